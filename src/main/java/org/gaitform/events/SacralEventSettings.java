@@ -1,0 +1,41 @@
+package org.gaitform.events;
+
+/**
+ * Settings of {@link Patoz2022SacralEvents}. All defaults are used for every recording; none is
+ * tuned per file.
+ *
+ * @param contactLowPassHz      low-pass cut-off for finding stance by the 1 g level (Hz); default 20
+ * @param contactLevelG         vertical acceleration above which the body is pushed up harder than gravity,
+ *                              the "effective contact" of Patoz et al. 2021 (g); default 1.0
+ * @param flightLowPassHz       low-pass cut-off for the edges of stance (Hz); default 40
+ * @param toMarginG             toe-off is where the vertical acceleration returns to within this margin of the
+ *                              flight level (g); default 0.05
+ * @param toFreeFallLatencyMs   time from toe-off until the trunk reaches free fall, subtracted from that
+ *                              return (ms); default 20
+ * @param icMarginG             without an antero-posterior axis, initial contact is where the vertical
+ *                              acceleration leaves the flight level by this margin (g); default 0.2
+ * @param apLowPassHz           low-pass cut-off of the antero-posterior acceleration (Hz); default 10
+ * @param apBeforeMs            window before the 1 g crossing searched for the pre-contact forward peak (ms); default 60
+ * @param apAfterMs             window after the 1 g crossing searched for the braking trough (ms); default 40
+ * @param minStanceCoreMs       shortest time above 1 g that counts as a stance (ms); default 40
+ * @param maxIcDisagreementMs   when the antero-posterior and vertical estimates of initial contact differ by
+ *                              more than this, the vertical one is used (ms); default 40
+ */
+public record SacralEventSettings(double contactLowPassHz, double contactLevelG, double flightLowPassHz,
+                                  double toMarginG, double toFreeFallLatencyMs, double icMarginG,
+                                  double apLowPassHz, double apBeforeMs, double apAfterMs, double minStanceCoreMs,
+                                  double maxIcDisagreementMs) {
+
+    /** The defaults described above. */
+    public static final SacralEventSettings DEFAULTS = new SacralEventSettings(20, 1.0, 40, 0.05, 20, 0.2, 10, 60,
+            40, 40, 40);
+
+    public SacralEventSettings {
+        if (!(contactLowPassHz > 0 && flightLowPassHz > 0 && apLowPassHz > 0)) {
+            throw new IllegalArgumentException("cut-off frequencies must be positive");
+        }
+        if (!(toFreeFallLatencyMs >= 0 && apBeforeMs > 0 && apAfterMs > 0 && minStanceCoreMs > 0)) {
+            throw new IllegalArgumentException("durations must be positive");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.gaitform.io.text;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gaitform.model.GaitformException;
+
+/**
+ * Finds the layout of a delimited text file from its first lines: the separator, decimal commas,
+ * the first data row, up to two header rows above it, and {@code key,value} metadata lines above the
+ * header (device preambles such as GENEActiv's).
+ *
+ * <p>The separator is the candidate that splits the lower part of the sample into the most consistent
+ * number of mostly numeric fields; a semicolon- or tab-separated file whose numbers contain commas but
+ * no points uses decimal commas.
+ */
+public final class LayoutSniffer {
+    /** Lines examined. */
+    static final int SAMPLE_LINES = 400;
+    private static final char[] CANDIDATES = {',', ';', '\t', '|', ' '};
+
+    private LayoutSniffer() {
+    }
+
+    /** Sniffs the layout of a file; bad input raises {@link GaitformException}. */
+    public static TextLayout sniff(Path file) throws IOException {
+        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        TextDecoding decoding = TextDecoding.detect(file);
+        List<String> lines = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        try (GuardedLineReader r = new GuardedLineReader(decoding.open(file), source)) {
+            String line;
+            while (lines.size() < SAMPLE_LINES && (line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                    numbers.add(r.lineNumber());
+                }
+            }
+        }
+        return sniff(source, decoding, lines, numbers);
+    }
+
+    static TextLayout sniff(String source, TextDecoding decoding, List<String> lines, List<Long> lineNumbers) {
+        if (lines.isEmpty()) {
+            throw GaitformException.badInput(source, "", "rows of data", "an empty file");
+        }
+        if (lines.stream().anyMatch(l -> l.indexOf('\0') >= 0)) {
+            throw GaitformException.badInput(source, "", "text", "binary data (NUL bytes)");
+        }
+        Candidate best = null;
+        for (char sep : CANDIDATES) {
+            for (boolean comma : new boolean[] {false, true}) {
+                if (comma && sep == ',') {
+                    continue;
+                }
+                Candidate c = evaluate(lines, sep, comma);
+                if (c != null && (best == null || c.score > best.score + 1e-9)) {
+                    best = c;
+                }
+            }
+        }
+        if (best == null) {
+            // one column of numbers, or nothing numeric at all
+            Candidate single = evaluateSingle(lines);
+            if (single == null) {
+                throw GaitformException.badInput(source, "", "columns of numbers",
+                        "no rows of numbers in the first " + lines.size() + " non-empty lines");
+            }
+            best = single;
+        }
+        int dataStart = best.dataStart;
+        List<String[]> header = new ArrayList<>();
+        int h = dataStart - 1;
+        while (h >= 0 && header.size() < 2) {
+            String[] f = split(lines.get(h), best.sep);
+            if (f.length != best.columns || numericFraction(f, best.decimalComma) > 0.5) {
+                break;
+            }
+            header.add(0, f);
+            h--;
+        }
+        if (header.size() == 2 && !looksLikeGroupRow(header.get(0))) {
+            // the upper row is a title or unit row, not a group row: keep the row next to the data
+            header.remove(0);
+            h++;
+        }
+        Map<String, String> preamble = new LinkedHashMap<>();
+        for (int i = 0; i <= h; i++) {
+            String[] f = lines.get(i).split("[,;\t:]", 2);
+            if (f.length == 2 && !f[0].isBlank()) {
+                preamble.putIfAbsent(f[0].trim(), f[1].trim());
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < best.columns; c++) {
+            String name;
+            if (header.isEmpty()) {
+                name = "column " + (c + 1);
+            } else if (header.size() == 1) {
+                name = header.get(0)[c];
+            } else {
+                name = header.get(0)[c] + "/" + header.get(1)[c];
+            }
+            names.add(name.isBlank() ? "column " + (c + 1) : name);
+        }
+        return new TextLayout(decoding, best.sep, best.decimalComma, header, names,
+                lineNumbers.get(dataStart), preamble);
+    }
+
+    private static boolean looksLikeGroupRow(String[] row) {
+        // a group row repeats names across columns (left_sensor, right_sensor, left_sensor, …)
+        Map<String, Integer> seen = new HashMap<>();
+        for (String s : row) {
+            seen.merge(s, 1, Integer::sum);
+        }
+        return seen.size() < row.length;
+    }
+
+    private record Candidate(char sep, boolean decimalComma, int columns, int dataStart, double score) {
+    }
+
+    private static Candidate evaluate(List<String> lines, char sep, boolean decimalComma) {
+        int n = lines.size();
+        int tailFrom = n / 2;
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (int i = tailFrom; i < n; i++) {
+            counts.merge(split(lines.get(i), sep).length, 1, Integer::sum);
+        }
+        int modal = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(1);
+        if (modal < 2) {
+            return null;
+        }
+        double consistency = counts.get(modal) / (double) (n - tailFrom);
+        int dataStart = n;
+        double numericSum = 0;
+        int rows = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            String[] f = split(lines.get(i), sep);
+            if (f.length != modal) {
+                if (i >= tailFrom) {
+                    continue; // a stray line in the tail does not end the data block
+                }
+                break;
+            }
+            double num = numericFraction(f, decimalComma);
+            if (num < 0.5) {
+                break;
+            }
+            dataStart = i;
+            numericSum += num;
+            rows++;
+        }
+        if (rows == 0) {
+            return null;
+        }
+        double numeric = numericSum / rows;
+        double score = consistency * numeric * (1 + 0.01 * Math.min(modal, 50));
+        return new Candidate(sep, decimalComma, modal, dataStart, score);
+    }
+
+    private static Candidate evaluateSingle(List<String> lines) {
+        int n = lines.size();
+        int dataStart = n;
+        for (int i = n - 1; i >= 0; i--) {
+            String t = lines.get(i).trim();
+            if (!Numbers.isNumber(t, false) && !Numbers.isNumber(t, true)) {
+                break;
+            }
+            dataStart = i;
+        }
+        if (dataStart == n) {
+            return null;
+        }
+        boolean comma = lines.subList(dataStart, n).stream().anyMatch(l -> l.contains(",") && !l.contains("."));
+        return new Candidate((char) 0, comma, 1, dataStart, 0);
+    }
+
+    static String[] split(String line, char sep) {
+        if (sep == 0) {
+            return new String[] {line.trim()};
+        }
+        if (sep == ' ') {
+            String t = line.trim();
+            return t.isEmpty() ? new String[] {""} : t.split("\\s+");
+        }
+        return Fields.split(line, sep);
+    }
+
+    /** Fraction of fields that read as numbers or time stamps. */
+    static double numericFraction(String[] fields, boolean decimalComma) {
+        int num = 0;
+        for (String f : fields) {
+            if (Numbers.isNumber(f, decimalComma) || TimeStamps.looksLikeTimestamp(f)) {
+                num++;
+            }
+        }
+        return fields.length == 0 ? 0 : num / (double) fields.length;
+    }
+}

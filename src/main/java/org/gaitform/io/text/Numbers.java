@@ -1,0 +1,105 @@
+package org.gaitform.io.text;
+
+/**
+ * Strict parsing of numbers as written in exports: an optional sign, digits, one decimal mark
+ * ({@code .}, or {@code ,} when the file uses decimal commas) and an optional exponent. Thousands
+ * separators, units and words are rejected, so that a cell like {@code "12 g"} is reported, not
+ * silently misread.
+ */
+public final class Numbers {
+    private Numbers() {
+    }
+
+    /**
+     * The value of {@code text}, or {@code NaN} when it is not a plain finite number.
+     *
+     * @param decimalComma true when the file writes {@code 1,5} for one and a half
+     */
+    public static double parse(String text, boolean decimalComma) {
+        int n = text.length();
+        if (n == 0 || n > 64) {
+            return Double.NaN;
+        }
+        // fast path for the common case: [-]digits[.digits]
+        int i = 0;
+        boolean neg = false;
+        char c0 = text.charAt(0);
+        if (c0 == '-' || c0 == '+') {
+            neg = c0 == '-';
+            i = 1;
+        }
+        long mant = 0;
+        int digits = 0;
+        int fracDigits = 0;
+        boolean seenDot = false;
+        boolean simple = true;
+        for (int k = i; k < n; k++) {
+            char c = text.charAt(k);
+            if (c >= '0' && c <= '9') {
+                if (digits < 17) {
+                    mant = mant * 10 + (c - '0');
+                    if (seenDot) {
+                        fracDigits++;
+                    }
+                } else if (!seenDot) {
+                    simple = false;
+                    break;
+                }
+                digits++;
+            } else if (!seenDot && (decimalComma ? c == ',' : c == '.')) {
+                seenDot = true;
+            } else {
+                simple = false;
+                break;
+            }
+        }
+        if (simple) {
+            if (digits == 0) {
+                return Double.NaN;
+            }
+            if (digits <= 15) { // mantissa and power of ten are exact: one correctly rounded division
+                double v = mant / POW10[fracDigits];
+                return neg ? -v : v;
+            }
+        }
+        return slow(text, decimalComma);
+    }
+
+    private static final double[] POW10 = new double[19];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POW10.length; i++) {
+            POW10[i] = p;
+            p *= 10;
+        }
+    }
+
+    private static double slow(String text, boolean decimalComma) {
+        String t = decimalComma ? text.replace(',', '.') : text;
+        int n = t.length();
+        boolean sawDigit = false;
+        for (int k = 0; k < n; k++) {
+            char c = t.charAt(k);
+            if (c >= '0' && c <= '9') {
+                sawDigit = true;
+            } else if (!(c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                return Double.NaN;
+            }
+        }
+        if (!sawDigit) {
+            return Double.NaN;
+        }
+        try {
+            double v = Double.parseDouble(t);
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** True when {@code text} parses as a finite number. */
+    public static boolean isNumber(String text, boolean decimalComma) {
+        return !Double.isNaN(parse(text, decimalComma));
+    }
+}

@@ -1,0 +1,81 @@
+package org.gaitform.io.text;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Date-time stamps as written by loggers, turned into seconds: ISO 8601
+ * ({@code 2019-08-06T10:25:50.020Z}, {@code 2019-08-06 10:25:50.020+02:00}), the GENEActiv form with a
+ * colon before the milliseconds ({@code 2019-08-06 10:25:50:020}), and times of day
+ * ({@code 10:25:50.020}). Only differences between stamps matter to gaitform, so a stamp with a date
+ * becomes seconds since 1970-01-01 in its own offset, and a time of day becomes seconds since midnight.
+ */
+public final class TimeStamps {
+    private static final Pattern DATE_TIME = Pattern.compile(
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,:](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?");
+    private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
+
+    private TimeStamps() {
+    }
+
+    /** True when the text is a date-time or time-of-day stamp in one of the accepted forms. */
+    public static boolean looksLikeTimestamp(String text) {
+        return text.length() >= 7 && text.length() <= 40 && text.indexOf(':') > 0 && !Double.isNaN(parseSeconds(text));
+    }
+
+    /**
+     * Seconds represented by a stamp (see class comment), or {@code NaN} when the text is not a stamp.
+     */
+    public static double parseSeconds(String text) {
+        String t = text.trim();
+        Matcher m = DATE_TIME.matcher(t);
+        if (m.matches()) {
+            int y = Integer.parseInt(m.group(1));
+            int mo = Integer.parseInt(m.group(2));
+            int d = Integer.parseInt(m.group(3));
+            int h = Integer.parseInt(m.group(4));
+            int mi = Integer.parseInt(m.group(5));
+            int s = Integer.parseInt(m.group(6));
+            if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
+                return Double.NaN;
+            }
+            long days = daysFromCivil(y, mo, d);
+            double secs = days * 86400.0 + h * 3600.0 + mi * 60.0 + s + fraction(m.group(7));
+            return secs;
+        }
+        m = TIME_OF_DAY.matcher(t);
+        if (m.matches()) {
+            int h = Integer.parseInt(m.group(1));
+            int mi = Integer.parseInt(m.group(2));
+            int s = Integer.parseInt(m.group(3));
+            if (h > 23 || mi > 59 || s > 60) {
+                return Double.NaN;
+            }
+            return h * 3600.0 + mi * 60.0 + s + fraction(m.group(4));
+        }
+        return Double.NaN;
+    }
+
+    /** True when the stamp carries a date (not only a time of day). */
+    public static boolean hasDate(String text) {
+        return DATE_TIME.matcher(text.trim()).matches();
+    }
+
+    private static double fraction(String digits) {
+        if (digits == null || digits.isEmpty()) {
+            return 0;
+        }
+        return Long.parseLong(digits) / Math.pow(10, digits.length());
+    }
+
+    /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+    private static long daysFromCivil(int year, int month, int day) {
+        int y = month <= 2 ? year - 1 : year;
+        int era = Math.floorDiv(y, 400);
+        int yoe = y - era * 400;
+        int mp = (month + 9) % 12;
+        int doy = (153 * mp + 2) / 5 + day - 1;
+        int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097L + doe - 719468L;
+    }
+}

@@ -1,0 +1,112 @@
+package org.gaitform.signal;
+
+import uk.me.berndporr.iirj.Butterworth;
+
+/**
+ * Zero-phase Butterworth filtering: the filter (from iirj) is run forward, then backward over the
+ * reversed output, which cancels the phase delay and doubles the attenuation (the effective order is
+ * twice {@code order}). The ends are padded by odd reflection, as in SciPy's {@code filtfilt}, so that
+ * the start and the end of a recording are not distorted by the filter's transient.
+ *
+ * <p>Immutable: {@link #withCutoffHz(double)} returns a new filter.
+ *
+ * @param type          low-pass or high-pass
+ * @param order         order of each pass (1–8)
+ * @param cutoffHz      −3 dB frequency of each pass (Hz)
+ */
+public record ZeroPhaseButterworth(Type type, int order, double cutoffHz) {
+
+    /** Filter response. */
+    public enum Type { LOW_PASS, HIGH_PASS }
+
+    public ZeroPhaseButterworth {
+        if (order < 1 || order > 8) {
+            throw new IllegalArgumentException("filter order must be 1..8, got " + order);
+        }
+        if (!(cutoffHz > 0)) {
+            throw new IllegalArgumentException("cut-off must be positive, got " + cutoffHz + " Hz");
+        }
+    }
+
+    /** A low-pass filter of the given order and cut-off (Hz). */
+    public static ZeroPhaseButterworth lowPass(int order, double cutoffHz) {
+        return new ZeroPhaseButterworth(Type.LOW_PASS, order, cutoffHz);
+    }
+
+    /** A high-pass filter of the given order and cut-off (Hz). */
+    public static ZeroPhaseButterworth highPass(int order, double cutoffHz) {
+        return new ZeroPhaseButterworth(Type.HIGH_PASS, order, cutoffHz);
+    }
+
+    /** The same filter with another cut-off (Hz). */
+    public ZeroPhaseButterworth withCutoffHz(double newCutoffHz) {
+        return new ZeroPhaseButterworth(type, order, newCutoffHz);
+    }
+
+    /**
+     * Filters a uniformly sampled signal. When the cut-off is at or above the Nyquist frequency a
+     * low-pass filter is the identity and the input is returned as a copy.
+     *
+     * @param x              samples (not modified)
+     * @param samplingRateHz sampling rate (Hz)
+     * @return filtered samples, same length
+     */
+    public double[] apply(double[] x, double samplingRateHz) {
+        int n = x.length;
+        if (n == 0) {
+            return new double[0];
+        }
+        double nyquistHz = samplingRateHz / 2.0;
+        if (cutoffHz >= nyquistHz * 0.99) {
+            if (type == Type.LOW_PASS) {
+                return x.clone();
+            }
+            throw new IllegalArgumentException("high-pass cut-off " + cutoffHz + " Hz is above Nyquist " + nyquistHz + " Hz");
+        }
+        if (n == 1) {
+            return type == Type.LOW_PASS ? x.clone() : new double[] {0.0};
+        }
+        // pad about three periods of the cut-off (at least 3 × (2·order+1) samples), never beyond the signal
+        int pad = (int) Math.min(n - 1L, Math.max(3L * (2 * order + 1), Math.round(3.0 * samplingRateHz / cutoffHz)));
+        double[] ext = new double[n + 2 * pad];
+        double first = x[0];
+        double last = x[n - 1];
+        for (int i = 0; i < pad; i++) {
+            ext[i] = 2 * first - x[pad - i];
+            ext[pad + n + i] = 2 * last - x[n - 2 - i];
+        }
+        System.arraycopy(x, 0, ext, pad, n);
+        // remove the starting level so the filter starts from rest, put it back after a low-pass
+        double offset = ext[0];
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] -= offset;
+        }
+        Butterworth forward = design(samplingRateHz);
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] = forward.filter(ext[i]);
+        }
+        // the backward pass also starts from rest; a low-pass passes the level through, a high-pass removes it
+        double endLevel = ext[ext.length - 1];
+        double endRestore = type == Type.LOW_PASS ? endLevel : 0.0;
+        Butterworth backward = design(samplingRateHz);
+        for (int i = ext.length - 1; i >= 0; i--) {
+            ext[i] = backward.filter(ext[i] - endLevel) + endRestore;
+        }
+        double[] y = new double[n];
+        double restore = type == Type.LOW_PASS ? offset : 0.0;
+        for (int i = 0; i < n; i++) {
+            y[i] = ext[pad + i] + restore;
+        }
+        return y;
+    }
+
+    private Butterworth design(double samplingRateHz) {
+        Butterworth b = new Butterworth();
+        if (type == Type.LOW_PASS) {
+            b.lowPass(order, samplingRateHz, cutoffHz);
+        } else {
+            b.highPass(order, samplingRateHz, cutoffHz);
+        }
+        return b;
+    }
+}
