@@ -16,15 +16,17 @@ import java.util.Objects;
  * @param icS      initial contact (s)
  * @param toS      toe-off (s), after {@code icS}; {@code NaN} when not measurable
  * @param nextIcS  next initial contact of either foot (s); {@code NaN} for the last step of a bout
+ * @param icMethod how the initial contact was located (for example {@code ap_bracket}, {@code vertical})
  * @param extras   further per-step values keyed by output column name, each name carrying its unit
  *                 (for example {@code peak_acc_g}); iteration order is kept
  */
 public record Step(int number, Side side, Activity activity, double icS, double toS, double nextIcS,
-                   Map<String, Double> extras) {
+                   String icMethod, Map<String, Double> extras) {
 
     public Step {
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(activity, "activity");
+        Objects.requireNonNull(icMethod, "icMethod");
         if (!Double.isFinite(icS)) {
             throw new IllegalArgumentException("initial contact must be a finite time, got " + icS);
         }
@@ -38,8 +40,8 @@ public record Step(int number, Side side, Activity activity, double icS, double 
     }
 
     /** A step without extra values. */
-    public Step(int number, Side side, Activity activity, double icS, double toS, double nextIcS) {
-        this(number, side, activity, icS, toS, nextIcS, Map.of());
+    public Step(int number, Side side, Activity activity, double icS, double toS, double nextIcS, String icMethod) {
+        this(number, side, activity, icS, toS, nextIcS, icMethod, Map.of());
     }
 
     /** Ground-contact time TO − IC (ms); {@code NaN} when the toe-off is unknown. */
@@ -59,13 +61,13 @@ public record Step(int number, Side side, Activity activity, double icS, double 
 
     /** A copy with another side. */
     public Step withSide(Side newSide) {
-        return new Step(number, newSide, activity, icS, toS, nextIcS, extras);
+        return new Step(number, newSide, activity, icS, toS, nextIcS, icMethod, extras);
     }
 
     /** A copy with one more extra value (replacing an existing one of the same name). */
     public Step withExtra(String column, double value) {
         Map<String, Double> m = new LinkedHashMap<>(extras);
         m.put(column, value);
-        return new Step(number, side, activity, icS, toS, nextIcS, m);
+        return new Step(number, side, activity, icS, toS, nextIcS, icMethod, m);
     }
 }

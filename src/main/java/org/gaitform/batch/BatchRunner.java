@@ -1,0 +1,86 @@
+package org.gaitform.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gaitform.io.InputReaders;
+import org.gaitform.model.FindingStatus;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.SessionResult;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.BatchSummaryCsv;
+import org.gaitform.report.ChartImages;
+import org.gaitform.report.SessionWriter;
+
+/**
+ * Runs a batch: discovers inputs, analyses and writes each one, and writes {@code batch-summary.csv}. A
+ * failing input is recorded with its message and the others go on.
+ */
+public final class BatchRunner {
+    private final AnalysisSettings settings;
+    private final String version;
+
+    public BatchRunner(AnalysisSettings settings, String version) {
+        this.settings = settings;
+        this.version = version;
+    }
+
+    /**
+     * Runs the batch.
+     *
+     * @param given    files and folders named by the user
+     * @param outDir   output folder
+     * @param listener progress receiver
+     */
+    public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+        AtomicFiles.cleanLeftovers(outDir);
+        List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir);
+        List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
+        listener.started(inputs.size());
+        SessionPipeline pipeline = new SessionPipeline(settings);
+        SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            Outcome o = one(pipeline, writer, inputs.get(i), ids.get(i), outDir);
+            outcomes.add(o);
+            listener.finished(o, i + 1, inputs.size());
+        }
+        Path summary = outDir.resolve("batch-summary.csv");
+        AtomicFiles.write(summary, BatchSummaryCsv.write(outcomes.stream().map(BatchRunner::row).toList()));
+        return new BatchResult(outcomes, summary);
+    }
+
+    static Outcome one(SessionPipeline pipeline, SessionWriter writer, Input input, String id, Path outDir) {
+        try {
+            SessionResult r = pipeline.analyse(input.path(), input.display(), id);
+            writer.write(r, outDir);
+            String msg = String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
+                    (long) r.metric("n_steps"), r.metric("cadence_spm"));
+            return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
+        } catch (GaitformException e) {
+            return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return new Outcome(input, id, false, input.display() + ": internal error while analysing ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
+                    + "); please report it with the file", Optional.empty(), Optional.of(e));
+        }
+    }
+
+    static BatchSummaryCsv.Row row(Outcome o) {
+        if (o.result().isEmpty()) {
+            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");
+        }
+        SessionResult r = o.result().get();
+        String top = r.findings().stream().filter(f -> f.priority() == 1 && f.status() != FindingStatus.WITHIN)
+                .map(f -> f.indicator() + ": " + f.status().phrase()).findFirst().orElse("");
+        return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), true, o.message(), r.inputKind(),
+                r.placement().label(), r.metric("n_steps"), r.metric("cadence_spm"), r.metric("contact_ms"),
+                r.metric("flight_ms"), r.metric("duty_factor"), r.metric("running_s"), r.metric("walking_s"), top,
+                o.sessionId() + "/report.pdf");
+    }
+}

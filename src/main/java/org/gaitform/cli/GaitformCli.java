@@ -1,0 +1,77 @@
+package org.gaitform.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code gaitform} command. {@code gaitform FOLDER…} without a subcommand means {@code gaitform analyze FOLDER…}. */
+@Command(name = "gaitform", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Running-gait analysis: reads IMU exports, detects every step, measures cadence, contact "
+                + "and flight time, compares them with published running-form advice and writes PDF/PNG reports "
+                + "and CSV/JSON tables.", ""},
+        subcommands = {AnalyzeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        footer = {"%nExamples:",
+            "  gaitform sample-data                      analyse every recording in sample-data/ into reports/",
+            "  gaitform analyze run.csv --out results    analyse one file into results/",
+            "  gaitform analyze run.csv --rate 100 --placement sacrum",
+            "  gaitform simulate --out sample-data       write the example sessions again",
+            ExitCode.HELP_TEXT})
+public final class GaitformCli implements Runnable {
+    private static final Set<String> TOP_LEVEL = Set.of("analyze", "simulate", "help", "-h", "--help", "-V", "--version");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "name the recordings to analyse, or a subcommand");
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command with the given console writers and returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(withDefaultSubcommand(args));
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new GaitformCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE
+                : ExitCode.INTERNAL);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("gaitform: " + ex.getMessage());
+            e.println("Run 'gaitform " + (ex.getCommandLine().getCommandName().equals("gaitform") ? ""
+                    : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            c.getErr().println("gaitform: internal error: " + ex);
+            if (Arrays.asList(parseResult.originalArgs().toArray(new String[0])).contains("--debug")) {
+                ex.printStackTrace(c.getErr());
+            }
+            return ExitCode.INTERNAL;
+        });
+        return cl;
+    }
+
+    /** Puts {@code analyze} in front when the first argument is not a subcommand or a top-level option. */
+    static String[] withDefaultSubcommand(String[] args) {
+        if (args.length == 0 || TOP_LEVEL.contains(args[0])) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "analyze";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
+    }
+}

@@ -1,0 +1,18 @@
+package org.gaitform.io;
+
+/** The families of input gaitform reads. */
+public enum InputKind {
+    /** IMU samples in delimited text. */
+    IMU_CSV("imu-csv");
+
+    private final String label;
+
+    InputKind(String label) {
+        this.label = label;
+    }
+
+    /** Name written in outputs. */
+    public String label() {
+        return label;
+    }
+}

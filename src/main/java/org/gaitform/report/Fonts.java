@@ -1,0 +1,72 @@
+package org.gaitform.report;
+
+import java.awt.Font;
+import java.awt.FontFormatException;
+import java.io.IOException;
+import java.io.InputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The report typeface, DejaVu Sans (regular and bold), shipped as resources so that every machine renders
+ * the same charts and the PDF embeds the font (text stays selectable and searchable).
+ */
+public final class Fonts {
+    private static final String REGULAR = "fonts/DejaVuSans.ttf";
+    private static final String BOLD = "fonts/DejaVuSans-Bold.ttf";
+    private static final Font AWT_REGULAR = load(REGULAR);
+    private static final Font AWT_BOLD = load(BOLD);
+
+    private Fonts() {
+    }
+
+    /** DejaVu Sans at a size (points). */
+    public static Font regular(float size) {
+        return AWT_REGULAR.deriveFont(Font.PLAIN, size);
+    }
+
+    /** DejaVu Sans Bold at a size (points). */
+    public static Font bold(float size) {
+        return AWT_BOLD.deriveFont(Font.PLAIN, size);
+    }
+
+    /** Embeds (a subset of) DejaVu Sans in a PDF document. */
+    public static PDType0Font pdfRegular(PDDocument doc) throws IOException {
+        try (InputStream in = open(REGULAR)) {
+            return PDType0Font.load(doc, in);
+        }
+    }
+
+    /** Embeds (a subset of) DejaVu Sans Bold in a PDF document. */
+    public static PDType0Font pdfBold(PDDocument doc) throws IOException {
+        try (InputStream in = open(BOLD)) {
+            return PDType0Font.load(doc, in);
+        }
+    }
+
+    /** AWT font name of the regular face, for mapping chart text to the embedded PDF font. */
+    public static String regularName() {
+        return AWT_REGULAR.getFontName();
+    }
+
+    /** AWT font name of the bold face. */
+    public static String boldName() {
+        return AWT_BOLD.getFontName();
+    }
+
+    private static InputStream open(String name) {
+        InputStream in = Fonts.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IllegalStateException("missing font resource " + name);
+        }
+        return in;
+    }
+
+    private static Font load(String name) {
+        try (InputStream in = open(name)) {
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot load font " + name, e);
+        }
+    }
+}

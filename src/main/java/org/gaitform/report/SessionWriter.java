@@ -1,0 +1,63 @@
+package org.gaitform.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.SessionResult;
+
+/**
+ * Writes one session's folder — {@code steps.csv}, {@code summary.json}, {@code report.pdf},
+ * {@code charts/*.png} — into a temporary folder and renames it into place, so that a session folder is
+ * either complete or absent.
+ */
+public final class SessionWriter {
+    private final GuidelineTable table;
+    private final String version;
+    private final int dpi;
+
+    /**
+     * @param table   the guideline table (for the report's references)
+     * @param version gaitform's version, written into summary.json
+     * @param dpi     resolution of the chart PNGs
+     */
+    public SessionWriter(GuidelineTable table, String version, int dpi) {
+        this.table = table;
+        this.version = version;
+        this.dpi = dpi;
+    }
+
+    /**
+     * Writes the session into {@code outDir/<session id>}.
+     *
+     * @return the session folder
+     */
+    public Path write(SessionResult r, Path outDir) {
+        Path target = outDir.resolve(r.sessionId());
+        Path tmp = null;
+        try {
+            tmp = AtomicFiles.tempDir(outDir, r.sessionId());
+            AtomicFiles.write(tmp.resolve("steps.csv"), SessionTables.stepsCsv(r));
+            AtomicFiles.write(tmp.resolve("summary.json"), Json.write(SessionTables.summary(r, version)));
+            List<ChartSpec> charts = Charts.forSession(r);
+            for (ChartSpec c : charts) {
+                AtomicFiles.write(tmp.resolve("charts").resolve(c.name() + ".png"), ChartImages.png(c, dpi));
+            }
+            AtomicFiles.write(tmp.resolve("report.pdf"), SessionReportPdf.render(r, charts, table));
+            AtomicFiles.replaceDir(tmp, target);
+            tmp = null;
+            return target;
+        } catch (IOException e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    AtomicFiles.deleteTree(tmp);
+                } catch (IOException ignored) {
+                    // a left-over temporary folder is removed by the next run
+                }
+            }
+        }
+    }
+}

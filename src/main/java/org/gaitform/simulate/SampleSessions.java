@@ -1,0 +1,229 @@
+package org.gaitform.simulate;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gaitform.model.Bout;
+import org.gaitform.signal.Vec3;
+
+/**
+ * The example sessions of {@code sample-data/}: three trunk-IMU recordings in three export styles, each
+ * with its ground truth ({@code <name>.truth.csv}: one row per running step; {@code <name>.truth.json}:
+ * the plan and the bouts), and a README saying how they were made. Deterministic: the same seed writes
+ * the same bytes.
+ */
+public final class SampleSessions {
+    /** Default seed. */
+    public static final long DEFAULT_SEED = 20260101L;
+
+    /** The export styles of the sample files. */
+    enum Style {
+        /** Comma-separated, seconds, accelerations in g and gyroscope in deg/s, units in the headers. */
+        PLAIN,
+        /** phyphox-like: semicolons, decimal commas, milliseconds, m/s² and rad/s named in the headers. */
+        EUROPEAN,
+        /** Already aligned to vertical / forward / right, in g, no units in the headers. */
+        ALIGNED
+    }
+
+    /**
+     * One sample session.
+     *
+     * @param name    file stem
+     * @param what    one line for the README
+     * @param runner  runner profile
+     * @param rateHz  sampling rate
+     * @param t0S     first time stamp (s)
+     * @param plan    segments
+     * @param style   export style
+     * @param forward body forward in sensor axes
+     * @param up      body up in sensor axes
+     */
+    record Spec(String name, String what, RunnerProfile runner, double rateHz, double t0S, List<Segment> plan,
+                Style style, Vec3 forward, Vec3 up) {
+    }
+
+    private SampleSessions() {
+    }
+
+    /** The three sample sessions. */
+    static List<Spec> specs() {
+        return List.of(
+                new Spec("sacrum_heelstrike_100hz",
+                        "rearfoot striker, sensor on the sacrum tilted 12°, raw 6-axis CSV (s, g, deg/s); standing, "
+                                + "walking warm-up, running at 2.8, 3.6 and 4.2 m/s, walking, standing",
+                        new RunnerProfile(RunnerProfile.Strike.REARFOOT, 0, 1.0), 100, 0,
+                        List.of(Segment.stand(3), Segment.walk(15, 1.4), Segment.run(25, 2.8), Segment.run(25, 3.6),
+                                Segment.run(12, 4.2), Segment.walk(8, 1.3), Segment.stand(3)),
+                        Style.PLAIN, new Vec3(0.2, 0.98, 0.0), new Vec3(0.1, -0.2, 0.97)),
+                new Spec("lowerback_forefoot_phone_eu",
+                        "forefoot striker with a low cadence, phone on a lower-back belt, phyphox-style export "
+                                + "(semicolons, decimal commas, ms, m/s², rad/s); walking, running at 2.6 and 3.0 m/s",
+                        new RunnerProfile(RunnerProfile.Strike.FOREFOOT, -20, 1.05), 100, 12.5,
+                        List.of(Segment.stand(2), Segment.walk(12, 1.3), Segment.run(30, 2.6), Segment.run(25, 3.0),
+                                Segment.walk(6, 1.2)),
+                        Style.EUROPEAN, new Vec3(0, 0, -1), new Vec3(0.05, 1, 0)),
+                new Spec("chest_midfoot_hills_aligned",
+                        "midfoot striker, chest strap, export already aligned to vertical / forward / right (g); "
+                                + "running on the flat, up a 6 % hill and down it",
+                        new RunnerProfile(RunnerProfile.Strike.MIDFOOT, 4, 0.95), 200, 0,
+                        List.of(Segment.stand(2), Segment.run(15, 3.4), Segment.run(15, 3.0, 6), Segment.run(15, 3.6, -6),
+                                Segment.stand(2)),
+                        Style.ALIGNED, new Vec3(1, 0, 0), new Vec3(0, 0, 1)));
+    }
+
+    /**
+     * Writes the sample sessions, their truth and a README into a folder.
+     *
+     * @return the files written
+     */
+    public static List<Path> write(Path dir, long seed) throws IOException {
+        Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        int k = 0;
+        for (Spec s : specs()) {
+            TrunkImuSimulator sim = new TrunkImuSimulator(s.runner(), s.rateHz(), seed + 1000L * k++, s.forward(), s.up());
+            SimulatedSession session = sim.simulate(s.plan(), s.t0S());
+            Path data = dir.resolve(s.name() + ".csv");
+            Files.writeString(data, csv(session, s.style()), StandardCharsets.UTF_8);
+            Path truth = dir.resolve(s.name() + ".truth.csv");
+            Files.writeString(truth, truthCsv(session), StandardCharsets.UTF_8);
+            Path json = dir.resolve(s.name() + ".truth.json");
+            Files.writeString(json, truthJson(s, session, seed), StandardCharsets.UTF_8);
+            out.add(data);
+            out.add(truth);
+            out.add(json);
+        }
+        Path readme = dir.resolve("README.md");
+        Files.writeString(readme, readme(seed), StandardCharsets.UTF_8);
+        out.add(readme);
+        return out;
+    }
+
+    static String csv(SimulatedSession s, Style style) {
+        StringBuilder sb = new StringBuilder(s.timeS().length * 70);
+        double[] t = s.timeS();
+        switch (style) {
+            case PLAIN -> {
+                sb.append("time_s,acc_x_g,acc_y_g,acc_z_g,gyr_x_dps,gyr_y_dps,gyr_z_dps\n");
+                for (int i = 0; i < t.length; i++) {
+                    sb.append(f(t[i], 3));
+                    for (int a = 0; a < 3; a++) {
+                        sb.append(',').append(f(s.accG()[a][i], 4));
+                    }
+                    for (int a = 0; a < 3; a++) {
+                        sb.append(',').append(f(s.gyrDps()[a][i], 2));
+                    }
+                    sb.append('\n');
+                }
+            }
+            case EUROPEAN -> {
+                sb.append("\"Time (ms)\";\"Acceleration x (m/s^2)\";\"Acceleration y (m/s^2)\";\"Acceleration z (m/s^2)\";"
+                        + "\"Gyroscope x (rad/s)\";\"Gyroscope y (rad/s)\";\"Gyroscope z (rad/s)\"\n");
+                for (int i = 0; i < t.length; i++) {
+                    sb.append(f(t[i] * 1000, 1).replace('.', ','));
+                    for (int a = 0; a < 3; a++) {
+                        sb.append(';').append(f(s.accG()[a][i] * 9.80665, 3).replace('.', ','));
+                    }
+                    for (int a = 0; a < 3; a++) {
+                        sb.append(';').append(f(Math.toRadians(s.gyrDps()[a][i]), 4).replace('.', ','));
+                    }
+                    sb.append('\n');
+                }
+            }
+            case ALIGNED -> {
+                sb.append("timestamp,acc_v,acc_ap,acc_ml\n");
+                for (int i = 0; i < t.length; i++) {
+                    // aligned exports are the sensor signal in body axes: use the body signals plus the same noise level
+                    sb.append(f(t[i], 4));
+                    double[] noisy = {s.accG()[0][i], s.accG()[1][i], s.accG()[2][i]};
+                    sb.append(',').append(f(noisy[2], 4)).append(',').append(f(noisy[0], 4)).append(',')
+                            .append(f(-noisy[1], 4));
+                    sb.append('\n');
+                }
+            }
+            default -> throw new IllegalStateException();
+        }
+        return sb.toString();
+    }
+
+    static String truthCsv(SimulatedSession s) {
+        StringBuilder sb = new StringBuilder("step,side,ic_s,to_s,contact_ms,speed_mps,slope_pct\n");
+        int k = 1;
+        for (SimulatedSession.TruthStep st : s.steps()) {
+            sb.append(k++).append(',').append(st.side().label()).append(',').append(f(st.icS(), 4)).append(',')
+                    .append(f(st.toS(), 4)).append(',').append(f((st.toS() - st.icS()) * 1000, 1)).append(',')
+                    .append(f(st.speedMps(), 3)).append(',').append(f(st.slopePct(), 1)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static String truthJson(Spec spec, SimulatedSession s, long seed) {
+        StringBuilder sb = new StringBuilder("{\n");
+        sb.append("  \"name\": \"").append(spec.name()).append("\",\n");
+        sb.append("  \"description\": \"").append(spec.what()).append("\",\n");
+        sb.append("  \"seed\": ").append(seed).append(",\n");
+        sb.append("  \"sampling_rate_hz\": ").append(f(spec.rateHz(), 0)).append(",\n");
+        sb.append("  \"strike\": \"").append(spec.runner().strike().name().toLowerCase(Locale.ROOT)).append("\",\n");
+        sb.append("  \"n_running_steps\": ").append(s.steps().size()).append(",\n");
+        double meanStep = (s.steps().get(s.steps().size() - 1).icS() - s.steps().get(0).icS()) / (s.steps().size() - 1);
+        sb.append("  \"bouts\": [\n");
+        for (int i = 0; i < s.bouts().size(); i++) {
+            Bout b = s.bouts().get(i);
+            sb.append("    {\"activity\": \"").append(b.activity().label()).append("\", \"start_s\": ")
+                    .append(f(b.startS(), 3)).append(", \"end_s\": ").append(f(b.endS(), 3)).append('}')
+                    .append(i + 1 < s.bouts().size() ? ",\n" : "\n");
+        }
+        sb.append("  ],\n");
+        sb.append("  \"note\": \"cadence and contact times per step are in the .truth.csv file; mean step time over "
+                + "all running bouts including the gaps between them: ").append(f(meanStep, 4)).append(" s\"\n");
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    static String readme(long seed) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Sample data\n\n");
+        sb.append("Simulated sessions made by gaitform itself, with known ground truth. Regenerate them with\n\n");
+        sb.append("    ./gaitform simulate --out sample-data --seed ").append(seed).append("\n\n");
+        sb.append("(the same seed writes the same bytes; a test checks that these files are exactly what the "
+                + "simulator writes).\n\n");
+        sb.append("| file | what |\n|---|---|\n");
+        for (Spec s : specs()) {
+            sb.append("| `").append(s.name()).append(".csv` | ").append(s.what()).append(", ")
+                    .append(f(s.rateHz(), 0)).append(" Hz |\n");
+        }
+        sb.append("\nNext to each recording: `<name>.truth.csv` lists every running step (side, initial contact and "
+                + "toe-off in seconds on the file's own time axis, speed, slope) and `<name>.truth.json` the bouts of "
+                + "standing, walking and running. gaitform does not read these as inputs.\n\n");
+        sb.append("## Signal model\n\n");
+        sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
+        sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "
+                + "after contact (rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that reaches "
+                + "0.25 g at toe-off and fades to 0 g 25 ms later; A makes the mean over each step 1 g; free fall "
+                + "(0 g) in flight;\n");
+        sb.append("- forward acceleration: a 1.2 g peak 22 ms before landing and an equal braking trough 22 ms after "
+                + "it, a propulsion hump late in stance, zero mean;\n");
+        sb.append("- medio-lateral: 0.25 g towards the left while the right foot is down, and the reverse;\n");
+        sb.append("- cadence 150 + 8·speed steps/min (plus the runner's offset), contact time 0.345 − 0.036·speed s, "
+                + "step-to-step variation of 1.2 % and 2.5 %, slope effects, speed changes blended over 3 s;\n");
+        sb.append("- walking 1 g ± 0.3 g at ~115 steps/min; standing 1 g;\n");
+        sb.append("- the body axes are rotated into tilted sensor axes; white noise 0.01 g and 0.5 deg/s, small "
+                + "biases.\n\n");
+        sb.append("These are not recordings of people: use them to try gaitform and to test it. The accuracy on real "
+                + "runners is measured on force-plate data (see the project README).\n");
+        return sb.toString();
+    }
+
+    private static String f(double v, int decimals) {
+        String s = String.format(Locale.ROOT, "%." + decimals + "f", v);
+        if (s.startsWith("-") && s.matches("-0[.,]?0*")) {
+            s = s.substring(1);
+        }
+        return s;
+    }
+}
