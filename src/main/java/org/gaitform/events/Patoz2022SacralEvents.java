@@ -76,21 +76,26 @@ public final class Patoz2022SacralEvents {
 
     private List<DetectedContact> detectIn(double[] raw, double[] core, double[] edge, double[] ap, double fs,
                                            IndexRange range) {
+        int n = raw.length;
+        int margin = (int) Math.round(settings.edgeMarginMs() / 1000.0 * fs);
+        // stances must start inside the range; their edges may be found up to the margin outside it
         int from = range.from();
         int to = range.to();
+        int searchFrom = Math.max(0, from - margin);
+        int searchTo = Math.min(n, to + margin);
         List<DetectedContact> out = new ArrayList<>();
         if (range.length() < 3) {
             return out;
         }
         double level = settings.contactLevelG();
-        double flight = Stats.percentile(java.util.Arrays.copyOfRange(edge, from, to), 5);
+        double flight = Stats.percentile(java.util.Arrays.copyOfRange(edge, searchFrom, searchTo), 5);
         // stance cores: where the 20 Hz signal is above 1 g; cores not separated by a flight are merged
         List<int[]> cores = new ArrayList<>();
         int i = from;
         while (i < to) {
-            if (core[i] >= level) {
+            if (core[i] >= level && (i == from || core[i - 1] < level)) {
                 int j = i;
-                while (j < to && core[j] >= level) {
+                while (j < searchTo && core[j] >= level) {
                     j++;
                 }
                 if (!cores.isEmpty()) {
@@ -111,15 +116,16 @@ public final class Patoz2022SacralEvents {
         int minCore = (int) Math.ceil(settings.minStanceCoreMs() / 1000.0 * fs);
         int apBefore = (int) Math.round(settings.apBeforeMs() / 1000.0 * fs);
         int apAfter = (int) Math.round(settings.apAfterMs() / 1000.0 * fs);
+        int apSlack = (int) Math.round(settings.apSlackMs() / 1000.0 * fs);
         double latency = settings.toFreeFallLatencyMs() / 1000.0 * fs;
         for (int c = 0; c < cores.size(); c++) {
             int u = cores.get(c)[0];
             int d = cores.get(c)[1];
-            if (d - u < minCore || d >= to) {
-                continue; // too short, or still in stance when the range ends
+            if (d - u < minCore || d >= searchTo) {
+                continue; // too short, or still in stance when the data end
             }
-            int prevEnd = c > 0 ? cores.get(c - 1)[1] : from;
-            int nextStart = c + 1 < cores.size() ? cores.get(c + 1)[0] : to;
+            int prevEnd = c > 0 ? cores.get(c - 1)[1] : searchFrom;
+            int nextStart = c + 1 < cores.size() ? cores.get(c + 1)[0] : searchTo;
             // toe-off: back to the flight level, minus the free-fall latency
             double back = Crossings.firstFallAfter(edge, d, nextStart, flight + settings.toMarginG());
             if (Double.isNaN(back)) {
@@ -132,7 +138,7 @@ public final class Patoz2022SacralEvents {
             IcMethod method = IcMethod.VERTICAL;
             double icIdx = icV;
             if (Double.isNaN(icV)) {
-                if (c > 0 || u <= from + 1) {
+                if (c > 0 || u <= searchFrom + 1) {
                     continue; // no flight before this stance, or no rising edge seen at all
                 }
                 double slope = (core[u] - core[u - 1]);
@@ -141,23 +147,30 @@ public final class Patoz2022SacralEvents {
                 }
                 icIdx = uCross - (level - flight) / slope;
                 method = IcMethod.EXTRAPOLATED;
-            } else if (ap != null && u - apBefore >= from && u + apAfter < to) {
-                int pk = Extrema.argMax(ap, u - apBefore, u + 1);
-                int tr = Extrema.argMin(ap, pk + 1, u + apAfter + 1);
-                boolean inside = pk > u - apBefore && pk < u && tr > pk && tr < u + apAfter;
-                if (inside) {
-                    double icAp = (Extrema.parabolicVertex(ap, pk) + Extrema.parabolicVertex(ap, tr)) / 2.0;
-                    if (Math.abs(icAp - icV) <= settings.maxIcDisagreementMs() / 1000.0 * fs) {
-                        icIdx = icAp;
-                        method = IcMethod.AP_BRACKET;
+            } else if (ap != null) {
+                // the forward peak before landing and the braking trough after it, searched around the
+                // vertical estimate (which is within a few samples of contact whatever the foot strike)
+                int centre = (int) Math.round(icV);
+                int lo = centre - apBefore;
+                int hi = centre + apAfter;
+                if (lo > searchFrom && hi < searchTo) {
+                    int pk = Extrema.argMax(ap, lo, centre + apSlack + 1);
+                    int tr = pk < 0 ? -1 : Extrema.argMin(ap, pk + 1, hi + 1);
+                    boolean inside = pk > lo && pk < centre + apSlack && tr > pk && tr < hi;
+                    if (inside) {
+                        double icAp = (Extrema.parabolicVertex(ap, pk) + Extrema.parabolicVertex(ap, tr)) / 2.0;
+                        if (Math.abs(icAp - icV) <= settings.maxIcDisagreementMs() / 1000.0 * fs) {
+                            icIdx = icAp;
+                            method = IcMethod.AP_BRACKET;
+                        }
                     }
                 }
             }
             if (!(toIdx > icIdx)) {
                 continue;
             }
-            double peak = Stats.max(java.util.Arrays.copyOfRange(raw, Math.max(from, (int) Math.floor(icIdx)),
-                    Math.min(to, (int) Math.ceil(toIdx) + 1)));
+            double peak = Stats.max(java.util.Arrays.copyOfRange(raw, Math.max(0, (int) Math.floor(icIdx)),
+                    Math.min(n, (int) Math.ceil(toIdx) + 1)));
             out.add(new DetectedContact(icIdx, toIdx, method, peak));
         }
         return out;

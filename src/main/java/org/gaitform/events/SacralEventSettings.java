@@ -15,26 +15,32 @@ package org.gaitform.events;
  * @param icMarginG             without an antero-posterior axis, initial contact is where the vertical
  *                              acceleration leaves the flight level by this margin (g); default 0.2
  * @param apLowPassHz           low-pass cut-off of the antero-posterior acceleration (Hz); default 10
- * @param apBeforeMs            window before the 1 g crossing searched for the pre-contact forward peak (ms); default 60
- * @param apAfterMs             window after the 1 g crossing searched for the braking trough (ms); default 40
+ * @param apBeforeMs            how far before the vertical estimate of initial contact the forward peak is
+ *                              searched (ms); default 50
+ * @param apAfterMs             how far after it the braking trough is searched (ms); default 60
+ * @param apSlackMs             how far after it the forward peak may still lie (ms); default 15
  * @param minStanceCoreMs       shortest time above 1 g that counts as a stance (ms); default 40
+ * @param edgeMarginMs          how far outside a running stretch the edges of its first and last stance may be
+ *                              searched (ms); default 300
  * @param maxIcDisagreementMs   when the antero-posterior and vertical estimates of initial contact differ by
  *                              more than this, the vertical one is used (ms); default 40
  */
 public record SacralEventSettings(double contactLowPassHz, double contactLevelG, double flightLowPassHz,
                                   double toMarginG, double toFreeFallLatencyMs, double icMarginG,
-                                  double apLowPassHz, double apBeforeMs, double apAfterMs, double minStanceCoreMs,
-                                  double maxIcDisagreementMs) {
+                                  double apLowPassHz, double apBeforeMs, double apAfterMs, double apSlackMs,
+                                  double minStanceCoreMs,
+                                  double edgeMarginMs, double maxIcDisagreementMs) {
 
     /** The defaults described above. */
-    public static final SacralEventSettings DEFAULTS = new SacralEventSettings(20, 1.0, 40, 0.05, 20, 0.2, 10, 60,
-            40, 40, 40);
+    public static final SacralEventSettings DEFAULTS = new SacralEventSettings(20, 1.0, 40, 0.05, 20, 0.2, 10, 50,
+            60, 15, 40, 300, 40);
 
     public SacralEventSettings {
         if (!(contactLowPassHz > 0 && flightLowPassHz > 0 && apLowPassHz > 0)) {
             throw new IllegalArgumentException("cut-off frequencies must be positive");
         }
-        if (!(toFreeFallLatencyMs >= 0 && apBeforeMs > 0 && apAfterMs > 0 && minStanceCoreMs > 0)) {
+        if (!(toFreeFallLatencyMs >= 0 && apBeforeMs > 0 && apAfterMs > 0 && apSlackMs >= 0 && minStanceCoreMs > 0
+                && edgeMarginMs >= 0)) {
             throw new IllegalArgumentException("durations must be positive");
         }
     }

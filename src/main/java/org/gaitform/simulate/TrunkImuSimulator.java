@@ -100,7 +100,8 @@ public final class TrunkImuSimulator {
             bouts.add(new Bout(segStart, segEnd, seg.activity()));
             switch (seg.activity()) {
                 case RUNNING -> {
-                    double tt = Double.isNaN(nextIc) ? segStart + 0.05 : nextIc;
+                    // a run starts with a flight phase (the push-off from the last walking step)
+                    double tt = Double.isNaN(nextIc) ? segStart + 0.12 : nextIc;
                     while (true) {
                         double blend = Double.isNaN(prevSpeed) ? 1 : Math.min(1, (tt - segStart) / 3.0);
                         double speed = Double.isNaN(prevSpeed) ? seg.speedMps()
