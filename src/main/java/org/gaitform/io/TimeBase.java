@@ -17,8 +17,8 @@ import org.gaitform.signal.Stats;
 public final class TimeBase {
     /** Gaps up to this long are filled by interpolation (s). */
     public static final double MAX_FILLED_GAP_S = 0.1;
-    /** An interval this many times the typical one counts as a gap. */
-    public static final double GAP_FACTOR = 3.0;
+    /** An interval this many times the typical one counts as a gap (one or more missing samples). */
+    public static final double GAP_FACTOR = 1.5;
     /** Relative spread of intervals above which stamps are resampled onto a uniform grid. */
     public static final double JITTER_TOLERANCE = 0.05;
 

@@ -83,8 +83,9 @@ public final class LayoutSniffer {
             header.add(0, f);
             h--;
         }
-        if (header.size() == 2 && !looksLikeGroupRow(header.get(0))) {
-            // the upper row is a title or unit row, not a group row: keep the row next to the data
+        boolean unitRow = header.size() == 2 && looksLikeUnitRow(header.get(1));
+        if (header.size() == 2 && !unitRow && !looksLikeGroupRow(header.get(0))) {
+            // the upper row is a title, not a group row: keep the row next to the data
             header.remove(0);
             h++;
         }
@@ -102,6 +103,9 @@ public final class LayoutSniffer {
                 name = "column " + (c + 1);
             } else if (header.size() == 1) {
                 name = header.get(0)[c];
+            } else if (unitRow) {
+                String unit = header.get(1)[c].trim();
+                name = header.get(0)[c] + (unit.isEmpty() ? "" : " (" + unit + ")");
             } else {
                 name = header.get(0)[c] + "/" + header.get(1)[c];
             }
@@ -118,6 +122,26 @@ public final class LayoutSniffer {
             seen.merge(s, 1, Integer::sum);
         }
         return seen.size() < row.length;
+    }
+
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
+            "(?i)[\\(\\[]?\\s*(s|sec|ms|us|µs|ns|g|m/s\\^?2|m/s²|m\\.s-2|deg/s|°/s|dps|rad/s|mm|cm|m|px|n|bw|%|hz|deg|°|rad|"
+                    + "m/s|km/h|bpm|spm|steps/min)\\s*[\\)\\]]?");
+
+    /** A row of units under the names row (s, g, m/s^2, deg/s, …), blank cells allowed. */
+    private static boolean looksLikeUnitRow(String[] row) {
+        int units = 0;
+        for (String cell : row) {
+            String t = cell.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!UNIT.matcher(t).matches()) {
+                return false;
+            }
+            units++;
+        }
+        return units > 0;
     }
 
     private record Candidate(char sep, boolean decimalComma, int columns, int dataStart, double score) {
