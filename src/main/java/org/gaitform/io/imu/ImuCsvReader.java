@@ -50,7 +50,7 @@ public final class ImuCsvReader {
      * @param options user overrides
      */
     public ImuRecording read(Path file, String source, ImuReadOptions options) throws IOException {
-        TextLayout layout = LayoutSniffer.sniff(file);
+        TextLayout layout = LayoutSniffer.sniff(file, source);
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         decisions.add(new Decision("encoding", layout.decoding().charset().name(), layout.decoding().reason()));

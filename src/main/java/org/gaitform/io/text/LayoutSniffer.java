@@ -28,7 +28,11 @@ public final class LayoutSniffer {
 
     /** Sniffs the layout of a file; bad input raises {@link GaitformException}. */
     public static TextLayout sniff(Path file) throws IOException {
-        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return sniff(file, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    }
+
+    /** Sniffs the layout of a file, naming it {@code source} in messages. */
+    public static TextLayout sniff(Path file, String source) throws IOException {
         TextDecoding decoding = TextDecoding.detect(file);
         List<String> lines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
@@ -67,6 +71,10 @@ public final class LayoutSniffer {
             // one column of numbers, or nothing numeric at all
             Candidate single = evaluateSingle(lines);
             if (single == null) {
+                if (lines.size() == 1) {
+                    throw GaitformException.badInput(source, "", "rows of data below the header",
+                            "a header only ('" + ColumnReader.abbreviate(lines.get(0)) + "')");
+                }
                 throw GaitformException.badInput(source, "", "columns of numbers",
                         "no rows of numbers in the first " + lines.size() + " non-empty lines");
             }
