@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gaitform.io.InputReaders;
-import org.gaitform.model.FindingStatus;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.BatchEntry;
+import org.gaitform.report.BatchReportPdf;
 import org.gaitform.report.BatchSummaryCsv;
 import org.gaitform.report.ChartImages;
 import org.gaitform.report.SessionWriter;
@@ -49,8 +50,10 @@ public final class BatchRunner {
             outcomes.add(o);
             listener.finished(o, i + 1, inputs.size());
         }
+        List<BatchEntry> entries = outcomes.stream().map(BatchRunner::entry).toList();
         Path summary = outDir.resolve("batch-summary.csv");
-        AtomicFiles.write(summary, BatchSummaryCsv.write(outcomes.stream().map(BatchRunner::row).toList()));
+        AtomicFiles.write(summary, BatchSummaryCsv.write(entries));
+        AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
         return new BatchResult(outcomes, summary);
     }
 
@@ -70,17 +73,7 @@ public final class BatchRunner {
         }
     }
 
-    static BatchSummaryCsv.Row row(Outcome o) {
-        if (o.result().isEmpty()) {
-            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");
-        }
-        SessionResult r = o.result().get();
-        String top = r.findings().stream().filter(f -> f.priority() == 1 && f.status() != FindingStatus.WITHIN)
-                .map(f -> f.indicator() + ": " + f.status().phrase()).findFirst().orElse("");
-        return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), true, o.message(), r.inputKind(),
-                r.placement().label(), r.metric("n_steps"), r.metric("cadence_spm"), r.metric("contact_ms"),
-                r.metric("flight_ms"), r.metric("duty_factor"), r.metric("running_s"), r.metric("walking_s"), top,
-                o.sessionId() + "/report.pdf");
+    static BatchEntry entry(Outcome o) {
+        return new BatchEntry(o.input().display(), o.sessionId(), o.ok() ? "ok" : "failed", o.message(), o.result());
     }
 }

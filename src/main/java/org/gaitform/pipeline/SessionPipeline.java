@@ -2,15 +2,18 @@ package org.gaitform.pipeline;
 
 import java.nio.file.Path;
 import org.gaitform.io.InputReaders;
+import org.gaitform.io.meta.MetadataReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.Recording;
+import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
 
 /** Analyses one input from file to {@link SessionResult}. */
 public final class SessionPipeline {
     private final AnalysisSettings settings;
     private final InputReaders readers = new InputReaders();
+    private final MetadataReader metadata = new MetadataReader();
 
     public SessionPipeline(AnalysisSettings settings) {
         this.settings = settings;
@@ -30,9 +33,13 @@ public final class SessionPipeline {
      */
     public SessionResult analyse(Path input, String source, String sessionId) {
         Recording rec = readers.read(input, source, settings.read());
+        SessionMetadata meta = metadata.find(input);
+        SessionResult result;
         if (rec instanceof ImuRecording imu) {
-            return new ImuAnalysis(settings).analyse(imu, sessionId);
+            result = new ImuAnalysis(settings).analyse(imu, sessionId);
+        } else {
+            throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
+        return SessionEnrichment.apply(result, meta, settings.guidelines());
     }
 }

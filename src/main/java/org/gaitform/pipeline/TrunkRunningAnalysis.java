@@ -14,13 +14,11 @@ import org.gaitform.events.TrunkActivityBouts;
 import org.gaitform.events.TrunkAlignment;
 import org.gaitform.events.TrunkSideAssignment;
 import org.gaitform.events.TrunkSignals;
-import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.metrics.StepAssembly;
 import org.gaitform.metrics.TemporalMetrics;
 import org.gaitform.model.Activity;
 import org.gaitform.model.Bout;
 import org.gaitform.model.Decision;
-import org.gaitform.model.Finding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.ImuSensor;
@@ -139,7 +137,6 @@ final class TrunkRunningAnalysis {
         }
         List<Step> steps = StepAssembly.build(assembled, rec::timeAt);
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
-        List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, "trunk-imu");
         Map<String, String> info = new LinkedHashMap<>();
         info.put("detection_method", METHOD);
         info.put("detection_citation", CITATION);
@@ -147,8 +144,10 @@ final class TrunkRunningAnalysis {
         info.put("side_method", sideMethod);
         info.put("guidelines", settings.guidelines().origin());
         List<Trace> traces = excerpt(rec, signals, running);
+        info.put("measurement_kind", "trunk-imu");
+        // findings are judged by the pipeline once metadata (pain, shoes, speed) has been added
         return new SessionResult(sessionId, source, "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
-                findings, decisions, warnings, traces);
+                List.of(), decisions, warnings, traces);
     }
 
     private static int boutOf(List<IndexRange> ranges, double index) {

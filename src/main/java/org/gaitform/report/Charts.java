@@ -45,6 +45,11 @@ public final class Charts {
             out.add(contactTime(r, run));
             out.add(cadence(r, run));
         }
+        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 8) {
+            out.add(SessionCharts.distributions(run));
+        }
+        SessionCharts.leftRight(r, run).ifPresent(out::add);
+        SessionCharts.formOverTime(run).ifPresent(out::add);
         return out;
     }
 
