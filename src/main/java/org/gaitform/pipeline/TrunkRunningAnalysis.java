@@ -52,7 +52,7 @@ final class TrunkRunningAnalysis {
             + "surfaces, and foot strike patterns. Sensors 2023;23(11):5022.";
     static final String ACCURACY = "on the 12 force-treadmill trials of Alcantara et al. 2022 (2.5–4.17 m/s, level and "
             + "+5°), every trial's cadence is within 1 step/min of the force plate, every contact is found within "
-            + "40 ms, and each trial's mean contact time is within 13 ms. Per step, sacral methods have limits of "
+            + "40 ms, and each trial's mean contact time is within 13.5 ms. Per step, sacral methods have limits of "
             + "agreement of about ±100 ms (Kiernan 2023): read single steps with care, averages with confidence.";
 
     private final AnalysisSettings settings;

@@ -25,6 +25,20 @@ public final class Fixtures {
                 .simulate(List.of(Segment.stand(2), Segment.run(10, 3.0), Segment.stand(2)), 0));
     }
 
+    /** A 14 s recording of a quicker runner (cadence above 160 steps/min). */
+    public static String quickRunCsv() {
+        RunnerProfile runner = new RunnerProfile(RunnerProfile.Strike.FOREFOOT, 10, 0.95);
+        return SampleSessionsAccess.plain(new TrunkImuSimulator(runner, 100, 43, new Vec3(1, 0, 0), new Vec3(0, 0, 1))
+                .simulate(List.of(Segment.stand(2), Segment.run(10, 3.5), Segment.stand(2)), 0));
+    }
+
+    /** Analyses CSV text written into {@code dir/<name>.csv}. */
+    public static SessionResult analyse(Path dir, String name, String csv) throws IOException {
+        Path f = dir.resolve(name + ".csv");
+        Files.writeString(f, csv);
+        return new SessionPipeline(AnalysisSettings.defaults()).analyse(f, name + ".csv", name);
+    }
+
     /** The short run analysed, its input written into {@code dir/short_run.csv}. */
     public static SessionResult shortRun(Path dir) throws IOException {
         Path f = dir.resolve("short_run.csv");
