@@ -95,13 +95,9 @@ public final class SessionReportPdf {
             String key = tiles[i][3];
             Optional<Finding> f = r.findings().stream().filter(fi -> fi.metricKey().equals(key)
                     && fi.status() != FindingStatus.NOT_MEASURABLE).findFirst();
-            f.ifPresent(fi -> {
-                try {
-                    d.box(x, top, w, 3, Palette.status(fi.status()), null);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            if (f.isPresent()) {
+                d.box(x, top, w, 3, Palette.status(f.get().status()), null);
+            }
             d.text(tiles[i][0], d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
             d.text(tiles[i][1], d.bold(), 16, x + 6, top - 32, Palette.INK);
             d.text(tiles[i][2], d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
@@ -110,13 +106,10 @@ public final class SessionReportPdf {
         d.paragraph("Contact time: median " + fmt(r.metric("contact_ms_median"), 0) + " ms, SD "
                 + fmt(r.metric("contact_ms_sd"), 0) + " ms. " + sideLine(r), d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH,
                 Palette.INK);
-        Optional.ofNullable(r.info().get("form_drift")).ifPresent(s -> {
-            try {
-                d.paragraph(s, d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
+        String drift = r.info().get("form_drift");
+        if (drift != null) {
+            d.paragraph(drift, d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
+        }
     }
 
     private static String sideLine(SessionResult r) {
