@@ -253,7 +253,18 @@ public final class ImuCsvReader {
             }
             if (channels.containsKey(Channel.GYR_X)) {
                 String gyrUnit = gyroscopeUnit(channels, spec.roleHeader(), options, unitDecisions);
-                if (gyrUnit.equals("rads")) {
+                Optional<String> implausible = Optional.empty();
+                if (options.gyrUnit().isEmpty()) {
+                    implausible = GyroUnitCheck.check(source + (specs.size() > 1 ? " (sensor '" + spec.name() + "')" : ""),
+                            gyrUnit, p99Speed(channels), accMagnitudeSd(channels));
+                }
+                if (implausible.isPresent()) {
+                    warnings.add(implausible.get());
+                    unitDecisions.removeIf(d -> d.key().equals("gyr_unit"));
+                    channels.remove(Channel.GYR_X);
+                    channels.remove(Channel.GYR_Y);
+                    channels.remove(Channel.GYR_Z);
+                } else if (gyrUnit.equals("rads")) {
                     for (Channel c : new Channel[] {Channel.GYR_X, Channel.GYR_Y, Channel.GYR_Z}) {
                         channels.put(c, scale(channels.get(c), RAD_TO_DEG));
                     }
@@ -266,6 +277,32 @@ public final class ImuCsvReader {
             sensors.add(new ImuSensor(spec.name(), placement, side, channels));
         }
         return new ImuRecording(source, timeS, rate, sensors, decisions, warnings);
+    }
+
+    private static double p99Speed(Map<Channel, double[]> ch) {
+        double[] x = ch.get(Channel.GYR_X);
+        double[] y = ch.get(Channel.GYR_Y);
+        double[] z = ch.get(Channel.GYR_Z);
+        double[] m = new double[x.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        }
+        return Stats.percentile(m, 99);
+    }
+
+    /** SD of the acceleration magnitude (g; the channels are already in g). */
+    private static double accMagnitudeSd(Map<Channel, double[]> ch) {
+        if (ch.containsKey(Channel.ACC_X)) {
+            double[] x = ch.get(Channel.ACC_X);
+            double[] y = ch.get(Channel.ACC_Y);
+            double[] z = ch.get(Channel.ACC_Z);
+            double[] m = new double[x.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+            }
+            return Stats.sd(m);
+        }
+        return ch.containsKey(Channel.ACC_V) ? Stats.sd(ch.get(Channel.ACC_V)) : 0;
     }
 
     /** The columns of one sensor. */
