@@ -3,17 +3,20 @@ package org.gaitform.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.gaitform.events.PlacementDetector;
 import org.gaitform.model.Decision;
-import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.ImuSensor;
 import org.gaitform.model.Placement;
 import org.gaitform.model.SessionResult;
 
 /**
- * Chooses the analysis for an IMU recording from where the sensor was worn: the user's
- * {@code --placement}, else a placement word in the file's name, else a trunk sensor is assumed (and the
- * report says so).
+ * Chooses the analysis for an IMU recording from where the sensor was worn: the user's {@code --placement}, else
+ * the file's own metadata (set by the reader), else a placement word in the file's name, else the signal
+ * ({@link PlacementDetector}). Every choice is recorded with its reason; when the name and the signal disagree,
+ * a warning says so. Trunk sensors go to {@link TrunkRunningAnalysis}, foot and shank sensors to
+ * {@link LegImuAnalysis}, wrist, arm and pocket sensors (and limb sensors whose place cannot be told) to
+ * {@link LimbCadenceAnalysis}.
  */
 final class ImuAnalysis {
     private final AnalysisSettings settings;
@@ -24,25 +27,53 @@ final class ImuAnalysis {
 
     SessionResult analyse(ImuRecording rec, String sessionId) {
         List<Decision> decisions = new ArrayList<>(rec.decisions());
+        List<String> warnings = new ArrayList<>(rec.warnings());
+        SignalChecks.requireMovement(rec);
         ImuSensor sensor = rec.sensors().get(0);
         Placement placement = sensor.placement();
+        boolean limb = false;
         if (placement == Placement.UNKNOWN) {
             placement = fromName(rec.source());
+            PlacementDetector.Result detected = PlacementDetector.detect(sensor, rec.samplingRateHz());
             if (placement != Placement.UNKNOWN) {
                 decisions.add(new Decision("placement", placement.label(), "the file name mentions it"));
+                if (!detected.limb() && detected.placement() != Placement.UNKNOWN
+                        && group(detected.placement()) != group(placement)) {
+                    warnings.add("the file name says " + placement.label() + " but the signal looks like a "
+                            + detected.placement().label().replace('_', ' ') + " sensor (" + detected.reason()
+                            + "); the file name was followed: use --placement to choose");
+                }
             } else {
-                placement = Placement.SACRUM;
-                decisions.add(new Decision("placement", placement.label(), "not given (--placement) nor named in the "
-                        + "file name; a trunk sensor (sacrum / lower back) is assumed"));
+                placement = detected.placement();
+                limb = detected.limb();
+                decisions.add(new Decision("placement", limb ? "limb (not determined)" : placement.label(),
+                        "from the signal: " + detected.reason() + " (--placement overrides)"));
             }
         }
-        if (!placement.isTrunk()) {
-            throw GaitformException.notAnalysable(rec.source(), "sensors worn on the " + placement.label().replace('_', ' ')
-                    + " are not analysed yet; this version analyses trunk sensors (sacrum, lower back, waist, chest)");
+        String kind = inputKind(rec);
+        if (placement.isTrunk()) {
+            List<ImuSensor> placed = new ArrayList<>();
+            for (ImuSensor s : rec.sensors()) {
+                placed.add(s.withPlacement(placement));
+            }
+            ImuRecording r = new ImuRecording(rec.source(), rec.timeS(), rec.samplingRateHz(), placed, decisions, warnings);
+            return new TrunkRunningAnalysis(settings).analyse(r, sessionId);
         }
-        ImuRecording placed = new ImuRecording(rec.source(), rec.timeS(), rec.samplingRateHz(),
-                List.of(sensor.withPlacement(placement)), decisions, rec.warnings());
-        return new TrunkRunningAnalysis(settings).analyse(placed, sessionId);
+        if (placement == Placement.FOOT || placement == Placement.SHANK) {
+            return new LegImuAnalysis(settings).analyse(rec, sessionId, placement, kind, decisions, warnings);
+        }
+        return new LimbCadenceAnalysis(settings).analyse(rec, sessionId, placement, kind, decisions, warnings);
+    }
+
+    /** The reader family, from the reader's decisions. */
+    static String inputKind(ImuRecording rec) {
+        return rec.decisions().stream().anyMatch(d -> d.key().equals("format") && d.value().equals("Sensor Logger"))
+                ? "sensor-logger" : "imu-csv";
+    }
+
+    /** Coarse body region: 0 trunk, 1 leg (foot, shank), 2 other limbs. */
+    private static int group(Placement p) {
+        return p.isTrunk() ? 0 : p == Placement.FOOT || p == Placement.SHANK ? 1 : 2;
     }
 
     /** A placement named in a file name ({@code …_sacrum.csv}, {@code lowerback-run.csv}, …), or unknown. */
