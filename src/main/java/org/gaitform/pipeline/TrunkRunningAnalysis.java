@@ -14,9 +14,11 @@ import org.gaitform.events.TrunkActivityBouts;
 import org.gaitform.events.TrunkAlignment;
 import org.gaitform.events.TrunkSideAssignment;
 import org.gaitform.events.TrunkSignals;
+import org.gaitform.events.WalkingBoutRefinement;
 import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.metrics.StepAssembly;
 import org.gaitform.metrics.TemporalMetrics;
+import org.gaitform.metrics.WalkingMetrics;
 import org.gaitform.model.Activity;
 import org.gaitform.model.Bout;
 import org.gaitform.model.Decision;
@@ -76,7 +78,8 @@ final class TrunkRunningAnalysis {
         List<String> warnings = new ArrayList<>(rec.warnings());
         TrunkAlignment.Vertical vertical = TrunkAlignment.vertical(sensor, fs);
         decisions.addAll(vertical.decisions());
-        List<LabelledRange> labelled = new TrunkActivityBouts().classify(vertical.verticalG(), fs);
+        List<LabelledRange> labelled = WalkingBoutRefinement.refine(
+                new TrunkActivityBouts().classify(vertical.verticalG(), fs), vertical.verticalG(), fs);
         List<Bout> bouts = new ArrayList<>();
         for (LabelledRange lr : labelled) {
             double start = rec.timeAt(lr.range().from());
@@ -87,6 +90,11 @@ final class TrunkRunningAnalysis {
         }
         List<IndexRange> running = labelled.stream().filter(l -> l.activity() == Activity.RUNNING)
                 .map(LabelledRange::range).toList();
+        List<IndexRange> walking = labelled.stream().filter(l -> l.activity() == Activity.WALKING)
+                .map(LabelledRange::range).toList();
+        if (running.isEmpty() && !walking.isEmpty()) {
+            return walkingOnly(rec, sessionId, sensor, vertical, bouts, walking, decisions, warnings);
+        }
         if (running.isEmpty()) {
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT,
                     "no running found in %.1f s (walking %.1f s, standing %.1f s, other %.1f s): running shows as "
@@ -138,7 +146,15 @@ final class TrunkRunningAnalysis {
                     c.icMethod().label(), c.peakG()));
         }
         List<Step> steps = StepAssembly.build(assembled, rec::timeAt);
+        steps = TrunkExtras.withVerticalOscillation(steps, signals.verticalG(), rec, settings.speedMps(), decisions);
+        steps = TrunkExtras.merge(steps, TrunkExtras.walkingSteps(rec, vertical.verticalG(), walking));
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
+        metrics.putAll(TrunkExtras.sessionMetrics(steps, settings.speedMps()));
+        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        SignalChecks.clipping(sensor).ifPresent(w -> {
+            warnings.add(w);
+            metrics.put("peak_acc_g", Double.NaN);
+        });
         List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, "trunk-imu");
         Map<String, String> info = new LinkedHashMap<>();
         info.put("detection_method", METHOD);
@@ -146,8 +162,36 @@ final class TrunkRunningAnalysis {
         info.put("accuracy", ACCURACY);
         info.put("side_method", sideMethod);
         info.put("guidelines", settings.guidelines().origin());
+        TrunkExtras.info(info, !walking.isEmpty(), settings.speedMps().isPresent());
         List<Trace> traces = excerpt(rec, signals, running);
         return new SessionResult(sessionId, source, "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
+                findings, decisions, warnings, traces);
+    }
+
+    /** A session with walking but no running: walking metrics only; nothing is judged against running advice. */
+    private SessionResult walkingOnly(ImuRecording rec, String sessionId, ImuSensor sensor,
+                                      TrunkAlignment.Vertical vertical, List<Bout> bouts, List<IndexRange> walking,
+                                      List<Decision> decisions, List<String> warnings) {
+        double fs = rec.samplingRateHz();
+        List<Step> steps = TrunkExtras.walkingSteps(rec, vertical.verticalG(), walking);
+        if (steps.size() < MIN_STEPS) {
+            throw GaitformException.notAnalysable(rec.source(), "only " + steps.size() + " walking steps found and no "
+                    + "running; at least " + MIN_STEPS + " steps are needed");
+        }
+        Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
+        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        warnings.add("no running found: the walking bouts are reported with walking metrics (cadence, stance time) "
+                + "and are not judged against running advice");
+        List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, "trunk-imu");
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("detection_method", TrunkExtras.WALKING_METHOD);
+        info.put("detection_citation", TrunkExtras.WALKING_CITATION);
+        info.put("side_method", "not available for walking from the trunk: every step is 'unknown'.");
+        info.put("guidelines", settings.guidelines().origin());
+        TrunkExtras.info(info, true, settings.speedMps().isPresent());
+        TrunkSignals signals = new TrunkSignals(fs, vertical.verticalG(), null, null);
+        List<Trace> traces = excerpt(rec, signals, walking);
+        return new SessionResult(sessionId, rec.source(), "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
                 findings, decisions, warnings, traces);
     }
 
