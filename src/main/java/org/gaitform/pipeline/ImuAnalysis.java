@@ -3,6 +3,10 @@ package org.gaitform.pipeline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gaitform.io.TimeBase;
 import org.gaitform.events.PlacementDetector;
 import org.gaitform.model.Decision;
 import org.gaitform.model.ImuRecording;
@@ -51,6 +55,17 @@ final class ImuAnalysis {
             }
         }
         String kind = inputKind(rec);
+        AnalysisSettings settings = this.settings;
+        if (settings.speedMps().isPresent()) {
+            decisions.add(new Decision("speed_mps", TimeBase.fmt(settings.speedMps().get()), "override (--speed-mps)"));
+        } else {
+            Optional<Double> named = speedFromName(rec.source());
+            if (named.isPresent()) {
+                settings = settings.withSpeedMps(named.get());
+                decisions.add(new Decision("speed_mps", TimeBase.fmt(named.get()), "the file name states the speed "
+                        + "(read as m/s; --speed-mps overrides)"));
+            }
+        }
         if (placement.isTrunk()) {
             List<ImuSensor> placed = new ArrayList<>();
             for (ImuSensor s : rec.sensors()) {
@@ -63,6 +78,24 @@ final class ImuAnalysis {
             return new LegImuAnalysis(settings).analyse(rec, sessionId, placement, kind, decisions, warnings);
         }
         return new LimbCadenceAnalysis(settings).analyse(rec, sessionId, placement, kind, decisions, warnings);
+    }
+
+    private static final Pattern SPEED_IN_NAME = Pattern.compile(
+            "(?:^|[^a-z])speed[_-]?(\\d{1,2}(?:[.,]\\d+)?)(kmh|kph|mps|ms)?(?![0-9])");
+
+    /** A running speed written in a file name ({@code trial02_speed2.5_slope0.csv}, {@code speed12kmh}), in m/s. */
+    static Optional<Double> speedFromName(String source) {
+        String name = source.toLowerCase(Locale.ROOT).replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        Matcher m = SPEED_IN_NAME.matcher(name);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        double v = Double.parseDouble(m.group(1).replace(',', '.'));
+        if ("kmh".equals(m.group(2)) || "kph".equals(m.group(2))) {
+            v /= 3.6;
+        }
+        return v > 0.5 && v < 12 ? Optional.of(v) : Optional.empty();
     }
 
     /** The reader family, from the reader's decisions. */

@@ -33,8 +33,18 @@ public final class GaussianKernel {
         for (int i = -r; i <= r; i++) {
             k[i + r] /= sum;
             if (derivative) {
-                // d/dt of the smoothed signal: convolve with −g'(i) = i/σ² g(i), applied as x[t − i]
-                k[i + r] *= i / (sigma * sigma);
+                // d/dt of the smoothed signal: out[t] = Σ g'(i) x[t − i] with g'(i) = −i/σ² g(i)
+                k[i + r] *= -i / (sigma * sigma);
+            }
+        }
+        if (derivative) {
+            // scale so that a ramp of slope 1 gives exactly 1 despite the truncated tails
+            double moment = 0;
+            for (int i = -r; i <= r; i++) {
+                moment += k[i + r] * -i;
+            }
+            for (int i = 0; i < k.length; i++) {
+                k[i] /= moment;
             }
         }
         return k;

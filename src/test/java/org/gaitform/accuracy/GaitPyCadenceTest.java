@@ -46,10 +46,12 @@ class GaitPyCadenceTest {
     void perBoutCadenceMatchesThePeerTool() throws IOException {
         Path dir = SharedData.require("gaitpy-lumbar-walking");
         Map<String, List<double[]>> bouts = new LinkedHashMap<>(); // bout → (IC s, step s)
+        List<Double> stance = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(dir.resolve("demo_gait_features.csv"))) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 bouts.computeIfAbsent(rec.get("bout_number"), k -> new ArrayList<>()).add(new double[] {
                     Double.parseDouble(rec.get("IC")) / 1000, Double.parseDouble(rec.get("step_duration"))});
+                stance.add(Double.parseDouble(rec.get("stance")));
             }
         }
         SessionResult s = new SessionPipeline(AnalysisSettings.defaults()).analyse(dir.resolve("demo_data.csv"),
@@ -79,6 +81,10 @@ class GaitPyCadenceTest {
         }
         System.out.println(table);
         assertThat(failures).as(table.toString()).isEmpty();
+        // stance time (initial to final contact of one foot) against the peer's mean 'stance' column
+        double peerStanceMs = 1000 * Stats.mean(stance.stream().mapToDouble(Double::doubleValue).toArray());
+        System.out.printf(Locale.ROOT, "stance: peer %.0f ms, ours %.0f ms%n", peerStanceMs, s.metric("walking_stance_ms"));
+        assertThat(s.metric("walking_stance_ms")).isCloseTo(peerStanceMs, org.assertj.core.data.Offset.offset(40.0));
         // the whole session's walking cadence is reported as a metric too
         assertThat(s.metric("walking_cadence_spm")).isBetween(90.0, 102.0);
         // and a walking-only session is not judged against running advice
