@@ -280,7 +280,13 @@ public final class SensorLoggerReader {
 
     private static Stream3 stream(Path file, String source) throws IOException {
         String where = source + "/" + file.getFileName();
-        TextLayout layout = LayoutSniffer.sniff(file);
+        TextLayout layout;
+        try {
+            layout = LayoutSniffer.sniff(file);
+        } catch (GaitformException e) {
+            // name the export as well as the stream
+            throw new GaitformException(e.kind(), source + "/" + e.getMessage());
+        }
         List<String> names = layout.columnNames();
         int t = indexOf(names, "time");
         int el = indexOf(names, "seconds_elapsed");
