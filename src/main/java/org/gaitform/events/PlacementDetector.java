@@ -19,7 +19,8 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *       as the swing does (a shank's toe-off rotation is much smaller than its swing);</li>
  *   <li>the trunk turns slowly (gyroscope 99th percentile under {@value #TRUNK_GYRO_DPS} deg/s) and keeps its
  *       tilt (the direction of the 1 Hz low-passed acceleration stays within a few degrees of its mean);</li>
- *   <li>anything else — an arm swinging, a phone turning in a pocket — is a limb-worn sensor whose exact place the
+ *   <li>an arm swings like a pendulum: as fast forward as back, never still, with soft accelerations; that and
+ *       anything else — a phone turning in a pocket — is a limb-worn sensor whose exact place the
  *       signal cannot tell reliably: it is reported as not determined and analysed for cadence only.</li>
  * </ul>
  * Exports already aligned to body axes ({@code acc_v}) are trunk exports.
@@ -37,6 +38,13 @@ public final class PlacementDetector {
     public static final double FOOT_STILL_SHARE = 0.12;
     /** A foot's push-off rotation reaches at least this share of its swing rotation. */
     public static final double FOOT_PUSH_OFF_RATIO = 0.75;
+
+    /** An arm swing is never still (under this share of the time) ... */
+    public static final double ARM_MAX_STILL_SHARE = 0.05;
+    /** ... turns about as fast both ways (ratio within 1/1.25 … 1.25) ... */
+    public static final double ARM_SYMMETRY = 1.25;
+    /** ... and has soft peaks (99.5th percentile of the acceleration under this, g). */
+    public static final double ARM_MAX_ACC_G = 3.0;
 
     private PlacementDetector() {
     }
@@ -77,6 +85,13 @@ public final class PlacementDetector {
             String f = String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, %.0f %% about one axis: a "
                     + "leg segment; still for %.0f %% of the time, push-off turning %.0f %% as fast as the swing",
                     p99, 100 * pitch.principalShare(), 100 * still, 100 * pushOff);
+            double accP995 = Stats.percentile(accMagnitude(s), 99.5);
+            if (still < ARM_MAX_STILL_SHARE && pushOff >= 1 / ARM_SYMMETRY && pushOff <= ARM_SYMMETRY
+                    && accP995 < ARM_MAX_ACC_G) {
+                return new Result(Placement.UNKNOWN, true, f + String.format(Locale.ROOT, ", a symmetric pendulum that "
+                        + "is never still with soft peaks (%.1f g): an arm swing (wrist or armband) rather than a leg; "
+                        + "cadence only", accP995));
+            }
             if (still >= FOOT_STILL_SHARE || pushOff >= FOOT_PUSH_OFF_RATIO) {
                 return new Result(Placement.FOOT, false, f + " (a foot lies flat in stance and pushes off hard)");
             }
@@ -92,23 +107,31 @@ public final class PlacementDetector {
                 + "which the signal cannot tell apart reliably: cadence only", p99, 100 * pitch.principalShare(), tiltSd));
     }
 
-    /** SD of the angle (deg) between the 1 Hz low-passed acceleration and its mean direction, while moving. */
+    /**
+     * RMS angle (deg) between the 1 Hz low-passed acceleration and its slowly varying direction (0.1 Hz low-pass):
+     * how much the sensor tilts back and forth within a few strides. Posture changes (sitting down, lying) are
+     * slow and do not count; an arm's or a thigh's swing does.
+     */
     static double tiltSdDeg(ImuSensor s, double fs) {
         if (!s.hasRawAccelerometer()) {
             return 0;
         }
         ZeroPhaseButterworth lp = ZeroPhaseButterworth.lowPass(2, 1.0);
-        double[] x = lp.apply(s.channel(Channel.ACC_X), fs);
-        double[] y = lp.apply(s.channel(Channel.ACC_Y), fs);
-        double[] z = lp.apply(s.channel(Channel.ACC_Z), fs);
-        Vec3 mean = new Vec3(Stats.mean(x), Stats.mean(y), Stats.mean(z));
-        if (mean.norm() < 1e-9) {
-            return 90;
-        }
+        ZeroPhaseButterworth slow = ZeroPhaseButterworth.lowPass(2, 0.1);
+        double[] ax = s.channel(Channel.ACC_X);
+        double[] ay = s.channel(Channel.ACC_Y);
+        double[] az = s.channel(Channel.ACC_Z);
+        double[] x = lp.apply(ax, fs);
+        double[] y = lp.apply(ay, fs);
+        double[] z = lp.apply(az, fs);
+        double[] sx = slow.apply(ax, fs);
+        double[] sy = slow.apply(ay, fs);
+        double[] sz = slow.apply(az, fs);
         double[] ang = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             Vec3 v = new Vec3(x[i], y[i], z[i]);
-            ang[i] = v.norm() < 1e-9 ? 0 : v.angleDeg(mean);
+            Vec3 m = new Vec3(sx[i], sy[i], sz[i]);
+            ang[i] = v.norm() < 1e-9 || m.norm() < 1e-9 ? 0 : v.angleDeg(m);
         }
         return Math.sqrt(Stats.mean(square(ang)));
     }
@@ -139,6 +162,17 @@ public final class PlacementDetector {
             }
         }
         return moving == 0 ? 0 : still / (double) moving;
+    }
+
+    private static double[] accMagnitude(ImuSensor s) {
+        double[] x = s.channel(Channel.ACC_X);
+        double[] y = s.channel(Channel.ACC_Y);
+        double[] z = s.channel(Channel.ACC_Z);
+        double[] m = new double[x.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        }
+        return m;
     }
 
     private static double[] speed(ImuSensor s) {

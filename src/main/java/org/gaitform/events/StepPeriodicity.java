@@ -16,7 +16,7 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * the best period in the stride range (0.5–1.6 s) is twice a weaker step period the step period is taken, and
  * when no step period shows, half the stride. Windows are running when cadence is at least
  * {@value #RUNNING_MIN_SPM} steps/min and the jolts are strong (magnitude SD at least {@value #RUNNING_MIN_SD_G} g),
- * walking at 60–{@value #RUNNING_MIN_SPM} steps/min, standing when the magnitude barely varies. Step marks are the
+ * or whenever cadence reaches {@value #RUNNING_SURE_SPM} steps/min; walking at lower cadences down to 60 steps/min; standing when the magnitude barely varies. Step marks are the
  * magnitude's peaks, one per step period; they mark steps, not initial contacts. These rules are this project's
  * own.
  */
@@ -25,6 +25,8 @@ public final class StepPeriodicity {
     public static final double HOP_S = 3;
     public static final double RUNNING_MIN_SPM = 135;
     public static final double RUNNING_MIN_SD_G = 0.35;
+    /** Cadence above which a person runs whatever the jolts (no one walks this fast), steps/min. */
+    public static final double RUNNING_SURE_SPM = 150;
     public static final double STILL_SD_G = 0.04;
     public static final double MIN_PERIODICITY = 0.3;
 
@@ -72,8 +74,8 @@ public final class StepPeriodicity {
             Activity act = Activity.UNKNOWN;
             if (!Double.isNaN(stepS)) {
                 double spm = 60 / stepS;
-                act = spm >= RUNNING_MIN_SPM && sd >= RUNNING_MIN_SD_G ? Activity.RUNNING
-                        : spm >= 60 && spm < RUNNING_MIN_SPM + 20 ? Activity.WALKING : Activity.UNKNOWN;
+                boolean running = spm >= RUNNING_SURE_SPM || spm >= RUNNING_MIN_SPM && sd >= RUNNING_MIN_SD_G;
+                act = running ? Activity.RUNNING : spm >= 60 ? Activity.WALKING : Activity.UNKNOWN;
             }
             out.add(new Window(a, b, act, stepS));
         }
