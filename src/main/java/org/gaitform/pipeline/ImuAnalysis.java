@@ -36,7 +36,14 @@ final class ImuAnalysis {
         ImuSensor sensor = rec.sensors().get(0);
         Placement placement = sensor.placement();
         boolean limb = false;
-        if (placement == Placement.UNKNOWN) {
+        if (placement != Placement.UNKNOWN) {
+            PlacementDetector.Result detected = PlacementDetector.detect(sensor, rec.samplingRateHz());
+            if (!detected.limb() && detected.placement() != Placement.UNKNOWN
+                    && group(detected.placement()) != group(placement)) {
+                warnings.add("the sensor was given as " + placement.label() + " but the signal looks like a "
+                        + detected.placement().label().replace('_', ' ') + " sensor (" + detected.reason() + ")");
+            }
+        } else {
             placement = fromName(rec.source());
             PlacementDetector.Result detected = PlacementDetector.detect(sensor, rec.samplingRateHz());
             if (placement != Placement.UNKNOWN) {
