@@ -92,6 +92,10 @@ public final class StepPeriodicity {
         int p = (int) Math.round(stepS * fs);
         List<Double> out = new ArrayList<>();
         int i = Extrema.argMax(x, from, Math.min(to, from + p));
+        if (i == from) {
+            // the stretch starts on a falling edge: the first peak is the next one
+            i = Extrema.argMax(x, from + p / 3, Math.min(to, from + p + p / 3));
+        }
         while (i >= 0 && i < to) {
             out.add(Extrema.parabolicVertex(x, i));
             int a = i + (int) Math.round(0.7 * p);
