@@ -109,7 +109,7 @@ final class LegImuAnalysis {
                     : new Greene2010ShankEvents().detect(pitch.pitchDps(), fs);
             double[] acc = SignalChecks.magnitude(s, true);
             double[] gyr = SignalChecks.magnitude(s, false);
-            Side side = bilateral ? s.side() : (s.side() == Side.UNKNOWN ? Side.UNKNOWN : s.side());
+            Side side = s.side();
             for (int i = 0; i < contacts.size(); i++) {
                 LimbContact c = contacts.get(i);
                 double stride = i + 1 < contacts.size() ? (contacts.get(i + 1).icIndex() - c.icIndex()) / fs : Double.NaN;

@@ -119,7 +119,7 @@ final class LimbCadenceAnalysis {
                 ? "limb-worn sensor" : placement.label().replace('_', ' ') + " sensor") + " gives cadence and activity "
                 + "bouts; " + NOT_MEASURED));
         int len = (int) Math.min(rec.size(), Math.round(4 * fs));
-        int mid = (int) Math.round(steps.get(steps.size() / 2).icS() * 0 + rec.size() / 2.0);
+        int mid = rec.size() / 2;
         int from = Math.max(0, Math.min(rec.size() - len, mid - len / 2));
         double[] t = rec.timeS();
         List<Trace> traces = List.of(new Trace("acceleration magnitude", "g", java.util.Arrays.copyOfRange(t, from, from + len),
