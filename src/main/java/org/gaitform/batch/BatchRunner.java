@@ -63,6 +63,10 @@ public final class BatchRunner {
             writer.write(r, outDir);
             String msg = String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
                     (long) r.metric("n_steps"), r.metric("cadence_spm"));
+            if (!(r.metric("n_steps") > 0) && r.metric("walking_n_steps") > 0) {
+                msg = String.format(java.util.Locale.ROOT, "no running; %d walking steps, walking cadence %.1f steps/min",
+                        (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
+            }
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));

@@ -37,6 +37,8 @@ import picocli.CommandLine.Parameters;
             "  gaitform analyze sample-data",
             "  gaitform analyze trial.csv --column acc_v=VertAcc --column time=t --acc-unit g",
             "  gaitform analyze export.csv --rate 100 --placement lower_back --out results",
+            "  gaitform analyze feet.csv --rate 204.8 --placement foot      (left_/right_ sensor columns: both feet)",
+            "  gaitform analyze 'Sensor Logger export/' run.zip --speed-mps 3.3",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -63,8 +65,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     Double rateHz;
 
     @Option(names = "--placement", paramLabel = "WHERE", description = "Where the sensor was worn: sacrum, lower_back, "
-            + "waist, chest (default: from the file name, else a trunk sensor is assumed).")
+            + "waist, chest, foot, shank, wrist, phone_pocket or arm (default: from the file's metadata or name, else "
+            + "detected from the signal; the choice and its reason are in summary.json).")
     String placement;
+
+    @Option(names = "--speed-mps", paramLabel = "M/S", description = "Running speed in m/s (treadmill speed), for the "
+            + "vertical ratio (vertical oscillation / step length). Default: from the file name (speed3.33), else none.")
+    Double speedMps;
 
     @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
             + "columns of the built-in one).")
@@ -156,6 +163,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (gyrUnit != null && !gyrUnit.equals("dps") && !gyrUnit.equals("rads")) {
             throw usage("--gyr-unit must be dps or rads, not '" + gyrUnit + "'");
         }
+        if (speedMps != null && !(speedMps > 0 && speedMps < 15)) {
+            throw usage("--speed-mps must be a running speed between 0 and 15 m/s, not " + speedMps);
+        }
         if (rateHz != null && !(rateHz > 0 && rateHz < 100_000)) {
             throw usage("--rate must be a sampling rate in hertz above 0, not " + rateHz);
         }
@@ -179,7 +189,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ImuReadOptions imu = new ImuReadOptions(roles, timeColumn, Optional.ofNullable(accUnit), Optional.ofNullable(gyrUnit),
                 Optional.ofNullable(rateHz), place);
-        return new AnalysisSettings(new ReadOptions(imu), table);
+        return new AnalysisSettings(new ReadOptions(imu), table, Optional.ofNullable(speedMps));
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
+import org.gaitform.io.imu.SensorLoggerReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Recording;
 
@@ -24,7 +25,10 @@ public final class InputReaders {
             return Optional.empty();
         }
         if (Files.isDirectory(path)) {
-            return Optional.empty();
+            return SensorLoggerReader.isExportFolder(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
+        }
+        if (lower.endsWith(".zip")) {
+            return SensorLoggerReader.isExportZip(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
             return Optional.of(InputKind.IMU_CSV);
@@ -55,13 +59,15 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU CSV/TSV/TXT)", "a file of another kind"));
+                "a recording gaitform reads (IMU CSV/TSV/TXT, or a Sensor Logger folder or zip with Accelerometer.csv)",
+                Files.isDirectory(path) ? "a folder without Accelerometer.csv" : "a file of another kind"));
         try {
-            if (Files.size(path) == 0) {
+            if (!Files.isDirectory(path) && Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
             }
             return switch (kind) {
                 case IMU_CSV -> new ImuCsvReader().read(path, source, options.imu());
+                case SENSOR_LOGGER -> new SensorLoggerReader().read(path, source, options.imu());
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");

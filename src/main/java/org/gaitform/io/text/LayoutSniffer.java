@@ -52,8 +52,15 @@ public final class LayoutSniffer {
         if (lines.isEmpty()) {
             throw GaitformException.badInput(source, "", "rows of data", "an empty file");
         }
-        if (lines.stream().anyMatch(l -> l.indexOf('\0') >= 0)) {
+        // NUL bytes pad free-text fields in some device preambles (GENEActiv's 'Subject Notes'); they are
+        // binary data only when they reach the lower half of the sample (the data rows) or many lines
+        long withNul = lines.stream().filter(l -> l.indexOf('\0') >= 0).count();
+        boolean nulInData = lines.subList(lines.size() / 2, lines.size()).stream().anyMatch(l -> l.indexOf('\0') >= 0);
+        if (nulInData || withNul > Math.max(2, lines.size() / 5)) {
             throw GaitformException.badInput(source, "", "text", "binary data (NUL bytes)");
+        }
+        if (withNul > 0) {
+            lines = lines.stream().map(l -> l.replace("\0", "")).toList();
         }
         Candidate best = null;
         for (char sep : CANDIDATES) {
