@@ -25,9 +25,19 @@ import org.gaitform.model.SessionResult;
  */
 final class ImuAnalysis {
     private final AnalysisSettings settings;
+    private final boolean metadataSpeed;
 
     ImuAnalysis(AnalysisSettings settings) {
+        this(settings, false);
+    }
+
+    /**
+     * @param settings       run settings, with the session's speed when known
+     * @param metadataSpeed  true when that speed came from the session's metadata rather than {@code --speed-mps}
+     */
+    ImuAnalysis(AnalysisSettings settings, boolean metadataSpeed) {
         this.settings = settings;
+        this.metadataSpeed = metadataSpeed;
     }
 
     SessionResult analyse(ImuRecording rec, String sessionId) {
@@ -70,7 +80,8 @@ final class ImuAnalysis {
         String kind = inputKind(rec);
         AnalysisSettings settings = this.settings;
         if (settings.speedMps().isPresent()) {
-            decisions.add(new Decision("speed_mps", TimeBase.fmt(settings.speedMps().get()), "override (--speed-mps)"));
+            decisions.add(new Decision("speed_mps", TimeBase.fmt(settings.speedMps().get()), metadataSpeed
+                    ? "from the session metadata" : "override (--speed-mps)"));
         } else {
             Optional<Double> named = speedFromName(rec.source());
             if (named.isPresent()) {

@@ -35,8 +35,11 @@ public final class SessionPipeline {
         Recording rec = readers.read(input, source, settings.read());
         SessionMetadata meta = metadata.find(input);
         SessionResult result;
+        // --speed-mps applies to every session; a session's own metadata comes next
+        boolean metadataSpeed = settings.speedMps().isEmpty() && meta.speedMps().isPresent();
+        AnalysisSettings forSession = metadataSpeed ? settings.withSpeedMps(meta.speedMps().getAsDouble()) : settings;
         if (rec instanceof ImuRecording imu) {
-            result = new ImuAnalysis(settings).analyse(imu, sessionId);
+            result = new ImuAnalysis(forSession, metadataSpeed).analyse(imu, sessionId);
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }

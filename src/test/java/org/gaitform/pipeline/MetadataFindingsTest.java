@@ -28,6 +28,9 @@ class MetadataFindingsTest {
         assertThat(find(r, "R14").status()).isEqualTo(FindingStatus.WATCH);
         assertThat(r.info()).containsEntry("subject_id", "P1");
         assertThat(r.metric("speed_mps")).isEqualTo(3.0);
+        // the metadata's speed gives the vertical ratio (vertical oscillation / step length)
+        assertThat(r.metric("vertical_ratio_pct")).isBetween(3.0, 15.0);
+        assertThat(r.decisions()).anyMatch(d -> d.key().equals("speed_mps") && d.reason().equals("from the session metadata"));
         // pain outranks cadence: both are outside, pain weighs more
         assertThat(r.findings().get(0).guidelineId()).isEqualTo("R13");
         assertThat(r.findings().get(1).guidelineId()).isEqualTo("R1");
