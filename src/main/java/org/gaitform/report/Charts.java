@@ -41,8 +41,10 @@ public final class Charts {
             out.add(signalExcerpt(r));
         }
         List<Step> run = running(r);
-        if (run.size() >= 2) {
+        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 2) {
             out.add(contactTime(r, run));
+        }
+        if (run.stream().filter(s -> s.stepTimeS() > 0).count() >= 2) {
             out.add(cadence(r, run));
         }
         if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 8) {

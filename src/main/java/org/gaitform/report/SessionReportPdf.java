@@ -77,13 +77,29 @@ public final class SessionReportPdf {
     }
 
     private static void headline(PdfDoc d, SessionResult r) throws IOException {
-        String[][] tiles = {
-            {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min", "cadence_spm"},
-            {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms (mean)", "contact_ms"},
-            {"Flight", fmt(r.metric("flight_ms"), 0), "ms (mean)", ""},
-            {"Duty factor", fmt(r.metric("duty_factor") * 100, 1), "% of stride", ""},
-            {"Running steps", fmt(r.metric("n_steps"), 0), "steps", ""},
-        };
+        List<String[]> all = List.of(
+                new String[] {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min", "cadence_spm"},
+                new String[] {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms (mean)", "contact_ms"},
+                new String[] {"Flight", fmt(r.metric("flight_ms"), 0), "ms (mean)", "flight_ms"},
+                new String[] {"Duty factor", fmt(r.metric("duty_factor") * 100, 1), "% of stride", "duty_factor"},
+                new String[] {"Vertical oscillation", fmt(r.metric("vertical_oscillation_cm"), 1), "cm",
+                    "vertical_oscillation_cm"},
+                new String[] {"Running steps", fmt(r.metric("n_steps"), 0), "steps", "n_steps"},
+                new String[] {"Walking cadence", fmt(r.metric("walking_cadence_spm"), 0), "steps/min",
+                    "walking_cadence_spm"},
+                new String[] {"Walking stance", fmt(r.metric("walking_stance_ms"), 0), "ms (mean)", "walking_stance_ms"});
+        // the numbers this input measured, at most five, running ones first
+        List<String[]> shown = new ArrayList<>();
+        for (String[] t : all) {
+            double v = r.metric(t[3]);
+            if (Double.isFinite(v) && (v != 0 || !t[3].equals("n_steps")) && shown.size() < 5) {
+                shown.add(t);
+            }
+        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        String[][] tiles = shown.toArray(new String[0][]);
         float gap = 6;
         float w = (PdfDoc.WIDTH - gap * (tiles.length - 1)) / tiles.length;
         float h = 48;
@@ -103,9 +119,15 @@ public final class SessionReportPdf {
             d.text(tiles[i][2], d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
         }
         d.moveTo(top - h - 8);
-        d.paragraph("Contact time: median " + fmt(r.metric("contact_ms_median"), 0) + " ms, SD "
-                + fmt(r.metric("contact_ms_sd"), 0) + " ms. " + sideLine(r), d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH,
-                Palette.INK);
+        if (Double.isFinite(r.metric("contact_ms_median"))) {
+            d.paragraph("Contact time: median " + fmt(r.metric("contact_ms_median"), 0) + " ms, SD "
+                    + fmt(r.metric("contact_ms_sd"), 0) + " ms. " + sideLine(r), d.regular(), 8, PdfDoc.MARGIN,
+                    PdfDoc.WIDTH, Palette.INK);
+        }
+        String notMeasured = r.info().get("not_measured");
+        if (notMeasured != null) {
+            d.paragraph(capital(notMeasured), d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        }
         String drift = r.info().get("form_drift");
         if (drift != null) {
             d.paragraph(drift, d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
