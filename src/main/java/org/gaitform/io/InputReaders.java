@@ -6,6 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
+import org.gaitform.io.watch.FitActivityReader;
+import org.gaitform.io.watch.GpxReader;
+import org.gaitform.io.watch.TcxReader;
+import org.gaitform.io.watch.WatchCsvReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Recording;
 
@@ -28,6 +32,15 @@ public final class InputReaders {
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
             return Optional.of(InputKind.IMU_CSV);
+        }
+        if (lower.endsWith(".fit") || lower.endsWith(".fit.gz")) {
+            return Optional.of(InputKind.WATCH_FIT);
+        }
+        if (lower.endsWith(".tcx") || lower.endsWith(".tcx.gz")) {
+            return Optional.of(InputKind.WATCH_TCX);
+        }
+        if (lower.endsWith(".gpx") || lower.endsWith(".gpx.gz")) {
+            return Optional.of(InputKind.WATCH_GPX);
         }
         return Optional.empty();
     }
@@ -55,13 +68,18 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU CSV/TSV/TXT)", "a file of another kind"));
+                "a recording gaitform reads (IMU or watch CSV/TSV/TXT, FIT, TCX, GPX)", "a file of another kind"));
         try {
             if (Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
             }
             return switch (kind) {
-                case IMU_CSV -> new ImuCsvReader().read(path, source, options.imu());
+                case IMU_CSV -> WatchCsvReader.looksLikeWatchCsv(path)
+                        ? new WatchCsvReader().read(path, source, options.watch())
+                        : new ImuCsvReader().read(path, source, options.imu());
+                case WATCH_FIT -> new FitActivityReader().read(path, source, options.watch());
+                case WATCH_TCX -> new TcxReader().read(path, source, options.watch());
+                case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");

@@ -6,6 +6,7 @@ import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.Recording;
 import org.gaitform.model.SessionResult;
+import org.gaitform.model.WatchRecording;
 
 /** Analyses one input from file to {@link SessionResult}. */
 public final class SessionPipeline {
@@ -32,6 +33,9 @@ public final class SessionPipeline {
         Recording rec = readers.read(input, source, settings.read());
         if (rec instanceof ImuRecording imu) {
             return new ImuAnalysis(settings).analyse(imu, sessionId);
+        }
+        if (rec instanceof WatchRecording watch) {
+            return new WatchAnalysis(settings).analyse(watch, sessionId);
         }
         throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
     }
