@@ -51,6 +51,9 @@ public final class BatchRunner {
         }
         Path summary = outDir.resolve("batch-summary.csv");
         AtomicFiles.write(summary, BatchSummaryCsv.write(outcomes.stream().map(BatchRunner::row).toList()));
+        for (Path p : new RunnerReports(settings.guidelines()).write(outcomes, outDir)) {
+            listener.written(p);
+        }
         return new BatchResult(outcomes, summary);
     }
 
