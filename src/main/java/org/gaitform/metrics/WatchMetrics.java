@@ -289,8 +289,8 @@ public final class WatchMetrics {
 
     /**
      * Elevation gain and loss (m): altitude changes counted once they exceed the hysteresis; a change between two
-     * records faster than {@code maxVerticalSpeedMps} (an altimeter re-calibrating, GPS altitude jumping) moves the
-     * reference with it and is not counted.
+     * records faster than {@code maxVerticalSpeedMps} (an altimeter re-calibrating, GPS altitude jumping) is not
+     * counted: counting starts again from the new altitude.
      */
     public static double[] elevation(double[] timeS, double[] altitude, double hysteresisM, double maxVerticalSpeedMps) {
         double gain = 0;
@@ -308,9 +308,8 @@ public final class WatchMetrics {
             } else {
                 double d = a - prev;
                 if (Math.abs(d) > maxVerticalSpeedMps * Math.max(1, timeS[i] - prevT)) {
-                    ref += d;
-                }
-                if (a >= ref + hysteresisM) {
+                    ref = a;
+                } else if (a >= ref + hysteresisM) {
                     gain += a - ref;
                     ref = a;
                 } else if (a <= ref - hysteresisM) {
