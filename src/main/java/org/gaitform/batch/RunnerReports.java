@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.gaitform.guidelines.Guideline;
+import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.metrics.TrainingLoad;
+import org.gaitform.model.Finding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.RunSummary;
 import org.gaitform.model.SessionResult;
@@ -83,13 +85,27 @@ public final class RunnerReports {
         TrainingLoad.Settings settings = new TrainingLoad.Settings(limit, TrainingLoad.Settings.DEFAULTS.changePct(),
                 TrainingLoad.Settings.DEFAULTS.minElevationChangeM());
         List<TrainingWeek> weeks = TrainingLoad.weeks(runs, settings);
+        Finding load = null;
+        String loadWeek = "";
+        Optional<Guideline> r12 = table.byId("R12");
+        if (r12.isPresent()) {
+            TrainingWeek latest = null;
+            for (TrainingWeek w : weeks) {
+                if (Double.isFinite(w.weeklyIncreasePct())) {
+                    latest = w;
+                }
+            }
+            load = new GuidelineEvaluator(table).evaluate(r12.get(), latest == null ? Double.NaN
+                    : latest.weeklyIncreasePct(), "watch");
+            loadWeek = latest == null ? "" : latest.isoWeek();
+        }
         Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
         Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
         try {
             AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
             List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
             AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
-                    settings.changePct(), settings.minElevationChangeM()), charts, table));
+                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));
         } catch (RuntimeException e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write the runner's report " + pdf
                     + ": " + e, e);

@@ -50,7 +50,8 @@ public final class InputReaders {
         return lowerName.endsWith(".truth.csv") || lowerName.endsWith(".truth.json") || lowerName.contains(".meta.")
                 || lowerName.equals("sessions.csv") || lowerName.startsWith("readme") || lowerName.startsWith("license")
                 || lowerName.startsWith("licence") || lowerName.equals("batch-summary.csv")
-                || lowerName.equals("steps.csv") || lowerName.equals("summary.json");
+                || lowerName.equals("steps.csv") || lowerName.equals("summary.json") || lowerName.equals("splits.csv")
+                || lowerName.startsWith("weekly-load");
     }
 
     /**

@@ -156,24 +156,26 @@ public final class KilometreSplits {
      */
     public static Comparison downhillVsFlat(WatchRecording rec, WatchIntervals iv, WatchMetricSettings s,
                                             List<Split> kilometres) {
-        Comparison c = compare(kilometres, s.splitLengthM(), "kilometre splits", s.flatGradePct());
+        Comparison c = compare(kilometres, s.splitLengthM(), "kilometre splits", s.flatGradePct(), rec);
         if (c.available()) {
             return c;
         }
+        String shortLabel = fmt(s.shortSplitLengthM()) + " m stretches";
         List<Split> shorter = of(rec, iv, s, s.shortSplitLengthM());
-        Comparison d = compare(shorter, s.shortSplitLengthM(), fmt(s.shortSplitLengthM()) + " m stretches",
-                s.flatGradePct());
+        Comparison d = compare(shorter, s.shortSplitLengthM(), shortLabel, s.flatGradePct(), rec);
         if (d.available()) {
             return new Comparison(d.basis(), d.lengthM(), d.flat(), d.downhill(), d.uphill(), d.cadenceFlatSpm(),
                     d.cadenceDownhillSpm(), d.cadenceUphillSpm(), d.stepFlatM(), d.stepDownhillM(), d.stepUphillM(),
                     d.cadenceChangePct(), d.stepLengthChangePct(), c.reason() + "; compared on " + d.basis() + " instead");
         }
+        String why = c.reason().equals(d.reason()) ? c.reason() : c.reason() + "; " + d.reason();
         return new Comparison("", Double.NaN, d.flat(), d.downhill(), d.uphill(), d.cadenceFlatSpm(),
                 d.cadenceDownhillSpm(), d.cadenceUphillSpm(), d.stepFlatM(), d.stepDownhillM(), d.stepUphillM(),
-                Double.NaN, Double.NaN, c.reason() + ", nor on " + d.basis() + " (" + d.reason() + ")");
+                Double.NaN, Double.NaN, why);
     }
 
-    private static Comparison compare(List<Split> splits, double lengthM, String basis, double flatGradePct) {
+    private static Comparison compare(List<Split> splits, double lengthM, String basis, double flatGradePct,
+                                      WatchRecording rec) {
         Agg flat = new Agg();
         Agg down = new Agg();
         Agg up = new Agg();
@@ -194,8 +196,12 @@ public final class KilometreSplits {
             }
         }
         String reason;
-        if (!altitude) {
+        if (!rec.has(org.gaitform.model.WatchChannel.ALTITUDE_M)) {
             reason = "the export has no altitude, so no grade";
+        } else if (splits.isEmpty()) {
+            reason = "the run is too short for " + basis;
+        } else if (!altitude) {
+            reason = "no altitude along the " + basis;
         } else if (down.count == 0 && flat.count == 0) {
             reason = "no downhill and no flat " + basis;
         } else if (down.count == 0) {

@@ -1,9 +1,7 @@
 package org.gaitform.metrics;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -67,12 +65,6 @@ public final class TrainingLoad {
                 r.metric("elevation_gain_m"), r.metric("running_s"), form);
     }
 
-    /** The local date of a run's start. */
-    public static LocalDate localDate(RunSummary run) {
-        double off = Double.isNaN(run.utcOffsetS()) ? 0 : run.utcOffsetS();
-        return Instant.ofEpochMilli(Math.round((run.startEpochS() + off) * 1000)).atOffset(ZoneOffset.UTC).toLocalDate();
-    }
-
     /** The weeks from the first run's to the last run's, in order. */
     public static List<TrainingWeek> weeks(List<RunSummary> runs, Settings s) {
         if (runs.isEmpty()) {
@@ -80,7 +72,7 @@ public final class TrainingLoad {
         }
         TreeMap<LocalDate, List<RunSummary>> byWeek = new TreeMap<>();
         for (RunSummary r : runs) {
-            LocalDate monday = localDate(r).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            LocalDate monday = r.localDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             byWeek.computeIfAbsent(monday, k -> new ArrayList<>()).add(r);
         }
         List<TrainingWeek> out = new ArrayList<>();

@@ -25,4 +25,11 @@ public record RunSummary(String sessionId, String source, double startEpochS, do
         Objects.requireNonNull(source, "source");
         form = Collections.unmodifiableMap(new LinkedHashMap<>(form));
     }
+
+    /** The local date of the start (UTC when the offset is unknown). */
+    public java.time.LocalDate localDate() {
+        double off = Double.isNaN(utcOffsetS) ? 0 : utcOffsetS;
+        return java.time.Instant.ofEpochMilli(Math.round((startEpochS + off) * 1000))
+                .atOffset(java.time.ZoneOffset.UTC).toLocalDate();
+    }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gaitform.guidelines.Guideline;
-import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Finding;
 import org.gaitform.model.RunSummary;
@@ -33,9 +31,12 @@ public final class RunnerReportPdf {
      * @param limitPct   the weekly increase limit used (%)
      * @param changePct  the rise that counts as a change (%)
      * @param minElevationChangeM the least elevation-gain rise that counts as a change (m)
+     * @param loadFinding the training-load recommendation (R12) judged on the latest comparable week, or {@code null}
+     * @param loadWeek    that week's ISO name, or empty
      */
     public record Content(String name, List<RunSummary> runs, List<TrainingWeek> weeks, List<String> skipped,
-                          double limitPct, double changePct, double minElevationChangeM) {
+                          double limitPct, double changePct, double minElevationChangeM, Finding loadFinding,
+                          String loadWeek) {
         public Content {
             runs = List.copyOf(runs);
             weeks = List.copyOf(weeks);
@@ -99,21 +100,14 @@ public final class RunnerReportPdf {
                 flagLine(d, w, w.note());
             }
         }
-        Guideline g = table.byId("R12").orElse(null);
-        if (g != null) {
-            TrainingWeek latest = null;
-            for (TrainingWeek w : c.weeks()) {
-                if (Double.isFinite(w.weeklyIncreasePct())) {
-                    latest = w;
-                }
-            }
-            if (latest != null) {
-                Finding f = new GuidelineEvaluator(table).evaluate(g, latest.weeklyIncreasePct(), "watch");
-                d.paragraph("Latest comparable week (" + latest.isoWeek() + "): " + f.message(), d.regular(), 9,
+        Finding f = c.loadFinding();
+        if (f != null) {
+            if (!c.loadWeek().isEmpty()) {
+                d.paragraph("Latest comparable week (" + c.loadWeek() + "): " + f.message(), d.regular(), 9,
                         PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
             }
-            d.paragraph("Advice: " + g.advice(), d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
-            d.paragraph("Source: " + SessionReportPdf.quoted(table.titles(g.sources())) + " Evidence: " + g.evidence(),
+            d.paragraph("Advice: " + f.advice(), d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
+            d.paragraph("Source: " + SessionReportPdf.quoted(f.sources()) + " Evidence: " + f.evidenceNote(),
                     d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
         d.space(4);
@@ -157,7 +151,7 @@ public final class RunnerReportPdf {
         List<String[]> rows = new ArrayList<>();
         for (RunSummary r : c.runs()) {
             Map<String, Double> f = r.form();
-            rows.add(new String[] {org.gaitform.metrics.TrainingLoad.localDate(r).toString(), r.sessionId(),
+            rows.add(new String[] {r.localDate().toString(), r.sessionId(),
                 fmt(r.distanceM() / 1000, 2), WeeklyLoadCsv.hms(r.movingS()),
                 WatchSessionTables.pace(r.movingS() / (r.distanceM() / 1000)), fmt(r.elevationGainM(), 0),
                 fmt(f.getOrDefault("cadence_spm", Double.NaN), 0), fmt(f.getOrDefault("contact_ms", Double.NaN), 0),

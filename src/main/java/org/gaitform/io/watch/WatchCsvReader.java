@@ -91,8 +91,9 @@ public final class WatchCsvReader {
     }
 
     /**
-     * True when the file's header names watch running dynamics (cadence with contact time or vertical oscillation,
-     * or a FitCSVTool record export) and no accelerometer columns, so that it is a watch export, not IMU samples.
+     * True when the file's header names a cadence column with watch columns beside it (contact time, vertical
+     * oscillation, balance, speed, distance, heart rate or position) and no accelerometer columns, so that it is a
+     * watch export, not IMU samples.
      */
     public static boolean looksLikeWatchCsv(Path file) {
         try {
@@ -112,14 +113,15 @@ public final class WatchCsvReader {
                     }
                     char sep = lower.indexOf(';') >= 0 && lower.indexOf(',') < 0 ? ';' : lower.indexOf('\t') >= 0 ? '\t' : ',';
                     boolean cadence = false;
-                    boolean dynamics = false;
+                    boolean watch = false;
                     for (String cell : lower.split(String.valueOf(sep == '\t' ? "\t" : sep))) {
                         Role role = parseHeader(cell).role();
                         cadence |= role == Role.CADENCE;
-                        dynamics |= role == Role.CONTACT || role == Role.VERTICAL_OSCILLATION || role == Role.BALANCE
-                                || role == Role.VERTICAL_RATIO;
+                        watch |= role == Role.CONTACT || role == Role.VERTICAL_OSCILLATION || role == Role.BALANCE
+                                || role == Role.VERTICAL_RATIO || role == Role.SPEED || role == Role.ENHANCED_SPEED
+                                || role == Role.DISTANCE || role == Role.HEART_RATE || role == Role.LATITUDE;
                     }
-                    if (cadence && dynamics) {
+                    if (cadence && watch) {
                         return true;
                     }
                 }
