@@ -61,8 +61,10 @@ public final class BatchRunner {
         try {
             SessionResult r = pipeline.analyse(input.path(), input.display(), id);
             writer.write(r, outDir);
-            String msg = String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
-                    (long) r.metric("n_steps"), r.metric("cadence_spm"));
+            String msg = Double.isFinite(r.metric("cadence_spm"))
+                    ? String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
+                    (long) r.metric("n_steps"), r.metric("cadence_spm"))
+                    : String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));

@@ -55,7 +55,7 @@ public final class WatchMetrics {
         double cadence = form.get("cadence_spm");
         double contact = form.get("contact_ms");
         double stepTimeS = cadence > 0 ? 60.0 / cadence : Double.NaN;
-        m.put("n_steps", Math.rint(form.get("n_steps")));
+        m.put("n_steps", rec.has(WatchChannel.CADENCE_SPM) ? Math.rint(form.get("n_steps")) : Double.NaN);
         m.put("cadence_spm", cadence);
         m.put("step_time_s", stepTimeS);
         m.put("contact_ms", contact);

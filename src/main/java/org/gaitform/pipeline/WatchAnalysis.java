@@ -82,6 +82,10 @@ final class WatchAnalysis {
         decisions.addAll(session.decisions());
         List<String> warnings = new ArrayList<>(rec.warnings());
         Map<String, String> info = new LinkedHashMap<>();
+        if (!rec.has(WatchChannel.CADENCE_SPM)) {
+            warnings.add("the export has no cadence: running form cannot be measured from it; distance, pace and "
+                    + "elevation are reported and the run counts in the weekly load");
+        }
         // splits and the downhill / flat comparison
         List<Split> splits = KilometreSplits.of(rec, iv, metricSettings, metricSettings.splitLengthM());
         KilometreSplits.Comparison cmp = KilometreSplits.downhillVsFlat(rec, iv, metricSettings, splits);

@@ -61,11 +61,15 @@ public final class RunnerReportPdf {
     }
 
     private static String fmt(double v, int decimals) {
-        return SessionReportPdf.fmt(v, decimals);
+        String t = SessionReportPdf.fmt(v, decimals);
+        return t.matches("-0(\\.0+)?") ? t.substring(1) : t;
     }
 
     private static String signed(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%+.0f", v) : "–";
+        if (!Double.isFinite(v)) {
+            return "–";
+        }
+        return Math.abs(v) < 0.5 ? "0" : String.format(Locale.ROOT, "%+.0f", v);
     }
 
     private static void title(PdfDoc d, Content c) throws IOException {

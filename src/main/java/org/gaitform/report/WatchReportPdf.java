@@ -44,7 +44,8 @@ public final class WatchReportPdf {
     }
 
     private static String fmt(double v, int decimals) {
-        return SessionReportPdf.fmt(v, decimals);
+        String t = SessionReportPdf.fmt(v, decimals);
+        return t.matches("-0(\\.0+)?") ? t.substring(1) : t;
     }
 
     private static void title(PdfDoc d, SessionResult r) throws IOException {
@@ -222,7 +223,7 @@ public final class WatchReportPdf {
         }
         PdfTable.draw(d, new float[] {28, 40, 40, 42, 38, 52, 48, 48, 44, 44, 44, 47},
                 new boolean[] {true, true, true, true, true, false, true, true, true, true, true, true},
-                new String[] {"km", "dist km", "pace", "elev. m", "grade %", "terrain", "cadence", "step m", "GCT ms",
+                new String[] {"km", "dist km", "pace", "elev. m", "grade", "terrain", "cadence", "step m", "GCT ms",
                     "VO cm", "bal. % L", "HR bpm"}, rows, null, 7.5f);
         d.paragraph("Every row of splits.csv; cadence in steps/min. Grade = elevation change / split length; flat "
                 + "within ±2 %.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);

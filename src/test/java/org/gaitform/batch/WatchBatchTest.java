@@ -132,11 +132,16 @@ class WatchBatchTest {
         TempDirs.write(t.resolve("ann"), "a.gpx", SyntheticRun.flat(mon, 300, 3.0, 168).gpx(false));
         TempDirs.write(t.resolve("bob"), "b.gpx", SyntheticRun.flat(mon, 300, 3.0, 168).gpx(false));
         TempDirs.write(t.resolve("bob"), "broken.fit", "not fit at all");
+        TempDirs.write(t.resolve("bob"), "nocadence.gpx", SyntheticRun.flat(mon + 86400, 300, 3.0, 168).gpx(false)
+                .replaceAll("<gpxtpx:cad>\\d+</gpxtpx:cad>", ""));
         Path o = t.resolve("o");
         BatchResult r = new BatchRunner(AnalysisSettings.defaults(), "test").run(List.of(t.resolve("ann"),
                 t.resolve("bob")), o, BatchListener.NONE);
-        assertThat(r.okCount()).isEqualTo(2);
+        assertThat(r.okCount()).isEqualTo(3);
         assertThat(o.resolve("runner-report-ann.pdf")).isRegularFile();
+        assertThat(Files.readString(o.resolve("nocadence/summary.json"))).contains("the export has no cadence")
+                .contains("\"cadence_spm\": null");
+        assertThat(csv(o.resolve("weekly-load-bob.csv")).get(0).get("runs")).isEqualTo("2");
         assertThat(o.resolve("weekly-load-bob.csv")).isRegularFile();
         assertThat(o.resolve(RunnerReports.PDF)).doesNotExist();
         assertThat(Files.readString(o.resolve("batch-summary.csv"))).contains("broken.fit: file header: expected a FIT file");
