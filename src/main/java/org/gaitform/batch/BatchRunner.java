@@ -54,6 +54,9 @@ public final class BatchRunner {
         Path summary = outDir.resolve("batch-summary.csv");
         AtomicFiles.write(summary, BatchSummaryCsv.write(entries));
         AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
+        for (Path p : new RunnerReports(settings.guidelines()).write(outcomes, outDir)) {
+            listener.written(p);
+        }
         return new BatchResult(outcomes, summary);
     }
 
@@ -66,6 +69,8 @@ public final class BatchRunner {
             if (!(r.metric("n_steps") > 0) && r.metric("walking_n_steps") > 0) {
                 msg = String.format(java.util.Locale.ROOT, "no running; %d walking steps, walking cadence %.1f steps/min",
                         (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
+            } else if (!Double.isFinite(r.metric("cadence_spm"))) {
+                msg = String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
             }
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {

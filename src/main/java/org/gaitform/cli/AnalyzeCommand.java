@@ -17,6 +17,8 @@ import org.gaitform.batch.Outcome;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.watch.CadenceUnit;
+import org.gaitform.io.watch.WatchReadOptions;
 import org.gaitform.model.Channel;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Placement;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
+            "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
+            "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
@@ -39,6 +43,7 @@ import picocli.CommandLine.Parameters;
             "  gaitform analyze export.csv --rate 100 --placement lower_back --out results",
             "  gaitform analyze feet.csv --rate 204.8 --placement foot      (left_/right_ sensor columns: both feet)",
             "  gaitform analyze 'Sensor Logger export/' run.zip --speed-mps 3.3",
+            "  gaitform analyze garmin-exports/ --out coach-report",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -70,8 +75,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     String placement;
 
     @Option(names = "--speed-mps", paramLabel = "M/S", description = "Running speed in m/s (treadmill speed), for the "
-            + "vertical ratio (vertical oscillation / step length). Default: from the file name (speed3.33), else none.")
+            + "vertical ratio (vertical oscillation / step length). Default: the session metadata, else the file name "
+            + "(speed3.33), else none.")
     Double speedMps;
+
+    @Option(names = "--cadence-unit", paramLabel = "auto|steps|strides", description = "How watch exports count "
+            + "cadence: strides (per leg, as Garmin writes it; doubled) or steps (both feet). Default: detected from the "
+            + "values and the speed.")
+    String cadenceUnit;
 
     @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
             + "columns of the built-in one).")
@@ -116,6 +127,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 o.flush();
                 e.flush();
             }
+
+            @Override
+            public void written(Path file) {
+                if (!quiet) {
+                    o.println("      runner's report → " + file);
+                    o.flush();
+                }
+            }
         };
         BatchResult result;
         try {
@@ -130,7 +149,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         long ok = result.okCount();
         long failed = result.failedCount();
         if (result.outcomes().isEmpty()) {
-            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv and .txt files)");
+            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx and .gpx "
+                    + "files)");
             return ExitCode.NOTHING_ANALYSED;
         }
         o.printf(Locale.ROOT, "%d of %d input(s) analysed, %d failed; summary in %s%n", ok, ok + failed,
@@ -189,7 +209,13 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ImuReadOptions imu = new ImuReadOptions(roles, timeColumn, Optional.ofNullable(accUnit), Optional.ofNullable(gyrUnit),
                 Optional.ofNullable(rateHz), place);
-        return new AnalysisSettings(new ReadOptions(imu), table, Optional.ofNullable(speedMps));
+        CadenceUnit cadence = CadenceUnit.AUTO;
+        if (cadenceUnit != null) {
+            cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
+                    + "strides, not '" + cadenceUnit + "'"));
+        }
+        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence)), table,
+                Optional.ofNullable(speedMps));
     }
 
     private CommandLine.ParameterException usage(String message) {

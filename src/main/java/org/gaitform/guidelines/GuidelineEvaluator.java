@@ -177,6 +177,7 @@ public final class GuidelineEvaluator {
     public static String format(double v, String unit) {
         int decimals = switch (unit) {
             case "steps/min", "ms", "km", "% of steps" -> 0;
+            case "m" -> 2;
             case "g", "/10" -> 1;
             default -> 1;
         };

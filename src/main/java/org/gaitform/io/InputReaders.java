@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
 import org.gaitform.io.imu.SensorLoggerReader;
+import org.gaitform.io.watch.FitActivityReader;
+import org.gaitform.io.watch.GpxReader;
+import org.gaitform.io.watch.TcxReader;
+import org.gaitform.io.watch.WatchCsvReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Recording;
 
@@ -33,6 +37,15 @@ public final class InputReaders {
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
             return Optional.of(InputKind.IMU_CSV);
         }
+        if (lower.endsWith(".fit") || lower.endsWith(".fit.gz")) {
+            return Optional.of(InputKind.WATCH_FIT);
+        }
+        if (lower.endsWith(".tcx") || lower.endsWith(".tcx.gz")) {
+            return Optional.of(InputKind.WATCH_TCX);
+        }
+        if (lower.endsWith(".gpx") || lower.endsWith(".gpx.gz")) {
+            return Optional.of(InputKind.WATCH_GPX);
+        }
         return Optional.empty();
     }
 
@@ -41,7 +54,8 @@ public final class InputReaders {
         return lowerName.endsWith(".truth.csv") || lowerName.endsWith(".truth.json") || lowerName.contains(".meta.")
                 || lowerName.equals("sessions.csv") || lowerName.startsWith("readme") || lowerName.startsWith("license")
                 || lowerName.startsWith("licence") || lowerName.equals("batch-summary.csv")
-                || lowerName.equals("steps.csv") || lowerName.equals("summary.json");
+                || lowerName.equals("steps.csv") || lowerName.equals("summary.json") || lowerName.equals("splits.csv")
+                || lowerName.startsWith("weekly-load");
     }
 
     /**
@@ -59,15 +73,21 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU CSV/TSV/TXT, or a Sensor Logger folder or zip with Accelerometer.csv)",
+                "a recording gaitform reads (IMU or watch CSV/TSV/TXT, a Sensor Logger folder or zip with "
+                        + "Accelerometer.csv, FIT, TCX, GPX)",
                 Files.isDirectory(path) ? "a folder without Accelerometer.csv" : "a file of another kind"));
         try {
             if (!Files.isDirectory(path) && Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
             }
             return switch (kind) {
-                case IMU_CSV -> new ImuCsvReader().read(path, source, options.imu());
+                case IMU_CSV -> WatchCsvReader.looksLikeWatchCsv(path)
+                        ? new WatchCsvReader().read(path, source, options.watch())
+                        : new ImuCsvReader().read(path, source, options.imu());
                 case SENSOR_LOGGER -> new SensorLoggerReader().read(path, source, options.imu());
+                case WATCH_FIT -> new FitActivityReader().read(path, source, options.watch());
+                case WATCH_TCX -> new TcxReader().read(path, source, options.watch());
+                case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");

@@ -8,6 +8,7 @@ import org.gaitform.model.ImuRecording;
 import org.gaitform.model.Recording;
 import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
+import org.gaitform.model.WatchRecording;
 
 /** Analyses one input from file to {@link SessionResult}. */
 public final class SessionPipeline {
@@ -40,6 +41,8 @@ public final class SessionPipeline {
         AnalysisSettings forSession = metadataSpeed ? settings.withSpeedMps(meta.speedMps().getAsDouble()) : settings;
         if (rec instanceof ImuRecording imu) {
             result = new ImuAnalysis(forSession, metadataSpeed).analyse(imu, sessionId);
+        } else if (rec instanceof WatchRecording watch) {
+            result = new WatchAnalysis(forSession).analyse(watch, sessionId);
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
