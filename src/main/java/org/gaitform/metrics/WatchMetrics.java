@@ -57,6 +57,7 @@ public final class WatchMetrics {
         double stepTimeS = cadence > 0 ? 60.0 / cadence : Double.NaN;
         m.put("n_steps", rec.has(WatchChannel.CADENCE_SPM) ? Math.rint(form.get("n_steps")) : Double.NaN);
         m.put("cadence_spm", cadence);
+        m.put("device_cadence_spm", deviceCadence(rec, iv));
         m.put("step_time_s", stepTimeS);
         m.put("contact_ms", contact);
         double[] contactStats = weightedStats(rec.channel(WatchChannel.CONTACT_MS), iv);
@@ -218,6 +219,31 @@ public final class WatchMetrics {
         m.put("step_length_derived", deviceStep ? 0.0 : 1.0);
         m.put("vertical_ratio_derived", deviceRatio ? 0.0 : 1.0);
         return m;
+    }
+
+    /**
+     * Cadence as the watch averages it over a session: all steps (each record's cadence over the interval that
+     * ends with it) over the whole recorded time, standing and slow stretches included. It differs from
+     * {@code cadence_spm}, the cadence while running, when a run starts or stops with standing.
+     */
+    static double deviceCadence(WatchRecording rec, WatchIntervals iv) {
+        if (!rec.has(WatchChannel.CADENCE_SPM)) {
+            return Double.NaN;
+        }
+        double[] cad = rec.channel(WatchChannel.CADENCE_SPM);
+        double steps = 0;
+        double time = 0;
+        for (int i = 1; i < iv.size(); i++) {
+            double dt = iv.dt(i);
+            if (iv.paused(i) || !(dt > 0)) {
+                continue;
+            }
+            time += dt;
+            if (!Double.isNaN(cad[i])) {
+                steps += cad[i] / 60.0 * dt;
+            }
+        }
+        return time > 0 ? 60 * steps / time : Double.NaN;
     }
 
     /** A weighted mean that ignores NaN values and weights. */

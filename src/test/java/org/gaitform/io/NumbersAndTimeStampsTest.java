@@ -41,6 +41,10 @@ class NumbersAndTimeStampsTest {
         assertThat(TimeStamps.parseSeconds("10:00:01.250")).isCloseTo(36001.25, offset(1e-9));
         assertThat(TimeStamps.parseSeconds("2019-13-06 10:25:50")).isNaN();
         assertThat(TimeStamps.parseSeconds("hello")).isNaN();
+        double j1 = TimeStamps.parseSeconds("Sun Jun 11 07:34:09 PDT 2017");
+        double j2 = TimeStamps.parseSeconds("Sun Jun 11 07:35:10 PDT 2017");
+        assertThat(j2 - j1).isEqualTo(61.0);
+        assertThat(TimeStamps.parseSeconds("Sun Jun 11 07:34:09 2017")).isNaN();
         assertThat(TimeStamps.looksLikeTimestamp("12.5")).isFalse();
     }
 }

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 public final class TimeStamps {
     private static final Pattern DATE_TIME = Pattern.compile(
             "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,:](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?");
+    /** Java's {@code Date.toString()}: {@code Sun Jun 11 07:34:09 PDT 2017} (the zone is ignored). */
+    private static final Pattern JAVA_DATE = Pattern.compile(
+            "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\\d{1,2}) "
+                    + "(\\d{2}):(\\d{2}):(\\d{2}) [A-Z]{1,5}(?:[+-]\\d{2}:?\\d{2})? (\\d{4})");
+    private static final String MONTHS = "JanFebMarAprMayJunJulAugSepOctNovDec";
     private static final Pattern TIME_OF_DAY = Pattern.compile("(\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
 
     private TimeStamps() {
@@ -43,6 +48,19 @@ public final class TimeStamps {
             double secs = days * 86400.0 + h * 3600.0 + mi * 60.0 + s + fraction(m.group(7));
             return secs;
         }
+        m = JAVA_DATE.matcher(t);
+        if (m.matches()) {
+            int mo = MONTHS.indexOf(m.group(1)) / 3 + 1;
+            int d = Integer.parseInt(m.group(2));
+            int h = Integer.parseInt(m.group(3));
+            int mi = Integer.parseInt(m.group(4));
+            int sec = Integer.parseInt(m.group(5));
+            int y = Integer.parseInt(m.group(6));
+            if (d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) {
+                return Double.NaN;
+            }
+            return daysFromCivil(y, mo, d) * 86400.0 + h * 3600.0 + mi * 60.0 + sec;
+        }
         m = TIME_OF_DAY.matcher(t);
         if (m.matches()) {
             int h = Integer.parseInt(m.group(1));
@@ -58,7 +76,7 @@ public final class TimeStamps {
 
     /** True when the stamp carries a date (not only a time of day). */
     public static boolean hasDate(String text) {
-        return DATE_TIME.matcher(text.trim()).matches();
+        return DATE_TIME.matcher(text.trim()).matches() || JAVA_DATE.matcher(text.trim()).matches();
     }
 
     private static double fraction(String digits) {

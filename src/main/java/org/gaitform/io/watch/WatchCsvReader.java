@@ -202,11 +202,13 @@ public final class WatchCsvReader {
             double v = Numbers.parse(cell, layout.decimalComma());
             if (Double.isNaN(v)) {
                 IsoTimes.Stamp s = IsoTimes.parse(cell);
-                if (s == null) {
+                // other stamp forms (time of day, Java's Date.toString) without their zone
+                double local = s == null ? org.gaitform.io.text.TimeStamps.parseSeconds(cell) : Double.NaN;
+                if (s == null && Double.isNaN(local)) {
                     throw GaitformException.badInput(source, "line " + lines.get(i) + ", column '" + names.get(tc) + "'",
                             "a time (seconds or a date-time)", cell.isEmpty() ? "an empty cell" : "'" + cell + "'");
                 }
-                v = s.epochS();
+                v = s != null ? s.epochS() : local;
                 stamps = true;
             }
             time[i] = v;
