@@ -57,7 +57,7 @@ public final class WatchMetrics {
         double stepTimeS = cadence > 0 ? 60.0 / cadence : Double.NaN;
         m.put("n_steps", rec.has(WatchChannel.CADENCE_SPM) ? Math.rint(form.get("n_steps")) : Double.NaN);
         m.put("cadence_spm", cadence);
-        m.put("device_cadence_spm", deviceCadence(rec, iv));
+        m.put("overall_cadence_spm", overallCadence(rec, iv));
         m.put("step_time_s", stepTimeS);
         m.put("contact_ms", contact);
         double[] contactStats = weightedStats(rec.channel(WatchChannel.CONTACT_MS), iv);
@@ -222,11 +222,11 @@ public final class WatchMetrics {
     }
 
     /**
-     * Cadence as the watch averages it over a session: all steps (each record's cadence over the interval that
+     * Cadence over the whole session ({@code overall_cadence_spm}), as the watch averages it: all steps (each record's cadence over the interval that
      * ends with it) over the whole recorded time, standing and slow stretches included. It differs from
      * {@code cadence_spm}, the cadence while running, when a run starts or stops with standing.
      */
-    static double deviceCadence(WatchRecording rec, WatchIntervals iv) {
+    static double overallCadence(WatchRecording rec, WatchIntervals iv) {
         if (!rec.has(WatchChannel.CADENCE_SPM)) {
             return Double.NaN;
         }
