@@ -76,14 +76,14 @@ class WatchDeviceValuesTest {
         // the device's own cadence: 83 strides/min (+ 0.67 fractional) = 166 (167.3) steps/min
         assertThat(f5.deviceSummary().get("device_cadence_spm")).isEqualTo(2 * (83 + 0.671875));
         // averaged the watch's way (all steps over all recorded time, the standing start included)
-        ROWS.add(new Row("Fenix 5 run (session)", "device_cadence_spm", f5.deviceSummary().get("device_cadence_spm"),
+        ROWS.add(new Row("Fenix 5 run (session)", "overall_cadence_spm", f5.deviceSummary().get("device_cadence_spm"),
                 f5m.get("overall_cadence_spm"), 1.0, true));
         // every second, 47 minutes (the run of the chained triathlon file)
         WatchRecording tri = read("fitparse__sample_mulitple_header.fit");
         Map<String, Double> trim = WatchMetrics.session(tri, WatchIntervals.of(tri, s), s).metrics();
         compare("Triathlon run leg (session)", trim, tri.deviceSummary(), "device_",
                 new double[] {0.5, 1.5, 0.05, 0.1, 0.1, 2.5});
-        ROWS.add(new Row("Triathlon run leg (session)", "device_cadence_spm", tri.deviceSummary().get("device_cadence_spm"),
+        ROWS.add(new Row("Triathlon run leg (session)", "overall_cadence_spm", tri.deviceSummary().get("device_cadence_spm"),
                 trim.get("overall_cadence_spm"), 1.0, true));
         // Fenix 2: laps 1-3 (running only)
         WatchRecording f2 = read("fitparse__activity-small-fenix2-run.fit");
