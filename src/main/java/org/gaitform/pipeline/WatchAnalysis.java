@@ -135,6 +135,10 @@ final class WatchAnalysis {
         }
         // findings are judged by the pipeline once the session's metadata has been added
         info.put("measurement_kind", "watch");
+        info.put("definitions", "Cadence is steps of both feet per minute; flight time is 60000 / cadence − contact "
+                + "time; duty factor is contact time over stride time (two steps); vertical ratio is vertical oscillation "
+                + "over step length; running is a cadence of at least 140 steps/min (or a running speed with the feet "
+                + "moving), or the device's own activity type.");
         info.put("detection_method", METHOD);
         info.put("accuracy", accuracy(rec));
         info.put("side_method", rec.has(WatchChannel.CONTACT_BALANCE_LEFT_PCT)

@@ -144,7 +144,7 @@ public final class SessionReportPdf {
         return "Left and right feet could not be told apart in this recording.";
     }
 
-    private static void workOnFirst(PdfDoc d, SessionResult r) throws IOException {
+    static void workOnFirst(PdfDoc d, SessionResult r) throws IOException {
         d.heading("What to work on first", 12);
         List<Finding> top = r.findings().stream().filter(f -> f.status() == FindingStatus.OUTSIDE
                 || f.status() == FindingStatus.WATCH).limit(2).toList();
@@ -185,7 +185,7 @@ public final class SessionReportPdf {
     private static final float[] COLS = {0, 14, 175, 262, 362, 452};
     private static final float[] WIDTHS = {12, 157, 83, 96, 86, 63};
 
-    private static void scorecard(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
+    static void scorecard(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
         List<Finding> measured = r.findings().stream().filter(f -> f.status() != FindingStatus.NOT_MEASURABLE).toList();
         d.heading("Scorecard", 12);
         row(d, new String[] {"", "indicator", "your value", "target / reference", "status", "source"}, d.bold(),
@@ -248,7 +248,7 @@ public final class SessionReportPdf {
         d.box(PdfDoc.MARGIN, d.y() + 1, PdfDoc.WIDTH, 0.4f, Palette.GRID, null);
     }
 
-    private static void methods(PdfDoc d, SessionResult r) throws IOException {
+    static void methods(PdfDoc d, SessionResult r) throws IOException {
         d.heading("Methods", 12);
         Map<String, String> info = r.info();
         d.line("Input", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
@@ -264,16 +264,24 @@ public final class SessionReportPdf {
             d.line("Accuracy measured on real recordings", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
             d.paragraph(capital(info.get("accuracy")), 8.5f);
         }
+        if (info.containsKey("dynamics_sensor")) {
+            d.paragraph("Running dynamics from " + info.get("dynamics_sensor") + ".", 8.5f);
+        }
         if (info.containsKey("side_method")) {
             d.line("Left and right", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
             d.paragraph(capital(info.get("side_method")), 8.5f);
         }
+        if (info.containsKey("steps_table")) {
+            d.line("Tables", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
+            d.paragraph("steps.csv has " + info.get("steps_table") + ".", 8.5f);
+        }
         d.line("Definitions", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
-        d.paragraph("Cadence is steps of both feet per minute, 60 / mean step time over the running steps; contact time "
-                + "is toe-off minus initial contact; flight time is the next initial contact minus toe-off; duty factor "
-                + "is contact time over stride time (two steps). Statuses: within the recommendation; worth watching "
-                + "(near a limit, or outside a reference range without a validated cut-off); outside the "
-                + "recommendation; measured without a cut-off; not measurable from this input.", 8.5f);
+        d.paragraph(info.getOrDefault("definitions", "Cadence is steps of both feet per minute, 60 / mean step time over "
+                + "the running steps; contact time is toe-off minus initial contact; flight time is the next initial "
+                + "contact minus toe-off; duty factor is contact time over stride time (two steps).") + " Statuses: "
+                + "within the recommendation; worth watching (near a limit, or outside a reference range without a "
+                + "validated cut-off); outside the recommendation; measured without a cut-off; not measurable from this "
+                + "input.", 8.5f);
         d.line("Decisions taken on this input", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
         for (Decision dec : r.decisions()) {
             d.paragraph("• " + dec.key().replace('_', ' ') + ": " + dec.value() + " — " + dec.reason(), d.regular(), 7.5f,
@@ -287,7 +295,7 @@ public final class SessionReportPdf {
         }
     }
 
-    private static void references(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
+    static void references(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
         d.heading("References", 12);
         d.line("Running-form articles behind the advice", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
         for (Map.Entry<String, String> e : table.sources().entrySet()) {

@@ -3,15 +3,10 @@ package org.gaitform.report;
 import java.awt.Color;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.gaitform.guidelines.GuidelineTable;
-import org.gaitform.model.Decision;
-import org.gaitform.model.Finding;
-import org.gaitform.model.FindingStatus;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Trace;
 import org.gaitform.model.WatchTraces;
@@ -31,14 +26,19 @@ public final class WatchReportPdf {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
             headline(d, r);
-            findings(d, r);
+            SessionReportPdf.workOnFirst(d, r);
+            SessionReportPdf.scorecard(d, r, table);
             downhill(d, r);
+            d.newPage();
+            d.heading("Charts", 12);
             for (ChartSpec c : charts) {
                 d.chart(c);
             }
             splits(d, r);
-            methods(d, r);
-            references(d, r, table);
+            d.newPage();
+            SessionReportPdf.methods(d, r);
+            d.newPage();
+            SessionReportPdf.references(d, r, table);
             return d.finish();
         }
     }
@@ -116,53 +116,6 @@ public final class WatchReportPdf {
         }
     }
 
-    private static void findings(PdfDoc d, SessionResult r) throws IOException {
-        List<Finding> measured = r.findings().stream().filter(f -> f.status() != FindingStatus.NOT_MEASURABLE).toList();
-        d.heading("What to work on", 12);
-        List<Finding> top = measured.stream().filter(f -> f.status() == FindingStatus.OUTSIDE
-                || f.status() == FindingStatus.WATCH).limit(2).toList();
-        if (top.isEmpty()) {
-            d.paragraph("Nothing the watch measured is outside the recommendations. Keep the habits that work, and change "
-                    + "one thing at a time when you do change something.", d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH,
-                    Palette.INK);
-        }
-        for (Finding f : top) {
-            d.ensure(70);
-            float topY = d.y();
-            Color c = Palette.status(f.status());
-            d.line(Palette.statusSymbol(f.status()) + "  " + capital(f.indicator()) + " — " + f.status().phrase(),
-                    d.bold(), 10, PdfDoc.MARGIN + 10, Palette.INK);
-            float x = PdfDoc.MARGIN + 10;
-            float w = PdfDoc.WIDTH - 10;
-            d.paragraph(f.message(), d.regular(), 9, x, w, Palette.INK);
-            d.paragraph("Advice: " + f.advice(), d.regular(), 9, x, w, Palette.INK);
-            d.paragraph("Source: " + SessionReportPdf.quoted(f.sources()) + (f.evidenceNote().isEmpty() ? ""
-                    : " Evidence: " + f.evidenceNote()), d.regular(), 7.5f, x, w, Palette.MUTED);
-            d.box(PdfDoc.MARGIN, topY, 3, topY - d.y(), c, null);
-            d.space(4);
-        }
-        d.space(2);
-        d.line("All indicators measured in this session", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
-        for (Finding f : measured) {
-            d.ensure(14);
-            float t = d.y();
-            d.box(PdfDoc.MARGIN, t - 2, 10, 10, Palette.status(f.status()), null);
-            d.text(Palette.statusSymbol(f.status()), d.bold(), 7.5f, PdfDoc.MARGIN + 2.2f, t - 10, Color.WHITE);
-            d.text(capital(f.indicator()), d.regular(), 8, PdfDoc.MARGIN + 16, t - 10, Palette.INK);
-            d.text(GuidelineFormat.value(f), d.bold(), 8, PdfDoc.MARGIN + 250, t - 10, Palette.INK);
-            d.text(f.status().phrase() + (f.target().isEmpty() ? "" : " · target " + f.target()), d.regular(), 8,
-                    PdfDoc.MARGIN + 330, t - 10, Palette.MUTED);
-            d.moveTo(t - 13);
-        }
-        List<String> not = r.findings().stream().filter(f -> f.status() == FindingStatus.NOT_MEASURABLE)
-                .map(Finding::indicator).toList();
-        if (!not.isEmpty()) {
-            d.paragraph(not.size() + " further indicators are not measurable from a watch export (" + String.join(", ", not)
-                    + ").", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
-        }
-        d.space(4);
-    }
-
     private static void downhill(PdfDoc d, SessionResult r) throws IOException {
         d.heading("Downhill and flat", 12);
         String basis = r.decisions().stream().filter(x -> x.key().equals("downhill_comparison")).findFirst()
@@ -227,57 +180,6 @@ public final class WatchReportPdf {
                     "VO cm", "bal. % L", "HR bpm"}, rows, null, 7.5f);
         d.paragraph("Every row of splits.csv; cadence in steps/min. Grade = elevation change / split length; flat "
                 + "within ±2 %.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
-    }
-
-    private static void methods(PdfDoc d, SessionResult r) throws IOException {
-        d.ensure(120);
-        d.heading("Methods", 12);
-        Map<String, String> info = r.info();
-        d.paragraph("Measurements: " + info.getOrDefault("detection_method", ""), 8.5f);
-        if (info.containsKey("dynamics_sensor")) {
-            d.paragraph("Running dynamics from " + info.get("dynamics_sensor") + ".", 8.5f);
-        }
-        d.paragraph("Accuracy: " + info.getOrDefault("accuracy", ""), 8.5f);
-        d.paragraph("Left and right: " + info.getOrDefault("side_method", ""), 8.5f);
-        d.paragraph("Tables: steps.csv has " + info.getOrDefault("steps_table", "") + ". splits.csv has one row per "
-                + "kilometre.", 8.5f);
-        d.paragraph("Definitions: cadence is steps of both feet per minute; flight time is 60000 / cadence − contact "
-                + "time; duty factor is contact time over stride time (two steps); vertical ratio is vertical "
-                + "oscillation over step length; running is a cadence of at least 140 steps/min (or a running speed with "
-                + "the feet moving), or the device's own activity type.", 8.5f);
-        d.line("Decisions taken on this input", d.bold(), 8.5f, PdfDoc.MARGIN, Palette.INK);
-        for (Decision dec : r.decisions()) {
-            d.paragraph("• " + dec.key().replace('_', ' ') + ": " + dec.value() + " — " + dec.reason(), d.regular(), 7.5f,
-                    PdfDoc.MARGIN + 6, PdfDoc.WIDTH - 6, Palette.INK);
-        }
-        if (!r.warnings().isEmpty()) {
-            d.line("Warnings", d.bold(), 8.5f, PdfDoc.MARGIN, Palette.INK);
-            for (String w : r.warnings()) {
-                d.paragraph("• " + w, d.regular(), 7.5f, PdfDoc.MARGIN + 6, PdfDoc.WIDTH - 6, Palette.VERMILLION);
-            }
-        }
-    }
-
-    private static void references(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
-        d.ensure(100);
-        d.heading("References", 12);
-        for (Map.Entry<String, String> e : table.sources().entrySet()) {
-            d.paragraph("[" + e.getKey() + "] “" + e.getValue() + "”", d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH,
-                    Palette.INK);
-        }
-        Set<String> papers = new LinkedHashSet<>();
-        for (Map.Entry<String, String> e : r.info().entrySet()) {
-            if (e.getKey().endsWith("_citation")) {
-                for (String c : e.getValue().split("\\s*\\|\\s*")) {
-                    papers.add(c);
-                }
-            }
-        }
-        papers.add("Heiderscheit BC, Chumanov ES, Michalski MP, Wille CM, Ryan MB. Effects of step rate manipulation on "
-                + "joint mechanics during running. Med Sci Sports Exerc 2011;43(2):296–302.");
-        for (String p : papers) {
-            d.paragraph(p, d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
-        }
     }
 
     private static String capital(String s) {
