@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
+import org.gaitform.io.pose.C3dReader;
+import org.gaitform.io.pose.OpenPoseJsonReader;
+import org.gaitform.io.pose.PoseCsvReader;
+import org.gaitform.io.pose.PoseFiles;
+import org.gaitform.io.pose.TrcReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Recording;
 
@@ -24,10 +29,16 @@ public final class InputReaders {
             return Optional.empty();
         }
         if (Files.isDirectory(path)) {
-            return Optional.empty();
+            return OpenPoseJsonReader.isOpenPoseFolder(path) ? Optional.of(InputKind.OPENPOSE_JSON) : Optional.empty();
+        }
+        if (lower.endsWith(".trc")) {
+            return Optional.of(InputKind.TRC);
+        }
+        if (lower.endsWith(".c3d")) {
+            return Optional.of(InputKind.C3D);
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return Optional.of(InputKind.IMU_CSV);
+            return Optional.of(PoseFiles.isKeypointTable(path) ? InputKind.POSE_CSV : InputKind.IMU_CSV);
         }
         return Optional.empty();
     }
@@ -55,13 +66,18 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU CSV/TSV/TXT)", "a file of another kind"));
+                "a recording gaitform reads (IMU or keypoint CSV/TSV/TXT, .trc, .c3d, an OpenPose JSON folder)",
+                "a file of another kind"));
         try {
-            if (Files.size(path) == 0) {
+            if (!Files.isDirectory(path) && Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
             }
             return switch (kind) {
                 case IMU_CSV -> new ImuCsvReader().read(path, source, options.imu());
+                case POSE_CSV -> new PoseCsvReader().read(path, source, options.pose());
+                case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
+                case TRC -> new TrcReader().read(path, source, options.pose());
+                case C3D -> new C3dReader().read(path, source, options.pose());
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");
