@@ -205,6 +205,11 @@ public final class FootClearanceEvents {
         return best;
     }
 
+    /** A landmark's height above its own ground level (body units): 0 when it rests on the ground. */
+    public static double[] heightAboveGround(Body b, Landmark l) {
+        return relHeight(b, l, groundLine(b));
+    }
+
     /** Height above the ground line minus the point's own 2nd percentile. */
     private static double[] relHeight(Body b, Landmark l, double[] line) {
         double[] up = b.up(l);
@@ -243,7 +248,7 @@ public final class FootClearanceEvents {
             }
         }
         double low = Stats.percentile(pts.stream().mapToDouble(p -> p[1]).toArray(), 2);
-        if (b.treadmill() || b.view() != View.SAGITTAL) {
+        if (b.treadmill() || b.view() == View.FRONTAL) {
             return new double[] {low, 0};
         }
         double lo = Stats.percentile(pts.stream().mapToDouble(p -> p[0]).toArray(), 1);

@@ -31,14 +31,19 @@ public final class InputReaders {
         if (Files.isDirectory(path)) {
             return OpenPoseJsonReader.isOpenPoseFolder(path) ? Optional.of(InputKind.OPENPOSE_JSON) : Optional.empty();
         }
+        boolean staticTrial = lower.contains("static");
         if (lower.endsWith(".trc")) {
-            return Optional.of(InputKind.TRC);
+            return staticTrial ? Optional.empty() : Optional.of(InputKind.TRC);
         }
         if (lower.endsWith(".c3d")) {
-            return Optional.of(InputKind.C3D);
+            return staticTrial ? Optional.empty() : Optional.of(InputKind.C3D);
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            return Optional.of(PoseFiles.isKeypointTable(path) ? InputKind.POSE_CSV : InputKind.IMU_CSV);
+            if (PoseFiles.isKeypointTable(path)) {
+                // a standing calibration trial accompanies a motion-capture session; it is not a run
+                return staticTrial ? Optional.empty() : Optional.of(InputKind.POSE_CSV);
+            }
+            return Optional.of(InputKind.IMU_CSV);
         }
         return Optional.empty();
     }
@@ -49,6 +54,54 @@ public final class InputReaders {
                 || lowerName.equals("sessions.csv") || lowerName.startsWith("readme") || lowerName.startsWith("license")
                 || lowerName.startsWith("licence") || lowerName.equals("batch-summary.csv")
                 || lowerName.equals("steps.csv") || lowerName.equals("summary.json");
+    }
+
+    /**
+     * The standing calibration trial beside a marker recording: a file in the same folder whose name contains
+     * "static" and starts like the recording's name up to "run" ({@code RBDS001static.txt} for
+     * {@code RBDS001runT25markers.txt}, {@code 20140515T133244_static.c3d} for {@code 20140515T133244_run.c3d}),
+     * of the same family (text table, .trc or .c3d).
+     */
+    public Optional<Path> staticTrialFor(Path recording) {
+        Path dir = recording.toAbsolutePath().getParent();
+        String name = recording.getFileName() == null ? "" : recording.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        int run = lower.indexOf("run");
+        if (dir == null || run <= 0 || lower.contains("static")) {
+            return Optional.empty();
+        }
+        String prefix = lower.substring(0, run);
+        String ext = lower.substring(lower.lastIndexOf('.') + 1);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String l = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                String e = l.substring(l.lastIndexOf('.') + 1);
+                boolean sameFamily = e.equals(ext) || (isText(e) && isText(ext));
+                return l.startsWith(prefix) && l.contains("static") && sameFamily && Files.isRegularFile(p);
+            }).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isText(String ext) {
+        return ext.equals("csv") || ext.equals("tsv") || ext.equals("txt");
+    }
+
+    /** Reads a standing calibration trial (keypoint table, .trc or .c3d). */
+    public Recording readStatic(Path path, String source, ReadOptions options) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".trc")) {
+                return new TrcReader().read(path, source, options.pose());
+            }
+            if (lower.endsWith(".c3d")) {
+                return new C3dReader().read(path, source, options.pose());
+            }
+            return new PoseCsvReader().read(path, source, options.pose());
+        } catch (IOException e) {
+            throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");
+        }
     }
 
     /**

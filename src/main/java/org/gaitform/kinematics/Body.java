@@ -30,7 +30,7 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
                    Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings) {
     public Body {
-        tracks = new EnumMap<>(tracks);
+        tracks = java.util.Collections.unmodifiableMap(new EnumMap<>(tracks));
         sources = Map.copyOf(sources);
         decisions = List.copyOf(decisions);
         warnings = List.copyOf(warnings);
@@ -55,6 +55,12 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
 
     public int size() {
         return timeS.length;
+    }
+
+    /** The same body with the treadmill belt speed (unit/s). */
+    public Body withBeltSpeed(double speed) {
+        return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
+                warnings);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */

@@ -3,6 +3,7 @@ package org.gaitform.kinematics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -183,20 +184,34 @@ public final class BodyFrame {
                     decisions.add(new Decision("forward_axis", sign(fwd[best]) + (char) ('x' + best), "the pelvis travels "
                             + fmt(Math.abs(pelvisTravel[best]) / legRaw) + " leg lengths along it"));
                 } else {
+                    double[] drift = stanceDrift(raw, up, dims);
                     double[] ht = heelToToe(raw, dims);
                     int k2 = -1;
                     for (int k = 0; k < dims; k++) {
-                        if (k != upAxis && !Double.isNaN(ht[k]) && (k2 < 0 || Math.abs(ht[k]) > Math.abs(ht[k2]))) {
+                        if (k != upAxis && !Double.isNaN(drift[k]) && (k2 < 0 || Math.abs(drift[k]) > Math.abs(drift[k2]))) {
                             k2 = k;
                         }
                     }
-                    if (k2 < 0) {
-                        throw GaitformException.notAnalysable(source, "the direction of travel cannot be told: the "
-                                + "pelvis stays in place and there are no heel and toe points; give --forward");
+                    if (k2 >= 0 && Math.abs(drift[k2]) > 0.1 * legRaw) {
+                        fwd[k2] = -Math.signum(drift[k2]);
+                        decisions.add(new Decision("forward_axis", sign(fwd[k2]) + (char) ('x' + k2), "the feet move "
+                                + "backward along it while on the ground (treadmill belt)"));
+                    } else {
+                        k2 = -1;
+                        for (int k = 0; k < dims; k++) {
+                            if (k != upAxis && !Double.isNaN(ht[k]) && (k2 < 0 || Math.abs(ht[k]) > Math.abs(ht[k2]))) {
+                                k2 = k;
+                            }
+                        }
+                        if (k2 < 0) {
+                            throw GaitformException.notAnalysable(source, "the direction of travel cannot be told: the "
+                                    + "pelvis stays in place, the feet do not slide back on the ground and there are no "
+                                    + "heel and toe points; give --forward");
+                        }
+                        fwd[k2] = Math.signum(ht[k2]);
+                        decisions.add(new Decision("forward_axis", sign(fwd[k2]) + (char) ('x' + k2), "the toes point "
+                                + "along it (mean heel → toe vector)"));
                     }
-                    fwd[k2] = Math.signum(ht[k2]);
-                    decisions.add(new Decision("forward_axis", sign(fwd[k2]) + (char) ('x' + k2), "the toes point "
-                            + "along it (mean heel → toe vector)"));
                 }
             }
         }
@@ -241,6 +256,62 @@ public final class BodyFrame {
             }
             tracks.put(e.getKey(), b);
         }
+        Map<Landmark, String> sources = new EnumMap<>(mapped.sources());
+        if (view != View.FRONTAL) {
+            for (Map.Entry<Side, Map<String, double[][]>> e : mapped.footMarkers().entrySet()) {
+                Side s = e.getKey();
+                if (tracks.containsKey(Landmark.of("HEEL", s)) || tracks.containsKey(Landmark.of("TOE", s))
+                        || e.getValue().size() < 2) {
+                    continue;
+                }
+                String back = null;
+                String front = null;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                Map<String, double[][]> projected = new LinkedHashMap<>();
+                for (Map.Entry<String, double[][]> m : e.getValue().entrySet()) {
+                    double[][] t = m.getValue();
+                    for (int d = 0; d < t.length; d++) {
+                        fillGaps(t[d], maxGap);
+                        t[d] = smooth(t[d], rec.frameRateHz(), cutoff);
+                    }
+                    double[][] b = new double[3][n];
+                    for (int i = 0; i < n; i++) {
+                        b[0][i] = dot(t, i, fwd);
+                        b[1][i] = dot(t, i, up);
+                        b[2][i] = view == View.SAGITTAL ? Double.NaN : dot(t, i, right);
+                    }
+                    projected.put(m.getKey(), b);
+                    double f = Stats.median(finite(b[0]));
+                    if (f < lo) {
+                        lo = f;
+                        back = m.getKey();
+                    }
+                    if (f > hi) {
+                        hi = f;
+                        front = m.getKey();
+                    }
+                }
+                if (back != null && front != null && !back.equals(front)) {
+                    tracks.put(Landmark.of("HEEL", s), projected.get(back));
+                    tracks.put(Landmark.of("TOE", s), projected.get(front));
+                    sources.put(Landmark.of("HEEL", s), back + " (rearmost foot cluster marker, a heel stand-in)");
+                    sources.put(Landmark.of("TOE", s), front + " (foremost foot cluster marker, a toe stand-in)");
+                }
+            }
+        }
+        if (tracks.containsKey(Landmark.HIP_LEFT) && tracks.containsKey(Landmark.HIP_RIGHT)) {
+            double[][] l = tracks.get(Landmark.HIP_LEFT);
+            double[][] r = tracks.get(Landmark.HIP_RIGHT);
+            double[][] m = new double[3][n];
+            for (int d = 0; d < 3; d++) {
+                for (int i = 0; i < n; i++) {
+                    m[d][i] = (l[d][i] + r[d][i]) / 2;
+                }
+            }
+            tracks.put(Landmark.MID_HIP, m);
+            sources.put(Landmark.MID_HIP, "midpoint of the hip joint centres");
+        }
         // unit and calibration
         String unit;
         boolean calibrated;
@@ -281,7 +352,7 @@ public final class BodyFrame {
         decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
-                mapped.sources(), decisions, warnings);
+                sources, decisions, warnings);
         return body;
     }
 
@@ -396,6 +467,8 @@ public final class BodyFrame {
                 legs.add(Stats.percentile(finite(dist(hip, heel)), 95));
             } else if (hip != null && ankle != null) {
                 legs.add(Stats.percentile(finite(dist(hip, ankle)), 95));
+            } else if (hip != null && raw.containsKey(Landmark.of("FOOT_CLUSTER", s))) {
+                legs.add(Stats.percentile(finite(dist(hip, raw.get(Landmark.of("FOOT_CLUSTER", s)))), 95));
             }
         }
         legs.removeIf(v -> !(v > 0));
@@ -472,6 +545,51 @@ public final class BodyFrame {
                 }
             }
             out[d] = Double.isNaN(a) ? 0 : b - a;
+        }
+        return out;
+    }
+
+    /**
+     * Median velocity (input units/s… per frame here) of the feet along each axis while they are in the lowest
+     * 15 % of their height range, scaled to units per second of one leg length… returned in units per 100 frames.
+     */
+    private static double[] stanceDrift(Map<Landmark, double[][]> raw, double[] up, int dims) {
+        double[] out = new double[dims];
+        Arrays.fill(out, Double.NaN);
+        List<List<Double>> vs = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            vs.add(new ArrayList<>());
+        }
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] f = first(raw, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s),
+                    Landmark.of("TOE", s));
+            if (f == null) {
+                continue;
+            }
+            int n = f[0].length;
+            double[] h = new double[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = dot(f, i, up);
+            }
+            double lo = Stats.percentile(finite(h), 2);
+            double hi = Stats.percentile(finite(h), 98);
+            double cut = lo + 0.15 * (hi - lo);
+            for (int i = 1; i + 1 < n; i++) {
+                if (h[i] < cut) {
+                    for (int d = 0; d < dims; d++) {
+                        double v = (f[d][i + 1] - f[d][i - 1]) / 2;
+                        if (Double.isFinite(v)) {
+                            vs.get(d).add(v);
+                        }
+                    }
+                }
+            }
+        }
+        for (int d = 0; d < dims; d++) {
+            if (!vs.get(d).isEmpty()) {
+                // net backward travel over 100 frames of stance
+                out[d] = 100 * Stats.median(vs.get(d).stream().mapToDouble(Double::doubleValue).toArray());
+            }
         }
         return out;
     }

@@ -44,8 +44,11 @@ public final class LandmarkMapping {
      *
      * @param tracks     landmark → {x[], y[], z[] or null} in the input's axes and unit
      * @param sources    landmark → what it was made from
+     * @param footMarkers per side, the markers of a foot cluster by name (used as heel and toe stand-ins when
+     *                   the foot has no anatomical markers)
      */
-    public record Mapped(Map<Landmark, double[][]> tracks, Map<Landmark, String> sources) {
+    public record Mapped(Map<Landmark, double[][]> tracks, Map<Landmark, String> sources,
+                         Map<Side, Map<String, double[][]>> footMarkers) {
         public boolean has(Landmark l) {
             return tracks.containsKey(l);
         }
@@ -112,6 +115,7 @@ public final class LandmarkMapping {
     public static Mapped map(PoseRecording rec, Map<String, String> overrides, double mmPerUnit) {
         Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
         Map<Landmark, String> sources = new EnumMap<>(Landmark.class);
+        Map<Side, Map<String, double[][]>> footMarkers = new EnumMap<>(Side.class);
         for (Map.Entry<String, String> o : overrides.entrySet()) {
             Landmark l = Landmark.parse(o.getKey());
             if (l == null) {
@@ -159,6 +163,13 @@ public final class LandmarkMapping {
                 tracks.put(foot, mean(cluster));
                 sources.put(foot, "mean of " + cluster.size() + " foot cluster markers");
             }
+            if (!cluster.isEmpty()) {
+                Map<String, double[][]> m = new LinkedHashMap<>();
+                for (Keypoint k : cluster) {
+                    m.put(k.name(), coords(k));
+                }
+                footMarkers.put(side, m);
+            }
         }
         for (Map.Entry<Landmark, List<String>> e : MIDLINE.entrySet()) {
             if (tracks.containsKey(e.getKey())) {
@@ -179,7 +190,7 @@ public final class LandmarkMapping {
             sources.put(Landmark.PELVIS_CLUSTER, "mean of " + pelvis.size() + " pelvis cluster markers");
         }
         hips(rec, tracks, sources, mmPerUnit);
-        return new Mapped(tracks, sources);
+        return new Mapped(tracks, sources, footMarkers);
     }
 
     private static void hips(PoseRecording rec, Map<Landmark, double[][]> tracks, Map<Landmark, String> sources,
@@ -256,8 +267,18 @@ public final class LandmarkMapping {
         return t;
     }
 
+    /** Points present in fewer frames than this fraction are ignored (markers placed only in the static trial). */
+    static final double MIN_PRESENT_FRACTION = 0.2;
+
+    private static boolean usable(Keypoint k) {
+        return k.presentFrames() >= MIN_PRESENT_FRACTION * k.size();
+    }
+
     private static Keypoint find(PoseRecording rec, Side side, String want) {
         for (Keypoint k : rec.keypoints()) {
+            if (!usable(k)) {
+                continue;
+            }
             Object[] s = sideOf(k.name());
             if (s != null && s[0] == side && s[1].equals(want)) {
                 return k;
@@ -268,7 +289,7 @@ public final class LandmarkMapping {
 
     private static Keypoint findUnsided(PoseRecording rec, String want) {
         for (Keypoint k : rec.keypoints()) {
-            if (norm(k.name()).equals(want)) {
+            if (usable(k) && norm(k.name()).equals(want)) {
                 return k;
             }
         }
@@ -293,6 +314,9 @@ public final class LandmarkMapping {
     private static List<Keypoint> clusterOf(PoseRecording rec, Side side, String part) {
         List<Keypoint> out = new ArrayList<>();
         for (Keypoint k : rec.keypoints()) {
+            if (!usable(k)) {
+                continue;
+            }
             String rest;
             if (side == null) {
                 rest = norm(k.name());

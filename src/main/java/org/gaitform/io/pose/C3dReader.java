@@ -119,7 +119,7 @@ public final class C3dReader {
             }
         }
         int frames = last - first + 1;
-        if (frames < 2) {
+        if (frames < 1) {
             throw GaitformException.notAnalysable(source, "only " + Math.max(0, frames) + " frame(s) of 3D data");
         }
         boolean isFloat = scale < 0;

@@ -63,8 +63,8 @@ final class PoseAssembler {
                     "none");
         }
         int n = raw.get(0).x().length;
-        if (n < 2) {
-            throw GaitformException.notAnalysable(source, "only " + n + " frame(s)");
+        if (n < 1) {
+            throw GaitformException.notAnalysable(source, "no frames of data");
         }
         boolean is3d = raw.get(0).z() != null;
         // missing and low-confidence points
@@ -130,7 +130,11 @@ final class PoseAssembler {
         // time axis
         double[] t;
         double rate;
-        if (options.fps().isPresent()) {
+        if (n == 1) {
+            rate = Double.isFinite(fileRateHz) && fileRateHz > 0 ? fileRateHz : options.fps().orElse(1.0);
+            t = new double[] {timeRaw != null ? timeRaw[0] : 0};
+            decide("frame_rate_hz", fmt(rate), "a single frame (a standing calibration trial)");
+        } else if (options.fps().isPresent()) {
             rate = options.fps().get();
             double t0 = timeRaw != null ? timeRaw[0] : 0;
             t = grid(n, t0, rate);

@@ -97,7 +97,7 @@ public final class TrcReader {
             }
             rows.add(row);
         }
-        if (rows.size() < 2) {
+        if (rows.isEmpty()) {
             throw GaitformException.notAnalysable(source, "only " + rows.size() + " frame(s) of data");
         }
         PoseAssembler a = new PoseAssembler(source, "trc");
