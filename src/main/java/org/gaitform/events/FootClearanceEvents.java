@@ -170,6 +170,16 @@ public final class FootClearanceEvents {
                 }
                 double ic = s - 1 + (h[s - 1] - thr) / (h[s - 1] - h[s]);
                 double to = i - 1 + (thr - h[i - 1]) / (h[i] - h[i - 1]);
+                double eventThr = Math.min(thr, settings.eventLegFraction() / settings.clearanceLegFraction() * thr);
+                if (eventThr < thr) {
+                    double down = h[s - 1] - h[s];
+                    double upv = h[i] - h[i - 1];
+                    double icShift = down > 0 ? Math.min(2, (thr - eventThr) / down) : 0;
+                    double toShift = upv > 0 ? Math.min(2, (thr - eventThr) / upv) : 0;
+                    double room = 0.3 * (to - ic);
+                    ic += Math.min(icShift, room);
+                    to -= Math.min(toShift, room);
+                }
                 raw.add(new double[] {ic, to});
             } else {
                 i++;

@@ -122,6 +122,12 @@ public final class PoseCharts {
         bone(plot, f, "shoulder", "shoulder_other", BONE, Palette.INK);
         bone(plot, f, "hip_other", "knee_other", BONE_OTHER, OTHER);
         bone(plot, f, "knee_other", "ankle_other", BONE_OTHER, OTHER);
+        if (f.point("knee_other") == null) {
+            bone(plot, f, "hip_other", "ankle_other", BONE_OTHER, OTHER);
+        }
+        if (f.point("knee") == null) {
+            bone(plot, f, "hip", "ankle", BONE, Palette.BLUE);
+        }
         bone(plot, f, "shoulder", "wrist", BONE_OTHER, Palette.SKY);
         bone(plot, f, "shoulder_other", "wrist_other", BONE_OTHER, Palette.SKY);
         bone(plot, f, "hip", "knee", BONE, Palette.BLUE);

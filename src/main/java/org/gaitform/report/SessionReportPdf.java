@@ -45,8 +45,13 @@ public final class SessionReportPdf {
     private static void title(PdfDoc d, SessionResult r) throws IOException {
         d.line("Running form report", d.bold(), 18, PdfDoc.MARGIN, Palette.INK);
         d.space(2);
-        d.paragraph("Session " + r.sessionId() + " · input " + r.source() + " · " + r.placement().label().replace('_', ' ')
-                + " sensor · " + fmt(r.samplingRateHz(), 0) + " Hz", d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH,
+        String what = switch (r.placement()) {
+            case VIDEO -> "video keypoints (" + r.info().getOrDefault("view", "") + " view)";
+            case MARKERS -> "motion-capture markers";
+            default -> r.placement().label().replace('_', ' ') + " sensor";
+        };
+        d.paragraph("Session " + r.sessionId() + " · input " + r.source() + " · " + what + " · "
+                + fmt(r.samplingRateHz(), 0) + " Hz", d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH,
                 Palette.MUTED);
         d.paragraph("Running " + duration(r.metric("running_s")) + " · walking " + duration(r.metric("walking_s"))
                 + " · standing " + duration(r.metric("standing_s")) + (r.metric("other_s") > 0.5

@@ -21,7 +21,7 @@ class ScratchEventsTest {
         b.decisions().forEach(x -> System.out.println(x));
         b.warnings().forEach(System.out::println);
         for (double frac : new double[] {0.015, 0.017, 0.019, 0.021, 0.023}) {
-            FootClearanceEvents.Result res = new FootClearanceEvents(new FootClearanceSettings(frac, 0.06, 0.03, 0.5)).detect(b);
+            FootClearanceEvents.Result res = new FootClearanceEvents(new FootClearanceSettings(frac, 0.06, 0.03, 0.5, frac)).detect(b);
             List<String> ref = Files.readAllLines(d.resolve("RBDS001runT25_contacts_from_vgrf.csv"));
             double sIc = 0, sTo = 0; int m = 0, sideOk = 0;
             for (String line : ref.subList(1, ref.size())) {

@@ -36,7 +36,7 @@ public final class PoseCsvReader {
         char sep = h.separator();
         List<String> names = g.names();
         boolean mediapipe = g.indexed() || KeypointNames.looksLikeBlazePose(names);
-        boolean openpose = KeypointNames.looksLikeBody25(names);
+        boolean openpose = KeypointNames.looksLikeBody25(names) && !g.is3d();
         boolean is3d = g.is3d();
         boolean world = false;
         String format = openpose ? "openpose-csv" : mediapipe ? "mediapipe-csv" : is3d && hasNoConfidence(g)
