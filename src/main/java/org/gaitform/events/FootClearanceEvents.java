@@ -60,7 +60,7 @@ public final class FootClearanceEvents {
         double fs = body.rateHz();
         int n = body.size();
         double thr = settings.clearanceLegFraction() * body.legLength();
-        double[] groundLine = groundLine(body);
+        Ground groundLine = ground(body, thr);
         Map<Side, double[]> heights = new LinkedHashMap<>();
         Map<Side, double[]> heelH = new LinkedHashMap<>();
         Map<Side, double[]> toeH = new LinkedHashMap<>();
@@ -216,19 +216,118 @@ public final class FootClearanceEvents {
     }
 
     /** A landmark's height above its own ground level (body units): 0 when it rests on the ground. */
-    public static double[] heightAboveGround(Body b, Landmark l) {
-        return relHeight(b, l, groundLine(b));
+    public static double[] heightAboveGround(Body b, Landmark l, double thresholdHeight) {
+        return relHeight(b, l, ground(b, thresholdHeight));
+    }
+
+    /** The ground's height at a forward position (body units). */
+    @FunctionalInterface
+    interface Ground {
+        double at(double fwd);
+    }
+
+    /**
+     * The ground: flat on a treadmill and in frontal views; in overground side views (where a tilted camera or
+     * lens makes the floor slope and bend in the image) a line through the lowest foot positions, refined to a
+     * piecewise-linear floor through the foot's lowest point in each candidate contact (found with three times
+     * the clearance).
+     */
+    static Ground ground(Body b, double thr) {
+        double[] line = groundLine(b);
+        if (line[1] == 0) {
+            return x -> line[0];
+        }
+        Ground first = x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
+        List<double[]> pts = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            List<Landmark> foot = new ArrayList<>();
+            for (Landmark l : new Landmark[] {Landmark.of("HEEL", s), Landmark.of("TOE", s), Landmark.of("ANKLE", s)}) {
+                if (b.has(l)) {
+                    foot.add(l);
+                    if (foot.size() == 2) {
+                        break;
+                    }
+                }
+            }
+            if (foot.isEmpty()) {
+                continue;
+            }
+            int n = b.size();
+            double[] low = new double[n];
+            int[] which = new int[n];
+            Arrays.fill(low, Double.NaN);
+            for (int k = 0; k < foot.size(); k++) {
+                double[] h = relHeight(b, foot.get(k), first);
+                for (int i = 0; i < n; i++) {
+                    if (Double.isFinite(h[i]) && (Double.isNaN(low[i]) || h[i] < low[i])) {
+                        low[i] = h[i];
+                        which[i] = k;
+                    }
+                }
+            }
+            int i = 0;
+            while (i < n) {
+                if (!(low[i] < 3 * thr)) {
+                    i++;
+                    continue;
+                }
+                int best = i;
+                while (i < n && low[i] < 3 * thr) {
+                    if (low[i] < low[best]) {
+                        best = i;
+                    }
+                    i++;
+                }
+                Landmark l = foot.get(which[best]);
+                double x = b.fwd(l)[best];
+                if (Double.isFinite(x)) {
+                    pts.add(new double[] {x, b.up(l)[best]});
+                }
+            }
+        }
+        if (pts.size() < 2) {
+            return first;
+        }
+        pts.sort(Comparator.comparingDouble(p -> p[0]));
+        // contacts of the two feet at nearly the same place are merged by taking the lower
+        List<double[]> floor = new ArrayList<>();
+        for (double[] p : pts) {
+            if (!floor.isEmpty() && Math.abs(p[0] - floor.get(floor.size() - 1)[0]) < 1e-9) {
+                floor.get(floor.size() - 1)[1] = Math.min(floor.get(floor.size() - 1)[1], p[1]);
+            } else {
+                floor.add(p.clone());
+            }
+        }
+        return x -> {
+            if (!Double.isFinite(x)) {
+                return floor.get(0)[1];
+            }
+            if (x <= floor.get(0)[0]) {
+                return floor.get(0)[1] + line[1] * (x - floor.get(0)[0]);
+            }
+            double[] last = floor.get(floor.size() - 1);
+            if (x >= last[0]) {
+                return last[1] + line[1] * (x - last[0]);
+            }
+            for (int k = 1; k < floor.size(); k++) {
+                double[] a = floor.get(k - 1);
+                double[] c = floor.get(k);
+                if (x <= c[0]) {
+                    return a[1] + (c[1] - a[1]) * (x - a[0]) / (c[0] - a[0]);
+                }
+            }
+            return last[1];
+        };
     }
 
     /** Height above the ground line minus the point's own 2nd percentile. */
-    private static double[] relHeight(Body b, Landmark l, double[] line) {
+    private static double[] relHeight(Body b, Landmark l, Ground ground) {
         double[] up = b.up(l);
         double[] fwd = b.fwd(l);
         int n = up.length;
         double[] h = new double[n];
         for (int i = 0; i < n; i++) {
-            double g = line[0] + (Double.isFinite(fwd[i]) ? line[1] * fwd[i] : 0);
-            h[i] = up[i] - g;
+            h[i] = up[i] - ground.at(Double.isFinite(fwd[i]) ? fwd[i] : Double.NaN);
         }
         double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
         for (int i = 0; i < n; i++) {

@@ -397,7 +397,8 @@ public final class PoseMetrics {
 
     private static double[] heightCache(Body b, Landmark l) {
         double[] track = b.up(l);
-        return HEIGHTS.computeIfAbsent(track, k -> org.gaitform.events.FootClearanceEvents.heightAboveGround(b, l));
+        return HEIGHTS.computeIfAbsent(track, k -> org.gaitform.events.FootClearanceEvents.heightAboveGround(b, l,
+                org.gaitform.events.FootClearanceSettings.MARKERS.clearanceLegFraction() * b.legLength()));
     }
 
     /** Median heel → toe angle (deg, toe up positive) of each foot over a standing trial's frames: {left, right}. */
