@@ -103,7 +103,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     String view;
 
     @Option(names = "--height-cm", paramLabel = "CM", description = "The runner's height, to give pixel distances in "
-            + "cm (otherwise distances are % of leg length).")
+            + "cm (otherwise distances are %% of leg length).")
     Double heightCm;
 
     @Option(names = "--treadmill", description = "Treadmill running: foot speeds relative to the belt (default: "
