@@ -42,6 +42,12 @@ final class PoseAnalysis {
     static final int MIN_STEPS = 3;
     /** A step whose flight time is below this is a walking step (double support), ms. */
     static final double WALKING_FLIGHT_MS = -20;
+    /**
+     * Below this Froude number (speed² / (g · leg length)) a gait is taken as walking; people change from walking
+     * to running near 0.5 (Alexander 1989, Optimization and gaits in the locomotion of vertebrates, Physiol Rev
+     * 69:1199–1227); 0.25 is about 1.5 m/s for a 0.9 m leg, slower than jogging. Only used when calibrated.
+     */
+    static final double WALKING_FROUDE = 0.25;
 
     static final String METHOD = "contacts from foot kinematics: a foot is on the ground while the lower of its heel "
             + "and toe is within a clearance of its own ground level (1.7 % of leg length for markers, 3.5 % for video "
@@ -92,7 +98,7 @@ final class PoseAnalysis {
         decisions.addAll(body.decisions());
         List<String> warnings = new ArrayList<>(rec.warnings());
         warnings.addAll(body.warnings());
-        boolean video = rec.dimensions() == 2 || rec.format().startsWith("openpose") || rec.format().startsWith("mediapipe");
+        boolean video = isVideoDerived(rec);
         FootClearanceSettings fcs = video ? FootClearanceSettings.VIDEO : FootClearanceSettings.MARKERS;
         FootClearanceEvents.Result ev = new FootClearanceEvents(fcs).detect(body);
         if (Double.isFinite(ev.beltSpeed())) {
@@ -110,16 +116,30 @@ final class PoseAnalysis {
         double[] flights = steps.stream().mapToDouble(Step::flightMs).filter(Double::isFinite).toArray();
         double medianFlight = Stats.median(flights);
         double pelvisPhase = pelvisAtMidStance(body, contacts);
-        if (Double.isFinite(pelvisPhase) && pelvisPhase > 0 && contacts.size() >= 2) {
+        double froude = body.calibrated() && Double.isFinite(ev.runSpeed())
+                ? ev.runSpeed() * ev.runSpeed() / (9.81 * body.legLength()) : Double.NaN;
+        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0;
+        boolean slow = Double.isFinite(froude) && froude < WALKING_FROUDE;
+        if ((vaulting || slow) && contacts.size() >= 2) {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
-            throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: over %.1f s "
-                    + "the pelvis is highest, not lowest, while a foot is on the ground (vaulting over the stance leg, "
-                    + "%.1f %% of leg length above its step mean at mid-stance); gaitform's pose analysis measures "
-                    + "running", dur, pelvisPhase));
+            List<String> why = new ArrayList<>();
+            if (vaulting) {
+                why.add(String.format(Locale.ROOT, "the pelvis is highest, not lowest, while a foot is on the ground "
+                        + "(it vaults over the stance leg: %.1f %% of leg length above its step mean at mid-stance)",
+                        pelvisPhase));
+            }
+            if (slow) {
+                why.add(String.format(Locale.ROOT, "the speed, %.2f m/s, is a walking speed for this leg length (Froude "
+                        + "number %.2f, below %.2f; people change to running near 0.5)", ev.runSpeed(), froude,
+                        WALKING_FROUDE));
+            }
+            throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
+                    + "%s; gaitform's pose analysis measures running", dur, String.join("; and ", why)));
         }
         decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
-                + "length below its step mean at mid-stance (a spring-like running step) and the median flight time is "
-                + "%.0f ms", -pelvisPhase, medianFlight)));
+                + "length below its step mean at mid-stance (a spring-like running step), the median flight time is "
+                + "%.0f ms%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
+                ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "")));
         if (flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS) {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
@@ -156,6 +176,8 @@ final class PoseAnalysis {
         List<Bout> bouts = List.of(new Bout(start, end, Activity.RUNNING));
         Map<String, Double> metrics = new LinkedHashMap<>(TemporalMetrics.session(steps, bouts));
         metrics.putAll(PoseMetrics.session(steps));
+        metrics.put("contact_ms_lr_diff", metrics.getOrDefault("contact_ms_right", Double.NaN)
+                - metrics.getOrDefault("contact_ms_left", Double.NaN));
         metrics.put("leg_length_cm", body.calibrated() ? body.legLength() * 100 : Double.NaN);
         if (body.calibrated()) {
             double speed = body.treadmill() ? ev.beltSpeed() : ev.runSpeed();
@@ -189,6 +211,21 @@ final class PoseAnalysis {
         Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
         return new SessionResult(sessionId, source, rec.format(), placement, rec.frameRateHz(), bouts, steps, metrics,
                 info, findings, decisions, warnings, traces, figures);
+    }
+
+    /**
+     * True for keypoints from video (2D, OpenPose or MediaPipe files, or 3D files whose points carry ten or more
+     * pose-estimator names, as OpenCap's markerless .trc does): they are noisier than markers.
+     */
+    static boolean isVideoDerived(PoseRecording rec) {
+        if (rec.dimensions() == 2 || rec.format().startsWith("openpose") || rec.format().startsWith("mediapipe")) {
+            return true;
+        }
+        long body25 = rec.keypoints().stream().filter(k -> org.gaitform.io.pose.KeypointNames.BODY_25.contains(k.name()))
+                .count();
+        long blaze = rec.keypoints().stream().filter(k -> org.gaitform.io.pose.KeypointNames.BLAZEPOSE.contains(
+                k.name().toLowerCase(Locale.ROOT))).count();
+        return body25 >= 10 || blaze >= 10;
     }
 
     /** The static trial restricted to the points the recording has in most frames, so both use the same markers. */

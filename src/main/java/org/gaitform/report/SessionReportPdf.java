@@ -33,6 +33,9 @@ public final class SessionReportPdf {
             title(d, r);
             headline(d, r);
             findings(d, r);
+            if (PoseReportSection.applies(r)) {
+                PoseReportSection.write(d, r);
+            }
             for (ChartSpec c : charts) {
                 d.chart(c);
             }

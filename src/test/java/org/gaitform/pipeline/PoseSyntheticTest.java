@@ -83,6 +83,8 @@ class PoseSyntheticTest {
         assertThat(res.metric("vertical_oscillation_cm")).isCloseTo(8.0, within(1.0));
         assertThat(res.metric("pelvic_drop_deg")).isCloseTo(6.0, within(1.5));
         assertThat(res.metric("knee_fppa_deg")).isBetween(4.0, 12.0);
+        // knee centre 4 cm medial of the ankle centre at mid-stance, shank about 0.4 m: about 5° of abduction
+        assertThat(res.metric("knee_abduction_deg")).isBetween(2.5, 8.0);
         assertThat(res.metric("wrist_crossing_pct")).isEqualTo(0.0);
         assertThat(res.metric("crossover_pct")).isEqualTo(0.0);
         assertThat(res.metric("overstride_pct_leg_left")).isCloseTo(res.metric("overstride_pct_leg_right"), within(2.0));

@@ -142,6 +142,9 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
             p.put(n + "Hip", hip);
             p.put(n + "Knee", knee);
             p.put(n + "Ankle", ankle);
+            double med = side == 0 ? 0.1 : -0.1;
+            p.put(n + "Knee.Medial", new double[] {knee[0], knee[1], knee[2] + med});
+            p.put(n + "Ankle.Medial", new double[] {ankle[0], ankle[1], ankle[2] + med * 0.7});
             p.put(n + "Heel", new double[] {f[0], f[1], f[2]});
             p.put(n + "BigToe", new double[] {f[3], f[4], f[2]});
         }
@@ -208,6 +211,7 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
      */
     public String keypointTable(boolean frontal, double pxPerM) {
         List<String> names = new ArrayList<>(pose(0).keySet());
+        names.removeIf(n -> n.contains("Medial"));
         StringBuilder sb = new StringBuilder("frame");
         for (String n : names) {
             sb.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
