@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
@@ -54,7 +53,7 @@ public final class BodyFrame {
     }
 
     /** Builds the body. */
-    public static Body build(PoseRecording rec, PoseReadOptions o) {
+    public static Body build(PoseRecording rec, BodyFrameSettings o) {
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         String source = rec.source();
@@ -118,7 +117,7 @@ public final class BodyFrame {
         int upAxis;
         int upSign;
         if (o.vertical().isPresent()) {
-            int[] a = PoseReadOptions.axis(o.vertical().get());
+            int[] a = BodyFrameSettings.axis(o.vertical().get());
             upAxis = a[0];
             upSign = a[1];
             decisions.add(new Decision("vertical_axis", o.vertical().get(), "override (--vertical)"));
@@ -166,7 +165,7 @@ public final class BodyFrame {
         boolean travelling = false;
         if (view != View.FRONTAL) {
             if (o.forward().isPresent()) {
-                int[] a = PoseReadOptions.axis(o.forward().get());
+                int[] a = BodyFrameSettings.axis(o.forward().get());
                 fwd[a[0]] = a[1];
                 decisions.add(new Decision("forward_axis", o.forward().get(), "override (--forward)"));
                 int k = a[0];

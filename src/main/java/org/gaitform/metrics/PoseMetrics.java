@@ -62,6 +62,15 @@ public final class PoseMetrics {
      * (NaN when there is none: the strike angle is then measured from the flat foot in stance).
      */
     public static List<Step> perStep(Body b, List<FootContact> contacts, List<Step> steps, double[] standingFootDeg) {
+        HEIGHTS.get().clear();
+        try {
+            return measure(b, contacts, steps, standingFootDeg);
+        } finally {
+            HEIGHTS.get().clear();
+        }
+    }
+
+    private static List<Step> measure(Body b, List<FootContact> contacts, List<Step> steps, double[] standingFootDeg) {
         double leg = b.legLength();
         boolean cm = b.calibrated();
         double[] obliquity = obliquity(b);
@@ -392,14 +401,14 @@ public final class PoseMetrics {
         return Math.toDegrees(Math.atan2(th[i] - hh[i], Math.abs(df)));
     }
 
-    private static final java.util.Map<Object, double[]> HEIGHTS = java.util.Collections.synchronizedMap(
-            new java.util.WeakHashMap<>());
-
     private static double[] heightCache(Body b, Landmark l) {
-        double[] track = b.up(l);
-        return HEIGHTS.computeIfAbsent(track, k -> org.gaitform.events.FootClearanceEvents.heightAboveGround(b, l,
-                org.gaitform.events.FootClearanceSettings.MARKERS.clearanceLegFraction() * b.legLength()));
+        return HEIGHTS.get().computeIfAbsent(b.up(l), k -> org.gaitform.events.FootClearanceEvents.heightAboveGround(
+                b, l, org.gaitform.events.FootClearanceSettings.MARKERS.clearanceLegFraction() * b.legLength()));
     }
+
+    /** Heights above the ground of the body being measured, by track, for one {@link #perStep} call. */
+    private static final ThreadLocal<java.util.Map<double[], double[]>> HEIGHTS =
+            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
 
     /** Median heel → toe angle (deg, toe up positive) of each foot over a standing trial's frames: {left, right}. */
     public static double[] standingFootAngles(Body standing) {

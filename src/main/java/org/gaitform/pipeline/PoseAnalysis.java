@@ -12,6 +12,7 @@ import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.kinematics.Body;
 import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.kinematics.BodyFrameSettings;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.View;
 import org.gaitform.metrics.PoseFigures;
@@ -92,7 +93,9 @@ final class PoseAnalysis {
      */
     SessionResult analyse(PoseRecording rec, String sessionId, PoseRecording standing, String staticNote) {
         String source = rec.source();
-        PoseReadOptions options = settings.read().pose();
+        PoseReadOptions p = settings.read().pose();
+        BodyFrameSettings options = new BodyFrameSettings(p.landmarks(), p.vertical(), p.forward(), p.view(), p.heightCm(),
+                p.treadmill());
         Body body = BodyFrame.build(rec, options);
         List<Decision> decisions = new ArrayList<>(rec.decisions());
         decisions.addAll(body.decisions());

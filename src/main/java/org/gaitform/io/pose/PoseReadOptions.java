@@ -64,12 +64,4 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
             throw new IllegalArgumentException("an axis must be x, y or z with an optional sign (+y, -z), got '" + a + "'");
         }
     }
-
-    /** Parses {@code [+-]x|y|z} into {axis index, sign}. */
-    public static int[] axis(String a) {
-        String s = a.toLowerCase(Locale.ROOT).trim();
-        int sign = s.startsWith("-") ? -1 : 1;
-        char c = s.charAt(s.length() - 1);
-        return new int[] {c - 'x', sign};
-    }
 }
