@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.gaitform.support.SyntheticRunner;
+import org.gaitform.simulate.PoseRunnerSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -54,7 +54,7 @@ class PoseOptionsCliTest {
 
     @Test
     void analysesVideoKeypointsWithFpsHeightAndOverrides() throws IOException {
-        SyntheticRunner s = new SyntheticRunner(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator s = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         Path f = Files.writeString(dir.resolve("side.csv"), s.keypointTable(false, 600));
         Path out = dir.resolve("out");
         Run r = run("analyze", f.toString(), "--fps", "60", "--height-cm", "183", "--view", "sagittal", "--treadmill",

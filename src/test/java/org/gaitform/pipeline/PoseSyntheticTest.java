@@ -17,7 +17,7 @@ import org.gaitform.model.Activity;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
-import org.gaitform.support.SyntheticRunner;
+import org.gaitform.simulate.PoseRunnerSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,7 +39,7 @@ class PoseSyntheticTest {
     }
 
     /** Every true contact matched within {@code tolS} by a step of the right side; returns the mean |IC error| (s). */
-    private static double checkEvents(SyntheticRunner r, SessionResult res, double tolS) {
+    private static double checkEvents(PoseRunnerSimulator r, SessionResult res, double tolS) {
         List<Step> steps = res.steps();
         double sum = 0;
         int matched = 0;
@@ -65,7 +65,7 @@ class PoseSyntheticTest {
 
     @Test
     void markers3dRearfootTreadmill() throws IOException {
-        SyntheticRunner r = SyntheticRunner.typical();
+        PoseRunnerSimulator r = PoseRunnerSimulator.typical();
         SessionResult res = analyse("synthetic_markers.txt", r.markerTable(), PoseReadOptions.DEFAULTS);
         if (System.getProperty("debugEvents") != null) { res.decisions().forEach(System.out::println); }
         System.out.printf("synthetic 3D: %d steps, mean |IC error| %.1f ms%n", res.steps().size(),
@@ -94,8 +94,34 @@ class PoseSyntheticTest {
     }
 
     @Test
+    void sampleDataKeypointsMatchTheirTruth() throws IOException {
+        Path f = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
+        List<String> truth = Files.readAllLines(Path.of("sample-data", "video_side_openpose_30fps.truth.csv"));
+        int matched = 0;
+        double sumIc = 0;
+        for (String line : truth.subList(1, truth.size())) {
+            String[] t = line.split(",");
+            double ic = Double.parseDouble(t[2]);
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ic), Math.abs(b.icS() - ic)))
+                    .orElseThrow();
+            if (Math.abs(best.icS() - ic) < 0.045) {
+                matched++;
+                sumIc += Math.abs(best.icS() - ic);
+                assertThat(best.side().label()).isEqualTo(t[1]);
+            }
+        }
+        System.out.printf("sample-data video: %d of %d contacts within 45 ms, mean |IC error| %.1f ms%n", matched,
+                truth.size() - 1, 1000 * sumIc / matched);
+        assertThat(matched).isGreaterThanOrEqualTo(truth.size() - 3);
+        assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
+        assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));
+        assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
+    }
+
+    @Test
     void forefootLandingIsClassifiedForefoot() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(150, 10, 176, 0.22, 3.5, 5, 0.08, -9, 4, 0.0, true);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(150, 10, 176, 0.22, 3.5, 5, 0.08, -9, 4, 0.0, true);
         SessionResult res = analyse("forefoot_markers.txt", r.markerTable(), PoseReadOptions.DEFAULTS);
         checkEvents(r, res, 0.02);
         assertThat(res.metric("foot_strike_angle_deg")).isCloseTo(-9, within(4.0));
@@ -106,7 +132,7 @@ class PoseSyntheticTest {
 
     @Test
     void sagittalVideoCalibratedWithHeight() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         double heightCm = 0.9 / 0.491 * 100;
         SessionResult res = analyse("side_keypoints.csv", r.keypointTable(false, 600), pose(Optional.of(60.0),
                 Optional.of(heightCm)));
@@ -121,7 +147,7 @@ class PoseSyntheticTest {
 
     @Test
     void uncalibratedVideoGivesPercentOfLegLengthOnly() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         SessionResult res = analyse("side_uncalibrated.csv", r.keypointTable(false, 600), pose(Optional.of(60.0),
                 Optional.empty()));
         assertThat(res.metrics().keySet()).noneMatch(k -> k.endsWith("_cm") && Double.isFinite(res.metric(k)));
@@ -131,7 +157,7 @@ class PoseSyntheticTest {
 
     @Test
     void frontalVideoMeasuresValgusPelvicDropAndArms() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 7, 0.04, true);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 7, 0.04, true);
         SessionResult res = analyse("rear_keypoints.csv", r.keypointTable(true, 600), pose(Optional.of(60.0),
                 Optional.empty()));
         assertThat(res.info().get("view")).isEqualTo("frontal");

@@ -25,7 +25,7 @@ import org.gaitform.model.PoseRecording;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
-import org.gaitform.support.SyntheticRunner;
+import org.gaitform.simulate.PoseRunnerSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +61,7 @@ class PoseInputTest {
             Map.entry("RBigToe", "right_foot_index"));
 
     /** The synthetic side view as a MediaPipe CSV: named or indexed columns, normalised to a 1920×1080 image. */
-    private static String mediapipe(SyntheticRunner r, boolean indexed) {
+    private static String mediapipe(PoseRunnerSimulator r, boolean indexed) {
         String[] lines = r.keypointTable(false, 600).split("\n");
         String[] head = lines[0].split(",");
         List<Integer> keep = new ArrayList<>();
@@ -97,7 +97,7 @@ class PoseInputTest {
 
     @Test
     void mediaPipeNamedAndIndexedGiveTheSameSession() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(30, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(30, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         Path named = write("mp_named.csv", mediapipe(r, false));
         Path indexed = write("mp_indexed.csv", mediapipe(r, true));
         assertThat(readers.kindOf(named)).contains(InputKind.POSE_CSV);
@@ -118,7 +118,7 @@ class PoseInputTest {
 
     @Test
     void frameRateAssumedForVideoWithoutOneAndTakenFromFps() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 6, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 6, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         Path f = write("side.csv", r.keypointTable(false, 600));
         PoseRecording assumed = (PoseRecording) readers.read(f, "side.csv", ReadOptions.DEFAULTS);
         assertThat(assumed.frameRateHz()).isEqualTo(30.0);
@@ -131,7 +131,7 @@ class PoseInputTest {
 
     @Test
     void personLeavingTheFrameIsSkippedWithAWarning() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         String[] lines = r.keypointTable(false, 600).split("\n");
         StringBuilder sb = new StringBuilder(lines[0]).append('\n');
         int cols = lines[0].split(",").length;
@@ -185,7 +185,7 @@ class PoseInputTest {
 
     @Test
     void aBadPoseInputDoesNotStopTheBatchNorLeaveHalfAFolder() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         Path in = Files.createDirectories(dir.resolve("in"));
         Files.writeString(in.resolve("a_side.csv"), r.keypointTable(false, 600));
         Path op = Files.createDirectories(in.resolve("b_openpose"));
@@ -216,7 +216,7 @@ class PoseInputTest {
 
     @Test
     void trcHeaderGivesRateAndUnits() throws IOException {
-        SyntheticRunner r = new SyntheticRunner(100, 6, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        PoseRunnerSimulator r = new PoseRunnerSimulator(100, 6, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         String[] lines = r.markerTable().split("\n");
         String[] head = lines[0].split("\t");
         List<String> names = new ArrayList<>();

@@ -1,4 +1,4 @@
-package org.gaitform.support;
+package org.gaitform.simulate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A kinematic stick-figure runner on a treadmill with known events and form values, written as keypoint or
+ * A kinematic stick-figure runner (used for {@code sample-data/} and by the tests) on a treadmill with known events and form values, written as keypoint or
  * marker tables for the readers. Body frame: x forward, y up, z to the right (metres); the hip midpoint stays
  * at x = 0, y = {@code hipHeight} (plus a vertical oscillation of {@code oscillationM} peak to peak, lowest at
  * mid-stance). Feet: the heel on the ground from IC to heel-off, moving back at belt speed; the toe from foot
@@ -25,7 +25,7 @@ import java.util.Map;
  * @param kneeMedialM    medial displacement of the stance knee at mid-stance (m)
  * @param wristsCross    true when the wrists swing across the midline
  */
-public record SyntheticRunner(double fs, double seconds, double cadenceSpm, double contactS, double beltMps,
+public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, double contactS, double beltMps,
                               double trunkLeanDeg, double overstrideM, double strikeDeg, double pelvicDropDeg,
                               double kneeMedialM, boolean wristsCross) {
     public static final double HIP_HEIGHT = 0.92;
@@ -40,8 +40,8 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
     public static final double TRUNK = 0.50;
 
     /** A rearfoot runner at 3 m/s with default values. */
-    public static SyntheticRunner typical() {
-        return new SyntheticRunner(150, 12, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+    public static PoseRunnerSimulator typical() {
+        return new PoseRunnerSimulator(150, 12, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
     }
 
     public double stepS() {
@@ -183,6 +183,19 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
         return new double[] {px + h * nx, py + h * ny, (hip[2] + ankle[2]) / 2};
     }
 
+    /** The truth: one row per initial contact ({@code step,side,ic_s,to_s}), seconds on the table's time axis. */
+    public String truthCsv() {
+        StringBuilder sb = new StringBuilder("step,side,ic_s,to_s\n");
+        int k = 1;
+        for (double[] c : contacts()) {
+            if (c[0] + contactS < seconds) {
+                sb.append(String.format(Locale.ROOT, "%d,%s,%.4f,%.4f%n", k++, c[1] == 0 ? "left" : "right", c[0],
+                        c[0] + contactS));
+            }
+        }
+        return sb.toString();
+    }
+
     /** A 3D marker table in mm, tab separated, Fukuchi-style names ({@code RHeelX}). */
     public String markerTable() {
         StringBuilder sb = new StringBuilder("Time");
@@ -210,6 +223,15 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
      * right ({@code frontal = false}: image x = forward) or behind ({@code frontal = true}: image x = right).
      */
     public String keypointTable(boolean frontal, double pxPerM) {
+        return keypointTable(frontal, pxPerM, 0, 0);
+    }
+
+    /**
+     * The same with keypoint jitter: Gaussian noise of {@code jitterPx} pixels (standard deviation) from a
+     * generator seeded with {@code seed}, and confidences between 0.6 and 0.95.
+     */
+    public String keypointTable(boolean frontal, double pxPerM, double jitterPx, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
         List<String> names = new ArrayList<>(pose(0).keySet());
         names.removeIf(n -> n.contains("Medial"));
         StringBuilder sb = new StringBuilder("frame");
@@ -223,9 +245,10 @@ public record SyntheticRunner(double fs, double seconds, double cadenceSpm, doub
             sb.append(i);
             for (String n : names) {
                 double[] v = p.get(n);
-                double x = 960 + (frontal ? v[2] : v[0]) * pxPerM;
-                double y = 1000 - v[1] * pxPerM;
-                sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,0.9", x, y));
+                double x = 960 + (frontal ? v[2] : v[0]) * pxPerM + (jitterPx > 0 ? rnd.nextGaussian() * jitterPx : 0);
+                double y = 1000 - v[1] * pxPerM + (jitterPx > 0 ? rnd.nextGaussian() * jitterPx : 0);
+                double c = jitterPx > 0 ? 0.6 + 0.35 * rnd.nextDouble() : 0.9;
+                sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", x, y, c));
             }
             sb.append('\n');
         }
