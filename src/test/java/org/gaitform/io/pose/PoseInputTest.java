@@ -117,6 +117,47 @@ class PoseInputTest {
     }
 
     @Test
+    void mediaPipeWorldCoordinatesAreMetresIn3d() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(30, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        int frames = (int) Math.round(r.seconds() * r.fs());
+        StringBuilder sb = new StringBuilder("frame");
+        List<String> names = new ArrayList<>(BLAZE.keySet());
+        for (String n : names) {
+            String b = BLAZE.get(n);
+            sb.append(',').append(b).append("_x,").append(b).append("_y,").append(b).append("_z,").append(b)
+                    .append("_visibility");
+        }
+        sb.append('\n');
+        for (int i = 0; i < frames; i++) {
+            Map<String, double[]> p = r.pose(i / r.fs());
+            double[] lh = p.get("LHip");
+            double[] rh = p.get("RHip");
+            double cy = (lh[1] + rh[1]) / 2;
+            sb.append(i);
+            for (String n : names) {
+                double[] v = p.get(n);
+                // BlazePose world landmarks: metres, origin between the hips, x to the image right, y down
+                sb.append(String.format(Locale.ROOT, ",%.5f,%.5f,%.5f,0.99", v[2], -(v[1] - cy), -v[0]));
+            }
+            sb.append('\n');
+        }
+        Path f = write("mp_world.csv", sb.toString());
+        SessionResult res = analyse(f, opts(Optional.of(30.0), Optional.empty(), Optional.empty()));
+        if (System.getProperty("debugEvents") != null) {
+            res.steps().stream().limit(8).forEach(System.out::println);
+            res.decisions().forEach(System.out::println);
+        }
+        assertThat(res.inputKind()).isEqualTo("mediapipe-csv");
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("mediapipe_coordinates") && d.value().equals("world"));
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("coordinate_unit") && d.value().equals("m"));
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("vertical_axis") && d.value().equals("-y"));
+        assertThat(res.info().get("view")).isEqualTo("3d");
+        assertThat(res.metric("cadence_spm")).isCloseTo(170, within(1.5));
+        assertThat(res.metric("trunk_lean_deg")).isCloseTo(8, within(1.0));
+        assertThat(res.metric("leg_length_cm")).isCloseTo(90, within(2.0));
+    }
+
+    @Test
     void frameRateAssumedForVideoWithoutOneAndTakenFromFps() throws IOException {
         PoseRunnerSimulator r = new PoseRunnerSimulator(60, 6, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
         Path f = write("side.csv", r.keypointTable(false, 600));
