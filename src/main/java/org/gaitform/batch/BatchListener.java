@@ -10,6 +10,10 @@ public interface BatchListener {
     default void finished(Outcome outcome, int done, int total) {
     }
 
+    /** A batch-level output (the runner's report, its weekly table) was written. */
+    default void written(java.nio.file.Path file) {
+    }
+
     /** Ignores everything. */
     BatchListener NONE = new BatchListener() {
     };

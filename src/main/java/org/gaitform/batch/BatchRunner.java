@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gaitform.io.InputReaders;
-import org.gaitform.model.FindingStatus;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.BatchEntry;
+import org.gaitform.report.BatchReportPdf;
 import org.gaitform.report.BatchSummaryCsv;
 import org.gaitform.report.ChartImages;
 import org.gaitform.report.SessionWriter;
@@ -49,8 +50,13 @@ public final class BatchRunner {
             outcomes.add(o);
             listener.finished(o, i + 1, inputs.size());
         }
+        List<BatchEntry> entries = outcomes.stream().map(BatchRunner::entry).toList();
         Path summary = outDir.resolve("batch-summary.csv");
-        AtomicFiles.write(summary, BatchSummaryCsv.write(outcomes.stream().map(BatchRunner::row).toList()));
+        AtomicFiles.write(summary, BatchSummaryCsv.write(entries));
+        AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
+        for (Path p : new RunnerReports(settings.guidelines()).write(outcomes, outDir)) {
+            listener.written(p);
+        }
         return new BatchResult(outcomes, summary);
     }
 
@@ -60,6 +66,12 @@ public final class BatchRunner {
             writer.write(r, outDir);
             String msg = String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
                     (long) r.metric("n_steps"), r.metric("cadence_spm"));
+            if (!(r.metric("n_steps") > 0) && r.metric("walking_n_steps") > 0) {
+                msg = String.format(java.util.Locale.ROOT, "no running; %d walking steps, walking cadence %.1f steps/min",
+                        (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
+            } else if (!Double.isFinite(r.metric("cadence_spm"))) {
+                msg = String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
+            }
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
@@ -70,17 +82,7 @@ public final class BatchRunner {
         }
     }
 
-    static BatchSummaryCsv.Row row(Outcome o) {
-        if (o.result().isEmpty()) {
-            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");
-        }
-        SessionResult r = o.result().get();
-        String top = r.findings().stream().filter(f -> f.priority() == 1 && f.status() != FindingStatus.WITHIN)
-                .map(f -> f.indicator() + ": " + f.status().phrase()).findFirst().orElse("");
-        return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), true, o.message(), r.inputKind(),
-                r.placement().label(), r.metric("n_steps"), r.metric("cadence_spm"), r.metric("contact_ms"),
-                r.metric("flight_ms"), r.metric("duty_factor"), r.metric("running_s"), r.metric("walking_s"), top,
-                o.sessionId() + "/report.pdf");
+    static BatchEntry entry(Outcome o) {
+        return new BatchEntry(o.input().display(), o.sessionId(), o.ok() ? "ok" : "failed", o.message(), o.result());
     }
 }

@@ -18,6 +18,8 @@ import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
 import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.io.watch.CadenceUnit;
+import org.gaitform.io.watch.WatchReadOptions;
 import org.gaitform.model.Channel;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Placement;
@@ -32,12 +34,17 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
+            "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
+            "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
             "  gaitform analyze sample-data",
             "  gaitform analyze trial.csv --column acc_v=VertAcc --column time=t --acc-unit g",
             "  gaitform analyze export.csv --rate 100 --placement lower_back --out results",
+            "  gaitform analyze feet.csv --rate 204.8 --placement foot      (left_/right_ sensor columns: both feet)",
+            "  gaitform analyze 'Sensor Logger export/' run.zip --speed-mps 3.3",
+            "  gaitform analyze garmin-exports/ --out coach-report",
             "  gaitform analyze openpose_json_folder --fps 60 --height-cm 178",
             "  gaitform analyze mediapipe.csv --image-size 1920x1080 --fps 30 --landmark heel_left=LHEEL",
             "  gaitform analyze trial.c3d trial.trc markers.tsv",
@@ -71,8 +78,19 @@ final class AnalyzeCommand implements Callable<Integer> {
     Double rateHz;
 
     @Option(names = "--placement", paramLabel = "WHERE", description = "Where the sensor was worn: sacrum, lower_back, "
-            + "waist, chest (default: from the file name, else a trunk sensor is assumed).")
+            + "waist, chest, foot, shank, wrist, phone_pocket or arm (default: from the file's metadata or name, else "
+            + "detected from the signal; the choice and its reason are in summary.json).")
     String placement;
+
+    @Option(names = "--speed-mps", paramLabel = "M/S", description = "Running speed in m/s (treadmill speed), for the "
+            + "vertical ratio (vertical oscillation / step length). Default: the session metadata, else the file name "
+            + "(speed3.33), else none.")
+    Double speedMps;
+
+    @Option(names = "--cadence-unit", paramLabel = "auto|steps|strides", description = "How watch exports count "
+            + "cadence: strides (per leg, as Garmin writes it; doubled) or steps (both feet). Default: detected from the "
+            + "values and the speed.")
+    String cadenceUnit;
 
     @Option(names = "--fps", paramLabel = "FPS", description = "Frame rate of keypoint or marker data when the file "
             + "does not record it (video keypoints without it are read at 30 fps, with a warning).")
@@ -156,6 +174,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                 o.flush();
                 e.flush();
             }
+
+            @Override
+            public void written(Path file) {
+                if (!quiet) {
+                    o.println("      runner's report → " + file);
+                    o.flush();
+                }
+            }
         };
         BatchResult result;
         try {
@@ -170,8 +196,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         long ok = result.okCount();
         long failed = result.failedCount();
         if (result.outcomes().isEmpty()) {
-            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .trc and .c3d files "
-                    + "and OpenPose JSON folders)");
+            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx, .gpx, "
+                    + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)");
             return ExitCode.NOTHING_ANALYSED;
         }
         o.printf(Locale.ROOT, "%d of %d input(s) analysed, %d failed; summary in %s%n", ok, ok + failed,
@@ -204,6 +230,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (gyrUnit != null && !gyrUnit.equals("dps") && !gyrUnit.equals("rads")) {
             throw usage("--gyr-unit must be dps or rads, not '" + gyrUnit + "'");
         }
+        if (speedMps != null && !(speedMps > 0 && speedMps < 15)) {
+            throw usage("--speed-mps must be a running speed between 0 and 15 m/s, not " + speedMps);
+        }
         if (rateHz != null && !(rateHz > 0 && rateHz < 100_000)) {
             throw usage("--rate must be a sampling rate in hertz above 0, not " + rateHz);
         }
@@ -227,8 +256,15 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         ImuReadOptions imu = new ImuReadOptions(roles, timeColumn, Optional.ofNullable(accUnit), Optional.ofNullable(gyrUnit),
                 Optional.ofNullable(rateHz), place);
-        return new AnalysisSettings(new ReadOptions(imu, poseOptions()), table);
+        CadenceUnit cadence = CadenceUnit.AUTO;
+        if (cadenceUnit != null) {
+            cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
+                    + "strides, not '" + cadenceUnit + "'"));
+        }
+        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
+                Optional.ofNullable(speedMps));
     }
+
 
     private PoseReadOptions poseOptions() {
         if (treadmill && overground) {

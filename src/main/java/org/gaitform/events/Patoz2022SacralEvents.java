@@ -138,8 +138,9 @@ public final class Patoz2022SacralEvents {
             IcMethod method = IcMethod.VERTICAL;
             double icIdx = icV;
             if (Double.isNaN(icV)) {
-                if (c > 0 || u <= searchFrom + 1) {
-                    continue; // no flight before this stance, or no rising edge seen at all
+                // no flight before this stance: acceptable only when the data start during its rising edge
+                if (c > 0 || searchFrom > 0 || u <= 1 || !risingFromStart(core, u)) {
+                    continue;
                 }
                 double slope = (core[u] - core[u - 1]);
                 if (!(slope > 0)) {
@@ -166,14 +167,23 @@ public final class Patoz2022SacralEvents {
                     }
                 }
             }
-            if (!(toIdx > icIdx)) {
-                continue;
+            if (!(toIdx > icIdx) || toIdx - icIdx > settings.maxContactMs() / 1000.0 * fs) {
+                continue; // not a running stance
             }
             double peak = Stats.max(java.util.Arrays.copyOfRange(raw, Math.max(0, (int) Math.floor(icIdx)),
                     Math.min(n, (int) Math.ceil(toIdx) + 1)));
             out.add(new DetectedContact(icIdx, toIdx, method, peak));
         }
         return out;
+    }
+
+    private static boolean risingFromStart(double[] x, int u) {
+        for (int i = 1; i <= u; i++) {
+            if (x[i] < x[i - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double crossingFraction(double[] x, int i, double level) {

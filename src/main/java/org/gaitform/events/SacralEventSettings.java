@@ -20,6 +20,7 @@ package org.gaitform.events;
  * @param apAfterMs             how far after it the braking trough is searched (ms); default 60
  * @param apSlackMs             how far after it the forward peak may still lie (ms); default 15
  * @param minStanceCoreMs       shortest time above 1 g that counts as a stance (ms); default 40
+ * @param maxContactMs          longest contact that counts as a running stance (ms); default 450
  * @param edgeMarginMs          how far outside a running stretch the edges of its first and last stance may be
  *                              searched (ms); default 300
  * @param maxIcDisagreementMs   when the antero-posterior and vertical estimates of initial contact differ by
@@ -29,11 +30,11 @@ public record SacralEventSettings(double contactLowPassHz, double contactLevelG,
                                   double toMarginG, double toFreeFallLatencyMs, double icMarginG,
                                   double apLowPassHz, double apBeforeMs, double apAfterMs, double apSlackMs,
                                   double minStanceCoreMs,
-                                  double edgeMarginMs, double maxIcDisagreementMs) {
+                                  double maxContactMs, double edgeMarginMs, double maxIcDisagreementMs) {
 
     /** The defaults described above. */
     public static final SacralEventSettings DEFAULTS = new SacralEventSettings(20, 1.0, 40, 0.05, 20, 0.2, 10, 50,
-            60, 15, 40, 300, 40);
+            60, 15, 40, 450, 300, 40);
 
     public SacralEventSettings {
         if (!(contactLowPassHz > 0 && flightLowPassHz > 0 && apLowPassHz > 0)) {

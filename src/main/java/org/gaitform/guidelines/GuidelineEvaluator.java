@@ -133,8 +133,19 @@ public final class GuidelineEvaluator {
     }
 
     private static String reported(Guideline g, String v) {
+        if (g.metric().equals("foot_strike_angle_deg")) {
+            double a = Double.parseDouble(v);
+            return String.format(Locale.ROOT, "You landed with a %s strike (foot angle %s° at initial contact; "
+                    + "Altman & Davis 2012 bands, unconfirmed: > 8° rearfoot, −1.6…8° midfoot, < −1.6° forefoot). "
+                    + "A heel strike alone is not a problem; it matters together with overstriding.", strikeClass(a), v);
+        }
         return String.format(Locale.ROOT, "Your %s: %s %s. The articles give no cut-off for it; use it to follow "
                 + "change over time.", g.indicator(), v, g.unit());
+    }
+
+    /** Foot-strike class from the foot angle at initial contact (Altman and Davis 2012 bands). */
+    public static String strikeClass(double footAngleDeg) {
+        return footAngleDeg > 8 ? "rearfoot" : footAngleDeg >= -1.6 ? "midfoot" : "forefoot";
     }
 
     /** Ranks findings and numbers the measured ones 1, 2, …; unmeasurable ones get priority 0. */
@@ -166,6 +177,7 @@ public final class GuidelineEvaluator {
     public static String format(double v, String unit) {
         int decimals = switch (unit) {
             case "steps/min", "ms", "km", "% of steps" -> 0;
+            case "m" -> 2;
             case "g", "/10" -> 1;
             default -> 1;
         };

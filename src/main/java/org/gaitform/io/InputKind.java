@@ -4,6 +4,15 @@ package org.gaitform.io;
 public enum InputKind {
     /** IMU samples in delimited text. */
     IMU_CSV("imu-csv"),
+    /** A phone's Sensor Logger export: a folder, or a zip, with one CSV per sensor stream. */
+    SENSOR_LOGGER("sensor-logger"),
+    /** A watch's FIT activity file (also {@code .fit.gz}). */
+    WATCH_FIT("watch-fit"),
+    /** A Training Center XML activity (also {@code .tcx.gz}). */
+    WATCH_TCX("watch-tcx"),
+    /** A GPX track (also {@code .gpx.gz}). */
+    WATCH_GPX("watch-gpx"),
+
     /** Keypoints or markers in delimited text (OpenPose or MediaPipe CSV, generic keypoint CSV, marker TSV). */
     POSE_CSV("pose-csv"),
     /** A folder of OpenPose per-frame JSON files. */

@@ -11,6 +11,11 @@ import org.gaitform.io.pose.OpenPoseJsonReader;
 import org.gaitform.io.pose.PoseCsvReader;
 import org.gaitform.io.pose.PoseFiles;
 import org.gaitform.io.pose.TrcReader;
+import org.gaitform.io.imu.SensorLoggerReader;
+import org.gaitform.io.watch.FitActivityReader;
+import org.gaitform.io.watch.GpxReader;
+import org.gaitform.io.watch.TcxReader;
+import org.gaitform.io.watch.WatchCsvReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Recording;
 
@@ -29,7 +34,13 @@ public final class InputReaders {
             return Optional.empty();
         }
         if (Files.isDirectory(path)) {
-            return OpenPoseJsonReader.isOpenPoseFolder(path) ? Optional.of(InputKind.OPENPOSE_JSON) : Optional.empty();
+            if (OpenPoseJsonReader.isOpenPoseFolder(path)) {
+                return Optional.of(InputKind.OPENPOSE_JSON);
+            }
+            return SensorLoggerReader.isExportFolder(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
+        }
+        if (lower.endsWith(".zip")) {
+            return SensorLoggerReader.isExportZip(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
         boolean staticTrial = lower.contains("static");
         if (lower.endsWith(".trc")) {
@@ -45,6 +56,15 @@ public final class InputReaders {
             }
             return Optional.of(InputKind.IMU_CSV);
         }
+        if (lower.endsWith(".fit") || lower.endsWith(".fit.gz")) {
+            return Optional.of(InputKind.WATCH_FIT);
+        }
+        if (lower.endsWith(".tcx") || lower.endsWith(".tcx.gz")) {
+            return Optional.of(InputKind.WATCH_TCX);
+        }
+        if (lower.endsWith(".gpx") || lower.endsWith(".gpx.gz")) {
+            return Optional.of(InputKind.WATCH_GPX);
+        }
         return Optional.empty();
     }
 
@@ -53,7 +73,8 @@ public final class InputReaders {
         return lowerName.endsWith(".truth.csv") || lowerName.endsWith(".truth.json") || lowerName.contains(".meta.")
                 || lowerName.equals("sessions.csv") || lowerName.startsWith("readme") || lowerName.startsWith("license")
                 || lowerName.startsWith("licence") || lowerName.equals("batch-summary.csv")
-                || lowerName.equals("steps.csv") || lowerName.equals("summary.json");
+                || lowerName.equals("steps.csv") || lowerName.equals("summary.json") || lowerName.equals("splits.csv")
+                || lowerName.startsWith("weekly-load");
     }
 
     /**
@@ -119,14 +140,22 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU or keypoint CSV/TSV/TXT, .trc, .c3d, an OpenPose JSON folder)",
-                "a file of another kind"));
+                "a recording gaitform reads (IMU, watch or keypoint CSV/TSV/TXT, a Sensor Logger folder or zip with "
+                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, an OpenPose JSON folder)",
+                Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
+                        : "a file of another kind"));
         try {
             if (!Files.isDirectory(path) && Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
             }
             return switch (kind) {
-                case IMU_CSV -> new ImuCsvReader().read(path, source, options.imu());
+                case IMU_CSV -> WatchCsvReader.looksLikeWatchCsv(path)
+                        ? new WatchCsvReader().read(path, source, options.watch())
+                        : new ImuCsvReader().read(path, source, options.imu());
+                case SENSOR_LOGGER -> new SensorLoggerReader().read(path, source, options.imu());
+                case WATCH_FIT -> new FitActivityReader().read(path, source, options.watch());
+                case WATCH_TCX -> new TcxReader().read(path, source, options.watch());
+                case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
                 case POSE_CSV -> new PoseCsvReader().read(path, source, options.pose());
                 case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());

@@ -17,8 +17,8 @@ import org.gaitform.signal.Stats;
 public final class TimeBase {
     /** Gaps up to this long are filled by interpolation (s). */
     public static final double MAX_FILLED_GAP_S = 0.1;
-    /** An interval this many times the typical one counts as a gap. */
-    public static final double GAP_FACTOR = 3.0;
+    /** An interval this many times the typical one counts as a gap (one or more missing samples). */
+    public static final double GAP_FACTOR = 1.5;
     /** Relative spread of intervals above which stamps are resampled onto a uniform grid. */
     public static final double JITTER_TOLERANCE = 0.05;
 
@@ -36,12 +36,28 @@ public final class TimeBase {
      * @param warnings        what was noticed
      */
     public record Result(double[] timeS, double samplingRateHz, boolean resampled, double[] sourceTimeS,
-                         List<Decision> decisions, List<String> warnings) {
-        /** Values of one channel on the uniform axis (interpolated when resampled). */
+                         List<Decision> decisions, List<String> warnings, int keptFrom) {
+        /** A result that keeps every input sample. */
+        public Result(double[] timeS, double samplingRateHz, boolean resampled, double[] sourceTimeS,
+                      List<Decision> decisions, List<String> warnings) {
+            this(timeS, samplingRateHz, resampled, sourceTimeS, decisions, warnings, 0);
+        }
+
+        /**
+         * Values of one channel on the uniform axis (interpolated when resampled; only the kept rows when a
+         * short stretch before or after a long gap was dropped).
+         */
         public double[] align(double[] values) {
-            return resampled ? Resampler.interpolate(sourceTimeS, values, timeS) : values;
+            double[] v = values;
+            if (keptFrom != 0 || values.length != sourceTimeS.length) {
+                v = java.util.Arrays.copyOfRange(values, keptFrom, keptFrom + sourceTimeS.length);
+            }
+            return resampled ? Resampler.interpolate(sourceTimeS, v, timeS) : v;
         }
     }
+
+    /** A long gap may be cut away when the longest stretch without one holds at least this share of the rows. */
+    public static final double MIN_KEPT_SHARE = 0.9;
 
     /**
      * Builds the time axis from a time column.
@@ -98,10 +114,48 @@ public final class TimeBase {
             t[i] = raw[i] * scale;
         }
         double dtS = typical * scale;
+        if (isStamp) {
+            // date-time stamps are large numbers: keep the interval to the microsecond, not the rounding noise
+            dtS = Math.round(dtS * 1e6) / 1e6;
+        }
         double rate = 1.0 / dtS;
         if (!(rate > 0.5 && rate < 100_000)) {
             throw GaitformException.badInput(source, "column '" + header + "'",
                     "a sampling rate between 0.5 Hz and 100 kHz", fmt(rate) + " Hz from the time column (unit " + unit + ")");
+        }
+        // long gaps: keep the longest stretch without one when it holds nearly all the rows
+        int keptFrom = 0;
+        int segStart = 0;
+        int bestFrom = 0;
+        int bestTo = 0;
+        int longGaps = 0;
+        double firstGap = 0;
+        for (int i = 1; i <= n; i++) {
+            boolean cut = i == n || (t[i] - t[i - 1] > GAP_FACTOR * dtS && t[i] - t[i - 1] > MAX_FILLED_GAP_S);
+            if (cut) {
+                if (i < n && longGaps++ == 0) {
+                    firstGap = t[i] - t[i - 1];
+                }
+                if (i - segStart > bestTo - bestFrom) {
+                    bestFrom = segStart;
+                    bestTo = i;
+                }
+                segStart = i;
+            }
+        }
+        if (longGaps > 0 && (bestTo - bestFrom) >= MIN_KEPT_SHARE * n) {
+            keptFrom = bestFrom;
+            warnings.add(longGaps + " gap(s) longer than " + fmt(MAX_FILLED_GAP_S * 1000) + " ms in the time column "
+                    + "(the first " + fmt(firstGap) + " s long); only the longest stretch without one is analysed: lines "
+                    + (firstDataLine + bestFrom) + "–" + (firstDataLine + bestTo - 1) + " (" + (n - (bestTo - bestFrom))
+                    + " of " + n + " rows dropped)");
+            decisions.add(new Decision("kept_rows", (firstDataLine + bestFrom) + "-" + (firstDataLine + bestTo - 1),
+                    "the time column has a gap of " + fmt(firstGap) + " s; the longest stretch without a long gap holds "
+                            + fmt(100.0 * (bestTo - bestFrom) / n) + " % of the rows"));
+            t = java.util.Arrays.copyOfRange(t, bestFrom, bestTo);
+            d = java.util.Arrays.copyOfRange(d, bestFrom, Math.max(bestFrom, bestTo - 1));
+            n = t.length;
+            firstDataLine += bestFrom;
         }
         // gaps
         int filled = 0;
@@ -135,7 +189,7 @@ public final class TimeBase {
                     + fmt(rate) + " Hz grid"));
         }
         decisions.add(new Decision("sampling_rate_hz", fmt(rate), "1 / median interval of column '" + header + "'"));
-        return new Result(grid, rate, resample, t, decisions, warnings);
+        return new Result(grid, rate, resample, t, decisions, warnings, keptFrom);
     }
 
     /** A time axis from a sampling rate alone: {@code i / rate}. */

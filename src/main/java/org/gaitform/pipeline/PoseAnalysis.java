@@ -190,6 +190,7 @@ final class PoseAnalysis {
         List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, sourceKind);
         Map<String, String> info = new LinkedHashMap<>();
         info.put("view", body.view().label());
+        info.put("measurement_kind", sourceKind);
         info.put("treadmill", body.treadmill() ? "yes" : "no");
         info.put("distance_unit", body.calibrated() ? "cm" : "% leg length (not calibrated)");
         String strike = PoseMetrics.modalStrike(steps);

@@ -2,16 +2,20 @@ package org.gaitform.pipeline;
 
 import java.nio.file.Path;
 import org.gaitform.io.InputReaders;
+import org.gaitform.io.meta.MetadataReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.PoseRecording;
 import org.gaitform.model.Recording;
+import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
+import org.gaitform.model.WatchRecording;
 
 /** Analyses one input from file to {@link SessionResult}. */
 public final class SessionPipeline {
     private final AnalysisSettings settings;
     private final InputReaders readers = new InputReaders();
+    private final MetadataReader metadata = new MetadataReader();
 
     public SessionPipeline(AnalysisSettings settings) {
         this.settings = settings;
@@ -31,10 +35,16 @@ public final class SessionPipeline {
      */
     public SessionResult analyse(Path input, String source, String sessionId) {
         Recording rec = readers.read(input, source, settings.read());
+        SessionMetadata meta = metadata.find(input);
+        SessionResult result;
+        // --speed-mps applies to every session; a session's own metadata comes next
+        boolean metadataSpeed = settings.speedMps().isEmpty() && meta.speedMps().isPresent();
+        AnalysisSettings forSession = metadataSpeed ? settings.withSpeedMps(meta.speedMps().getAsDouble()) : settings;
         if (rec instanceof ImuRecording imu) {
-            return new ImuAnalysis(settings).analyse(imu, sessionId);
-        }
-        if (rec instanceof PoseRecording pose) {
+            result = new ImuAnalysis(forSession, metadataSpeed).analyse(imu, sessionId);
+        } else if (rec instanceof WatchRecording watch) {
+            result = new WatchAnalysis(forSession).analyse(watch, sessionId);
+        } else if (rec instanceof PoseRecording pose) {
             PoseRecording standing = null;
             String staticNote = null;
             java.util.Optional<Path> st = readers.staticTrialFor(input);
@@ -48,8 +58,10 @@ public final class SessionPipeline {
                     staticNote = e.getMessage();
                 }
             }
-            return new PoseAnalysis(settings).analyse(pose, sessionId, standing, staticNote);
+            result = new PoseAnalysis(forSession).analyse(pose, sessionId, standing, staticNote);
+        } else {
+            throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
+        return SessionEnrichment.apply(result, meta, settings.guidelines());
     }
 }

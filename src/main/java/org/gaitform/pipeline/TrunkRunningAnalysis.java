@@ -14,13 +14,13 @@ import org.gaitform.events.TrunkActivityBouts;
 import org.gaitform.events.TrunkAlignment;
 import org.gaitform.events.TrunkSideAssignment;
 import org.gaitform.events.TrunkSignals;
-import org.gaitform.guidelines.GuidelineEvaluator;
+import org.gaitform.events.WalkingBoutRefinement;
 import org.gaitform.metrics.StepAssembly;
 import org.gaitform.metrics.TemporalMetrics;
+import org.gaitform.metrics.WalkingMetrics;
 import org.gaitform.model.Activity;
 import org.gaitform.model.Bout;
 import org.gaitform.model.Decision;
-import org.gaitform.model.Finding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
 import org.gaitform.model.ImuSensor;
@@ -54,7 +54,7 @@ final class TrunkRunningAnalysis {
             + "surfaces, and foot strike patterns. Sensors 2023;23(11):5022.";
     static final String ACCURACY = "on the 12 force-treadmill trials of Alcantara et al. 2022 (2.5–4.17 m/s, level and "
             + "+5°), every trial's cadence is within 1 step/min of the force plate, every contact is found within "
-            + "40 ms, and each trial's mean contact time is within 13 ms. Per step, sacral methods have limits of "
+            + "40 ms, and each trial's mean contact time is within 13.5 ms. Per step, sacral methods have limits of "
             + "agreement of about ±100 ms (Kiernan 2023): read single steps with care, averages with confidence.";
 
     private final AnalysisSettings settings;
@@ -76,7 +76,8 @@ final class TrunkRunningAnalysis {
         List<String> warnings = new ArrayList<>(rec.warnings());
         TrunkAlignment.Vertical vertical = TrunkAlignment.vertical(sensor, fs);
         decisions.addAll(vertical.decisions());
-        List<LabelledRange> labelled = new TrunkActivityBouts().classify(vertical.verticalG(), fs);
+        List<LabelledRange> labelled = WalkingBoutRefinement.refine(
+                new TrunkActivityBouts().classify(vertical.verticalG(), fs), vertical.verticalG(), fs);
         List<Bout> bouts = new ArrayList<>();
         for (LabelledRange lr : labelled) {
             double start = rec.timeAt(lr.range().from());
@@ -87,6 +88,11 @@ final class TrunkRunningAnalysis {
         }
         List<IndexRange> running = labelled.stream().filter(l -> l.activity() == Activity.RUNNING)
                 .map(LabelledRange::range).toList();
+        List<IndexRange> walking = labelled.stream().filter(l -> l.activity() == Activity.WALKING)
+                .map(LabelledRange::range).toList();
+        if (running.isEmpty() && !walking.isEmpty()) {
+            return walkingOnly(rec, sessionId, sensor, vertical, bouts, walking, decisions, warnings);
+        }
         if (running.isEmpty()) {
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT,
                     "no running found in %.1f s (walking %.1f s, standing %.1f s, other %.1f s): running shows as "
@@ -138,17 +144,54 @@ final class TrunkRunningAnalysis {
                     c.icMethod().label(), c.peakG()));
         }
         List<Step> steps = StepAssembly.build(assembled, rec::timeAt);
+        steps = TrunkExtras.withVerticalOscillation(steps, signals.verticalG(), rec, settings.speedMps(), decisions);
+        steps = TrunkExtras.merge(steps, TrunkExtras.walkingSteps(rec, vertical.verticalG(), walking));
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
-        List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, "trunk-imu");
+        metrics.putAll(TrunkExtras.sessionMetrics(steps, settings.speedMps()));
+        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        SignalChecks.clipping(sensor).ifPresent(w -> {
+            warnings.add(w);
+            metrics.put("peak_acc_g", Double.NaN);
+        });
         Map<String, String> info = new LinkedHashMap<>();
         info.put("detection_method", METHOD);
         info.put("detection_citation", CITATION);
         info.put("accuracy", ACCURACY);
         info.put("side_method", sideMethod);
         info.put("guidelines", settings.guidelines().origin());
+        TrunkExtras.info(info, !walking.isEmpty(), settings.speedMps().isPresent());
         List<Trace> traces = excerpt(rec, signals, running);
+        info.put("measurement_kind", "trunk-imu");
+        // findings are judged by the pipeline once metadata (pain, shoes, speed) has been added
         return new SessionResult(sessionId, source, "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
-                findings, decisions, warnings, traces);
+                List.of(), decisions, warnings, traces);
+    }
+
+    /** A session with walking but no running: walking metrics only; nothing is judged against running advice. */
+    private SessionResult walkingOnly(ImuRecording rec, String sessionId, ImuSensor sensor,
+                                      TrunkAlignment.Vertical vertical, List<Bout> bouts, List<IndexRange> walking,
+                                      List<Decision> decisions, List<String> warnings) {
+        double fs = rec.samplingRateHz();
+        List<Step> steps = TrunkExtras.walkingSteps(rec, vertical.verticalG(), walking);
+        if (steps.size() < MIN_STEPS) {
+            throw GaitformException.notAnalysable(rec.source(), "only " + steps.size() + " walking steps found and no "
+                    + "running; at least " + MIN_STEPS + " steps are needed");
+        }
+        Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
+        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        warnings.add("no running found: the walking bouts are reported with walking metrics (cadence, stance time) "
+                + "and are not judged against running advice");
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("measurement_kind", "trunk-imu");
+        info.put("detection_method", TrunkExtras.WALKING_METHOD);
+        info.put("detection_citation", TrunkExtras.WALKING_CITATION);
+        info.put("side_method", "not available for walking from the trunk: every step is 'unknown'.");
+        info.put("guidelines", settings.guidelines().origin());
+        TrunkExtras.info(info, true, settings.speedMps().isPresent());
+        TrunkSignals signals = new TrunkSignals(fs, vertical.verticalG(), null, null);
+        List<Trace> traces = excerpt(rec, signals, walking);
+        return new SessionResult(sessionId, rec.source(), "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
+                List.of(), decisions, warnings, traces);
     }
 
     private static int boutOf(List<IndexRange> ranges, double index) {

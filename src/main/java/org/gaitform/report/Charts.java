@@ -41,10 +41,17 @@ public final class Charts {
             out.add(signalExcerpt(r));
         }
         List<Step> run = running(r);
-        if (run.size() >= 2) {
+        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 2) {
             out.add(contactTime(r, run));
+        }
+        if (run.stream().filter(s -> s.stepTimeS() > 0).count() >= 2) {
             out.add(cadence(r, run));
         }
+        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 8) {
+            out.add(SessionCharts.distributions(run));
+        }
+        SessionCharts.leftRight(r, run).ifPresent(out::add);
+        SessionCharts.formOverTime(run).ifPresent(out::add);
         out.addAll(PoseCharts.forSession(r));
         return out;
     }

@@ -38,13 +38,18 @@ public final class SessionWriter {
         Path tmp = null;
         try {
             tmp = AtomicFiles.tempDir(outDir, r.sessionId());
-            AtomicFiles.write(tmp.resolve("steps.csv"), SessionTables.stepsCsv(r));
+            boolean watch = WatchSessionTables.isWatch(r);
+            AtomicFiles.write(tmp.resolve("steps.csv"), watch ? WatchSessionTables.stepsCsv(r) : SessionTables.stepsCsv(r));
+            if (watch) {
+                AtomicFiles.write(tmp.resolve("splits.csv"), WatchSessionTables.splitsCsv(r));
+            }
             AtomicFiles.write(tmp.resolve("summary.json"), Json.write(SessionTables.summary(r, version)));
-            List<ChartSpec> charts = Charts.forSession(r);
+            List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r);
             for (ChartSpec c : charts) {
                 AtomicFiles.write(tmp.resolve("charts").resolve(c.name() + ".png"), ChartImages.png(c, dpi));
             }
-            AtomicFiles.write(tmp.resolve("report.pdf"), SessionReportPdf.render(r, charts, table));
+            AtomicFiles.write(tmp.resolve("report.pdf"), watch ? WatchReportPdf.render(r, charts, table)
+                    : SessionReportPdf.render(r, charts, table));
             AtomicFiles.replaceDir(tmp, target);
             tmp = null;
             return target;

@@ -47,6 +47,15 @@ public final class SampleSessions {
                 Style style, Vec3 forward, Vec3 up) {
     }
 
+    /** The bilateral foot-IMU sample session: its file stem, rate and plan. */
+    static final String FEET_NAME = "two_feet_walk_run";
+    static final double FEET_RATE_HZ = 100;
+    static final List<FootImuSimulator.Part> FEET_PLAN = List.of(
+            new FootImuSimulator.Part(org.gaitform.model.Activity.STANDING, 2, 0),
+            new FootImuSimulator.Part(org.gaitform.model.Activity.WALKING, 10, 0),
+            new FootImuSimulator.Part(org.gaitform.model.Activity.RUNNING, 15, 3.0),
+            new FootImuSimulator.Part(org.gaitform.model.Activity.RUNNING, 10, 3.8),
+            new FootImuSimulator.Part(org.gaitform.model.Activity.STANDING, 2, 0));
     /** File stem of the video-keypoint sample. */
     static final String POSE_SAMPLE_NAME = "video_side_openpose_30fps";
     /** The video-keypoint sample: a rearfoot striker on a treadmill at 3 m/s filmed from the right at 30 fps. */
@@ -106,6 +115,13 @@ public final class SampleSessions {
             out.add(truth);
             out.add(json);
         }
+        FootImuSimulator.Session feet = new FootImuSimulator(FEET_RATE_HZ, seed + 7000L).simulate(FEET_PLAN);
+        Path feetData = dir.resolve(FEET_NAME + ".csv");
+        Files.writeString(feetData, FootImuSimulator.csv(feet), StandardCharsets.UTF_8);
+        Path feetTruth = dir.resolve(FEET_NAME + ".truth.csv");
+        Files.writeString(feetTruth, FootImuSimulator.truthCsv(feet), StandardCharsets.UTF_8);
+        out.add(feetData);
+        out.add(feetTruth);
         Path keypoints = dir.resolve(POSE_SAMPLE_NAME + ".csv");
         Files.writeString(keypoints, POSE_SAMPLE.keypointTable(false, POSE_SAMPLE_PX_PER_M, 1.5, seed), StandardCharsets.UTF_8);
         Path poseTruth = dir.resolve(POSE_SAMPLE_NAME + ".truth.csv");
@@ -211,6 +227,10 @@ public final class SampleSessions {
             sb.append("| `").append(s.name()).append(".csv` | ").append(s.what()).append(", ")
                     .append(f(s.rateHz(), 0)).append(" Hz |\n");
         }
+        sb.append("| `").append(FEET_NAME).append(".csv` | two foot IMUs (left and right instep) in one file with "
+                + "prefixed headers (left_acc_x_g … right_gyr_z_dps); standing, walking, running at 3.0 and 3.8 m/s, "
+                + "standing; the placement is not in the name, gaitform finds it from the signal, ")
+                .append(f(FEET_RATE_HZ, 0)).append(" Hz |\n");
         sb.append("| `").append(POSE_SAMPLE_NAME).append(".csv` | OpenPose-style 2D keypoints (pixels, image y down, "
                 + "confidences) of a rearfoot striker on a treadmill at 3 m/s filmed from the right side: cadence 164 "
                 + "steps/min, contact 270 ms, trunk lean 6°, heel 24 cm ahead of the hips at landing, foot angle 14° at "
@@ -241,6 +261,12 @@ public final class SampleSessions {
         sb.append("- walking 1 g ± 0.3 g at ~115 steps/min; standing 1 g;\n");
         sb.append("- the body axes are rotated into tilted sensor axes; white noise 0.01 g and 0.5 deg/s, small "
                 + "biases.\n\n");
+        sb.append("Foot sensors (`").append(FEET_NAME).append(".csv`; its truth lists every contact of both feet, "
+                + "walking and running): per stride, a landing in which the foot turns flat (60 ms, with an impact of "
+                + "2.5 g walking, 6 g running), a still, flat foot, a push-off whose fastest rotation is the toe-off, "
+                + "and a swing (400 deg/s walking, 900 deg/s running) up to the next initial contact; walking strides "
+                + "1.1 s with 62 % contact, running cadence and contact time as above; each sensor tilted by 5–10°; "
+                + "white noise 0.02 g and 1 deg/s.\n\n");
         sb.append("These are not recordings of people: use them to try gaitform and to test it. The accuracy on real "
                 + "runners is measured on force-plate data (see the project README).\n");
         return sb.toString();

@@ -50,7 +50,7 @@ public final class ImuCsvReader {
      * @param options user overrides
      */
     public ImuRecording read(Path file, String source, ImuReadOptions options) throws IOException {
-        TextLayout layout = LayoutSniffer.sniff(file);
+        TextLayout layout = LayoutSniffer.sniff(file, source);
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         decisions.add(new Decision("encoding", layout.decoding().charset().name(), layout.decoding().reason()));
@@ -93,64 +93,81 @@ public final class ImuCsvReader {
                 groups.computeIfAbsent(h.group(), g -> new ArrayList<>()).add(c);
             }
         }
+        List<GroupSpec> specs = new ArrayList<>();
         if (groups.size() > 1 && options.columns().isEmpty()) {
-            throw GaitformException.notAnalysable(source, "the file holds several sensors (" + String.join(", ",
-                    groups.keySet()) + "); multi-sensor files are read as one bilateral session only for foot "
-                    + "and shank sensors. Choose one trunk sensor's columns with --column acc_x=HEADER …");
-        }
-        for (List<Integer> cols : groups.values()) {
-            for (int c : cols) {
-                HeaderName h = HeaderName.parse(names.get(c));
-                Channel role = h.role().orElseThrow();
-                if (!roleColumn.containsKey(role)) {
-                    roleColumn.put(role, c);
-                    roleHeader.put(role, h);
-                    decisions.add(new Decision("column_" + role.role(), names.get(c), "header name"));
-                } else if (!options.columns().containsKey(role)) {
-                    warnings.add("column '" + names.get(c) + "' also looks like " + role.role() + "; using '"
-                            + names.get(roleColumn.get(role)) + "'");
+            for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
+                Map<Channel, Integer> rc = new EnumMap<>(Channel.class);
+                Map<Channel, HeaderName> rh = new EnumMap<>(Channel.class);
+                for (int c : g.getValue()) {
+                    HeaderName h = HeaderName.parse(names.get(c));
+                    Channel role = h.role().orElseThrow();
+                    if (!rc.containsKey(role)) {
+                        rc.put(role, c);
+                        rh.put(role, h);
+                    } else {
+                        warnings.add("column '" + names.get(c) + "' also looks like " + role.role() + " of sensor '"
+                                + g.getKey() + "'; using '" + names.get(rc.get(role)) + "'");
+                    }
+                }
+                String label = g.getKey().isEmpty() ? "ungrouped columns" : "sensor '" + g.getKey() + "'";
+                specs.add(checkedSpec(source, g.getKey().isEmpty() ? "imu" : g.getKey(), rc, rh, names, warnings, label));
+            }
+            decisions.add(new Decision("sensors", String.join(", ", groups.keySet()), "the headers group the columns into "
+                    + groups.size() + " sensors sharing one time axis; they are analysed together as one session"));
+        } else {
+            for (List<Integer> cols : groups.values()) {
+                for (int c : cols) {
+                    HeaderName h = HeaderName.parse(names.get(c));
+                    Channel role = h.role().orElseThrow();
+                    if (!roleColumn.containsKey(role)) {
+                        roleColumn.put(role, c);
+                        roleHeader.put(role, h);
+                        decisions.add(new Decision("column_" + role.role(), names.get(c), "header name"));
+                    } else if (!options.columns().containsKey(role)) {
+                        warnings.add("column '" + names.get(c) + "' also looks like " + role.role() + "; using '"
+                                + names.get(roleColumn.get(role)) + "'");
+                    }
                 }
             }
-        }
-        boolean hasRaw = roleColumn.containsKey(Channel.ACC_X) && roleColumn.containsKey(Channel.ACC_Y)
-                && roleColumn.containsKey(Channel.ACC_Z);
-        boolean hasAligned = roleColumn.containsKey(Channel.ACC_V);
-        if (!hasRaw && !hasAligned) {
-            List<String> partial = new ArrayList<>();
-            for (Channel c : new Channel[] {Channel.ACC_X, Channel.ACC_Y, Channel.ACC_Z, Channel.ACC_AP, Channel.ACC_ML}) {
-                if (roleColumn.containsKey(c)) {
-                    partial.add(c.role() + "='" + names.get(roleColumn.get(c)) + "'");
+            if (roleColumn.isEmpty() && timeColumn == null) {
+                Optional<DeviceExports.Columns> device = DeviceExports.headerless(layout, file, source);
+                if (device.isPresent()) {
+                    DeviceExports.Columns dc = device.get();
+                    roleColumn.putAll(dc.roles());
+                    timeColumn = dc.timeColumn();
+                    timeHeader = HeaderName.parse("time");
+                    decisions.add(new Decision("columns", dc.description(), dc.reason()));
+                    dc.accUnit().ifPresent(u -> {
+                        for (Channel ch : dc.roles().keySet()) {
+                            roleHeader.put(ch, new HeaderName(names.get(dc.roles().get(ch)), Optional.of(ch), false,
+                                    Optional.of(u), ""));
+                        }
+                    });
                 }
             }
-            throw GaitformException.badInput(source, "header",
-                    "accelerometer columns: acc_x, acc_y and acc_z (also written ax, accX, 'Acceleration x (m/s^2)', …)"
-                            + " or a vertical acc_v; name them with --column acc_x=HEADER",
-                    (partial.isEmpty() ? "none" : "only " + String.join(", ", partial)) + " among the headers "
-                            + quoteList(names));
-        }
-        int gyrCount = (roleColumn.containsKey(Channel.GYR_X) ? 1 : 0) + (roleColumn.containsKey(Channel.GYR_Y) ? 1 : 0)
-                + (roleColumn.containsKey(Channel.GYR_Z) ? 1 : 0);
-        if (gyrCount > 0 && gyrCount < 3) {
-            warnings.add("only " + gyrCount + " of 3 gyroscope axes found; the gyroscope is not used");
-            roleColumn.remove(Channel.GYR_X);
-            roleColumn.remove(Channel.GYR_Y);
-            roleColumn.remove(Channel.GYR_Z);
-        }
-        if (hasRaw && hasAligned) {
-            warnings.add("the file has both raw axes and aligned accelerations; the aligned ones are used");
-            roleColumn.remove(Channel.ACC_X);
-            roleColumn.remove(Channel.ACC_Y);
-            roleColumn.remove(Channel.ACC_Z);
+            String name = groups.keySet().stream().filter(g -> !g.isEmpty()).findFirst().orElse("imu");
+            specs.add(checkedSpec(source, name, roleColumn, roleHeader, names, warnings, "the file"));
         }
 
         // ---- read
-        List<Channel> roles = new ArrayList<>(roleColumn.keySet());
-        int k = roles.size() + (timeColumn == null ? 0 : 1);
+        List<int[]> flat = new ArrayList<>();
+        int k = 0;
+        List<List<Channel>> specRoles = new ArrayList<>();
+        for (GroupSpec spec : specs) {
+            List<Channel> roles = new ArrayList<>(spec.roleColumn().keySet());
+            specRoles.add(roles);
+            k += roles.size();
+        }
+        k += timeColumn == null ? 0 : 1;
         int[] cols = new int[k];
         CellKind[] kinds = new CellKind[k];
-        for (int i = 0; i < roles.size(); i++) {
-            cols[i] = roleColumn.get(roles.get(i));
-            kinds[i] = CellKind.NUMBER;
+        int at = 0;
+        for (int s = 0; s < specs.size(); s++) {
+            for (Channel role : specRoles.get(s)) {
+                cols[at] = specs.get(s).roleColumn().get(role);
+                kinds[at] = CellKind.NUMBER;
+                at++;
+            }
         }
         boolean stamp = false;
         if (timeColumn != null) {
@@ -180,6 +197,10 @@ public final class ImuCsvReader {
                 warnings.add("--rate " + TimeBase.fmt(options.rateHz().get()) + " Hz disagrees with the time column ("
                         + TimeBase.fmt(rate) + " Hz); the time column is used");
             }
+            if (preambleRate.isPresent() && Math.abs(preambleRate.get() - rate) > 0.02 * rate) {
+                warnings.add("the preamble states " + TimeBase.fmt(preambleRate.get()) + " Hz but the time stamps give "
+                        + TimeBase.fmt(rate) + " Hz; the time stamps are used");
+            }
         } else if (options.rateHz().isPresent()) {
             rate = options.rateHz().get();
             timeS = TimeBase.fromRate(n, rate);
@@ -199,34 +220,150 @@ public final class ImuCsvReader {
             throw GaitformException.notAnalysable(source, "only one row of data");
         }
 
-        // ---- units and channels
-        Map<Channel, double[]> channels = new EnumMap<>(Channel.class);
-        for (int i = 0; i < roles.size(); i++) {
-            channels.put(roles.get(i), tb == null ? data[i] : tb.align(data[i]));
-        }
-        String accUnit = accelerationUnit(source, channels, roleHeader, options, decisions);
-        if (accUnit.equals("mps2")) {
-            for (Channel c : Channel.values()) {
-                if (c.isAcceleration() && channels.containsKey(c)) {
-                    channels.put(c, scale(channels.get(c), 1.0 / STANDARD_GRAVITY));
-                }
-            }
-        }
-        if (channels.containsKey(Channel.GYR_X)) {
-            String gyrUnit = gyroscopeUnit(channels, roleHeader, options, decisions);
-            if (gyrUnit.equals("rads")) {
-                for (Channel c : new Channel[] {Channel.GYR_X, Channel.GYR_Y, Channel.GYR_Z}) {
-                    channels.put(c, scale(channels.get(c), RAD_TO_DEG));
-                }
-            }
-        }
+        // ---- units and channels, per sensor
         Placement placement = options.placement().orElse(Placement.UNKNOWN);
         if (options.placement().isPresent()) {
             decisions.add(new Decision("placement", placement.label(), "override"));
+        } else {
+            Optional<Map.Entry<Placement, String>> meta = DeviceExports.placementFromPreamble(layout.preamble());
+            if (meta.isPresent()) {
+                placement = meta.get().getKey();
+                decisions.add(new Decision("placement", placement.label(), "the file's metadata says '"
+                        + meta.get().getValue() + "'"));
+            }
         }
-        ImuSensor sensor = new ImuSensor(groups.keySet().stream().filter(g -> !g.isEmpty()).findFirst().orElse("imu"),
-                placement, Side.UNKNOWN, channels);
-        return new ImuRecording(source, timeS, rate, List.of(sensor), decisions, warnings);
+        List<ImuSensor> sensors = new ArrayList<>();
+        at = 0;
+        for (int s = 0; s < specs.size(); s++) {
+            GroupSpec spec = specs.get(s);
+            Map<Channel, double[]> channels = new EnumMap<>(Channel.class);
+            for (Channel role : specRoles.get(s)) {
+                channels.put(role, tb == null ? data[at] : tb.align(data[at]));
+                at++;
+            }
+            String suffix = s == 0 ? "" : "_" + safeKey(spec.name());
+            List<Decision> unitDecisions = new ArrayList<>();
+            String accUnit = accelerationUnit(source, channels, spec.roleHeader(), options, unitDecisions);
+            if (accUnit.equals("mps2")) {
+                for (Channel c : Channel.values()) {
+                    if (c.isAcceleration() && channels.containsKey(c)) {
+                        channels.put(c, scale(channels.get(c), 1.0 / STANDARD_GRAVITY));
+                    }
+                }
+            }
+            if (channels.containsKey(Channel.GYR_X)) {
+                String gyrUnit = gyroscopeUnit(channels, spec.roleHeader(), options, unitDecisions);
+                Optional<String> implausible = Optional.empty();
+                if (options.gyrUnit().isEmpty()) {
+                    implausible = GyroUnitCheck.check(source + (specs.size() > 1 ? " (sensor '" + spec.name() + "')" : ""),
+                            gyrUnit, p99Speed(channels), accMagnitudeSd(channels));
+                }
+                if (implausible.isPresent()) {
+                    warnings.add(implausible.get());
+                    unitDecisions.removeIf(d -> d.key().equals("gyr_unit"));
+                    channels.remove(Channel.GYR_X);
+                    channels.remove(Channel.GYR_Y);
+                    channels.remove(Channel.GYR_Z);
+                } else if (gyrUnit.equals("rads")) {
+                    for (Channel c : new Channel[] {Channel.GYR_X, Channel.GYR_Y, Channel.GYR_Z}) {
+                        channels.put(c, scale(channels.get(c), RAD_TO_DEG));
+                    }
+                }
+            }
+            for (Decision d : unitDecisions) {
+                decisions.add(new Decision(d.key() + suffix, d.value(), d.reason()));
+            }
+            Side side = specs.size() > 1 ? sideOf(spec.name()) : Side.UNKNOWN;
+            sensors.add(new ImuSensor(spec.name(), placement, side, channels));
+        }
+        return new ImuRecording(source, timeS, rate, sensors, decisions, warnings);
+    }
+
+    private static double p99Speed(Map<Channel, double[]> ch) {
+        double[] x = ch.get(Channel.GYR_X);
+        double[] y = ch.get(Channel.GYR_Y);
+        double[] z = ch.get(Channel.GYR_Z);
+        double[] m = new double[x.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+        }
+        return Stats.percentile(m, 99);
+    }
+
+    /** SD of the acceleration magnitude (g; the channels are already in g). */
+    private static double accMagnitudeSd(Map<Channel, double[]> ch) {
+        if (ch.containsKey(Channel.ACC_X)) {
+            double[] x = ch.get(Channel.ACC_X);
+            double[] y = ch.get(Channel.ACC_Y);
+            double[] z = ch.get(Channel.ACC_Z);
+            double[] m = new double[x.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = Math.sqrt(x[i] * x[i] + y[i] * y[i] + z[i] * z[i]);
+            }
+            return Stats.sd(m);
+        }
+        return ch.containsKey(Channel.ACC_V) ? Stats.sd(ch.get(Channel.ACC_V)) : 0;
+    }
+
+    /** The columns of one sensor. */
+    private record GroupSpec(String name, Map<Channel, Integer> roleColumn, Map<Channel, HeaderName> roleHeader) {
+    }
+
+    /** Checks that a sensor's columns are usable (accelerometer present, gyroscope complete) and returns them. */
+    private static GroupSpec checkedSpec(String source, String name, Map<Channel, Integer> roleColumn,
+                                         Map<Channel, HeaderName> roleHeader, List<String> names, List<String> warnings,
+                                         String label) {
+        boolean hasRaw = roleColumn.containsKey(Channel.ACC_X) && roleColumn.containsKey(Channel.ACC_Y)
+                && roleColumn.containsKey(Channel.ACC_Z);
+        boolean hasAligned = roleColumn.containsKey(Channel.ACC_V);
+        if (!hasRaw && !hasAligned) {
+            List<String> partial = new ArrayList<>();
+            for (Channel c : new Channel[] {Channel.ACC_X, Channel.ACC_Y, Channel.ACC_Z, Channel.ACC_AP, Channel.ACC_ML}) {
+                if (roleColumn.containsKey(c)) {
+                    partial.add(c.role() + "='" + names.get(roleColumn.get(c)) + "'");
+                }
+            }
+            throw GaitformException.badInput(source, "header" + (label.equals("the file") ? "" : " (" + label + ")"),
+                    "accelerometer columns: acc_x, acc_y and acc_z (also written ax, accX, 'Acceleration x (m/s^2)', …)"
+                            + " or a vertical acc_v; name them with --column acc_x=HEADER",
+                    (partial.isEmpty() ? "none" : "only " + String.join(", ", partial)) + " among the headers "
+                            + quoteList(names));
+        }
+        int gyrCount = (roleColumn.containsKey(Channel.GYR_X) ? 1 : 0) + (roleColumn.containsKey(Channel.GYR_Y) ? 1 : 0)
+                + (roleColumn.containsKey(Channel.GYR_Z) ? 1 : 0);
+        if (gyrCount > 0 && gyrCount < 3) {
+            warnings.add("only " + gyrCount + " of 3 gyroscope axes found in " + label + "; the gyroscope is not used");
+            roleColumn.remove(Channel.GYR_X);
+            roleColumn.remove(Channel.GYR_Y);
+            roleColumn.remove(Channel.GYR_Z);
+        }
+        if (hasRaw && hasAligned) {
+            warnings.add(label + " has both raw axes and aligned accelerations; the aligned ones are used");
+            roleColumn.remove(Channel.ACC_X);
+            roleColumn.remove(Channel.ACC_Y);
+            roleColumn.remove(Channel.ACC_Z);
+        }
+        return new GroupSpec(name, roleColumn, roleHeader);
+    }
+
+    /** The leg a sensor group name points to ({@code left_sensor}, {@code L}, {@code right_foot}, …). */
+    static Side sideOf(String group) {
+        List<String> t = HeaderName.tokens(group);
+        for (String w : t) {
+            if (w.equals("left") || w.equals("l") || w.equals("lf") || w.equals("lt") || w.equals("links")
+                    || w.equals("gauche")) {
+                return Side.LEFT;
+            }
+            if (w.equals("right") || w.equals("r") || w.equals("rf") || w.equals("rt") || w.equals("rechts")
+                    || w.equals("droite")) {
+                return Side.RIGHT;
+            }
+        }
+        return Side.UNKNOWN;
+    }
+
+    private static String safeKey(String name) {
+        return name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static boolean firstCellIsStamp(Path file, String source, TextLayout layout, int column) throws IOException {

@@ -28,7 +28,11 @@ public final class LayoutSniffer {
 
     /** Sniffs the layout of a file; bad input raises {@link GaitformException}. */
     public static TextLayout sniff(Path file) throws IOException {
-        String source = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return sniff(file, file.getFileName() == null ? file.toString() : file.getFileName().toString());
+    }
+
+    /** Sniffs the layout of a file, naming it {@code source} in messages. */
+    public static TextLayout sniff(Path file, String source) throws IOException {
         TextDecoding decoding = TextDecoding.detect(file);
         List<String> lines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();
@@ -48,8 +52,15 @@ public final class LayoutSniffer {
         if (lines.isEmpty()) {
             throw GaitformException.badInput(source, "", "rows of data", "an empty file");
         }
-        if (lines.stream().anyMatch(l -> l.indexOf('\0') >= 0)) {
+        // NUL bytes pad free-text fields in some device preambles (GENEActiv's 'Subject Notes'); they are
+        // binary data only when they reach the lower half of the sample (the data rows) or many lines
+        long withNul = lines.stream().filter(l -> l.indexOf('\0') >= 0).count();
+        boolean nulInData = lines.subList(lines.size() / 2, lines.size()).stream().anyMatch(l -> l.indexOf('\0') >= 0);
+        if (nulInData || withNul > Math.max(2, lines.size() / 5)) {
             throw GaitformException.badInput(source, "", "text", "binary data (NUL bytes)");
+        }
+        if (withNul > 0) {
+            lines = lines.stream().map(l -> l.replace("\0", "")).toList();
         }
         Candidate best = null;
         for (char sep : CANDIDATES) {
@@ -67,6 +78,10 @@ public final class LayoutSniffer {
             // one column of numbers, or nothing numeric at all
             Candidate single = evaluateSingle(lines);
             if (single == null) {
+                if (lines.size() == 1) {
+                    throw GaitformException.badInput(source, "", "rows of data below the header",
+                            "a header only ('" + ColumnReader.abbreviate(lines.get(0)) + "')");
+                }
                 throw GaitformException.badInput(source, "", "columns of numbers",
                         "no rows of numbers in the first " + lines.size() + " non-empty lines");
             }
@@ -83,8 +98,9 @@ public final class LayoutSniffer {
             header.add(0, f);
             h--;
         }
-        if (header.size() == 2 && !looksLikeGroupRow(header.get(0))) {
-            // the upper row is a title or unit row, not a group row: keep the row next to the data
+        boolean unitRow = header.size() == 2 && looksLikeUnitRow(header.get(1));
+        if (header.size() == 2 && !unitRow && !looksLikeGroupRow(header.get(0))) {
+            // the upper row is a title, not a group row: keep the row next to the data
             header.remove(0);
             h++;
         }
@@ -102,6 +118,9 @@ public final class LayoutSniffer {
                 name = "column " + (c + 1);
             } else if (header.size() == 1) {
                 name = header.get(0)[c];
+            } else if (unitRow) {
+                String unit = header.get(1)[c].trim();
+                name = header.get(0)[c] + (unit.isEmpty() ? "" : " (" + unit + ")");
             } else {
                 name = header.get(0)[c] + "/" + header.get(1)[c];
             }
@@ -118,6 +137,26 @@ public final class LayoutSniffer {
             seen.merge(s, 1, Integer::sum);
         }
         return seen.size() < row.length;
+    }
+
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile(
+            "(?i)[\\(\\[]?\\s*(s|sec|ms|us|µs|ns|g|m/s\\^?2|m/s²|m\\.s-2|deg/s|°/s|dps|rad/s|mm|cm|m|px|n|bw|%|hz|deg|°|rad|"
+                    + "m/s|km/h|bpm|spm|steps/min)\\s*[\\)\\]]?");
+
+    /** A row of units under the names row (s, g, m/s^2, deg/s, …), blank cells allowed. */
+    private static boolean looksLikeUnitRow(String[] row) {
+        int units = 0;
+        for (String cell : row) {
+            String t = cell.trim();
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (!UNIT.matcher(t).matches()) {
+                return false;
+            }
+            units++;
+        }
+        return units > 0;
     }
 
     private record Candidate(char sep, boolean decimalComma, int columns, int dataStart, double score) {

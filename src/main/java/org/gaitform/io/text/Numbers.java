@@ -76,6 +76,9 @@ public final class Numbers {
     }
 
     private static double slow(String text, boolean decimalComma) {
+        if (decimalComma && text.indexOf('.') >= 0) {
+            return Double.NaN; // a point in a decimal-comma file is a thousands separator or a mistake
+        }
         String t = decimalComma ? text.replace(',', '.') : text;
         int n = t.length();
         boolean sawDigit = false;

@@ -1,0 +1,115 @@
+package org.gaitform.batch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.guidelines.Guideline;
+import org.gaitform.guidelines.GuidelineEvaluator;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.metrics.TrainingLoad;
+import org.gaitform.model.Finding;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.RunSummary;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.TrainingWeek;
+import org.gaitform.model.WatchTraces;
+import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.ChartSpec;
+import org.gaitform.report.RunnerCharts;
+import org.gaitform.report.RunnerReportPdf;
+import org.gaitform.report.WeeklyLoadCsv;
+
+/**
+ * The runner's report of a batch: when watch sessions were analysed, their runs are gathered per runner — the
+ * folder that holds the exports — into a weekly training-load table ({@code weekly-load.csv}) and a PDF
+ * ({@code runner-report.pdf}) in the output folder. A batch with watch exports in several folders gets one pair per
+ * folder, named after it ({@code runner-report-<folder>.pdf}). Sessions without a date cannot be placed in a week
+ * and are listed as left out.
+ */
+public final class RunnerReports {
+    /** File name of the runner's report. */
+    public static final String PDF = "runner-report.pdf";
+    /** File name of the weekly table. */
+    public static final String CSV = "weekly-load.csv";
+
+    private final GuidelineTable table;
+
+    public RunnerReports(GuidelineTable table) {
+        this.table = table;
+    }
+
+    /**
+     * Writes the runner reports of the watch sessions among the outcomes.
+     *
+     * @return the files written (empty when the batch had no watch session)
+     */
+    public List<Path> write(List<Outcome> outcomes, Path outDir) throws IOException {
+        Map<String, List<Outcome>> groups = new LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            Optional<SessionResult> r = o.result();
+            if (r.isPresent() && WatchTraces.isWatchSession(r.get())) {
+                Path parent = o.input().path().toAbsolutePath().normalize().getParent();
+                String group = parent == null || parent.getFileName() == null ? "runner" : parent.getFileName().toString();
+                groups.computeIfAbsent(group, k -> new ArrayList<>()).add(o);
+            }
+        }
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, List<Outcome>> g : groups.entrySet()) {
+            String suffix = groups.size() == 1 ? "" : "-" + SessionIds.safe(g.getKey());
+            written.addAll(writeOne(g.getKey(), g.getValue(), outDir, suffix));
+        }
+        return written;
+    }
+
+    private List<Path> writeOne(String name, List<Outcome> outcomes, Path outDir, String suffix) throws IOException {
+        List<RunSummary> runs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            SessionResult r = o.result().orElseThrow();
+            RunSummary s = TrainingLoad.summarise(r);
+            if (s == null) {
+                skipped.add(o.input().display() + ": the export has no date (or no distance), so the run cannot be "
+                        + "placed in a week");
+            } else {
+                runs.add(s);
+            }
+        }
+        runs.sort(Comparator.comparingDouble(RunSummary::startEpochS));
+        double limit = table.byId("R12").map(Guideline::low).filter(Double::isFinite)
+                .orElse(TrainingLoad.Settings.DEFAULTS.maxIncreasePct());
+        TrainingLoad.Settings settings = new TrainingLoad.Settings(limit, TrainingLoad.Settings.DEFAULTS.changePct(),
+                TrainingLoad.Settings.DEFAULTS.minElevationChangeM());
+        List<TrainingWeek> weeks = TrainingLoad.weeks(runs, settings);
+        Finding load = null;
+        String loadWeek = "";
+        Optional<Guideline> r12 = table.byId("R12");
+        if (r12.isPresent()) {
+            TrainingWeek latest = null;
+            for (TrainingWeek w : weeks) {
+                if (Double.isFinite(w.weeklyIncreasePct())) {
+                    latest = w;
+                }
+            }
+            load = new GuidelineEvaluator(table).evaluate(r12.get(), latest == null ? Double.NaN
+                    : latest.weeklyIncreasePct(), "watch");
+            loadWeek = latest == null ? "" : latest.isoWeek();
+        }
+        Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
+        Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
+        try {
+            AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
+            List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
+            AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
+                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));
+        } catch (RuntimeException e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write the runner's report " + pdf
+                    + ": " + e, e);
+        }
+        return List.of(pdf, csv);
+    }
+}

@@ -1,0 +1,46 @@
+package org.gaitform.metrics;
+
+/**
+ * Foot strike angle from a foot-worn gyroscope: the sagittal angle of the foot at initial contact relative to
+ * the flat foot of mid-stance, found by integrating the pitch angular velocity from initial contact to the
+ * quietest instant of the stance (the smallest angular speed, when the foot lies flat). Positive means toes up
+ * (the heel lands first); about 0 is a flat, midfoot landing; negative means toes down (forefoot). Short
+ * integration spans keep gyroscope drift negligible. Altman and Davis (2012) classify foot angles above about
+ * 8° as rearfoot and below −1.6° as forefoot (bands not confirmed for IMUs).
+ */
+public final class FootStrike {
+    private FootStrike() {
+    }
+
+    /**
+     * The foot angle at initial contact (deg).
+     *
+     * @param pitchDps     sagittal angular velocity, swing positive (toes turning up), deg/s
+     * @param speedDps     angular speed (norm of the gyroscope), deg/s
+     * @param icIndex      initial contact (fractional index)
+     * @param toIndex      toe-off (fractional index)
+     * @param fs           sampling rate (Hz)
+     * @return the angle, or {@code NaN} when the stance is too short to hold a flat-foot instant
+     */
+    public static double angleDeg(double[] pitchDps, double[] speedDps, double icIndex, double toIndex, double fs) {
+        int a = (int) Math.ceil(icIndex);
+        int b = (int) Math.floor(toIndex);
+        if (b - a < 3 || a < 1 || b >= pitchDps.length) {
+            return Double.NaN;
+        }
+        int flat = a;
+        for (int i = a; i <= b; i++) {
+            if (speedDps[i] < speedDps[flat]) {
+                flat = i;
+            }
+        }
+        // ∫ from the fractional IC to the flat instant, trapezoids
+        double f = a - icIndex;
+        double pIc = pitchDps[a - 1] + (pitchDps[a] - pitchDps[a - 1]) * (1 - f);
+        double sum = 0.5 * (pIc + pitchDps[a]) * f;
+        for (int i = a; i < flat; i++) {
+            sum += 0.5 * (pitchDps[i] + pitchDps[i + 1]);
+        }
+        return -sum / fs;
+    }
+}

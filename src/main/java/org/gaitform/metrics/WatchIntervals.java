@@ -1,0 +1,250 @@
+package org.gaitform.metrics;
+
+import java.util.List;
+import org.gaitform.model.Activity;
+import org.gaitform.model.WatchChannel;
+import org.gaitform.model.WatchRecording;
+
+/**
+ * The records of a watch export as back-to-back intervals: record {@code i} stands for the time since record
+ * {@code i − 1} (its values describe the steps taken since the previous record — smart recording writes a record
+ * when they change). Each interval gets its duration (zero across a pause), what the runner was doing, the
+ * number of steps taken, and the distance covered; every session value is a weighted sum over these intervals.
+ *
+ * <p>Activity of an interval: the device's own activity type when it gives one (a stopped cadence still means
+ * standing); otherwise running at a cadence of at least {@link WatchMetricSettings#runningMinCadenceSpm()}, or with
+ * the feet moving at a running speed; walking with the feet moving more slowly; standing with the feet still and
+ * little speed; without cadence, from speed alone.
+ *
+ * <p>Per interval: its duration (s; 0 for the first record and across pauses), whether a pause precedes it, the
+ * activity, the steps taken (cadence × duration; {@code NaN} without cadence), the distance covered (m; from the
+ * export's distance, or speed × duration), the distance from the start (m) and the altitude smoothed over
+ * ±{@value #ALTITUDE_HALF_WINDOW} records (m; {@code NaN} without altitude). Immutable.
+ */
+public final class WatchIntervals {
+    /** Records on each side of the altitude moving average. */
+    public static final int ALTITUDE_HALF_WINDOW = 5;
+    /** Fastest plausible running or walking speed when checking distance steps (m/s). */
+    static final double MAX_SPEED_MPS = 12;
+
+    private final double[] timeS;
+    private final double[] dtS;
+    private final boolean[] paused;
+    private final Activity[] activity;
+    private final double[] steps;
+    private final double[] distanceM;
+    private final double[] cumulativeM;
+    private final double[] altitudeM;
+
+    private WatchIntervals(double[] timeS, double[] dtS, boolean[] paused, Activity[] activity, double[] steps,
+                           double[] distanceM, double[] cumulativeM, double[] altitudeM) {
+        this.timeS = timeS;
+        this.dtS = dtS;
+        this.paused = paused;
+        this.activity = activity;
+        this.steps = steps;
+        this.distanceM = distanceM;
+        this.cumulativeM = cumulativeM;
+        this.altitudeM = altitudeM;
+    }
+
+    /** Time of record {@code i} (s). */
+    public double time(int i) {
+        return timeS[i];
+    }
+
+    /** Duration of interval {@code i} (s). */
+    public double dt(int i) {
+        return dtS[i];
+    }
+
+    /** True when a pause precedes record {@code i}. */
+    public boolean paused(int i) {
+        return paused[i];
+    }
+
+    /** Activity of interval {@code i}. */
+    public Activity activity(int i) {
+        return activity[i];
+    }
+
+    /** Steps in interval {@code i}. */
+    public double steps(int i) {
+        return steps[i];
+    }
+
+    /** Distance covered in interval {@code i} (m). */
+    public double distance(int i) {
+        return distanceM[i];
+    }
+
+    /** Distance from the start to record {@code i} (m). */
+    public double cumulative(int i) {
+        return cumulativeM[i];
+    }
+
+    /** Smoothed altitude at record {@code i} (m). */
+    public double altitude(int i) {
+        return altitudeM[i];
+    }
+
+    /** Builds the intervals of a recording. */
+    public static WatchIntervals of(WatchRecording rec, WatchMetricSettings s) {
+        int n = rec.size();
+        double[] t = rec.timeS();
+        double[] cad = rec.channel(WatchChannel.CADENCE_SPM);
+        double[] speed = rec.channel(WatchChannel.SPEED_MPS);
+        double[] dist = rec.channel(WatchChannel.DISTANCE_M);
+        double[] alt = rec.channel(WatchChannel.ALTITUDE_M);
+        List<Activity> device = rec.deviceActivity();
+        double[] dt = new double[n];
+        boolean[] paused = new boolean[n];
+        Activity[] act = new Activity[n];
+        double[] steps = new double[n];
+        double[] dd = new double[n];
+        double[] cum = new double[n];
+        for (int i = 0; i < n; i++) {
+            double d = i == 0 ? 0 : t[i] - t[i - 1];
+            paused[i] = d > s.maxIntervalS();
+            dt[i] = paused[i] ? 0 : d;
+            act[i] = classify(cad[i], speed[i], device.get(i), s);
+            steps[i] = Double.isNaN(cad[i]) ? Double.NaN : cad[i] * dt[i] / 60.0;
+            double step = 0;
+            if (i > 0) {
+                double delta = dist[i] - dist[i - 1];
+                if (!Double.isNaN(delta) && delta >= 0 && delta <= MAX_SPEED_MPS * Math.max(d, 1)) {
+                    step = delta;
+                } else if (!paused[i] && speed[i] >= 0) {
+                    step = speed[i] * dt[i];
+                }
+            }
+            dd[i] = step;
+            cum[i] = (i == 0 ? 0 : cum[i - 1]) + step;
+        }
+        return new WatchIntervals(t, dt, paused, act, steps, dd, cum, smooth(alt));
+    }
+
+    static Activity classify(double cadence, double speed, Activity device, WatchMetricSettings s) {
+        boolean feetStill = cadence == 0;
+        if (device != Activity.UNKNOWN) {
+            if (feetStill && !(speed >= s.runningMinSpeedMps())) {
+                return Activity.STANDING;
+            }
+            return device;
+        }
+        if (!Double.isNaN(cadence)) {
+            if (cadence >= s.runningMinCadenceSpm()) {
+                return Activity.RUNNING;
+            }
+            if (cadence > 0) {
+                return speed >= s.runningMinSpeedMps() ? Activity.RUNNING : Activity.WALKING;
+            }
+            return speed > 1.0 ? Activity.UNKNOWN : Activity.STANDING;
+        }
+        if (Double.isNaN(speed)) {
+            return Activity.UNKNOWN;
+        }
+        if (speed >= s.runningMinSpeedMps()) {
+            return Activity.RUNNING;
+        }
+        return speed >= s.standingMaxSpeedMps() ? Activity.WALKING : Activity.STANDING;
+    }
+
+    private static double[] smooth(double[] v) {
+        int n = v.length;
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            int k = 0;
+            for (int j = Math.max(0, i - ALTITUDE_HALF_WINDOW); j <= Math.min(n - 1, i + ALTITUDE_HALF_WINDOW); j++) {
+                if (!Double.isNaN(v[j])) {
+                    sum += v[j];
+                    k++;
+                }
+            }
+            out[i] = k == 0 || Double.isNaN(v[i]) && k < ALTITUDE_HALF_WINDOW ? Double.NaN : sum / k;
+        }
+        return out;
+    }
+
+    /** Number of records. */
+    public int size() {
+        return timeS.length;
+    }
+
+    /** True when interval {@code i} is running and not paused. */
+    public boolean running(int i) {
+        return activity[i] == Activity.RUNNING && dtS[i] > 0;
+    }
+
+    /** The distance (m) along the run at a time (s), interpolated between records. */
+    public double distanceAt(double time) {
+        return interpolate(timeS, cumulativeM, time);
+    }
+
+    /** The time (s) at which the run reaches a distance (m), interpolated; the first record's time before it. */
+    public double timeAtDistance(double metres) {
+        int n = cumulativeM.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        if (metres <= cumulativeM[0]) {
+            return timeS[0];
+        }
+        for (int i = 1; i < n; i++) {
+            if (cumulativeM[i] >= metres) {
+                double span = cumulativeM[i] - cumulativeM[i - 1];
+                double f = span > 0 ? (metres - cumulativeM[i - 1]) / span : 1;
+                return timeS[i - 1] + f * (timeS[i] - timeS[i - 1]);
+            }
+        }
+        return timeS[n - 1];
+    }
+
+    /** The smoothed altitude (m) at a distance along the run, interpolated; {@code NaN} without altitude there. */
+    public double altitudeAtDistance(double metres) {
+        int n = cumulativeM.length;
+        int before = -1;
+        int after = -1;
+        for (int i = 0; i < n; i++) {
+            if (Double.isNaN(altitudeM[i])) {
+                continue;
+            }
+            if (cumulativeM[i] <= metres) {
+                before = i;
+            } else {
+                after = i;
+                break;
+            }
+        }
+        if (before < 0 && after < 0) {
+            return Double.NaN;
+        }
+        if (before < 0) {
+            return altitudeM[after];
+        }
+        if (after < 0) {
+            return altitudeM[before];
+        }
+        double span = cumulativeM[after] - cumulativeM[before];
+        double f = span > 0 ? (metres - cumulativeM[before]) / span : 0;
+        return altitudeM[before] + f * (altitudeM[after] - altitudeM[before]);
+    }
+
+    private static double interpolate(double[] x, double[] y, double at) {
+        int n = x.length;
+        if (n == 0) {
+            return Double.NaN;
+        }
+        if (at <= x[0]) {
+            return y[0];
+        }
+        for (int i = 1; i < n; i++) {
+            if (x[i] >= at) {
+                double f = (at - x[i - 1]) / (x[i] - x[i - 1]);
+                return y[i - 1] + f * (y[i] - y[i - 1]);
+            }
+        }
+        return y[n - 1];
+    }
+}

@@ -1,0 +1,329 @@
+package org.gaitform.metrics;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntPredicate;
+import org.gaitform.model.Activity;
+import org.gaitform.model.Decision;
+import org.gaitform.model.WatchChannel;
+import org.gaitform.model.WatchRecording;
+
+/**
+ * Session values of a watch export, computed from its records (the device's own session averages are kept
+ * beside them for comparison). Records give no individual steps, so every value is a weighted sum over the
+ * records' intervals ({@link WatchIntervals}), restricted to running:
+ * <ul>
+ *   <li>{@code cadence_spm}: steps / running time, i.e. the cadence of each interval weighted by its duration;</li>
+ *   <li>{@code contact_ms}, {@code vertical_oscillation_cm}, {@code vertical_ratio_pct},
+ *       {@code contact_balance_left_pct}, {@code step_length_m}, {@code stance_time_pct}: the device's per-record
+ *       values weighted by the steps taken in the interval — an average over steps, as the device's own session
+ *       averages are;</li>
+ *   <li>without a device step length: running distance / running steps; without a device vertical ratio:
+ *       vertical oscillation / step length per interval (both derived, and recorded as decisions);</li>
+ *   <li>{@code flight_ms} = 60000 / cadence − contact time and {@code duty_factor} = contact time / stride time
+ *       are derived from the two averages; left and right contact times from the balance:
+ *       left = 2 × contact × balance / 100;</li>
+ *   <li>distance, moving, running, walking, standing and paused time, speed and pace over moving time, elevation
+ *       gain and loss (changes beyond {@link WatchMetricSettings#elevationHysteresisM()}).</li>
+ * </ul>
+ */
+public final class WatchMetrics {
+    private WatchMetrics() {
+    }
+
+    /**
+     * Session values and the decisions taken computing them.
+     *
+     * @param metrics   values keyed by unit-named output names, in output order
+     * @param decisions how derived values were obtained
+     */
+    public record Result(Map<String, Double> metrics, List<Decision> decisions) {
+        public Result {
+            metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+            decisions = List.copyOf(decisions);
+        }
+    }
+
+    /** The session values. */
+    public static Result session(WatchRecording rec, WatchIntervals iv, WatchMetricSettings s) {
+        List<Decision> decisions = new ArrayList<>();
+        Map<String, Double> m = new LinkedHashMap<>();
+        Map<String, Double> form = form(rec, iv, i -> true);
+        double cadence = form.get("cadence_spm");
+        double contact = form.get("contact_ms");
+        double stepTimeS = cadence > 0 ? 60.0 / cadence : Double.NaN;
+        m.put("n_steps", rec.has(WatchChannel.CADENCE_SPM) ? Math.rint(form.get("n_steps")) : Double.NaN);
+        m.put("cadence_spm", cadence);
+        m.put("step_time_s", stepTimeS);
+        m.put("contact_ms", contact);
+        double[] contactStats = weightedStats(rec.channel(WatchChannel.CONTACT_MS), iv);
+        m.put("contact_ms_median", contactStats[0]);
+        m.put("contact_ms_sd", contactStats[1]);
+        m.put("flight_ms", stepTimeS * 1000 - contact);
+        m.put("duty_factor", contact / (2 * stepTimeS * 1000));
+        double balance = form.get("contact_balance_left_pct");
+        m.put("contact_balance_left_pct", balance);
+        m.put("contact_ms_left", 2 * contact * balance / 100);
+        m.put("contact_ms_right", 2 * contact * (100 - balance) / 100);
+        m.put("vertical_oscillation_cm", form.get("vertical_oscillation_cm"));
+        m.put("vertical_ratio_pct", form.get("vertical_ratio_pct"));
+        m.put("step_length_m", form.get("step_length_m"));
+        m.put("stance_time_pct", form.get("stance_time_pct"));
+        if (!Double.isNaN(contact) && !Double.isNaN(cadence)) {
+            decisions.add(new Decision("flight_time", "derived", "60000 / cadence − contact time: the device gives "
+                    + "average contact time and cadence, not flight time"));
+        }
+        if (form.get("step_length_derived") == 1 && !Double.isNaN(form.get("step_length_m"))) {
+            decisions.add(new Decision("step_length_source", "derived", "the export has no step length: running "
+                    + "distance / running steps"));
+        }
+        if (form.get("vertical_ratio_derived") == 1 && !Double.isNaN(form.get("vertical_ratio_pct"))) {
+            decisions.add(new Decision("vertical_ratio_source", "derived", "the export has no vertical ratio: "
+                    + "vertical oscillation / step length per record"));
+        }
+        // time and distance
+        int n = iv.size();
+        double running = 0;
+        double walking = 0;
+        double standing = 0;
+        double other = 0;
+        double pausedS = 0;
+        double runDistance = 0;
+        double movingDistance = 0;
+        for (int i = 1; i < n; i++) {
+            if (iv.paused(i)) {
+                pausedS += iv.time(i) - iv.time(i - 1);
+                continue;
+            }
+            double dt = iv.dt(i);
+            switch (iv.activity(i)) {
+                case RUNNING -> {
+                    running += dt;
+                    runDistance += iv.distance(i);
+                }
+                case WALKING -> walking += dt;
+                case STANDING -> standing += dt;
+                default -> other += dt;
+            }
+            if (iv.activity(i) != Activity.STANDING) {
+                movingDistance += iv.distance(i);
+            }
+        }
+        double moving = running + walking + other;
+        double distance = iv.cumulative(n - 1);
+        m.put("distance_m", distance);
+        m.put("running_distance_m", runDistance);
+        m.put("duration_s", rec.durationS());
+        m.put("moving_s", moving);
+        m.put("running_s", running);
+        m.put("walking_s", walking);
+        m.put("standing_s", standing);
+        m.put("other_s", other);
+        m.put("paused_s", pausedS);
+        double speed = moving > 0 ? movingDistance / moving : Double.NaN;
+        m.put("speed_mps", speed);
+        m.put("pace_s_per_km", speed > 0 ? 1000 / speed : Double.NaN);
+        m.put("running_speed_mps", running > 0 ? runDistance / running : Double.NaN);
+        double[] gainLoss = elevation(rec.timeS(), rec.channel(WatchChannel.ALTITUDE_M), s.elevationHysteresisM(),
+                s.maxVerticalSpeedMps());
+        m.put("elevation_gain_m", gainLoss[0]);
+        m.put("elevation_loss_m", gainLoss[1]);
+        m.put("heart_rate_bpm", timeMean(rec.channel(WatchChannel.HEART_RATE_BPM), iv, i -> iv.activity(i)
+                != Activity.STANDING));
+        m.put("power_w", form.get("power_w"));
+        if (pausedS > 0) {
+            decisions.add(new Decision("pauses", String.format(Locale.ROOT, "%.0f s", pausedS), "gaps of more than "
+                    + fmt(s.maxIntervalS()) + " s between records are pauses (timer stopped or no signal)"));
+        }
+        return new Result(m, decisions);
+    }
+
+    /**
+     * Form values over the running intervals that {@code include} accepts: {@code running_s}, {@code n_steps},
+     * {@code cadence_spm}, {@code contact_ms}, {@code vertical_oscillation_cm}, {@code vertical_ratio_pct},
+     * {@code contact_balance_left_pct}, {@code step_length_m}, {@code stance_time_pct}, {@code heart_rate_bpm},
+     * {@code power_w}, and the flags {@code step_length_derived} and {@code vertical_ratio_derived} (0 or 1).
+     */
+    public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include) {
+        double[] cad = rec.channel(WatchChannel.CADENCE_SPM);
+        double[] contact = rec.channel(WatchChannel.CONTACT_MS);
+        double[] vo = rec.channel(WatchChannel.VERTICAL_OSCILLATION_MM);
+        double[] vr = rec.channel(WatchChannel.VERTICAL_RATIO_PCT);
+        double[] bal = rec.channel(WatchChannel.CONTACT_BALANCE_LEFT_PCT);
+        double[] step = rec.channel(WatchChannel.STEP_LENGTH_MM);
+        double[] stance = rec.channel(WatchChannel.STANCE_TIME_PCT);
+        double[] hr = rec.channel(WatchChannel.HEART_RATE_BPM);
+        double[] power = rec.channel(WatchChannel.POWER_W);
+        boolean deviceStep = rec.has(WatchChannel.STEP_LENGTH_MM);
+        boolean deviceRatio = rec.has(WatchChannel.VERTICAL_RATIO_PCT);
+        boolean anyCadence = rec.has(WatchChannel.CADENCE_SPM);
+        Weighted cadence = new Weighted();
+        Weighted wContact = new Weighted();
+        Weighted wVo = new Weighted();
+        Weighted wVr = new Weighted();
+        Weighted wBal = new Weighted();
+        Weighted wStep = new Weighted();
+        Weighted wStance = new Weighted();
+        Weighted wHr = new Weighted();
+        Weighted wPower = new Weighted();
+        double runS = 0;
+        double steps = 0;
+        double stepDistance = 0;
+        for (int i = 1; i < iv.size(); i++) {
+            if (!iv.running(i) || !include.test(i)) {
+                continue;
+            }
+            double dt = iv.dt(i);
+            runS += dt;
+            double w = anyCadence ? iv.steps(i) : dt;
+            if (!Double.isNaN(cad[i])) {
+                cadence.add(cad[i], dt);
+                steps += iv.steps(i);
+                stepDistance += iv.distance(i);
+            }
+            if (Double.isNaN(w) || w <= 0) {
+                continue;
+            }
+            wContact.add(contact[i], w);
+            wVo.add(vo[i], w);
+            wBal.add(bal[i], w);
+            wStance.add(stance[i], w);
+            wPower.add(power[i], w);
+            wHr.add(hr[i], dt);
+            if (deviceStep) {
+                wStep.add(step[i], w);
+            }
+            if (deviceRatio) {
+                wVr.add(vr[i], w);
+            } else {
+                double stepMm = deviceStep ? step[i] : cad[i] > 0 ? iv.distance(i) / iv.steps(i) * 1000 : Double.NaN;
+                wVr.add(vo[i] > 0 && stepMm > 0 ? 100 * vo[i] / stepMm : Double.NaN, w);
+            }
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("running_s", runS);
+        m.put("n_steps", steps);
+        m.put("cadence_spm", cadence.mean());
+        m.put("contact_ms", wContact.mean());
+        m.put("vertical_oscillation_cm", wVo.mean() / 10);
+        m.put("vertical_ratio_pct", wVr.mean());
+        m.put("contact_balance_left_pct", wBal.mean());
+        m.put("step_length_m", deviceStep ? wStep.mean() / 1000 : steps > 0 ? stepDistance / steps : Double.NaN);
+        m.put("stance_time_pct", wStance.mean());
+        m.put("heart_rate_bpm", wHr.mean());
+        m.put("power_w", wPower.mean());
+        m.put("step_length_derived", deviceStep ? 0.0 : 1.0);
+        m.put("vertical_ratio_derived", deviceRatio ? 0.0 : 1.0);
+        return m;
+    }
+
+    /** A weighted mean that ignores NaN values and weights. */
+    static final class Weighted {
+        private double sum;
+        private double weight;
+
+        void add(double value, double w) {
+            if (!Double.isNaN(value) && !Double.isNaN(w) && w > 0) {
+                sum += value * w;
+                weight += w;
+            }
+        }
+
+        double mean() {
+            return weight > 0 ? sum / weight : Double.NaN;
+        }
+
+        double weight() {
+            return weight;
+        }
+    }
+
+    /** Step-weighted median and SD of a per-record value over running intervals. */
+    private static double[] weightedStats(double[] v, WatchIntervals iv) {
+        List<double[]> pairs = new ArrayList<>();
+        double total = 0;
+        for (int i = 1; i < iv.size(); i++) {
+            double w = Double.isNaN(iv.steps(i)) ? iv.dt(i) : iv.steps(i);
+            if (iv.running(i) && !Double.isNaN(v[i]) && w > 0) {
+                pairs.add(new double[] {v[i], w});
+                total += w;
+            }
+        }
+        if (pairs.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        pairs.sort((a, b) -> Double.compare(a[0], b[0]));
+        double acc = 0;
+        double median = pairs.get(pairs.size() - 1)[0];
+        for (double[] p : pairs) {
+            acc += p[1];
+            if (acc >= total / 2) {
+                median = p[0];
+                break;
+            }
+        }
+        double mean = 0;
+        for (double[] p : pairs) {
+            mean += p[0] * p[1];
+        }
+        mean /= total;
+        double var = 0;
+        for (double[] p : pairs) {
+            var += p[1] * (p[0] - mean) * (p[0] - mean);
+        }
+        return new double[] {median, Math.sqrt(var / total)};
+    }
+
+    private static double timeMean(double[] v, WatchIntervals iv, IntPredicate include) {
+        Weighted w = new Weighted();
+        for (int i = 1; i < iv.size(); i++) {
+            if (include.test(i)) {
+                w.add(v[i], iv.dt(i));
+            }
+        }
+        return w.mean();
+    }
+
+    /**
+     * Elevation gain and loss (m): altitude changes counted once they exceed the hysteresis; a change between two
+     * records faster than {@code maxVerticalSpeedMps} (an altimeter re-calibrating, GPS altitude jumping) is not
+     * counted: counting starts again from the new altitude.
+     */
+    public static double[] elevation(double[] timeS, double[] altitude, double hysteresisM, double maxVerticalSpeedMps) {
+        double gain = 0;
+        double loss = 0;
+        double ref = Double.NaN;
+        double prev = Double.NaN;
+        double prevT = Double.NaN;
+        for (int i = 0; i < altitude.length; i++) {
+            double a = altitude[i];
+            if (Double.isNaN(a)) {
+                continue;
+            }
+            if (Double.isNaN(ref)) {
+                ref = a;
+            } else {
+                double d = a - prev;
+                if (Math.abs(d) > maxVerticalSpeedMps * Math.max(1, timeS[i] - prevT)) {
+                    ref = a;
+                } else if (a >= ref + hysteresisM) {
+                    gain += a - ref;
+                    ref = a;
+                } else if (a <= ref - hysteresisM) {
+                    loss += ref - a;
+                    ref = a;
+                }
+            }
+            prev = a;
+            prevT = timeS[i];
+        }
+        return Double.isNaN(ref) ? new double[] {Double.NaN, Double.NaN} : new double[] {gain, loss};
+    }
+
+    static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+}

@@ -1,0 +1,99 @@
+package org.gaitform.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gaitform.guidelines.GuidelineEvaluator;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.metrics.FormOverTime;
+import org.gaitform.model.Decision;
+import org.gaitform.model.Finding;
+import org.gaitform.model.SessionMetadata;
+import org.gaitform.model.SessionResult;
+
+/**
+ * Adds a session's metadata (pain, shoes, speed, subject) to its result and judges the result against the
+ * guideline table: the last step of every analysis, whatever the input.
+ */
+final class SessionEnrichment {
+    private SessionEnrichment() {
+    }
+
+    static SessionResult apply(SessionResult r, SessionMetadata meta, GuidelineTable table) {
+        Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
+        Map<String, String> info = new LinkedHashMap<>(r.info());
+        List<Decision> decisions = new ArrayList<>(r.decisions());
+        List<String> warnings = new ArrayList<>(r.warnings());
+        warnings.addAll(meta.warnings());
+        if (meta.isPresent()) {
+            decisions.add(new Decision("metadata", meta.origin(), "session metadata found beside the input"));
+            meta.subjectId().ifPresent(s -> info.put("subject_id", s));
+            meta.heightCm().ifPresent(h -> metrics.put("height_cm", h));
+            meta.speedMps().ifPresent(s -> metrics.putIfAbsent("speed_mps", s));
+            meta.treadmill().ifPresent(t -> info.put("surface", t ? "treadmill" : "overground"));
+            meta.shoes().ifPresent(s -> info.put("shoes", s));
+            meta.shoeKm().ifPresent(k -> metrics.put("shoe_km", k));
+            meta.painBefore().ifPresent(p -> metrics.put("pain_before_score", p));
+            meta.painDuring().ifPresent(p -> metrics.put("pain_during_score", p));
+            meta.painAfter().ifPresent(p -> metrics.put("pain_after_score", p));
+            meta.painMax().ifPresent(p -> metrics.put("pain_max_score", p));
+            meta.painOnsetMin().ifPresent(m -> metrics.put("pain_onset_min", m));
+            meta.notes().ifPresent(n -> info.put("notes", n));
+        }
+        FormOverTime.of(r.steps()).notes().stream().findFirst().ifPresent(n -> info.put("form_drift", n));
+        SessionResult withMeta = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
+                r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces(),
+                r.figures());
+        List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, measurementKind(withMeta));
+        findings = withPainOnset(findings, metrics);
+        return withMeta.withFindings(findings);
+    }
+
+    /** Adds the minute at which pain started to the pain finding's message. */
+    private static List<Finding> withPainOnset(List<Finding> findings, Map<String, Double> metrics) {
+        Double onset = metrics.get("pain_onset_min");
+        if (onset == null) {
+            return findings;
+        }
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            if (f.metricKey().equals("pain_max_score")) {
+                f = new Finding(f.guidelineId(), f.indicator(), f.metricKey(), f.status(), f.value(), f.unit(),
+                        f.uncertainty(), f.target(), f.message() + String.format(Locale.ROOT,
+                        " Pain started at minute %.0f of the run: note whether it starts at the same point next time.",
+                        onset), f.advice(), f.sources(), f.evidenceNote(), f.priority());
+            }
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * The kind of measurement for the uncertainty table: {@code trunk-imu}, {@code foot-imu},
+     * {@code shank-imu}, {@code pose-2d}, {@code pose-3d} or {@code watch}; an analysis may state it in its
+     * info as {@code measurement_kind}.
+     */
+    static String measurementKind(SessionResult r) {
+        String stated = r.info().get("measurement_kind");
+        if (stated != null) {
+            return stated;
+        }
+        String kind = r.inputKind();
+        if (kind.startsWith("imu")) {
+            return switch (r.placement()) {
+                case FOOT -> "foot-imu";
+                case SHANK -> "shank-imu";
+                default -> r.placement().isTrunk() ? "trunk-imu" : "other-imu";
+            };
+        }
+        if (kind.contains("pose") || kind.contains("marker") || kind.contains("c3d") || kind.contains("trc")) {
+            return "3d".equals(r.info().get("view")) ? "pose-3d" : "pose-2d";
+        }
+        if (kind.contains("fit") || kind.contains("tcx") || kind.contains("gpx") || kind.contains("watch")) {
+            return "watch";
+        }
+        return kind;
+    }
+}

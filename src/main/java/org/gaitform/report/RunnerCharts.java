@@ -1,0 +1,176 @@
+package org.gaitform.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Paint;
+import java.awt.geom.Ellipse2D;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.gaitform.model.TrainingWeek;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYTextAnnotation;
+import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYIntervalSeries;
+import org.jfree.data.xy.XYIntervalSeriesCollection;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Charts of the runner's report: the weekly load (distance bars, flagged weeks in vermillion and marked "!";
+ * speed and elevation gain under them) and the trends of the form values week by week.
+ */
+public final class RunnerCharts {
+    private static final long WEEK_MS = 7L * 24 * 3600 * 1000;
+
+    private RunnerCharts() {
+    }
+
+    /** The charts, in report order. */
+    public static List<ChartSpec> forWeeks(List<TrainingWeek> weeks) {
+        List<ChartSpec> out = new ArrayList<>();
+        out.add(load(weeks));
+        ChartSpec trends = trends(weeks);
+        if (trends != null) {
+            out.add(trends);
+        }
+        return out;
+    }
+
+    private static double x(TrainingWeek w) {
+        return w.monday().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+
+    private static ChartSpec load(List<TrainingWeek> weeks) {
+        DateAxis domain = new DateAxis("week");
+        domain.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM yy", java.util.Locale.ENGLISH));
+        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        XYIntervalSeries dist = new XYIntervalSeries("distance (km)");
+        double max = 0;
+        for (TrainingWeek w : weeks) {
+            double a = x(w) + WEEK_MS * 0.1;
+            double b = x(w) + WEEK_MS * 0.9;
+            double km = w.distanceM() / 1000;
+            dist.add(x(w) + WEEK_MS / 2.0, a, b, km, 0, km);
+            max = Math.max(max, km);
+        }
+        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
+        data.addSeries(dist);
+        XYBarRenderer bars = new XYBarRenderer() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Paint getItemPaint(int series, int item) {
+                return weeks.get(item).flagged() ? Palette.VERMILLION : Palette.BLUE;
+            }
+        };
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        NumberAxis y = new NumberAxis("distance (km)");
+        y.setRange(0, Math.max(1, max * 1.25));
+        XYPlot top = new XYPlot(data, null, y, bars);
+        for (TrainingWeek w : weeks) {
+            if (w.flagged()) {
+                XYTextAnnotation a = new XYTextAnnotation("!", x(w) + WEEK_MS / 2.0, w.distanceM() / 1000 + max * 0.04);
+                a.setFont(Fonts.bold(9f));
+                a.setPaint(Palette.VERMILLION);
+                a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+                top.addAnnotation(a);
+            }
+        }
+        WatchCharts.style(top);
+        plot.add(top, 3);
+        XYPlot speed = line(weeks, "speed (km/h)", w -> w.speedMps() * 3.6, Palette.GREEN);
+        if (speed != null) {
+            plot.add(speed, 2);
+        }
+        XYPlot elev = line(weeks, "elevation gain (m)", TrainingWeek::elevationGainM, Palette.ORANGE);
+        if (elev != null) {
+            plot.add(elev, 2);
+        }
+        JFreeChart chart = new JFreeChart("Weekly training load", Fonts.bold(10f), plot, false);
+        ChartStyle.apply(chart);
+        return new ChartSpec("weekly_load", "Bars: distance per week; vermillion bars marked ! are weeks that raised "
+                + "distance or speed by more than 10 %, or changed more than one of distance, speed and elevation at "
+                + "once. Lines: mean speed and elevation gain per week.", chart, Charts.FULL_WIDTH, 300f);
+    }
+
+    private static ChartSpec trends(List<TrainingWeek> weeks) {
+        DateAxis domain = new DateAxis("week");
+        domain.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM yy", java.util.Locale.ENGLISH));
+        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        String[][] specs = {
+            {"cadence_spm", "cadence (steps/min)"},
+            {"contact_ms", "contact (ms)"},
+            {"vertical_oscillation_cm", "vert. osc. (cm)"},
+            {"vertical_ratio_pct", "vert. ratio (%)"},
+            {"contact_balance_left_pct", "balance (% left)"},
+            {"step_length_m", "step length (m)"},
+        };
+        int panels = 0;
+        for (String[] s : specs) {
+            XYPlot p = line(weeks, s[1], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
+            if (p == null) {
+                continue;
+            }
+            if (s[0].equals("cadence_spm")) {
+                ValueMarker m = new ValueMarker(160, Palette.VERMILLION, Palette.DASHED);
+                m.setLabel("160");
+                m.setLabelFont(Fonts.regular(6.5f));
+                m.setLabelPaint(Palette.VERMILLION);
+                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+                p.addRangeMarker(m);
+            }
+            plot.add(p, 1);
+            panels++;
+        }
+        if (panels == 0) {
+            return null;
+        }
+        JFreeChart chart = new JFreeChart("Running form week by week", Fonts.bold(10f), plot, false);
+        ChartStyle.apply(chart);
+        return new ChartSpec("form_trends", "Each point is a week's value, averaged over its running time. Weeks "
+                + "without running have no point.", chart, Charts.FULL_WIDTH, Math.max(150f, 80f * panels + 40f));
+    }
+
+    private static XYPlot line(List<TrainingWeek> weeks, String label, java.util.function.ToDoubleFunction<TrainingWeek> f,
+                               Color colour) {
+        XYSeries s = new XYSeries(label, false, true);
+        for (TrainingWeek w : weeks) {
+            double v = f.applyAsDouble(w);
+            if (w.runs() > 0 && Double.isFinite(v)) {
+                s.add(x(w) + WEEK_MS / 2.0, v);
+            }
+        }
+        if (s.getItemCount() == 0) {
+            return null;
+        }
+        XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, true);
+        rend.setSeriesPaint(0, colour);
+        rend.setSeriesStroke(0, new BasicStroke(1.2f));
+        rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        NumberAxis y = new NumberAxis(label);
+        y.setAutoRangeIncludesZero(false);
+        double lo = s.getMinY();
+        double hi = s.getMaxY();
+        double pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02 + 1e-3);
+        y.setRange(lo - pad, hi + pad);
+        XYPlot p = new XYPlot(new XYSeriesCollection(s), null, y, rend);
+        WatchCharts.style(p);
+        return p;
+    }
+}

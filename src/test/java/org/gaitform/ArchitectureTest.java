@@ -1,0 +1,54 @@
+package org.gaitform;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Dependencies point one way: cli → batch → pipeline → stages → model; only cli prints or exits. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gaitform");
+
+    @Test
+    void layersDependOneWay() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("cli").definedBy("org.gaitform.cli..")
+                .layer("simulate").definedBy("org.gaitform.simulate..")
+                .layer("batch").definedBy("org.gaitform.batch..")
+                .layer("pipeline").definedBy("org.gaitform.pipeline..")
+                .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
+                        "org.gaitform.events..",
+                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..")
+                .layer("model").definedBy("org.gaitform.model..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "cli")
+                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "cli", "simulate")
+                .check(CLASSES);
+    }
+
+    @Test
+    void signalProcessingKnowsNoGaitWordsAndStagesDoNotReachUp() {
+        noClasses().that().resideInAPackage("org.gaitform.signal..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.gaitform.events..", "org.gaitform.metrics..", "org.gaitform.io..",
+                        "org.gaitform.report..", "org.gaitform.guidelines..", "org.gaitform.kinematics..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("org.gaitform.model..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.gaitform.signal..", "org.gaitform.io..", "org.gaitform.events..",
+                        "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCommandLinePrintsOrExits() {
+        noClasses().that().resideOutsideOfPackage("org.gaitform.cli..").should()
+                .accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .orShould().callMethod(System.class, "exit", int.class)
+                .check(CLASSES);
+    }
+}

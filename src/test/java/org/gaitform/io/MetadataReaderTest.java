@@ -1,0 +1,75 @@
+package org.gaitform.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Offset.offset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.gaitform.io.meta.MetadataReader;
+import org.gaitform.model.SessionMetadata;
+import org.gaitform.support.TempDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetadataReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeyValueSidecarBesideTheInput() throws IOException {
+        Path input = TempDirs.write(dir, "run1.csv", "x");
+        TempDirs.write(dir, "run1.meta.csv", "subject_id,Anna\nheight_cm,168\nspeed_kmh,10.8\ntreadmill,yes\n"
+                + "shoes,Trail 3\nshoe_miles,400\npain_during,4\npain_onset_min,12\n");
+        SessionMetadata m = new MetadataReader().find(input);
+        assertThat(m.subjectId()).contains("Anna");
+        assertThat(m.heightCm().getAsDouble()).isEqualTo(168);
+        assertThat(m.speedMps().getAsDouble()).isCloseTo(3.0, offset(1e-9));
+        assertThat(m.treadmill()).contains(true);
+        assertThat(m.shoeKm().getAsDouble()).isCloseTo(643.7, offset(0.1));
+        assertThat(m.painMax().getAsDouble()).isEqualTo(4);
+        assertThat(m.painOnsetMin().getAsDouble()).isEqualTo(12);
+        assertThat(m.origin()).isEqualTo("run1.meta.csv");
+        assertThat(m.warnings()).isEmpty();
+    }
+
+    @Test
+    void aHeaderAndRowSidecar() throws IOException {
+        Path input = TempDirs.write(dir, "run2.csv", "x");
+        TempDirs.write(dir, "run2.meta.csv", "subject_id,pain_after\nS07,2\n");
+        SessionMetadata m = new MetadataReader().find(input);
+        assertThat(m.subjectId()).contains("S07");
+        assertThat(m.painAfter().getAsDouble()).isEqualTo(2);
+    }
+
+    @Test
+    void aFolderIndexMatchedByFileNameStemOrRelativePath() throws IOException {
+        TempDirs.write(dir, "sessions.csv", "file,subject_id,speed_mps,pain_before,treadmill\n"
+                + "a.csv,S1,3.2,1,no\nb,S2,2.8,,treadmill\nday2/c.csv,S3,,12,maybe\n");
+        Path a = TempDirs.write(dir, "a.csv", "x");
+        Path b = TempDirs.write(dir, "b.tsv", "x");
+        Path c = TempDirs.write(dir, "day2/c.csv", "x");
+        Path d = TempDirs.write(dir, "d.csv", "x");
+        MetadataReader r = new MetadataReader();
+        assertThat(r.find(a).subjectId()).contains("S1");
+        assertThat(r.find(a).treadmill()).contains(false);
+        assertThat(r.find(b).subjectId()).contains("S2");
+        assertThat(r.find(b).treadmill()).contains(true);
+        SessionMetadata mc = r.find(c);
+        assertThat(mc.subjectId()).contains("S3");
+        assertThat(mc.painBefore()).isEmpty();
+        assertThat(mc.warnings()).containsExactlyInAnyOrder(
+                "sessions.csv: line 4, column 'pain_before': expected a pain score from 0 to 10, found '12'; ignored",
+                "sessions.csv: line 4, column 'treadmill': expected yes/no (or treadmill/overground), found 'maybe'; ignored");
+        assertThat(r.find(d).isPresent()).isFalse();
+    }
+
+    @Test
+    void aSidecarWinsAndAnIndexWithoutAFileColumnIsReported() throws IOException {
+        TempDirs.write(dir, "sessions.csv", "who,speed\nS1,3\n");
+        Path a = TempDirs.write(dir, "a.csv", "x");
+        assertThat(new MetadataReader().find(a).warnings()).singleElement().asString()
+                .contains("expected a 'file' column");
+        TempDirs.write(dir, "a.meta.csv", "subject_id,Z\n");
+        assertThat(new MetadataReader().find(a).subjectId()).contains("Z");
+    }
+}

@@ -1,0 +1,189 @@
+package org.gaitform.io.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.gaitform.io.InputKind;
+import org.gaitform.io.InputReaders;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.model.Decision;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.WatchChannel;
+import org.gaitform.model.WatchRecording;
+import org.gaitform.support.SharedData;
+import org.gaitform.support.SyntheticRun;
+import org.gaitform.support.TempDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** TCX, GPX and per-second CSV exports written by the tests, read back; cadence normalised to steps/min. */
+class WatchReadersTest {
+    static final double START = SyntheticRun.epoch(2024, 3, 4, 7);
+    static final SyntheticRun RUN = SyntheticRun.flat(START, 600, 3.2, 170);
+
+    @TempDir
+    Path tmp;
+
+    private static double median(double[] v) {
+        double[] s = Arrays.stream(v).filter(Double::isFinite).sorted().toArray();
+        return s[s.length / 2];
+    }
+
+    private static String decision(WatchRecording r, String key) {
+        return r.decisions().stream().filter(d -> d.key().equals(key)).map(d -> d.value() + " — " + d.reason())
+                .findFirst().orElse("");
+    }
+
+    private WatchRecording read(String name, String text) throws IOException {
+        Path p = TempDirs.write(tmp, name, text);
+        return (WatchRecording) new InputReaders().read(p, name, ReadOptions.DEFAULTS);
+    }
+
+    @Test
+    void tcxPerLegCadenceIsDoubledAndSaidSo() throws IOException {
+        WatchRecording r = read("run.tcx", RUN.tcx(false));
+        assertThat(r.format()).isEqualTo("tcx");
+        assertThat(r.size()).isEqualTo(601);
+        assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).isEqualTo(170);
+        assertThat(decision(r, "cadence_unit")).startsWith("strides/min, doubled").contains("RunCadence");
+        assertThat(r.info()).containsEntry("cadence_source_unit", "strides/min (per leg), doubled")
+                .containsEntry("device", "Synthetic Watch");
+        assertThat(r.startEpochS()).isEqualTo(START);
+        assertThat(r.channel(WatchChannel.DISTANCE_M)[600]).isCloseTo(1920, within(0.01));
+        assertThat(median(r.channel(WatchChannel.SPEED_MPS))).isCloseTo(3.2, within(1e-9));
+        assertThat(median(r.channel(WatchChannel.HEART_RATE_BPM))).isEqualTo(150);
+        assertThat(r.laps()).hasSize(1);
+        assertThat(r.has(WatchChannel.CONTACT_MS)).as("TCX has no running dynamics").isFalse();
+    }
+
+    @Test
+    void tcxWithAlreadyDoubledCadenceIsDetectedAndKept() throws IOException {
+        WatchRecording r = read("doubled.tcx", RUN.tcx(true));
+        assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).isEqualTo(170);
+        assertThat(decision(r, "cadence_unit")).startsWith("steps/min").contains("already counts both feet");
+        assertThat(r.info()).containsEntry("cadence_source_unit", "steps/min (already doubled)");
+    }
+
+    @Test
+    void theCadenceUnitCanBeOverridden() throws IOException {
+        Path p = TempDirs.write(tmp, "doubled.tcx", RUN.tcx(true));
+        WatchRecording r = new TcxReader().read(p, "doubled.tcx", new WatchReadOptions(CadenceUnit.STRIDES));
+        assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).isEqualTo(340);
+        assertThat(decision(r, "cadence_unit")).contains("override");
+    }
+
+    @Test
+    void gpxCadenceDistanceAndSpeedAreRead() throws IOException {
+        for (boolean doubled : new boolean[] {false, true}) {
+            WatchRecording r = read("run" + doubled + ".gpx", RUN.gpx(doubled));
+            assertThat(r.format()).isEqualTo("gpx");
+            assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).as("doubled=" + doubled).isEqualTo(170);
+            assertThat(decision(r, "cadence_unit")).startsWith(doubled ? "steps/min" : "strides/min, doubled");
+            assertThat(r.channel(WatchChannel.DISTANCE_M)[600]).as("distance from positions").isCloseTo(1920,
+                    within(1920 * 0.002));
+            assertThat(median(r.channel(WatchChannel.SPEED_MPS))).isCloseTo(3.2, within(0.01));
+            assertThat(decision(r, "distance_source")).startsWith("positions");
+        }
+    }
+
+    @Test
+    void gzippedExportsAreRead() throws IOException {
+        Path p = tmp.resolve("run.tcx.gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(p))) {
+            o.write(RUN.tcx(false).getBytes(StandardCharsets.UTF_8));
+        }
+        assertThat(new InputReaders().kindOf(p)).contains(InputKind.WATCH_TCX);
+        WatchRecording r = (WatchRecording) new InputReaders().read(p, "run.tcx.gz", ReadOptions.DEFAULTS);
+        assertThat(r.size()).isEqualTo(601);
+    }
+
+    @Test
+    void strydCsvColumnsAndUnitsAreRecognised() throws IOException {
+        Path p = TempDirs.write(tmp, "stryd.csv", RUN.strydCsv());
+        assertThat(WatchCsvReader.looksLikeWatchCsv(p)).isTrue();
+        WatchRecording r = (WatchRecording) new InputReaders().read(p, "stryd.csv", ReadOptions.DEFAULTS);
+        assertThat(r.format()).isEqualTo("csv");
+        assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).isEqualTo(170);
+        assertThat(median(r.channel(WatchChannel.CONTACT_MS))).isCloseTo(60000 / 170.0 * 0.72, within(0.6));
+        assertThat(median(r.channel(WatchChannel.VERTICAL_OSCILLATION_MM))).as("cm → mm").isEqualTo(85);
+        assertThat(decision(r, "vertical_oscillation_unit")).startsWith("cm");
+        assertThat(decision(r, "time_unit")).startsWith("Unix seconds");
+        assertThat(r.startEpochS()).isEqualTo(START);
+        assertThat(r.extras()).containsKey("form_power");
+    }
+
+    @Test
+    void garminFitCsvToolColumnsAreRecognised() throws IOException {
+        WatchRecording r = read("garmin.csv", RUN.garminCsv());
+        assertThat(median(r.channel(WatchChannel.CADENCE_SPM))).isEqualTo(170);
+        assertThat(decision(r, "cadence_unit")).startsWith("strides/min, doubled");
+        assertThat(decision(r, "time_unit")).startsWith("FIT time stamps");
+        assertThat(r.startEpochS()).isEqualTo(START);
+        assertThat(median(r.channel(WatchChannel.CONTACT_BALANCE_LEFT_PCT))).isEqualTo(50.8);
+    }
+
+    @Test
+    void garminsOwnRecordCsvReadsLikeTheFitFile() throws IOException {
+        Path root = SharedData.require("garmin-stryd-fit-exports");
+        Path csv = root.resolve("decoded-by-garmin-csvtool/fitparse__garmin-fenix-5-run.record.csv");
+        WatchRecording fromCsv = (WatchRecording) new InputReaders().read(csv, "record.csv", ReadOptions.DEFAULTS);
+        WatchRecording fromFit = new FitActivityReader().read(root.resolve("fit/fitparse__garmin-fenix-5-run.fit"),
+                "run.fit", WatchReadOptions.DEFAULTS);
+        assertThat(fromCsv.startEpochS()).isEqualTo(fromFit.startEpochS());
+        assertThat(fromCsv.timeS()).containsExactly(fromFit.timeS());
+        for (WatchChannel c : new WatchChannel[] {WatchChannel.CADENCE_SPM, WatchChannel.CONTACT_MS,
+            WatchChannel.VERTICAL_OSCILLATION_MM, WatchChannel.VERTICAL_RATIO_PCT, WatchChannel.CONTACT_BALANCE_LEFT_PCT,
+            WatchChannel.STEP_LENGTH_MM, WatchChannel.DISTANCE_M, WatchChannel.SPEED_MPS, WatchChannel.ALTITUDE_M}) {
+            assertThat(fromCsv.channel(c)).as(c.column()).containsExactly(fromFit.channel(c), within(1e-6));
+        }
+    }
+
+    @Test
+    void imuExportsAreNotTakenForWatchExports() throws IOException {
+        Path p = TempDirs.write(tmp, "imu.csv", "time,acc_x,acc_y,acc_z,cadence,stance_time\n0,0,0,1,80,250\n");
+        assertThat(WatchCsvReader.looksLikeWatchCsv(p)).isFalse();
+    }
+
+    @Test
+    void otherSportsAndEmptyExportsAreRefusedClearly() throws IOException {
+        String bike = RUN.tcx(false).replace("Sport=\"Running\"", "Sport=\"Biking\"");
+        assertThatThrownBy(() -> read("bike.tcx", bike)).isInstanceOf(GaitformException.class)
+                .hasMessageContaining("bike.tcx").hasMessageContaining("no running").hasMessageContaining("Biking");
+        String ride = RUN.gpx(false).replace("<type>running</type>", "<type>cycling</type>");
+        assertThatThrownBy(() -> read("ride.gpx", ride)).hasMessageContaining("ride.gpx")
+                .hasMessageContaining("'cycling'");
+        assertThatThrownBy(() -> read("route.gpx", "<gpx><rte><rtept lat=\"1\" lon=\"2\"/></rte></gpx>"))
+                .hasMessageContaining("no track points");
+        assertThatThrownBy(() -> read("broken.tcx", RUN.tcx(false).substring(0, 3000) + "<<"))
+                .isInstanceOf(GaitformException.class).hasMessageContaining("broken.tcx: line");
+        assertThatThrownBy(() -> read("other.tcx", "<?xml version=\"1.0\"?><html></html>"))
+                .hasMessageContaining("expected a TCX file");
+        String badNumber = RUN.strydCsv().replaceFirst("\n(\\d+),", "\n$1,abc");
+        assertThatThrownBy(() -> read("bad.csv", badNumber)).isInstanceOf(GaitformException.class)
+                .hasMessageContaining("bad.csv: line 2, column 'Distance (m)'").hasMessageContaining("'abc");
+    }
+
+    @Test
+    void cadenceDetectionUsesSpeedAndValues() {
+        double[] perLeg = new double[60];
+        double[] doubled = new double[60];
+        double[] speed = new double[60];
+        Arrays.fill(perLeg, 82);
+        Arrays.fill(doubled, 164);
+        Arrays.fill(speed, 3.0);
+        assertThat(CadenceUnits.normalise(perLeg, speed, CadenceUnit.AUTO, "x").factor()).isEqualTo(2);
+        assertThat(CadenceUnits.normalise(doubled, speed, CadenceUnit.AUTO, "x").factor()).isEqualTo(1);
+        assertThat(CadenceUnits.normalise(perLeg, null, CadenceUnit.AUTO, "x").factor()).isEqualTo(2);
+        assertThat(CadenceUnits.normalise(doubled, null, CadenceUnit.AUTO, "x").factor()).isEqualTo(1);
+        Decision d = CadenceUnits.normalise(new double[] {0, 0}, null, CadenceUnit.AUTO, "x").decision();
+        assertThat(d.value()).isEqualTo("none");
+    }
+}
