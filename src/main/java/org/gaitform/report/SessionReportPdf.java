@@ -41,11 +41,16 @@ public final class SessionReportPdf {
             headline(d, r);
             workOnFirst(d, r);
             scorecard(d, r, table);
-            if (PoseReportSection.applies(r)) {
+            boolean pose = PoseReportSection.applies(r);
+            if (pose) {
+                // keypoint and marker sessions: the form indicators open the page of charts
+                d.newPage();
                 PoseReportSection.write(d, r);
             }
             if (!charts.isEmpty()) {
-                d.newPage();
+                if (!pose) {
+                    d.newPage();
+                }
                 d.heading("Charts", 12);
                 for (ChartSpec c : charts) {
                     d.chart(c);
