@@ -20,7 +20,8 @@ class ArchitectureTest {
                 .layer("simulate").definedBy("org.gaitform.simulate..")
                 .layer("batch").definedBy("org.gaitform.batch..")
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
-                .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.events..",
+                .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
+                        "org.gaitform.events..",
                         "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..")
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
@@ -35,7 +36,7 @@ class ArchitectureTest {
     void signalProcessingKnowsNoGaitWordsAndStagesDoNotReachUp() {
         noClasses().that().resideInAPackage("org.gaitform.signal..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.events..", "org.gaitform.metrics..", "org.gaitform.io..",
-                        "org.gaitform.report..", "org.gaitform.guidelines..")
+                        "org.gaitform.report..", "org.gaitform.guidelines..", "org.gaitform.kinematics..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.gaitform.model..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.signal..", "org.gaitform.io..", "org.gaitform.events..",

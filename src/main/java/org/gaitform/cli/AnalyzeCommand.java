@@ -17,6 +17,7 @@ import org.gaitform.batch.Outcome;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.io.watch.CadenceUnit;
 import org.gaitform.io.watch.WatchReadOptions;
 import org.gaitform.model.Channel;
@@ -44,6 +45,13 @@ import picocli.CommandLine.Parameters;
             "  gaitform analyze feet.csv --rate 204.8 --placement foot      (left_/right_ sensor columns: both feet)",
             "  gaitform analyze 'Sensor Logger export/' run.zip --speed-mps 3.3",
             "  gaitform analyze garmin-exports/ --out coach-report",
+            "  gaitform analyze openpose_json_folder --fps 60 --height-cm 178",
+            "  gaitform analyze mediapipe.csv --image-size 1920x1080 --fps 30 --landmark heel_left=LHEEL",
+            "  gaitform analyze trial.c3d trial.trc markers.tsv",
+            "%nPose and marker inputs: OpenPose (JSON folder or CSV), MediaPipe CSV, keypoint CSV, marker TSV,",
+            "OpenSim .trc, C3D. Landmarks for --landmark: heel_left, toe_left, ankle_left, knee_left, hip_left,",
+            "shoulder_left, wrist_left (and _right), mid_hip, neck, head, knee_medial_left, ankle_medial_left, asis_left,",
+            "psis_left. A standing trial beside a marker file (name with 'static') calibrates the foot angle.",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -83,6 +91,45 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "cadence: strides (per leg, as Garmin writes it; doubled) or steps (both feet). Default: detected from the "
             + "values and the speed.")
     String cadenceUnit;
+
+    @Option(names = "--fps", paramLabel = "FPS", description = "Frame rate of keypoint or marker data when the file "
+            + "does not record it (video keypoints without it are read at 30 fps, with a warning).")
+    Double fps;
+
+    @Option(names = "--image-size", paramLabel = "WxH", description = "Image size in pixels, to scale normalised "
+            + "keypoint coordinates (MediaPipe).")
+    String imageSize;
+
+    @Option(names = "--unit", paramLabel = "px|mm|cm|m|normalised", description = "Coordinate unit of keypoints or "
+            + "markers (default: from the file, else from the size of the body).")
+    String unit;
+
+    @Option(names = "--landmark", paramLabel = "NAME=POINT", mapFallbackValue = "",
+            description = "Use the keypoint or marker POINT as body landmark NAME (repeatable), e.g. heel_left=LHEE.")
+    Map<String, String> landmarks = new LinkedHashMap<>();
+
+    @Option(names = "--vertical", paramLabel = "AXIS", description = "The data's up axis, e.g. +y or -z (default: "
+            + "detected; image y points down).")
+    String vertical;
+
+    @Option(names = "--forward", paramLabel = "AXIS", description = "The direction of travel, e.g. +x (default: "
+            + "from the pelvis's travel, or the feet on a treadmill).")
+    String forward;
+
+    @Option(names = "--view", paramLabel = "sagittal|frontal|3d", description = "How the runner was filmed (default: "
+            + "detected from the geometry).")
+    String view;
+
+    @Option(names = "--height-cm", paramLabel = "CM", description = "The runner's height, to give pixel distances in "
+            + "cm (otherwise distances are %% of leg length).")
+    Double heightCm;
+
+    @Option(names = "--treadmill", description = "Treadmill running: foot speeds relative to the belt (default: "
+            + "detected from the pelvis's travel).")
+    boolean treadmill;
+
+    @Option(names = "--overground", description = "Overground running (default: detected).")
+    boolean overground;
 
     @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
             + "columns of the built-in one).")
@@ -149,8 +196,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         long ok = result.okCount();
         long failed = result.failedCount();
         if (result.outcomes().isEmpty()) {
-            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx and .gpx "
-                    + "files)");
+            e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx, .gpx, "
+                    + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)");
             return ExitCode.NOTHING_ANALYSED;
         }
         o.printf(Locale.ROOT, "%d of %d input(s) analysed, %d failed; summary in %s%n", ok, ok + failed,
@@ -214,8 +261,42 @@ final class AnalyzeCommand implements Callable<Integer> {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
-        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence)), table,
+        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
                 Optional.ofNullable(speedMps));
+    }
+
+
+    private PoseReadOptions poseOptions() {
+        if (treadmill && overground) {
+            throw usage("--treadmill and --overground exclude each other");
+        }
+        Optional<Integer> w = Optional.empty();
+        Optional<Integer> h = Optional.empty();
+        if (imageSize != null) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,5})[xX×](\\d{1,5})").matcher(imageSize.trim());
+            if (!m.matches() || Integer.parseInt(m.group(1)) == 0 || Integer.parseInt(m.group(2)) == 0) {
+                throw usage("--image-size must be WIDTHxHEIGHT in pixels, e.g. 1920x1080, not '" + imageSize + "'");
+            }
+            w = Optional.of(Integer.parseInt(m.group(1)));
+            h = Optional.of(Integer.parseInt(m.group(2)));
+        }
+        for (Map.Entry<String, String> l : landmarks.entrySet()) {
+            if (l.getValue() == null || l.getValue().isBlank()) {
+                throw usage("--landmark " + l.getKey() + " needs a point name: --landmark NAME=POINT");
+            }
+            if (org.gaitform.kinematics.Landmark.parse(l.getKey()) == null) {
+                throw usage("unknown landmark '" + l.getKey() + "' in --landmark; use heel_left, toe_left, ankle_left, "
+                        + "knee_left, hip_left, shoulder_left, wrist_left (or _right), mid_hip, neck, head, …");
+            }
+        }
+        Optional<Boolean> tm = treadmill ? Optional.of(true) : overground ? Optional.of(false) : Optional.empty();
+        try {
+            return new PoseReadOptions(Optional.ofNullable(fps), w, h, Optional.ofNullable(unit), landmarks,
+                    Optional.ofNullable(vertical), Optional.ofNullable(forward),
+                    Optional.ofNullable(view).map(v -> v.toLowerCase(Locale.ROOT)), Optional.ofNullable(heightCm), tm);
+        } catch (IllegalArgumentException ex) {
+            throw usage(ex.getMessage());
+        }
     }
 
     private CommandLine.ParameterException usage(String message) {

@@ -11,7 +11,16 @@ public enum InputKind {
     /** A Training Center XML activity (also {@code .tcx.gz}). */
     WATCH_TCX("watch-tcx"),
     /** A GPX track (also {@code .gpx.gz}). */
-    WATCH_GPX("watch-gpx");
+    WATCH_GPX("watch-gpx"),
+
+    /** Keypoints or markers in delimited text (OpenPose or MediaPipe CSV, generic keypoint CSV, marker TSV). */
+    POSE_CSV("pose-csv"),
+    /** A folder of OpenPose per-frame JSON files. */
+    OPENPOSE_JSON("openpose-json"),
+    /** OpenSim marker file. */
+    TRC("trc"),
+    /** C3D motion-capture file. */
+    C3D("c3d");
 
     private final String label;
 

@@ -6,6 +6,11 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
+import org.gaitform.io.pose.C3dReader;
+import org.gaitform.io.pose.OpenPoseJsonReader;
+import org.gaitform.io.pose.PoseCsvReader;
+import org.gaitform.io.pose.PoseFiles;
+import org.gaitform.io.pose.TrcReader;
 import org.gaitform.io.imu.SensorLoggerReader;
 import org.gaitform.io.watch.FitActivityReader;
 import org.gaitform.io.watch.GpxReader;
@@ -29,12 +34,26 @@ public final class InputReaders {
             return Optional.empty();
         }
         if (Files.isDirectory(path)) {
+            if (OpenPoseJsonReader.isOpenPoseFolder(path)) {
+                return Optional.of(InputKind.OPENPOSE_JSON);
+            }
             return SensorLoggerReader.isExportFolder(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
         if (lower.endsWith(".zip")) {
             return SensorLoggerReader.isExportZip(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
+        boolean staticTrial = lower.contains("static");
+        if (lower.endsWith(".trc")) {
+            return staticTrial ? Optional.empty() : Optional.of(InputKind.TRC);
+        }
+        if (lower.endsWith(".c3d")) {
+            return staticTrial ? Optional.empty() : Optional.of(InputKind.C3D);
+        }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
+            if (PoseFiles.isKeypointTable(path)) {
+                // a standing calibration trial accompanies a motion-capture session; it is not a run
+                return staticTrial ? Optional.empty() : Optional.of(InputKind.POSE_CSV);
+            }
             return Optional.of(InputKind.IMU_CSV);
         }
         if (lower.endsWith(".fit") || lower.endsWith(".fit.gz")) {
@@ -59,6 +78,54 @@ public final class InputReaders {
     }
 
     /**
+     * The standing calibration trial beside a marker recording: a file in the same folder whose name contains
+     * "static" and starts like the recording's name up to "run" ({@code RBDS001static.txt} for
+     * {@code RBDS001runT25markers.txt}, {@code 20140515T133244_static.c3d} for {@code 20140515T133244_run.c3d}),
+     * of the same family (text table, .trc or .c3d).
+     */
+    public Optional<Path> staticTrialFor(Path recording) {
+        Path dir = recording.toAbsolutePath().getParent();
+        String name = recording.getFileName() == null ? "" : recording.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        int run = lower.indexOf("run");
+        if (dir == null || run <= 0 || lower.contains("static")) {
+            return Optional.empty();
+        }
+        String prefix = lower.substring(0, run);
+        String ext = lower.substring(lower.lastIndexOf('.') + 1);
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String l = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                String e = l.substring(l.lastIndexOf('.') + 1);
+                boolean sameFamily = e.equals(ext) || (isText(e) && isText(ext));
+                return l.startsWith(prefix) && l.contains("static") && sameFamily && Files.isRegularFile(p);
+            }).sorted().findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isText(String ext) {
+        return ext.equals("csv") || ext.equals("tsv") || ext.equals("txt");
+    }
+
+    /** Reads a standing calibration trial (keypoint table, .trc or .c3d). */
+    public Recording readStatic(Path path, String source, ReadOptions options) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".trc")) {
+                return new TrcReader().read(path, source, options.pose());
+            }
+            if (lower.endsWith(".c3d")) {
+                return new C3dReader().read(path, source, options.pose());
+            }
+            return new PoseCsvReader().read(path, source, options.pose());
+        } catch (IOException e) {
+            throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
      * Reads one input.
      *
      * @param path    the file or folder
@@ -73,9 +140,10 @@ public final class InputReaders {
             throw GaitformException.badInput(source, "", "a readable file", "no permission to read it");
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
-                "a recording gaitform reads (IMU or watch CSV/TSV/TXT, a Sensor Logger folder or zip with "
-                        + "Accelerometer.csv, FIT, TCX, GPX)",
-                Files.isDirectory(path) ? "a folder without Accelerometer.csv" : "a file of another kind"));
+                "a recording gaitform reads (IMU, watch or keypoint CSV/TSV/TXT, a Sensor Logger folder or zip with "
+                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, an OpenPose JSON folder)",
+                Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
+                        : "a file of another kind"));
         try {
             if (!Files.isDirectory(path) && Files.size(path) == 0) {
                 throw GaitformException.badInput(source, "", "rows of data", "an empty file");
@@ -88,6 +156,10 @@ public final class InputReaders {
                 case WATCH_FIT -> new FitActivityReader().read(path, source, options.watch());
                 case WATCH_TCX -> new TcxReader().read(path, source, options.watch());
                 case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
+                case POSE_CSV -> new PoseCsvReader().read(path, source, options.pose());
+                case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
+                case TRC -> new TrcReader().read(path, source, options.pose());
+                case C3D -> new C3dReader().read(path, source, options.pose());
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");

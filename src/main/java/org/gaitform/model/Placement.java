@@ -17,6 +17,10 @@ public enum Placement {
     WRIST("wrist", false),
     PHONE_POCKET("phone_pocket", false),
     ARM("arm", false),
+    /** Keypoints from video (pose estimation). */
+    VIDEO("video", false),
+    /** Motion-capture markers. */
+    MARKERS("markers", false),
     UNKNOWN("unknown", false);
 
     private final String label;

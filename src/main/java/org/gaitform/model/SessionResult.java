@@ -22,12 +22,13 @@ import java.util.Objects;
  * @param findings        comparisons with the recommendations, most important first
  * @param decisions       what the program decided on its own
  * @param warnings        what the user should know
- * @param traces          signal excerpts for the report
+ * @param traces          signal excerpts and time series for the report
+ * @param figures         stick figures of the runner for the report (pose and marker input); empty otherwise
  */
 public record SessionResult(String sessionId, String source, String inputKind, Placement placement,
                             double samplingRateHz, List<Bout> bouts, List<Step> steps, Map<String, Double> metrics,
                             Map<String, String> info, List<Finding> findings, List<Decision> decisions,
-                            List<String> warnings, List<Trace> traces) {
+                            List<String> warnings, List<Trace> traces, List<StickFigure> figures) {
     public SessionResult {
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(source, "source");
@@ -41,6 +42,16 @@ public record SessionResult(String sessionId, String source, String inputKind, P
         decisions = List.copyOf(decisions);
         warnings = List.copyOf(warnings);
         traces = List.copyOf(traces);
+        figures = List.copyOf(figures);
+    }
+
+    /** A result without stick figures. */
+    public SessionResult(String sessionId, String source, String inputKind, Placement placement,
+                         double samplingRateHz, List<Bout> bouts, List<Step> steps, Map<String, Double> metrics,
+                         Map<String, String> info, List<Finding> findings, List<Decision> decisions,
+                         List<String> warnings, List<Trace> traces) {
+        this(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info, findings, decisions,
+                warnings, traces, List.of());
     }
 
     /** A session value, or {@code NaN} when absent. */
@@ -51,12 +62,12 @@ public record SessionResult(String sessionId, String source, String inputKind, P
     /** A copy with another session id. */
     public SessionResult withSessionId(String id) {
         return new SessionResult(id, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info,
-                findings, decisions, warnings, traces);
+                findings, decisions, warnings, traces, figures);
     }
 
     /** A copy with other findings. */
     public SessionResult withFindings(List<Finding> newFindings) {
         return new SessionResult(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info,
-                newFindings, decisions, warnings, traces);
+                newFindings, decisions, warnings, traces, figures);
     }
 }

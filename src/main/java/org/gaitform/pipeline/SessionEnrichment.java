@@ -44,7 +44,8 @@ final class SessionEnrichment {
         }
         FormOverTime.of(r.steps()).notes().stream().findFirst().ifPresent(n -> info.put("form_drift", n));
         SessionResult withMeta = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
-                r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces());
+                r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces(),
+                r.figures());
         List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, measurementKind(withMeta));
         findings = withPainOnset(findings, metrics);
         return withMeta.withFindings(findings);

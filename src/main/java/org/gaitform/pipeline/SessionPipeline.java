@@ -5,6 +5,7 @@ import org.gaitform.io.InputReaders;
 import org.gaitform.io.meta.MetadataReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.ImuRecording;
+import org.gaitform.model.PoseRecording;
 import org.gaitform.model.Recording;
 import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
@@ -43,6 +44,21 @@ public final class SessionPipeline {
             result = new ImuAnalysis(forSession, metadataSpeed).analyse(imu, sessionId);
         } else if (rec instanceof WatchRecording watch) {
             result = new WatchAnalysis(forSession).analyse(watch, sessionId);
+        } else if (rec instanceof PoseRecording pose) {
+            PoseRecording standing = null;
+            String staticNote = null;
+            java.util.Optional<Path> st = readers.staticTrialFor(input);
+            if (st.isPresent()) {
+                try {
+                    if (readers.readStatic(st.get(), st.get().getFileName().toString(), settings.read())
+                            instanceof PoseRecording p) {
+                        standing = p;
+                    }
+                } catch (GaitformException e) {
+                    staticNote = e.getMessage();
+                }
+            }
+            result = new PoseAnalysis(forSession).analyse(pose, sessionId, standing, staticNote);
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }

@@ -37,7 +37,7 @@ public final class Charts {
     /** The charts that apply to a session, in report order. */
     public static List<ChartSpec> forSession(SessionResult r) {
         List<ChartSpec> out = new ArrayList<>();
-        if (!r.traces().isEmpty()) {
+        if (r.traces().stream().anyMatch(t -> !t.name().startsWith(PoseCharts.SERIES_PREFIX))) {
             out.add(signalExcerpt(r));
         }
         List<Step> run = running(r);
@@ -52,6 +52,7 @@ public final class Charts {
         }
         SessionCharts.leftRight(r, run).ifPresent(out::add);
         SessionCharts.formOverTime(run).ifPresent(out::add);
+        out.addAll(PoseCharts.forSession(r));
         return out;
     }
 
@@ -64,7 +65,8 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         double t0 = Double.POSITIVE_INFINITY;
         double t1 = Double.NEGATIVE_INFINITY;
-        for (Trace tr : r.traces()) {
+        List<Trace> traces = r.traces().stream().filter(t -> !t.name().startsWith(PoseCharts.SERIES_PREFIX)).toList();
+        for (Trace tr : traces) {
             XYSeries s = new XYSeries(tr.name() + " (" + tr.unit() + ")", false, true);
             double[] t = tr.timeS();
             double[] v = tr.values();
@@ -78,7 +80,9 @@ public final class Charts {
         NumberAxis x = new NumberAxis("time (s)");
         x.setAutoRangeIncludesZero(false);
         x.setRange(t0, t1);
-        NumberAxis y = new NumberAxis(r.traces().get(0).unit().equals("g") ? "acceleration (g)" : r.traces().get(0).unit());
+        NumberAxis y = new NumberAxis(traces.get(0).unit().equals("g") ? "acceleration (g)"
+                : traces.get(0).name().endsWith("foot height") ? "foot height (" + traces.get(0).unit() + ")"
+                : traces.get(0).unit());
         y.setAutoRangeIncludesZero(true);
         XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
         Color[] colours = {Palette.BLUE, Palette.ORANGE, Palette.GREEN};

@@ -41,8 +41,16 @@ public final class SessionReportPdf {
             headline(d, r);
             workOnFirst(d, r);
             scorecard(d, r, table);
-            if (!charts.isEmpty()) {
+            boolean pose = PoseReportSection.applies(r);
+            if (pose) {
+                // keypoint and marker sessions: the form indicators open the page of charts
                 d.newPage();
+                PoseReportSection.write(d, r);
+            }
+            if (!charts.isEmpty()) {
+                if (!pose) {
+                    d.newPage();
+                }
                 d.heading("Charts", 12);
                 for (ChartSpec c : charts) {
                     d.chart(c);
@@ -56,6 +64,15 @@ public final class SessionReportPdf {
         }
     }
 
+    /** What the input was, for the title line. */
+    private static String what(SessionResult r) {
+        return switch (r.placement()) {
+            case VIDEO -> "video keypoints (" + r.info().getOrDefault("view", "") + " view)";
+            case MARKERS -> "motion-capture markers";
+            default -> r.placement().label().replace('_', ' ');
+        };
+    }
+
     private static void title(PdfDoc d, SessionResult r) throws IOException {
         d.line("Running form report", d.bold(), 18, PdfDoc.MARGIN, Palette.INK);
         d.space(2);
@@ -67,8 +84,7 @@ public final class SessionReportPdf {
         }
         Optional.ofNullable(r.info().get("shoes")).ifPresent(s -> who.add("shoes: " + s));
         d.paragraph((who.isEmpty() ? "" : String.join(" · ", who) + " · ") + "session " + r.sessionId() + " · input "
-                + r.source() + " · " + r.placement().label().replace('_', ' ') + " · " + fmt(r.samplingRateHz(), 0)
-                + " Hz", d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+                + r.source() + " · " + what(r) + " · " + fmt(r.samplingRateHz(), 0) + " Hz", d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         d.paragraph("Running " + duration(r.metric("running_s")) + " · walking " + duration(r.metric("walking_s"))
                 + " · standing " + duration(r.metric("standing_s")) + (r.metric("other_s") > 0.5
                 ? " · other " + duration(r.metric("other_s")) : ""), d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH,

@@ -56,6 +56,13 @@ public final class SampleSessions {
             new FootImuSimulator.Part(org.gaitform.model.Activity.RUNNING, 15, 3.0),
             new FootImuSimulator.Part(org.gaitform.model.Activity.RUNNING, 10, 3.8),
             new FootImuSimulator.Part(org.gaitform.model.Activity.STANDING, 2, 0));
+    /** File stem of the video-keypoint sample. */
+    static final String POSE_SAMPLE_NAME = "video_side_openpose_30fps";
+    /** The video-keypoint sample: a rearfoot striker on a treadmill at 3 m/s filmed from the right at 30 fps. */
+    static final PoseRunnerSimulator POSE_SAMPLE = new PoseRunnerSimulator(30, 10, 164, 0.27, 3.0, 6.0, 0.24, 14, 6,
+            0.03, false);
+    /** Image scale of the sample (pixels per metre). */
+    static final double POSE_SAMPLE_PX_PER_M = 550;
 
     private SampleSessions() {
     }
@@ -115,6 +122,12 @@ public final class SampleSessions {
         Files.writeString(feetTruth, FootImuSimulator.truthCsv(feet), StandardCharsets.UTF_8);
         out.add(feetData);
         out.add(feetTruth);
+        Path keypoints = dir.resolve(POSE_SAMPLE_NAME + ".csv");
+        Files.writeString(keypoints, POSE_SAMPLE.keypointTable(false, POSE_SAMPLE_PX_PER_M, 1.5, seed), StandardCharsets.UTF_8);
+        Path poseTruth = dir.resolve(POSE_SAMPLE_NAME + ".truth.csv");
+        Files.writeString(poseTruth, POSE_SAMPLE.truthCsv(), StandardCharsets.UTF_8);
+        out.add(keypoints);
+        out.add(poseTruth);
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, readme(seed), StandardCharsets.UTF_8);
         out.add(readme);
@@ -218,9 +231,22 @@ public final class SampleSessions {
                 + "prefixed headers (left_acc_x_g … right_gyr_z_dps); standing, walking, running at 3.0 and 3.8 m/s, "
                 + "standing; the placement is not in the name, gaitform finds it from the signal, ")
                 .append(f(FEET_RATE_HZ, 0)).append(" Hz |\n");
+        sb.append("| `").append(POSE_SAMPLE_NAME).append(".csv` | OpenPose-style 2D keypoints (pixels, image y down, "
+                + "confidences) of a rearfoot striker on a treadmill at 3 m/s filmed from the right side: cadence 164 "
+                + "steps/min, contact 270 ms, trunk lean 6°, heel 24 cm ahead of the hips at landing, foot angle 14° at "
+                + "landing; 1.5 px keypoint jitter; 30 fps, not recorded in the file (as in OpenPose's own output) |\n");
         sb.append("\nNext to each recording: `<name>.truth.csv` lists every running step (side, initial contact and "
                 + "toe-off in seconds on the file's own time axis, speed, slope) and `<name>.truth.json` the bouts of "
                 + "standing, walking and running. gaitform does not read these as inputs.\n\n");
+        sb.append("## Keypoint model (`").append(POSE_SAMPLE_NAME).append(".csv`)\n\n");
+        sb.append("A stick figure in body axes (metres), drawn at ").append(f(POSE_SAMPLE_PX_PER_M, 0))
+                .append(" px/m: hip midpoint fixed, lowest at mid-stance (8 cm vertical oscillation); the heel on the "
+                        + "belt from initial contact to heel-off, moving back at belt speed, the toe on it from foot flat "
+                        + "to toe-off; in swing the foot rises and lands at about 1 m/s; knees by two-link inverse "
+                        + "kinematics (thigh and shank 0.45 m); trunk 0.5 m at a fixed lean; the opposite hip drops and "
+                        + "the stance knee moves 3 cm inwards during stance (seen only from the front). Its truth file "
+                        + "lists initial contacts and toe-offs (`step,side,ic_s,to_s`). The threshold method places "
+                        + "initial contacts about half a frame early and toe-offs late on this foot model.\n\n");
         sb.append("## Signal model\n\n");
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "

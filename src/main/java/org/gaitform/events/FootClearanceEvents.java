@@ -1,0 +1,445 @@
+package org.gaitform.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gaitform.kinematics.Body;
+import org.gaitform.kinematics.Landmark;
+import org.gaitform.kinematics.View;
+import org.gaitform.model.Side;
+import org.gaitform.signal.Stats;
+
+/**
+ * Initial contact and toe-off of each foot from foot kinematics, for running: a foot is on the ground while
+ * the lower of its heel and toe points is within a clearance threshold of that point's own ground level, and
+ * moves with the ground (or the treadmill belt). Initial contact is where the first of heel and toe comes
+ * down through the threshold, toe-off where the last leaves it (linear interpolation between frames).
+ *
+ * <p>This is a foot-height threshold method of the family compared against force plates by Fellin et al.
+ * 2010 (heel height and velocity; Comparison of methods for kinematic identification of footstrike and
+ * toe-off during overground and treadmill running, J Sci Med Sport 13:646–650), Leitch et al. 2011
+ * (heel and hallux vertical profiles; Identifying gait events without a force plate during running, Gait
+ * Posture 33:130–132) and De Witt 2010 (toe-off from the toe marker's vertical position during treadmill
+ * running, J Biomech 43:3067–3069). No single paper's rule is reproduced, so the class is named after what it
+ * does. The walking method of Zeni et al. 2008 (heel and toe relative to the pelvis) is not used: it is
+ * known to fail in running.
+ *
+ * <p>This project's choices: heel and toe together so that rearfoot and forefoot strikers are treated alike;
+ * each point's ground level is its 2nd height percentile above a ground line (a straight line fitted to the
+ * lowest foot positions along the direction of travel, which absorbs a tilted camera or floor in 2D video);
+ * the clearance is a fraction of leg length ({@link FootClearanceSettings}), so it works in pixels and in
+ * metres alike; a candidate contact in which the foot slides faster than half the running speed relative to
+ * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
+ */
+public final class FootClearanceEvents {
+    private final FootClearanceSettings settings;
+
+    public FootClearanceEvents(FootClearanceSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Result.
+     *
+     * @param contacts   contacts of both feet in time order
+     * @param beltSpeed  belt speed (body units/s, positive) on a treadmill, NaN otherwise
+     * @param runSpeed   running speed (body units/s): belt speed, or the pelvis's mean forward speed; NaN when
+     *                   not measurable (frontal view)
+     * @param footHeight per side, the lowest foot point's height above its ground level (body units)
+     * @param threshold  the clearance threshold (body units)
+     */
+    public record Result(List<FootContact> contacts, double beltSpeed, double runSpeed, Map<Side, double[]> footHeight,
+                         double threshold) {
+    }
+
+    /** Detects contacts. */
+    public Result detect(Body body) {
+        double fs = body.rateHz();
+        int n = body.size();
+        double thr = settings.clearanceLegFraction() * body.legLength();
+        Ground groundLine = ground(body, thr);
+        Map<Side, double[]> heights = new LinkedHashMap<>();
+        Map<Side, double[]> heelH = new LinkedHashMap<>();
+        Map<Side, double[]> toeH = new LinkedHashMap<>();
+        Map<Side, double[]> footFwd = new LinkedHashMap<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            Landmark heel = pick(body, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s));
+            Landmark toe = pick(body, Landmark.of("TOE", s), Landmark.of("FOOT_CLUSTER", s));
+            if (heel == null && toe == null) {
+                continue;
+            }
+            double[] hh = heel == null ? null : relHeight(body, heel, groundLine);
+            double[] th = toe == null || toe == heel ? null : relHeight(body, toe, groundLine);
+            double[] low = new double[n];
+            for (int i = 0; i < n; i++) {
+                double a = hh == null ? Double.NaN : hh[i];
+                double b = th == null ? Double.NaN : th[i];
+                low[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+            }
+            heights.put(s, low);
+            heelH.put(s, hh);
+            toeH.put(s, th);
+            Landmark ref = heel != null ? heel : toe;
+            footFwd.put(s, body.view() == View.FRONTAL ? null : body.fwd(ref));
+        }
+        // forward velocity of the feet and the ground (belt) speed
+        double beltSpeed = Double.NaN;
+        double runSpeed = Double.NaN;
+        if (body.view() != View.FRONTAL) {
+            List<Double> stanceV = new ArrayList<>();
+            for (Side s : heights.keySet()) {
+                double[] v = derivative(footFwd.get(s), fs);
+                double[] h = heights.get(s);
+                for (int i = 0; i < n; i++) {
+                    if (h[i] < thr && Double.isFinite(v[i])) {
+                        stanceV.add(v[i]);
+                    }
+                }
+            }
+            double vStance = Stats.median(stanceV.stream().mapToDouble(Double::doubleValue).toArray());
+            if (body.treadmill()) {
+                beltSpeed = -vStance;
+                runSpeed = Math.abs(beltSpeed);
+            } else {
+                runSpeed = pelvisSpeed(body);
+            }
+        }
+        List<FootContact> out = new ArrayList<>();
+        for (Side s : heights.keySet()) {
+            double[] h = heights.get(s);
+            double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
+            List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)));
+            for (double[] sp : spans) {
+                double ic = sp[0];
+                double to = sp[1];
+                double rel = Double.NaN;
+                if (v != null) {
+                    double sum = 0;
+                    int k = 0;
+                    for (int i = (int) Math.ceil(ic); i <= Math.floor(to); i++) {
+                        if (Double.isFinite(v[i])) {
+                            sum += v[i] + (Double.isNaN(beltSpeed) ? 0 : beltSpeed);
+                            k++;
+                        }
+                    }
+                    rel = k == 0 ? Double.NaN : sum / k;
+                    if (Double.isFinite(runSpeed) && runSpeed > 0 && Math.abs(rel) > settings.maxRelativeSpeed() * runSpeed) {
+                        continue;
+                    }
+                }
+                String point = "foot";
+                double[] hh = heelH.get(s);
+                double[] th = toeH.get(s);
+                if (hh != null && th != null) {
+                    double heelIc = crossingDown(hh, thr, ic);
+                    double toeIc = crossingDown(th, thr, ic);
+                    point = Double.isNaN(toeIc) || (!Double.isNaN(heelIc) && heelIc <= toeIc) ? "heel" : "toe";
+                }
+                out.add(new FootContact(s, ic, to, point, rel));
+            }
+        }
+        out.sort(Comparator.comparingDouble(FootContact::icIndex));
+        return new Result(out, beltSpeed, runSpeed, heights, thr);
+    }
+
+    private static Landmark pick(Body b, Landmark... ls) {
+        for (Landmark l : ls) {
+            if (b.has(l)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** Contact spans [ic, to] in fractional frames where h is below thr, complete (not touching the ends or gaps). */
+    /**
+     * The foot's stride period (s) from the autocorrelation of its height over its longest stretch without gaps
+     * (lags 0.45–1.6 s, at least four strides long), or 0 when it cannot be told. A break shorter than 30 % of it cannot be a swing (the swing
+     * takes about 40 % of the stride in walking and 55–70 % in running): it is noise, or the ground moving in a
+     * hip-centred frame such as BlazePose world landmarks, where the pelvis's own oscillation shows as a hump in
+     * the stance foot's height.
+     */
+    static double strideS(double[] h, double fs) {
+        int bestFrom = 0;
+        int bestLen = 0;
+        int i = 0;
+        while (i < h.length) {
+            while (i < h.length && !Double.isFinite(h[i])) {
+                i++;
+            }
+            int s = i;
+            while (i < h.length && Double.isFinite(h[i])) {
+                i++;
+            }
+            if (i - s > bestLen) {
+                bestLen = i - s;
+                bestFrom = s;
+            }
+        }
+        int minLag = (int) Math.round(0.45 * fs);
+        int maxLag = (int) Math.round(1.6 * fs);
+        if (bestLen < 2 * minLag + 2) {
+            return 0;
+        }
+        double[] lag = org.gaitform.signal.Periodicity.dominantLag(h, bestFrom, bestFrom + bestLen, minLag,
+                Math.min(maxLag, bestLen / 2));
+        // trusted only over at least four strides
+        return lag == null || !(lag[1] > 0.3) || bestLen < 4 * lag[0] ? 0 : lag[0] / fs;
+    }
+
+    private List<double[]> spans(double[] h, double thr, double fs, double minBreakS) {
+        int n = h.length;
+        List<double[]> raw = new ArrayList<>();
+        int i = 1;
+        while (i < n) {
+            if (h[i] < thr && h[i - 1] >= thr) {
+                int s = i;
+                while (i < n && h[i] < thr) {
+                    i++;
+                }
+                if (i >= n || Double.isNaN(h[i])) {
+                    continue;
+                }
+                double ic = s - 1 + (h[s - 1] - thr) / (h[s - 1] - h[s]);
+                double to = i - 1 + (thr - h[i - 1]) / (h[i] - h[i - 1]);
+                double eventThr = Math.min(thr, settings.eventLegFraction() / settings.clearanceLegFraction() * thr);
+                if (eventThr < thr) {
+                    double down = h[s - 1] - h[s];
+                    double upv = h[i] - h[i - 1];
+                    double icShift = down > 0 ? Math.min(2, (thr - eventThr) / down) : 0;
+                    double toShift = upv > 0 ? Math.min(2, (thr - eventThr) / upv) : 0;
+                    double room = 0.3 * (to - ic);
+                    ic += Math.min(icShift, room);
+                    to -= Math.min(toShift, room);
+                }
+                raw.add(new double[] {ic, to});
+            } else {
+                i++;
+            }
+        }
+        // close short breaks, drop short contacts
+        List<double[]> merged = new ArrayList<>();
+        for (double[] sp : raw) {
+            if (!merged.isEmpty() && (sp[0] - merged.get(merged.size() - 1)[1]) / fs < minBreakS) {
+                merged.get(merged.size() - 1)[1] = sp[1];
+            } else {
+                merged.add(sp.clone());
+            }
+        }
+        merged.removeIf(sp -> (sp[1] - sp[0]) / fs < settings.minContactS());
+        return merged;
+    }
+
+    /** The downward threshold crossing of h nearest before or shortly after {@code near}, or NaN. */
+    private static double crossingDown(double[] h, double thr, double near) {
+        int n = h.length;
+        int from = Math.max(1, (int) Math.floor(near) - 30);
+        int to = Math.min(n - 1, (int) Math.ceil(near) + 30);
+        double best = Double.NaN;
+        for (int i = from; i <= to; i++) {
+            if (h[i - 1] >= thr && h[i] < thr) {
+                double c = i - 1 + (h[i - 1] - thr) / (h[i - 1] - h[i]);
+                if (Double.isNaN(best) || Math.abs(c - near) < Math.abs(best - near)) {
+                    best = c;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A landmark's height above its own ground level (body units): 0 when it rests on the ground. */
+    public static double[] heightAboveGround(Body b, Landmark l, double thresholdHeight) {
+        return relHeight(b, l, ground(b, thresholdHeight));
+    }
+
+    /** The ground's height at a forward position (body units). */
+    @FunctionalInterface
+    interface Ground {
+        double at(double fwd);
+    }
+
+    /**
+     * The ground: flat on a treadmill and in frontal views; in overground side views (where a tilted camera or
+     * lens makes the floor slope and bend in the image) a line through the lowest foot positions, refined to a
+     * piecewise-linear floor through the foot's lowest point in each candidate contact (found with three times
+     * the clearance).
+     */
+    static Ground ground(Body b, double thr) {
+        double[] line = groundLine(b);
+        if (line[1] == 0) {
+            return x -> line[0];
+        }
+        Ground first = x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
+        List<double[]> pts = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            List<Landmark> foot = new ArrayList<>();
+            for (Landmark l : new Landmark[] {Landmark.of("HEEL", s), Landmark.of("TOE", s), Landmark.of("ANKLE", s)}) {
+                if (b.has(l)) {
+                    foot.add(l);
+                    if (foot.size() == 2) {
+                        break;
+                    }
+                }
+            }
+            if (foot.isEmpty()) {
+                continue;
+            }
+            int n = b.size();
+            double[] low = new double[n];
+            int[] which = new int[n];
+            Arrays.fill(low, Double.NaN);
+            for (int k = 0; k < foot.size(); k++) {
+                double[] h = relHeight(b, foot.get(k), first);
+                for (int i = 0; i < n; i++) {
+                    if (Double.isFinite(h[i]) && (Double.isNaN(low[i]) || h[i] < low[i])) {
+                        low[i] = h[i];
+                        which[i] = k;
+                    }
+                }
+            }
+            int i = 0;
+            while (i < n) {
+                if (!(low[i] < 3 * thr)) {
+                    i++;
+                    continue;
+                }
+                int best = i;
+                while (i < n && low[i] < 3 * thr) {
+                    if (low[i] < low[best]) {
+                        best = i;
+                    }
+                    i++;
+                }
+                Landmark l = foot.get(which[best]);
+                double x = b.fwd(l)[best];
+                if (Double.isFinite(x)) {
+                    pts.add(new double[] {x, b.up(l)[best]});
+                }
+            }
+        }
+        if (pts.size() < 2) {
+            return first;
+        }
+        pts.sort(Comparator.comparingDouble(p -> p[0]));
+        // contacts of the two feet at nearly the same place are merged by taking the lower
+        List<double[]> floor = new ArrayList<>();
+        for (double[] p : pts) {
+            if (!floor.isEmpty() && Math.abs(p[0] - floor.get(floor.size() - 1)[0]) < 1e-9) {
+                floor.get(floor.size() - 1)[1] = Math.min(floor.get(floor.size() - 1)[1], p[1]);
+            } else {
+                floor.add(p.clone());
+            }
+        }
+        return x -> {
+            if (!Double.isFinite(x)) {
+                return floor.get(0)[1];
+            }
+            if (x <= floor.get(0)[0]) {
+                return floor.get(0)[1] + line[1] * (x - floor.get(0)[0]);
+            }
+            double[] last = floor.get(floor.size() - 1);
+            if (x >= last[0]) {
+                return last[1] + line[1] * (x - last[0]);
+            }
+            for (int k = 1; k < floor.size(); k++) {
+                double[] a = floor.get(k - 1);
+                double[] c = floor.get(k);
+                if (x <= c[0]) {
+                    return a[1] + (c[1] - a[1]) * (x - a[0]) / (c[0] - a[0]);
+                }
+            }
+            return last[1];
+        };
+    }
+
+    /** Height above the ground line minus the point's own 2nd percentile. */
+    private static double[] relHeight(Body b, Landmark l, Ground ground) {
+        double[] up = b.up(l);
+        double[] fwd = b.fwd(l);
+        int n = up.length;
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = up[i] - ground.at(Double.isFinite(fwd[i]) ? fwd[i] : Double.NaN);
+        }
+        double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
+        for (int i = 0; i < n; i++) {
+            h[i] -= p2;
+        }
+        return h;
+    }
+
+    /**
+     * The ground as {intercept, slope} of height over forward position: flat (slope 0) on a treadmill and in
+     * frontal or 3D views; in overground sagittal video a line through the lowest foot positions of each
+     * stretch of the travel.
+     */
+    static double[] groundLine(Body b) {
+        List<double[]> pts = new ArrayList<>();
+        for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.TOE_LEFT, Landmark.TOE_RIGHT,
+            Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT, Landmark.FOOT_CLUSTER_LEFT, Landmark.FOOT_CLUSTER_RIGHT}) {
+            if (!b.has(l)) {
+                continue;
+            }
+            double[] up = b.up(l);
+            double[] fwd = b.fwd(l);
+            for (int i = 0; i < up.length; i++) {
+                if (Double.isFinite(up[i])) {
+                    pts.add(new double[] {fwd[i], up[i]});
+                }
+            }
+        }
+        double low = Stats.percentile(pts.stream().mapToDouble(p -> p[1]).toArray(), 2);
+        if (b.treadmill() || b.view() == View.FRONTAL) {
+            return new double[] {low, 0};
+        }
+        double lo = Stats.percentile(pts.stream().mapToDouble(p -> p[0]).toArray(), 1);
+        double hi = Stats.percentile(pts.stream().mapToDouble(p -> p[0]).toArray(), 99);
+        int bins = 6;
+        List<double[]> mins = new ArrayList<>();
+        for (int k = 0; k < bins; k++) {
+            double a = lo + (hi - lo) * k / bins;
+            double c = lo + (hi - lo) * (k + 1) / bins;
+            double[] ups = pts.stream().filter(p -> p[0] >= a && p[0] < c).mapToDouble(p -> p[1]).toArray();
+            if (ups.length >= 5) {
+                mins.add(new double[] {(a + c) / 2, Stats.percentile(ups, 5)});
+            }
+        }
+        if (mins.size() < 3) {
+            return new double[] {low, 0};
+        }
+        double mx = mins.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double my = mins.stream().mapToDouble(p -> p[1]).average().orElse(0);
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : mins) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        double slope = sxx > 0 ? sxy / sxx : 0;
+        return new double[] {my - slope * mx, slope};
+    }
+
+    /** Central-difference derivative (units/s); NaN where a neighbour is missing. */
+    public static double[] derivative(double[] x, double fs) {
+        int n = x.length;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            int a = Math.max(0, i - 1);
+            int c = Math.min(n - 1, i + 1);
+            d[i] = c > a ? (x[c] - x[a]) * fs / (c - a) : Double.NaN;
+        }
+        return d;
+    }
+
+    private static double pelvisSpeed(Body b) {
+        Landmark p = pick(b, Landmark.MID_HIP, Landmark.PELVIS_CLUSTER, Landmark.HIP_LEFT, Landmark.HIP_RIGHT);
+        if (p == null) {
+            return Double.NaN;
+        }
+        double[] v = derivative(b.fwd(p), b.rateHz());
+        return Math.abs(Stats.median(Arrays.stream(v).filter(Double::isFinite).toArray()));
+    }
+}

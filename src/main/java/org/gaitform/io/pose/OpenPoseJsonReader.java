@@ -1,0 +1,205 @@
+package org.gaitform.io.pose;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gaitform.io.json.JsonReader;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.PoseRecording;
+
+/**
+ * Reads an OpenPose output folder: one JSON file per frame ({@code <video>_<frame number>_keypoints.json})
+ * with {@code people[].pose_keypoints_2d} as x, y, confidence triplets in BODY_25 order. Frames are ordered
+ * by the number in the file name. When a frame shows several people, the one closest to the runner of the
+ * previous frame (the largest, at the start) is taken; frames without people are kept as missing.
+ */
+public final class OpenPoseJsonReader {
+    private static final Pattern FRAME_NO = Pattern.compile("(\\d+)(?!.*\\d)");
+
+    /** True for a folder holding OpenPose per-frame JSON files. */
+    public static boolean isOpenPoseFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*_keypoints.json")) {
+            return s.iterator().hasNext();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Reads the folder. */
+    public PoseRecording read(Path dir, String source, PoseReadOptions options) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : s) {
+                if (Files.isRegularFile(p)) {
+                    files.add(p);
+                }
+            }
+        }
+        if (files.isEmpty()) {
+            throw GaitformException.badInput(source, "", "OpenPose *_keypoints.json files", "no JSON file in the folder");
+        }
+        files.sort((a, b) -> {
+            long na = frameNumber(a);
+            long nb = frameNumber(b);
+            return na != nb ? Long.compare(na, nb) : a.getFileName().toString().compareTo(b.getFileName().toString());
+        });
+        int k = KeypointNames.BODY_25.size();
+        int n = files.size();
+        double[][] x = new double[k][n];
+        double[][] y = new double[k][n];
+        double[][] c = new double[k][n];
+        for (double[] row : x) {
+            Arrays.fill(row, Double.NaN);
+        }
+        for (double[] row : y) {
+            Arrays.fill(row, Double.NaN);
+        }
+        int multi = 0;
+        double[] previousCentre = null;
+        for (int f = 0; f < n; f++) {
+            Path p = files.get(f);
+            String where = p.getFileName().toString();
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+            } catch (CharacterCodingException e) {
+                throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
+            }
+            Object doc;
+            try {
+                doc = JsonReader.parse(text);
+            } catch (JsonReader.JsonException e) {
+                throw GaitformException.badInput(source, where + ", " + e.where(), "valid JSON", e.getMessage());
+            }
+            if (!(doc instanceof Map<?, ?> m) || !(m.get("people") instanceof List<?> people)) {
+                throw GaitformException.badInput(source, where, "an OpenPose object with a \"people\" array",
+                        doc instanceof Map ? "no \"people\" array" : "a JSON " + kind(doc));
+            }
+            List<double[]> candidates = new ArrayList<>();
+            for (int pi = 0; pi < people.size(); pi++) {
+                Object person = people.get(pi);
+                if (!(person instanceof Map<?, ?> pm) || !(pm.get("pose_keypoints_2d") instanceof List<?> kp)) {
+                    throw GaitformException.badInput(source, where + ", people[" + pi + "]",
+                            "a \"pose_keypoints_2d\" array", "none");
+                }
+                if (kp.isEmpty()) {
+                    continue;
+                }
+                if (kp.size() != 3 * k) {
+                    throw GaitformException.badInput(source, where + ", people[" + pi + "].pose_keypoints_2d",
+                            (3 * k) + " numbers (BODY_25: 25 keypoints × x, y, confidence)", kp.size() + " numbers");
+                }
+                double[] v = new double[kp.size()];
+                for (int i = 0; i < v.length; i++) {
+                    if (!(kp.get(i) instanceof Double d)) {
+                        throw GaitformException.badInput(source, where + ", people[" + pi + "].pose_keypoints_2d[" + i
+                                + "]", "a number", kind(kp.get(i)));
+                    }
+                    v[i] = d;
+                }
+                candidates.add(v);
+            }
+            if (candidates.isEmpty()) {
+                continue;
+            }
+            if (candidates.size() > 1) {
+                multi++;
+            }
+            double[] chosen = choose(candidates, previousCentre);
+            previousCentre = centre(chosen);
+            for (int j = 0; j < k; j++) {
+                x[j][f] = chosen[3 * j];
+                y[j][f] = chosen[3 * j + 1];
+                c[j][f] = chosen[3 * j + 2];
+            }
+        }
+        PoseAssembler a = new PoseAssembler(source, "openpose-json");
+        a.decide("input_format", "openpose-json", n + " OpenPose BODY_25 JSON files, ordered by frame number");
+        if (multi > 0) {
+            a.warn(multi + " frame(s) show more than one person: the one nearest the runner of the previous frame was "
+                    + "taken");
+        }
+        List<PoseAssembler.Raw> raw = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+            raw.add(new PoseAssembler.Raw(KeypointNames.BODY_25.get(j), x[j], y[j], null, c[j]));
+        }
+        return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
+    }
+
+    private static double[] choose(List<double[]> candidates, double[] previousCentre) {
+        double[] best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
+        for (double[] v : candidates) {
+            double[] ctr = centre(v);
+            double score;
+            if (previousCentre != null && ctr != null) {
+                score = -Math.hypot(ctr[0] - previousCentre[0], ctr[1] - previousCentre[1]);
+            } else {
+                score = extent(v);
+            }
+            if (best == null || score > bestScore) {
+                best = v;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private static double[] centre(double[] v) {
+        double sx = 0;
+        double sy = 0;
+        int m = 0;
+        for (int j = 0; j < v.length / 3; j++) {
+            if (v[3 * j + 2] > 0) {
+                sx += v[3 * j];
+                sy += v[3 * j + 1];
+                m++;
+            }
+        }
+        return m == 0 ? null : new double[] {sx / m, sy / m};
+    }
+
+    private static double extent(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < v.length / 3; j++) {
+            if (v[3 * j + 2] > 0) {
+                lo = Math.min(lo, v[3 * j + 1]);
+                hi = Math.max(hi, v[3 * j + 1]);
+            }
+        }
+        return hi > lo ? hi - lo : 0;
+    }
+
+    private static long frameNumber(Path p) {
+        String name = p.getFileName().toString().toLowerCase(Locale.ROOT).replace("_keypoints.json", "");
+        Matcher m = FRAME_NO.matcher(name);
+        if (m.find()) {
+            try {
+                return Long.parseLong(m.group(1));
+            } catch (NumberFormatException e) {
+                return Long.MAX_VALUE;
+            }
+        }
+        return Long.MAX_VALUE;
+    }
+
+    private static String kind(Object o) {
+        return o == null ? "null" : o instanceof String ? "string" : o instanceof Double ? "number"
+                : o instanceof Boolean ? "boolean" : o instanceof List ? "array" : "object";
+    }
+}

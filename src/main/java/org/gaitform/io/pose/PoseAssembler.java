@@ -1,0 +1,325 @@
+package org.gaitform.io.pose;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.gaitform.model.Decision;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.Keypoint;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.signal.Stats;
+
+/**
+ * The steps every keypoint reader shares once it has columns of numbers: missing and low-confidence
+ * points become {@code NaN}, frames without a person are counted, the time axis is built (from the file's
+ * time column, its frame numbers and {@code --fps}, or the frame rate the file records), normalised image
+ * coordinates are scaled with {@code --image-size}, and the coordinate unit is taken from the file or
+ * from the size of the body.
+ */
+final class PoseAssembler {
+    /** Confidence below which a video keypoint is treated as missing (OpenPose scores, BlazePose visibility). */
+    static final double MIN_CONFIDENCE = 0.1;
+    /** Stamps whose intervals stray more than this fraction from their mean count as dropped frames. */
+    static final double DROP_TOLERANCE = 0.5;
+
+    /** A point's raw columns. */
+    record Raw(String name, double[] x, double[] y, double[] z, double[] c) {
+    }
+
+    private final String source;
+    private final String format;
+    private final List<Decision> decisions = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    PoseAssembler(String source, String format) {
+        this.source = source;
+        this.format = format;
+    }
+
+    void decide(String key, String value, String reason) {
+        decisions.add(new Decision(key, value, reason));
+    }
+
+    void warn(String w) {
+        warnings.add(w);
+    }
+
+    /**
+     * Builds the recording.
+     *
+     * @param raw         points (arrays of the same length)
+     * @param timeRaw     times from the file (s) or {@code null}
+     * @param fileRateHz  frame rate recorded in the file, or NaN
+     * @param video       true for video keypoints (0 = missing, confidences, px or normalised)
+     * @param unitHint    unit named by the file, or empty
+     * @param options     user overrides
+     */
+    PoseRecording build(List<Raw> rawIn, double[] timeRaw, double fileRateHz, boolean video, Optional<String> unitHint,
+                        PoseReadOptions options) {
+        List<Raw> raw = new ArrayList<>(rawIn);
+        if (raw.isEmpty()) {
+            throw GaitformException.badInput(source, "header", "keypoint or marker columns (<name>_x, <name>_y, …)",
+                    "none");
+        }
+        int n = raw.get(0).x().length;
+        if (n < 1) {
+            throw GaitformException.notAnalysable(source, "no frames of data");
+        }
+        boolean is3d = raw.get(0).z() != null;
+        // missing and low-confidence points
+        if (video) {
+            boolean anyConf = false;
+            boolean anyPositive = false;
+            for (Raw r : raw) {
+                if (r.c() != null) {
+                    anyConf = true;
+                    for (double v : r.c()) {
+                        if (v > 0) {
+                            anyPositive = true;
+                            break;
+                        }
+                    }
+                }
+            }
+            if (anyConf && !anyPositive) {
+                throw GaitformException.badInput(source, "confidence columns", "keypoints detected with a confidence above 0",
+                        "every confidence is 0: the pose estimator found no person in any frame");
+            }
+            int masked = 0;
+            for (Raw r : raw) {
+                for (int i = 0; i < n; i++) {
+                    boolean zero = r.x()[i] == 0 && r.y()[i] == 0;
+                    boolean low = r.c() != null && !(r.c()[i] >= MIN_CONFIDENCE);
+                    if (zero || low) {
+                        if (!Double.isNaN(r.x()[i]) && !zero) {
+                            masked++;
+                        }
+                        r.x()[i] = Double.NaN;
+                        r.y()[i] = Double.NaN;
+                        if (r.z() != null) {
+                            r.z()[i] = Double.NaN;
+                        }
+                    }
+                }
+            }
+            if (anyConf) {
+                decide("min_confidence", fmt(MIN_CONFIDENCE), "keypoints with a lower confidence (" + masked
+                        + " in all) and keypoints at (0, 0) are treated as missing");
+            }
+        }
+        int empty = 0;
+        for (int i = 0; i < n; i++) {
+            boolean any = false;
+            for (Raw r : raw) {
+                if (!Double.isNaN(r.x()[i]) && !Double.isNaN(r.y()[i])) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                empty++;
+            }
+        }
+        if (empty == n) {
+            throw GaitformException.notAnalysable(source, "no frame has a detected person or a marker position");
+        }
+        if (empty > 0) {
+            warn(empty + " of " + n + " frames have no person (no keypoint detected); they are skipped");
+        }
+        // time axis
+        double[] t;
+        double rate;
+        if (n == 1) {
+            rate = Double.isFinite(fileRateHz) && fileRateHz > 0 ? fileRateHz : options.fps().orElse(1.0);
+            t = new double[] {timeRaw != null ? timeRaw[0] : 0};
+            decide("frame_rate_hz", fmt(rate), "a single frame (a standing calibration trial)");
+        } else if (options.fps().isPresent()) {
+            rate = options.fps().get();
+            double t0 = timeRaw != null ? timeRaw[0] : 0;
+            t = grid(n, t0, rate);
+            decide("frame_rate_hz", fmt(rate), "override (--fps)");
+        } else if (timeRaw != null) {
+            double[] tr = timeRaw;
+            double mean = (tr[n - 1] - tr[0]) / (n - 1);
+            if (!(mean > 0)) {
+                throw GaitformException.badInput(source, "time column", "times that increase", "times that do not");
+            }
+            for (int i = 1; i < n; i++) {
+                if (!(tr[i] > tr[i - 1])) {
+                    throw GaitformException.badInput(source, "frame " + (i + 1) + ", time column",
+                            "time that increases from frame to frame", fmt(tr[i - 1]) + " followed by " + fmt(tr[i]));
+                }
+            }
+            double[] d = new double[n - 1];
+            for (int i = 1; i < n; i++) {
+                d[i - 1] = tr[i] - tr[i - 1];
+            }
+            double typical = Stats.median(d);
+            int drops = 0;
+            for (double di : d) {
+                if (Math.abs(di - typical) > DROP_TOLERANCE * typical) {
+                    drops++;
+                }
+            }
+            if (drops == 0) {
+                rate = niceRate(1 / mean, fileRateHz);
+                t = grid(n, tr[0], rate);
+                decide("frame_rate_hz", fmt(rate), "frames over the span of the time column (stamps rounded to "
+                        + "their resolution are evened out)");
+            } else {
+                rate = 1 / typical;
+                int m = (int) Math.floor((tr[n - 1] - tr[0]) * rate + 1e-6) + 1;
+                double[] uniform = grid(m, tr[0], rate);
+                raw.replaceAll(r -> resample(tr, r, uniform));
+                t = uniform;
+                n = m;
+                decide("frame_rate_hz", fmt(rate), "1 / median frame interval");
+                warn(drops + " irregular frame interval(s) (dropped or repeated frames): positions were interpolated "
+                        + "onto a uniform " + fmt(rate) + " fps grid");
+            }
+        } else if (Double.isFinite(fileRateHz) && fileRateHz > 0) {
+            rate = fileRateHz;
+            t = grid(n, 0, rate);
+            decide("frame_rate_hz", fmt(rate), "recorded in the file");
+        } else if (video) {
+            rate = PoseReadOptions.DEFAULT_VIDEO_FPS;
+            t = grid(n, 0, rate);
+            decide("frame_rate_hz", fmt(rate), "the file records no frame rate; " + fmt(rate) + " fps assumed");
+            warn("the frame rate is not recorded in the file: " + fmt(rate) + " fps was assumed; give --fps, "
+                    + "since every time, cadence and contact time scales with it");
+        } else {
+            throw GaitformException.badInput(source, "header", "a time column or a recorded frame rate",
+                    "neither; give the frame rate with --fps");
+        }
+        // unit
+        String unit;
+        boolean imageYDown = false;
+        if (options.unit().isPresent()) {
+            unit = options.unit().get();
+            decide("coordinate_unit", unit, "override (--unit)");
+        } else if (unitHint.isPresent()) {
+            unit = unitHint.get();
+            decide("coordinate_unit", unit, "named by the file");
+        } else if (!is3d) {
+            double maxAbs = 0;
+            for (Raw r : raw) {
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isNaN(r.x()[i])) {
+                        maxAbs = Math.max(maxAbs, Math.max(Math.abs(r.x()[i]), Math.abs(r.y()[i])));
+                    }
+                }
+            }
+            unit = maxAbs <= 1.5 ? "normalised" : "px";
+            decide("coordinate_unit", unit, unit.equals("px") ? "2D coordinates up to " + fmt(maxAbs)
+                    + ": image pixels" : "2D coordinates within 0–1.5: normalised image coordinates");
+        } else {
+            double size = bodySize(raw, n);
+            unit = size < 5 ? "m" : size < 400 ? "cm" : "mm";
+            decide("coordinate_unit", unit, "the markers span " + fmt(size) + " units, a body size in " + unit);
+        }
+        if (!is3d) {
+            imageYDown = true;
+            decide("image_axes", "y down", "2D image coordinates: x to the right, y down");
+        }
+        if (unit.equals("normalised")) {
+            if (options.imageWidth().isPresent()) {
+                int w = options.imageWidth().get();
+                int h = options.imageHeight().orElse(w);
+                for (Raw r : raw) {
+                    for (int i = 0; i < n; i++) {
+                        r.x()[i] *= w;
+                        r.y()[i] *= h;
+                    }
+                }
+                unit = "px";
+                decide("image_size", w + "x" + h, "override (--image-size): normalised coordinates scaled to pixels");
+            } else {
+                warn("normalised image coordinates without --image-size WxH: horizontal and vertical distances are "
+                        + "compared as if the image were square, which tilts angles in a non-square video");
+            }
+        }
+        List<Keypoint> kps = new ArrayList<>();
+        for (Raw r : raw) {
+            kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
+        }
+        return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);
+    }
+
+    /** The file's own rate when the stamps agree with it within 0.5 %, else the rate rounded when within 0.01 %. */
+    private static double niceRate(double rate, double fileRateHz) {
+        if (Double.isFinite(fileRateHz) && Math.abs(rate - fileRateHz) < 0.005 * fileRateHz) {
+            return fileRateHz;
+        }
+        double r = Math.rint(rate);
+        return Math.abs(rate - r) < 1e-4 * rate ? r : rate;
+    }
+
+    private static double[] grid(int n, double t0, double rate) {
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = t0 + i / rate;
+        }
+        return t;
+    }
+
+    private static Raw resample(double[] tr, Raw r, double[] t) {
+        double[] x = interp(tr, r.x(), t);
+        double[] y = interp(tr, r.y(), t);
+        double[] z = r.z() == null ? null : interp(tr, r.z(), t);
+        double[] c = r.c() == null ? null : interp(tr, r.c(), t);
+        return new Raw(r.name(), x, y, z, c);
+    }
+
+    private static double[] interp(double[] tr, double[] v, double[] t) {
+        double[] out = new double[t.length];
+        int j = 0;
+        for (int i = 0; i < t.length; i++) {
+            while (j + 1 < tr.length - 1 && tr[j + 1] < t[i]) {
+                j++;
+            }
+            double f = (t[i] - tr[j]) / (tr[j + 1] - tr[j]);
+            f = Math.max(0, Math.min(1, f));
+            out[i] = v[j] * (1 - f) + v[j + 1] * f;
+        }
+        return out;
+    }
+
+    /** Median over frames of the largest distance between two present points. */
+    private static double bodySize(List<Raw> raw, int n) {
+        List<Double> sizes = new ArrayList<>();
+        for (int i = 0; i < n; i += Math.max(1, n / 200)) {
+            double lo0 = Double.POSITIVE_INFINITY;
+            double hi0 = Double.NEGATIVE_INFINITY;
+            double lo1 = lo0;
+            double hi1 = hi0;
+            double lo2 = lo0;
+            double hi2 = hi0;
+            for (Raw r : raw) {
+                double x = r.x()[i];
+                double y = r.y()[i];
+                double z = r.z()[i];
+                if (Double.isNaN(x) || Double.isNaN(y) || Double.isNaN(z)) {
+                    continue;
+                }
+                lo0 = Math.min(lo0, x);
+                hi0 = Math.max(hi0, x);
+                lo1 = Math.min(lo1, y);
+                hi1 = Math.max(hi1, y);
+                lo2 = Math.min(lo2, z);
+                hi2 = Math.max(hi2, z);
+            }
+            if (hi0 > lo0) {
+                sizes.add(Math.max(hi0 - lo0, Math.max(hi1 - lo1, hi2 - lo2)));
+            }
+        }
+        return Stats.median(sizes.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.3f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

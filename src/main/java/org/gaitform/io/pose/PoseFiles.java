@@ -1,0 +1,77 @@
+package org.gaitform.io.pose;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.gaitform.io.text.Fields;
+import org.gaitform.io.text.TextDecoding;
+
+/** Tells keypoint and marker tables apart from other delimited text (IMU exports) by their header. */
+public final class PoseFiles {
+    /** Lines searched for the header. */
+    static final int HEADER_SEARCH_LINES = 60;
+    private static final char[] SEPARATORS = {',', '\t', ';', '|'};
+
+    /**
+     * Where a keypoint table's header is.
+     *
+     * @param lineIndex 0-based index of the header line
+     * @param separator the field separator
+     * @param fields    the header cells
+     * @param grouping  the header grouped into points
+     */
+    public record Header(int lineIndex, char separator, List<String> fields, KeypointColumns.Grouping grouping) {
+    }
+
+    private PoseFiles() {
+    }
+
+    /** True when the file's header names at least four points with x and y columns that are not IMU channels. */
+    public static boolean isKeypointTable(Path file) {
+        try {
+            return header(file).isPresent();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The header of a keypoint table, searched in the first lines of the file. */
+    public static Optional<Header> header(Path file) throws IOException {
+        TextDecoding dec = TextDecoding.detect(file);
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = dec.open(file)) {
+            String s;
+            while (lines.size() < HEADER_SEARCH_LINES && (s = r.readLine()) != null) {
+                if (s.length() > 1_000_000) {
+                    break;
+                }
+                lines.add(s);
+            }
+        }
+        return header(lines);
+    }
+
+    static Optional<Header> header(List<String> lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            for (char sep : SEPARATORS) {
+                if (l.indexOf(sep) < 0) {
+                    continue;
+                }
+                List<String> f = Arrays.asList(Fields.split(l, sep));
+                Optional<KeypointColumns.Grouping> g = KeypointColumns.keypointHeader(f);
+                if (g.isPresent()) {
+                    return Optional.of(new Header(i, sep, f, g.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,67 @@
+package org.gaitform.io.pose;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the user told us about keypoint and marker inputs; everything is optional and detected when absent.
+ *
+ * @param fps         frame rate ({@code --fps}); needed when the file has none (video keypoints without it
+ *                    are read at {@link #DEFAULT_VIDEO_FPS} with a warning)
+ * @param imageWidth  image width in pixels ({@code --image-size WxH}), to scale normalised coordinates
+ * @param imageHeight image height in pixels
+ * @param unit        coordinate unit ({@code --unit px|mm|cm|m|normalised}) when the file does not say
+ * @param landmarks   body landmark → column prefix overrides ({@code --landmark heel_left=LHEEL})
+ * @param vertical    the input's vertical axis ({@code --vertical +y}, {@code -z}, …: axis letter with the
+ *                    sign pointing up)
+ * @param forward     the input's direction of travel ({@code --forward +x}, …)
+ * @param view        {@code sagittal}, {@code frontal} or {@code 3d} ({@code --view})
+ * @param heightCm    the runner's height ({@code --height-cm}), to calibrate pixel data
+ * @param treadmill   true for treadmill, false for overground ({@code --treadmill}, {@code --overground})
+ */
+public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
+                              Optional<String> unit, Map<String, String> landmarks, Optional<String> vertical,
+                              Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
+                              Optional<Boolean> treadmill) {
+
+    /** Frame rate assumed for video keypoints whose file does not record one (fps). */
+    public static final double DEFAULT_VIDEO_FPS = 30.0;
+
+    /** Nothing overridden. */
+    public static final PoseReadOptions DEFAULTS = new PoseReadOptions(Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty());
+
+    public PoseReadOptions {
+        landmarks = Map.copyOf(landmarks);
+        fps.ifPresent(f -> {
+            if (!(f > 0 && f < 100_000)) {
+                throw new IllegalArgumentException("--fps must be a frame rate above 0, got " + f);
+            }
+        });
+        unit.ifPresent(u -> {
+            if (!u.matches("px|mm|cm|m|normalised")) {
+                throw new IllegalArgumentException("--unit must be px, mm, cm, m or normalised, got '" + u + "'");
+            }
+        });
+        vertical.ifPresent(PoseReadOptions::checkAxis);
+        forward.ifPresent(PoseReadOptions::checkAxis);
+        view.ifPresent(v -> {
+            if (!v.matches("sagittal|frontal|3d")) {
+                throw new IllegalArgumentException("--view must be sagittal, frontal or 3d, got '" + v + "'");
+            }
+        });
+        heightCm.ifPresent(h -> {
+            if (!(h >= 50 && h <= 250)) {
+                throw new IllegalArgumentException("--height-cm must be a body height between 50 and 250 cm, got " + h);
+            }
+        });
+    }
+
+    private static void checkAxis(String a) {
+        if (!a.toLowerCase(Locale.ROOT).matches("[+-]?[xyz]")) {
+            throw new IllegalArgumentException("an axis must be x, y or z with an optional sign (+y, -z), got '" + a + "'");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.gaitform.kinematics;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.gaitform.model.Decision;
+
+/**
+ * Landmark trajectories in the body frame: {@code fwd} along the direction of travel, {@code up}
+ * vertical, {@code lat} to the runner's right. In a sagittal 2D view {@code lat} is {@code NaN}; in a frontal
+ * 2D view {@code fwd} is {@code NaN}. Gaps up to {@link BodyFrame#MAX_FILLED_GAP_S} are interpolated, longer
+ * ones stay {@code NaN}; trajectories are smoothed.
+ *
+ * @param timeS        frame times (s), input time axis
+ * @param rateHz       frame rate (Hz)
+ * @param view         the view
+ * @param unit         unit of every distance: {@code m} when metric (3D or calibrated with {@code --height-cm}),
+ *                     else the image unit ({@code px} or {@code normalised})
+ * @param calibrated   true when distances are in metres
+ * @param legLength    leg length (unit above): hip–knee plus knee–ankle, medians over frames (or, without
+ *                     knee and ankle, the 95th percentile of the hip–heel distance)
+ * @param treadmill    true for treadmill running (pelvis stays in place)
+ * @param beltSpeed    belt speed (unit/s) on a treadmill, from the stance foot's backward velocity; NaN overground
+ * @param tracks       landmark → {fwd[], up[], lat[]}
+ * @param sources      landmark → which input points it was made from
+ * @param decisions    what was decided
+ * @param warnings     what was noticed
+ */
+public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
+                   boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
+                   Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings) {
+    public Body {
+        tracks = java.util.Collections.unmodifiableMap(new EnumMap<>(tracks));
+        sources = Map.copyOf(sources);
+        decisions = List.copyOf(decisions);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean has(Landmark l) {
+        return tracks.containsKey(l);
+    }
+
+    /** Forward coordinate per frame (a shared array; do not modify). */
+    public double[] fwd(Landmark l) {
+        return tracks.get(l)[0];
+    }
+
+    public double[] up(Landmark l) {
+        return tracks.get(l)[1];
+    }
+
+    public double[] lat(Landmark l) {
+        return tracks.get(l)[2];
+    }
+
+    public int size() {
+        return timeS.length;
+    }
+
+    /** The same body with the treadmill belt speed (unit/s). */
+    public Body withBeltSpeed(double speed) {
+        return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
+                warnings);
+    }
+
+    /** A body with other tracks (for example treadmill-corrected or re-referenced). */
+    public Body withTracks(Map<Landmark, double[][]> newTracks) {
+        return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
+                decisions, warnings);
+    }
+}

@@ -1,0 +1,667 @@
+package org.gaitform.kinematics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gaitform.model.Decision;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.model.Side;
+import org.gaitform.signal.Stats;
+import org.gaitform.signal.ZeroPhaseButterworth;
+
+/**
+ * Builds the {@link Body} of a recording: maps landmarks, fills short gaps, smooths, finds the vertical and
+ * the direction of travel (or takes {@code --vertical}/{@code --forward}), tells the view (sagittal, frontal,
+ * 3D; {@code --view}), calibrates ({@code --height-cm} for pixels) and tells treadmill from overground
+ * ({@code --treadmill}/{@code --overground}).
+ *
+ * <p>Automatic choices (this project's, each recorded as a decision):
+ * <ul>
+ *   <li>vertical: the axis along which the head, shoulders or pelvis sit furthest above the feet; images have
+ *       y down;</li>
+ *   <li>direction of travel: the horizontal axis of the pelvis's net travel when it moves more than
+ *       {@link #OVERGROUND_TRAVEL_LEGS} leg lengths (overground), else the axis and sign of the mean
+ *       heel → toe vector (treadmill);</li>
+ *   <li>2D view: frontal when the two hips (or shoulders) are apart by more than {@link #FRONTAL_WIDTH_RATIO}
+ *       of the trunk length, else sagittal; in a frontal view the runner's right is the image side of the
+ *       right hip;</li>
+ *   <li>pixels to metres with {@code --height-cm}: hip–knee–ankle is 0.491 of body height (segment
+ *       proportions of Drillis &amp; Contini in Winter, Biomechanics and Motor Control of Human Movement,
+ *       2009);</li>
+ *   <li>smoothing: 4th-order zero-phase Butterworth low-pass at {@link #CUTOFF_HZ} Hz, at most a quarter of
+ *       the frame rate.</li>
+ * </ul>
+ */
+public final class BodyFrame {
+    /** Gaps up to this long are interpolated (s). */
+    public static final double MAX_FILLED_GAP_S = 0.1;
+    /** Smoothing cut-off (Hz). */
+    public static final double CUTOFF_HZ = 15.0;
+    /** Net pelvis travel above this many leg lengths means overground running. */
+    public static final double OVERGROUND_TRAVEL_LEGS = 1.5;
+    /** Hip (or shoulder) width over trunk length above which a 2D view is frontal. */
+    public static final double FRONTAL_WIDTH_RATIO = 0.25;
+    /** Hip–knee–ankle length as a fraction of body height (Drillis &amp; Contini). */
+    public static final double LEG_FRACTION_OF_HEIGHT = 0.491;
+
+    private BodyFrame() {
+    }
+
+    /** Builds the body. */
+    public static Body build(PoseRecording rec, BodyFrameSettings o) {
+        List<Decision> decisions = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String source = rec.source();
+        int dims = rec.dimensions();
+        double mmPerUnit = switch (rec.unit()) {
+            case "mm" -> 1;
+            case "cm" -> 10;
+            case "m" -> 1000;
+            default -> Double.NaN;
+        };
+        LandmarkMapping.Mapped mapped = LandmarkMapping.map(rec, o.landmarks(), mmPerUnit);
+        Map<Landmark, double[][]> raw = new EnumMap<>(mapped.tracks());
+        if (raw.isEmpty()) {
+            throw GaitformException.badInput(source, "keypoint names", "body landmarks (heels, toes, ankles, knees, hips, "
+                    + "shoulders; see docs/pose-input.md) or --landmark NAME=POINT", "none recognised");
+        }
+        boolean feet = false;
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            feet |= raw.containsKey(Landmark.of("HEEL", s)) || raw.containsKey(Landmark.of("TOE", s))
+                    || raw.containsKey(Landmark.of("ANKLE", s)) || raw.containsKey(Landmark.of("FOOT_CLUSTER", s));
+        }
+        if (!feet) {
+            throw GaitformException.badInput(source, "keypoint names", "foot points (heel, toe, ankle or a foot marker "
+                    + "cluster) for both feet, or --landmark heel_left=POINT …", "none among "
+                    + rec.keypoints().size() + " points");
+        }
+        StringBuilder map = new StringBuilder();
+        mapped.sources().forEach((l, s) -> map.append(map.length() == 0 ? "" : "; ").append(l.label()).append(" ← ")
+                .append(s));
+        decisions.add(new Decision("landmarks", String.valueOf(mapped.sources().size()), map.toString()));
+        // gaps, then smoothing
+        int maxGap = Math.max(1, (int) Math.round(MAX_FILLED_GAP_S * rec.frameRateHz()));
+        int filled = 0;
+        int longGaps = 0;
+        List<String> longGapNames = new ArrayList<>();
+        double cutoff = Math.min(CUTOFF_HZ, rec.frameRateHz() / 4);
+        for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
+            int[] counts = new int[2];
+            double[][] t = e.getValue();
+            for (int d = 0; d < t.length; d++) {
+                int[] c = fillGaps(t[d], maxGap);
+                if (d == 0) {
+                    counts = c;
+                }
+                t[d] = smooth(t[d], rec.frameRateHz(), cutoff);
+            }
+            filled += counts[0];
+            if (counts[1] > 0 && !isMinor(e.getKey())) {
+                longGaps += counts[1];
+                longGapNames.add(e.getKey().label());
+            }
+        }
+        decisions.add(new Decision("gap_fill", filled + " frame(s)", "gaps up to " + maxGap + " frame(s) ("
+                + fmt(MAX_FILLED_GAP_S * 1000) + " ms) interpolated linearly, summed over landmarks"));
+        if (longGaps > 0) {
+            warnings.add(longGaps + " longer gap(s) in " + String.join(", ", longGapNames) + " were not filled: steps "
+                    + "touching them are left out");
+        }
+        decisions.add(new Decision("smoothing", fmt(cutoff) + " Hz", "4th-order zero-phase Butterworth low-pass"));
+        // vertical
+        int upAxis;
+        int upSign;
+        if (o.vertical().isPresent()) {
+            int[] a = BodyFrameSettings.axis(o.vertical().get());
+            upAxis = a[0];
+            upSign = a[1];
+            decisions.add(new Decision("vertical_axis", o.vertical().get(), "override (--vertical)"));
+        } else if (dims == 2) {
+            upAxis = 1;
+            upSign = -1;
+            decisions.add(new Decision("vertical_axis", "-y", "image coordinates: y points down"));
+        } else {
+            int[] a = detectUp(raw);
+            upAxis = a[0];
+            upSign = a[1];
+            decisions.add(new Decision("vertical_axis", (upSign > 0 ? "+" : "-") + (char) ('x' + upAxis),
+                    "the trunk sits furthest above the feet along this axis"));
+        }
+        if (upAxis >= dims) {
+            throw GaitformException.badInput(source, "--vertical", "an axis of the " + dims + "D data", "axis "
+                    + (char) ('x' + upAxis));
+        }
+        double[] up = new double[dims];
+        up[upAxis] = upSign;
+        // leg length in input units (needed for travel thresholds)
+        double legRaw = legLength(raw, up);
+        // view
+        View view;
+        if (o.view().isPresent()) {
+            view = View.parse(o.view().get());
+            decisions.add(new Decision("view", view.label(), "override (--view)"));
+        } else if (dims == 3) {
+            view = View.THREE_D;
+            decisions.add(new Decision("view", "3d", "three coordinates per point"));
+        } else {
+            double ratio = widthRatio(raw);
+            view = ratio > FRONTAL_WIDTH_RATIO ? View.FRONTAL : View.SAGITTAL;
+            decisions.add(new Decision("view", view.label(), Double.isNaN(ratio) ? "hips and shoulders not both seen: "
+                    + "a side view is assumed" : "left–right hip (or shoulder) spread is " + fmt(ratio * 100)
+                    + " % of the trunk length (frontal above " + fmt(FRONTAL_WIDTH_RATIO * 100) + " %)"));
+        }
+        if (view == View.THREE_D && dims == 2) {
+            throw GaitformException.badInput(source, "--view 3d", "3D coordinates", "2D image keypoints");
+        }
+        // forward / lateral axes and treadmill
+        double[] pelvisTravel = pelvisTravel(raw, dims);
+        double[] fwd = new double[dims];
+        double[] right = new double[dims];
+        boolean travelling = false;
+        if (view != View.FRONTAL) {
+            if (o.forward().isPresent()) {
+                int[] a = BodyFrameSettings.axis(o.forward().get());
+                fwd[a[0]] = a[1];
+                decisions.add(new Decision("forward_axis", o.forward().get(), "override (--forward)"));
+                int k = a[0];
+                travelling = Math.abs(pelvisTravel[k]) > OVERGROUND_TRAVEL_LEGS * legRaw;
+            } else {
+                int best = -1;
+                for (int k = 0; k < dims; k++) {
+                    if (k != upAxis && (best < 0 || Math.abs(pelvisTravel[k]) > Math.abs(pelvisTravel[best]))) {
+                        best = k;
+                    }
+                }
+                if (Math.abs(pelvisTravel[best]) > OVERGROUND_TRAVEL_LEGS * legRaw) {
+                    travelling = true;
+                    fwd[best] = Math.signum(pelvisTravel[best]);
+                    decisions.add(new Decision("forward_axis", sign(fwd[best]) + (char) ('x' + best), "the pelvis travels "
+                            + fmt(Math.abs(pelvisTravel[best]) / legRaw) + " leg lengths along it"));
+                } else {
+                    double[] drift = stanceDrift(raw, up, dims);
+                    double[] ht = heelToToe(raw, dims);
+                    int k2 = -1;
+                    for (int k = 0; k < dims; k++) {
+                        if (k != upAxis && !Double.isNaN(drift[k]) && (k2 < 0 || Math.abs(drift[k]) > Math.abs(drift[k2]))) {
+                            k2 = k;
+                        }
+                    }
+                    if (k2 >= 0 && Math.abs(drift[k2]) > 0.1 * legRaw) {
+                        fwd[k2] = -Math.signum(drift[k2]);
+                        decisions.add(new Decision("forward_axis", sign(fwd[k2]) + (char) ('x' + k2), "the feet move "
+                                + "backward along it while on the ground (treadmill belt)"));
+                    } else {
+                        k2 = -1;
+                        for (int k = 0; k < dims; k++) {
+                            if (k != upAxis && !Double.isNaN(ht[k]) && (k2 < 0 || Math.abs(ht[k]) > Math.abs(ht[k2]))) {
+                                k2 = k;
+                            }
+                        }
+                        if (k2 < 0) {
+                            throw GaitformException.notAnalysable(source, "the direction of travel cannot be told: the "
+                                    + "pelvis stays in place, the feet do not slide back on the ground and there are no "
+                                    + "heel and toe points; give --forward");
+                        }
+                        fwd[k2] = Math.signum(ht[k2]);
+                        decisions.add(new Decision("forward_axis", sign(fwd[k2]) + (char) ('x' + k2), "the toes point "
+                                + "along it (mean heel → toe vector)"));
+                    }
+                }
+            }
+        }
+        if (dims == 3) {
+            // right = forward × up
+            right = cross(fwd, up);
+        } else if (view == View.FRONTAL) {
+            double s = rightSign(raw);
+            right[0] = Double.isNaN(s) ? 1 : s;
+            decisions.add(new Decision("lateral_axis", (right[0] > 0 ? "+x" : "-x"), Double.isNaN(s)
+                    ? "the sides cannot be told apart: the runner's right is taken as image right (rear view)"
+                    : right[0] > 0 ? "the right hip is on the image's right: a rear view"
+                    : "the right hip is on the image's left: a front view"));
+            travelling = false;
+        }
+        boolean treadmill;
+        if (o.treadmill().isPresent()) {
+            treadmill = o.treadmill().get();
+            decisions.add(new Decision("treadmill", treadmill ? "yes" : "no", "override ("
+                    + (treadmill ? "--treadmill" : "--overground") + ")"));
+        } else {
+            treadmill = !travelling && view != View.FRONTAL;
+            if (view == View.FRONTAL) {
+                decisions.add(new Decision("treadmill", "unknown", "a frontal view cannot show travel; foot speeds are "
+                        + "not used"));
+            } else {
+                decisions.add(new Decision("treadmill", treadmill ? "yes" : "no", treadmill
+                        ? "the pelvis stays within " + fmt(OVERGROUND_TRAVEL_LEGS) + " leg lengths of its start"
+                        : "the pelvis travels over the ground"));
+            }
+        }
+        // project into the body frame
+        Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
+        int n = rec.size();
+        for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
+            double[][] t = e.getValue();
+            double[][] b = new double[3][n];
+            for (int i = 0; i < n; i++) {
+                b[0][i] = view == View.FRONTAL ? Double.NaN : dot(t, i, fwd);
+                b[1][i] = dot(t, i, up);
+                b[2][i] = view == View.SAGITTAL ? Double.NaN : dot(t, i, right);
+            }
+            tracks.put(e.getKey(), b);
+        }
+        Map<Landmark, String> sources = new EnumMap<>(mapped.sources());
+        if (view != View.FRONTAL) {
+            for (Map.Entry<Side, Map<String, double[][]>> e : mapped.footMarkers().entrySet()) {
+                Side s = e.getKey();
+                if (tracks.containsKey(Landmark.of("HEEL", s)) || tracks.containsKey(Landmark.of("TOE", s))
+                        || e.getValue().size() < 2) {
+                    continue;
+                }
+                String back = null;
+                String front = null;
+                double lo = Double.POSITIVE_INFINITY;
+                double hi = Double.NEGATIVE_INFINITY;
+                Map<String, double[][]> projected = new LinkedHashMap<>();
+                for (Map.Entry<String, double[][]> m : e.getValue().entrySet()) {
+                    double[][] t = m.getValue();
+                    for (int d = 0; d < t.length; d++) {
+                        fillGaps(t[d], maxGap);
+                        t[d] = smooth(t[d], rec.frameRateHz(), cutoff);
+                    }
+                    double[][] b = new double[3][n];
+                    for (int i = 0; i < n; i++) {
+                        b[0][i] = dot(t, i, fwd);
+                        b[1][i] = dot(t, i, up);
+                        b[2][i] = view == View.SAGITTAL ? Double.NaN : dot(t, i, right);
+                    }
+                    projected.put(m.getKey(), b);
+                    double f = Stats.median(finite(b[0]));
+                    if (f < lo) {
+                        lo = f;
+                        back = m.getKey();
+                    }
+                    if (f > hi) {
+                        hi = f;
+                        front = m.getKey();
+                    }
+                }
+                if (back != null && front != null && !back.equals(front)) {
+                    tracks.put(Landmark.of("HEEL", s), projected.get(back));
+                    tracks.put(Landmark.of("TOE", s), projected.get(front));
+                    sources.put(Landmark.of("HEEL", s), back + " (rearmost foot cluster marker, a heel stand-in)");
+                    sources.put(Landmark.of("TOE", s), front + " (foremost foot cluster marker, a toe stand-in)");
+                }
+            }
+        }
+        if (tracks.containsKey(Landmark.HIP_LEFT) && tracks.containsKey(Landmark.HIP_RIGHT)) {
+            double[][] l = tracks.get(Landmark.HIP_LEFT);
+            double[][] r = tracks.get(Landmark.HIP_RIGHT);
+            double[][] m = new double[3][n];
+            for (int d = 0; d < 3; d++) {
+                for (int i = 0; i < n; i++) {
+                    m[d][i] = (l[d][i] + r[d][i]) / 2;
+                }
+            }
+            tracks.put(Landmark.MID_HIP, m);
+            sources.put(Landmark.MID_HIP, "midpoint of the hip joint centres");
+        }
+        // unit and calibration
+        String unit;
+        boolean calibrated;
+        double scale;
+        if (Double.isFinite(mmPerUnit)) {
+            scale = mmPerUnit / 1000;
+            unit = "m";
+            calibrated = true;
+        } else if (o.heightCm().isPresent() && Double.isFinite(legRaw)) {
+            double heightPx = legRaw / LEG_FRACTION_OF_HEIGHT;
+            scale = o.heightCm().get() / 100 / heightPx;
+            unit = "m";
+            calibrated = true;
+            decisions.add(new Decision("calibration", fmt(scale * 1000) + " mm/" + rec.unit(), "runner's height "
+                    + fmt(o.heightCm().get()) + " cm (--height-cm) over an estimated height of " + fmt(heightPx) + " "
+                    + rec.unit() + " (hip–knee–ankle = " + LEG_FRACTION_OF_HEIGHT + " × height)"));
+        } else {
+            scale = 1;
+            unit = rec.unit();
+            calibrated = false;
+            decisions.add(new Decision("calibration", "none", "image coordinates without --height-cm: distances are "
+                    + "given as % of leg length, never in cm"));
+        }
+        if (scale != 1) {
+            for (double[][] t : tracks.values()) {
+                for (double[] a : t) {
+                    for (int i = 0; i < n; i++) {
+                        a[i] *= scale;
+                    }
+                }
+            }
+        }
+        double leg = legRaw * scale;
+        if (!(leg > 0)) {
+            throw GaitformException.notAnalysable(source, "the leg length cannot be measured: hips and feet (or knees "
+                    + "and ankles) are needed");
+        }
+        decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
+                "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
+        Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
+                sources, decisions, warnings);
+        return body;
+    }
+
+    private static boolean isMinor(Landmark l) {
+        return l == Landmark.HEAD || l == Landmark.NECK || l.name().startsWith("ELBOW") || l.name().startsWith("PSIS")
+                || l.name().startsWith("ASIS");
+    }
+
+    /** Fills gaps of at most {@code maxGap} frames; returns {filled frames, long gaps left}. */
+    static int[] fillGaps(double[] x, int maxGap) {
+        int n = x.length;
+        int filled = 0;
+        int longGaps = 0;
+        int i = 0;
+        while (i < n) {
+            if (!Double.isNaN(x[i])) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && Double.isNaN(x[i])) {
+                i++;
+            }
+            int len = i - s;
+            if (s > 0 && i < n && len <= maxGap) {
+                double a = x[s - 1];
+                double b = x[i];
+                for (int k = 0; k < len; k++) {
+                    x[s + k] = a + (b - a) * (k + 1) / (len + 1);
+                }
+                filled += len;
+            } else if (s > 0 && i < n) {
+                longGaps++;
+            }
+        }
+        return new int[] {filled, longGaps};
+    }
+
+    /** Low-pass of each stretch without gaps (stretches shorter than 15 frames are left as they are). */
+    static double[] smooth(double[] x, double rateHz, double cutoffHz) {
+        double[] y = x.clone();
+        if (cutoffHz >= rateHz / 2 * 0.99) {
+            return y;
+        }
+        ZeroPhaseButterworth f = ZeroPhaseButterworth.lowPass(4, cutoffHz);
+        int n = x.length;
+        int i = 0;
+        while (i < n) {
+            if (Double.isNaN(x[i])) {
+                i++;
+                continue;
+            }
+            int s = i;
+            while (i < n && !Double.isNaN(x[i])) {
+                i++;
+            }
+            if (i - s >= 15) {
+                double[] seg = f.apply(Arrays.copyOfRange(x, s, i), rateHz);
+                System.arraycopy(seg, 0, y, s, seg.length);
+            }
+        }
+        return y;
+    }
+
+    private static int[] detectUp(Map<Landmark, double[][]> raw) {
+        double[][] top = first(raw, Landmark.HEAD, Landmark.NECK, Landmark.SHOULDER_LEFT, Landmark.SHOULDER_RIGHT,
+                Landmark.MID_HIP, Landmark.PELVIS_CLUSTER, Landmark.HIP_LEFT, Landmark.ASIS_LEFT, Landmark.HIP_RIGHT);
+        double[][] bottom = first(raw, Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT,
+                Landmark.TOE_LEFT, Landmark.TOE_RIGHT, Landmark.FOOT_CLUSTER_LEFT, Landmark.FOOT_CLUSTER_RIGHT);
+        if (top == null || bottom == null) {
+            return new int[] {1, 1};
+        }
+        int best = 0;
+        double bestV = 0;
+        for (int d = 0; d < 3; d++) {
+            double[] diff = new double[top[d].length];
+            for (int i = 0; i < diff.length; i++) {
+                diff[i] = top[d][i] - bottom[d][i];
+            }
+            double m = Stats.median(finite(diff));
+            if (Math.abs(m) > Math.abs(bestV)) {
+                best = d;
+                bestV = m;
+            }
+        }
+        return new int[] {best, bestV >= 0 ? 1 : -1};
+    }
+
+    private static double[][] first(Map<Landmark, double[][]> raw, Landmark... ls) {
+        for (Landmark l : ls) {
+            if (raw.containsKey(l)) {
+                return raw.get(l);
+            }
+        }
+        return null;
+    }
+
+    /** Leg length in input units. */
+    static double legLength(Map<Landmark, double[][]> raw, double[] up) {
+        List<Double> legs = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] hip = raw.get(Landmark.of("HIP", s));
+            double[][] knee = raw.get(Landmark.of("KNEE", s));
+            double[][] ankle = raw.get(Landmark.of("ANKLE", s));
+            double[][] heel = raw.get(Landmark.of("HEEL", s));
+            if (hip == null) {
+                hip = first(raw, Landmark.MID_HIP, Landmark.PELVIS_CLUSTER);
+            }
+            if (hip != null && knee != null && ankle != null) {
+                legs.add(Stats.median(finite(dist(hip, knee))) + Stats.median(finite(dist(knee, ankle))));
+            } else if (hip != null && heel != null) {
+                legs.add(Stats.percentile(finite(dist(hip, heel)), 95));
+            } else if (hip != null && ankle != null) {
+                legs.add(Stats.percentile(finite(dist(hip, ankle)), 95));
+            } else if (hip != null && raw.containsKey(Landmark.of("FOOT_CLUSTER", s))) {
+                legs.add(Stats.percentile(finite(dist(hip, raw.get(Landmark.of("FOOT_CLUSTER", s)))), 95));
+            }
+        }
+        legs.removeIf(v -> !(v > 0));
+        return legs.isEmpty() ? Double.NaN : legs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static double[] dist(double[][] a, double[][] b) {
+        int n = a[0].length;
+        double[] d = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (int k = 0; k < a.length; k++) {
+                double v = a[k][i] - b[k][i];
+                s += v * v;
+            }
+            d[i] = Math.sqrt(s);
+        }
+        return d;
+    }
+
+    static double[] finite(double[] x) {
+        return Arrays.stream(x).filter(Double::isFinite).toArray();
+    }
+
+    private static double widthRatio(Map<Landmark, double[][]> raw) {
+        double[][] l = raw.containsKey(Landmark.HIP_LEFT) ? raw.get(Landmark.HIP_LEFT) : raw.get(Landmark.SHOULDER_LEFT);
+        double[][] r = raw.containsKey(Landmark.HIP_RIGHT) ? raw.get(Landmark.HIP_RIGHT) : raw.get(Landmark.SHOULDER_RIGHT);
+        double[][] sh = first(raw, Landmark.NECK, Landmark.SHOULDER_LEFT, Landmark.SHOULDER_RIGHT);
+        double[][] hip = first(raw, Landmark.MID_HIP, Landmark.HIP_LEFT, Landmark.HIP_RIGHT);
+        if (l == null || r == null || sh == null || hip == null) {
+            return Double.NaN;
+        }
+        int n = l[0].length;
+        double[] w = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = Math.abs(l[0][i] - r[0][i]);
+            t[i] = Math.hypot(sh[0][i] - hip[0][i], sh[1][i] - hip[1][i]);
+        }
+        return Stats.median(finite(w)) / Stats.median(finite(t));
+    }
+
+    private static double rightSign(Map<Landmark, double[][]> raw) {
+        double[][] l = raw.containsKey(Landmark.HIP_LEFT) ? raw.get(Landmark.HIP_LEFT) : raw.get(Landmark.SHOULDER_LEFT);
+        double[][] r = raw.containsKey(Landmark.HIP_RIGHT) ? raw.get(Landmark.HIP_RIGHT) : raw.get(Landmark.SHOULDER_RIGHT);
+        if (l == null || r == null) {
+            return Double.NaN;
+        }
+        double[] d = new double[l[0].length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = r[0][i] - l[0][i];
+        }
+        double m = Stats.median(finite(d));
+        return Double.isNaN(m) ? Double.NaN : Math.signum(m);
+    }
+
+    /** Net travel (last valid − first valid) of the pelvis per input axis. */
+    private static double[] pelvisTravel(Map<Landmark, double[][]> raw, int dims) {
+        double[][] p = first(raw, Landmark.MID_HIP, Landmark.PELVIS_CLUSTER, Landmark.HIP_LEFT, Landmark.HIP_RIGHT,
+                Landmark.NECK, Landmark.SHOULDER_LEFT);
+        double[] out = new double[dims];
+        if (p == null) {
+            return out;
+        }
+        for (int d = 0; d < dims; d++) {
+            double a = Double.NaN;
+            double b = Double.NaN;
+            for (double v : p[d]) {
+                if (!Double.isNaN(v)) {
+                    if (Double.isNaN(a)) {
+                        a = v;
+                    }
+                    b = v;
+                }
+            }
+            out[d] = Double.isNaN(a) ? 0 : b - a;
+        }
+        return out;
+    }
+
+    /**
+     * Median velocity (input units/s… per frame here) of the feet along each axis while they are in the lowest
+     * 15 % of their height range, scaled to units per second of one leg length… returned in units per 100 frames.
+     */
+    private static double[] stanceDrift(Map<Landmark, double[][]> raw, double[] up, int dims) {
+        double[] out = new double[dims];
+        Arrays.fill(out, Double.NaN);
+        List<List<Double>> vs = new ArrayList<>();
+        for (int d = 0; d < dims; d++) {
+            vs.add(new ArrayList<>());
+        }
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] f = first(raw, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s),
+                    Landmark.of("TOE", s));
+            if (f == null) {
+                continue;
+            }
+            int n = f[0].length;
+            double[] h = new double[n];
+            for (int i = 0; i < n; i++) {
+                h[i] = dot(f, i, up);
+            }
+            double lo = Stats.percentile(finite(h), 2);
+            double hi = Stats.percentile(finite(h), 98);
+            double cut = lo + 0.15 * (hi - lo);
+            for (int i = 1; i + 1 < n; i++) {
+                if (h[i] < cut) {
+                    for (int d = 0; d < dims; d++) {
+                        double v = (f[d][i + 1] - f[d][i - 1]) / 2;
+                        if (Double.isFinite(v)) {
+                            vs.get(d).add(v);
+                        }
+                    }
+                }
+            }
+        }
+        for (int d = 0; d < dims; d++) {
+            if (!vs.get(d).isEmpty()) {
+                // net backward travel over 100 frames of stance
+                out[d] = 100 * Stats.median(vs.get(d).stream().mapToDouble(Double::doubleValue).toArray());
+            }
+        }
+        return out;
+    }
+
+    /** Median heel → toe vector per input axis (NaN without heels and toes). */
+    private static double[] heelToToe(Map<Landmark, double[][]> raw, int dims) {
+        double[] out = new double[dims];
+        Arrays.fill(out, Double.NaN);
+        List<double[]> per = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] h = raw.get(Landmark.of("HEEL", s));
+            double[][] t = raw.get(Landmark.of("TOE", s));
+            if (h == null) {
+                h = raw.get(Landmark.of("ANKLE", s));
+            }
+            if (h != null && t != null) {
+                double[] v = new double[dims];
+                for (int d = 0; d < dims; d++) {
+                    double[] diff = new double[h[d].length];
+                    for (int i = 0; i < diff.length; i++) {
+                        diff[i] = t[d][i] - h[d][i];
+                    }
+                    v[d] = Stats.median(finite(diff));
+                }
+                per.add(v);
+            }
+        }
+        if (per.isEmpty()) {
+            double[][] a = raw.get(Landmark.ASIS_LEFT);
+            double[][] p = raw.get(Landmark.PSIS_LEFT);
+            if (a != null && p != null) {
+                for (int d = 0; d < dims; d++) {
+                    double[] diff = new double[a[d].length];
+                    for (int i = 0; i < diff.length; i++) {
+                        diff[i] = a[d][i] - p[d][i];
+                    }
+                    out[d] = Stats.median(finite(diff));
+                }
+            }
+            return out;
+        }
+        for (int d = 0; d < dims; d++) {
+            double s = 0;
+            for (double[] v : per) {
+                s += v[d];
+            }
+            out[d] = s / per.size();
+        }
+        return out;
+    }
+
+    private static double[] cross(double[] a, double[] b) {
+        return new double[] {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
+    }
+
+    private static double dot(double[][] t, int i, double[] axis) {
+        double s = 0;
+        for (int d = 0; d < t.length; d++) {
+            if (axis[d] != 0) {
+                s += t[d][i] * axis[d];
+            }
+        }
+        return s;
+    }
+
+    private static String sign(double v) {
+        return v >= 0 ? "+" : "-";
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf((long) v);
+        }
+        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+}

@@ -1,0 +1,40 @@
+package org.gaitform.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A drawing of the runner at one instant of the step (for example the mean posture at initial contact),
+ * for the report: body landmarks in a plane, with the horizontal axis pointing in the direction of travel
+ * (sagittal) or to the runner's right (frontal) and the vertical axis up.
+ *
+ * @param key     what it shows, also the chart's file stem ({@code stick_ic_sagittal}, {@code stick_midstance_frontal})
+ * @param view    {@code sagittal} or {@code frontal}
+ * @param unit    unit of the coordinates ({@code cm}, or {@code % leg length} when not calibrated)
+ * @param points  landmark name ({@code hip}, {@code knee}, {@code ankle}, {@code heel}, {@code toe},
+ *                {@code shoulder}, {@code pelvis_left}, …) → {horizontal, vertical}
+ * @param steps   number of steps averaged
+ */
+public record StickFigure(String key, String view, String unit, Map<String, double[]> points, int steps) {
+    public StickFigure {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(view, "view");
+        Objects.requireNonNull(unit, "unit");
+        Map<String, double[]> copy = new LinkedHashMap<>();
+        points.forEach((k, v) -> {
+            if (v.length != 2) {
+                throw new IllegalArgumentException("point '" + k + "' needs two coordinates");
+            }
+            copy.put(k, v.clone());
+        });
+        points = Collections.unmodifiableMap(copy);
+    }
+
+    /** The point, or {@code null} when the figure lacks it. */
+    public double[] point(String name) {
+        double[] p = points.get(name);
+        return p == null ? null : p.clone();
+    }
+}

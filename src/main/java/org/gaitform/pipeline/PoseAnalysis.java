@@ -1,0 +1,314 @@
+package org.gaitform.pipeline;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gaitform.events.FootClearanceEvents;
+import org.gaitform.events.FootClearanceSettings;
+import org.gaitform.events.FootContact;
+import org.gaitform.guidelines.GuidelineEvaluator;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.kinematics.Body;
+import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.kinematics.BodyFrameSettings;
+import org.gaitform.kinematics.Landmark;
+import org.gaitform.kinematics.View;
+import org.gaitform.metrics.PoseFigures;
+import org.gaitform.metrics.PoseMetrics;
+import org.gaitform.metrics.StepAssembly;
+import org.gaitform.metrics.TemporalMetrics;
+import org.gaitform.model.Activity;
+import org.gaitform.model.Bout;
+import org.gaitform.model.Decision;
+import org.gaitform.model.Finding;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.Placement;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.model.StickFigure;
+import org.gaitform.model.Trace;
+import org.gaitform.signal.Stats;
+
+/**
+ * Running analysis of video keypoints and motion-capture markers: body frame ({@link BodyFrame}), contacts
+ * of each foot ({@link FootClearanceEvents}), walking told from running by the flight phase, temporal metrics,
+ * form indicators ({@link PoseMetrics}), findings, the stick figures and the time series for the report.
+ */
+final class PoseAnalysis {
+    /** Fewest running steps for a session. */
+    static final int MIN_STEPS = 3;
+    /** A step whose flight time is below this is a walking step (double support), ms. */
+    static final double WALKING_FLIGHT_MS = -20;
+    /**
+     * Below this Froude number (speed² / (g · leg length)) a gait is taken as walking; people change from walking
+     * to running near 0.5 (Alexander 1989, Optimization and gaits in the locomotion of vertebrates, Physiol Rev
+     * 69:1199–1227); 0.25 is about 1.5 m/s for a 0.9 m leg, slower than jogging. Only used when calibrated.
+     */
+    static final double WALKING_FROUDE = 0.25;
+
+    static final String METHOD = "contacts from foot kinematics: a foot is on the ground while the lower of its heel "
+            + "and toe is within a clearance of its own ground level (1.7 % of leg length for markers, 3.5 % for video "
+            + "keypoints) and it moves with the ground or, on a treadmill, with the belt; initial contact where the "
+            + "first of heel and toe comes down through the clearance, toe-off where the last leaves it. The walking "
+            + "method of Zeni et al. 2008 is not used: it is known to fail in running.";
+    static final String CITATION = "Fellin RE, Rose WC, Royer TD, Davis IS. Comparison of methods for kinematic "
+            + "identification of footstrike and toe-off during overground and treadmill running. J Sci Med Sport "
+            + "2010;13(6):646–650. | Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a "
+            + "force plate during running: a comparison of methods. Gait Posture 2011;33(1):130–132. | De Witt JK. "
+            + "Determination of toe-off event time during treadmill locomotion using kinematic data. J Biomech "
+            + "2010;43(15):3067–3069.";
+    static final String METRIC_CITATION = "Harrington ME, Zavatsky AB, Lawson SEM, Yuan Z, Theologis TN. Prediction "
+            + "of the hip joint centre in adults, children, and patients with cerebral palsy based on magnetic "
+            + "resonance imaging. J Biomech 2007;40(3):595–602. | Altman AR, Davis IS. A kinematic method for "
+            + "footstrike pattern detection in barefoot and shod runners. Gait Posture 2012;35(2):298–300. | Grood ES, "
+            + "Suntay WJ. A joint coordinate system for the clinical description of three-dimensional motions: "
+            + "application to the knee. J Biomech Eng 1983;105(2):136–144. | Wille CM, Lenhart RL, Wang S, Thelen DG, "
+            + "Heiderscheit BC. Ability of sagittal kinematic variables to estimate ground reaction forces and joint "
+            + "kinetics in running. J Orthop Sports Phys Ther 2014;44(10):825–830.";
+    static final String ACCURACY_MARKERS = "on the force-treadmill trial of Fukuchi et al. 2017 (subject 1, 2.5 m/s, "
+            + "150 Hz markers, 77 contacts) initial contacts are within about 6 ms and toe-offs within about 5 ms of "
+            + "the force plate on average (see docs/pose-input.md for the measured table).";
+    static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
+            + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
+
+    private final AnalysisSettings settings;
+
+    PoseAnalysis(AnalysisSettings settings) {
+        this.settings = settings;
+    }
+
+    SessionResult analyse(PoseRecording rec, String sessionId) {
+        return analyse(rec, sessionId, null, null);
+    }
+
+    /**
+     * Analyses a recording.
+     *
+     * @param standing   the standing calibration trial beside it, or null
+     * @param staticNote why a static trial found beside it could not be read, or null
+     */
+    SessionResult analyse(PoseRecording rec, String sessionId, PoseRecording standing, String staticNote) {
+        String source = rec.source();
+        PoseReadOptions p = settings.read().pose();
+        BodyFrameSettings options = new BodyFrameSettings(p.landmarks(), p.vertical(), p.forward(), p.view(), p.heightCm(),
+                p.treadmill());
+        Body body = BodyFrame.build(rec, options);
+        List<Decision> decisions = new ArrayList<>(rec.decisions());
+        decisions.addAll(body.decisions());
+        List<String> warnings = new ArrayList<>(rec.warnings());
+        warnings.addAll(body.warnings());
+        boolean video = isVideoDerived(rec);
+        FootClearanceSettings fcs = video ? FootClearanceSettings.VIDEO : FootClearanceSettings.MARKERS;
+        FootClearanceEvents.Result ev = new FootClearanceEvents(fcs).detect(body);
+        if (Double.isFinite(ev.beltSpeed())) {
+            body = body.withBeltSpeed(ev.beltSpeed());
+            decisions.add(new Decision("belt_speed", String.format(Locale.ROOT, "%.3f %s/s", ev.beltSpeed(), body.unit()),
+                    "median backward speed of the feet on the ground; foot speeds are taken relative to the belt"));
+        }
+        List<FootContact> contacts = ev.contacts();
+        // walking or running: running steps have a flight phase
+        List<StepAssembly.Contact> sc = new ArrayList<>();
+        for (FootContact c : contacts) {
+            sc.add(new StepAssembly.Contact(c.icIndex(), c.toIndex(), c.side(), 0, Activity.RUNNING, c.icPoint(), Double.NaN));
+        }
+        List<Step> steps = StepAssembly.build(sc, rec::timeAt);
+        double[] flights = steps.stream().mapToDouble(Step::flightMs).filter(Double::isFinite).toArray();
+        double medianFlight = Stats.median(flights);
+        double pelvisPhase = pelvisAtMidStance(body, contacts);
+        double froude = body.calibrated() && Double.isFinite(ev.runSpeed())
+                ? ev.runSpeed() * ev.runSpeed() / (9.81 * body.legLength()) : Double.NaN;
+        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0;
+        boolean slow = Double.isFinite(froude) && froude < WALKING_FROUDE;
+        if ((vaulting || slow) && contacts.size() >= 2) {
+            double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
+            List<String> why = new ArrayList<>();
+            if (vaulting) {
+                why.add(String.format(Locale.ROOT, "the pelvis is highest, not lowest, while a foot is on the ground "
+                        + "(it vaults over the stance leg: %.1f %% of leg length above its step mean at mid-stance)",
+                        pelvisPhase));
+            }
+            if (slow) {
+                why.add(String.format(Locale.ROOT, "the speed, %.2f m/s, is a walking speed for this leg length (Froude "
+                        + "number %.2f, below %.2f; people change to running near 0.5)", ev.runSpeed(), froude,
+                        WALKING_FROUDE));
+            }
+            throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
+                    + "%s; gaitform's pose analysis measures running", dur, String.join("; and ", why)));
+        }
+        decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
+                + "length below its step mean at mid-stance (a spring-like running step), the median flight time is "
+                + "%.0f ms%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
+                ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "")));
+        if (flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS) {
+            double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
+            throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
+                    + "over %.1f s with both feet on the ground together for %.0f ms per step (median) and no flight "
+                    + "phase; gaitform's pose analysis measures running", contacts.size(), dur, -medianFlight));
+        }
+        if (contacts.size() < MIN_STEPS) {
+            throw GaitformException.notAnalysable(source, "only " + contacts.size() + " foot contact(s) found in "
+                    + String.format(Locale.ROOT, "%.1f s", rec.durationS()) + "; at least " + MIN_STEPS
+                    + " are needed (are both feet visible, and is the runner running?)");
+        }
+        double[] staticFoot = {Double.NaN, Double.NaN};
+        if (standing != null) {
+            try {
+                Body sb = BodyFrame.build(sameMarkers(standing, rec), options);
+                staticFoot = PoseMetrics.standingFootAngles(sb);
+            } catch (GaitformException e) {
+                staticNote = e.getMessage();
+            }
+        }
+        if (Double.isFinite(staticFoot[0]) || Double.isFinite(staticFoot[1])) {
+            decisions.add(new Decision("foot_angle_reference", "static trial", String.format(Locale.ROOT,
+                    "standing foot angle %.1f° left, %.1f° right from %s (Altman & Davis 2012: strike angle = foot angle "
+                            + "at initial contact minus standing)", staticFoot[0], staticFoot[1], standing.source())));
+        } else {
+            decisions.add(new Decision("foot_angle_reference", "flat foot in stance", (staticNote != null
+                    ? "the static trial could not be used (" + staticNote + "); " : "no standing (static) trial beside "
+                    + "the recording; ") + "the strike angle is measured from the foot resting flat in stance (each "
+                    + "point at its own ground level), which reads up to about 2° more rearfoot than a static reference"));
+        }
+        steps = PoseMetrics.perStep(body, contacts, steps, staticFoot);
+        double start = rec.timeAt(contacts.get(0).icIndex());
+        double end = rec.timeAt(contacts.get(contacts.size() - 1).toIndex());
+        List<Bout> bouts = List.of(new Bout(start, end, Activity.RUNNING));
+        Map<String, Double> metrics = new LinkedHashMap<>(TemporalMetrics.session(steps, bouts));
+        metrics.putAll(PoseMetrics.session(steps));
+        metrics.put("contact_ms_lr_diff", metrics.getOrDefault("contact_ms_right", Double.NaN)
+                - metrics.getOrDefault("contact_ms_left", Double.NaN));
+        metrics.put("leg_length_cm", body.calibrated() ? body.legLength() * 100 : Double.NaN);
+        if (body.calibrated()) {
+            double speed = body.treadmill() ? ev.beltSpeed() : ev.runSpeed();
+            metrics.put("running_speed_mps", speed);
+        }
+        String sourceKind = body.view() == View.THREE_D ? "pose-3d" : "pose-2d";
+        List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, sourceKind);
+        Map<String, String> info = new LinkedHashMap<>();
+        info.put("view", body.view().label());
+        info.put("measurement_kind", sourceKind);
+        info.put("treadmill", body.treadmill() ? "yes" : "no");
+        info.put("distance_unit", body.calibrated() ? "cm" : "% leg length (not calibrated)");
+        String strike = PoseMetrics.modalStrike(steps);
+        if (strike != null) {
+            info.put("foot_strike_class", strike);
+        }
+        info.put("detection_method", METHOD);
+        info.put("detection_citation", CITATION);
+        info.put("metrics_citation", METRIC_CITATION);
+        info.put("accuracy", video ? ACCURACY_VIDEO : ACCURACY_MARKERS);
+        info.put("side_method", "from the keypoint or marker names (left and right feet are tracked separately).");
+        info.put("guidelines", settings.guidelines().origin());
+        if (!body.has(Landmark.SHOULDER_LEFT) && !body.has(Landmark.NECK) && body.view() != View.FRONTAL) {
+            warnings.add("no shoulder points: trunk lean is not measured");
+        }
+        if (body.view() == View.SAGITTAL) {
+            info.put("frontal_indicators", "not measurable in a side view (knee valgus, pelvic drop, arm crossing, "
+                    + "crossover need a frontal or 3D view)");
+        }
+        List<Trace> traces = traces(rec, body, ev, contacts);
+        List<StickFigure> figures = PoseFigures.figures(body, contacts, steps);
+        Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
+        return new SessionResult(sessionId, source, rec.format(), placement, rec.frameRateHz(), bouts, steps, metrics,
+                info, findings, decisions, warnings, traces, figures);
+    }
+
+    /**
+     * True for keypoints from video (2D, OpenPose or MediaPipe files, or 3D files whose points carry ten or more
+     * pose-estimator names, as OpenCap's markerless .trc does): they are noisier than markers.
+     */
+    static boolean isVideoDerived(PoseRecording rec) {
+        if (rec.dimensions() == 2 || rec.format().startsWith("openpose") || rec.format().startsWith("mediapipe")) {
+            return true;
+        }
+        long body25 = rec.keypoints().stream().filter(k -> org.gaitform.io.pose.KeypointNames.BODY_25.contains(k.name()))
+                .count();
+        long blaze = rec.keypoints().stream().filter(k -> org.gaitform.io.pose.KeypointNames.BLAZEPOSE.contains(
+                k.name().toLowerCase(Locale.ROOT))).count();
+        return body25 >= 10 || blaze >= 10;
+    }
+
+    /** The static trial restricted to the points the recording has in most frames, so both use the same markers. */
+    private static PoseRecording sameMarkers(PoseRecording standing, PoseRecording rec) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (org.gaitform.model.Keypoint k : rec.keypoints()) {
+            if (k.presentFrames() >= 0.2 * k.size()) {
+                used.add(k.name());
+            }
+        }
+        List<org.gaitform.model.Keypoint> kept = standing.keypoints().stream().filter(k -> used.contains(k.name())).toList();
+        if (kept.isEmpty()) {
+            return standing;
+        }
+        return new PoseRecording(standing.source(), standing.format(), standing.timeS(), standing.frameRateHz(),
+                standing.unit(), standing.imageYDown(), kept, standing.decisions(), standing.warnings());
+    }
+
+    /**
+     * Median over contacts of the pelvis height at mid-contact minus its mean from that contact's initial contact
+     * to the next one, in % of leg length: negative in running (the body is lowest in stance, a spring), positive
+     * in walking (it vaults over the stance leg, an inverted pendulum).
+     */
+    static double pelvisAtMidStance(Body body, List<FootContact> contacts) {
+        Landmark p = PoseMetrics.pelvis(body);
+        if (p == null || contacts.size() < 2) {
+            return Double.NaN;
+        }
+        double[] up = body.up(p);
+        List<Double> d = new ArrayList<>();
+        for (int k = 0; k + 1 < contacts.size(); k++) {
+            int a = (int) Math.round(contacts.get(k).icIndex());
+            int b = (int) Math.round(contacts.get(k + 1).icIndex());
+            int m = (int) Math.round((contacts.get(k).icIndex() + contacts.get(k).toIndex()) / 2);
+            double mean = Stats.mean(java.util.Arrays.stream(java.util.Arrays.copyOfRange(up, a, b + 1))
+                    .filter(Double::isFinite).toArray());
+            if (Double.isFinite(up[m]) && Double.isFinite(mean)) {
+                d.add(100 * (up[m] - mean) / body.legLength());
+            }
+        }
+        return Stats.median(d.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Foot heights around a few steps (for the events chart) and the trunk lean over the whole recording. */
+    private static List<Trace> traces(PoseRecording rec, Body body, FootClearanceEvents.Result ev,
+                                      List<FootContact> contacts) {
+        List<Trace> out = new ArrayList<>();
+        double fs = rec.frameRateHz();
+        int mid = (int) Math.round(contacts.get(contacts.size() / 2).icIndex());
+        int len = (int) Math.min(rec.size(), Math.round(3.0 * fs));
+        int from = Math.max(0, Math.min(rec.size() - len, mid - len / 2));
+        double scale = body.calibrated() ? 100 : 100 / body.legLength();
+        String unit = body.calibrated() ? "cm" : "% leg length";
+        double[] t = rec.timeS();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[] h = ev.footHeight().get(s);
+            if (h == null) {
+                continue;
+            }
+            double[] tt = new double[len];
+            double[] vv = new double[len];
+            for (int i = 0; i < len; i++) {
+                tt[i] = t[from + i];
+                vv[i] = h[from + i] * scale;
+            }
+            out.add(new Trace(s.label() + " foot height", unit, tt, vv));
+        }
+        double[] lean = PoseMetrics.trunkLean(body);
+        int step = Math.max(1, rec.size() / 1500);
+        List<double[]> pts = new ArrayList<>();
+        for (int i = 0; i < lean.length; i += step) {
+            if (Double.isFinite(lean[i])) {
+                pts.add(new double[] {t[i], lean[i]});
+            }
+        }
+        if (pts.size() >= 2) {
+            out.add(new Trace(org.gaitform.report.PoseCharts.SERIES_PREFIX + "trunk lean", "deg", pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,80 @@
+package org.gaitform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gaitform.simulate.PoseRunnerSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pose options of {@code gaitform analyze}: exit codes and messages. */
+class PoseOptionsCliTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private Run run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = GaitformCli.run(args, new PrintWriter(o, true), new PrintWriter(e, true));
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--image-size|1920by1080|--image-size must be WIDTHxHEIGHT",
+        "--landmark|elbow_knee=X|unknown landmark 'elbow_knee'",
+        "--view|oblique|--view must be sagittal, frontal or 3d",
+        "--vertical|up|an axis must be x, y or z",
+        "--height-cm|20|--height-cm must be a body height",
+        "--unit|inch|--unit must be px, mm, cm, m or normalised",
+        "--fps|0|--fps must be a frame rate"})
+    void badOptionValuesAreUsageErrors(String option, String value, String message) throws IOException {
+        Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
+        Run r = run("analyze", f.toString(), option, value, "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains(message);
+    }
+
+    @Test
+    void treadmillAndOvergroundExcludeEachOther() throws IOException {
+        Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
+        Run r = run("analyze", f.toString(), "--treadmill", "--overground", "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("exclude each other");
+    }
+
+    @Test
+    void analysesVideoKeypointsWithFpsHeightAndOverrides() throws IOException {
+        PoseRunnerSimulator s = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        Path f = Files.writeString(dir.resolve("side.csv"), s.keypointTable(false, 600));
+        Path out = dir.resolve("out");
+        Run r = run("analyze", f.toString(), "--fps", "60", "--height-cm", "183", "--view", "sagittal", "--treadmill",
+                "--landmark", "heel_left=LHeel", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.OK);
+        String summary = Files.readString(out.resolve("side").resolve("summary.json"));
+        assertThat(summary).contains("\"decision_frame_rate_hz\": \"60\"", "\"decision_view_reason\": \"override (--view)\"",
+                "\"decision_treadmill_reason\": \"override (--treadmill)\"", "\"overstride_cm\"", "\"trunk_lean_deg\"");
+        assertThat(Files.readString(out.resolve("side").resolve("steps.csv")).lines().findFirst().orElseThrow())
+                .startsWith("step,side,ic_s,to_s,contact_ms,flight_ms,step_time_s,activity,ic_method")
+                .contains("overstride_cm", "overstride_pct_leg", "shank_angle_deg", "trunk_lean_deg",
+                        "foot_strike_angle_deg");
+        assertThat(out.resolve("side").resolve("charts").resolve("trunk_lean.png")).exists();
+        assertThat(out.resolve("side").resolve("charts").resolve("overstride.png")).exists();
+    }
+
+    @Test
+    void helpListsThePoseOptions() {
+        Run r = run("analyze", "--help");
+        assertThat(r.out()).contains("--fps", "--image-size", "--landmark", "--vertical", "--forward", "--view",
+                "--height-cm", "--treadmill", "--overground", "--unit");
+    }
+}

@@ -1,0 +1,170 @@
+package org.gaitform.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.model.Activity;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.simulate.PoseRunnerSimulator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The pose pipeline on a synthetic runner with known events and form values. */
+class PoseSyntheticTest {
+    @TempDir
+    Path dir;
+
+    private SessionResult analyse(String name, String text, PoseReadOptions pose) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        AnalysisSettings s = new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, pose), GuidelineTable.builtIn());
+        return new SessionPipeline(s).analyse(f, name, "s");
+    }
+
+    private static PoseReadOptions pose(Optional<Double> fps, Optional<Double> heightCm) {
+        return new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), heightCm, Optional.empty());
+    }
+
+    /** Every true contact matched within {@code tolS} by a step of the right side; returns the mean |IC error| (s). */
+    private static double checkEvents(PoseRunnerSimulator r, SessionResult res, double tolS) {
+        List<Step> steps = res.steps();
+        double sum = 0;
+        int matched = 0;
+        for (double[] c : r.contacts()) {
+            if (c[0] < 0.7 || c[0] > r.seconds() - 0.7) {
+                continue;
+            }
+            Step best = steps.stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]), Math.abs(b.icS() - c[0])))
+                    .orElseThrow();
+            if (System.getProperty("debugEvents") != null) {
+                System.out.printf("truth %.3f %s detected %.4f %s to %.4f (%s)%n", c[0], c[1] == 0 ? "L" : "R", best.icS(),
+                        best.side(), best.toS(), best.icMethod());
+            }
+            assertThat(Math.abs(best.icS() - c[0])).as("IC near %.3f s", c[0]).isLessThan(tolS);
+            assertThat(best.side()).isEqualTo(c[1] == 0 ? Side.LEFT : Side.RIGHT);
+            assertThat(best.contactMs()).isCloseTo(r.contactS() * 1000, within(2000 * tolS));
+            sum += Math.abs(best.icS() - c[0]);
+            matched++;
+        }
+        assertThat(matched).isGreaterThan(10);
+        return sum / matched;
+    }
+
+    @Test
+    void markers3dRearfootTreadmill() throws IOException {
+        PoseRunnerSimulator r = PoseRunnerSimulator.typical();
+        SessionResult res = analyse("synthetic_markers.txt", r.markerTable(), PoseReadOptions.DEFAULTS);
+        if (System.getProperty("debugEvents") != null) { res.decisions().forEach(System.out::println); }
+        System.out.printf("synthetic 3D: %d steps, mean |IC error| %.1f ms%n", res.steps().size(),
+                1000 * checkEvents(r, res, 0.02));
+        assertThat(res.inputKind()).isEqualTo("marker-text");
+        assertThat(res.info().get("view")).isEqualTo("3d");
+        assertThat(res.info().get("treadmill")).isEqualTo("yes");
+        assertThat(res.metric("cadence_spm")).isCloseTo(170, within(0.5));
+        assertThat(res.metric("running_speed_mps")).isCloseTo(3.0, within(0.1));
+        assertThat(res.metric("trunk_lean_deg")).isCloseTo(8.0, within(0.5));
+        assertThat(res.metric("overstride_cm")).isCloseTo(20.0, within(3.0));
+        assertThat(res.metric("step_length_cm")).isCloseTo(300 * 60.0 / 170, within(4.0));
+        assertThat(res.metric("foot_strike_angle_deg")).isCloseTo(15, within(4.0));
+        assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
+        assertThat(res.metric("vertical_oscillation_cm")).isCloseTo(8.0, within(1.0));
+        assertThat(res.metric("pelvic_drop_deg")).isCloseTo(6.0, within(1.5));
+        assertThat(res.metric("knee_fppa_deg")).isBetween(4.0, 12.0);
+        // knee centre 4 cm medial of the ankle centre at mid-stance, shank about 0.4 m: about 5° of abduction
+        assertThat(res.metric("knee_abduction_deg")).isBetween(2.5, 8.0);
+        assertThat(res.metric("wrist_crossing_pct")).isEqualTo(0.0);
+        assertThat(res.metric("crossover_pct")).isEqualTo(0.0);
+        assertThat(res.metric("overstride_pct_leg_left")).isCloseTo(res.metric("overstride_pct_leg_right"), within(2.0));
+        assertThat(res.figures()).extracting(f -> f.key()).contains("stick_ic_sagittal", "stick_midstance_frontal_left",
+                "stick_midstance_frontal_right");
+        assertThat(res.steps()).allMatch(s -> s.activity() == Activity.RUNNING);
+    }
+
+    @Test
+    void sampleDataKeypointsMatchTheirTruth() throws IOException {
+        Path f = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
+        List<String> truth = Files.readAllLines(Path.of("sample-data", "video_side_openpose_30fps.truth.csv"));
+        int matched = 0;
+        double sumIc = 0;
+        for (String line : truth.subList(1, truth.size())) {
+            String[] t = line.split(",");
+            double ic = Double.parseDouble(t[2]);
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ic), Math.abs(b.icS() - ic)))
+                    .orElseThrow();
+            if (Math.abs(best.icS() - ic) < 0.045) {
+                matched++;
+                sumIc += Math.abs(best.icS() - ic);
+                assertThat(best.side().label()).isEqualTo(t[1]);
+            }
+        }
+        System.out.printf("sample-data video: %d of %d contacts within 45 ms, mean |IC error| %.1f ms%n", matched,
+                truth.size() - 1, 1000 * sumIc / matched);
+        assertThat(matched).isGreaterThanOrEqualTo(truth.size() - 3);
+        assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
+        assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));
+        assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
+    }
+
+    @Test
+    void forefootLandingIsClassifiedForefoot() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(150, 10, 176, 0.22, 3.5, 5, 0.08, -9, 4, 0.0, true);
+        SessionResult res = analyse("forefoot_markers.txt", r.markerTable(), PoseReadOptions.DEFAULTS);
+        checkEvents(r, res, 0.02);
+        assertThat(res.metric("foot_strike_angle_deg")).isCloseTo(-9, within(4.0));
+        assertThat(res.info().get("foot_strike_class")).isEqualTo("forefoot");
+        assertThat(res.metric("overstride_cm")).isCloseTo(8.0, within(3.0));
+        assertThat(res.metric("wrist_crossing_pct")).isEqualTo(100.0);
+    }
+
+    @Test
+    void sagittalVideoCalibratedWithHeight() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        double heightCm = 0.9 / 0.491 * 100;
+        SessionResult res = analyse("side_keypoints.csv", r.keypointTable(false, 600), pose(Optional.of(60.0),
+                Optional.of(heightCm)));
+        System.out.printf("synthetic sagittal video: mean |IC error| %.1f ms%n", 1000 * checkEvents(r, res, 0.035));
+        assertThat(res.info().get("view")).isEqualTo("sagittal");
+        assertThat(res.metric("cadence_spm")).isCloseTo(170, within(1.0));
+        assertThat(res.metric("trunk_lean_deg")).isCloseTo(8.0, within(0.7));
+        assertThat(res.metric("overstride_cm")).isCloseTo(20.0, within(4.0));
+        assertThat(res.metric("shank_angle_deg")).isGreaterThan(0);
+        assertThat(res.metric("knee_fppa_deg")).isNaN();
+    }
+
+    @Test
+    void uncalibratedVideoGivesPercentOfLegLengthOnly() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        SessionResult res = analyse("side_uncalibrated.csv", r.keypointTable(false, 600), pose(Optional.of(60.0),
+                Optional.empty()));
+        assertThat(res.metrics().keySet()).noneMatch(k -> k.endsWith("_cm") && Double.isFinite(res.metric(k)));
+        assertThat(res.metric("overstride_pct_leg")).isCloseTo(100 * 0.20 / 0.90, within(5.0));
+        assertThat(res.steps()).allMatch(s -> !s.extras().containsKey("overstride_cm"));
+    }
+
+    @Test
+    void frontalVideoMeasuresValgusPelvicDropAndArms() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 7, 0.04, true);
+        SessionResult res = analyse("rear_keypoints.csv", r.keypointTable(true, 600), pose(Optional.of(60.0),
+                Optional.empty()));
+        assertThat(res.info().get("view")).isEqualTo("frontal");
+        assertThat(res.metric("cadence_spm")).isCloseTo(170, within(1.0));
+        assertThat(res.metric("knee_fppa_deg")).isBetween(6.0, 16.0);
+        assertThat(res.metric("pelvic_drop_deg")).isCloseTo(7.0, within(1.5));
+        assertThat(res.metric("wrist_crossing_pct")).isEqualTo(100.0);
+        assertThat(res.metric("trunk_lean_deg")).isNaN();
+    }
+}
