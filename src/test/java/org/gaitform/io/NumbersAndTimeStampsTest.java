@@ -45,6 +45,11 @@ class NumbersAndTimeStampsTest {
         double j2 = TimeStamps.parseSeconds("Sun Jun 11 07:35:10 PDT 2017");
         assertThat(j2 - j1).isEqualTo(61.0);
         assertThat(TimeStamps.parseSeconds("Sun Jun 11 07:34:09 2017")).isNaN();
+        // zone offsets are applied: the same instant written in two zones
+        assertThat(TimeStamps.parseSeconds("2019-08-06T10:25:50+02:00"))
+                .isEqualTo(TimeStamps.parseSeconds("2019-08-06T08:25:50Z"));
+        assertThat(TimeStamps.parse("2019-08-06T10:25:50-05:30").offsetS()).isEqualTo(-19800.0);
+        assertThat(TimeStamps.parse("2019-08-06T10:25:50Z").offsetS()).isNaN();
         assertThat(TimeStamps.looksLikeTimestamp("12.5")).isFalse();
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public final class TimeStamps {
     private static final Pattern DATE_TIME = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,:](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?");
+            "(\\d{4})-(\\d{2})-(\\d{2})[T ](\\d{1,2}):(\\d{2}):(\\d{2})(?:[.,:](\\d{1,9}))?(Z|z|[+-]\\d{2}:?\\d{2})?");
     /** Java's {@code Date.toString()}: {@code Sun Jun 11 07:34:09 PDT 2017} (the zone is ignored). */
     private static final Pattern JAVA_DATE = Pattern.compile(
             "(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\\d{1,2}) "
@@ -29,7 +29,35 @@ public final class TimeStamps {
     }
 
     /**
-     * Seconds represented by a stamp (see class comment), or {@code NaN} when the text is not a stamp.
+     * A parsed stamp.
+     *
+     * @param epochS  seconds since 1970-01-01 UTC (a stamp without a zone is taken as UTC), or since midnight for a
+     *                time of day
+     * @param offsetS the stamp's offset from UTC (s), {@code NaN} when it had none or was in UTC ({@code Z})
+     */
+    public record Stamp(double epochS, double offsetS) {
+    }
+
+    /** The stamp, or {@code null} when the text is not a stamp in one of the accepted forms. */
+    public static Stamp parse(String text) {
+        String t = text.trim();
+        double s = parseSeconds(t);
+        if (Double.isNaN(s)) {
+            return null;
+        }
+        Matcher m = DATE_TIME.matcher(t);
+        double offset = Double.NaN;
+        if (m.matches() && m.group(8) != null && !m.group(8).equalsIgnoreCase("Z")) {
+            String z = m.group(8).replace(":", "");
+            int sign = z.charAt(0) == '-' ? -1 : 1;
+            offset = sign * (Integer.parseInt(z.substring(1, 3)) * 3600.0 + Integer.parseInt(z.substring(3, 5)) * 60.0);
+        }
+        return new Stamp(s, offset);
+    }
+
+    /**
+     * Seconds represented by a stamp (see class comment), or {@code NaN} when the text is not a stamp. A zone
+     * offset ({@code Z}, {@code +02:00}) is applied, so stamps with a date are seconds since 1970-01-01 UTC.
      */
     public static double parseSeconds(String text) {
         String t = text.trim();
@@ -46,6 +74,12 @@ public final class TimeStamps {
             }
             long days = daysFromCivil(y, mo, d);
             double secs = days * 86400.0 + h * 3600.0 + mi * 60.0 + s + fraction(m.group(7));
+            String zone = m.group(8);
+            if (zone != null && !zone.equalsIgnoreCase("Z")) {
+                String z = zone.replace(":", "");
+                int sign = z.charAt(0) == '-' ? -1 : 1;
+                secs -= sign * (Integer.parseInt(z.substring(1, 3)) * 3600.0 + Integer.parseInt(z.substring(3, 5)) * 60.0);
+            }
             return secs;
         }
         m = JAVA_DATE.matcher(t);

@@ -13,6 +13,8 @@ import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
+import org.gaitform.io.text.TimeStamps;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.WatchChannel;
@@ -99,7 +101,7 @@ public final class GpxReader {
                         switch (name.toLowerCase(Locale.ROOT)) {
                             case "ele" -> ele = TcxReader.num(value);
                             case "time" -> {
-                                IsoTimes.Stamp s = IsoTimes.parse(value);
+                                TimeStamps.Stamp s = TimeStamps.parse(value);
                                 if (s != null) {
                                     time = s.epochS();
                                     if (Double.isNaN(offset)) {

@@ -15,7 +15,9 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+
 import org.gaitform.io.text.Numbers;
+import org.gaitform.io.text.TimeStamps;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.WatchChannel;
@@ -101,7 +103,7 @@ public final class TcxReader {
                             }
                         }
                         case "Lap" -> {
-                            IsoTimes.Stamp s = IsoTimes.parse(String.valueOf(attr(x, "StartTime")));
+                            TimeStamps.Stamp s = TimeStamps.parse(String.valueOf(attr(x, "StartTime")));
                             lapStart = s == null ? Double.NaN : s.epochS();
                             lapTime = Double.NaN;
                             lapDistance = Double.NaN;
@@ -126,7 +128,7 @@ public final class TcxReader {
                     if (p != null && path.contains("Trackpoint")) {
                         switch (name) {
                             case "Time" -> {
-                                IsoTimes.Stamp s = IsoTimes.parse(value);
+                                TimeStamps.Stamp s = TimeStamps.parse(value);
                                 if (s != null) {
                                     p.time = s.epochS();
                                     p.offset = s.offsetS();

@@ -11,11 +11,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.LayoutSniffer;
 import org.gaitform.io.text.Numbers;
 import org.gaitform.io.text.TextDecoding;
 import org.gaitform.io.text.TextLayout;
+import org.gaitform.io.text.TimeStamps;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.WatchChannel;
@@ -201,14 +203,12 @@ public final class WatchCsvReader {
             String cell = cell(rows.get(i), tc);
             double v = Numbers.parse(cell, layout.decimalComma());
             if (Double.isNaN(v)) {
-                IsoTimes.Stamp s = IsoTimes.parse(cell);
-                // other stamp forms (time of day, Java's Date.toString) without their zone
-                double local = s == null ? org.gaitform.io.text.TimeStamps.parseSeconds(cell) : Double.NaN;
-                if (s == null && Double.isNaN(local)) {
+                TimeStamps.Stamp s = TimeStamps.parse(cell);
+                if (s == null) {
                     throw GaitformException.badInput(source, "line " + lines.get(i) + ", column '" + names.get(tc) + "'",
                             "a time (seconds or a date-time)", cell.isEmpty() ? "an empty cell" : "'" + cell + "'");
                 }
-                v = s != null ? s.epochS() : local;
+                v = s.epochS();
                 stamps = true;
             }
             time[i] = v;
