@@ -3,8 +3,16 @@ package org.gaitform.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gaitform.io.InputReaders;
 import org.gaitform.model.FindingStatus;
 import org.gaitform.model.GaitformException;
@@ -19,14 +27,31 @@ import org.gaitform.report.SessionWriter;
 /**
  * Runs a batch: discovers inputs, analyses and writes each one, and writes {@code batch-summary.csv}. A
  * failing input is recorded with its message and the others go on.
+ *
+ * <p>With {@link BatchOptions#jobs()} above 1, sessions are analysed on that many worker threads. The
+ * outcomes, {@code batch-summary.csv} and every session folder are the same as in a run with one job:
+ * session ids are assigned before any work starts, each session writes only its own folder, and the
+ * summary is written in input order once all sessions are done.
  */
 public final class BatchRunner {
     private final AnalysisSettings settings;
     private final String version;
+    private final BatchOptions options;
 
+    /** A runner with one job at a time. */
     public BatchRunner(AnalysisSettings settings, String version) {
+        this(settings, version, BatchOptions.DEFAULTS);
+    }
+
+    /**
+     * @param settings analysis settings (the same for every input)
+     * @param version  gaitform's version, written into the outputs
+     * @param options  jobs and re-run behaviour
+     */
+    public BatchRunner(AnalysisSettings settings, String version, BatchOptions options) {
         this.settings = settings;
         this.version = version;
+        this.options = options;
     }
 
     /**
@@ -34,31 +59,97 @@ public final class BatchRunner {
      *
      * @param given    files and folders named by the user
      * @param outDir   output folder
-     * @param listener progress receiver
+     * @param listener progress receiver (see {@link BatchListener} for threads)
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
         AtomicFiles.cleanLeftovers(outDir);
         List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir);
         List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
-        listener.started(inputs.size());
+        int total = inputs.size();
+        listener.started(total);
         SessionPipeline pipeline = new SessionPipeline(settings);
         SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
-        List<Outcome> outcomes = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            Outcome o = one(pipeline, writer, inputs.get(i), ids.get(i), outDir);
-            outcomes.add(o);
-            listener.finished(o, i + 1, inputs.size());
+        Outcome[] outcomes = new Outcome[total];
+        Progress progress = new Progress(listener, total);
+        int jobs = Math.min(options.jobs(), Math.max(1, total));
+        if (jobs == 1) {
+            for (int i = 0; i < total; i++) {
+                outcomes[i] = one(pipeline, writer, inputs.get(i), ids.get(i), outDir);
+                progress.finished(outcomes[i]);
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(jobs, workerThreads());
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < total; i++) {
+                    int k = i;
+                    futures.add(pool.submit(() -> {
+                        outcomes[k] = one(pipeline, writer, inputs.get(k), ids.get(k), outDir);
+                        progress.finished(outcomes[k]);
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    await(f);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
+        List<Outcome> ordered = Arrays.asList(outcomes);
         Path summary = outDir.resolve("batch-summary.csv");
-        AtomicFiles.write(summary, BatchSummaryCsv.write(outcomes.stream().map(BatchRunner::row).toList()));
-        return new BatchResult(outcomes, summary);
+        AtomicFiles.write(summary, BatchSummaryCsv.write(ordered.stream().map(BatchRunner::row).toList()));
+        return new BatchResult(ordered, summary);
+    }
+
+    /** Serialises the listener's calls and numbers them in finishing order. */
+    private static final class Progress {
+        private final BatchListener listener;
+        private final int total;
+        private int done;
+
+        Progress(BatchListener listener, int total) {
+            this.listener = listener;
+            this.total = total;
+        }
+
+        synchronized void finished(Outcome o) {
+            done++;
+            listener.finished(o, done, total);
+        }
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "gaitform-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void await(Future<?> f) throws IOException {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the sessions", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof Error err) {
+                throw err;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     static Outcome one(SessionPipeline pipeline, SessionWriter writer, Input input, String id, Path outDir) {
         try {
             SessionResult r = pipeline.analyse(input.path(), input.display(), id);
             writer.write(r, outDir);
-            String msg = String.format(java.util.Locale.ROOT, "%d running steps, cadence %.1f steps/min",
+            String msg = String.format(Locale.ROOT, "%d running steps, cadence %.1f steps/min",
                     (long) r.metric("n_steps"), r.metric("cadence_spm"));
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
@@ -71,6 +162,9 @@ public final class BatchRunner {
     }
 
     static BatchSummaryCsv.Row row(Outcome o) {
+        if (o.carried().isPresent()) {
+            return o.carried().get().asSkipped(o.message());
+        }
         if (o.result().isEmpty()) {
             return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");

@@ -5,8 +5,9 @@ import java.util.List;
 import org.gaitform.report.CsvTables.Num;
 
 /**
- * {@code batch-summary.csv}: one row per input with its status ({@code ok} or {@code failed}), a message,
- * and the headline numbers.
+ * {@code batch-summary.csv}: one row per input with its status, a message, and the headline numbers. The
+ * status is {@code ok} (analysed in this run), {@code skipped} (input and settings unchanged since an
+ * earlier run into the same folder, whose outputs and headline numbers are kept) or {@code failed}.
  */
 public final class BatchSummaryCsv {
     /** Columns, in order. */
@@ -35,10 +36,30 @@ public final class BatchSummaryCsv {
      * @param walkingS   walking time (s)
      * @param topFinding the first finding, in words, or empty
      * @param report     path of the report relative to the output folder, or empty
+     * @param skipped    true when the input was unchanged and its earlier results were kept
      */
     public record Row(String input, String sessionId, boolean ok, String message, String inputKind, String placement,
                       double nSteps, double cadenceSpm, double contactMs, double flightMs, double dutyFactor,
-                      double runningS, double walkingS, String topFinding, String report) {
+                      double runningS, double walkingS, String topFinding, String report, boolean skipped) {
+
+        /** A row of an input analysed (or failed) in this run. */
+        public Row(String input, String sessionId, boolean ok, String message, String inputKind, String placement,
+                   double nSteps, double cadenceSpm, double contactMs, double flightMs, double dutyFactor,
+                   double runningS, double walkingS, String topFinding, String report) {
+            this(input, sessionId, ok, message, inputKind, placement, nSteps, cadenceSpm, contactMs, flightMs,
+                    dutyFactor, runningS, walkingS, topFinding, report, false);
+        }
+
+        /** The status cell: {@code ok}, {@code skipped} or {@code failed}. */
+        public String status() {
+            return !ok ? "failed" : skipped ? "skipped" : "ok";
+        }
+
+        /** The same row as kept for an unchanged input, with another message. */
+        public Row asSkipped(String newMessage) {
+            return new Row(input, sessionId, true, newMessage, inputKind, placement, nSteps, cadenceSpm, contactMs,
+                    flightMs, dutyFactor, runningS, walkingS, topFinding, report, true);
+        }
     }
 
     /** The CSV text. */
@@ -48,7 +69,7 @@ public final class BatchSummaryCsv {
             List<Object> row = new ArrayList<>();
             row.add(r.input());
             row.add(r.sessionId());
-            row.add(r.ok() ? "ok" : "failed");
+            row.add(r.status());
             row.add(r.message());
             row.add(r.inputKind());
             row.add(r.placement());
