@@ -1,6 +1,7 @@
 package org.gaitform.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -62,19 +63,24 @@ public final class BatchRunner {
      * @param listener progress receiver (see {@link BatchListener} for threads)
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+        try (OutputLock lock = OutputLock.acquire(outDir)) {
+            return runLocked(given, outDir, listener);
+        }
+    }
+
+    private BatchResult runLocked(List<Path> given, Path outDir, BatchListener listener) throws IOException {
         AtomicFiles.cleanLeftovers(outDir);
         List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir);
         List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
         int total = inputs.size();
         listener.started(total);
-        SessionPipeline pipeline = new SessionPipeline(settings);
-        SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
+        Sessions sessions = new Sessions(outDir);
         Outcome[] outcomes = new Outcome[total];
         Progress progress = new Progress(listener, total);
         int jobs = Math.min(options.jobs(), Math.max(1, total));
         if (jobs == 1) {
             for (int i = 0; i < total; i++) {
-                outcomes[i] = one(pipeline, writer, inputs.get(i), ids.get(i), outDir);
+                outcomes[i] = sessions.process(inputs.get(i), ids.get(i));
                 progress.finished(outcomes[i]);
             }
         } else {
@@ -84,7 +90,7 @@ public final class BatchRunner {
                 for (int i = 0; i < total; i++) {
                     int k = i;
                     futures.add(pool.submit(() -> {
-                        outcomes[k] = one(pipeline, writer, inputs.get(k), ids.get(k), outDir);
+                        outcomes[k] = sessions.process(inputs.get(k), ids.get(k));
                         progress.finished(outcomes[k]);
                     }));
                 }
@@ -99,6 +105,60 @@ public final class BatchRunner {
         Path summary = outDir.resolve("batch-summary.csv");
         AtomicFiles.write(summary, BatchSummaryCsv.write(ordered.stream().map(BatchRunner::row).toList()));
         return new BatchResult(ordered, summary);
+    }
+
+    /** What every session of one run shares: the pipeline, the writer, the manifest. Thread-safe. */
+    private final class Sessions {
+        private final Path outDir;
+        private final SessionPipeline pipeline = new SessionPipeline(settings);
+        private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
+        private final Manifest manifest;
+        private final String settingsHash;
+
+        Sessions(Path outDir) {
+            this.outDir = outDir;
+            this.manifest = Manifest.load(outDir);
+            this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
+        }
+
+        /** Skips an unchanged session, or analyses and writes it and records it in the manifest. */
+        Outcome process(Input input, String id) {
+            String inputHash = hashOrNull(input.path());
+            Path folder = outDir.resolve(id);
+            Manifest.Entry prev = manifest.get(id);
+            if (!options.force() && inputHash != null && prev != null && prev.input().equals(input.display())
+                    && prev.inputSha256().equals(inputHash) && prev.settingsSha256().equals(settingsHash)
+                    && prev.outputsSha256().equals(hashOrNull(folder))) {
+                return new Outcome(input, id, Outcome.Status.SKIPPED, "unchanged since the last run ("
+                        + prev.row().message() + ")", Optional.empty(), Optional.empty(), Optional.of(prev.row()));
+            }
+            Outcome o = one(pipeline, writer, input, id, outDir);
+            try {
+                if (o.ok()) {
+                    String outputs = hashOrNull(folder);
+                    if (inputHash != null && outputs != null) {
+                        manifest.put(new Manifest.Entry(id, input.display(), inputHash, settingsHash, outputs, row(o)));
+                    } else {
+                        manifest.remove(id);
+                    }
+                } else if (prev != null) {
+                    // results of an earlier run would contradict this failure: they go, with their entry
+                    AtomicFiles.removeDir(folder);
+                    manifest.remove(id);
+                }
+            } catch (IOException e) {
+                // the manifest could not be updated: at worst the session is analysed again next time
+            }
+            return o;
+        }
+    }
+
+    private static String hashOrNull(Path p) {
+        try {
+            return Files.exists(p) ? ContentHash.of(p) : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** Serialises the listener's calls and numbers them in finishing order. */

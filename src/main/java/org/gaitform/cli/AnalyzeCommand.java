@@ -31,12 +31,15 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
+            "Running again into the same folder skips recordings whose content, options and gaitform version are",
+            "unchanged and whose outputs are complete (status 'skipped' in batch-summary.csv); --force redoes all.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
             "  gaitform analyze sample-data",
             "  gaitform analyze trial.csv --column acc_v=VertAcc --column time=t --acc-unit g",
             "  gaitform analyze export.csv --rate 100 --placement lower_back --out results",
+            "  gaitform analyze /data/study --jobs 2 --out results     (later: only new or changed files are redone)",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -80,6 +83,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "(default: the number of processors, here ${DEFAULT-VALUE}). Results are the same for any N.")
     int jobs = BatchOptions.defaultJobs();
 
+    @Option(names = "--force", description = "Analyse every recording again, also those unchanged since the last "
+            + "run into the same output folder (by default they are skipped: same content, same settings, same "
+            + "gaitform, outputs still complete).")
+    boolean force;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines", defaultValue = "auto", description = "How to show "
             + "progress: a bar on an interactive terminal, plain log lines otherwise (default: ${DEFAULT-VALUE}, "
             + "which picks by whether the output is a terminal).")
@@ -106,7 +114,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
         try {
-            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, false))
+            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force))
                     .run(inputs, out, listener);
         } catch (GaitformException ex) {
             e.println("gaitform: " + ex.getMessage());

@@ -66,6 +66,22 @@ class BatchCliTest {
     }
 
     @Test
+    void aSecondRunSkipsWhatIsUnchangedAndForceRedoesIt(@TempDir Path dir) throws IOException {
+        TempDirs.write(dir, "in/a.csv", good);
+        String o = dir.resolve("o").toString();
+        String in = dir.resolve("in").toString();
+        assertThat(run(in, "--out", o, "--progress", "lines").code()).isEqualTo(ExitCode.OK);
+        Run again = run(in, "--out", o, "--progress", "lines");
+        assertThat(again.code()).isEqualTo(ExitCode.OK);
+        assertThat(again.out()).contains("[1/1] skip  ").contains("unchanged since the last run")
+                .contains("1 of 1 input(s) analysed (1 unchanged since the last run, kept), 0 failed");
+        assertThat(java.nio.file.Files.readString(dir.resolve("o/batch-summary.csv"))).contains(",skipped,");
+        Run forced = run(in, "--out", o, "--progress", "lines", "--force");
+        assertThat(forced.out()).contains("[1/1] ok    ").contains("1 of 1 input(s) analysed, 0 failed");
+        assertThat(run("analyze", "--help").out()).contains("--force");
+    }
+
+    @Test
     void progressLinesGiveRateAndTimeLeft() {
         assertThat(LineProgress.progressLine(40, 200, 20.0))
                 .isEqualTo("progress: 40/200 (20 %), 2.0 inputs/s, about 1 min 20 s left");
