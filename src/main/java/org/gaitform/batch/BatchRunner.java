@@ -32,7 +32,8 @@ import org.gaitform.report.SessionWriter;
  * <p>With {@link BatchOptions#jobs()} above 1, sessions are analysed on that many worker threads. The
  * outcomes, {@code batch-summary.csv} and every session folder are the same as in a run with one job:
  * session ids are assigned before any work starts, each session writes only its own folder, and the
- * summary is written in input order once all sessions are done.
+ * summary is written in input order once all sessions are done. Parallel sessions reserve an estimate of
+ * their memory first ({@link MemoryGate}), so that several long recordings never run at once on a small heap.
  */
 public final class BatchRunner {
     private final AnalysisSettings settings;
@@ -85,13 +86,20 @@ public final class BatchRunner {
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(jobs, workerThreads());
+            MemoryGate memory = MemoryGate.forThisJvm();
             try {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int i = 0; i < total; i++) {
                     int k = i;
                     futures.add(pool.submit(() -> {
-                        outcomes[k] = sessions.process(inputs.get(k), ids.get(k));
+                        long reserved = memory.acquire(MemoryGate.estimate(inputs.get(k).path()));
+                        try {
+                            outcomes[k] = sessions.process(inputs.get(k), ids.get(k));
+                        } finally {
+                            memory.release(reserved);
+                        }
                         progress.finished(outcomes[k]);
+                        return null;
                     }));
                 }
                 for (Future<?> f : futures) {
@@ -198,6 +206,10 @@ public final class BatchRunner {
             if (c instanceof Error err) {
                 throw err;
             }
+            if (c instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for memory for a session", c);
+            }
             if (c instanceof RuntimeException re) {
                 throw re;
             }
@@ -214,7 +226,11 @@ public final class BatchRunner {
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
-        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+        } catch (OutOfMemoryError e) {
+            return new Outcome(input, id, false, input.display() + ": not enough memory to analyse it (heap limit "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with fewer --jobs or a larger heap "
+                    + "(GAITFORM_JAVA_OPTS=-Xmx2g)", Optional.empty(), Optional.of(e));
+        } catch (RuntimeException | StackOverflowError e) {
             return new Outcome(input, id, false, input.display() + ": internal error while analysing ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
                     + "); please report it with the file", Optional.empty(), Optional.of(e));

@@ -40,8 +40,7 @@ final class ImuAnalysis {
             throw GaitformException.notAnalysable(rec.source(), "sensors worn on the " + placement.label().replace('_', ' ')
                     + " are not analysed yet; this version analyses trunk sensors (sacrum, lower back, waist, chest)");
         }
-        ImuRecording placed = new ImuRecording(rec.source(), rec.timeS(), rec.samplingRateHz(),
-                List.of(sensor.withPlacement(placement)), decisions, rec.warnings());
+        ImuRecording placed = rec.withSensors(List.of(sensor.withPlacement(placement)), decisions);
         return new TrunkRunningAnalysis(settings).analyse(placed, sessionId);
     }
 

@@ -224,9 +224,9 @@ public final class ImuCsvReader {
         if (options.placement().isPresent()) {
             decisions.add(new Decision("placement", placement.label(), "override"));
         }
-        ImuSensor sensor = new ImuSensor(groups.keySet().stream().filter(g -> !g.isEmpty()).findFirst().orElse("imu"),
+        ImuSensor sensor = ImuSensor.adopt(groups.keySet().stream().filter(g -> !g.isEmpty()).findFirst().orElse("imu"),
                 placement, Side.UNKNOWN, channels);
-        return new ImuRecording(source, timeS, rate, List.of(sensor), decisions, warnings);
+        return ImuRecording.adopt(source, timeS, rate, List.of(sensor), decisions, warnings);
     }
 
     private static boolean firstCellIsStamp(Path file, String source, TextLayout layout, int column) throws IOException {
