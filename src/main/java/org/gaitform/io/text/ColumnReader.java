@@ -47,10 +47,15 @@ public final class ColumnReader {
                 if (lineNo < layout.firstDataLine() || line.isBlank()) {
                     continue;
                 }
+                if (line.indexOf('\0') >= 0) {
+                    throw GaitformException.badInput(source, "line " + lineNo, "text",
+                            "a NUL byte (binary data in the file: damaged or not a text export?)");
+                }
                 String[] f = layout.split(line);
                 if (f.length < needed || (f.length != layout.columnCount() && f.length < layout.columnCount())) {
                     throw GaitformException.badInput(source, "line " + lineNo,
-                            layout.columnCount() + " fields like the header", f.length + " fields (a ragged or cut row)");
+                            layout.columnCount() + " fields like the header", f.length + (f.length == 1 ? " field" : " fields")
+                                    + (line.indexOf('"') >= 0 ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
                 }
                 if (n >= maxRows) {
                     throw GaitformException.badInput(source, "line " + lineNo, "at most " + maxRows + " data rows",
