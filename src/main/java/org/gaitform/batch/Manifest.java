@@ -113,23 +113,40 @@ public final class Manifest {
             p.printRecord(COLUMNS);
             for (Entry e : entries.values()) {
                 BatchSummaryCsv.Row r = e.row();
-                p.printRecord(e.sessionId(), e.input(), e.inputSha256(), e.settingsSha256(), e.outputsSha256(),
-                        r.message(), r.inputKind(), r.placement(), num(r.nSteps()), num(r.cadenceSpm()),
+                p.printRecord(esc(e.sessionId()), esc(e.input()), e.inputSha256(), e.settingsSha256(), e.outputsSha256(),
+                        esc(r.message()), esc(r.inputKind()), esc(r.placement()), num(r.nSteps()), num(r.cadenceSpm()),
                         num(r.contactMs()), num(r.flightMs()), num(r.dutyFactor()), num(r.runningS()),
-                        num(r.walkingS()), r.topFinding(), r.report());
+                        num(r.walkingS()), esc(r.topFinding()), esc(r.report()));
             }
         }
         AtomicFiles.write(file, w.toString());
     }
 
     private static Entry entry(CSVRecord rec) {
-        BatchSummaryCsv.Row row = new BatchSummaryCsv.Row(rec.get("input"), rec.get("session_id"), true,
-                rec.get("message"), rec.get("input_kind"), rec.get("placement"), parse(rec.get("n_steps")),
+        BatchSummaryCsv.Row row = new BatchSummaryCsv.Row(text(rec, "input"), text(rec, "session_id"), true,
+                text(rec, "message"), text(rec, "input_kind"), text(rec, "placement"), parse(rec.get("n_steps")),
                 parse(rec.get("cadence_spm")), parse(rec.get("contact_ms")), parse(rec.get("flight_ms")),
                 parse(rec.get("duty_factor")), parse(rec.get("running_s")), parse(rec.get("walking_s")),
-                rec.get("top_finding"), rec.get("report"));
-        return new Entry(rec.get("session_id"), rec.get("input"), rec.get("input_sha256"), rec.get("settings_sha256"),
-                rec.get("outputs_sha256"), row);
+                text(rec, "top_finding"), text(rec, "report"));
+        return new Entry(text(rec, "session_id"), text(rec, "input"), rec.get("input_sha256"),
+                rec.get("settings_sha256"), rec.get("outputs_sha256"), row);
+    }
+
+    /**
+     * Text cells are neutralised like every CSV gaitform writes (a leading apostrophe before {@code = + - @},
+     * tab or carriage return), and also before an apostrophe, so that reading strips exactly one back.
+     */
+    static String esc(String s) {
+        if (s.isEmpty()) {
+            return s;
+        }
+        char c = s.charAt(0);
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'' ? "'" + s : s;
+    }
+
+    private static String text(CSVRecord rec, String column) {
+        String s = rec.get(column);
+        return s.startsWith("'") ? s.substring(1) : s;
     }
 
     private static CSVFormat format() {

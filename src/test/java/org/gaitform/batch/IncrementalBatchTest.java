@@ -151,6 +151,31 @@ class IncrementalBatchTest {
     }
 
     @Test
+    void theManifestKeepsAnyTextExactlyAndNeutralisesFormulas(@TempDir Path dir) throws IOException {
+        Path out = dir.resolve("out");
+        java.nio.file.Files.createDirectories(out);
+        Manifest m = Manifest.load(out);
+        for (String s : List.of("=1+2", "'quoted", "''two", "+x", "-y", "@z", "\ttab", "plain, \"comma\"\nnewline", "")) {
+            org.gaitform.report.BatchSummaryCsv.Row row = new org.gaitform.report.BatchSummaryCsv.Row(s, "id" + s.hashCode(),
+                    true, s, s, s, 1, -2.5, Double.NaN, 4, 5, 6, 7, s, s);
+            m.put(new Manifest.Entry("id" + s.hashCode(), s, "a", "b", "c", row));
+        }
+        String text = java.nio.file.Files.readString(out.resolve(Manifest.FILE_NAME));
+        assertThat(text.lines().skip(1)).noneMatch(l -> l.startsWith("=") || l.contains(",=") || l.contains(",@"));
+        Manifest back = Manifest.load(out);
+        assertThat(back.size()).isEqualTo(9);
+        for (String id : back.sessionIds()) {
+            Manifest.Entry e = back.get(id);
+            assertThat(e.row().message()).isEqualTo(e.input());
+            assertThat(e.row().topFinding()).isEqualTo(e.input());
+            assertThat(e.row().cadenceSpm()).isEqualTo(-2.5);
+            assertThat(e.row().contactMs()).isNaN();
+        }
+        assertThat(back.sessionIds().stream().map(i -> back.get(i).input()))
+                .contains("=1+2", "'quoted", "''two", "\ttab", "plain, \"comma\"\nnewline", "");
+    }
+
+    @Test
     void aSecondRunIntoTheSameFolderIsRefused(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("in");
         TempDirs.write(dir, "in/a.csv", good);
