@@ -26,7 +26,9 @@ import org.gaitform.pipeline.AnalysisSettings;
  * option added later to any settings record is covered without changes here: records by component
  * name, maps sorted by key, sets sorted, optionals, enums, numbers and text by value. Anything else is
  * written with its {@code toString()}; if that is not a stable value, the hash simply differs from run
- * to run and nothing is skipped (never a wrong skip).
+ * to run and nothing is skipped (never a wrong skip). A {@code Path} in the options is hashed by its name:
+ * an option that names a file whose content changes results (as {@code --guidelines} does) must put the
+ * parsed content into the settings, as {@link org.gaitform.guidelines.GuidelineTable} does.
  */
 public final class SettingsFingerprint {
     private static volatile String codeHash;

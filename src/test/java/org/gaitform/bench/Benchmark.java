@@ -266,35 +266,43 @@ public final class Benchmark {
                 LongRecordings.writeTrunkCsv(simulate(2, 100, 1000 + i, i), in.resolve(String.format("s%03d_sacrum.csv", i)));
             }
         }
-        // warm up the JIT on a few sessions so that neither run pays for it
+        // warm up the JIT (Java2D, PDFBox and JFreeChart are large) so that neither configuration pays for it
         Path warm = work.resolve("batch-warm");
-        List<Path> few = listFiles(in).subList(0, Math.min(10, batchSize));
+        List<Path> few = listFiles(in).subList(0, Math.min(40, batchSize));
         new BatchRunner(AnalysisSettings.defaults(), "bench", new BatchOptions(2, true)).run(few, warm, BatchListener.NONE);
         AtomicFiles.deleteTree(warm);
-        line("| jobs | wall time | sessions/min | speed-up |");
-        line("|---|---|---|---|");
-        double one = 0;
-        for (int jobs : new int[] {1, 2}) {
+        line("Each configuration runs twice, alternating; the speed-up uses the faster run of each (the machine is "
+                + "shared, so the slower runs carry other people's load).");
+        line("");
+        line("| run | jobs | wall time | sessions/min | CPU used |");
+        line("|---|---|---|---|---|");
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        int run = 0;
+        for (int jobs : new int[] {1, 2, 1, 2}) {
             Path out = work.resolve("batch-out-" + jobs);
             AtomicFiles.deleteTree(out);
             System.gc();
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             BatchResult r = new BatchRunner(AnalysisSettings.defaults(), "bench", new BatchOptions(jobs, true))
                     .run(List.of(in), out, BatchListener.NONE);
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
             if (r.failedCount() > 0) {
                 throw new IllegalStateException(r.failedCount() + " sessions failed");
             }
-            if (jobs == 1) {
-                one = s;
-            }
-            line(String.format(Locale.ROOT, "| %d | %.1f s | %.1f | %.2f× |", jobs, s, batchSize / s * 60, one / s));
-            if (jobs == 2) {
-                verdicts.add(String.format(Locale.ROOT, "batch of %d: 2 jobs %.2f× faster than 1 (target ≥ 1.8×): %s",
-                        batchSize, one / s, one / s >= 1.8 ? TARGET_MET : TARGET_MISSED));
-            }
+            best[jobs] = Math.min(best[jobs], s);
+            line(String.format(Locale.ROOT, "| %d | %d | %.1f s | %.0f | %.2f cores |", ++run, jobs, s, batchSize / s * 60,
+                    cpu / s));
             AtomicFiles.deleteTree(out);
         }
+        double speedup = best[1] / best[2];
+        line("");
+        line(String.format(Locale.ROOT, "Best: 1 job %.1f s (%.0f sessions/min), 2 jobs %.1f s (%.0f sessions/min): "
+                + "%.2f× faster with 2 jobs.", best[1], batchSize / best[1] * 60, best[2], batchSize / best[2] * 60, speedup));
+        verdicts.add(String.format(Locale.ROOT, "batch of %d: 2 jobs %.2f× faster than 1 (target ≥ 1.8×): %s",
+                batchSize, speedup, speedup >= 1.8 ? TARGET_MET : TARGET_MISSED));
     }
 
     private static long countFiles(Path dir) throws IOException {
