@@ -173,6 +173,13 @@ public final class MalformedCorpus {
                 "expected accelerometer columns", "found only acc_x='acc_x'"));
         cases.add(c(r, "no recognisable columns", "unknown_columns.csv", utf8("a,b,c\n1,2,3\n4,5,6\n7,8,9\n"),
                 "unknown_columns.csv", "header", "expected accelerometer columns", "found none among the headers ['a', 'b', 'c']"));
+        cases.add(c(r, "an enormous header name over a bad cell", "long_header_name.csv",
+                utf8("time," + "acc_x_".repeat(20_000) + ",acc_y,acc_z\n0,1,0,0\n0.01,x,0,0\n"),
+                "long_header_name.csv", "line 3, column 'acc_x_acc_x_", "...'", "expected a finite number", "found 'x'"));
+        cases.add(c(r, "several sensors with garbled names", "garbled_groups.csv",
+                utf8("time,left\u00b2\u00b2/acc_x,left\u00b2\u00b2/acc_y,left\u00b2\u00b2/acc_z,acc_x,acc_y,acc_z\n0,0,0,1,0,0,1\n"
+                        + "0.01,0,0,1,0,0,1\n"), "garbled_groups.csv", "the file holds several sensors",
+                "'left\u00b2\u00b2'", "columns without a sensor name", "--column acc_x=HEADER"));
         cases.add(c(r, "ragged row", "ragged.csv", utf8(replaceLine(good, 77, "1.23,0.5,0.4")), "ragged.csv", "line 77",
                 "expected 7 fields like the header", "found 3 fields (a ragged or cut row)"));
         cases.add(c(r, "unclosed quote", "unclosed_quote.csv", utf8(replaceLine(good, 78, "\"0.77,1,2,3,4,5,6")),

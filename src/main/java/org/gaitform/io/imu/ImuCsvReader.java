@@ -97,8 +97,12 @@ public final class ImuCsvReader {
             }
         }
         if (groups.size() > 1 && options.columns().isEmpty()) {
-            throw GaitformException.notAnalysable(source, "the file holds several sensors (" + String.join(", ",
-                    groups.keySet()) + "); multi-sensor files are read as one bilateral session only for foot "
+            List<String> named = new ArrayList<>();
+            for (String g : groups.keySet()) {
+                named.add(g.isEmpty() ? "columns without a sensor name" : "'" + ColumnReader.abbreviate(g) + "'");
+            }
+            throw GaitformException.notAnalysable(source, "the file holds several sensors (" + String.join(", ", named)
+                    + "); multi-sensor files are read as one bilateral session only for foot "
                     + "and shank sensors. Choose one trunk sensor's columns with --column acc_x=HEADER …");
         }
         for (List<Integer> cols : groups.values()) {

@@ -67,7 +67,7 @@ public final class ColumnReader {
                             : Numbers.parse(cell, layout.decimalComma());
                     if (Double.isNaN(v)) {
                         throw GaitformException.badInput(source,
-                                "line " + lineNo + ", column '" + layout.columnNames().get(columns[c]) + "'",
+                                "line " + lineNo + ", column '" + abbreviate(layout.columnNames().get(columns[c])) + "'",
                                 kinds[c] == CellKind.TIMESTAMP ? "a date-time stamp" : "a finite number",
                                 cell.isEmpty() ? "an empty cell" : "'" + abbreviate(cell) + "'");
                     }
