@@ -31,15 +31,16 @@ import picocli.CommandLine.Parameters;
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
-            "Running again into the same folder skips recordings whose content, options and gaitform version are",
-            "unchanged and whose outputs are complete (status 'skipped' in batch-summary.csv); --force redoes all.",
+            "Running again into the same folder skips recordings whose content, options",
+            "and gaitform are unchanged and whose outputs are complete (status 'skipped'",
+            "in batch-summary.csv); --force redoes them all.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
             "  gaitform analyze sample-data",
             "  gaitform analyze trial.csv --column acc_v=VertAcc --column time=t --acc-unit g",
             "  gaitform analyze export.csv --rate 100 --placement lower_back --out results",
-            "  gaitform analyze /data/study --jobs 2 --out results     (later: only new or changed files are redone)",
+            "  gaitform analyze /data/study -j 2 -o results   (again later: only changes)",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
