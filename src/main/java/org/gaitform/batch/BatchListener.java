@@ -1,12 +1,25 @@
 package org.gaitform.batch;
 
-/** Receives progress of a batch (the command line shows it; tests record it). */
+/**
+ * Receives progress of a batch (the command line shows it; tests record it).
+ *
+ * <p>Threads: with several jobs, sessions finish on worker threads, so calls may come from any thread.
+ * {@link BatchRunner} never makes two calls at the same time and reports {@code done} in increasing order
+ * (1, 2, …, total), so an implementation needs no locking of its own as long as it does not share state
+ * with other threads; its calls happen-before the return of {@link BatchRunner#run}.
+ */
 public interface BatchListener {
     /** The batch starts with this many inputs. */
     default void started(int total) {
     }
 
-    /** One input is done. */
+    /**
+     * One input is done (analysed, skipped as unchanged, or failed).
+     *
+     * @param outcome what happened to it
+     * @param done    inputs finished so far, this one included
+     * @param total   inputs in the batch
+     */
     default void finished(Outcome outcome, int done, int total) {
     }
 

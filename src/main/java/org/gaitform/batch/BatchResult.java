@@ -14,8 +14,14 @@ public record BatchResult(List<Outcome> outcomes, Path summaryFile) {
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Inputs whose outputs are in place: analysed in this run or skipped as unchanged. */
     public long okCount() {
         return outcomes.stream().filter(Outcome::ok).count();
+    }
+
+    /** Inputs skipped because input, settings and outputs were unchanged since an earlier run. */
+    public long skippedCount() {
+        return outcomes.stream().filter(Outcome::skipped).count();
     }
 
     public long failedCount() {

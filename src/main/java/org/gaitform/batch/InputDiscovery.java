@@ -81,7 +81,8 @@ public final class InputDiscovery {
         return out;
     }
 
+    /** The path as the user would recognise it; control characters (a newline in a file name) shown as '?'. */
     private static String display(Path p) {
-        return p.normalize().toString().replace('\\', '/');
+        return p.normalize().toString().replace('\\', '/').replaceAll("\\p{Cntrl}", "?");
     }
 }

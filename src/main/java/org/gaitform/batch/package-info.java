@@ -1,6 +1,8 @@
 /**
  * A batch over many inputs: discovery of inputs in files and folders, unique and safe session ids, one
- * outcome per input (ok or failed, with a message), and the batch summary table. A bad input never stops
- * the batch.
+ * outcome per input (ok, skipped as unchanged, or failed, with a message), and the batch summary table.
+ * A bad input never stops the batch. Sessions run on several worker threads when asked, with the same
+ * results as one after the other; a manifest of content and settings hashes in the output folder lets a
+ * later run skip unchanged sessions; a lock keeps two runs out of one folder.
  */
 package org.gaitform.batch;

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gaitform.batch.BatchListener;
+import org.gaitform.batch.BatchOptions;
 import org.gaitform.batch.BatchResult;
 import org.gaitform.batch.BatchRunner;
-import org.gaitform.batch.Outcome;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
@@ -36,6 +36,9 @@ import picocli.CommandLine.Parameters;
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
             "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
             "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
+            "Running again into the same folder skips recordings whose content, options",
+            "and gaitform are unchanged and whose outputs are complete (status 'skipped'",
+            "in batch-summary.csv); --force redoes them all.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
@@ -52,6 +55,7 @@ import picocli.CommandLine.Parameters;
             "OpenSim .trc, C3D. Landmarks for --landmark: heel_left, toe_left, ankle_left, knee_left, hip_left,",
             "shoulder_left, wrist_left (and _right), mid_hip, neck, head, knee_medial_left, ankle_medial_left, asis_left,",
             "psis_left. A standing trial beside a marker file (name with 'static') calibrates the foot angle.",
+            "  gaitform analyze /data/study -j 2 -o results   (again later: only changes)",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -141,67 +145,65 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Print stack traces of failures.")
     boolean debug;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Recordings analysed at the same time "
+            + "(default: the number of processors, here ${DEFAULT-VALUE}). Results are the same for any N.")
+    int jobs = BatchOptions.defaultJobs();
+
+    @Option(names = "--force", description = "Analyse every recording again, also those unchanged since the last "
+            + "run into the same output folder (by default they are skipped: same content, same settings, same "
+            + "gaitform, outputs still complete).")
+    boolean force;
+
+    @Option(names = "--progress", paramLabel = "auto|bar|lines", defaultValue = "auto", description = "How to show "
+            + "progress: a bar on an interactive terminal, plain log lines otherwise (default: ${DEFAULT-VALUE}, "
+            + "which picks by whether the output is a terminal).")
+    String progress;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         AnalysisSettings settings = settings();
+        if (jobs < 1 || jobs > 1024) {
+            throw usage("--jobs must be between 1 and 1024, not " + jobs);
+        }
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
-        BatchListener listener = new BatchListener() {
-            @Override
-            public void started(int total) {
-                if (!quiet) {
-                    o.printf(Locale.ROOT, "gaitform %s: %d input(s) → %s%n", VersionProvider.version(), total, out);
-                }
-            }
-
-            @Override
-            public void finished(Outcome oc, int done, int total) {
-                String n = "[" + done + "/" + total + "] ";
-                if (oc.ok()) {
-                    if (!quiet) {
-                        o.println(n + "ok    " + oc.input().display() + " → " + out.resolve(oc.sessionId()) + "/ ("
-                                + oc.message() + ")");
-                    }
-                } else {
-                    e.println(n + "FAIL  " + oc.message());
-                    if (debug) {
-                        oc.detail().ifPresent(t -> t.printStackTrace(e));
-                    }
-                }
-                o.flush();
-                e.flush();
-            }
-
-            @Override
-            public void written(Path file) {
-                if (!quiet) {
-                    o.println("      runner's report → " + file);
-                    o.flush();
-                }
-            }
-        };
+        boolean useBar = switch (progress) {
+            case "bar" -> true;
+            case "lines" -> false;
+            case "auto" -> System.console() != null;
+            default -> throw usage("--progress must be auto, bar or lines, not '" + progress + "'");
+        } && !quiet;
+        BarProgress bar = useBar ? new BarProgress(o, e, debug) : null;
+        BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
         try {
-            result = new BatchRunner(settings, VersionProvider.version()).run(inputs, out, listener);
+            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force))
+                    .run(inputs, out, listener);
         } catch (GaitformException ex) {
             e.println("gaitform: " + ex.getMessage());
             return ExitCode.INTERNAL;
         } catch (java.io.IOException ex) {
             e.println("gaitform: cannot write to " + out + ": " + ex.getMessage());
             return ExitCode.INTERNAL;
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
         }
         long ok = result.okCount();
         long failed = result.failedCount();
+        long skipped = result.skippedCount();
         if (result.outcomes().isEmpty()) {
             e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx, .gpx, "
                     + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)");
             return ExitCode.NOTHING_ANALYSED;
         }
-        o.printf(Locale.ROOT, "%d of %d input(s) analysed, %d failed; summary in %s%n", ok, ok + failed,
-                failed, result.summaryFile());
+        o.printf(Locale.ROOT, "%d of %d input(s) analysed%s, %d failed; summary in %s%n", ok, ok + failed,
+                skipped == 0 ? "" : " (" + skipped + " unchanged since the last run, kept)", failed,
+                result.summaryFile());
         return failed == 0 ? ExitCode.OK : ok == 0 ? ExitCode.NOTHING_ANALYSED : ExitCode.SOME_FAILED;
     }
 

@@ -23,7 +23,7 @@ public final class ApPolarity {
             return false;
         }
         double fs = signals.samplingRateHz();
-        double[] ap = ZeroPhaseButterworth.lowPass(2, 10).apply(signals.apG(), fs);
+        double[] ap = ZeroPhaseButterworth.lowPass(2, 10).apply(signals.ap(), fs);
         int w = (int) Math.round(0.04 * fs);
         int backwards = 0;
         for (DetectedContact c : contacts) {

@@ -1,5 +1,6 @@
 package org.gaitform.events;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.gaitform.events.DetectedContact.IcMethod;
@@ -62,10 +63,10 @@ public final class Patoz2022SacralEvents {
      */
     public List<DetectedContact> detect(TrunkSignals signals, List<IndexRange> ranges) {
         double fs = signals.samplingRateHz();
-        double[] v = signals.verticalG();
+        DoubleBuffer v = signals.vertical();
         double[] core = ZeroPhaseButterworth.lowPass(2, settings.contactLowPassHz()).apply(v, fs);
         double[] edge = ZeroPhaseButterworth.lowPass(2, settings.flightLowPassHz()).apply(v, fs);
-        double[] ap = signals.hasAp() ? ZeroPhaseButterworth.lowPass(2, settings.apLowPassHz()).apply(signals.apG(), fs)
+        double[] ap = signals.hasAp() ? ZeroPhaseButterworth.lowPass(2, settings.apLowPassHz()).apply(signals.ap(), fs)
                 : null;
         List<DetectedContact> out = new ArrayList<>();
         for (IndexRange r : ranges) {
@@ -74,9 +75,9 @@ public final class Patoz2022SacralEvents {
         return out;
     }
 
-    private List<DetectedContact> detectIn(double[] raw, double[] core, double[] edge, double[] ap, double fs,
+    private List<DetectedContact> detectIn(DoubleBuffer raw, double[] core, double[] edge, double[] ap, double fs,
                                            IndexRange range) {
-        int n = raw.length;
+        int n = raw.limit();
         int margin = (int) Math.round(settings.edgeMarginMs() / 1000.0 * fs);
         // stances must start inside the range; their edges may be found up to the margin outside it
         int from = range.from();
@@ -170,11 +171,22 @@ public final class Patoz2022SacralEvents {
             if (!(toIdx > icIdx) || toIdx - icIdx > settings.maxContactMs() / 1000.0 * fs) {
                 continue; // not a running stance
             }
-            double peak = Stats.max(java.util.Arrays.copyOfRange(raw, Math.max(0, (int) Math.floor(icIdx)),
-                    Math.min(n, (int) Math.ceil(toIdx) + 1)));
+            double peak = max(raw, Math.max(0, (int) Math.floor(icIdx)), Math.min(n, (int) Math.ceil(toIdx) + 1));
             out.add(new DetectedContact(icIdx, toIdx, method, peak));
         }
         return out;
+    }
+
+    /** Largest value of {@code x[from, to)} ignoring NaN; NaN when there is none. */
+    private static double max(DoubleBuffer x, int from, int to) {
+        double m = Double.NaN;
+        for (int i = from; i < to; i++) {
+            double v = x.get(i);
+            if (!Double.isNaN(v) && !(v <= m)) {
+                m = v;
+            }
+        }
+        return m;
     }
 
     private static boolean risingFromStart(double[] x, int u) {

@@ -1,5 +1,6 @@
 package org.gaitform.events;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -26,58 +27,94 @@ public final class TrunkAlignment {
     }
 
     /**
-     * The vertical acceleration of a sensor and the per-sample up direction.
+     * The vertical acceleration of a sensor and the horizontal acceleration in a fixed horizontal frame.
      *
-     * @param verticalG vertical acceleration, up positive, gravity included (g)
-     * @param up        per-sample unit vectors of the up direction in sensor axes, or {@code null} for
-     *                  pre-aligned exports
-     * @param meanUp    mean up direction in sensor axes, or {@code null} for pre-aligned exports
-     * @param decisions how the vertical was found
+     * @param verticalG   vertical acceleration, up positive, gravity included (g)
+     * @param horizontal1 acceleration along {@code e1}, the first horizontal axis (g), or {@code null} for
+     *                    pre-aligned exports
+     * @param horizontal2 acceleration along {@code e2 = meanUp × e1} (g), or {@code null} for pre-aligned exports
+     * @param meanUp      mean up direction in sensor axes, or {@code null} for pre-aligned exports
+     * @param e1          first horizontal axis (perpendicular to {@code meanUp}) in sensor axes, or {@code null}
+     * @param decisions   how the vertical was found
      */
-    public record Vertical(double[] verticalG, Vec3[] up, Vec3 meanUp, List<Decision> decisions) {
+    public record Vertical(double[] verticalG, double[] horizontal1, double[] horizontal2, Vec3 meanUp, Vec3 e1,
+                           List<Decision> decisions) {
     }
 
-    /** Finds the vertical of a sensor (pre-aligned {@code acc_v}, or from gravity with raw axes). */
+    /**
+     * Finds the vertical of a sensor (pre-aligned {@code acc_v}, or from gravity with raw axes). With raw
+     * axes, the acceleration minus its vertical part at each sample (the vertical follows slow changes
+     * of the sensor's tilt) is kept in a fixed horizontal frame for {@link #bodyAxes}.
+     */
     public static Vertical vertical(ImuSensor sensor, double samplingRateHz) {
         List<Decision> decisions = new ArrayList<>();
         if (sensor.has(Channel.ACC_V)) {
             decisions.add(new Decision("alignment", "pre-aligned",
                     "the export has a vertical acceleration column; used as it is"));
-            return new Vertical(sensor.channel(Channel.ACC_V), null, null, decisions);
+            return new Vertical(sensor.channel(Channel.ACC_V), null, null, null, null, decisions);
         }
-        double[] ax = sensor.channel(Channel.ACC_X);
-        double[] ay = sensor.channel(Channel.ACC_Y);
-        double[] az = sensor.channel(Channel.ACC_Z);
-        ZeroPhaseButterworth lp = ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ);
-        double[] gx = lp.apply(ax, samplingRateHz);
-        double[] gy = lp.apply(ay, samplingRateHz);
-        double[] gz = lp.apply(az, samplingRateHz);
-        int n = ax.length;
-        Vec3[] up = new Vec3[n];
-        double[] v = new double[n];
+        DoubleBuffer ax = sensor.samples(Channel.ACC_X);
+        DoubleBuffer ay = sensor.samples(Channel.ACC_Y);
+        DoubleBuffer az = sensor.samples(Channel.ACC_Z);
+        int n = ax.limit();
         double sx = 0;
         double sy = 0;
         double sz = 0;
         for (int i = 0; i < n; i++) {
-            Vec3 g = new Vec3(gx[i], gy[i], gz[i]);
-            double norm = g.norm();
-            up[i] = norm > 1e-6 ? g.times(1 / norm) : new Vec3(0, 0, 1);
-            v[i] = ax[i] * up[i].x() + ay[i] * up[i].y() + az[i] * up[i].z();
-            sx += ax[i];
-            sy += ay[i];
-            sz += az[i];
+            sx += ax.get(i);
+            sy += ay.get(i);
+            sz += az.get(i);
         }
         Vec3 meanUp = new Vec3(sx, sy, sz);
         meanUp = meanUp.norm() > 1e-9 ? meanUp.unit() : new Vec3(0, 0, 1);
+        Vec3 helper = Math.abs(meanUp.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
+        Vec3 e1 = helper.minus(meanUp.times(helper.dot(meanUp))).unit();
+        Vec3 e2 = meanUp.cross(e1);
+        // gravity (the low-passed acceleration) gives the up direction at each sample
+        ZeroPhaseButterworth lp = ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ);
+        double[] gx = lp.apply(ax, samplingRateHz);
+        double[] gy = lp.apply(ay, samplingRateHz);
+        double[] gz = lp.apply(az, samplingRateHz);
+        double[] v = gz; // reused in place: gz[i] is read before v[i] is written
+        double[] h1 = gx;
+        double[] h2 = gy;
+        for (int i = 0; i < n; i++) {
+            double x = gx[i];
+            double y = gy[i];
+            double z = gz[i];
+            double norm = Math.sqrt(x * x + y * y + z * z);
+            double ux = 0;
+            double uy = 0;
+            double uz = 1;
+            if (norm > 1e-6) {
+                double inv = 1 / norm;
+                ux = x * inv;
+                uy = y * inv;
+                uz = z * inv;
+            }
+            double a = ax.get(i);
+            double b = ay.get(i);
+            double c = az.get(i);
+            double vi = a * ux + b * uy + c * uz;
+            // horizontal part of the acceleration: a − (a·up) up, in the fixed frame (e1, e2)
+            double hx = a - ux * vi;
+            double hy = b - uy * vi;
+            double hz = c - uz * vi;
+            v[i] = vi;
+            h1[i] = hx * e1.x() + hy * e1.y() + hz * e1.z();
+            h2[i] = hx * e2.x() + hy * e2.y() + hz * e2.z();
+        }
         decisions.add(new Decision("alignment", "gravity",
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
-        return new Vertical(v, up, meanUp, decisions);
+        return new Vertical(v, h1, h2, meanUp, e1, decisions);
     }
 
     /**
-     * Body-axis signals of a sensor: pre-aligned columns as they are, or raw axes projected on the
-     * vertical and on the horizontal principal direction over the running stretches.
+     * Body-axis signals of a sensor: pre-aligned columns as they are, or the horizontal acceleration
+     * rotated onto the horizontal principal direction over the running stretches. The vertical's arrays
+     * are taken over (its horizontal arrays become the forward and rightward accelerations): do not use
+     * {@code vertical} afterwards.
      *
      * @param sensor     the sensor
      * @param vertical   its vertical, from {@link #vertical}
@@ -86,28 +123,18 @@ public final class TrunkAlignment {
      */
     public static TrunkSignals bodyAxes(ImuSensor sensor, double samplingRateHz, Vertical vertical,
                                         List<IndexRange> running, List<Decision> decisions) {
-        if (vertical.up() == null) {
+        if (vertical.horizontal1() == null) {
             double[] ap = sensor.has(Channel.ACC_AP) ? sensor.channel(Channel.ACC_AP) : null;
             double[] ml = sensor.has(Channel.ACC_ML) ? sensor.channel(Channel.ACC_ML) : null;
-            return new TrunkSignals(samplingRateHz, vertical.verticalG(), ap, ml);
+            return TrunkSignals.adopt(samplingRateHz, vertical.verticalG(), ap, ml);
         }
-        double[] ax = sensor.channel(Channel.ACC_X);
-        double[] ay = sensor.channel(Channel.ACC_Y);
-        double[] az = sensor.channel(Channel.ACC_Z);
-        int n = ax.length;
-        Vec3 u = vertical.meanUp();
-        Vec3 helper = Math.abs(u.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
-        Vec3 e1 = helper.minus(u.times(helper.dot(u))).unit();
-        Vec3 e2 = u.cross(e1);
-        double[] h1 = new double[n];
-        double[] h2 = new double[n];
+        double[] h1 = vertical.horizontal1();
+        double[] h2 = vertical.horizontal2();
         double[] vv = vertical.verticalG();
-        for (int i = 0; i < n; i++) {
-            Vec3 a = new Vec3(ax[i], ay[i], az[i]);
-            Vec3 h = a.minus(vertical.up()[i].times(vv[i]));
-            h1[i] = h.dot(e1);
-            h2[i] = h.dot(e2);
-        }
+        int n = vv.length;
+        Vec3 u = vertical.meanUp();
+        Vec3 e1 = vertical.e1();
+        Vec3 e2 = u.cross(e1);
         List<IndexRange> use = running.isEmpty() ? List.of(new IndexRange(0, n)) : running;
         double m1 = 0;
         double m2 = 0;
@@ -140,17 +167,22 @@ public final class TrunkAlignment {
         double p2 = eig.getEigenvector(k).getEntry(1);
         Vec3 forward = e1.times(p1).plus(e2.times(p2)).unit();
         Vec3 right = forward.cross(u);
-        double[] ap = new double[n];
-        double[] ml = new double[n];
+        double f1 = forward.dot(e1);
+        double f2 = forward.dot(e2);
+        double r1 = right.dot(e1);
+        double r2 = right.dot(e2);
+        // the horizontal arrays become the forward and rightward accelerations, in place
         for (int i = 0; i < n; i++) {
-            ap[i] = h1[i] * forward.dot(e1) + h2[i] * forward.dot(e2);
-            ml[i] = h1[i] * right.dot(e1) + h2[i] * right.dot(e2);
+            double a = h1[i];
+            double b = h2[i];
+            h1[i] = a * f1 + b * f2;
+            h2[i] = a * r1 + b * r2;
         }
         double ratio = Math.max(ev[0], ev[1]) / Math.max(1e-12, Math.min(ev[0], ev[1]));
         decisions.add(new Decision("forward_axis", String.format(java.util.Locale.ROOT, "(%.2f, %.2f, %.2f)",
                 forward.x(), forward.y(), forward.z()), String.format(java.util.Locale.ROOT,
                 "horizontal direction of largest variance while running (%.1f× the variance across it), in sensor axes",
                 ratio)));
-        return new TrunkSignals(samplingRateHz, vv, ap, ml);
+        return TrunkSignals.adopt(samplingRateHz, vv, h1, h2);
     }
 }

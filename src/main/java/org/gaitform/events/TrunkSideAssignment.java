@@ -45,7 +45,7 @@ public final class TrunkSideAssignment {
             return new Result(Arrays.asList(sides), Double.NaN);
         }
         double fs = signals.samplingRateHz();
-        double[] ml = ZeroPhaseButterworth.lowPass(2, 10).apply(signals.mlG(), fs);
+        double[] ml = ZeroPhaseButterworth.lowPass(2, 10).apply(signals.ml(), fs);
         double[] m = new double[n];
         double[] stepGap = new double[Math.max(1, n - 1)];
         for (int i = 0; i < n; i++) {

@@ -69,8 +69,9 @@ public final class TimeBase {
      * @param isStamp      true when the values came from date-time stamps (already seconds)
      * @param firstDataLine 1-based line number of the first value, for messages
      */
-    public static Result build(String source, String header, double[] raw, Optional<String> headerUnit,
+    public static Result build(String source, String columnHeader, double[] raw, Optional<String> headerUnit,
                                boolean isStamp, long firstDataLine) {
+        String header = org.gaitform.io.text.ColumnReader.abbreviate(columnHeader); // as shown in messages
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         int n = raw.length;

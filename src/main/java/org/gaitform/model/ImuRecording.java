@@ -30,10 +30,28 @@ public record ImuRecording(String source, double[] timeS, double samplingRateHz,
                         + timeS.length + " times");
             }
         }
-        timeS = timeS.clone();
+        timeS = timeS == ADOPTED_TIME.get() ? timeS : timeS.clone();
         sensors = List.copyOf(sensors);
         decisions = List.copyOf(decisions);
         warnings = List.copyOf(warnings);
+    }
+
+    /** The time array being handed over by {@link #adopt} on this thread (compared by identity). */
+    private static final ThreadLocal<double[]> ADOPTED_TIME = new ThreadLocal<>();
+
+    /**
+     * A recording that takes the time array over instead of copying it: for readers that build a fresh
+     * array and hand it on (a long recording is then held once, not twice). The caller must not change
+     * the array afterwards. Build the sensors with {@link ImuSensor#adopt} for the same reason.
+     */
+    public static ImuRecording adopt(String source, double[] timeS, double samplingRateHz, List<ImuSensor> sensors,
+                                     List<Decision> decisions, List<String> warnings) {
+        ADOPTED_TIME.set(timeS);
+        try {
+            return new ImuRecording(source, timeS, samplingRateHz, sensors, decisions, warnings);
+        } finally {
+            ADOPTED_TIME.remove();
+        }
     }
 
     @Override
@@ -64,8 +82,18 @@ public record ImuRecording(String source, double[] timeS, double samplingRateHz,
         return timeS[i] * (1 - f) + timeS[i + 1] * f;
     }
 
-    /** A copy with different sensors (same time axis). */
+    /** A copy with different sensors (sharing the time axis, which neither recording changes). */
     public ImuRecording withSensors(List<ImuSensor> newSensors) {
-        return new ImuRecording(source, timeS, samplingRateHz, newSensors, decisions, warnings);
+        return adopt(source, timeS, samplingRateHz, newSensors, decisions, warnings);
+    }
+
+    /** A copy with different sensors and decisions (sharing the time axis). */
+    public ImuRecording withSensors(List<ImuSensor> newSensors, List<Decision> newDecisions) {
+        return adopt(source, timeS, samplingRateHz, newSensors, newDecisions, warnings);
+    }
+
+    /** A copy with different sensors, decisions and warnings (sharing the time axis). */
+    public ImuRecording withSensors(List<ImuSensor> newSensors, List<Decision> newDecisions, List<String> newWarnings) {
+        return adopt(source, timeS, samplingRateHz, newSensors, newDecisions, newWarnings);
     }
 }

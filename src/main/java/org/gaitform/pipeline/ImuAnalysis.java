@@ -95,8 +95,7 @@ final class ImuAnalysis {
             for (ImuSensor s : rec.sensors()) {
                 placed.add(s.withPlacement(placement));
             }
-            ImuRecording r = new ImuRecording(rec.source(), rec.timeS(), rec.samplingRateHz(), placed, decisions, warnings);
-            return new TrunkRunningAnalysis(settings).analyse(r, sessionId);
+            return new TrunkRunningAnalysis(settings).analyse(rec.withSensors(placed, decisions, warnings), sessionId);
         }
         if (placement == Placement.FOOT || placement == Placement.SHANK) {
             return new LegImuAnalysis(settings).analyse(rec, sessionId, placement, kind, decisions, warnings);

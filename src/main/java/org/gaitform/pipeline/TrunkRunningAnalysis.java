@@ -101,10 +101,11 @@ final class TrunkRunningAnalysis {
                     TemporalMetrics.duration(bouts, Activity.STANDING), TemporalMetrics.duration(bouts, Activity.UNKNOWN)));
         }
         TrunkSignals signals = TrunkAlignment.bodyAxes(sensor, fs, vertical, running, decisions);
+        vertical = null; // the per-sample up directions (three arrays as long as the recording) are done with
         Patoz2022SacralEvents detector = new Patoz2022SacralEvents();
         List<DetectedContact> contacts;
         if (signals.hasAp()) {
-            List<DetectedContact> vertOnly = detector.detect(new TrunkSignals(fs, signals.verticalG(), null, null), running);
+            List<DetectedContact> vertOnly = detector.detect(signals.verticalOnly(), running);
             if (ApPolarity.looksReversed(signals, vertOnly)) {
                 signals = signals.withApReversed();
                 decisions.add(new Decision("ap_direction", "reversed", "the antero-posterior axis rose on landing, where "
@@ -145,7 +146,7 @@ final class TrunkRunningAnalysis {
         }
         List<Step> steps = StepAssembly.build(assembled, rec::timeAt);
         steps = TrunkExtras.withVerticalOscillation(steps, signals.verticalG(), rec, settings.speedMps(), decisions);
-        steps = TrunkExtras.merge(steps, TrunkExtras.walkingSteps(rec, vertical.verticalG(), walking));
+        steps = TrunkExtras.merge(steps, TrunkExtras.walkingSteps(rec, signals.verticalG(), walking));
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
         metrics.putAll(TrunkExtras.sessionMetrics(steps, settings.speedMps()));
         metrics.putAll(WalkingMetrics.session(steps, bouts));
@@ -210,22 +211,21 @@ final class TrunkRunningAnalysis {
         int len = (int) Math.min(longest.length(), Math.round(EXCERPT_S * fs));
         int from = longest.from() + (longest.length() - len) / 2;
         int step = Math.max(1, len / 1500);
-        double[] t = rec.timeS();
         List<Trace> out = new ArrayList<>();
-        out.add(slice("vertical acceleration", t, s.verticalG(), from, len, step));
+        out.add(slice("vertical acceleration", rec, s.vertical(), from, len, step));
         if (s.hasAp()) {
-            out.add(slice("forward acceleration", t, s.apG(), from, len, step));
+            out.add(slice("forward acceleration", rec, s.ap(), from, len, step));
         }
         return out;
     }
 
-    private static Trace slice(String name, double[] t, double[] v, int from, int len, int step) {
+    private static Trace slice(String name, ImuRecording rec, java.nio.DoubleBuffer v, int from, int len, int step) {
         int m = (len + step - 1) / step;
         double[] tt = new double[m];
         double[] vv = new double[m];
         for (int i = 0; i < m; i++) {
-            tt[i] = t[from + i * step];
-            vv[i] = v[from + i * step];
+            tt[i] = rec.timeAt(from + i * step);
+            vv[i] = v.get(from + i * step);
         }
         return new Trace(name, "g", tt, vv);
     }

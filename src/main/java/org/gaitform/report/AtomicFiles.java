@@ -63,6 +63,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Removes a folder so that it is never seen half deleted: it is first renamed to a temporary name
+     * (which the next run cleans up if this one is killed), then deleted. No error when absent.
+     */
+    public static void removeDir(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Path aside = dir.toAbsolutePath().getParent().resolve(TEMP_PREFIX + "gone-" + UUID.randomUUID());
+        move(dir, aside);
+        deleteTree(aside);
+    }
+
     /** Deletes a folder and everything in it (no error when absent). */
     public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {

@@ -10,9 +10,11 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.report.CsvTables.Num;
 
 /**
- * {@code batch-summary.csv}: one row per input with its status ({@code ok} or {@code failed}), a message, the
- * headline numbers, and one {@code status_<guideline id>} column per recommendation measured in any session
- * ({@code within}, {@code watch}, {@code outside}, {@code reported}, {@code not_measurable}).
+ * {@code batch-summary.csv}: one row per input with its status, a message, the headline numbers, and one
+ * {@code status_<guideline id>} column per recommendation measured in any session ({@code within}, {@code watch},
+ * {@code outside}, {@code reported}, {@code not_measurable}). The status is {@code ok} (analysed in this run),
+ * {@code skipped} (input and settings unchanged since an earlier run into the same folder, whose outputs and
+ * numbers are kept) or {@code failed}. {@link Row} is the compact form of a row that the batch manifest keeps.
  */
 public final class BatchSummaryCsv {
     /** Columns before the status columns, in order. */
@@ -21,6 +23,50 @@ public final class BatchSummaryCsv {
             "top_finding", "report");
 
     private BatchSummaryCsv() {
+    }
+
+    /**
+     * One input's row, as the batch manifest keeps it.
+     *
+     * @param input      the input path as given
+     * @param sessionId  its session id (empty when it failed before getting one)
+     * @param ok         true when analysed
+     * @param message    what happened (the error for failures)
+     * @param inputKind  kind of input, or empty
+     * @param placement  placement label, or empty
+     * @param nSteps     running steps
+     * @param cadenceSpm cadence (steps/min)
+     * @param contactMs  mean contact time (ms)
+     * @param flightMs   mean flight time (ms)
+     * @param dutyFactor duty factor (fraction)
+     * @param runningS   running time (s)
+     * @param walkingS   walking time (s)
+     * @param topFinding the first finding, in words, or empty
+     * @param report     path of the report relative to the output folder, or empty
+     * @param skipped    true when the input was unchanged and its earlier results were kept
+     */
+    public record Row(String input, String sessionId, boolean ok, String message, String inputKind, String placement,
+                      double nSteps, double cadenceSpm, double contactMs, double flightMs, double dutyFactor,
+                      double runningS, double walkingS, String topFinding, String report, boolean skipped) {
+
+        /** A row of an input analysed (or failed) in this run. */
+        public Row(String input, String sessionId, boolean ok, String message, String inputKind, String placement,
+                   double nSteps, double cadenceSpm, double contactMs, double flightMs, double dutyFactor,
+                   double runningS, double walkingS, String topFinding, String report) {
+            this(input, sessionId, ok, message, inputKind, placement, nSteps, cadenceSpm, contactMs, flightMs,
+                    dutyFactor, runningS, walkingS, topFinding, report, false);
+        }
+
+        /** The status cell: {@code ok}, {@code skipped} or {@code failed}. */
+        public String status() {
+            return !ok ? "failed" : skipped ? "skipped" : "ok";
+        }
+
+        /** The same row as kept for an unchanged input, with another message. */
+        public Row asSkipped(String newMessage) {
+            return new Row(input, sessionId, true, newMessage, inputKind, placement, nSteps, cadenceSpm, contactMs,
+                    flightMs, dutyFactor, runningS, walkingS, topFinding, report, true);
+        }
     }
 
     /** The CSV text. */

@@ -14,6 +14,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Renders charts to PNG at a given resolution, with the resolution recorded in the file (pHYs). */
 public final class ChartImages {
@@ -65,7 +66,8 @@ public final class ChartImages {
             root.appendChild(phys);
             meta.mergeTree("javax_imageio_png_1.0", root);
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            // in memory: ImageIO's default stream for a byte array caches through a temporary file
+            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
                 writer.setOutput(out);
                 writer.write(null, new IIOImage(img, null, meta), param);
             }

@@ -24,9 +24,43 @@ public final class CsvTables {
             if (!Double.isFinite(value)) {
                 return "";
             }
-            String s = String.format(Locale.ROOT, "%." + decimals + "f", value);
+            String s = fixed(value, decimals);
             return s.equals("-0") || s.matches("-0\\.0+") ? s.substring(1) : s;
         }
+    }
+
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
+
+    /**
+     * {@code String.format(Locale.ROOT, "%.<decimals>f", v)}, written directly when the rounding is clear (the
+     * scaled value is not within 1e-6 of a half), which is nearly always; otherwise by the formatter itself, so
+     * the text is always the formatter's. Formatting was a tenth of the time spent writing a session.
+     */
+    static String fixed(double v, int decimals) {
+        if (decimals >= 0 && decimals < POW10.length) {
+            long scale = POW10[decimals];
+            double scaled = Math.abs(v) * scale;
+            double frac = scaled - Math.floor(scaled);
+            // below 1e9 the product's rounding error is under 1e-7, far inside the margin
+            if (scaled < 1e9 && Math.abs(frac - 0.5) > 1e-6) {
+                long m = Math.round(scaled);
+                StringBuilder sb = new StringBuilder(24);
+                if (v < 0) {
+                    sb.append('-');
+                }
+                sb.append(m / scale);
+                if (decimals > 0) {
+                    sb.append('.');
+                    String f = Long.toString(m % scale);
+                    for (int i = f.length(); i < decimals; i++) {
+                        sb.append('0');
+                    }
+                    sb.append(f);
+                }
+                return sb.toString();
+            }
+        }
+        return String.format(Locale.ROOT, "%." + decimals + "f", v);
     }
 
     /** Makes a text cell safe to open in a spreadsheet. */

@@ -1,5 +1,6 @@
 package org.gaitform.signal;
 
+import java.nio.DoubleBuffer;
 import uk.me.berndporr.iirj.Butterworth;
 
 /**
@@ -52,30 +53,46 @@ public record ZeroPhaseButterworth(Type type, int order, double cutoffHz) {
      * @return filtered samples, same length
      */
     public double[] apply(double[] x, double samplingRateHz) {
-        int n = x.length;
+        return apply(DoubleBuffer.wrap(x), samplingRateHz);
+    }
+
+    /**
+     * Filters the remaining samples of a buffer (a read-only view of a long recording needs no copy of
+     * its own: the filter copies the samples once, into its padded working array).
+     *
+     * @param x              samples from its position to its limit (neither the samples nor the buffer's
+     *                       position are changed)
+     * @param samplingRateHz sampling rate (Hz)
+     * @return filtered samples, one per remaining sample
+     */
+    public double[] apply(DoubleBuffer x, double samplingRateHz) {
+        int n = x.remaining();
+        int p0 = x.position();
         if (n == 0) {
             return new double[0];
         }
         double nyquistHz = samplingRateHz / 2.0;
         if (cutoffHz >= nyquistHz * 0.99) {
             if (type == Type.LOW_PASS) {
-                return x.clone();
+                double[] copy = new double[n];
+                x.duplicate().get(copy);
+                return copy;
             }
             throw new IllegalArgumentException("high-pass cut-off " + cutoffHz + " Hz is above Nyquist " + nyquistHz + " Hz");
         }
         if (n == 1) {
-            return type == Type.LOW_PASS ? x.clone() : new double[] {0.0};
+            return type == Type.LOW_PASS ? new double[] {x.get(p0)} : new double[] {0.0};
         }
         // pad about three periods of the cut-off (at least 3 × (2·order+1) samples), never beyond the signal
         int pad = (int) Math.min(n - 1L, Math.max(3L * (2 * order + 1), Math.round(3.0 * samplingRateHz / cutoffHz)));
         double[] ext = new double[n + 2 * pad];
-        double first = x[0];
-        double last = x[n - 1];
+        double first = x.get(p0);
+        double last = x.get(p0 + n - 1);
         for (int i = 0; i < pad; i++) {
-            ext[i] = 2 * first - x[pad - i];
-            ext[pad + n + i] = 2 * last - x[n - 2 - i];
+            ext[i] = 2 * first - x.get(p0 + pad - i);
+            ext[pad + n + i] = 2 * last - x.get(p0 + n - 2 - i);
         }
-        System.arraycopy(x, 0, ext, pad, n);
+        x.duplicate().get(ext, pad, n);
         // remove the starting level so the filter starts from rest, put it back after a low-pass
         double offset = ext[0];
         for (int i = 0; i < ext.length; i++) {

@@ -38,6 +38,9 @@ public final class ImuCsvReader {
     /** Safety limit on data rows (about 28 hours at 200 Hz). */
     public static final long MAX_ROWS = 20_000_000L;
     static final double STANDARD_GRAVITY = 9.80665;
+    /** Sampling rates accepted from a file's preamble (Hz), as from a time column. */
+    static final double MIN_RATE_HZ = 0.5;
+    static final double MAX_RATE_HZ = 100_000;
     private static final double RAD_TO_DEG = 180.0 / Math.PI;
     private static final Pattern RATE_IN_PREAMBLE = Pattern.compile("([0-9]+(?:[.,][0-9]+)?)\\s*hz",
             Pattern.CASE_INSENSITIVE);
@@ -105,11 +108,13 @@ public final class ImuCsvReader {
                         rc.put(role, c);
                         rh.put(role, h);
                     } else {
-                        warnings.add("column '" + names.get(c) + "' also looks like " + role.role() + " of sensor '"
-                                + g.getKey() + "'; using '" + names.get(rc.get(role)) + "'");
+                        warnings.add("column '" + ColumnReader.abbreviate(names.get(c)) + "' also looks like " + role.role()
+                                + " of sensor '" + ColumnReader.abbreviate(g.getKey()) + "'; using '"
+                                + ColumnReader.abbreviate(names.get(rc.get(role))) + "'");
                     }
                 }
-                String label = g.getKey().isEmpty() ? "ungrouped columns" : "sensor '" + g.getKey() + "'";
+                String label = g.getKey().isEmpty() ? "ungrouped columns"
+                        : "sensor '" + ColumnReader.abbreviate(g.getKey()) + "'";
                 specs.add(checkedSpec(source, g.getKey().isEmpty() ? "imu" : g.getKey(), rc, rh, names, warnings, label));
             }
             decisions.add(new Decision("sensors", String.join(", ", groups.keySet()), "the headers group the columns into "
@@ -185,7 +190,8 @@ public final class ImuCsvReader {
         double[] timeS;
         double rate;
         TimeBase.Result tb = null;
-        Optional<Double> preambleRate = rateFromPreamble(layout.preamble());
+        Optional<Double> preambleRate = timeColumn == null && options.rateHz().isEmpty()
+                ? rateFromPreamble(source, layout.preamble()) : Optional.empty();
         if (timeColumn != null) {
             tb = TimeBase.build(source, names.get(timeColumn), data[k - 1], timeHeader.unit(), stamp,
                     layout.firstDataLine());
@@ -274,9 +280,9 @@ public final class ImuCsvReader {
                 decisions.add(new Decision(d.key() + suffix, d.value(), d.reason()));
             }
             Side side = specs.size() > 1 ? sideOf(spec.name()) : Side.UNKNOWN;
-            sensors.add(new ImuSensor(spec.name(), placement, side, channels));
+            sensors.add(ImuSensor.adopt(spec.name(), placement, side, channels));
         }
-        return new ImuRecording(source, timeS, rate, sensors, decisions, warnings);
+        return ImuRecording.adopt(source, timeS, rate, sensors, decisions, warnings);
     }
 
     private static double p99Speed(Map<Channel, double[]> ch) {
@@ -459,16 +465,19 @@ public final class ImuCsvReader {
         return unit;
     }
 
-    private static Optional<Double> rateFromPreamble(Map<String, String> preamble) {
+    private static Optional<Double> rateFromPreamble(String source, Map<String, String> preamble) {
         for (Map.Entry<String, String> e : preamble.entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
             if (key.contains("frequency") || key.contains("rate")) {
                 Matcher m = RATE_IN_PREAMBLE.matcher(e.getValue());
                 if (m.find()) {
                     double v = Numbers.parse(m.group(1), m.group(1).contains(","));
-                    if (v > 0) {
-                        return Optional.of(v);
+                    if (!(v >= MIN_RATE_HZ && v <= MAX_RATE_HZ)) {
+                        throw GaitformException.badInput(source, "preamble '" + ColumnReader.abbreviate(e.getKey()) + "'",
+                                "a sampling rate between 0.5 Hz and 100 kHz",
+                                (Double.isNaN(v) ? ColumnReader.abbreviate(m.group(1)) : TimeBase.fmt(v)) + " Hz");
                     }
+                    return Optional.of(v);
                 }
             }
         }

@@ -34,9 +34,11 @@ public final class ColumnReader {
     public static double[][] read(Path file, String source, TextLayout layout, int[] columns, CellKind[] kinds,
                                   long maxRows) throws IOException {
         int k = columns.length;
-        double[][] out = new double[k][];
-        double[][] buf = new double[k][4096];
-        int n = 0;
+        DoubleColumn[] cols = new DoubleColumn[k];
+        for (int c = 0; c < k; c++) {
+            cols[c] = new DoubleColumn();
+        }
+        long n = 0;
         int needed = Arrays.stream(columns).max().orElse(0) + 1;
         try (GuardedLineReader r = new GuardedLineReader(layout.decoding().open(file), source)) {
             String line;
@@ -45,20 +47,19 @@ public final class ColumnReader {
                 if (lineNo < layout.firstDataLine() || line.isBlank()) {
                     continue;
                 }
+                if (line.indexOf('\0') >= 0) {
+                    throw GaitformException.badInput(source, "line " + lineNo, "text",
+                            "a NUL byte (binary data in the file: damaged or not a text export?)");
+                }
                 String[] f = layout.split(line);
                 if (f.length < needed || (f.length != layout.columnCount() && f.length < layout.columnCount())) {
                     throw GaitformException.badInput(source, "line " + lineNo,
-                            layout.columnCount() + " fields like the header", f.length + " fields (a ragged or cut row)");
+                            layout.columnCount() + " fields like the header", f.length + (f.length == 1 ? " field" : " fields")
+                                    + (line.indexOf('"') >= 0 ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
                 }
-                if (n == buf[0].length) {
-                    if ((long) n >= maxRows) {
-                        throw GaitformException.badInput(source, "line " + lineNo,
-                                "at most " + maxRows + " data rows", "more");
-                    }
-                    int cap = (int) Math.min(Integer.MAX_VALUE - 8L, (long) n * 2);
-                    for (int c = 0; c < k; c++) {
-                        buf[c] = Arrays.copyOf(buf[c], cap);
-                    }
+                if (n >= maxRows) {
+                    throw GaitformException.badInput(source, "line " + lineNo, "at most " + maxRows + " data rows",
+                            "more (split the recording)");
                 }
                 for (int c = 0; c < k; c++) {
                     String cell = f[columns[c]];
@@ -66,19 +67,66 @@ public final class ColumnReader {
                             : Numbers.parse(cell, layout.decimalComma());
                     if (Double.isNaN(v)) {
                         throw GaitformException.badInput(source,
-                                "line " + lineNo + ", column '" + layout.columnNames().get(columns[c]) + "'",
+                                "line " + lineNo + ", column '" + abbreviate(layout.columnNames().get(columns[c])) + "'",
                                 kinds[c] == CellKind.TIMESTAMP ? "a date-time stamp" : "a finite number",
                                 cell.isEmpty() ? "an empty cell" : "'" + abbreviate(cell) + "'");
                     }
-                    buf[c][n] = v;
+                    cols[c].add(v);
                 }
                 n++;
             }
         }
+        // one column at a time, so that at most one column exists twice
+        double[][] out = new double[k][];
         for (int c = 0; c < k; c++) {
-            out[c] = Arrays.copyOf(buf[c], n);
+            out[c] = cols[c].toArray();
+            cols[c] = null;
         }
         return out;
+    }
+
+    /**
+     * A growing column of numbers kept in fixed-size blocks, so that growing never copies what was read
+     * and a long recording needs its size once (plus one block), not twice or three times.
+     */
+    static final class DoubleColumn {
+        static final int BLOCK = 1 << 15;
+        private final java.util.ArrayList<double[]> blocks = new java.util.ArrayList<>();
+        private double[] current;
+        private int pos = BLOCK;
+        private long size;
+
+        void add(double v) {
+            if (pos == BLOCK) {
+                current = new double[BLOCK];
+                blocks.add(current);
+                pos = 0;
+            }
+            current[pos++] = v;
+            size++;
+        }
+
+        long size() {
+            return size;
+        }
+
+        /** The values in one array; the blocks are released as they are copied. */
+        double[] toArray() {
+            if (size > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("column too long: " + size);
+            }
+            double[] out = new double[(int) size];
+            int at = 0;
+            for (int b = 0; b < blocks.size(); b++) {
+                int len = (int) Math.min(BLOCK, size - at);
+                System.arraycopy(blocks.get(b), 0, out, at, len);
+                blocks.set(b, null);
+                at += len;
+            }
+            blocks.clear();
+            current = null;
+            return out;
+        }
     }
 
     /** The first data row split into fields, or {@code null} when the file has none. */

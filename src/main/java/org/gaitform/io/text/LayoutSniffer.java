@@ -62,6 +62,22 @@ public final class LayoutSniffer {
         if (withNul > 0) {
             lines = lines.stream().map(l -> l.replace("\0", "")).toList();
         }
+        long chars = 0;
+        long odd = 0;
+        for (String l : lines) {
+            for (int i = 0; i < l.length(); i++) {
+                char ch = l.charAt(i);
+                chars++;
+                if ((ch < 0x20 && ch != '\t' && ch != '\f') || ch == 0x7F || ch == '\uFFFD') {
+                    odd++;
+                }
+            }
+        }
+        if (chars > 0 && odd > Math.max(2, chars / 100)) {
+            throw GaitformException.badInput(source, "", "text", String.format(java.util.Locale.ROOT,
+                    "binary data (%.0f %% of the characters in the first lines are control characters or "
+                            + "undecodable bytes)", 100.0 * odd / chars));
+        }
         Candidate best = null;
         for (char sep : CANDIDATES) {
             for (boolean comma : new boolean[] {false, true}) {
@@ -180,8 +196,8 @@ public final class LayoutSniffer {
         for (int i = n - 1; i >= 0; i--) {
             String[] f = split(lines.get(i), sep);
             if (f.length != modal) {
-                if (i >= tailFrom) {
-                    continue; // a stray line in the tail does not end the data block
+                if (i >= tailFrom || (i > 0 && isDataRow(lines.get(i - 1), sep, modal, decimalComma))) {
+                    continue; // a stray (ragged) line between data rows does not end the data block
                 }
                 break;
             }
@@ -199,6 +215,11 @@ public final class LayoutSniffer {
         double numeric = numericSum / rows;
         double score = consistency * numeric * (1 + 0.01 * Math.min(modal, 50));
         return new Candidate(sep, decimalComma, modal, dataStart, score);
+    }
+
+    private static boolean isDataRow(String line, char sep, int columns, boolean decimalComma) {
+        String[] f = split(line, sep);
+        return f.length == columns && numericFraction(f, decimalComma) >= 0.5;
     }
 
     private static Candidate evaluateSingle(List<String> lines) {

@@ -1,0 +1,168 @@
+package org.gaitform.batch;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gaitform.pipeline.AnalysisSettings;
+
+/**
+ * A hash of everything that decides a session's outputs apart from its input: every analysis option
+ * (read overrides such as {@code --column}, {@code --rate}, {@code --placement}), the full content of the
+ * guideline table, the chart resolution, gaitform's version and a fingerprint of gaitform's own code (the
+ * jar, or the compiled classes and resources), so that a rebuilt or upgraded gaitform never reuses
+ * results of another build.
+ *
+ * <p>The settings are written in a canonical text form by walking the records they are made of, so an
+ * option added later to any settings record is covered without changes here: records by component
+ * name, maps sorted by key, sets sorted, optionals, enums, numbers and text by value. Anything else is
+ * written with its {@code toString()}; if that is not a stable value, the hash simply differs from run
+ * to run and nothing is skipped (never a wrong skip). A {@code Path} in the options is hashed by its name:
+ * an option that names a file whose content changes results (as {@code --guidelines} does) must put the
+ * parsed content into the settings, as {@link org.gaitform.guidelines.GuidelineTable} does.
+ */
+public final class SettingsFingerprint {
+    private static volatile String codeHash;
+
+    private SettingsFingerprint() {
+    }
+
+    /**
+     * The fingerprint, as 64 hexadecimal digits.
+     *
+     * @param settings the analysis settings
+     * @param version  gaitform's version
+     * @param dpi      chart resolution
+     */
+    public static String of(AnalysisSettings settings, String version, int dpi) {
+        return ContentHash.ofText(canonical(settings, version, dpi) + "\ncode=" + codeHash());
+    }
+
+    /** The canonical text of the settings (what {@link #of} hashes, apart from the code fingerprint). */
+    static String canonical(AnalysisSettings settings, String version, int dpi) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("gaitform=").append(version).append("\ndpi=").append(dpi).append("\nsettings=");
+        canon(settings, sb);
+        return sb.toString();
+    }
+
+    static void canon(Object o, StringBuilder sb) {
+        if (o == null) {
+            sb.append("null");
+        } else if (o instanceof Record r) {
+            sb.append(r.getClass().getName()).append('{');
+            boolean first = true;
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append(c.getName()).append('=');
+                canon(component(r, c), sb);
+            }
+            sb.append('}');
+        } else if (o instanceof Optional<?> opt) {
+            if (opt.isPresent()) {
+                sb.append("Some(");
+                canon(opt.get(), sb);
+                sb.append(')');
+            } else {
+                sb.append("None");
+            }
+        } else if (o instanceof Map<?, ?> m) {
+            List<String> entries = new ArrayList<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                StringBuilder k = new StringBuilder();
+                canon(e.getKey(), k);
+                k.append("=>");
+                canon(e.getValue(), k);
+                entries.add(k.toString());
+            }
+            entries.sort(null);
+            sb.append("Map").append(entries);
+        } else if (o instanceof Set<?> s) {
+            List<String> items = new ArrayList<>();
+            for (Object x : s) {
+                StringBuilder k = new StringBuilder();
+                canon(x, k);
+                items.add(k.toString());
+            }
+            items.sort(null);
+            sb.append("Set").append(items);
+        } else if (o instanceof Collection<?> c) {
+            sb.append("List[");
+            boolean first = true;
+            for (Object x : c) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                canon(x, sb);
+            }
+            sb.append(']');
+        } else if (o instanceof Enum<?> e) {
+            sb.append(e.getDeclaringClass().getName()).append('.').append(e.name());
+        } else if (o instanceof String s) {
+            sb.append('"').append(s.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        } else if (o instanceof Double || o instanceof Float || o instanceof Integer || o instanceof Long
+                || o instanceof Short || o instanceof Byte || o instanceof Boolean || o instanceof Character) {
+            sb.append(o);
+        } else if (o instanceof Path p) {
+            sb.append("Path(").append(p.toAbsolutePath().normalize()).append(')');
+        } else if (o.getClass().isArray()) {
+            int n = java.lang.reflect.Array.getLength(o);
+            sb.append("Array[");
+            for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                canon(java.lang.reflect.Array.get(o, i), sb);
+            }
+            sb.append(']');
+        } else {
+            sb.append(o.getClass().getName()).append('(').append(o).append(')');
+        }
+    }
+
+    private static Object component(Record r, RecordComponent c) {
+        try {
+            Method m = c.getAccessor();
+            m.setAccessible(true);
+            return m.invoke(r);
+        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
+            // an unreadable component makes the fingerprint unique to this run: nothing is skipped
+            return new Object();
+        }
+    }
+
+    /** A hash of gaitform's code: the jar it runs from, or its classes folder. */
+    static String codeHash() {
+        String h = codeHash;
+        if (h == null) {
+            h = computeCodeHash();
+            codeHash = h;
+        }
+        return h;
+    }
+
+    private static String computeCodeHash() {
+        try {
+            CodeSource src = SettingsFingerprint.class.getProtectionDomain().getCodeSource();
+            if (src == null || src.getLocation() == null) {
+                return "unknown-" + System.nanoTime();
+            }
+            return ContentHash.of(Path.of(src.getLocation().toURI()));
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            return "unknown-" + System.nanoTime(); // never matches: nothing is skipped
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package org.gaitform.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gaitform.batch.BatchListener;
+import org.gaitform.batch.BatchOptions;
+import org.gaitform.batch.BatchResult;
+import org.gaitform.batch.BatchRunner;
+import org.gaitform.io.InputReaders;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.model.SessionResult;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.ChartImages;
+import org.gaitform.report.SessionWriter;
+import org.gaitform.signal.Vec3;
+import org.gaitform.simulate.RunnerProfile;
+import org.gaitform.simulate.Segment;
+import org.gaitform.simulate.SimulatedSession;
+import org.gaitform.simulate.TrunkImuSimulator;
+import org.gaitform.support.ChildJvm;
+import org.gaitform.support.HeapProbe;
+import org.gaitform.support.LongRecordings;
+
+/**
+ * gaitform's benchmark. Prints, for the machine it runs on:
+ * <ol>
+ *   <li>read + analysis throughput (MB/s, samples/s) per input kind, the same file parsed alone with Commons
+ *       CSV (every cell to a double), and the ratio (target: analysis within 2× of parsing alone);</li>
+ *   <li>report rendering time per session (charts PNG + PDF; target ≤ 1 s);</li>
+ *   <li>sessions per minute for a batch of 200 generated sessions with 1 and with 2 jobs (target: 2 jobs
+ *       ≥ 1.8× faster);</li>
+ *   <li>peak heap: a 2-hour 200 Hz trunk recording analysed in a child JVM limited to 512 MB, and this JVM.</li>
+ * </ol>
+ * Run with {@code ./mvnw -Pbenchmark -DskipTests verify} (files go to {@code target/benchmark}); arguments:
+ * {@code [work folder] [batch size]}.
+ */
+public final class Benchmark {
+    private static final String TARGET_MET = "target met";
+    private static final String TARGET_MISSED = "TARGET MISSED";
+
+    /**
+     * One throughput case: an input kind and how to generate a file of it.
+     *
+     * @param name     what it is, for the table
+     * @param fileName the file's name (the extension picks the reader)
+     * @param maker    writes the file and returns its number of samples (rows)
+     */
+    record ThroughputCase(String name, String fileName, FileMaker maker) {
+    }
+
+    /** Writes a benchmark file. */
+    interface FileMaker {
+        long write(Path file) throws IOException;
+    }
+
+    /**
+     * The throughput cases. EXTENSION POINT: add foot IMU CSV (issue 4) and pose CSV (issue 3: MediaPipe /
+     * OpenPose CSV) cases here once their readers are merged, each with a generator of a realistic file of
+     * about 30 minutes.
+     */
+    static List<ThroughputCase> throughputCases() {
+        List<ThroughputCase> cases = new ArrayList<>();
+        cases.add(new ThroughputCase("trunk IMU CSV, 30 min at 200 Hz, 6 axes", "trunk_30min_200hz_sacrum.csv",
+                f -> LongRecordings.writeLongTrunkCsv(f, 30, 200, 11L)));
+        // cases.add(new ThroughputCase("foot IMU CSV, …", "…_foot.csv", f -> …));   // after issue 4
+        // cases.add(new ThroughputCase("pose CSV (MediaPipe), 30 min at 60 fps", "…", f -> …));   // after issue 3
+        return cases;
+    }
+
+    private final Path work;
+    private final int batchSize;
+    private final StringBuilder report = new StringBuilder();
+    private final List<String> verdicts = new ArrayList<>();
+
+    Benchmark(Path work, int batchSize) {
+        this.work = work;
+        this.batchSize = batchSize;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 ? args[0] : "target/benchmark");
+        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        Files.createDirectories(work);
+        new Benchmark(work, batch).run();
+    }
+
+    void run() throws Exception {
+        resetPeaks();
+        machine();
+        throughput();
+        reportRendering();
+        batch();
+        heap();
+        line("");
+        line("## Targets");
+        verdicts.forEach(v -> line("- " + v));
+        Files.writeString(work.resolve("benchmark-results.md"), report.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println("(also written to " + work.resolve("benchmark-results.md") + ")");
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        System.out.flush();
+        report.append(s).append('\n');
+    }
+
+    // ---------------------------------------------------------------- machine
+
+    private void machine() throws IOException {
+        line("# gaitform benchmark");
+        line("");
+        String cpu = "unknown";
+        Path info = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(info)) {
+            cpu = Files.readAllLines(info).stream().filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        }
+        long memKb = 0;
+        Path meminfo = Path.of("/proc/meminfo");
+        if (Files.isReadable(meminfo)) {
+            memKb = Files.readAllLines(meminfo).stream().filter(l -> l.startsWith("MemTotal")).findFirst()
+                    .map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).orElse(0L);
+        }
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        line(String.format(Locale.ROOT, "- machine: %s, %d processors available to Java, %.1f GB RAM, load average %.2f "
+                        + "at start", cpu, Runtime.getRuntime().availableProcessors(), memKb / 1048576.0, load));
+        line(String.format(Locale.ROOT, "- Java %s (%s), %s %s, benchmark JVM max heap %d MB",
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), System.getProperty("os.name"),
+                System.getProperty("os.arch"), Runtime.getRuntime().maxMemory() >> 20));
+    }
+
+    // ---------------------------------------------------------------- throughput
+
+    private void throughput() throws IOException {
+        line("");
+        line("## Read + analysis throughput (report not included)");
+        line("");
+        line("| input | size | samples | gaitform read | read + analysis | Commons CSV parse alone | "
+                + "read + analysis / parse alone |");
+        line("|---|---|---|---|---|---|---|");
+        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
+        InputReaders readers = new InputReaders();
+        for (ThroughputCase c : throughputCases()) {
+            Path f = work.resolve(c.fileName());
+            long samples = c.maker().write(f);
+            double mb = Files.size(f) / 1e6;
+            double read = median(5, () -> readers.read(f, c.fileName(), ReadOptions.DEFAULTS));
+            double full = median(5, () -> pipeline.analyse(f, c.fileName(), "bench"));
+            double csv = median(5, () -> commonsCsvParse(f));
+            double ratio = full / csv;
+            line(String.format(Locale.ROOT, "| %s | %.1f MB | %,d | %.2f s (%.0f MB/s) | %.2f s (%.0f MB/s, %.2f M "
+                            + "samples/s) | %.2f s (%.0f MB/s) | %.2f× |", c.name(), mb, samples, read, mb / read, full,
+                    mb / full, samples / full / 1e6, csv, mb / csv, ratio));
+            verdicts.add(String.format(Locale.ROOT, "%s: read + analysis %.2f× the time of parsing alone (target ≤ 2×): %s",
+                    c.name(), ratio, ratio <= 2 ? TARGET_MET : TARGET_MISSED));
+        }
+    }
+
+    /** Parses every cell of a CSV file to a double with Commons CSV; returns a checksum. */
+    static double commonsCsvParse(Path f) throws IOException {
+        double sum = 0;
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8);
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+            for (CSVRecord rec : p) {
+                for (int i = 0; i < rec.size(); i++) {
+                    sum += Double.parseDouble(rec.get(i));
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Work that can fail. */
+    interface Work {
+        Object run() throws Exception;
+    }
+
+    /** Median wall time (s) of {@code runs} runs after one warm-up run. */
+    static double median(int runs, Work w) {
+        double[] t = new double[runs];
+        try {
+            w.run();
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                Object o = w.run();
+                t[i] = (System.nanoTime() - t0) / 1e9;
+                if (o == null) {
+                    throw new IllegalStateException("no result");
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Arrays.sort(t);
+        return t[runs / 2];
+    }
+
+    // ---------------------------------------------------------------- report
+
+    private void reportRendering() throws IOException {
+        line("");
+        line("## Report rendering per session (steps.csv, summary.json, 3 chart PNGs at 200 dpi, PDF)");
+        line("");
+        line("| session | steps | median time |");
+        line("|---|---|---|");
+        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
+        SessionWriter writer = new SessionWriter(AnalysisSettings.defaults().guidelines(), "bench",
+                ChartImages.DEFAULT_DPI);
+        Path typical = work.resolve("typical_10min_100hz_sacrum.csv");
+        LongRecordings.writeTrunkCsv(simulate(10, 100, 5, 0), typical);
+        Path out = work.resolve("report-out");
+        double worst = 0;
+        for (Path f : List.of(typical, work.resolve(throughputCases().get(0).fileName()))) {
+            SessionResult r = pipeline.analyse(f, f.getFileName().toString(), "report");
+            double t = median(5, () -> writer.write(r, out));
+            worst = Math.max(worst, t);
+            line(String.format(Locale.ROOT, "| %s | %,d | %.2f s |", f.getFileName(), r.steps().size(), t));
+        }
+        AtomicFiles.deleteTree(out);
+        verdicts.add(String.format(Locale.ROOT, "report rendering: %.2f s per session at most (target ≤ 1 s): %s", worst,
+                worst <= 1 ? TARGET_MET : TARGET_MISSED));
+    }
+
+    /** A session of {@code minutes}: standing, a walking warm-up, running at changing speeds. */
+    static SimulatedSession simulate(double minutes, double rateHz, long seed, int variant) {
+        RunnerProfile.Strike strike = RunnerProfile.Strike.values()[variant % 3];
+        RunnerProfile runner = new RunnerProfile(strike, -12 + (variant * 7) % 25, 0.9 + (variant % 5) * 0.05);
+        double run = minutes * 60 - 20;
+        List<Segment> plan = List.of(Segment.stand(5), Segment.walk(10, 1.4), Segment.run(run / 2, 2.6 + (variant % 7) * 0.25),
+                Segment.run(run / 2, 3.0 + (variant % 4) * 0.3, (variant % 3 - 1) * 3.0), Segment.stand(5));
+        return new TrunkImuSimulator(runner, rateHz, seed, new Vec3(0.2, 1, 0.05 * (variant % 3)), new Vec3(0.1, -0.2, 1))
+                .simulate(plan, 0);
+    }
+
+    // ---------------------------------------------------------------- batch
+
+    private void batch() throws IOException {
+        line("");
+        line(String.format(Locale.ROOT, "## Batch of %d generated sessions (2 min each, 100 Hz, 6 axes; read, analyse, "
+                + "write everything)", batchSize));
+        line("");
+        Path in = work.resolve("batch-in");
+        if (!Files.isDirectory(in) || countFiles(in) != batchSize) {
+            AtomicFiles.deleteTree(in);
+            Files.createDirectories(in);
+            for (int i = 0; i < batchSize; i++) {
+                LongRecordings.writeTrunkCsv(simulate(2, 100, 1000 + i, i), in.resolve(String.format("s%03d_sacrum.csv", i)));
+            }
+        }
+        // warm up the JIT (Java2D, PDFBox and JFreeChart are large) so that neither configuration pays for it
+        Path warm = work.resolve("batch-warm");
+        List<Path> few = listFiles(in).subList(0, Math.min(40, batchSize));
+        new BatchRunner(AnalysisSettings.defaults(), "bench", new BatchOptions(2, true)).run(few, warm, BatchListener.NONE);
+        AtomicFiles.deleteTree(warm);
+        line("Each configuration runs twice, alternating; the speed-up uses the faster run of each (the machine is "
+                + "shared, so the slower runs carry other people's load).");
+        line("");
+        line("| run | jobs | wall time | sessions/min | CPU used |");
+        line("|---|---|---|---|---|");
+        double[] best = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        int run = 0;
+        for (int jobs : new int[] {1, 2, 1, 2}) {
+            Path out = work.resolve("batch-out-" + jobs);
+            AtomicFiles.deleteTree(out);
+            System.gc();
+            long c0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            BatchResult r = new BatchRunner(AnalysisSettings.defaults(), "bench", new BatchOptions(jobs, true))
+                    .run(List.of(in), out, BatchListener.NONE);
+            double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
+            if (r.failedCount() > 0) {
+                throw new IllegalStateException(r.failedCount() + " sessions failed");
+            }
+            best[jobs] = Math.min(best[jobs], s);
+            line(String.format(Locale.ROOT, "| %d | %d | %.1f s | %.0f | %.2f cores |", ++run, jobs, s, batchSize / s * 60,
+                    cpu / s));
+            AtomicFiles.deleteTree(out);
+        }
+        double speedup = best[1] / best[2];
+        line("");
+        line(String.format(Locale.ROOT, "Best: 1 job %.1f s (%.0f sessions/min), 2 jobs %.1f s (%.0f sessions/min): "
+                + "%.2f× faster with 2 jobs.", best[1], batchSize / best[1] * 60, best[2], batchSize / best[2] * 60, speedup));
+        verdicts.add(String.format(Locale.ROOT, "batch of %d: 2 jobs %.2f× faster than 1 (target ≥ 1.8×): %s",
+                batchSize, speedup, speedup >= 1.8 ? TARGET_MET : TARGET_MISSED));
+    }
+
+    private static long countFiles(Path dir) throws IOException {
+        return listFiles(dir).size();
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".csv")).sorted().toList();
+        }
+    }
+
+    // ---------------------------------------------------------------- heap
+
+    private void heap() throws Exception {
+        line("");
+        line("## Peak heap");
+        line("");
+        Path big = work.resolve("long_run_2h_200hz_sacrum.csv");
+        if (!Files.exists(big)) {
+            LongRecordings.writeLongTrunkCsv(big, 120, 200, 7L);
+        }
+        Path log = work.resolve("heap-probe.log");
+        Path out = work.resolve("heap-out");
+        Process p = ChildJvm.start(List.of("-Xmx512m"), HeapProbe.class.getName(),
+                List.of("analyze", big.toString(), "--out", out.toString(), "--force", "--progress", "lines"), log);
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        String text = Files.readString(log);
+        Matcher m = Pattern.compile("exit=(\\d+) seconds=([0-9.]+) peak_live_mb=([0-9.]+) peak_used_mb=([0-9.]+)")
+                .matcher(text);
+        if (!m.find()) {
+            line("heap probe failed:\n" + text);
+            verdicts.add("2-hour recording in -Xmx512m: " + TARGET_MISSED);
+            return;
+        }
+        boolean ok = m.group(1).equals("0");
+        line(String.format(Locale.ROOT, "- 2-hour trunk IMU recording at 200 Hz, 6 axes (%.0f MB, 1,440,000 rows), "
+                        + "analysed and reported in a JVM with -Xmx512m: %s in %s s; peak live heap (after GC) %s MB, "
+                        + "peak heap including garbage %s MB", Files.size(big) / 1e6, ok ? "done" : "FAILED", m.group(2),
+                m.group(3), m.group(4)));
+        verdicts.add("2-hour 200 Hz trunk recording with -Xmx512m: " + (ok ? TARGET_MET : TARGET_MISSED)
+                + " (peak live heap " + m.group(3) + " MB)");
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        line(String.format(Locale.ROOT, "- this benchmark JVM (everything above, up to 2 jobs): peak heap %.0f MB "
+                + "including garbage", peak / 1e6));
+        AtomicFiles.deleteTree(out);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package org.gaitform.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.gaitform.report.AtomicFiles;
+import org.gaitform.signal.Vec3;
+import org.gaitform.simulate.RunnerProfile;
+import org.gaitform.simulate.SampleSessionsAccess;
+import org.gaitform.simulate.Segment;
+import org.gaitform.simulate.TrunkImuSimulator;
+import org.gaitform.support.ChildJvm;
+import org.gaitform.support.CsvRows;
+import org.gaitform.support.TempDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The process is killed (SIGKILL) in the middle of a batch; every session folder it leaves is complete,
+ * and a second run completes the batch with exactly the results of a clean run.
+ */
+class KillSafetyTest {
+    static final int INPUTS = 8;
+
+    @Test
+    void killedMidBatchThenRunAgainGivesTheCleanResults(@TempDir Path dir) throws Exception {
+        assertThat(ChildJvm.classPathLooksComplete()).as("test class path").isTrue();
+        Path in = dir.resolve("in");
+        for (int i = 0; i < INPUTS; i++) {
+            RunnerProfile runner = new RunnerProfile(RunnerProfile.Strike.values()[i % 3], -10 + i, 1.0);
+            String csv = SampleSessionsAccess.plain(new TrunkImuSimulator(runner, 100, 100 + i, new Vec3(1, 0.1, 0),
+                    new Vec3(0, 0, 1)).simulate(List.of(Segment.stand(1), Segment.run(10, 2.6 + 0.15 * i),
+                    Segment.stand(1)), 0));
+            TempDirs.write(in, String.format("run_%02d.csv", i), csv);
+        }
+        TempDirs.write(in, "run_05b_broken.csv", "time,acc_v\n0,1\n0.01,1\n0.02,\n");
+        Path killed = dir.resolve("killed");
+        Path log = dir.resolve("child.log");
+
+        Process p = ChildJvm.start(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), GaitformCli.class.getName(),
+                List.of("analyze", in.toString(), "--out", killed.toString(), "--jobs", "2", "--progress", "lines"), log);
+        boolean sawTemp = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline && p.isAlive()) {
+            List<String> done = sessionFolders(killed);
+            boolean temp = hasTemp(killed);
+            sawTemp |= temp;
+            if (done.size() >= 2 && temp) {
+                break;
+            }
+            Thread.sleep(10);
+        }
+        assertThat(p.isAlive()).as("the batch was still running when killed; log:%n%s", read(log)).isTrue();
+        p.destroyForcibly();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(sawTemp).as("a session was being written when the process was killed").isTrue();
+
+        // what the killed run left: complete session folders (and temporary ones, removed by the next run)
+        List<String> leftBehind = sessionFolders(killed);
+        assertThat(leftBehind).isNotEmpty().hasSizeLessThan(INPUTS);
+        for (String id : leftBehind) {
+            assertComplete(killed.resolve(id));
+        }
+
+        Run again = run("analyze", in.toString(), "--out", killed.toString(), "--jobs", "2", "--progress", "lines");
+        assertThat(again.code()).as(again.err()).isEqualTo(ExitCode.SOME_FAILED);
+        Path clean = dir.resolve("clean");
+        Run fresh = run("analyze", in.toString(), "--out", clean.toString(), "--jobs", "2", "--progress", "lines");
+        assertThat(fresh.code()).as(fresh.err()).isEqualTo(ExitCode.SOME_FAILED);
+
+        assertThat(hasTemp(killed)).isFalse();
+        assertThat(sessionFolders(killed)).containsExactlyElementsOf(sessionFolders(clean)).hasSize(INPUTS);
+        for (String id : sessionFolders(clean)) {
+            assertComplete(killed.resolve(id));
+            for (String f : List.of("steps.csv", "summary.json")) {
+                assertThat(Files.readString(killed.resolve(id).resolve(f))).as(id + "/" + f)
+                        .isEqualTo(Files.readString(clean.resolve(id).resolve(f)));
+            }
+            assertThat(listing(killed.resolve(id))).isEqualTo(listing(clean.resolve(id)));
+        }
+        // the summaries agree apart from sessions kept from the killed run (status skipped, same numbers)
+        List<Map<String, String>> a = CsvRows.parse(Files.readString(killed.resolve("batch-summary.csv")));
+        List<Map<String, String>> b = CsvRows.parse(Files.readString(clean.resolve("batch-summary.csv")));
+        assertThat(a).hasSameSizeAs(b);
+        int skipped = 0;
+        for (int i = 0; i < a.size(); i++) {
+            for (String col : List.of("input", "session_id", "n_steps", "cadence_spm", "contact_ms", "report")) {
+                assertThat(a.get(i).get(col)).isEqualTo(b.get(i).get(col));
+            }
+            if (a.get(i).get("status").equals("skipped")) {
+                skipped++;
+                assertThat(leftBehind).contains(a.get(i).get("session_id"));
+            } else {
+                assertThat(a.get(i).get("status")).isEqualTo(b.get(i).get("status"));
+            }
+        }
+        assertThat(skipped).as("sessions finished before the kill are kept").isPositive();
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = GaitformCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static void assertComplete(Path session) throws IOException {
+        assertThat(session.resolve("steps.csv")).isNotEmptyFile();
+        assertThat(Files.readString(session.resolve("summary.json"))).startsWith("{").endsWith("}\n");
+        byte[] pdf = Files.readAllBytes(session.resolve("report.pdf"));
+        String tail = new String(pdf, Math.max(0, pdf.length - 32), Math.min(32, pdf.length),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(tail).as(session + "/report.pdf ends with %%EOF").contains("%%EOF");
+        assertThat(listing(session)).anyMatch(f -> f.startsWith("charts/") && f.endsWith(".png"));
+    }
+
+    static List<String> sessionFolders(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith(".")).sorted().toList();
+        }
+    }
+
+    static boolean hasTemp(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(out)) {
+            return s.anyMatch(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX));
+        }
+    }
+
+    static List<String> listing(Path session) throws IOException {
+        try (Stream<Path> s = Files.walk(session)) {
+            return new ArrayList<>(new TreeSet<>(s.filter(Files::isRegularFile)
+                    .map(p -> session.relativize(p).toString().replace('\\', '/')).toList()));
+        }
+    }
+
+    static String read(Path log) {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "(no log)";
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+}
