@@ -1,11 +1,17 @@
 package org.gaitform.support;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -30,15 +36,50 @@ public final class MalformedCorpus {
      * @param bytes     the file's content
      * @param fragments texts the message must contain (place, expected, found)
      */
-    public record Case(String reader, String name, String fileName, byte[] bytes, List<String> fragments) {
+    public record Case(String reader, String name, String fileName, byte[] bytes, List<String> fragments,
+                       Map<String, byte[]> folder, boolean analysedWithWarning) {
         public Case {
             bytes = bytes.clone();
             fragments = List.copyOf(fragments);
+            Map<String, byte[]> copy = new LinkedHashMap<>();
+            folder.forEach((k, v) -> copy.put(k, v.clone()));
+            folder = Collections.unmodifiableMap(copy);
+        }
+
+        /** A single-file case that must fail with one message. */
+        public Case(String reader, String name, String fileName, byte[] bytes, List<String> fragments) {
+            this(reader, name, fileName, bytes, fragments, Map.of(), false);
         }
 
         @Override
         public byte[] bytes() {
             return bytes.clone();
+        }
+
+        /** True when the case is a folder ({@link #folder} holds its files by relative path). */
+        public boolean isFolder() {
+            return !folder.isEmpty();
+        }
+
+        /** Writes the case (file or folder) into {@code dir} and returns its path. */
+        public Path writeTo(Path dir) throws IOException {
+            Path p = dir.resolve(fileName);
+            if (isFolder()) {
+                for (Map.Entry<String, byte[]> e : folder.entrySet()) {
+                    Path f = p.resolve(e.getKey());
+                    Files.createDirectories(f.getParent());
+                    Files.write(f, e.getValue());
+                }
+            } else {
+                Files.createDirectories(dir);
+                Files.write(p, bytes);
+            }
+            return p;
+        }
+
+        /** Size on disk in bytes. */
+        public long size() {
+            return isFolder() ? folder.values().stream().mapToLong(b -> b.length).sum() : bytes.length;
         }
 
         @Override
@@ -51,19 +92,28 @@ public final class MalformedCorpus {
     public static List<Case> all() {
         List<Case> out = new ArrayList<>();
         out.addAll(imuCsv());
-        // extension point: out.addAll(trc()); out.addAll(c3d()); out.addAll(openPoseJson()); out.addAll(fit()); …
+        out.addAll(MalformedPoseCorpus.poseCsv());
+        out.addAll(MalformedPoseCorpus.markerTsv());
+        out.addAll(MalformedPoseCorpus.trc());
+        out.addAll(MalformedPoseCorpus.c3d());
+        out.addAll(MalformedPoseCorpus.openPoseJson());
+        out.addAll(MalformedWatchCorpus.fit());
+        out.addAll(MalformedWatchCorpus.xml());
+        out.addAll(MalformedWatchCorpus.watchCsv());
+        out.addAll(MalformedWatchCorpus.deviceExports());
+        // extension point: a reader's cases in a method returning List<Case>, added here
         return out;
     }
 
-    private static Case c(String reader, String name, String fileName, byte[] bytes, String... fragments) {
+    static Case c(String reader, String name, String fileName, byte[] bytes, String... fragments) {
         return new Case(reader, name, fileName, bytes, Arrays.asList(fragments));
     }
 
-    private static byte[] utf8(String s) {
+    static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] concat(byte[]... parts) {
+    static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

@@ -31,8 +31,10 @@ import org.gaitform.model.GaitformException;
  * (or an error with {@code strictChecksum}). A file from which no data message can be decoded is an error.
  */
 public final class FitDecoder {
-    /** Largest file read (bytes). */
-    public static final long MAX_FILE_BYTES = 256L << 20;
+    /** Largest file read (bytes); a day-long activity recorded every second is a few MiB. */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+    /** Warnings of one kind kept per file (a chain of thousands of damaged files gives one summary after these). */
+    private static final int MAX_SEGMENT_WARNINGS = 3;
 
     private final boolean strictChecksum;
 
@@ -88,6 +90,8 @@ public final class FitDecoder {
         int segment = 0;
         int protocol = b[1] & 0xFF;
         int profile = u16(b, 2, false);
+        int headerMismatches = 0;
+        int fileMismatches = 0;
         while (pos < b.length) {
             if (segment > 0 && (b.length - pos < 12 || !looksLikeFit(slice(b, pos, 12)))) {
                 warnings.add(String.format(Locale.ROOT, "%d byte(s) after the end of the FIT data (byte %d) are not a "
@@ -103,7 +107,7 @@ public final class FitDecoder {
             if (headerSize >= 14) {
                 int stored = u16(b, pos + 12, false);
                 int computed = FitCrc.of(b, pos, 12);
-                if (stored != 0 && stored != computed) {
+                if (stored != 0 && stored != computed && ++headerMismatches <= MAX_SEGMENT_WARNINGS) {
                     warnings.add(String.format(Locale.ROOT, "header check of FIT file %d does not match (stored 0x%04X, "
                             + "computed 0x%04X)", segment + 1, stored, computed));
                 }
@@ -112,6 +116,14 @@ public final class FitDecoder {
             long declaredEnd = dataStart + dataSize;
             boolean cut = declaredEnd + 2 > b.length;
             int dataEnd = (int) Math.min(declaredEnd, b.length);
+            if (cut && b.length - dataStart >= 2 && u16(b, b.length - 2, false) == FitCrc.of(b, pos, b.length - 2 - pos)) {
+                // the header's data size is wrong, but the file ends in a matching file check: read up to it
+                warnings.add(String.format(Locale.ROOT, "the header says %d bytes of data but the file holds %d; the "
+                        + "file check matches, so the data were read to the end", dataSize, b.length - 2 - dataStart));
+                declaredEnd = b.length - 2;
+                dataEnd = b.length - 2;
+                cut = false;
+            }
             int before = out.size();
             Damage damage = decodeSegment(b, dataStart, dataEnd, segment, st, out);
             int decoded = out.size() - before;
@@ -146,13 +158,24 @@ public final class FitDecoder {
                     throw GaitformException.badInput(source, "byte " + dataEnd, "a matching FIT file check",
                             String.format(Locale.ROOT, "0x%04X where the data give 0x%04X", stored, computed));
                 }
-                warnings.add(msg + "; its " + decoded + " messages were decoded but may hold wrong values");
+                if (++fileMismatches <= MAX_SEGMENT_WARNINGS) {
+                    warnings.add(msg + "; its " + decoded + " messages were decoded but may hold wrong values");
+                }
             }
             pos = dataEnd + 2;
             segment++;
         }
         if (out.isEmpty()) {
-            throw GaitformException.badInput(source, "", "FIT data messages", "none (only definitions or an empty file)");
+            throw GaitformException.badInput(source, "", "FIT data messages", "none (only definitions or an empty file"
+                    + (segment > 1 ? ", in " + segment + " chained files" : "") + ")");
+        }
+        if (headerMismatches > MAX_SEGMENT_WARNINGS) {
+            warnings.add((headerMismatches - MAX_SEGMENT_WARNINGS) + " more chained FIT file header(s) have a check "
+                    + "that does not match");
+        }
+        if (fileMismatches > MAX_SEGMENT_WARNINGS) {
+            warnings.add((fileMismatches - MAX_SEGMENT_WARNINGS) + " more chained FIT file(s) have a file check that "
+                    + "does not match: they are damaged");
         }
         if (!st.undescribed.isEmpty()) {
             warnings.add("developer field(s) without a description were kept with raw values: " + st.undescribed);

@@ -37,6 +37,12 @@ public final class DeviceExports {
                           String reason) {
     }
 
+    /** True when a preamble names a GENEActiv device. */
+    static boolean isGeneActiv(Map<String, String> preamble) {
+        Map<String, String> pre = lowerKeys(preamble);
+        return pre.getOrDefault("device type", "").toLowerCase(Locale.ROOT).contains("geneactiv");
+    }
+
     /** The columns of a headerless device export, or empty when the file is not one gaitform recognises. */
     static Optional<Columns> headerless(TextLayout layout, Path file, String source) throws IOException {
         if (layout.hasHeader() || layout.columnCount() < 4) {

@@ -136,6 +136,12 @@ public final class ImuCsvReader {
             }
             if (roleColumn.isEmpty() && timeColumn == null) {
                 Optional<DeviceExports.Columns> device = DeviceExports.headerless(layout, file, source);
+                if (device.isEmpty() && DeviceExports.isGeneActiv(layout.preamble())) {
+                    throw GaitformException.badInput(source, "line " + layout.firstDataLine(), "rows of GENEActiv "
+                            + "samples below the preamble (time stamp, x, y, z, light, button, temperature)",
+                            "none; the file ends with " + layout.columnCount() + "-column lines (a preamble without "
+                                    + "data, or a damaged export?)");
+                }
                 if (device.isPresent()) {
                     DeviceExports.Columns dc = device.get();
                     roleColumn.putAll(dc.roles());

@@ -2,10 +2,10 @@ package org.gaitform.io.imu;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -93,9 +93,17 @@ public final class SensorLoggerReader {
                 for (ZipEntry e : z.stream().toList()) {
                     String n = baseName(e.getName());
                     names.add(e.getName());
+                    checkEntryName(source, e.getName());
                     if (!e.isDirectory() && n.toLowerCase(Locale.ROOT).endsWith(".csv") && !n.startsWith(".")) {
-                        try (InputStream in = z.getInputStream(e)) {
-                            Files.copy(in, tmp.resolve(n), StandardCopyOption.REPLACE_EXISTING);
+                        if (e.getSize() > MAX_STREAM_BYTES) {
+                            throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'",
+                                    "a stream of at most " + (MAX_STREAM_BYTES >> 20) + " MiB", "one that claims "
+                                            + (e.getSize() >> 20) + " MiB");
+                        }
+                        // written under its own base name inside the temporary folder, never elsewhere
+                        try (InputStream in = z.getInputStream(e);
+                             OutputStream out = Files.newOutputStream(tmp.resolve(n))) {
+                            copyLimited(in, out, e, source);
                         }
                     }
                 }
@@ -112,6 +120,48 @@ public final class SensorLoggerReader {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** Largest stream extracted from a zip (bytes). */
+    static final long MAX_STREAM_BYTES = 1L << 30;
+    /** CSV text compresses a few times; more than this ratio is refused as a zip bomb. */
+    static final int MAX_INFLATION = 100;
+
+    /** Entry names that would climb out of the folder they are extracted into are refused. */
+    private static void checkEntryName(String source, String name) {
+        String n = name.replace('\\', '/');
+        boolean climbs = n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.equals("..") || n.startsWith("../")
+                || n.endsWith("/..") || n.contains("/../");
+        if (climbs) {
+            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names inside the archive "
+                    + "(Sensor Logger writes Accelerometer.csv, Gyroscope.csv, …)", "a name that climbs out of it "
+                    + "(an absolute path or '..'): the archive is damaged or crafted, and nothing was extracted");
+        }
+    }
+
+    private static void copyLimited(InputStream in, OutputStream out, ZipEntry e, String source) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long total = 0;
+        long compressed = Math.max(1, e.getCompressedSize());
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > MAX_STREAM_BYTES) {
+                throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'", "a stream of at most "
+                        + (MAX_STREAM_BYTES >> 20) + " MiB", "more data than that");
+            }
+            if (total > (1 << 20) && total > MAX_INFLATION * compressed) {
+                throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'", "CSV that compresses "
+                        + "like text", "data that inflate to more than " + MAX_INFLATION + " times its compressed size "
+                        + "(a zip bomb?)");
+            }
+            out.write(buf, 0, n);
+        }
+    }
+
+    private static String shown(String name) {
+        String t = name.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 80 ? t.substring(0, 77) + "..." : t;
     }
 
     private record Stream3(String file, double[] timeNs, double[] elapsedS, double[] x, double[] y, double[] z,

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A small strict JSON parser (RFC 8259): objects become {@link LinkedHashMap}s, arrays {@link ArrayList}s,
  * numbers {@link Double}s, and {@code true}/{@code false}/{@code null} their Java counterparts. Errors
- * name the line and column.
+ * name the line and column. Numbers beyond the range of a double (such as {@code 1e999}) are errors, not
+ * infinities; nesting is limited to 200 levels.
  */
 public final class JsonReader {
     /** Malformed JSON, with the line and column where parsing stopped. */
@@ -199,12 +200,19 @@ public final class JsonReader {
             pos++;
         }
         String s = text.substring(start, pos);
+        String shown = s.length() > 40 ? s.substring(0, 37) + "..." : s;
+        double v;
         try {
-            return Double.valueOf(s);
+            v = Double.parseDouble(s);
         } catch (NumberFormatException e) {
             pos = start;
-            throw error("malformed number '" + s + "'");
+            throw error("malformed number '" + shown + "'");
         }
+        if (Double.isInfinite(v)) {
+            pos = start;
+            throw error("number out of range '" + shown + "'");
+        }
+        return v;
     }
 
     private Object literal(String word, Object v) throws JsonException {

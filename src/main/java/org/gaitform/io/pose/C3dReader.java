@@ -28,12 +28,17 @@ public final class C3dReader {
     private static final int BLOCK = 512;
     private static final int INTEL = 84;
 
+    /** Largest file read (bytes). */
+    public static final long MAX_FILE_BYTES = 1L << 30;
+    /** Highest frame rate accepted (Hz). */
+    static final double MAX_RATE_HZ = 100_000;
+
     /** One parameter: its type (-1 char, 1 byte, 2 int16, 4 float), dimensions and raw bytes. */
     private record Param(int type, int[] dims, byte[] data) {
-        int count() {
-            int n = 1;
+        long count() {
+            long n = 1;
             for (int d : dims) {
-                n *= d;
+                n = Math.min(n * d, 1L << 40); // dimensions of up to 255 each cannot overflow past this cap
             }
             return n;
         }
@@ -41,6 +46,11 @@ public final class C3dReader {
 
     /** Reads one file. */
     public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_FILE_BYTES) {
+            throw GaitformException.badInput(source, "", "a C3D file of at most " + (MAX_FILE_BYTES >> 20) + " MiB",
+                    (size >> 20) + " MiB");
+        }
         byte[] b = Files.readAllBytes(file);
         if (b.length < BLOCK) {
             throw GaitformException.badInput(source, "header", "a C3D header of 512 bytes", b.length + " bytes");
@@ -95,8 +105,9 @@ public final class C3dReader {
         if (points == 0) {
             throw GaitformException.notAnalysable(source, "the C3D file holds no 3D points (only analog data)");
         }
-        if (!(rate > 0)) {
-            throw GaitformException.badInput(source, "POINT:RATE", "a positive frame rate", String.valueOf(rate));
+        if (!(rate > 0 && rate <= MAX_RATE_HZ)) {
+            throw GaitformException.badInput(source, pr != null && pr.type() == 4 ? "POINT:RATE" : "header, frame rate",
+                    "a frame rate above 0 and at most " + (long) MAX_RATE_HZ + " Hz", PoseAssembler.fmt(rate));
         }
         List<String> labels = new ArrayList<>(strings(params.get("POINT:LABELS")));
         for (int k = 2; labels.size() < points && params.containsKey("POINT:LABELS" + k); k++) {
@@ -118,9 +129,23 @@ public final class C3dReader {
                 }
             }
         }
-        int frames = last - first + 1;
+        long frames = last - first + 1;
         if (frames < 1) {
-            throw GaitformException.notAnalysable(source, "only " + Math.max(0, frames) + " frame(s) of 3D data");
+            throw GaitformException.badInput(source, "header", "a last frame at or after the first", "frames " + first
+                    + " to " + last);
+        }
+        // more than 65535 frames: the header's count is full and POINT:FRAMES holds the real one
+        Param pf = params.get("POINT:FRAMES");
+        if (pf != null && (pf.type() == 4 || pf.type() == 2) && pf.data().length >= Math.abs(pf.type())) {
+            ByteBuffer v = ByteBuffer.wrap(pf.data()).order(ByteOrder.LITTLE_ENDIAN);
+            double declared = pf.type() == 4 ? v.getFloat(0) : v.getShort(0) & 0xFFFF;
+            if (declared > frames) {
+                if (!(declared == Math.rint(declared) && declared < Integer.MAX_VALUE)) {
+                    throw GaitformException.badInput(source, "POINT:FRAMES", "a whole number of frames",
+                            PoseAssembler.fmt(declared));
+                }
+                frames = (long) declared;
+            }
         }
         boolean isFloat = scale < 0;
         int word = isFloat ? 4 : 2;
@@ -134,11 +159,12 @@ public final class C3dReader {
                     + "(truncated file)");
         }
         double absScale = Math.abs(scale);
-        double[][] x = new double[points][frames];
-        double[][] y = new double[points][frames];
-        double[][] z = new double[points][frames];
+        int nf = (int) frames;
+        double[][] x = new double[points][nf];
+        double[][] y = new double[points][nf];
+        double[][] z = new double[points][nf];
         int missing = 0;
-        for (int f = 0; f < frames; f++) {
+        for (int f = 0; f < nf; f++) {
             long base = start + frameBytes * f;
             for (int p = 0; p < points; p++) {
                 int off = (int) (base + (long) p * 4 * word);
@@ -180,8 +206,8 @@ public final class C3dReader {
         for (int p = 0; p < points; p++) {
             raw.add(new PoseAssembler.Raw(labels.get(p).trim(), x[p], y[p], z[p], null));
         }
-        double[] time = new double[frames];
-        for (int f = 0; f < frames; f++) {
+        double[] time = new double[nf];
+        for (int f = 0; f < nf; f++) {
             time[f] = (first - 1 + f) / rate;
         }
         PoseReadOptions o = options;
@@ -207,8 +233,11 @@ public final class C3dReader {
             }
             String name = new String(b, pos + 2, nameLen, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
             int offPos = pos + 2 + nameLen;
-            int next = (b[offPos] & 0xFF) | ((b[offPos + 1] & 0xFF) << 8);
-            next = (short) next;
+            int next = (short) ((b[offPos] & 0xFF) | ((b[offPos + 1] & 0xFF) << 8));
+            if (next < 0) {
+                throw GaitformException.badInput(source, "parameter section, record '" + name + "'",
+                        "parameter records that follow one another", "a record pointing back (offset " + next + ")");
+            }
             int body = offPos + 2;
             if (id < 0) {
                 groups.put(-id, name);
@@ -225,13 +254,13 @@ public final class C3dReader {
                 }
                 q += nd;
                 Param p = new Param(type, dims, new byte[0]);
-                int len = p.count() * Math.abs(type);
+                long len = p.count() * Math.abs(type);
                 if (q + len > end) {
                     throw GaitformException.badInput(source, "parameter " + name, len + " bytes of data",
                             "the end of the parameter section (truncated or corrupt file)");
                 }
-                byte[] data = new byte[len];
-                System.arraycopy(b, q, data, 0, len);
+                byte[] data = new byte[(int) len];
+                System.arraycopy(b, q, data, 0, (int) len);
                 pending.add(new Object[] {id, name, new Param(type, dims, data)});
             }
             if (next == 0) {

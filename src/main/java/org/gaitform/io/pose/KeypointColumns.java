@@ -115,6 +115,13 @@ public final class KeypointColumns {
         return new Grouping(points, time, ms, frame, indexed);
     }
 
+    /** True when a header cell names a coordinate, confidence, time or frame column. */
+    static boolean recognised(String header) {
+        String h = clean(header);
+        return TIME.matcher(h).matches() || FRAME.matcher(h).matches() || INDEXED.matcher(h).matches()
+                || WITH_SEP.matcher(h).matches() || NO_SEP.matcher(h).matches();
+    }
+
     private static void put(Map<String, int[]> groups, String name, String axis, int column) {
         int[] c = groups.computeIfAbsent(name, k -> new int[] {-1, -1, -1, -1});
         int slot = switch (axis.toLowerCase(Locale.ROOT)) {

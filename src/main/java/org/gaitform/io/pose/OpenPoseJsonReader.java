@@ -26,6 +26,8 @@ import org.gaitform.model.PoseRecording;
  */
 public final class OpenPoseJsonReader {
     private static final Pattern FRAME_NO = Pattern.compile("(\\d+)(?!.*\\d)");
+    /** Largest frame file read (bytes); a frame of 25 keypoints with face and hands for many people is far smaller. */
+    static final long MAX_FRAME_BYTES = 8L << 20;
 
     /** True for a folder holding OpenPose per-frame JSON files. */
     public static boolean isOpenPoseFolder(Path dir) {
@@ -73,11 +75,19 @@ public final class OpenPoseJsonReader {
         for (int f = 0; f < n; f++) {
             Path p = files.get(f);
             String where = p.getFileName().toString();
+            long size = Files.size(p);
+            if (size > MAX_FRAME_BYTES) {
+                throw GaitformException.badInput(source, where, "an OpenPose frame of at most " + (MAX_FRAME_BYTES >> 20)
+                        + " MiB", (size >> 20) + " MiB");
+            }
             String text;
             try {
                 text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
             } catch (CharacterCodingException e) {
                 throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
+            }
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark, which some tools write before the JSON
             }
             Object doc;
             try {
@@ -87,14 +97,18 @@ public final class OpenPoseJsonReader {
             }
             if (!(doc instanceof Map<?, ?> m) || !(m.get("people") instanceof List<?> people)) {
                 throw GaitformException.badInput(source, where, "an OpenPose object with a \"people\" array",
-                        doc instanceof Map ? "no \"people\" array" : "a JSON " + kind(doc));
+                        !(doc instanceof Map<?, ?> dm) ? "a JSON " + kind(doc) : dm.containsKey("people")
+                                ? "\"people\" holding " + article(kind(dm.get("people"))) : "no \"people\" array");
             }
             List<double[]> candidates = new ArrayList<>();
             for (int pi = 0; pi < people.size(); pi++) {
                 Object person = people.get(pi);
                 if (!(person instanceof Map<?, ?> pm) || !(pm.get("pose_keypoints_2d") instanceof List<?> kp)) {
                     throw GaitformException.badInput(source, where + ", people[" + pi + "]",
-                            "a \"pose_keypoints_2d\" array", "none");
+                            "a person object with a \"pose_keypoints_2d\" array", !(person instanceof Map<?, ?> pm2)
+                                    ? article(kind(person)) : pm2.containsKey("pose_keypoints_2d")
+                                    ? "\"pose_keypoints_2d\" holding " + article(kind(pm2.get("pose_keypoints_2d")))
+                                    : "no \"pose_keypoints_2d\"");
                 }
                 if (kp.isEmpty()) {
                     continue;
@@ -107,7 +121,12 @@ public final class OpenPoseJsonReader {
                 for (int i = 0; i < v.length; i++) {
                     if (!(kp.get(i) instanceof Double d)) {
                         throw GaitformException.badInput(source, where + ", people[" + pi + "].pose_keypoints_2d[" + i
-                                + "]", "a number", kind(kp.get(i)));
+                                + "]", "a number", article(kind(kp.get(i))));
+                    }
+                    if (!(Math.abs(d) <= PoseAssembler.MAX_COORDINATE)) {
+                        throw GaitformException.badInput(source, where + ", people[" + pi + "].pose_keypoints_2d[" + i
+                                + "]", "a coordinate within ±" + PoseAssembler.MAX_COORDINATE_TEXT, String.format(
+                                        Locale.ROOT, "%.3g", d));
                     }
                     v[i] = d;
                 }
@@ -196,6 +215,10 @@ public final class OpenPoseJsonReader {
             }
         }
         return Long.MAX_VALUE;
+    }
+
+    private static String article(String kind) {
+        return kind.equals("null") ? "null" : (kind.startsWith("a") || kind.startsWith("o") ? "an " : "a ") + kind;
     }
 
     private static String kind(Object o) {

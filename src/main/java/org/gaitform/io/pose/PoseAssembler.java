@@ -22,6 +22,9 @@ final class PoseAssembler {
     static final double MIN_CONFIDENCE = 0.1;
     /** Stamps whose intervals stray more than this fraction from their mean count as dropped frames. */
     static final double DROP_TOLERANCE = 0.5;
+    /** Largest coordinate accepted in any unit (10 km in mm, 10 million pixels): larger values are damage. */
+    static final double MAX_COORDINATE = 1e7;
+    static final String MAX_COORDINATE_TEXT = "1e7";
 
     /** A point's raw columns. */
     record Raw(String name, double[] x, double[] y, double[] z, double[] c) {
@@ -66,6 +69,13 @@ final class PoseAssembler {
         if (n < 1) {
             throw GaitformException.notAnalysable(source, "no frames of data");
         }
+        for (Raw r : raw) {
+            checkCoordinates(r, r.x(), "x");
+            checkCoordinates(r, r.y(), "y");
+            if (r.z() != null) {
+                checkCoordinates(r, r.z(), "z");
+            }
+        }
         boolean is3d = raw.get(0).z() != null;
         // missing and low-confidence points
         if (video) {
@@ -84,7 +94,7 @@ final class PoseAssembler {
             }
             if (anyConf && !anyPositive) {
                 throw GaitformException.badInput(source, "confidence columns", "keypoints detected with a confidence above 0",
-                        "every confidence is 0: the pose estimator found no person in any frame");
+                        "every confidence is 0 or empty: the pose estimator found no person in any frame");
             }
             int masked = 0;
             for (Raw r : raw) {
@@ -244,6 +254,15 @@ final class PoseAssembler {
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);
+    }
+
+    private void checkCoordinates(Raw r, double[] v, String axis) {
+        for (int i = 0; i < v.length; i++) {
+            if (Math.abs(v[i]) > MAX_COORDINATE) {
+                throw GaitformException.badInput(source, "keypoint '" + r.name() + "', " + axis + " of frame " + (i + 1),
+                        "a coordinate within ±" + MAX_COORDINATE_TEXT, String.format(Locale.ROOT, "%.3g", v[i]));
+            }
+        }
     }
 
     /** The file's own rate when the stamps agree with it within 0.5 %, else the rate rounded when within 0.01 %. */

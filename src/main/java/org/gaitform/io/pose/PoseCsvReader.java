@@ -1,14 +1,16 @@
 package org.gaitform.io.pose;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.gaitform.io.text.ColumnReader;
 import org.gaitform.io.text.Fields;
+import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.Numbers;
 import org.gaitform.io.text.TextDecoding;
 import org.gaitform.model.GaitformException;
@@ -23,6 +25,8 @@ import org.gaitform.model.PoseRecording;
  * into points ({@link PoseFiles}); columns are grouped by {@link KeypointColumns}.
  */
 public final class PoseCsvReader {
+    /** Safety limit on frames (about 23 hours at 60 fps). */
+    public static final int MAX_FRAMES = 5_000_000;
 
     /** Reads one table. */
     public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
@@ -43,59 +47,93 @@ public final class PoseCsvReader {
                 ? "marker-text" : "keypoint-csv";
         boolean video = openpose || mediapipe || !is3d;
         int cols = header.size();
-        List<double[]> rows = new ArrayList<>();
         int nPeopleCol = -1;
         for (int i = 0; i < cols; i++) {
             if (KeypointColumns.clean(header.get(i)).equalsIgnoreCase("n_people")) {
                 nPeopleCol = i;
             }
         }
+        checkDuplicates(source, header, g);
+        // the columns used, each read straight into its own growing array (no per-row copies)
+        ColumnReader.DoubleColumn[] data = new ColumnReader.DoubleColumn[cols];
+        for (int i = 0; i < cols; i++) {
+            if (i == nPeopleCol || isUsed(g, i)) {
+                data[i] = new ColumnReader.DoubleColumn();
+            }
+        }
+        int timeCol = g.timeColumn();
         boolean decimalComma = false;
-        try (BufferedReader r = decoding.open(file)) {
+        int n = 0;
+        try (GuardedLineReader r = new GuardedLineReader(decoding.open(file), source)) {
             String s;
-            long no = 0;
             while ((s = r.readLine()) != null) {
-                no++;
+                long no = r.lineNumber();
                 if (no <= h.lineIndex() + 1 || s.isBlank()) {
                     continue;
                 }
+                if (s.indexOf('\0') >= 0) {
+                    throw GaitformException.badInput(source, "line " + no, "text",
+                            "a NUL byte (binary data in the file: damaged or not a text export?)");
+                }
                 String[] f = Fields.split(s, sep);
-                if (no == h.lineIndex() + 2 && sep != ',') {
+                if (n == 0 && sep != ',') {
                     decimalComma = usesDecimalComma(f);
                 }
-                double[] row = new double[cols];
-                Arrays.fill(row, Double.NaN);
-                for (int i = 0; i < Math.min(cols, f.length); i++) {
-                    String cell = KeypointColumns.clean(f[i]);
-                    if (cell.isEmpty() || cell.equalsIgnoreCase("nan") || cell.equalsIgnoreCase("na")
-                            || cell.equalsIgnoreCase("null")) {
+                if (f.length > cols + 1 || (f.length == cols + 1 && !f[cols].isEmpty())) {
+                    throw GaitformException.badInput(source, "line " + no, cols + " fields like the header",
+                            f.length + " fields");
+                }
+                if (f.length < cols) {
+                    throw GaitformException.badInput(source, "line " + no, cols + " fields like the header",
+                            f.length + (f.length == 1 ? " field" : " fields") + (s.indexOf('"') >= 0
+                                    ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
+                }
+                if (n >= MAX_FRAMES) {
+                    throw GaitformException.badInput(source, "line " + no, "at most " + MAX_FRAMES + " frames",
+                            "more (split the recording)");
+                }
+                for (int i = 0; i < cols; i++) {
+                    if (data[i] == null) {
                         continue;
                     }
-                    try {
-                        row[i] = Numbers.parse(cell, decimalComma);
-                    } catch (RuntimeException e) {
-                        if (isUsed(g, i)) {
-                            throw GaitformException.badInput(source, "line " + no + ", column '" + header.get(i) + "'",
-                                    "a number", "'" + abbreviate(cell) + "'");
+                    String cell = KeypointColumns.clean(f[i]);
+                    double v;
+                    if (cell.isEmpty() || cell.equalsIgnoreCase("nan") || cell.equalsIgnoreCase("na")
+                            || cell.equalsIgnoreCase("null")) {
+                        if (i == timeCol) {
+                            throw GaitformException.badInput(source, "line " + no + ", column '"
+                                    + abbreviate(header.get(i)) + "'", "a time", cell.isEmpty() ? "an empty cell"
+                                    : "'" + abbreviate(cell) + "'");
+                        }
+                        v = Double.NaN;
+                    } else {
+                        v = Numbers.parse(cell, decimalComma);
+                        if (Double.isNaN(v)) {
+                            throw GaitformException.badInput(source, "line " + no + ", column '"
+                                    + abbreviate(header.get(i)) + "'", "a number", "'" + abbreviate(cell) + "'");
                         }
                     }
+                    data[i].add(v);
                 }
-                if (f.length > cols + 1) {
-                    throw GaitformException.badInput(source, "line " + no, cols + " fields", f.length + " fields");
-                }
-                rows.add(row);
+                n++;
             }
         }
-        int n = rows.size();
+        double[][] col = new double[cols][];
+        for (int i = 0; i < cols; i++) {
+            if (data[i] != null) {
+                col[i] = data[i].toArray();
+                data[i] = null;
+            }
+        }
         PoseAssembler a = new PoseAssembler(source, format);
         a.decide("input_format", format, describe(format, g, sep));
         if (nPeopleCol >= 0) {
             int none = 0;
             int several = 0;
-            for (double[] row : rows) {
-                if (row[nPeopleCol] == 0) {
+            for (double people : col[nPeopleCol]) {
+                if (people == 0) {
                     none++;
-                } else if (row[nPeopleCol] > 1) {
+                } else if (people > 1) {
                     several++;
                 }
             }
@@ -108,8 +146,8 @@ public final class PoseCsvReader {
         }
         List<PoseAssembler.Raw> raw = new ArrayList<>();
         for (KeypointColumns.Point p : g.points()) {
-            raw.add(new PoseAssembler.Raw(p.name(), column(rows, p.x()), column(rows, p.y()),
-                    p.z() >= 0 ? column(rows, p.z()) : null, p.c() >= 0 ? column(rows, p.c()) : null));
+            raw.add(new PoseAssembler.Raw(p.name(), col[p.x()], col[p.y()], p.z() >= 0 ? col[p.z()] : null,
+                    p.c() >= 0 ? col[p.c()] : null));
         }
         if (mediapipe && is3d) {
             world = hipsAtOrigin(raw);
@@ -126,13 +164,9 @@ public final class PoseCsvReader {
         }
         double[] time = null;
         if (g.timeColumn() >= 0) {
-            time = column(rows, g.timeColumn());
-            for (int i = 0; i < n; i++) {
-                if (Double.isNaN(time[i])) {
-                    throw GaitformException.badInput(source, "data row " + (i + 1) + ", column '"
-                            + header.get(g.timeColumn()) + "'", "a time", "an empty cell");
-                }
-                if (g.timeInMs()) {
+            time = col[g.timeColumn()];
+            if (g.timeInMs()) {
+                for (int i = 0; i < n; i++) {
                     time[i] /= 1000;
                 }
             }
@@ -189,12 +223,20 @@ public final class PoseCsvReader {
         return false;
     }
 
-    private static double[] column(List<double[]> rows, int c) {
-        double[] v = new double[rows.size()];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = rows.get(i)[c];
+    /** Two columns of the same name where one of them is used would make the data ambiguous. */
+    private static void checkDuplicates(String source, List<String> header, KeypointColumns.Grouping g) {
+        Map<String, Integer> first = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = KeypointColumns.clean(header.get(i));
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer j = first.putIfAbsent(name, i);
+            if (j != null && (isUsed(g, i) || isUsed(g, j) || KeypointColumns.recognised(name))) {
+                throw GaitformException.badInput(source, "header", "each column name once",
+                        "'" + abbreviate(name) + "' twice (columns " + (j + 1) + " and " + (i + 1) + ")");
+            }
         }
-        return v;
     }
 
     private static boolean usesDecimalComma(String[] f) {
@@ -223,6 +265,7 @@ public final class PoseCsvReader {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 30 ? s.substring(0, 27) + "…" : s;
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 30 ? t.substring(0, 27) + "…" : t;
     }
 }

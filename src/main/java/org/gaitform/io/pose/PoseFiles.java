@@ -1,6 +1,5 @@
 package org.gaitform.io.pose;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,7 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.gaitform.io.text.Fields;
+import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.TextDecoding;
+import org.gaitform.model.GaitformException;
 
 /** Tells keypoint and marker tables apart from other delimited text (IMU exports) by their header. */
 public final class PoseFiles {
@@ -43,14 +44,13 @@ public final class PoseFiles {
     public static Optional<Header> header(Path file) throws IOException {
         TextDecoding dec = TextDecoding.detect(file);
         List<String> lines = new ArrayList<>();
-        try (BufferedReader r = dec.open(file)) {
+        try (GuardedLineReader r = new GuardedLineReader(dec.open(file), file.toString())) {
             String s;
             while (lines.size() < HEADER_SEARCH_LINES && (s = r.readLine()) != null) {
-                if (s.length() > 1_000_000) {
-                    break;
-                }
                 lines.add(s);
             }
+        } catch (GaitformException tooLong) {
+            // a line longer than any header: search the lines before it
         }
         return header(lines);
     }

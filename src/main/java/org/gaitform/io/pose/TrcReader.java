@@ -1,13 +1,14 @@
 package org.gaitform.io.pose;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.gaitform.io.text.ColumnReader;
+import org.gaitform.io.text.GuardedLineReader;
+import org.gaitform.io.text.Numbers;
 import org.gaitform.io.text.TextDecoding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
@@ -19,43 +20,70 @@ import org.gaitform.model.PoseRecording;
  * The frame rate and the unit come from the file; empty cells are missing markers.
  */
 public final class TrcReader {
+    /** Highest frame rate accepted (Hz). */
+    static final double MAX_RATE_HZ = 100_000;
+    /** Most markers accepted. */
+    static final int MAX_MARKERS = 5000;
+
+    /** Header lines before the data. */
+    static final int HEADER_LINES = 5;
 
     /** Reads one file. */
     public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
         TextDecoding dec = TextDecoding.detect(file);
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = dec.open(file)) {
+        try (GuardedLineReader r = new GuardedLineReader(dec.open(file), source)) {
+            List<String> head = new ArrayList<>();
             String s;
-            while ((s = r.readLine()) != null) {
-                lines.add(s);
+            while (head.size() < HEADER_LINES && (s = r.readLine()) != null) {
+                head.add(s);
             }
+            if (head.isEmpty() || !head.get(0).startsWith("PathFileType")) {
+                throw GaitformException.badInput(source, "line 1", "a TRC header starting with 'PathFileType'",
+                        head.isEmpty() ? "an empty file" : "'" + abbreviate(head.get(0)) + "'");
+            }
+            if (head.size() < HEADER_LINES) {
+                throw GaitformException.badInput(source, "header", "the " + HEADER_LINES + " header lines of a TRC file "
+                        + "(PathFileType, names, values, marker names, coordinate labels)", head.size()
+                        + (head.size() == 1 ? " line" : " lines") + " (truncated file)");
+            }
+            return read(r, head, source, options);
         }
-        if (lines.size() < 6 || !lines.get(0).startsWith("PathFileType")) {
-            throw GaitformException.badInput(source, "line 1", "a TRC header starting with 'PathFileType'",
-                    lines.isEmpty() ? "an empty file" : "'" + abbreviate(lines.get(0)) + "'");
-        }
+    }
+
+    private PoseRecording read(GuardedLineReader r, List<String> lines, String source, PoseReadOptions options)
+            throws IOException {
         String[] keys = lines.get(1).split("\t");
         String[] vals = lines.get(2).split("\t");
         double rate = Double.NaN;
         String unit = null;
-        int declaredFrames = -1;
+        double declaredFrames = -1;
         for (int i = 0; i < Math.min(keys.length, vals.length); i++) {
             String k = keys[i].trim();
             String v = vals[i].trim();
-            try {
-                switch (k) {
-                    case "DataRate" -> rate = Double.parseDouble(v);
-                    case "Units" -> unit = v.toLowerCase(Locale.ROOT);
-                    case "NumFrames" -> declaredFrames = Integer.parseInt(v);
-                    default -> {
-                    }
+            if (!k.equals("DataRate") && !k.equals("Units") && !k.equals("NumFrames")) {
+                continue;
+            }
+            if (k.equals("Units")) {
+                unit = v.toLowerCase(Locale.ROOT);
+                continue;
+            }
+            double x = Numbers.parse(v, false);
+            if (Double.isNaN(x)) {
+                throw GaitformException.badInput(source, "line 3, field '" + k + "'", "a number",
+                        "'" + abbreviate(v) + "'");
+            }
+            if (k.equals("DataRate")) {
+                if (!(x > 0 && x <= MAX_RATE_HZ)) {
+                    throw GaitformException.badInput(source, "line 3, field 'DataRate'", "a frame rate above 0 and at "
+                            + "most " + (long) MAX_RATE_HZ + " Hz", PoseAssembler.fmt(x));
                 }
-            } catch (NumberFormatException e) {
-                throw GaitformException.badInput(source, "line 3, field '" + k + "'", "a number", "'" + v + "'");
+                rate = x;
+            } else {
+                declaredFrames = x;
             }
         }
         if (unit != null && !unit.matches("mm|cm|m")) {
-            throw GaitformException.badInput(source, "line 3, field 'Units'", "mm, cm or m", "'" + unit + "'");
+            throw GaitformException.badInput(source, "line 3, field 'Units'", "mm, cm or m", "'" + abbreviate(unit) + "'");
         }
         String[] names = lines.get(3).split("\t", -1);
         List<String> markers = new ArrayList<>();
@@ -70,61 +98,79 @@ public final class TrcReader {
         if (markers.isEmpty()) {
             throw GaitformException.badInput(source, "line 4", "marker names after 'Frame#' and 'Time'", "none");
         }
-        List<double[]> rows = new ArrayList<>();
-        int width = 2 + 3 * markers.size();
-        for (int li = 5; li < lines.size(); li++) {
-            String s = lines.get(li);
+        int width = firstCol.get(firstCol.size() - 1) + 3;
+        if (markers.size() > MAX_MARKERS) {
+            throw GaitformException.badInput(source, "line 4", "at most " + MAX_MARKERS + " marker names",
+                    String.valueOf(markers.size()));
+        }
+        ColumnReader.DoubleColumn time = new ColumnReader.DoubleColumn();
+        ColumnReader.DoubleColumn[][] xyz = new ColumnReader.DoubleColumn[markers.size()][3];
+        for (ColumnReader.DoubleColumn[] m : xyz) {
+            for (int a = 0; a < 3; a++) {
+                m[a] = new ColumnReader.DoubleColumn();
+            }
+        }
+        int n = 0;
+        String s;
+        while ((s = r.readLine()) != null) {
+            long no = r.lineNumber();
             if (s.isBlank()) {
                 continue;
             }
             String[] f = s.split("\t", -1);
-            double[] row = new double[width];
-            Arrays.fill(row, Double.NaN);
-            for (int i = 0; i < Math.min(width, f.length); i++) {
-                String cell = f[i].trim();
-                if (cell.isEmpty()) {
-                    continue;
-                }
-                try {
-                    row[i] = Double.parseDouble(cell);
-                } catch (NumberFormatException e) {
-                    throw GaitformException.badInput(source, "line " + (li + 1) + ", field " + (i + 1), "a number",
-                            "'" + abbreviate(cell) + "'");
+            if (f.length < width) {
+                throw GaitformException.badInput(source, "line " + no, width + " fields (Frame#, Time and X, Y, Z of "
+                        + markers.size() + " markers)", f.length + (f.length == 1 ? " field" : " fields")
+                        + " (a ragged or cut row)");
+            }
+            if (n >= PoseCsvReader.MAX_FRAMES) {
+                throw GaitformException.badInput(source, "line " + no, "at most " + PoseCsvReader.MAX_FRAMES + " frames",
+                        "more (split the recording)");
+            }
+            String tc = f[1].trim();
+            double t = Numbers.parse(tc, false);
+            if (Double.isNaN(t)) {
+                throw GaitformException.badInput(source, "line " + no + ", column 'Time'", "a time in seconds",
+                        tc.isEmpty() ? "an empty cell" : "'" + abbreviate(tc) + "'");
+            }
+            time.add(t);
+            for (int m = 0; m < markers.size(); m++) {
+                int c0 = firstCol.get(m);
+                for (int a = 0; a < 3; a++) {
+                    String cell = f[c0 + a].trim();
+                    double v = Double.NaN;
+                    if (!cell.isEmpty() && !cell.equalsIgnoreCase("nan")) {
+                        v = Numbers.parse(cell, false);
+                        if (Double.isNaN(v)) {
+                            throw GaitformException.badInput(source, "line " + no + ", column '" + markers.get(m) + " "
+                                    + "XYZ".charAt(a) + "'", "a number (or an empty cell for a missing marker)",
+                                    "'" + abbreviate(cell) + "'");
+                        }
+                    }
+                    xyz[m][a].add(v);
                 }
             }
-            if (Double.isNaN(row[1])) {
-                throw GaitformException.badInput(source, "line " + (li + 1), "a time in the second field", "none");
-            }
-            rows.add(row);
+            n++;
         }
-        if (rows.isEmpty()) {
-            throw GaitformException.notAnalysable(source, "only " + rows.size() + " frame(s) of data");
+        if (n == 0) {
+            throw GaitformException.notAnalysable(source, "no frames of data below the header");
         }
         PoseAssembler a = new PoseAssembler(source, "trc");
-        a.decide("input_format", "trc", "OpenSim marker file: " + markers.size() + " markers, " + rows.size()
-                + " frames");
-        if (declaredFrames > 0 && declaredFrames != rows.size()) {
-            a.warn("the header declares " + declaredFrames + " frames but " + rows.size() + " were read");
+        a.decide("input_format", "trc", "OpenSim marker file: " + markers.size() + " markers, " + n + " frames");
+        if (declaredFrames > 0 && declaredFrames != n) {
+            a.warn("the header declares " + PoseAssembler.fmt(declaredFrames) + " frames but " + n + " were read");
         }
         List<PoseAssembler.Raw> raw = new ArrayList<>();
         for (int m = 0; m < markers.size(); m++) {
-            int c0 = firstCol.get(m);
-            raw.add(new PoseAssembler.Raw(markers.get(m), col(rows, c0), col(rows, c0 + 1), col(rows, c0 + 2), null));
+            raw.add(new PoseAssembler.Raw(markers.get(m), xyz[m][0].toArray(), xyz[m][1].toArray(),
+                    xyz[m][2].toArray(), null));
+            xyz[m] = null;
         }
-        double[] time = col(rows, 1);
-        return a.build(raw, time, rate, false, Optional.ofNullable(unit), options);
-    }
-
-    private static double[] col(List<double[]> rows, int c) {
-        double[] v = new double[rows.size()];
-        for (int i = 0; i < v.length; i++) {
-            double[] r = rows.get(i);
-            v[i] = c < r.length ? r[c] : Double.NaN;
-        }
-        return v;
+        return a.build(raw, time.toArray(), rate, false, Optional.ofNullable(unit), options);
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 37) + "…" : s;
+        String t = s.replaceAll("\\p{Cntrl}", "?");
+        return t.length() > 40 ? t.substring(0, 37) + "…" : t;
     }
 }

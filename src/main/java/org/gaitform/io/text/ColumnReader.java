@@ -86,19 +86,22 @@ public final class ColumnReader {
     }
 
     /**
-     * A growing column of numbers kept in fixed-size blocks, so that growing never copies what was read
-     * and a long recording needs its size once (plus one block), not twice or three times.
+     * A growing column of numbers kept in blocks, so that growing never copies what was read and a long
+     * recording needs its size once (plus one block), not twice or three times. Blocks start small and double
+     * up to {@link #BLOCK} values, so that a table of many short columns stays small too.
      */
-    static final class DoubleColumn {
+    public static final class DoubleColumn {
         static final int BLOCK = 1 << 15;
+        private static final int FIRST_BLOCK = 256;
         private final java.util.ArrayList<double[]> blocks = new java.util.ArrayList<>();
         private double[] current;
-        private int pos = BLOCK;
+        private int pos;
         private long size;
 
-        void add(double v) {
-            if (pos == BLOCK) {
-                current = new double[BLOCK];
+        /** Appends a value. */
+        public void add(double v) {
+            if (current == null || pos == current.length) {
+                current = new double[current == null ? FIRST_BLOCK : Math.min(BLOCK, current.length * 2)];
                 blocks.add(current);
                 pos = 0;
             }
@@ -106,20 +109,22 @@ public final class ColumnReader {
             size++;
         }
 
-        long size() {
+        /** Values so far. */
+        public long size() {
             return size;
         }
 
         /** The values in one array; the blocks are released as they are copied. */
-        double[] toArray() {
+        public double[] toArray() {
             if (size > Integer.MAX_VALUE - 8) {
                 throw new IllegalStateException("column too long: " + size);
             }
             double[] out = new double[(int) size];
             int at = 0;
             for (int b = 0; b < blocks.size(); b++) {
-                int len = (int) Math.min(BLOCK, size - at);
-                System.arraycopy(blocks.get(b), 0, out, at, len);
+                double[] block = blocks.get(b);
+                int len = (int) Math.min(block.length, size - at);
+                System.arraycopy(block, 0, out, at, len);
                 blocks.set(b, null);
                 at += len;
             }

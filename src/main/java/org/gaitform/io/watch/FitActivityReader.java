@@ -36,8 +36,8 @@ public final class FitActivityReader {
 
     /** Reads a file. */
     public WatchRecording read(Path file, String source, WatchReadOptions options) throws IOException {
-        FitFile fit = WatchFiles.gzipped(file) ? new FitDecoder().decode(WatchFiles.readAll(file, source), source)
-                : new FitDecoder().decode(file, source);
+        FitFile fit = WatchFiles.gzipped(file) ? new FitDecoder().decode(WatchFiles.readAll(file, source,
+                FitDecoder.MAX_FILE_BYTES, "a FIT file"), source) : new FitDecoder().decode(file, source);
         return read(fit, source, options);
     }
 

@@ -51,6 +51,7 @@ public final class GpxReader {
         int points = 0;
         int noTime = 0;
         int segments = 0;
+        int badValues = 0;
         double offset = Double.NaN;
         double lat = Double.NaN;
         double lon = Double.NaN;
@@ -82,6 +83,13 @@ public final class GpxReader {
                     } else if (name.equals("trkpt")) {
                         lat = TcxReader.num(String.valueOf(TcxReader.attr(x, "lat")));
                         lon = TcxReader.num(String.valueOf(TcxReader.attr(x, "lon")));
+                        if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) {
+                            if (TcxReader.attr(x, "lat") != null || TcxReader.attr(x, "lon") != null) {
+                                badValues++;
+                            }
+                            lat = Double.NaN;
+                            lon = Double.NaN;
+                        }
                         ele = Double.NaN;
                         time = Double.NaN;
                         hr = Double.NaN;
@@ -153,6 +161,10 @@ public final class GpxReader {
         }
         if (noTime > 0) {
             warnings.add(noTime + " track point(s) without a time were skipped");
+        }
+        if (badValues > 0) {
+            warnings.add(badValues + " track point value(s) were not numbers or out of range (latitude beyond ±90°, "
+                    + "longitude beyond ±180°) and were skipped");
         }
         decisions.add(new Decision("format", "GPX", points + " track points in " + segments + " segment(s)"));
         decisions.add(new Decision("sport", "running", type == null ? "the track names no type; a run is assumed"

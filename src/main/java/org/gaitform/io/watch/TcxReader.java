@@ -94,7 +94,7 @@ public final class TcxReader {
                     switch (name) {
                         case "Activity" -> {
                             activities++;
-                            String sport = attr(x, "Sport");
+                            String sport = abbreviate(attr(x, "Sport"));
                             inRunning = sport == null || sport.equalsIgnoreCase("Running") || sport.equalsIgnoreCase("Other");
                             if (!inRunning) {
                                 skippedSports.add(sport);
@@ -278,6 +278,16 @@ public final class TcxReader {
             }
         }
         return null;
+    }
+
+    /** Long text shortened for messages; control characters shown as '?'. */
+    static String abbreviate(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.length() > 200 ? s.substring(0, 200) : s;
+        t = t.replaceAll("\\p{Cntrl}", "?");
+        return s.length() > 40 ? t.substring(0, Math.min(t.length(), 37)) + "..." : t;
     }
 
     static double num(String s) {

@@ -181,7 +181,11 @@ public final class WatchCsvReader {
                 }
                 String[] f = layout.split(line);
                 if (f.length < layout.columnCount()) {
-                    f = Arrays.copyOf(f, layout.columnCount());
+                    f = Arrays.copyOf(f, layout.columnCount()); // cells not recorded at the end of a row
+                } else if (f.length > layout.columnCount() && !(f.length == layout.columnCount() + 1
+                        && f[f.length - 1].isBlank())) {
+                    throw GaitformException.badInput(source, "line " + r.lineNumber(), layout.columnCount()
+                            + " fields like the header", f.length + " fields");
                 }
                 rows.add(f);
                 lines.add(r.lineNumber());

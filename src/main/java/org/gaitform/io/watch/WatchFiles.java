@@ -25,21 +25,31 @@ final class WatchFiles {
         return file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".gz");
     }
 
-    /** The whole file, decompressed when it is {@code .gz}. */
-    static byte[] readAll(Path file, String source) throws IOException {
-        try (InputStream in = open(file, source)) {
+    /**
+     * The whole file, decompressed when it is {@code .gz}, at most {@code maxBytes} of it (more is an error naming
+     * {@code what}, for example "a FIT file").
+     */
+    static byte[] readAll(Path file, String source, long maxBytes, String what) throws IOException {
+        try (InputStream in = open(file, source, maxBytes, what)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             in.transferTo(out);
             return out.toByteArray();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
+                    + e.getMessage() + ")");
         }
     }
 
     /** A stream of the file's content, decompressed when it is {@code .gz}, that stops at {@link #MAX_BYTES}. */
     static InputStream open(Path file, String source) throws IOException {
+        return open(file, source, MAX_BYTES, "an export");
+    }
+
+    private static InputStream open(Path file, String source, long maxBytes, String what) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
             InputStream in = gzipped(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return new Limited(in, MAX_BYTES, source);
+            return new Limited(in, maxBytes, source, what);
         } catch (IOException e) {
             raw.close();
             throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
@@ -48,13 +58,17 @@ final class WatchFiles {
     }
 
     private static final class Limited extends FilterInputStream {
+        private final long max;
+        private final String what;
         private long left;
         private final String source;
 
-        Limited(InputStream in, long max, String source) {
+        Limited(InputStream in, long max, String source, String what) {
             super(in);
+            this.max = max;
             this.left = max;
             this.source = source;
+            this.what = what;
         }
 
         @Override
@@ -78,7 +92,7 @@ final class WatchFiles {
         private void count(int n) {
             left -= n;
             if (left < 0) {
-                throw GaitformException.badInput(source, "", "an export of at most " + (MAX_BYTES >> 20) + " MiB",
+                throw GaitformException.badInput(source, "", what + " of at most " + (max >> 20) + " MiB",
                         "more data than that (after decompression)");
             }
         }

@@ -10,9 +10,9 @@ import java.util.Map;
  * byte order, developer fields), wrapped in a 14-byte header and the file check. Raw values are written as given
  * (the test chooses them, including invalid markers).
  */
-final class FitWriter {
+public final class FitWriter {
     /** A field of a definition: number, size in bytes, base type id. */
-    record F(int num, int size, int type) {
+    public record F(int num, int size, int type) {
     }
 
     private record Def(int global, boolean big, F[] fields, F[] dev) {
@@ -21,12 +21,12 @@ final class FitWriter {
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final Map<Integer, Def> defs = new HashMap<>();
 
-    static F f(int num, int size, int type) {
+    public static F f(int num, int size, int type) {
         return new F(num, size, type);
     }
 
     /** A definition message (developer fields: num, size, developer index in the {@code type} slot). */
-    FitWriter define(int local, int global, boolean bigEndian, F[] fields, F... dev) {
+    public FitWriter define(int local, int global, boolean bigEndian, F[] fields, F... dev) {
         data.write(0x40 | (dev.length > 0 ? 0x20 : 0) | local);
         data.write(0);
         data.write(bigEndian ? 1 : 0);
@@ -55,24 +55,24 @@ final class FitWriter {
         return this;
     }
 
-    FitWriter define(int local, int global, F... fields) {
+    public FitWriter define(int local, int global, F... fields) {
         return define(local, global, false, fields);
     }
 
     /** A data message; values in definition order (native then developer fields). */
-    FitWriter data(int local, Object... values) {
+    public FitWriter data(int local, Object... values) {
         data.write(local);
         return values(local, values);
     }
 
     /** A data message with a compressed time-stamp header (local type 0–3, offset 0–31). */
-    FitWriter compressed(int local, int offset, Object... values) {
+    public FitWriter compressed(int local, int offset, Object... values) {
         data.write(0x80 | (local << 5) | (offset & 0x1F));
         return values(local, values);
     }
 
     /** Raw bytes inserted as they are (for damaged files). */
-    FitWriter raw(int... bytes) {
+    public FitWriter raw(int... bytes) {
         for (int b : bytes) {
             data.write(b);
         }
@@ -127,7 +127,7 @@ final class FitWriter {
     }
 
     /** The file: 14-byte header with its check, the messages, the file check. */
-    byte[] bytes() {
+    public byte[] bytes() {
         byte[] body = data.toByteArray();
         byte[] out = new byte[14 + body.length + 2];
         out[0] = 14;
@@ -152,7 +152,7 @@ final class FitWriter {
     }
 
     /** Files one after the other (a chained FIT file). */
-    static byte[] chain(byte[]... files) {
+    public static byte[] chain(byte[]... files) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         for (byte[] f : files) {
             o.writeBytes(f);
