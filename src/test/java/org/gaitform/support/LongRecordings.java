@@ -8,7 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.gaitform.io.pose.KeypointNames;
 import org.gaitform.signal.Vec3;
+import org.gaitform.simulate.PoseRunnerSimulator;
 import org.gaitform.simulate.RunnerProfile;
 import org.gaitform.simulate.Segment;
 import org.gaitform.simulate.SimulatedSession;
@@ -89,6 +94,159 @@ public final class LongRecordings {
         return writeTrunkCsv(simulateLongRun(minutes, rateHz, seed), file);
     }
 
+    /** The long pose runner: a steady treadmill run of {@code minutes} at {@code fps}. */
+    public static PoseRunnerSimulator longPoseRunner(double minutes, double fps) {
+        return new PoseRunnerSimulator(fps, minutes * 60, 172, 0.25, 3.2, 7.0, 0.18, 12, 5, 0.02, false);
+    }
+
+    /** A point of the BODY_25 skeleton from the simulator's points (face, elbows, mid-hip, small toes derived). */
+    private static double[] body25(String name, Map<String, double[]> p) {
+        double[] v = p.get(name);
+        if (v != null) {
+            return v;
+        }
+        double[] nose = p.get("Nose");
+        return switch (name) {
+            case "MidHip" -> mid(p.get("LHip"), p.get("RHip"));
+            case "RElbow" -> mid(p.get("RShoulder"), p.get("RWrist"));
+            case "LElbow" -> mid(p.get("LShoulder"), p.get("LWrist"));
+            case "REye" -> new double[] {nose[0] - 0.01, nose[1] + 0.03, 0.03};
+            case "LEye" -> new double[] {nose[0] - 0.01, nose[1] + 0.03, -0.03};
+            case "REar" -> new double[] {nose[0] - 0.08, nose[1] + 0.01, 0.07};
+            case "LEar" -> new double[] {nose[0] - 0.08, nose[1] + 0.01, -0.07};
+            case "LSmallToe" -> {
+                double[] t = p.get("LBigToe");
+                yield new double[] {t[0] - 0.02, t[1], t[2] - 0.04};
+            }
+            case "RSmallToe" -> {
+                double[] t = p.get("RBigToe");
+                yield new double[] {t[0] - 0.02, t[1], t[2] + 0.04};
+            }
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    private static double[] mid(double[] a, double[] b) {
+        return new double[] {(a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2};
+    }
+
+    /**
+     * Writes an OpenPose-style keypoint CSV of a long run seen from the side: {@code frame,time_s}, then the 25
+     * BODY_25 keypoints as {@code <Name>_x,<Name>_y,<Name>_c} in pixels (1.5 px of seeded jitter, confidences
+     * 0.55–0.95), one row per frame.
+     *
+     * @return the number of frames
+     */
+    public static int writeLongPoseCsv(Path file, double minutes, double fps, long seed) throws IOException {
+        PoseRunnerSimulator r = longPoseRunner(minutes, fps);
+        Random rnd = new Random(seed);
+        int frames = (int) Math.round(minutes * 60 * fps);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder h = new StringBuilder("frame,time_s");
+            for (String n : KeypointNames.BODY_25) {
+                h.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
+            }
+            out.write((h + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[4096];
+            for (int i = 0; i < frames; i++) {
+                double t = i / fps;
+                Map<String, double[]> p = r.pose(t);
+                byte[] head = (i + ",").getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(head, 0, line, 0, head.length);
+                int at = fixed(t, 5, line, head.length);
+                for (String n : KeypointNames.BODY_25) {
+                    double[] v = body25(n, p);
+                    line[at++] = ',';
+                    at = fixed(960 + v[0] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                    line[at++] = ',';
+                    at = fixed(1000 - v[1] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                    line[at++] = ',';
+                    at = fixed(0.55 + 0.4 * rnd.nextDouble(), 3, line, at);
+                }
+                line[at++] = '\n';
+                out.write(line, 0, at);
+            }
+        }
+        return frames;
+    }
+
+    /** Markers a lab set adds to the simulator's points: technical clusters and trunk markers, offsets in m. */
+    private static final String[][] EXTRA_MARKERS = {
+        {"RTH1", "RKnee", "0.02", "0.12", "0.04"}, {"RTH2", "RKnee", "-0.02", "0.12", "0.04"},
+        {"RTH3", "RKnee", "0.02", "0.18", "0.04"}, {"RTH4", "RKnee", "-0.02", "0.18", "0.04"},
+        {"LTH1", "LKnee", "0.02", "0.12", "-0.04"}, {"LTH2", "LKnee", "-0.02", "0.12", "-0.04"},
+        {"LTH3", "LKnee", "0.02", "0.18", "-0.04"}, {"LTH4", "LKnee", "-0.02", "0.18", "-0.04"},
+        {"RSK1", "RAnkle", "0.02", "0.12", "0.04"}, {"RSK2", "RAnkle", "-0.02", "0.12", "0.04"},
+        {"RSK3", "RAnkle", "0.02", "0.18", "0.04"}, {"RSK4", "RAnkle", "-0.02", "0.18", "0.04"},
+        {"LSK1", "LAnkle", "0.02", "0.12", "-0.04"}, {"LSK2", "LAnkle", "-0.02", "0.12", "-0.04"},
+        {"LSK3", "LAnkle", "0.02", "0.18", "-0.04"}, {"LSK4", "LAnkle", "-0.02", "0.18", "-0.04"},
+        {"STRN", "Neck", "0.08", "-0.15", "0"}, {"T10", "Neck", "-0.1", "-0.25", "0"},
+        {"CLAV", "Neck", "0.06", "-0.02", "0"}, {"RUPA", "RShoulder", "0", "-0.15", "0.05"},
+        {"LUPA", "LShoulder", "0", "-0.15", "-0.05"}, {"RFRA", "RWrist", "0", "0.1", "0.03"},
+        {"LFRA", "LWrist", "0", "0.1", "-0.03"}};
+
+    /**
+     * Writes an OpenSim TRC of a long treadmill run: the simulator's 17 points and 23 cluster and trunk markers (40
+     * markers) in mm, with 0.5 mm of seeded noise.
+     *
+     * @return the number of frames
+     */
+    public static int writeLongTrc(Path file, double minutes, double fps, long seed) throws IOException {
+        PoseRunnerSimulator r = longPoseRunner(minutes, fps);
+        Random rnd = new Random(seed);
+        int frames = (int) Math.round(minutes * 60 * fps);
+        List<String> names = new ArrayList<>(r.pose(0).keySet());
+        for (String[] e : EXTRA_MARKERS) {
+            names.add(e[0]);
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder h = new StringBuilder("PathFileType\t4\t(X/Y/Z)\t" + file.getFileName() + "\n");
+            h.append("DataRate\tCameraRate\tNumFrames\tNumMarkers\tUnits\tOrigDataRate\tOrigDataStartFrame\t"
+                    + "OrigNumFrames\n");
+            h.append(String.format(Locale.ROOT, "%.2f\t%.2f\t%d\t%d\tmm\t%.2f\t1\t%d%n", fps, fps, frames,
+                    names.size(), fps, frames));
+            h.append("Frame#\tTime");
+            for (String n : names) {
+                h.append('\t').append(n).append("\t\t");
+            }
+            h.append("\n\t");
+            for (int m = 1; m <= names.size(); m++) {
+                h.append("\tX").append(m).append("\tY").append(m).append("\tZ").append(m);
+            }
+            h.append("\n\n");
+            out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[8192];
+            for (int i = 0; i < frames; i++) {
+                double t = i / fps;
+                Map<String, double[]> p = r.pose(t);
+                byte[] head = ((i + 1) + "\t").getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(head, 0, line, 0, head.length);
+                int at = fixed(t, 5, line, head.length);
+                for (String n : names) {
+                    double[] v = p.get(n);
+                    if (v == null) {
+                        for (String[] e : EXTRA_MARKERS) {
+                            if (e[0].equals(n)) {
+                                double[] b = p.get(e[1]);
+                                v = new double[] {b[0] + Double.parseDouble(e[2]), b[1] + Double.parseDouble(e[3]),
+                                    b[2] + Double.parseDouble(e[4])};
+                            }
+                        }
+                    }
+                    for (int a = 0; a < 3; a++) {
+                        line[at++] = '\t';
+                        at = fixed(v[a] * 1000 + 0.5 * rnd.nextGaussian(), 3, line, at);
+                    }
+                }
+                line[at++] = '\n';
+                out.write(line, 0, at);
+            }
+        }
+        return frames;
+    }
+
     /** Writes {@code v} with {@code decimals} decimals (rounded half away from zero) at {@code p}; returns the end. */
     static int fixed(double v, int decimals, byte[] b, int p) {
         long scale = 1;
@@ -114,11 +272,18 @@ public final class LongRecordings {
         return p;
     }
 
-    /** {@code LongRecordings FILE MINUTES [RATE_HZ]}: writes a long trunk recording (for trying things by hand). */
+    /**
+     * {@code LongRecordings FILE MINUTES [RATE_HZ]}: writes a long trunk recording, or a pose CSV (a name containing
+     * "pose") or a TRC ({@code .trc}), for trying things by hand.
+     */
     public static void main(String[] args) throws IOException {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 200;
         long t0 = System.nanoTime();
-        int n = writeLongTrunkCsv(Path.of(args[0]), Double.parseDouble(args[1]), rate, 7L);
+        Path f = Path.of(args[0]);
+        String lower = args[0].toLowerCase(Locale.ROOT);
+        int n = lower.endsWith(".trc") ? writeLongTrc(f, Double.parseDouble(args[1]), rate, 7L)
+                : lower.contains("pose") ? writeLongPoseCsv(f, Double.parseDouble(args[1]), rate, 7L)
+                : writeLongTrunkCsv(f, Double.parseDouble(args[1]), rate, 7L);
         System.out.printf("%d rows, %.1f MB, %.1f s%n", n, Files.size(Path.of(args[0])) / 1e6, (System.nanoTime() - t0) / 1e9);
     }
 }
