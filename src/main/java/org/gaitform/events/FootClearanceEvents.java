@@ -376,35 +376,59 @@ public final class FootClearanceEvents {
      * frontal or 3D views; in overground sagittal video a line through the lowest foot positions of each
      * stretch of the travel.
      */
+    /** Most foot positions the ground line is fitted to; longer recordings are sampled evenly. */
+    static final int GROUND_SAMPLE = 200_000;
+
     static double[] groundLine(Body b) {
-        List<double[]> pts = new ArrayList<>();
+        List<double[]> ups = new ArrayList<>();
+        List<double[]> fwds = new ArrayList<>();
+        int total = 0;
         for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.TOE_LEFT, Landmark.TOE_RIGHT,
             Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT, Landmark.FOOT_CLUSTER_LEFT, Landmark.FOOT_CLUSTER_RIGHT}) {
-            if (!b.has(l)) {
-                continue;
+            if (b.has(l)) {
+                ups.add(b.up(l));
+                fwds.add(b.fwd(l));
+                total += b.size();
             }
-            double[] up = b.up(l);
-            double[] fwd = b.fwd(l);
-            for (int i = 0; i < up.length; i++) {
+        }
+        // the finite foot positions, as two parallel primitive arrays; beyond GROUND_SAMPLE positions (about nine
+        // minutes of 60 fps video) every k-th frame, which moves these low percentiles by far less than the noise
+        int every = Math.max(1, (total + GROUND_SAMPLE - 1) / GROUND_SAMPLE);
+        double[] fwdAll = new double[total / every + ups.size()];
+        double[] upAll = new double[fwdAll.length];
+        int m = 0;
+        for (int k = 0; k < ups.size(); k++) {
+            double[] up = ups.get(k);
+            double[] fwd = fwds.get(k);
+            for (int i = 0; i < up.length; i += every) {
                 if (Double.isFinite(up[i])) {
-                    pts.add(new double[] {fwd[i], up[i]});
+                    fwdAll[m] = fwd[i];
+                    upAll[m++] = up[i];
                 }
             }
         }
-        double low = Stats.percentile(pts.stream().mapToDouble(p -> p[1]).toArray(), 2);
+        fwdAll = Arrays.copyOf(fwdAll, m);
+        upAll = Arrays.copyOf(upAll, m);
+        double low = Stats.percentile(upAll, 2);
         if (b.treadmill() || b.view() == View.FRONTAL) {
             return new double[] {low, 0};
         }
-        double lo = Stats.percentile(pts.stream().mapToDouble(p -> p[0]).toArray(), 1);
-        double hi = Stats.percentile(pts.stream().mapToDouble(p -> p[0]).toArray(), 99);
+        double lo = Stats.percentile(fwdAll, 1);
+        double hi = Stats.percentile(fwdAll, 99);
         int bins = 6;
         List<double[]> mins = new ArrayList<>();
         for (int k = 0; k < bins; k++) {
             double a = lo + (hi - lo) * k / bins;
             double c = lo + (hi - lo) * (k + 1) / bins;
-            double[] ups = pts.stream().filter(p -> p[0] >= a && p[0] < c).mapToDouble(p -> p[1]).toArray();
-            if (ups.length >= 5) {
-                mins.add(new double[] {(a + c) / 2, Stats.percentile(ups, 5)});
+            double[] inBin = new double[m];
+            int q = 0;
+            for (int i = 0; i < m; i++) {
+                if (fwdAll[i] >= a && fwdAll[i] < c) {
+                    inBin[q++] = upAll[i];
+                }
+            }
+            if (q >= 5) {
+                mins.add(new double[] {(a + c) / 2, Stats.percentile(Arrays.copyOf(inBin, q), 5)});
             }
         }
         if (mins.size() < 3) {

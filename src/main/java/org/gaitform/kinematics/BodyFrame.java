@@ -3,6 +3,7 @@ package org.gaitform.kinematics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -65,7 +66,8 @@ public final class BodyFrame {
             default -> Double.NaN;
         };
         LandmarkMapping.Mapped mapped = LandmarkMapping.map(rec, o.landmarks(), mmPerUnit);
-        Map<Landmark, double[][]> raw = new EnumMap<>(mapped.tracks());
+        // the mapped tracks (in landmark order) are projected and released one by one below
+        Map<Landmark, double[][]> raw = mapped.tracks();
         if (raw.isEmpty()) {
             throw GaitformException.badInput(source, "keypoint names", "body landmarks (heels, toes, ankles, knees, hips, "
                     + "shoulders; see docs/pose-input.md) or --landmark NAME=POINT", "none recognised");
@@ -245,15 +247,13 @@ public final class BodyFrame {
         // project into the body frame
         Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
         int n = rec.size();
-        for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
-            double[][] t = e.getValue();
-            double[][] b = new double[3][n];
-            for (int i = 0; i < n; i++) {
-                b[0][i] = view == View.FRONTAL ? Double.NaN : dot(t, i, fwd);
-                b[1][i] = dot(t, i, up);
-                b[2][i] = view == View.SAGITTAL ? Double.NaN : dot(t, i, right);
-            }
-            tracks.put(e.getKey(), b);
+        // the axis a 2D view cannot see is one shared all-NaN array (the body's arrays are read-only)
+        double[] unseen = new double[view == View.THREE_D ? 0 : n];
+        Arrays.fill(unseen, Double.NaN);
+        for (Iterator<Map.Entry<Landmark, double[][]>> it = raw.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Landmark, double[][]> e = it.next();
+            tracks.put(e.getKey(), project(e.getValue(), n, view, fwd, up, right, unseen));
+            it.remove(); // long recordings: hold the input and the projected track of one landmark at a time
         }
         Map<Landmark, String> sources = new EnumMap<>(mapped.sources());
         if (view != View.FRONTAL) {
@@ -274,12 +274,7 @@ public final class BodyFrame {
                         fillGaps(t[d], maxGap);
                         t[d] = smooth(t[d], rec.frameRateHz(), cutoff);
                     }
-                    double[][] b = new double[3][n];
-                    for (int i = 0; i < n; i++) {
-                        b[0][i] = dot(t, i, fwd);
-                        b[1][i] = dot(t, i, up);
-                        b[2][i] = view == View.SAGITTAL ? Double.NaN : dot(t, i, right);
-                    }
+                    double[][] b = project(t, n, view, fwd, up, right, unseen);
                     projected.put(m.getKey(), b);
                     double f = Stats.median(finite(b[0]));
                     if (f < lo) {
@@ -337,6 +332,9 @@ public final class BodyFrame {
         if (scale != 1) {
             for (double[][] t : tracks.values()) {
                 for (double[] a : t) {
+                    if (a == unseen) {
+                        continue;
+                    }
                     for (int i = 0; i < n; i++) {
                         a[i] *= scale;
                     }
@@ -353,6 +351,25 @@ public final class BodyFrame {
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
                 sources, decisions, warnings);
         return body;
+    }
+
+    /** A track in the body frame: forward, up and right; {@code unseen} for the axis the view cannot see. */
+    private static double[][] project(double[][] t, int n, View view, double[] fwd, double[] up, double[] right,
+                                      double[] unseen) {
+        double[][] b = new double[3][];
+        b[0] = view == View.FRONTAL ? unseen : new double[n];
+        b[1] = new double[n];
+        b[2] = view == View.SAGITTAL ? unseen : new double[n];
+        for (int i = 0; i < n; i++) {
+            if (b[0] != unseen) {
+                b[0][i] = dot(t, i, fwd);
+            }
+            b[1][i] = dot(t, i, up);
+            if (b[2] != unseen) {
+                b[2][i] = dot(t, i, right);
+            }
+        }
+        return b;
     }
 
     private static boolean isMinor(Landmark l) {

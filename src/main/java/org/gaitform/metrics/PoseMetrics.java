@@ -76,6 +76,7 @@ public final class PoseMetrics {
         double[] obliquity = obliquity(b);
         double meanObliquity = obliquity == null ? Double.NaN : Stats.mean(finite(obliquity));
         Landmark pelvis = pelvis(b);
+        double[] trunkLean = b.view() != View.FRONTAL ? trunkLean(b) : null;
         List<Step> out = new ArrayList<>();
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
@@ -110,7 +111,7 @@ public final class PoseMetrics {
                     x.put("foot_strike_angle_deg", Double.isFinite(st) ? footAngle(b, heel, toe, ic) - st
                             : strikeAngle(b, heel, toe, ic));
                 }
-                double lean = trunkLeanMean(b, ic, next >= 0 ? next : to);
+                double lean = meanOver(trunkLean, ic, next >= 0 ? next : to);
                 if (Double.isFinite(lean)) {
                     x.put("trunk_lean_deg", lean);
                 }
@@ -338,18 +339,26 @@ public final class PoseMetrics {
         if (b.view() == View.FRONTAL || hipL == null || shL == null) {
             return out;
         }
+        double[] hlf = b.fwd(hipL);
+        double[] hrf = b.fwd(hipR);
+        double[] hlu = b.up(hipL);
+        double[] hru = b.up(hipR);
+        double[] slf = b.fwd(shL);
+        double[] srf = b.fwd(shR);
+        double[] slu = b.up(shL);
+        double[] sru = b.up(shR);
         for (int i = 0; i < n; i++) {
-            double hf = (b.fwd(hipL)[i] + b.fwd(hipR)[i]) / 2;
-            double hu = (b.up(hipL)[i] + b.up(hipR)[i]) / 2;
-            double sf = (b.fwd(shL)[i] + b.fwd(shR)[i]) / 2;
-            double su = (b.up(shL)[i] + b.up(shR)[i]) / 2;
+            double hf = (hlf[i] + hrf[i]) / 2;
+            double hu = (hlu[i] + hru[i]) / 2;
+            double sf = (slf[i] + srf[i]) / 2;
+            double su = (slu[i] + sru[i]) / 2;
             out[i] = Math.toDegrees(Math.atan2(sf - hf, su - hu));
         }
         return out;
     }
 
-    private static double trunkLeanMean(Body b, int from, int to) {
-        double[] t = trunkLean(b);
+    /** Mean of the finite values of {@code t} over frames {@code from}..{@code to}. */
+    private static double meanOver(double[] t, int from, int to) {
         return Stats.mean(finite(java.util.Arrays.copyOfRange(t, Math.max(0, from), Math.min(t.length, to + 1))));
     }
 

@@ -7,45 +7,91 @@ import java.util.Objects;
  * The track of one named point (a video keypoint or a motion-capture marker) as the input gave it:
  * coordinates in the input's own axes and unit, {@code NaN} where the point is missing.
  *
- * @param name        the name in the input (for example {@code LHeel}, {@code left_heel}, {@code R.ASIS})
- * @param x           first coordinate per frame
- * @param y           second coordinate per frame
- * @param z           third coordinate per frame, or {@code null} for 2D keypoints
- * @param confidence  detector confidence or visibility per frame (0–1), or {@code null} when the input has none
+ * <p>An immutable value. The values are held in single precision (seven significant digits: 0.001 px at
+ * 4000 px, 0.0002 mm at 2 m), which halves the memory of long recordings — a 60-minute export at 60 fps with
+ * 33 keypoints holds 21 million values — at a resolution far below any detector's or marker system's noise.
+ * The accessors return fresh double-precision copies.
  */
-public record Keypoint(String name, double[] x, double[] y, double[] z, double[] confidence) {
-    public Keypoint {
-        Objects.requireNonNull(name, "name");
+public final class Keypoint {
+    private final String name;
+    private final float[] x;
+    private final float[] y;
+    private final float[] z;
+    private final float[] confidence;
+    private final int presentFrames;
+
+    /**
+     * A track.
+     *
+     * @param name        the name in the input (for example {@code LHeel}, {@code left_heel}, {@code R.ASIS})
+     * @param x           first coordinate per frame
+     * @param y           second coordinate per frame
+     * @param z           third coordinate per frame, or {@code null} for 2D keypoints
+     * @param confidence  detector confidence or visibility per frame (0–1), or {@code null} when the input has none
+     */
+    public Keypoint(String name, double[] x, double[] y, double[] z, double[] confidence) {
+        this.name = Objects.requireNonNull(name, "name");
         Objects.requireNonNull(x, "x");
         Objects.requireNonNull(y, "y");
         if (y.length != x.length || (z != null && z.length != x.length)
                 || (confidence != null && confidence.length != x.length)) {
             throw new IllegalArgumentException("keypoint '" + name + "': coordinates of different lengths");
         }
-        x = x.clone();
-        y = y.clone();
-        z = z == null ? null : z.clone();
-        confidence = confidence == null ? null : confidence.clone();
+        this.x = single(x);
+        this.y = single(y);
+        this.z = z == null ? null : single(z);
+        this.confidence = confidence == null ? null : single(confidence);
+        int n = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && (z == null || !Double.isNaN(z[i]))) {
+                n++;
+            }
+        }
+        this.presentFrames = n;
     }
 
-    @Override
+    private static float[] single(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+
+    private static double[] twice(float[] v) {
+        if (v == null) {
+            return null;
+        }
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    /** The name in the input. */
+    public String name() {
+        return name;
+    }
+
+    /** First coordinate per frame (a copy). */
     public double[] x() {
-        return x.clone();
+        return twice(x);
     }
 
-    @Override
+    /** Second coordinate per frame (a copy). */
     public double[] y() {
-        return y.clone();
+        return twice(y);
     }
 
-    @Override
+    /** Third coordinate per frame (a copy), or {@code null} for 2D keypoints. */
     public double[] z() {
-        return z == null ? null : z.clone();
+        return twice(z);
     }
 
-    @Override
+    /** Confidence or visibility per frame (a copy), or {@code null} when the input has none. */
     public double[] confidence() {
-        return confidence == null ? null : confidence.clone();
+        return twice(confidence);
     }
 
     /** Number of frames. */
@@ -75,13 +121,7 @@ public record Keypoint(String name, double[] x, double[] y, double[] z, double[]
 
     /** Frames where every coordinate is a number. */
     public int presentFrames() {
-        int n = 0;
-        for (int i = 0; i < x.length; i++) {
-            if (!Double.isNaN(x[i]) && !Double.isNaN(y[i]) && (z == null || !Double.isNaN(z[i]))) {
-                n++;
-            }
-        }
-        return n;
+        return presentFrames;
     }
 
     @Override

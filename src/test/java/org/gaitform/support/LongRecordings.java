@@ -171,6 +171,77 @@ public final class LongRecordings {
         return frames;
     }
 
+    /** A BlazePose landmark from the simulator's points (face, elbows, hands derived; foot index = big toe). */
+    private static double[] blaze(String name, Map<String, double[]> p) {
+        boolean left = name.startsWith("left_");
+        String s = left ? "L" : "R";
+        double lat = left ? -1 : 1;
+        double[] nose = p.get("Nose");
+        String part = name.replaceFirst("^(left|right)_", "");
+        return switch (part) {
+            case "nose" -> nose;
+            case "eye_inner", "eye", "eye_outer" -> new double[] {nose[0] - 0.01, nose[1] + 0.03,
+                lat * (part.equals("eye_inner") ? 0.015 : part.equals("eye") ? 0.03 : 0.045)};
+            case "ear" -> new double[] {nose[0] - 0.08, nose[1] + 0.01, lat * 0.07};
+            case "mouth_left", "mouth_right" -> new double[] {nose[0], nose[1] - 0.04,
+                part.equals("mouth_left") ? -0.02 : 0.02};
+            case "shoulder", "hip", "knee", "ankle", "heel", "wrist" ->
+                p.get(s + Character.toUpperCase(part.charAt(0)) + part.substring(1));
+            case "elbow" -> mid(p.get(s + "Shoulder"), p.get(s + "Wrist"));
+            case "pinky", "index", "thumb" -> {
+                double[] w = p.get(s + "Wrist");
+                yield new double[] {w[0] + 0.05, w[1] - 0.04, w[2] + lat * (part.equals("thumb") ? -0.02 : 0.02)};
+            }
+            case "foot_index" -> p.get(s + "BigToe");
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
+    /**
+     * Writes a MediaPipe BlazePose CSV of a long run seen from the side, as a pose estimator run over a 1920 × 1080
+     * video writes it: {@code frame,time_s}, then the 33 landmarks as {@code <name>_x,<name>_y,<name>_z,
+     * <name>_visibility} in normalised image coordinates (0.8 px of seeded jitter, visibilities 0.6–1), one row per
+     * frame.
+     *
+     * @return the number of frames
+     */
+    public static int writeLongMediaPipeCsv(Path file, double minutes, double fps, long seed) throws IOException {
+        PoseRunnerSimulator r = longPoseRunner(minutes, fps);
+        Random rnd = new Random(seed);
+        int frames = (int) Math.round(minutes * 60 * fps);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder h = new StringBuilder("frame,time_s");
+            for (String n : KeypointNames.BLAZEPOSE) {
+                h.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_z,").append(n)
+                        .append("_visibility");
+            }
+            out.write((h + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[8192];
+            for (int i = 0; i < frames; i++) {
+                double t = i / fps;
+                Map<String, double[]> p = r.pose(t);
+                byte[] head = (i + ",").getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(head, 0, line, 0, head.length);
+                int at = fixed(t, 5, line, head.length);
+                for (String n : KeypointNames.BLAZEPOSE) {
+                    double[] v = blaze(n, p);
+                    line[at++] = ',';
+                    at = fixed((960 + v[0] * 600 + 0.8 * rnd.nextGaussian()) / 1920, 6, line, at);
+                    line[at++] = ',';
+                    at = fixed((1000 - v[1] * 600 + 0.8 * rnd.nextGaussian()) / 1080, 6, line, at);
+                    line[at++] = ',';
+                    at = fixed(v[2] * 0.5, 4, line, at);
+                    line[at++] = ',';
+                    at = fixed(0.6 + 0.4 * rnd.nextDouble(), 3, line, at);
+                }
+                line[at++] = '\n';
+                out.write(line, 0, at);
+            }
+        }
+        return frames;
+    }
+
     /** Markers a lab set adds to the simulator's points: technical clusters and trunk markers, offsets in m. */
     private static final String[][] EXTRA_MARKERS = {
         {"RTH1", "RKnee", "0.02", "0.12", "0.04"}, {"RTH2", "RKnee", "-0.02", "0.12", "0.04"},
@@ -273,8 +344,8 @@ public final class LongRecordings {
     }
 
     /**
-     * {@code LongRecordings FILE MINUTES [RATE_HZ]}: writes a long trunk recording, or a pose CSV (a name containing
-     * "pose") or a TRC ({@code .trc}), for trying things by hand.
+     * {@code LongRecordings FILE MINUTES [RATE_HZ]}: writes a long trunk recording, or a MediaPipe CSV (a name
+     * containing "mediapipe"), an OpenPose CSV (a name containing "pose") or a TRC ({@code .trc}), for trying things by hand.
      */
     public static void main(String[] args) throws IOException {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 200;
@@ -282,6 +353,7 @@ public final class LongRecordings {
         Path f = Path.of(args[0]);
         String lower = args[0].toLowerCase(Locale.ROOT);
         int n = lower.endsWith(".trc") ? writeLongTrc(f, Double.parseDouble(args[1]), rate, 7L)
+                : lower.contains("mediapipe") ? writeLongMediaPipeCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.contains("pose") ? writeLongPoseCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : writeLongTrunkCsv(f, Double.parseDouble(args[1]), rate, 7L);
         System.out.printf("%d rows, %.1f MB, %.1f s%n", n, Files.size(Path.of(args[0])) / 1e6, (System.nanoTime() - t0) / 1e9);

@@ -51,7 +51,8 @@ final class PoseAssembler {
     /**
      * Builds the recording.
      *
-     * @param raw         points (arrays of the same length)
+     * @param rawIn       points (arrays of the same length); the build takes them over and empties the list, so
+     *                    that each track can be released as soon as it is converted
      * @param timeRaw     times from the file (s) or {@code null}
      * @param fileRateHz  frame rate recorded in the file, or NaN
      * @param video       true for video keypoints (0 = missing, confidences, px or normalised)
@@ -61,6 +62,7 @@ final class PoseAssembler {
     PoseRecording build(List<Raw> rawIn, double[] timeRaw, double fileRateHz, boolean video, Optional<String> unitHint,
                         PoseReadOptions options) {
         List<Raw> raw = new ArrayList<>(rawIn);
+        rawIn.clear(); // the tracks are released one by one as they become keypoints (long recordings)
         if (raw.isEmpty()) {
             throw GaitformException.badInput(source, "header", "keypoint or marker columns (<name>_x, <name>_y, …)",
                     "none");
@@ -250,7 +252,8 @@ final class PoseAssembler {
             }
         }
         List<Keypoint> kps = new ArrayList<>();
-        for (Raw r : raw) {
+        for (int i = 0; i < raw.size(); i++) {
+            Raw r = raw.set(i, null);
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);

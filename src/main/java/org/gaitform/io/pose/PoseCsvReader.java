@@ -3,6 +3,7 @@ package org.gaitform.io.pose;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -177,6 +178,7 @@ public final class PoseCsvReader {
         if (world) {
             unitHint = Optional.of("m");
         }
+        Arrays.fill(col, null); // the build releases each track as it becomes a keypoint
         return a.build(raw, time, Double.NaN, video, unitHint, options);
     }
 

@@ -39,8 +39,9 @@ class PoseReadersRealDataTest {
         assertThat(r.unit()).isEqualTo("mm");
         assertThat(r.dimensions()).isEqualTo(3);
         Keypoint asis = r.keypoint("R.ASIS").orElseThrow();
-        assertThat(asis.x()[0]).isEqualTo(2337.84);
-        assertThat(asis.z()[0]).isEqualTo(1170.22);
+        // keypoints are held in single precision (Keypoint): the file's 2337.84 mm comes back within 0.001 mm
+        assertThat(asis.x()[0]).isCloseTo(2337.84, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(asis.z()[0]).isCloseTo(1170.22, org.assertj.core.data.Offset.offset(1e-3));
         assertThat(r.keypoint("L.Heel.Lateral")).isPresent();
         assertThat(r.keypoint("R.MT5")).isPresent();
     }
@@ -94,6 +95,6 @@ class PoseReadersRealDataTest {
         assertThat(r.frameRateHz()).isEqualTo(60.0);
         assertThat(r.unit()).isEqualTo("m");
         assertThat(r.keypoints()).hasSize(63);
-        assertThat(r.keypoint("RHeel").orElseThrow().y()[0]).isCloseTo(0.2277238, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(r.keypoint("RHeel").orElseThrow().y()[0]).isCloseTo(0.2277238, org.assertj.core.data.Offset.offset(1e-7));
     }
 }
