@@ -71,17 +71,15 @@ public final class Benchmark {
         long write(Path file) throws IOException;
     }
 
-    /**
-     * The throughput cases. EXTENSION POINT: add foot IMU CSV (issue 4) and pose CSV (issue 3: MediaPipe /
-     * OpenPose CSV) cases here once their readers are merged, each with a generator of a realistic file of
-     * about 30 minutes.
-     */
+    /** The throughput cases: a trunk IMU, a bilateral foot IMU and a pose export, each about 30 minutes long. */
     static List<ThroughputCase> throughputCases() {
         List<ThroughputCase> cases = new ArrayList<>();
         cases.add(new ThroughputCase("trunk IMU CSV, 30 min at 200 Hz, 6 axes", "trunk_30min_200hz_sacrum.csv",
                 f -> LongRecordings.writeLongTrunkCsv(f, 30, 200, 11L)));
-        // cases.add(new ThroughputCase("foot IMU CSV, …", "…_foot.csv", f -> …));   // after issue 4
-        // cases.add(new ThroughputCase("pose CSV (MediaPipe), 30 min at 60 fps", "…", f -> …));   // after issue 3
+        cases.add(new ThroughputCase("foot IMU CSV, both feet, 30 min at 200 Hz, 12 axes", "feet_30min_200hz.csv",
+                f -> LongRecordings.writeLongFootCsv(f, 30, 200, 11L)));
+        cases.add(new ThroughputCase("pose CSV (MediaPipe, 33 landmarks), 30 min at 60 fps",
+                "video_30min_60fps_mediapipe.csv", f -> LongRecordings.writeLongMediaPipeCsv(f, 30, 60, 11L)));
         return cases;
     }
 

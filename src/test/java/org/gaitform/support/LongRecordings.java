@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.gaitform.io.pose.KeypointNames;
+import org.gaitform.model.Activity;
 import org.gaitform.signal.Vec3;
+import org.gaitform.simulate.FootImuSimulator;
 import org.gaitform.simulate.PoseRunnerSimulator;
 import org.gaitform.simulate.RunnerProfile;
 import org.gaitform.simulate.Segment;
@@ -22,7 +24,8 @@ import org.gaitform.simulate.TrunkImuSimulator;
 /**
  * Long simulated recordings for memory tests and the benchmark, written straight to disk (never committed):
  * a trunk IMU CSV (time in s, 3 accelerometer axes in g, 3 gyroscope axes in deg/s) of a long run with a
- * walking warm-up, stops at traffic lights, speed changes and hills.
+ * walking warm-up, stops at traffic lights, speed changes and hills; a bilateral foot IMU CSV; pose exports
+ * (OpenPose BODY_25 and MediaPipe BlazePose CSV) and a TRC of a long treadmill run.
  */
 public final class LongRecordings {
     private LongRecordings() {
@@ -92,6 +95,62 @@ public final class LongRecordings {
     /** Writes a long trunk run of {@code minutes} at {@code rateHz} to {@code file}. */
     public static int writeLongTrunkCsv(Path file, double minutes, double rateHz, long seed) throws IOException {
         return writeTrunkCsv(simulateLongRun(minutes, rateHz, seed), file);
+    }
+
+    /**
+     * Writes a bilateral foot IMU CSV of a long session at {@code rateHz}: a 2-minute walk, then running at 2.8 to
+     * 3.8 m/s with a 10-second stop every 10 minutes; columns as {@code sample-data/two_feet_walk_run.csv}
+     * ({@code time_s}, then {@code left_acc_x_g … right_gyr_z_dps}).
+     *
+     * @return the number of data rows
+     */
+    public static int writeLongFootCsv(Path file, double minutes, double rateHz, long seed) throws IOException {
+        List<FootImuSimulator.Part> plan = new ArrayList<>();
+        plan.add(new FootImuSimulator.Part(Activity.STANDING, 3, 0));
+        plan.add(new FootImuSimulator.Part(Activity.WALKING, 117, 0));
+        double left = minutes * 60 - 120;
+        double[] speeds = {2.8, 3.3, 3.8};
+        for (int k = 0; left > 0; k++) {
+            double run = Math.min(left, 600);
+            plan.add(new FootImuSimulator.Part(Activity.RUNNING, run, speeds[k % speeds.length]));
+            left -= run;
+            if (left > 0) {
+                plan.add(new FootImuSimulator.Part(Activity.STANDING, Math.min(left, 10), 0));
+                left -= Math.min(left, 10);
+            }
+        }
+        FootImuSimulator.Session s = new FootImuSimulator(rateHz, seed).simulate(plan);
+        double[] t = s.timeS();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            StringBuilder h = new StringBuilder("time_s");
+            for (String side : new String[] {"left", "right"}) {
+                for (String a : new String[] {"x", "y", "z"}) {
+                    h.append(',').append(side).append("_acc_").append(a).append("_g");
+                }
+                for (String a : new String[] {"x", "y", "z"}) {
+                    h.append(',').append(side).append("_gyr_").append(a).append("_dps");
+                }
+            }
+            out.write((h + "\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] line = new byte[512];
+            for (int i = 0; i < t.length; i++) {
+                int p = fixed(t[i], 3, line, 0);
+                for (int side = 0; side < 2; side++) {
+                    for (int a = 0; a < 3; a++) {
+                        line[p++] = ',';
+                        p = fixed(s.acc()[side][a][i], 3, line, p);
+                    }
+                    for (int a = 0; a < 3; a++) {
+                        line[p++] = ',';
+                        p = fixed(s.gyr()[side][a][i], 1, line, p);
+                    }
+                }
+                line[p++] = '\n';
+                out.write(line, 0, p);
+            }
+        }
+        return t.length;
     }
 
     /** The long pose runner: a steady treadmill run of {@code minutes} at {@code fps}. */
@@ -352,7 +411,8 @@ public final class LongRecordings {
         long t0 = System.nanoTime();
         Path f = Path.of(args[0]);
         String lower = args[0].toLowerCase(Locale.ROOT);
-        int n = lower.endsWith(".trc") ? writeLongTrc(f, Double.parseDouble(args[1]), rate, 7L)
+        int n = lower.contains("foot") ? writeLongFootCsv(f, Double.parseDouble(args[1]), rate, 7L)
+                : lower.endsWith(".trc") ? writeLongTrc(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.contains("mediapipe") ? writeLongMediaPipeCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.contains("pose") ? writeLongPoseCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : writeLongTrunkCsv(f, Double.parseDouble(args[1]), rate, 7L);
