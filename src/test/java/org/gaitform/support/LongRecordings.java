@@ -411,7 +411,7 @@ public final class LongRecordings {
         long t0 = System.nanoTime();
         Path f = Path.of(args[0]);
         String lower = args[0].toLowerCase(Locale.ROOT);
-        int n = lower.contains("foot") ? writeLongFootCsv(f, Double.parseDouble(args[1]), rate, 7L)
+        int n = lower.contains("foot") || lower.contains("feet") ? writeLongFootCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.endsWith(".trc") ? writeLongTrc(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.contains("mediapipe") ? writeLongMediaPipeCsv(f, Double.parseDouble(args[1]), rate, 7L)
                 : lower.contains("pose") ? writeLongPoseCsv(f, Double.parseDouble(args[1]), rate, 7L)
