@@ -1,6 +1,7 @@
 package org.gaitform.events;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.gaitform.signal.Extrema;
 import org.gaitform.signal.GaussianKernel;
@@ -48,8 +49,22 @@ public final class McCamley2012WalkingEvents {
     public List<WalkingContact> detect(double[] verticalG, double samplingRateHz, List<IndexRange> ranges) {
         double fs = samplingRateHz;
         double sigma = SIGMA_S * fs;
-        double[] s1 = GaussianKernel.smooth(verticalG, sigma);
-        double[] s2 = GaussianKernel.derivative(s1, sigma);
+        // smoothed signal and its derivative, computed only around the stretches (a long run has a short warm-up):
+        // a window reaching two kernel radii beyond a stretch gives exactly the values of the whole signal there
+        int n = verticalG.length;
+        double[] s1 = new double[n];
+        double[] s2 = new double[n];
+        int pad = 2 * (int) Math.ceil(4 * sigma) + 4;
+        for (IndexRange r : ranges) {
+            int a = Math.max(0, r.from() - pad);
+            int b = Math.min(n, r.to() + pad);
+            double[] w1 = GaussianKernel.smooth(Arrays.copyOfRange(verticalG, a, b), sigma);
+            double[] w2 = GaussianKernel.derivative(w1, sigma);
+            int from = Math.max(a, r.from() - 1);
+            int to = Math.min(b, r.to() + 2);
+            System.arraycopy(w1, from - a, s1, from, to - from);
+            System.arraycopy(w2, from - a, s2, from, to - from);
+        }
         List<WalkingContact> out = new ArrayList<>();
         int minGap = (int) Math.round(MIN_STEP_S * fs);
         for (IndexRange r : ranges) {

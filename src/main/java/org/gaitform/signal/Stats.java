@@ -2,6 +2,8 @@ package org.gaitform.signal;
 
 import java.util.Arrays;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.math3.stat.descriptive.moment.Mean;
+import org.apache.commons.math3.stat.descriptive.moment.Variance;
 
 /** Summary statistics that skip {@code NaN} values. An empty selection gives {@code NaN}. */
 public final class Stats {
@@ -29,9 +31,21 @@ public final class Stats {
         return n;
     }
 
+    /** The values that are not {@code NaN}, in order. */
+    private static double[] numbers(double[] x) {
+        double[] v = new double[x.length];
+        int n = 0;
+        for (double a : x) {
+            if (!Double.isNaN(a)) {
+                v[n++] = a;
+            }
+        }
+        return n == v.length ? v : Arrays.copyOf(v, n);
+    }
+
     public static double mean(double[] x) {
-        DescriptiveStatistics d = of(x);
-        return d.getN() == 0 ? Double.NaN : d.getMean();
+        double[] v = numbers(x);
+        return v.length == 0 ? Double.NaN : new Mean().evaluate(v);
     }
 
     public static double median(double[] x) {
@@ -40,24 +54,86 @@ public final class Stats {
 
     /** Sample standard deviation (n − 1); {@code NaN} for fewer than two values. */
     public static double sd(double[] x) {
-        DescriptiveStatistics d = of(x);
-        return d.getN() < 2 ? Double.NaN : d.getStandardDeviation();
+        double[] v = numbers(x);
+        return v.length < 2 ? Double.NaN : Math.sqrt(new Variance().evaluate(v));
     }
 
-    /** Percentile {@code p} in 0..100 (linear interpolation between order statistics). */
+    /**
+     * Percentile {@code p} in 0..100 (linear interpolation between order statistics). The two order statistics
+     * are found by selection, not by sorting (linear time: these run over whole recordings).
+     */
     public static double percentile(double[] x, double p) {
-        double[] v = Arrays.stream(x).filter(a -> !Double.isNaN(a)).sorted().toArray();
-        if (v.length == 0) {
+        double[] v = new double[x.length];
+        int n = 0;
+        for (double a : x) {
+            if (!Double.isNaN(a)) {
+                v[n++] = a == 0 ? 0.0 : a; // one zero: -0.0 and 0.0 are the same value here
+            }
+        }
+        if (n == 0) {
             return Double.NaN;
         }
-        if (v.length == 1) {
+        if (n == 1) {
             return v[0];
         }
-        double pos = p / 100.0 * (v.length - 1);
+        double pos = p / 100.0 * (n - 1);
         int lo = (int) Math.floor(pos);
-        int hi = Math.min(v.length - 1, lo + 1);
+        int hi = Math.min(n - 1, lo + 1);
         double f = pos - lo;
-        return v[lo] * (1 - f) + v[hi] * f;
+        select(v, n, lo);
+        double vLo = v[lo];
+        double vHi = vLo;
+        if (hi > lo) {
+            vHi = v[hi];
+            for (int i = hi + 1; i < n; i++) {
+                vHi = Math.min(vHi, v[i]);
+            }
+        }
+        return vLo * (1 - f) + vHi * f;
+    }
+
+    /**
+     * Rearranges {@code v[0..n)} so that {@code v[k]} is its k-th smallest value, with no larger value before it
+     * and no smaller one after it (quickselect, three-way partitions around a median of three; a sort of the
+     * remaining part when the partitions stop shrinking).
+     */
+    static void select(double[] v, int n, int k) {
+        int lo = 0;
+        int hi = n - 1;
+        int rounds = 0;
+        int maxRounds = 2 * (32 - Integer.numberOfLeadingZeros(n)) + 8;
+        while (hi > lo) {
+            if (hi - lo < 32 || ++rounds > maxRounds) {
+                Arrays.sort(v, lo, hi + 1);
+                return;
+            }
+            double a = v[lo];
+            double b = v[(lo + hi) >>> 1];
+            double c = v[hi];
+            double pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            int lt = lo;
+            int gt = hi;
+            int i = lo;
+            while (i <= gt) {
+                double x = v[i];
+                if (x < pivot) {
+                    v[i++] = v[lt];
+                    v[lt++] = x;
+                } else if (x > pivot) {
+                    v[i] = v[gt];
+                    v[gt--] = x;
+                } else {
+                    i++;
+                }
+            }
+            if (k < lt) {
+                hi = lt - 1;
+            } else if (k > gt) {
+                lo = gt + 1;
+            } else {
+                return;
+            }
+        }
     }
 
     public static double min(double[] x) {
