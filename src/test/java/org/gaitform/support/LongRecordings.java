@@ -197,37 +197,13 @@ public final class LongRecordings {
      * @return the number of frames
      */
     public static int writeLongPoseCsv(Path file, double minutes, double fps, long seed) throws IOException {
-        PoseRunnerSimulator r = longPoseRunner(minutes, fps);
-        Random rnd = new Random(seed);
-        int frames = (int) Math.round(minutes * 60 * fps);
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            StringBuilder h = new StringBuilder("frame,time_s");
-            for (String n : KeypointNames.BODY_25) {
-                h.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
-            }
-            out.write((h + "\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] line = new byte[4096];
-            for (int i = 0; i < frames; i++) {
-                double t = i / fps;
-                Map<String, double[]> p = r.pose(t);
-                byte[] head = (i + ",").getBytes(StandardCharsets.US_ASCII);
-                System.arraycopy(head, 0, line, 0, head.length);
-                int at = fixed(t, 5, line, head.length);
-                for (String n : KeypointNames.BODY_25) {
-                    double[] v = body25(n, p);
-                    line[at++] = ',';
-                    at = fixed(960 + v[0] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
-                    line[at++] = ',';
-                    at = fixed(1000 - v[1] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
-                    line[at++] = ',';
-                    at = fixed(0.55 + 0.4 * rnd.nextDouble(), 3, line, at);
-                }
-                line[at++] = '\n';
-                out.write(line, 0, at);
-            }
-        }
-        return frames;
+        return writeKeypointCsv(file, minutes, fps, seed, KeypointNames.BODY_25, new String[] {"x", "y", "c"},
+                (name, p, rnd, line, at) -> {
+                    double[] v = body25(name, p);
+                    at = cell(960 + v[0] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                    at = cell(1000 - v[1] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                    return cell(0.55 + 0.4 * rnd.nextDouble(), 3, line, at);
+                });
     }
 
     /** A BlazePose landmark from the simulator's points (face, elbows, hands derived; foot index = big toe). */
@@ -265,15 +241,46 @@ public final class LongRecordings {
      * @return the number of frames
      */
     public static int writeLongMediaPipeCsv(Path file, double minutes, double fps, long seed) throws IOException {
+        return writeKeypointCsv(file, minutes, fps, seed, KeypointNames.BLAZEPOSE,
+                new String[] {"x", "y", "z", "visibility"}, (name, p, rnd, line, at) -> {
+                    double[] v = blaze(name, p);
+                    at = cell((960 + v[0] * 600 + 0.8 * rnd.nextGaussian()) / 1920, 6, line, at);
+                    at = cell((1000 - v[1] * 600 + 0.8 * rnd.nextGaussian()) / 1080, 6, line, at);
+                    at = cell(v[2] * 0.5, 4, line, at);
+                    return cell(0.6 + 0.4 * rnd.nextDouble(), 3, line, at);
+                });
+    }
+
+    /** Writes the cells of one point in one frame at {@code at} of {@code line}; returns the end. */
+    @FunctionalInterface
+    private interface PointCells {
+        int write(String name, Map<String, double[]> pose, Random rnd, byte[] line, int at);
+    }
+
+    /** {@code ,} and {@code v} with {@code decimals} decimals at {@code at}; returns the end. */
+    private static int cell(double v, int decimals, byte[] line, int at) {
+        line[at] = ',';
+        return fixed(v, decimals, line, at + 1);
+    }
+
+    /**
+     * Writes a keypoint table of the long pose runner: {@code frame,time_s}, then {@code <name>_<suffix>} columns
+     * for every point, one row per frame.
+     *
+     * @return the number of frames
+     */
+    private static int writeKeypointCsv(Path file, double minutes, double fps, long seed, List<String> names,
+                                        String[] suffixes, PointCells cells) throws IOException {
         PoseRunnerSimulator r = longPoseRunner(minutes, fps);
         Random rnd = new Random(seed);
         int frames = (int) Math.round(minutes * 60 * fps);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
             StringBuilder h = new StringBuilder("frame,time_s");
-            for (String n : KeypointNames.BLAZEPOSE) {
-                h.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_z,").append(n)
-                        .append("_visibility");
+            for (String n : names) {
+                for (String suffix : suffixes) {
+                    h.append(',').append(n).append('_').append(suffix);
+                }
             }
             out.write((h + "\n").getBytes(StandardCharsets.US_ASCII));
             byte[] line = new byte[8192];
@@ -283,16 +290,8 @@ public final class LongRecordings {
                 byte[] head = (i + ",").getBytes(StandardCharsets.US_ASCII);
                 System.arraycopy(head, 0, line, 0, head.length);
                 int at = fixed(t, 5, line, head.length);
-                for (String n : KeypointNames.BLAZEPOSE) {
-                    double[] v = blaze(n, p);
-                    line[at++] = ',';
-                    at = fixed((960 + v[0] * 600 + 0.8 * rnd.nextGaussian()) / 1920, 6, line, at);
-                    line[at++] = ',';
-                    at = fixed((1000 - v[1] * 600 + 0.8 * rnd.nextGaussian()) / 1080, 6, line, at);
-                    line[at++] = ',';
-                    at = fixed(v[2] * 0.5, 4, line, at);
-                    line[at++] = ',';
-                    at = fixed(0.6 + 0.4 * rnd.nextDouble(), 3, line, at);
+                for (String n : names) {
+                    at = cells.write(n, p, rnd, line, at);
                 }
                 line[at++] = '\n';
                 out.write(line, 0, at);

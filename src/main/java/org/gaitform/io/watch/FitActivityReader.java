@@ -99,7 +99,9 @@ public final class FitActivityReader {
         int noTime = 0;
         for (FitMessage r : fit.messages("record")) {
             double ts = r.value("timestamp");
-            if (Double.isNaN(ts)) {
+            // a FIT time stamp is a whole number of seconds in 32 bits; anything else (a damaged or redefined
+            // field) is no time stamp
+            if (Double.isNaN(ts) || ts < 0 || ts > 0xFFFFFFFFL || ts != Math.rint(ts)) {
                 noTime++;
                 continue;
             }
@@ -140,7 +142,7 @@ public final class FitActivityReader {
             }
         }
         if (noTime > 0) {
-            warnings.add(noTime + " record(s) without a time stamp were skipped");
+            warnings.add(noTime + " record(s) without a valid time stamp were skipped");
         }
         if (outside > 0) {
             decisions.add(new Decision("records_outside_running", String.valueOf(outside), "records of the other "

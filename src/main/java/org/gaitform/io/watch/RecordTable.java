@@ -145,7 +145,9 @@ final class RecordTable {
                 backwards++;
             }
             int r = order[i];
-            if (!groups.isEmpty() && time[groups.get(groups.size() - 1).get(0)] == time[r]) {
+            // the same time once the first is subtracted (huge damaged times can differ and still collapse)
+            if (!groups.isEmpty() && time[groups.get(groups.size() - 1).get(0)] - time[order[0]]
+                    == time[r] - time[order[0]]) {
                 groups.get(groups.size() - 1).add(r);
             } else {
                 List<Integer> g = new ArrayList<>();
