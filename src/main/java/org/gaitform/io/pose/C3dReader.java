@@ -44,6 +44,20 @@ public final class C3dReader {
         }
     }
 
+    /**
+     * The first value of an integer (type 2, read unsigned) or float (type 4) parameter; a parameter that declares
+     * that type but holds no value is a damaged file.
+     */
+    private static double firstValue(Param p, String name, String source) {
+        int size = Math.abs(p.type());
+        if (p.data().length < size) {
+            throw GaitformException.badInput(source, "parameter " + name, (p.type() == 4 ? "a float" : "an integer")
+                    + " value", p.data().length == 0 ? "no value" : p.data().length + " byte(s)");
+        }
+        ByteBuffer v = ByteBuffer.wrap(p.data()).order(ByteOrder.LITTLE_ENDIAN);
+        return p.type() == 4 ? v.getFloat(0) : v.getShort(0) & 0xFFFF;
+    }
+
     /** Reads one file. */
     public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
         long size = Files.size(file);
@@ -87,20 +101,20 @@ public final class C3dReader {
         Map<String, Param> params = parameters(b, (int) paramStart, source);
         Param used = params.get("POINT:USED");
         if (used != null && used.type() == 2) {
-            points = ByteBuffer.wrap(used.data()).order(ByteOrder.LITTLE_ENDIAN).getShort(0) & 0xFFFF;
+            points = (int) firstValue(used, "POINT:USED", source);
         }
         Param ds = params.get("POINT:DATA_START");
         if (ds != null && ds.type() == 2) {
-            dataBlock = ByteBuffer.wrap(ds.data()).order(ByteOrder.LITTLE_ENDIAN).getShort(0) & 0xFFFF;
+            dataBlock = (int) firstValue(ds, "POINT:DATA_START", source);
         }
         Param ps = params.get("POINT:SCALE");
         if (ps != null && ps.type() == 4) {
-            scale = ByteBuffer.wrap(ps.data()).order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+            scale = (float) firstValue(ps, "POINT:SCALE", source);
         }
         double rate = headerRate;
         Param pr = params.get("POINT:RATE");
         if (pr != null && pr.type() == 4) {
-            rate = ByteBuffer.wrap(pr.data()).order(ByteOrder.LITTLE_ENDIAN).getFloat(0);
+            rate = firstValue(pr, "POINT:RATE", source);
         }
         if (points == 0) {
             throw GaitformException.notAnalysable(source, "the C3D file holds no 3D points (only analog data)");
