@@ -4,6 +4,7 @@ import java.io.InputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
 import org.gaitform.model.GaitformException;
 
 /**
@@ -26,9 +27,64 @@ final class SafeXml {
             throw new XMLStreamException("refused to resolve external entity " + systemId);
         });
         try {
-            return f.createXMLStreamReader(in);
+            return new Guarded(f.createXMLStreamReader(in));
         } catch (XMLStreamException e) {
             throw error(source, e);
+        }
+    }
+
+    /**
+     * The JDK's parser can fail with a runtime exception of its own instead of an {@link XMLStreamException}
+     * (found by fuzzing: a damaged {@code <!DOCTYPE>} makes it look up an error message it does not have and throw
+     * {@code MissingResourceException}); this reader turns those into {@link XMLStreamException}s at the place
+     * where parsing stopped, so they become the usual one-line message.
+     */
+    private static final class Guarded extends StreamReaderDelegate {
+        Guarded(XMLStreamReader r) {
+            super(r);
+        }
+
+        private XMLStreamException stopped(RuntimeException e) {
+            String what = e instanceof java.util.MissingResourceException m && m.getKey() != null
+                    ? m.getKey() : e.getClass().getSimpleName();
+            return new XMLStreamException(what.contains("DTD") ? "malformed XML (a damaged document type declaration, "
+                    + "<!DOCTYPE …>)" : "malformed XML (the parser stopped: " + what + ")", getLocation());
+        }
+
+        @Override
+        public int next() throws XMLStreamException {
+            try {
+                return super.next();
+            } catch (RuntimeException e) {
+                throw stopped(e);
+            }
+        }
+
+        @Override
+        public int nextTag() throws XMLStreamException {
+            try {
+                return super.nextTag();
+            } catch (RuntimeException e) {
+                throw stopped(e);
+            }
+        }
+
+        @Override
+        public boolean hasNext() throws XMLStreamException {
+            try {
+                return super.hasNext();
+            } catch (RuntimeException e) {
+                throw stopped(e);
+            }
+        }
+
+        @Override
+        public String getElementText() throws XMLStreamException {
+            try {
+                return super.getElementText();
+            } catch (RuntimeException e) {
+                throw stopped(e);
+            }
         }
     }
 
