@@ -104,6 +104,11 @@ public final class SensorLoggerReader {
                         try (InputStream in = z.getInputStream(e);
                              OutputStream out = Files.newOutputStream(tmp.resolve(n))) {
                             copyLimited(in, out, e, source);
+                        } catch (java.io.EOFException | java.util.zip.ZipException damaged) {
+                            // found by fuzzing: a cut or damaged compressed stream
+                            throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'",
+                                    "compressed data that inflate to the end", "a damaged or cut stream ("
+                                            + damaged.getMessage() + ")");
                         }
                     }
                 }
