@@ -300,7 +300,11 @@ public final class C3dReader {
             return out;
         }
         int len = p.dims()[0];
-        int n = p.dims().length > 1 ? p.dims()[1] : 1;
+        if (len <= 0) {
+            return out;
+        }
+        // never beyond the data (found by fuzzing: more dimensions than two, one of them 0, hold no data at all)
+        int n = Math.min(p.dims().length > 1 ? p.dims()[1] : 1, p.data().length / len);
         for (int i = 0; i < n; i++) {
             out.add(new String(p.data(), i * len, len, StandardCharsets.US_ASCII).trim());
         }
