@@ -142,6 +142,11 @@ public final class SensorLoggerReader {
                     + "(Sensor Logger writes Accelerometer.csv, Gyroscope.csv, …)", "a name that climbs out of it "
                     + "(an absolute path or '..'): the archive is damaged or crafted, and nothing was extracted");
         }
+        if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            // found by fuzzing: a NUL byte in a name is no file name at all
+            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names of printable "
+                    + "characters", "control characters in a name (shown as ?): the archive is damaged");
+        }
     }
 
     private static void copyLimited(InputStream in, OutputStream out, ZipEntry e, String source) throws IOException {
