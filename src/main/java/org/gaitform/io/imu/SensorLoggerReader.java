@@ -116,8 +116,10 @@ public final class SensorLoggerReader {
                     throw GaitformException.badInput(source, "", "a Sensor Logger export with Accelerometer.csv",
                             "the entries " + names.stream().limit(20).toList());
                 }
-            } catch (java.util.zip.ZipException e) {
-                throw GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file (" + e.getMessage() + ")");
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                // EOFException: found by fuzzing, a file that ends inside the zip's own directory records
+                throw GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file ("
+                        + (e.getMessage() == null ? "it ends too early" : e.getMessage()) + ")");
             }
             return readFolder(tmp, source, options);
         } finally {
