@@ -4,17 +4,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Renders charts to PNG at a given resolution, with the resolution recorded in the file (pHYs). */
 public final class ChartImages {
@@ -53,27 +43,6 @@ public final class ChartImages {
 
     /** Encodes an image as PNG with its resolution in the pHYs chunk. */
     public static byte[] png(BufferedImage img, int dpi) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try {
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
-            String dotsPerMetre = String.valueOf(Math.round(dpi / 0.0254));
-            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-            phys.setAttribute("pixelsPerUnitXAxis", dotsPerMetre);
-            phys.setAttribute("pixelsPerUnitYAxis", dotsPerMetre);
-            phys.setAttribute("unitSpecifier", "meter");
-            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-            root.appendChild(phys);
-            meta.mergeTree("javax_imageio_png_1.0", root);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            // in memory: ImageIO's default stream for a byte array caches through a temporary file
-            try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                writer.setOutput(out);
-                writer.write(null, new IIOImage(img, null, meta), param);
-            }
-            return bytes.toByteArray();
-        } finally {
-            writer.dispose();
-        }
+        return PngEncoder.encode(img, dpi);
     }
 }
