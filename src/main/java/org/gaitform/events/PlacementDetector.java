@@ -78,8 +78,9 @@ public final class PlacementDetector {
         }
         double[] speed = speed(s);
         double p99 = Stats.percentile(speed, 99);
-        SegmentAlignment.Pitch pitch = SegmentAlignment.pitch(s, fs);
-        if (p99 >= LEG_GYRO_DPS && pitch.principalShare() >= LEG_PRINCIPAL_SHARE) {
+        // the pitch axis matters only for fast rotation (a leg segment, or the final message)
+        SegmentAlignment.Pitch pitch = p99 >= LEG_GYRO_DPS ? SegmentAlignment.pitch(s, fs) : null;
+        if (pitch != null && pitch.principalShare() >= LEG_PRINCIPAL_SHARE) {
             double still = stillShare(s, speed, p99);
             double pushOff = -Stats.percentile(pitch.pitchDps(), 1) / Math.max(1e-9, Stats.percentile(pitch.pitchDps(), 99));
             String f = String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, %.0f %% about one axis: a "
@@ -101,6 +102,9 @@ public final class PlacementDetector {
             return new Result(Placement.SACRUM, false, String.format(Locale.ROOT, "slow rotation (angular speed 99th "
                     + "percentile %.0f deg/s) and a steady tilt (SD %.1f°), as on the trunk; sacrum / lower back assumed",
                     p99, tiltSd));
+        }
+        if (pitch == null) {
+            pitch = SegmentAlignment.pitch(s, fs);
         }
         return new Result(Placement.UNKNOWN, true, String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, "
                 + "%.0f %% about one axis, tilt SD %.1f°: neither a leg segment nor the trunk; an arm, wrist or pocket, "
