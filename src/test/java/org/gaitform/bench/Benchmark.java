@@ -216,7 +216,7 @@ public final class Benchmark {
 
     private void reportRendering() throws IOException {
         line("");
-        line("## Report rendering per session (steps.csv, summary.json, 3 chart PNGs at 200 dpi, PDF)");
+        line("## Report rendering per session (steps.csv, summary.json, the chart PNGs at 200 dpi, PDF)");
         line("");
         line("| session | steps | median time |");
         line("|---|---|---|");
