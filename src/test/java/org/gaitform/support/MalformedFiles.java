@@ -252,7 +252,8 @@ public final class MalformedFiles {
             return Arrays.copyOf(out, out.length - cut);
         }
 
-        private static void group(ByteArrayOutputStream o, String name, int id) {
+        /** Writes a C3D parameter group record. */
+        public static void group(ByteArrayOutputStream o, String name, int id) {
             byte[] n = name.getBytes(StandardCharsets.US_ASCII);
             o.write(n.length);
             o.write(-id);
@@ -261,7 +262,9 @@ public final class MalformedFiles {
             o.write(0);
         }
 
-        private static void param(ByteArrayOutputStream o, String name, int group, int type, int[] dims, byte[] value) {
+        /** Writes a C3D parameter record. */
+        public static void param(ByteArrayOutputStream o, String name, int group, int type, int[] dims,
+                                 byte[] value) {
             byte[] n = name.getBytes(StandardCharsets.US_ASCII);
             o.write(n.length);
             o.write(group);
@@ -278,11 +281,13 @@ public final class MalformedFiles {
         }
     }
 
-    static byte[] le16(int v) {
+    /** Two bytes, little-endian. */
+    public static byte[] le16(int v) {
         return ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) v).array();
     }
 
-    static byte[] lef(float v) {
+    /** A float, little-endian. */
+    public static byte[] lef(float v) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(v).array();
     }
 

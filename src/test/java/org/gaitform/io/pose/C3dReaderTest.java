@@ -3,6 +3,8 @@ package org.gaitform.io.pose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.gaitform.support.MalformedFiles.le16;
+import static org.gaitform.support.MalformedFiles.lef;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
+import org.gaitform.support.MalformedFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,17 +36,17 @@ class C3dReaderTest {
                 .putShort(18, (short) 0).putFloat(20, rate);
         ByteArrayOutputStream params = new ByteArrayOutputStream();
         params.writeBytes(new byte[] {1, 0x50, 2, (byte) processor});
-        group(params, "POINT", 1);
-        param(params, "USED", 1, 2, new int[0], le(2, points));
-        param(params, "SCALE", 1, 4, new int[0], lef(scale));
-        param(params, "RATE", 1, 4, new int[0], lef(rate));
-        param(params, "DATA_START", 1, 2, new int[0], le(2, 4));
+        MalformedFiles.C3d.group(params, "POINT", 1);
+        MalformedFiles.C3d.param(params, "USED", 1, 2, new int[0], le16(points));
+        MalformedFiles.C3d.param(params, "SCALE", 1, 4, new int[0], lef(scale));
+        MalformedFiles.C3d.param(params, "RATE", 1, 4, new int[0], lef(rate));
+        MalformedFiles.C3d.param(params, "DATA_START", 1, 2, new int[0], le16(4));
         StringBuilder labels = new StringBuilder();
         for (int p = 0; p < points; p++) {
             labels.append(String.format("%-8s", p == 0 ? "LHEE" : "M" + p));
         }
-        param(params, "LABELS", 1, -1, new int[] {8, points}, labels.toString().getBytes(StandardCharsets.US_ASCII));
-        param(params, "UNITS", 1, -1, new int[] {4}, "mm  ".getBytes(StandardCharsets.US_ASCII));
+        MalformedFiles.C3d.param(params, "LABELS", 1, -1, new int[] {8, points}, labels.toString().getBytes(StandardCharsets.US_ASCII));
+        MalformedFiles.C3d.param(params, "UNITS", 1, -1, new int[] {4}, "mm  ".getBytes(StandardCharsets.US_ASCII));
         byte[] pb = Arrays.copyOf(params.toByteArray(), 1024);
         // last record's offset must be 0: terminate with a zero name length after the records
         ByteArrayOutputStream data = new ByteArrayOutputStream();
@@ -70,39 +73,6 @@ class C3dReaderTest {
         byte[] d = data.toByteArray();
         all.writeBytes(Arrays.copyOf(d, ((d.length + 511) / 512) * 512));
         return all.toByteArray();
-    }
-
-    private static void group(ByteArrayOutputStream o, String name, int id) {
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        o.write(n.length);
-        o.write(-id);
-        o.writeBytes(n);
-        o.writeBytes(le(2, 2 + 1));
-        o.write(0);
-    }
-
-    private static void param(ByteArrayOutputStream o, String name, int group, int type, int[] dims, byte[] value) {
-        byte[] n = name.getBytes(StandardCharsets.US_ASCII);
-        o.write(n.length);
-        o.write(group);
-        o.writeBytes(n);
-        int rest = 1 + 1 + dims.length + value.length + 1;
-        o.writeBytes(le(2, 2 + rest));
-        o.write(type);
-        o.write(dims.length);
-        for (int d : dims) {
-            o.write(d);
-        }
-        o.writeBytes(value);
-        o.write(0);
-    }
-
-    private static byte[] le(int bytes, int v) {
-        return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort((short) v).array();
-    }
-
-    private static byte[] lef(float v) {
-        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(v).array();
     }
 
     private PoseRecording read(byte[] bytes) throws IOException {
