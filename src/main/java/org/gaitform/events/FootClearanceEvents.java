@@ -392,7 +392,7 @@ public final class FootClearanceEvents {
             }
         }
         // the finite foot positions, as two parallel primitive arrays; beyond GROUND_SAMPLE positions (about nine
-        // minutes of 60 fps video) every k-th frame, which moves these low percentiles by far less than the noise
+        // minutes of 60 fps video) every k-th frame, an even sample of the whole recording; shorter ones are unchanged
         int every = Math.max(1, (total + GROUND_SAMPLE - 1) / GROUND_SAMPLE);
         double[] fwdAll = new double[total / every + ups.size()];
         double[] upAll = new double[fwdAll.length];
