@@ -109,6 +109,7 @@ public final class BatchRunner {
      *                           {@code USAGE}) when the output folder and the inputs overlap
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+        refuseOutputAsInput(given, outDir);
         prepareOutFolder(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
             return runLocked(given, outDir, listener);
@@ -141,6 +142,11 @@ public final class BatchRunner {
             throw new GaitformException(GaitformException.Kind.OUTPUT, outDir.resolve(Manifest.FILE_NAME) + " exists "
                     + "and was not written by gaitform (" + manifest.foreign() + "); choose another --out or move it");
         }
+        InputDiscovery.Found found = new InputDiscovery(new InputReaders()).search(given, outDir);
+        List<Input> inputs = found.inputs();
+        List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList(),
+                inputs.stream().map(Input::display).toList(), manifest.idsByInput());
+        refuseInputsInSessions(inputs, ids, outDir);
         Path area;
         try {
             area = AtomicFiles.tempArea(outDir);
@@ -152,12 +158,6 @@ public final class BatchRunner {
             warnings.add(w);
             listener.notice(w);
         }
-        refuseOutputAsInput(given, outDir);
-        InputDiscovery.Found found = new InputDiscovery(new InputReaders()).search(given, outDir);
-        List<Input> inputs = found.inputs();
-        List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList(),
-                inputs.stream().map(Input::display).toList(), manifest.idsByInput());
-        refuseInputsInSessions(inputs, ids, outDir);
         BatchFiles files = new BatchFiles(outDir, area, manifest);
         try {
             files.requireWritable(OutputNames.BATCH_SUMMARY);
@@ -402,7 +402,7 @@ public final class BatchRunner {
                     } else {
                         manifest.remove(id);
                     }
-                } else if (prev != null || place.ours()) {
+                } else if (!failedToPlace(o) && (prev != null || place.ours())) {
                     // results of an earlier run would contradict this failure: they go, with their entry — when
                     // gaitform wrote them and they can be deleted whole; otherwise they stay and the message says so
                     try {
@@ -417,6 +417,11 @@ public final class BatchRunner {
                 // the manifest could not be updated: at worst the session is analysed again next time
             }
             return o;
+        }
+
+        /** True when the session failed while being put in place (its input was fine): its old folder stays. */
+        private boolean failedToPlace(Outcome o) {
+            return o.detail().orElse(null) instanceof GaitformException g && g.kind() == GaitformException.Kind.OUTPUT;
         }
 
         private void forget(String id) {
