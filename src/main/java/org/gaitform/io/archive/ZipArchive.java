@@ -100,7 +100,7 @@ public final class ZipArchive implements Closeable {
     public static ZipArchive open(Path zip, String source) throws IOException {
         FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ);
         try {
-            ZipArchive a = read(ch, source);
+            ZipArchive a = read(ch, source, true);
             a.checkLayout();
             return a;
         } catch (IOException | RuntimeException e) {
@@ -109,10 +109,13 @@ public final class ZipArchive implements Closeable {
         }
     }
 
-    /** The entry names of an archive, or an empty list when it is not a readable zip (for recognising inputs). */
+    /**
+     * The entry names of an archive (however many), or an empty list when it is not a readable zip: for recognising
+     * inputs; reading the archive then applies every limit.
+     */
     public static List<String> names(Path zip) {
         try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
-            return read(ch, zip.toString()).entries.stream().map(Entry::name).toList();
+            return read(ch, zip.toString(), false).entries.stream().map(Entry::name).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -191,7 +194,7 @@ public final class ZipArchive implements Closeable {
 
     // ------------------------------------------------------------------ directory
 
-    private static ZipArchive read(FileChannel ch, String source) throws IOException {
+    private static ZipArchive read(FileChannel ch, String source, boolean limitEntries) throws IOException {
         long size = ch.size();
         if (size < 22) {
             throw notZip(source, "a file of " + size + " bytes");
@@ -214,14 +217,12 @@ public final class ZipArchive implements Closeable {
         long cenSize = end.getInt(at + 12) & 0xFFFFFFFFL;
         long cenOff = end.getInt(at + 16) & 0xFFFFFFFFL;
         long cenEnd = eocdPos;
-        if (count == 0xFFFF || cenSize == 0xFFFFFFFFL || cenOff == 0xFFFFFFFFL) {
-            if (eocdPos < 20) {
+        boolean zip64 = eocdPos >= 20 && readAt(ch, eocdPos - 20, 20).getInt(0) == EOCD64_LOCATOR;
+        if (zip64 || cenSize == 0xFFFFFFFFL || cenOff == 0xFFFFFFFFL) {
+            if (!zip64) {
                 throw notZip(source, "a ZIP64 directory without its locator");
             }
             ByteBuffer locator = readAt(ch, eocdPos - 20, 20);
-            if (locator.getInt(0) != EOCD64_LOCATOR) {
-                throw notZip(source, "a ZIP64 directory without its locator");
-            }
             long recPos = locator.getLong(8);
             if (recPos < 0 || recPos + 56 > eocdPos) {
                 throw notZip(source, "a ZIP64 directory record outside the file");
@@ -235,7 +236,10 @@ public final class ZipArchive implements Closeable {
             cenOff = rec.getLong(48);
             cenEnd = recPos;
         }
-        if (count < 0 || count > MAX_ENTRIES) {
+        if (!zip64 && count == 0xFFFF) {
+            count = 0; // 65535 or more without ZIP64 records: counted from the directory itself
+        }
+        if (count < 0 || (limitEntries && count > MAX_ENTRIES)) {
             throw tooMany(source, count < 0 ? Long.MAX_VALUE : count);
         }
         if (cenSize < 0 || cenSize > cenEnd) {
@@ -256,7 +260,7 @@ public final class ZipArchive implements Closeable {
             if (cen.getInt(p) != CEN) {
                 throw notZip(source, "a damaged central directory at byte " + (cenStart + p));
             }
-            if (entries.size() >= MAX_ENTRIES) {
+            if (limitEntries && entries.size() >= MAX_ENTRIES) {
                 throw tooMany(source, MAX_ENTRIES + 1L);
             }
             int flags = cen.getShort(p + 8) & 0xFFFF;
