@@ -96,7 +96,7 @@ public final class CraftedZip {
 
     /** Raw deflate (no zlib header), as zip entries hold it. */
     public static byte[] deflate(byte[] content) {
-        Deflater d = new Deflater(Deflater.BEST_COMPRESSION, true);
+        Deflater d = new Deflater(Deflater.BEST_SPEED, true);
         d.setInput(content);
         d.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();

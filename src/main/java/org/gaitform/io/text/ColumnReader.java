@@ -153,9 +153,9 @@ public final class ColumnReader {
         return null;
     }
 
-    /** Shortens long cell text for messages. */
+    /** Shortens long cell text for messages; control and format characters (bidirectional overrides) as '?'. */
     public static String abbreviate(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
+        String t = org.gaitform.model.Printable.safe(s.length() > 200 ? s.substring(0, 200) : s);
         return t.length() <= 40 ? t : t.substring(0, 37) + "...";
     }
 }

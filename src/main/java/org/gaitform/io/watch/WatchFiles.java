@@ -98,7 +98,7 @@ final class WatchFiles {
             left -= n;
             if (left < 0) {
                 throw GaitformException.badInput(source, "", what + " of at most " + (max >> 20) + " MiB",
-                        "more data than that" + (budget != null ? " after decompression" : "") + ": the file is too large "
+                        "more data than that" + (budget != null ? " (after decompression)" : "") + ": the file is too large "
                                 + "to read (split the export, or export a shorter activity)");
             }
             if (budget != null) {
