@@ -301,6 +301,13 @@ public final class SensorLoggerReader {
             add(ay, onGrid(g, g.y(), gridAbs));
             add(az, onGrid(g, g.z(), gridAbs));
         }
+        // one absurd row must not decide the unit (nor, later, the placement or the events)
+        ImpossibleSamples.Tally impossible = new ImpossibleSamples.Tally();
+        Map<Channel, double[]> rawAcc = new EnumMap<>(Channel.class);
+        rawAcc.put(Channel.ACC_X, ax);
+        rawAcc.put(Channel.ACC_Y, ay);
+        rawAcc.put(Channel.ACC_Z, az);
+        ImpossibleSamples.repairAbsurd(rawAcc, timeS, "", impossible);
         double meanMag = Math.sqrt(sq(Stats.mean(ax)) + sq(Stats.mean(ay)) + sq(Stats.mean(az)));
         String accUnit = options.accUnit().orElse(meanMag < 2 ? "g" : "mps2");
         decisions.add(new Decision("acc_unit", accUnit, options.accUnit().isPresent() ? "override"
@@ -315,6 +322,11 @@ public final class SensorLoggerReader {
             double[] gx = onGrid(w, w.x(), gridAbs);
             double[] gy = onGrid(w, w.y(), gridAbs);
             double[] gz = onGrid(w, w.z(), gridAbs);
+            Map<Channel, double[]> rawGyr = new EnumMap<>(Channel.class);
+            rawGyr.put(Channel.GYR_X, gx);
+            rawGyr.put(Channel.GYR_Y, gy);
+            rawGyr.put(Channel.GYR_Z, gz);
+            ImpossibleSamples.repairAbsurd(rawGyr, timeS, "", impossible);
             double[] mag = new double[n];
             for (int i = 0; i < n; i++) {
                 mag[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i]);
@@ -338,6 +350,10 @@ public final class SensorLoggerReader {
                 ch.put(Channel.GYR_Y, scale(gy, f));
                 ch.put(Channel.GYR_Z, scale(gz, f));
             }
+        }
+        ImpossibleSamples.repairImpossible(ch, timeS, fastest, source, "", impossible);
+        if (impossible.total() > 0) {
+            warnings.add(impossible.warning());
         }
         Placement placement = options.placement().orElse(Placement.UNKNOWN);
         if (options.placement().isPresent()) {
