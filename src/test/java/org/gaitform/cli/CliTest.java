@@ -139,6 +139,22 @@ class CliTest {
     }
 
     @Test
+    void aFileNameThatLooksLikeAnOptionIsNamedWithTheWayOut(@TempDir Path dir) throws IOException {
+        // issue 11: "analyze -leading.csv" said a required parameter was missing
+        Run r = run("analyze", "-leading.csv");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown option '-leading.csv'; if it is a file name, write ./-leading.csv or put "
+                + "-- before it (gaitform analyze -- -leading.csv)").doesNotContain("Missing required parameter");
+        assertThat(run("-leading.csv").err()).contains("unknown option '-leading.csv'");
+        TempDirs.write(dir, "-leading.csv", goodCsv);
+        Run ok = run("analyze", "--out", dir.resolve("o").toString(), "--", dir.resolve("-leading.csv").toString());
+        assertThat(ok.code()).as(ok.err()).isEqualTo(ExitCode.OK);
+        // values of options are not taken for unknown options
+        assertThat(run("analyze", "-o", dir.resolve("-o2").toString(), "-j", "1", "--",
+                dir.resolve("-leading.csv").toString()).code()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndAHint(@TempDir Path dir) throws IOException {
         Path in = TempDirs.write(dir, "a.csv", goodCsv);
         Run unknown = run("analyze", in.toString(), "--frobnicate");
