@@ -39,8 +39,17 @@ public final class IsolatedSpikes {
         }
         double[] jump = jumps(x);
         int above = reference(n);
+        double maxJump = 0;
+        boolean finite = true;
+        for (int i = 0; i < n; i++) {
+            maxJump = Math.max(maxJump, jump[i]);
+            finite &= Double.isFinite(x[i]);
+        }
         double[] work = jump.clone();
         double p999 = orderStatistic(work, n - 1 - above);
+        if (finite && !(maxJump > Math.max(minJump, factor * p999))) {
+            return spike; // no jump stands out: nothing else to look at (the usual case, in one pass and a selection)
+        }
         System.arraycopy(x, 0, work, 0, n);
         double hi = orderStatistic(work, n - 1 - above);
         double lo = orderStatistic(work, above);
@@ -91,8 +100,21 @@ public final class IsolatedSpikes {
     static double[] jumps(double[] x) {
         int n = x.length;
         double[] d = new double[n];
+        for (int i = 2; i < n - 2; i++) {
+            double a = x[i - 2];
+            double b = x[i - 1];
+            double c = x[i + 1];
+            double e = x[i + 2];
+            double min = Math.min(Math.min(a, b), Math.min(c, e));
+            double max = Math.max(Math.max(a, b), Math.max(c, e));
+            d[i] = Math.abs(x[i] - (a + b + c + e - min - max) * 0.5);
+        }
         double[] nb = new double[4];
         for (int i = 0; i < n; i++) {
+            if (i >= 2 && i < n - 2) {
+                i = n - 3; // the interior is done
+                continue;
+            }
             int k = 0;
             for (int j = i - 2; j <= i + 2; j++) {
                 if (j != i && j >= 0 && j < n) {
@@ -106,8 +128,10 @@ public final class IsolatedSpikes {
                 med = (nb[0] + nb[1] + nb[2] + nb[3] - min - max) / 2;
             } else if (k == 3) {
                 med = Math.max(Math.min(nb[0], nb[1]), Math.min(Math.max(nb[0], nb[1]), nb[2]));
-            } else {
+            } else if (k == 2) {
                 med = (nb[0] + nb[1]) / 2;
+            } else {
+                med = k == 1 ? nb[0] : x[i];
             }
             d[i] = Math.abs(x[i] - med);
         }
