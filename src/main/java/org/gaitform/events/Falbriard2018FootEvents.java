@@ -14,7 +14,10 @@ import org.gaitform.signal.Extrema;
  * initial contact (IC), in the second half for terminal contact (TC, toe-off). Implemented here:
  * <ul>
  *   <li>IC: the first zero-crossing of the pitch angular velocity after mid-swing (feature k2 of the
- *       paper's Table 1) — the foot stops turning toes-up as it lands and starts to turn flat;</li>
+ *       paper's Table 1) — the foot stops turning toes-up as it lands and starts to turn flat; when the foot lands
+ *       flat (a midfoot landing), the rate may only come down to about zero and rise again as the heel settles,
+ *       without crossing: then the lowest point of that dip, if under {@value #FLAT_LANDING_SHARE} of the swing's
+ *       peak, is the contact (this project's addition);</li>
  *   <li>TC: the minimum of the pitch angular velocity before mid-swing (feature t1) — the fastest
  *       plantar flexion of push-off, just before the toes leave the ground.</li>
  * </ul>
@@ -26,6 +29,13 @@ import org.gaitform.signal.Extrema;
  * come a little before their contact.
  */
 public final class Falbriard2018FootEvents {
+    /**
+     * A flat landing: after mid-swing the pitch rate comes down to this share of the swing's peak and turns up again
+     * without crossing zero (the heel drops, toes up, as the foot settles); its lowest point is the contact.
+     */
+    static final double FLAT_LANDING_SHARE = 0.05;
+    /** ... and is the lowest within this much either side (s), so that noise on a slow descent is not taken for it. */
+    static final double FLAT_LANDING_WINDOW_S = 0.01;
     private final GyroEventSettings settings;
 
     public Falbriard2018FootEvents(GyroEventSettings settings) {
@@ -54,9 +64,17 @@ public final class Falbriard2018FootEvents {
             int m = ms.get(k);
             int icEnd = Math.min(n - 1, Math.min(m + half, k + 1 < ms.size() ? (m + ms.get(k + 1)) / 2 : n - 1));
             ic[k] = Double.NaN;
+            double flat = FLAT_LANDING_SHARE * pitchDps[m];
+            int w = Math.max(1, (int) Math.round(FLAT_LANDING_WINDOW_S * fs));
             for (int i = m + 1; i <= icEnd; i++) {
                 if (pitchDps[i] <= 0 && pitchDps[i - 1] > 0) {
                     ic[k] = i - 1 + pitchDps[i - 1] / (pitchDps[i - 1] - pitchDps[i]);
+                    break;
+                }
+                if (i + 1 < n && pitchDps[i] <= flat && pitchDps[i] < pitchDps[i + 1]
+                        && Extrema.argMin(pitchDps, Math.max(m, i - w), Math.min(n, i + w + 1)) == i) {
+                    // a flat landing: the toes-up turn stops at the ground without turning back
+                    ic[k] = Extrema.parabolicVertex(pitchDps, i);
                     break;
                 }
             }

@@ -31,9 +31,9 @@ import org.gaitform.signal.Vec3;
  *       axes — for right-handed, mirrored and left-handed frames alike, since nothing here uses a cross product's
  *       handedness.</li>
  *   <li><b>Direction of travel.</b> After the velocity's drift is removed linearly between the two quiet instants
- *       (Mariani et al. 2010), the foot moves slowly or not at all for most of the stride and fast forward in the
- *       swing (two to three times the walking or running speed): the side of the sagittal axis on which the
- *       velocity's peak stands out is forward.</li>
+ *       (Mariani et al. 2010), its integral is the stride: one stride length forward (on a treadmill, forward
+ *       relative to the belt, which carries the foot back during the stance at constant speed). A stride votes
+ *       when it travels at least {@value #MIN_STRIDE_LENGTH_M} m, mostly one way.</li>
  *   <li><b>The sign.</b> Positive pitch is the rotation that turns forward towards up: toes up for a foot, the
  *       swing for a shank (the convention of Falbriard et al. 2018 and Greene et al. 2010: swing positive).</li>
  * </ol>
@@ -59,8 +59,12 @@ public final class SagittalStrapdown {
     static final double GRAVITY_HALF_WINDOW_S = 0.02;
     /** A stride votes when the right sense of rotation leaves at most this share of the other's velocity error. */
     static final double MAX_RESIDUAL_RATIO = 0.5;
-    /** ... and the forward peak of its velocity stands out by at least this contrast ((up − down)/(up + down)). */
-    static final double MIN_TRAVEL_CONTRAST = 0.3;
+    /** ... and it travels one way: |displacement| / path length at least this ... */
+    static final double MIN_TRAVEL_CONTRAST = 0.5;
+    /** ... and at least this far (m): a stride, not a shuffle or a stand. */
+    static final double MIN_STRIDE_LENGTH_M = 0.1;
+    /** The foot counts as on the ground while its speed stays under this share of the swing's peak speed. */
+    static final double STILL_SHARE_OF_PEAK = 0.2;
     /** Fewest voting strides for a decision. */
     static final int MIN_VOTES = 3;
     /** Share of the votes that must agree. */
@@ -79,15 +83,17 @@ public final class SagittalStrapdown {
      * @param to                next quiet instant (sample)
      * @param residualMps       velocity error at the end of the stride with the chosen sense of rotation (m/s)
      * @param otherResidualMps  with the other sense (m/s)
-     * @param forwardPeakMps    the de-drifted velocity's peak on the forward side, from its median (m/s)
-     * @param backwardPeakMps   its peak on the other side (m/s)
+     * @param lengthM           distance travelled along the direction of travel (m; relative to the belt on a
+     *                          treadmill): the stride length for a foot
+     * @param peakSpeedMps      the highest forward speed relative to the first quiet instant (m/s): the swing
      * @param vote              +1 or −1: the sign that makes the pitch rate positive toes-up / swing forward, 0 when
      *                          the stride is not clear enough to vote
-     * @param stillShare        share of the stride during which the segment's speed stays within 20 % of the swing's
-     *                          peak speed of its quiet-instant speed (the foot on the ground)
+     * @param stillShare        share of the stride during which the segment's forward speed, relative to its speed
+     *                          at the quiet instant, stays under {@value #STILL_SHARE_OF_PEAK} of the peak (the foot
+     *                          on the ground)
      */
-    public record Stride(int from, int to, double residualMps, double otherResidualMps, double forwardPeakMps,
-                         double backwardPeakMps, int vote, double stillShare) {
+    public record Stride(int from, int to, double residualMps, double otherResidualMps, double lengthM,
+                         double peakSpeedMps, int vote, double stillShare) {
     }
 
     /**
@@ -106,10 +112,9 @@ public final class SagittalStrapdown {
             return new double[] {Stats.median(a), Stats.median(b)};
         }
 
-        /** Median forward peak speed of the voting strides (m/s). */
-        public double medianForwardPeakMps() {
-            return Stats.median(strides.stream().filter(s -> s.vote() != 0).mapToDouble(Stride::forwardPeakMps)
-                    .toArray());
+        /** Median length of the voting strides (m). */
+        public double medianStrideLengthM() {
+            return Stats.median(strides.stream().filter(s -> s.vote() != 0).mapToDouble(Stride::lengthM).toArray());
         }
     }
 
@@ -243,23 +248,29 @@ public final class SagittalStrapdown {
             for (int i = 0; i < len; i++) {
                 d[i] = v1[i] - end * i / (len - 1.0);
             }
-            double med = Stats.median(d);
-            double hi = Stats.max(d) - med;
-            double lo = med - Stats.min(d);
-            int forward = hi >= lo ? 1 : -1;
-            double fwdPeak = Math.max(hi, lo);
-            double backPeak = Math.min(hi, lo);
+            // the displacement over the stride: one stride length forward (relative to the belt on a treadmill)
+            double disp = 0;
+            double path = 0;
+            for (int i = 1; i < len; i++) {
+                disp += 0.5 * (d[i - 1] + d[i]) * dt;
+                path += 0.5 * (Math.abs(d[i - 1]) + Math.abs(d[i])) * dt;
+            }
+            int forward = disp >= 0 ? 1 : -1;
             double ratio = residual[best] / Math.max(1e-9, residual[1 - best]);
-            double contrast = (fwdPeak - backPeak) / Math.max(1e-9, fwdPeak + backPeak);
-            int vote = ratio <= MAX_RESIDUAL_RATIO && contrast >= MIN_TRAVEL_CONTRAST ? sense * forward : 0;
-            double base = d[0];
+            double contrast = Math.abs(disp) / Math.max(1e-9, path);
+            int vote = ratio <= MAX_RESIDUAL_RATIO && contrast >= MIN_TRAVEL_CONTRAST
+                    && Math.abs(disp) >= MIN_STRIDE_LENGTH_M ? sense * forward : 0;
+            double peak = 0;
+            for (double x : d) {
+                peak = Math.max(peak, forward * x);
+            }
             int still = 0;
             for (double x : d) {
-                if (Math.abs(x - base) < 0.2 * fwdPeak) {
+                if (Math.abs(x) < STILL_SHARE_OF_PEAK * peak) {
                     still++;
                 }
             }
-            strides.add(new Stride(a, b, residual[best], residual[1 - best], fwdPeak, backPeak, vote,
+            strides.add(new Stride(a, b, residual[best], residual[1 - best], Math.abs(disp), peak, vote,
                     still / (double) len));
         }
         int plus = (int) strides.stream().filter(s -> s.vote() > 0).count();

@@ -99,9 +99,9 @@ public final class SegmentAlignment {
             double[] res = phys.medianResiduals();
             evidence = String.format(Locale.ROOT, "from gravity and the direction of travel (%d of %d clear strides "
                     + "agree): integrated between the quiet instants of the stance, the velocity returns to its start "
-                    + "only with this sense of rotation (median error %.2f against %.2f m/s), and the swing carries the "
-                    + "segment forward (median peak %.1f m/s); positive = turning forward towards up (toes up, swing)",
-                    phys.agree(), phys.agree() + phys.disagree(), res[0], res[1], phys.medianForwardPeakMps());
+                    + "only with this sense of rotation (median error %.2f against %.2f m/s), and each stride carries the "
+                    + "segment forward (median %.2f m); positive = turning forward towards up (toes up, swing)",
+                    phys.agree(), phys.agree() + phys.disagree(), res[0], res[1], phys.medianStrideLengthM());
         } else {
             int[] order = SagittalStrapdown.orderSign(p, samplingRateHz, quiet);
             String why = !sensor.hasRawAccelerometer() ? "no accelerometer axes to tell the direction of travel"

@@ -3,12 +3,15 @@ package org.gaitform.metrics;
 /**
  * Foot strike angle from a foot-worn gyroscope: the sagittal angle of the foot at initial contact relative to
  * the flat foot of mid-stance, found by integrating the pitch angular velocity from initial contact to the
- * quietest instant of the stance (the smallest angular speed, when the foot lies flat). Positive means toes up
+ * quietest instant of the stance (the smallest angular speed over 30 ms, when the foot lies flat). Positive means toes up
  * (the heel lands first); about 0 is a flat, midfoot landing; negative means toes down (forefoot). Short
  * integration spans keep gyroscope drift negligible. Altman and Davis (2012) classify foot angles above about
  * 8° as rearfoot and below −1.6° as forefoot (bands not confirmed for IMUs).
  */
 public final class FootStrike {
+    /** The flat-foot instant is the least angular speed averaged over this much either side (s). */
+    static final double FLAT_HALF_WINDOW_S = 0.015;
+
     private FootStrike() {
     }
 
@@ -28,9 +31,20 @@ public final class FootStrike {
         if (b - a < 3 || a < 1 || b >= pitchDps.length) {
             return Double.NaN;
         }
+        // the flat foot: the least angular speed averaged over ±FLAT_HALF_WINDOW_S (one sample at a steep zero
+        // crossing of the landing is not the foot lying flat)
+        int h = Math.max(1, (int) Math.round(FLAT_HALF_WINDOW_S * fs));
         int flat = a;
+        double best = Double.POSITIVE_INFINITY;
         for (int i = a; i <= b; i++) {
-            if (speedDps[i] < speedDps[flat]) {
+            double sum = 0;
+            int cnt = 0;
+            for (int j = Math.max(a, i - h); j <= Math.min(b, i + h); j++) {
+                sum += speedDps[j];
+                cnt++;
+            }
+            if (sum / cnt < best) {
+                best = sum / cnt;
                 flat = i;
             }
         }
