@@ -48,9 +48,11 @@ import org.gaitform.signal.Vec3;
  */
 public final class SagittalStrapdown {
     /** Window of the gyroscope energy at a quiet instant (s). */
-    static final double ENERGY_WINDOW_S = 0.08;
+    static final double ENERGY_WINDOW_S = 0.05;
     /** A quiet instant turns (RMS over the window) slower than this share of the 99th-percentile angular speed. */
     static final double QUIET_SHARE = 0.2;
+    /** At a quiet instant the acceleration's norm stays this close to 1 g (RMS over the window, g). */
+    static final double STILL_ACC_G = 0.5;
     /** Two quiet instants are at least this far apart (s): no one strides faster. */
     static final double MIN_STRIDE_S = 0.4;
     /** Nor slower than this (s); a longer interval is a stop, not a stride. */
@@ -120,22 +122,31 @@ public final class SagittalStrapdown {
 
     /**
      * The quiet instants of a sensor: local minima of the gyroscope energy (mean squared angular speed over
-     * {@value #ENERGY_WINDOW_S} s) that are the lowest within {@value #MIN_STRIDE_S} s either side and quiet enough.
+     * {@value #ENERGY_WINDOW_S} s) that are the lowest within {@value #MIN_STRIDE_S} s either side, quiet enough, and
+     * where the accelerometer reads gravity alone (RMS of |a| − 1 g under {@value #STILL_ACC_G} g over the window; the
+     * two conditions of Skog et al. 2010's stance hypothesis: no rotation, specific force equal to gravity). A swing
+     * that turns slowly for a moment is not a stance: its accelerometer reads far from 1 g.
      *
      * @param speedDps angular speed (norm of the gyroscope), deg/s
+     * @param accNormG norm of the acceleration (g), or {@code null} without an accelerometer
      */
-    public static List<Integer> quietInstants(double[] speedDps, double fs) {
+    public static List<Integer> quietInstants(double[] speedDps, double[] accNormG, double fs) {
         int n = speedDps.length;
         int half = Math.max(1, (int) Math.round(ENERGY_WINDOW_S * fs / 2));
         double[] cum = new double[n + 1];
+        double[] cumAcc = new double[n + 1];
         for (int i = 0; i < n; i++) {
             cum[i + 1] = cum[i] + speedDps[i] * speedDps[i];
+            double d = accNormG == null ? 0 : accNormG[i] - 1;
+            cumAcc[i + 1] = cumAcc[i] + d * d;
         }
         double[] e = new double[n];
+        double[] ea = new double[n];
         for (int i = 0; i < n; i++) {
             int a = Math.max(0, i - half);
             int b = Math.min(n, i + half + 1);
             e[i] = (cum[b] - cum[a]) / (b - a);
+            ea[i] = (cumAcc[b] - cumAcc[a]) / (b - a);
         }
         double quiet = QUIET_SHARE * Stats.percentile(speedDps, 99);
         double quietEnergy = quiet * quiet;
@@ -154,7 +165,7 @@ public final class SagittalStrapdown {
             while (dq.peekFirst() < i - gap) {
                 dq.pollFirst();
             }
-            if (dq.peekFirst() == i && e[i] <= quietEnergy
+            if (dq.peekFirst() == i && e[i] <= quietEnergy && ea[i] <= STILL_ACC_G * STILL_ACC_G
                     && (out.isEmpty() || i - out.get(out.size() - 1) >= gap)) {
                 out.add(i);
             }

@@ -46,9 +46,10 @@ public final class SegmentAlignment {
      * @param strapdown         the strides of the planar strapdown behind the sign (empty without an accelerometer)
      * @param signBasis         what settled the sign: {@code accelerometer}, {@code stride order} or
      *                          {@code fastest rotation}
+     * @param quietInstants     the stillest instant of each stance ({@link SagittalStrapdown#quietInstants}), samples
      */
     public record Pitch(double[] pitchDps, Vec3 mlAxis, double principalShare, List<Decision> decisions,
-                        SagittalStrapdown.Result strapdown, String signBasis) {
+                        SagittalStrapdown.Result strapdown, String signBasis, List<Integer> quietInstants) {
     }
 
     /** Finds the medio-lateral axis and the sign of the pitch rate; the sensor must have a gyroscope. */
@@ -88,7 +89,17 @@ public final class SegmentAlignment {
         for (int i = 0; i < n; i++) {
             speed[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i]);
         }
-        List<Integer> quiet = SagittalStrapdown.quietInstants(speed, samplingRateHz);
+        double[] accNorm = null;
+        if (sensor.hasRawAccelerometer()) {
+            double[] ax = sensor.channel(Channel.ACC_X);
+            double[] ay = sensor.channel(Channel.ACC_Y);
+            double[] az = sensor.channel(Channel.ACC_Z);
+            accNorm = new double[n];
+            for (int i = 0; i < n; i++) {
+                accNorm[i] = Math.sqrt(ax[i] * ax[i] + ay[i] * ay[i] + az[i] * az[i]);
+            }
+        }
+        List<Integer> quiet = SagittalStrapdown.quietInstants(speed, accNorm, samplingRateHz);
         SagittalStrapdown.Result phys = SagittalStrapdown.physicsSign(sensor, samplingRateHz, axis, p, quiet);
         int sign;
         String basis;
@@ -130,7 +141,7 @@ public final class SegmentAlignment {
         decisions.add(new Decision("ml_axis" + suffix(sensor), String.format(Locale.ROOT, "(%.2f, %.2f, %.2f)", axis.x(),
                 axis.y(), axis.z()), String.format(Locale.ROOT, "principal axis of the gyroscope (%.0f %% of its variance), "
                 + "in sensor axes; sign %s", 100 * share, evidence)));
-        return new Pitch(p, axis, share, decisions, phys, basis);
+        return new Pitch(p, axis, share, decisions, phys, basis, List.copyOf(quiet));
     }
 
     private static String suffix(ImuSensor s) {

@@ -18,8 +18,9 @@ import org.gaitform.signal.Vec3;
  * <ul>
  *   <li>landing: a heel-first foot (θ at contact above 0) reaches its most toes-up angle just before contact (by
  *       {@link Gait#icLeadS()}) and turns flat about the heel (walking {@link Gait#walkLandingS()}, running
- *       {@link Gait#runLandingS()}); a forefoot striker turns a little toes-down in the last {@code icLeadS} before
- *       the ball touches, then the heel drops (toes up) to flat about the ball; an impact transient of zero net
+ *       {@link Gait#runLandingS()}); a forefoot striker turns a little toes-down (up to 2°) in the last
+ *       {@link Gait#forefootApproachS()} before the ball touches — so the pitch rate's zero-crossing (Falbriard et al.
+ *       2018's k2) comes that much before the contact — then the heel drops (toes up) to flat about the ball; an impact transient of zero net
  *       velocity change (walking 2.5 g, running 6 g, 5 ms) follows every contact;</li>
  *   <li>mid-stance: the foot lies flat and still on the ground (or on the belt, which moves at a constant speed and
  *       so changes no acceleration);</li>
@@ -140,7 +141,8 @@ public final class FootImuSimulator {
      * @param swingPeakAt      where in the swing its one hump peaks (share of the swing; without a dip)
      * @param walkLandingS     duration of the landing rotation, walking (s)
      * @param runLandingS      running (s)
-     * @param heelRiseShare    heel rise starts at this share of the contact time
+     * @param heelRiseShare    heel rise starts at this share of the contact time, walking
+     * @param runHeelRiseShare running
      * @param rateMinLeadS     the push-off's fastest rotation comes this long before toe-off (s)
      * @param walkPushOffTailS the foot still turns toes-down this long after toe-off, walking (s)
      * @param runPushOffTailS  running (s)
@@ -152,21 +154,23 @@ public final class FootImuSimulator {
     public record Gait(double walkStrideS, double walkDuty, double walkStrikeDeg, double runStrikeDeg,
                        double walkPushOffDeg, double runPushOffDeg, double swingDip, double swingPeakAt,
                        double walkLandingS,
-                       double runLandingS, double heelRiseShare, double rateMinLeadS, double walkPushOffTailS,
+                       double runLandingS, double heelRiseShare, double runHeelRiseShare, double rateMinLeadS,
+                       double walkPushOffTailS,
                        double runPushOffTailS, double icLeadS, double forefootApproachS, double rollDeg,
                        double toeOutDeg) {
         /** A typical walker and rearfoot runner. */
-        public static final Gait TYPICAL = new Gait(1.1, 0.62, 22, 15, -60, -110, 0, 0.55, 0.13, 0.045, 0.6, 0.005,
+        public static final Gait TYPICAL = new Gait(1.1, 0.62, 22, 15, -60, -110, 0, 0.55, 0.13, 0.045, 0.6, 0.55, 0.005,
                 0.02, 0.09, 0.003, 0.01, 4, 7);
 
         /**
          * A random walker/runner: walking strides 0.95–1.4 s with 58–68 % contact, foot angle at initial contact
          * 8–30° walking and −15…+25° running (forefoot to rearfoot), push-off to −50…−70° walking and −90…−130°
          * running (the knee flexes in early swing and the foot points down and back), swings with one hump (peaking
-         * at 45–70 % of the swing) or two, landings 90–170 ms walking and 30–60 ms running, heel rise from 50–70 %
-         * of contact, push-off minimum 0–15 ms before toe-off, the foot still turning toes-down for 10–40 ms after
-         * toe-off walking and 60–120 ms running, most toes-up instant
-         * 0–10 ms before contact (forefoot: a toes-down turn over the last 5–20 ms), roll 0–8°, toe-out 0–15°.
+         * at 45–70 % of the swing) or two, landings 90–170 ms walking and 30–60 ms running, heel rise from 35–70 %
+         * of the contact walking (some walkers lift the heel early, and then turn toes-down for longer than the swing
+         * turns them up) and 45–65 % running, push-off minimum 0–15 ms before toe-off, the foot still turning
+         * toes-down for 10–40 ms after toe-off walking and 60–120 ms running, most toes-up instant 0–10 ms before
+         * contact (forefoot: a toes-down turn of up to 2° over the last 10–25 ms), roll 0–8°, toe-out 0–15°.
          */
         public static Gait random(Random r) {
             double runStrike = -15 + 40 * r.nextDouble();
@@ -174,9 +178,10 @@ public final class FootImuSimulator {
                     runStrike, -50 - 20 * r.nextDouble(), -90 - 40 * r.nextDouble(),
                     r.nextBoolean() ? 0 : 0.8 * r.nextDouble(), 0.45 + 0.25 * r.nextDouble(),
                     0.09 + 0.08 * r.nextDouble(),
-                    0.03 + 0.03 * r.nextDouble(), 0.5 + 0.2 * r.nextDouble(), 0.015 * r.nextDouble(),
+                    0.03 + 0.03 * r.nextDouble(), 0.35 + 0.35 * r.nextDouble(), 0.45 + 0.2 * r.nextDouble(),
+                    0.015 * r.nextDouble(),
                     0.01 + 0.03 * r.nextDouble(), 0.06 + 0.06 * r.nextDouble(),
-                    0.01 * r.nextDouble(), 0.005 + 0.015 * r.nextDouble(), 8 * r.nextDouble(), 15 * r.nextDouble());
+                    0.01 * r.nextDouble(), 0.01 + 0.015 * r.nextDouble(), 8 * r.nextDouble(), 15 * r.nextDouble());
         }
     }
 
@@ -316,7 +321,7 @@ public final class FootImuSimulator {
                         s = stances.get(stances.size() - 1); // the standing foot pushes off
                         s.activity = p.activity();
                         s.to = ic + contact;
-                        s.heelRise = s.to - (1 - gait.heelRiseShare()) * contact;
+                        s.heelRise = s.to - (1 - (run ? gait.runHeelRiseShare() : gait.heelRiseShare())) * contact;
                     } else {
                         s = new Stance();
                         s.activity = p.activity();
@@ -326,9 +331,9 @@ public final class FootImuSimulator {
                         s.icLeadS = strike >= 0 ? gait.icLeadS() : gait.forefootApproachS();
                         s.landingS = (run ? gait.runLandingS() : gait.walkLandingS()) * (1 + 0.05 * rnd.nextGaussian());
                         s.thetaIc = strike;
-                        s.thetaTop = strike >= 0 ? strike : strike + Math.min(4, Math.abs(strike) / 2);
+                        s.thetaTop = strike >= 0 ? strike : strike + Math.min(2, Math.abs(strike) / 4);
                         s.heelX = heelX;
-                        s.heelRise = ic + gait.heelRiseShare() * contact;
+                        s.heelRise = ic + (run ? gait.runHeelRiseShare() : gait.heelRiseShare()) * contact;
                         s.impactG = run ? 6 : 2.5;
                         s.counted = !setDown;
                         stances.add(s);

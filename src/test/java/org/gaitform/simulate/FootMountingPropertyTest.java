@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Property: for any sensor mounting on either foot — any rotation, anywhere on the foot, right-handed or mirrored
  * axes — any rate from 50 to 1000 Hz, walking or running with any foot strike, the foot IMU path finds the
  * simulator's initial contacts within 30 ms for at least 95 % of the strides, calls walking walking and running
- * running, finds every foot angle at initial contact in the plausible range −30…+45°, and within 5° of the truth for
+ * running, finds every foot angle at initial contact in the plausible range −30…+45°, and within 6° of the truth for
  * at least 90 % of the strides (8° below 100 Hz, where a runner's landing turns the foot several degrees within
  * one sample: the angle is taken at the detected contact, up to a sample before the true one). Each seed draws a
  * gait ({@link FootImuSimulator.Gait#random}), two mountings ({@link FootImuSimulator.Mounting#random}), a rate
@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FootMountingPropertyTest {
     static final double IC_TOLERANCE_S = 0.030;
-    static final double STRIKE_TOLERANCE_DEG = 5;
+    static final double STRIKE_TOLERANCE_DEG = 6;
     static final double STRIKE_TOLERANCE_LOW_RATE_DEG = 8;
     static final double STRIKE_MIN_DEG = -30;
     static final double STRIKE_MAX_DEG = 45;
@@ -41,9 +41,11 @@ class FootMountingPropertyTest {
     @TempDir
     Path dir;
 
+    /** Seeds 1..24, or 1..N with {@code -Dgaitform.foot.seeds=N} for a longer run. */
     static List<Long> seeds() {
         List<Long> s = new ArrayList<>();
-        for (long k = 1; k <= 24; k++) {
+        long count = Long.getLong("gaitform.foot.seeds", 24);
+        for (long k = 1; k <= count; k++) {
             s.add(k);
         }
         return s;
@@ -123,7 +125,9 @@ class FootMountingPropertyTest {
         }
         int n = s.contacts().size();
         String signs = String.join("; ", r.decisions().stream().filter(x -> x.key().startsWith("ml_axis"))
-                .map(Decision::reason).map(FootMountingPropertyTest::basis).toList());
+                .map(Decision::reason).map(FootMountingPropertyTest::basis).toList()) + "; foot speed "
+                + r.decisions().stream().filter(x -> x.key().equals("foot_speed_mps")).map(Decision::value)
+                .findFirst().orElse("-");
         double[] se = strikeErr.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         String row = String.format(Locale.ROOT, "seed %2d: IC %5.1f %% of %d, activity %5.1f %%, strike ±%.0f° %5.1f %% "
                 + "(|error| median %.1f°, max %.1f°) | %s | %s", seed, 100.0 * icOk / n, n,
@@ -136,11 +140,17 @@ class FootMountingPropertyTest {
         assertThat(100.0 * actOk / icOk).as(row).isGreaterThanOrEqualTo(95);
         assertThat(100.0 * strikeOk / strikes).as(row).isGreaterThanOrEqualTo(90);
         assertThat(implausible).as(row + ": foot angles outside " + STRIKE_MIN_DEG + "…" + STRIKE_MAX_DEG + "°").isEmpty();
+        // the foot's own speed agrees with the walking/running call: no contradiction is reported
+        assertThat(r.warnings()).as(row).noneMatch(w -> w.contains("the contacts may be wrong"));
+        assertThat(r.decisions()).as(row).anyMatch(x -> x.key().equals("foot_speed_mps"));
     }
 
     static String basis(String reason) {
         if (reason.contains("from gravity and the direction of travel")) {
             return "accelerometer";
+        }
+        if (reason.contains("longest one-signed rotation")) {
+            return "longest-lobe rule (before issue 13)";
         }
         return reason.contains("order of the stride") ? "stride order" : "fastest rotation";
     }
