@@ -1,5 +1,6 @@
 package org.gaitform.events;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -187,9 +188,9 @@ public final class SagittalStrapdown {
         if (!sensor.hasRawAccelerometer()) {
             return new Result(0, 0, 0, strides);
         }
-        double[] ax = sensor.channel(Channel.ACC_X);
-        double[] ay = sensor.channel(Channel.ACC_Y);
-        double[] az = sensor.channel(Channel.ACC_Z);
+        DoubleBuffer ax = sensor.samples(Channel.ACC_X);
+        DoubleBuffer ay = sensor.samples(Channel.ACC_Y);
+        DoubleBuffer az = sensor.samples(Channel.ACC_Z);
         int w = Math.max(0, (int) Math.round(GRAVITY_HALF_WINDOW_S * fs));
         int minLen = (int) Math.round(MIN_STRIDE_S * fs);
         int maxLen = (int) Math.round(MAX_STRIDE_S * fs);
@@ -197,16 +198,16 @@ public final class SagittalStrapdown {
         for (int q = 0; q + 1 < quiet.size(); q++) {
             int a = quiet.get(q);
             int b = quiet.get(q + 1);
-            if (b - a < minLen || b - a > maxLen || a - w < 0 || b >= ax.length) {
+            if (b - a < minLen || b - a > maxLen || a - w < 0 || b >= ax.limit()) {
                 continue;
             }
             double ux = 0;
             double uy = 0;
             double uz = 0;
             for (int i = a - w; i <= a + w; i++) {
-                ux += ax[i];
-                uy += ay[i];
-                uz += az[i];
+                ux += ax.get(i);
+                uy += ay.get(i);
+                uz += az.get(i);
             }
             Vec3 u = new Vec3(ux, uy, uz).times(1.0 / (2 * w + 1));
             Vec3 up = u.minus(axis.times(u.dot(axis)));
@@ -222,8 +223,8 @@ public final class SagittalStrapdown {
             double[] phi = new double[len];
             for (int i = 0; i < len; i++) {
                 int k = a + i;
-                a1[i] = ax[k] * e1.x() + ay[k] * e1.y() + az[k] * e1.z();
-                a2[i] = ax[k] * e2.x() + ay[k] * e2.y() + az[k] * e2.z();
+                a1[i] = ax.get(k) * e1.x() + ay.get(k) * e1.y() + az.get(k) * e1.z();
+                a2[i] = ax.get(k) * e2.x() + ay.get(k) * e2.y() + az.get(k) * e2.z();
                 if (i > 0) {
                     phi[i] = phi[i - 1] + Math.toRadians(0.5 * (pitchDps[k - 1] + pitchDps[k])) * dt;
                 }

@@ -1,5 +1,6 @@
 package org.gaitform.events;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,16 +92,17 @@ public final class SegmentAlignment {
         }
         double[] accNorm = null;
         if (sensor.hasRawAccelerometer()) {
-            double[] ax = sensor.channel(Channel.ACC_X);
-            double[] ay = sensor.channel(Channel.ACC_Y);
-            double[] az = sensor.channel(Channel.ACC_Z);
+            DoubleBuffer ax = sensor.samples(Channel.ACC_X);
+            DoubleBuffer ay = sensor.samples(Channel.ACC_Y);
+            DoubleBuffer az = sensor.samples(Channel.ACC_Z);
             accNorm = new double[n];
             for (int i = 0; i < n; i++) {
-                accNorm[i] = Math.sqrt(ax[i] * ax[i] + ay[i] * ay[i] + az[i] * az[i]);
+                accNorm[i] = Math.sqrt(ax.get(i) * ax.get(i) + ay.get(i) * ay.get(i) + az.get(i) * az.get(i));
             }
         }
         List<Integer> quiet = SagittalStrapdown.quietInstants(speed, accNorm, samplingRateHz);
         SagittalStrapdown.Result phys = SagittalStrapdown.physicsSign(sensor, samplingRateHz, axis, p, quiet);
+        int[] order = SagittalStrapdown.orderSign(p, samplingRateHz, quiet);
         int sign;
         String basis;
         String evidence;
@@ -113,8 +115,14 @@ public final class SegmentAlignment {
                     + "only with this sense of rotation (median error %.2f against %.2f m/s), and each stride carries the "
                     + "segment forward (median %.2f m); positive = turning forward towards up (toes up, swing)",
                     phys.agree(), phys.agree() + phys.disagree(), res[0], res[1], phys.medianStrideLengthM());
+            if (order[0] != 0) {
+                evidence += order[0] == phys.sign()
+                        ? String.format(Locale.ROOT, "; the order of the stride agrees (toes-down first after the quiet "
+                        + "stance in %d of %d strides)", order[1], order[1] + order[2])
+                        : String.format(Locale.ROOT, "; the order of the stride alone would say the opposite (%d of %d "
+                        + "strides): the accelerometer is followed", order[1], order[1] + order[2]);
+            }
         } else {
-            int[] order = SagittalStrapdown.orderSign(p, samplingRateHz, quiet);
             String why = !sensor.hasRawAccelerometer() ? "no accelerometer axes to tell the direction of travel"
                     : String.format(Locale.ROOT, "the accelerometer was not conclusive (%d for, %d against, of %d "
                     + "strides)", phys.agree(), phys.disagree(), phys.strides().size());
