@@ -42,7 +42,7 @@ import org.gaitform.signal.Vec3;
  * from the order of the stride ({@link #orderSign}).
  *
  * <p>References: Rampp A, Barth J, Schülein S, Gaßmann KG, Klucken J, Eskofier BM. Inertial sensor-based stride
- * parameter calculation from gait sequences in geriatric therapy. IEEE Trans Biomed Eng 2015;62(4):1089–97. Skog I,
+ * parameter calculation from gait sequences in geriatric patients. IEEE Trans Biomed Eng 2015;62(4):1089–97. Skog I,
  * Händel P, Nilsson JO, Rantakokko J. Zero-velocity detection — an algorithm evaluation. IEEE Trans Biomed Eng
  * 2010;57(11):2657–66. Mariani B, Hoskovec C, Rochat S, Büla C, Penders J, Aminian K. 3D gait assessment in young
  * and elderly subjects using foot-worn inertial sensors. J Biomech 2010;43(15):2999–3006.

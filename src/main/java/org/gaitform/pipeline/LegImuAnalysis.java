@@ -71,7 +71,7 @@ final class LegImuAnalysis {
             + "inertial sensors. J Biomech 2010;43(15):2999-3006. | Skog I, Händel P, Nilsson JO, Rantakokko J. "
             + "Zero-velocity detection - an algorithm evaluation. IEEE Trans Biomed Eng 2010;57(11):2657-66. | Rampp A, "
             + "Barth J, Schülein S, Gaßmann KG, Klucken J, Eskofier BM. Inertial sensor-based stride parameter "
-            + "calculation from gait sequences in geriatric therapy. IEEE Trans Biomed Eng 2015;62(4):1089-97.";
+            + "calculation from gait sequences in geriatric patients. IEEE Trans Biomed Eng 2015;62(4):1089-97.";
     static final String SHANK_METHOD = "shank gyroscope, after Greene et al. 2010: the sagittal angular velocity about the "
             + "gyroscope's principal axis, signed from physics for any mounting (gravity at mid-stance, the sense of "
             + "rotation that returns the velocity to its start after each stride, the direction of travel), swing "
@@ -84,7 +84,7 @@ final class LegImuAnalysis {
             + "inertial sensors. J Biomech 2010;43(15):2999-3006. | Skog I, Händel P, Nilsson JO, Rantakokko J. "
             + "Zero-velocity detection - an algorithm evaluation. IEEE Trans Biomed Eng 2010;57(11):2657-66. | Rampp A, "
             + "Barth J, Schülein S, Gaßmann KG, Klucken J, Eskofier BM. Inertial sensor-based stride parameter "
-            + "calculation from gait sequences in geriatric therapy. IEEE Trans Biomed Eng 2015;62(4):1089-97.";
+            + "calculation from gait sequences in geriatric patients. IEEE Trans Biomed Eng 2015;62(4):1089-97.";
 
     private final AnalysisSettings settings;
 
