@@ -65,11 +65,18 @@ final class ForceColumns {
                 continue;
             }
             Matcher m = COMPONENT.matcher(n);
-            if (m.matches() && !n.startsWith("cop") && !n.contains("torque") && !n.contains("moment")) {
+            // a prefix is a plate or a foot: empty or ending in '_' (so that a marker such as LTHF_X is not a force)
+            if (m.matches() && (m.group("prefix").isEmpty() || m.group("prefix").endsWith("_")) && !n.startsWith("cop")
+                    && !n.contains("torque") && !n.contains("moment")) {
                 out.add(new Column(i, raw, m.group("prefix").replaceAll("_+$", ""), m.group("axis"), unit));
             }
         }
         return out;
+    }
+
+    /** True when a header names an explicitly vertical force (vGRF, grf_normal_bw, vertical_force, …). */
+    static boolean hasExplicitVertical(List<String> headers) {
+        return find(headers).stream().anyMatch(c -> c.axis().equals("v"));
     }
 
     /** The columns grouped by plate, in order of first appearance. */

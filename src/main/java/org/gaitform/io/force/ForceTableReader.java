@@ -52,6 +52,16 @@ public final class ForceTableReader {
         return !ForceColumns.find(headers).isEmpty();
     }
 
+    /** True when a header names an explicitly vertical force (vGRF, grf_normal_bw, …), not only components. */
+    public static boolean hasExplicitVerticalForce(List<String> headers) {
+        return ForceColumns.hasExplicitVertical(headers);
+    }
+
+    /** The column names of a force table (after an OpenSim header for {@code .mot} and {@code .sto}). */
+    public static List<String> headers(Path file, String source) throws IOException {
+        return layout(file, source).columnNames();
+    }
+
     /** Reads a file. */
     public ForceRecording read(Path file, String source, ForceReadOptions options) throws IOException {
         TextLayout layout = layout(file, source);
