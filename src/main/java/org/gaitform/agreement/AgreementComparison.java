@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.gaitform.model.Activity;
+import org.gaitform.model.Bout;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
@@ -54,9 +56,42 @@ public final class AgreementComparison {
         if (!running && Double.isFinite(cadence)) {
             notes.add("no running: the walking cadence and stance time are compared");
         }
+        Reference values = sameActivity(reference, result, running ? Activity.RUNNING : Activity.WALKING, notes);
         return new RecordingAgreement(result.source(), reference.source(), reference.kind(), reference.description(),
-                conditions, rows, reference.hasEvents(), cadence, reference.referenceCadenceSpm(), contact,
-                reference.referenceContactMs(), running ? "running" : "walking", notes);
+                conditions, rows, reference.hasEvents(), cadence, values.referenceCadenceSpm(), contact,
+                values.referenceContactMs(), running ? "running" : "walking", notes);
+    }
+
+    /**
+     * The reference contacts inside the bouts of the activity gaitform's session values describe (its cadence and
+     * contact time are those of running when the recording has running, of walking otherwise), so that both sides of
+     * the comparison cover the same steps. Cadence intervals then never span two bouts.
+     */
+    static Reference sameActivity(Reference reference, SessionResult result, Activity activity, List<String> notes) {
+        List<Bout> bouts = result.bouts().stream().filter(b -> b.activity() == activity).toList();
+        if (!reference.hasEvents() || bouts.isEmpty() || reference.cadenceSpm().isPresent()) {
+            return reference;
+        }
+        List<ReferenceContact> in = reference.contacts().stream().filter(c -> bouts.stream().anyMatch(b ->
+                b.contains(c.icS()))).toList();
+        if (in.size() < 2 || in.size() == reference.contacts().size()) {
+            return reference;
+        }
+        notes.add((reference.contacts().size() - in.size()) + " reference contact(s) outside gaitform's "
+                + activity.name().toLowerCase(java.util.Locale.ROOT) + " bouts are left out of the session values");
+        List<Double> intervals = new ArrayList<>();
+        for (int i = 1; i < in.size(); i++) {
+            ReferenceContact a = in.get(i - 1);
+            ReferenceContact b = in.get(i);
+            boolean sameBout = bouts.stream().anyMatch(x -> x.contains(a.icS()) && x.contains(b.icS()));
+            if (sameBout) {
+                intervals.add(b.icS() - a.icS());
+            }
+        }
+        double cadence = Reference.cadenceOfIntervals(intervals.stream().mapToDouble(Double::doubleValue).toArray());
+        return new Reference(reference.source(), reference.kind(), reference.description(), in, reference.toeOffs(),
+                Double.isNaN(cadence) ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of(cadence),
+                reference.contactMs(), reference.decisions());
     }
 
     private static void matchInitialContacts(Reference reference, List<Step> steps, double tol, List<EventRow> rows) {

@@ -20,15 +20,17 @@ import java.util.List;
  * @param contactMs           per-recording mean contact time, gaitform − reference (ms)
  * @param cadenceIcc          ICC(2,1) of the per-recording cadences ({@code NaN} for fewer than 3 recordings)
  * @param contactIcc          ICC(2,1) of the per-recording mean contact times (idem)
- * @param referenceCadenceSpm mean reference cadence over the recordings (steps/min)
- * @param referenceContactMs  mean reference contact time over the recordings (ms)
+ * @param meanCadenceSpm      mean of gaitform's cadences over the recordings compared (steps/min)
+ * @param referenceCadenceSpm mean of the reference cadences over the same recordings (steps/min)
+ * @param meanContactMs       mean of gaitform's mean contact times over the recordings compared (ms)
+ * @param referenceContactMs  mean of the reference mean contact times over the same recordings (ms)
  * @param sidesKnownN         matched initial contacts whose foot both gaitform and the reference name
  * @param sidesRightN         of those, how many gaitform named right
  */
 public record AgreementFigures(int recordings, EventFigures ic, EventFigures to, BlandAltman contactPerStepMs,
                                BlandAltman cadenceSpm, BlandAltman contactMs, double cadenceIcc, double contactIcc,
-                               double referenceCadenceSpm, double referenceContactMs, int sidesKnownN,
-                               int sidesRightN) {
+                               double meanCadenceSpm, double referenceCadenceSpm, double meanContactMs,
+                               double referenceContactMs, int sidesKnownN, int sidesRightN) {
     /** Fewest recordings for an intraclass correlation. */
     public static final int MIN_ICC_RECORDINGS = 3;
 
@@ -90,19 +92,21 @@ public record AgreementFigures(int recordings, EventFigures ic, EventFigures to,
                 BlandAltman.of(unbox(contactErr)), cad, gct,
                 cad.n() >= MIN_ICC_RECORDINGS ? IntraclassCorrelation.icc21(cadDet, cadRef) : Double.NaN,
                 gct.n() >= MIN_ICC_RECORDINGS ? IntraclassCorrelation.icc21(gctDet, gctRef) : Double.NaN,
-                meanFinite(cadRef), meanFinite(gctRef), sidesKnown, sidesRight);
+                meanOfPairs(cadDet, cadRef, true), meanOfPairs(cadDet, cadRef, false), meanOfPairs(gctDet, gctRef, true),
+                meanOfPairs(gctDet, gctRef, false), sidesKnown, sidesRight);
     }
 
     private static double[] unbox(List<Double> v) {
         return v.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private static double meanFinite(double[] v) {
+    /** Mean of the first (or second) values over the pairs where both are finite. */
+    private static double meanOfPairs(double[] a, double[] b, boolean first) {
         double s = 0;
         int n = 0;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                s += x;
+        for (int i = 0; i < a.length; i++) {
+            if (Double.isFinite(a[i]) && Double.isFinite(b[i])) {
+                s += first ? a[i] : b[i];
                 n++;
             }
         }

@@ -29,7 +29,7 @@ public record Reference(String source, ReferenceKind kind, String description, L
     /** Longest contact a toe-off is paired into (s). */
     static final double MAX_CONTACT_S = 2.0;
     /** Step intervals longer than this multiple of the median are pauses, not steps (cadence). */
-    static final double PAUSE_FACTOR = 1.5;
+    static final double PAUSE_FACTOR = 2.0;
 
     public Reference {
         Objects.requireNonNull(source, "source");
@@ -140,7 +140,7 @@ public record Reference(String source, ReferenceKind kind, String description, L
 
     /**
      * The reference cadence (steps/min): the stated value, else 60 / the mean interval between successive initial
-     * contacts, leaving out intervals longer than 1.5 × their median (pauses, turns, contacts the reference lacks).
+     * contacts, leaving out intervals longer than twice their median (pauses, turns, contacts the reference lacks).
      * {@code NaN} with fewer than two contacts.
      */
     public double referenceCadenceSpm() {
@@ -155,13 +155,24 @@ public record Reference(String source, ReferenceKind kind, String description, L
         for (int i = 1; i < ic.length; i++) {
             d[i - 1] = ic[i] - ic[i - 1];
         }
-        double[] sorted = d.clone();
+        return cadenceOfIntervals(d);
+    }
+
+    /**
+     * 60 / the mean of step intervals (s), leaving out those longer than twice their median (pauses, turns, missing
+     * contacts); {@code NaN} without intervals.
+     */
+    static double cadenceOfIntervals(double[] intervalsS) {
+        if (intervalsS.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = intervalsS.clone();
         Arrays.sort(sorted);
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
         double sum = 0;
         int n = 0;
-        for (double x : d) {
+        for (double x : intervalsS) {
             if (x > 0 && x <= PAUSE_FACTOR * median) {
                 sum += x;
                 n++;

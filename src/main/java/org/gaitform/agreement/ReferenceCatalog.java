@@ -52,6 +52,8 @@ public final class ReferenceCatalog {
     private static final Pattern RECORDING_ROLE = Pattern.compile(
             "[_\\-. ]?(markers?|marker_data|imu|acc|accel|trc|kinematics|keypoints|pose|video|sensors?)$",
             Pattern.CASE_INSENSITIVE);
+    /** Index and metadata columns that give the sampling rate of a reference. */
+    static final List<String> REFERENCE_RATE = List.of("reference_rate_hz", "ref_rate_hz");
     /** Largest share of reference events outside the recording that is left out with a note. */
     static final double MAX_OUTSIDE_SHARE = 0.2;
 
@@ -147,6 +149,21 @@ public final class ReferenceCatalog {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * True when a file found while searching input folders is only a reference, not a recording: every reference
+     * file except a force table with an explicitly vertical column beside other signals (a sacral IMU trial that
+     * carries its own GRF column is both).
+     */
+    public boolean isReferenceOnly(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        for (ReferenceTable t : tables) {
+            if (t.path().toAbsolutePath().normalize().equals(abs)) {
+                return !(t.kind() == ReferenceTable.Kind.FORCE && ForceTableReader.hasExplicitVerticalForce(t.columns()));
+            }
+        }
+        return files().contains(abs);
     }
 
     /** Every reference file (absolute, normalised), so that a batch does not take them for recordings. */
@@ -334,7 +351,7 @@ public final class ReferenceCatalog {
 
     private Reference force(ReferenceTable t, Map<String, String> metadata, Map<String, String> row) {
         ForceReadOptions fo = options.force();
-        Optional<Double> rate = options.rateHz().or(() -> number(row, metadata, ReferenceColumns.RATE));
+        Optional<Double> rate = options.rateHz().or(() -> number(row, metadata, REFERENCE_RATE));
         if (rate.isPresent() && fo.rateHz().isEmpty()) {
             fo = fo.withRateHz(rate.get());
         }
@@ -412,7 +429,7 @@ public final class ReferenceCatalog {
         double rate = Double.NaN;
         if (ic.unit().equals("sample") || (to != null && to.unit().equals("sample"))) {
             String rateCol = ReferenceColumns.first(t.columns(), ReferenceColumns.RATE);
-            Optional<Double> r = options.rateHz().or(() -> number(indexRow, metadata, ReferenceColumns.RATE));
+            Optional<Double> r = options.rateHz().or(() -> number(indexRow, metadata, REFERENCE_RATE));
             if (r.isEmpty() && rateCol != null && !rows.isEmpty()) {
                 double v = cell(t, rows.get(0), rateCol, 1e-3, 1e6, "a sampling rate in Hz");
                 r = Double.isNaN(v) ? Optional.empty() : Optional.of(v);
