@@ -56,10 +56,19 @@ public final class AgreementComparison {
         if (!running && Double.isFinite(cadence)) {
             notes.add("no running: the walking cadence and stance time are compared");
         }
+        String basis = running ? "running" : "walking";
+        if (reference.kind() == ReferenceKind.SESSION_VALUES && Double.isFinite(result.metric("overall_cadence_spm"))) {
+            // a device's session cadence counts every step over all recorded time: compare the value defined that way
+            notes.add(String.format(java.util.Locale.ROOT, "the device's session cadence counts all steps over all "
+                    + "recorded time: gaitform's overall_cadence_spm is compared (its cadence while running, cadence_spm, "
+                    + "is %.1f steps/min)", cadence));
+            cadence = result.metric("overall_cadence_spm");
+            basis = "overall";
+        }
         Reference values = sameActivity(reference, result, running ? Activity.RUNNING : Activity.WALKING, notes);
         return new RecordingAgreement(result.source(), reference.source(), reference.kind(), reference.description(),
                 conditions, rows, reference.hasEvents(), cadence, values.referenceCadenceSpm(), contact,
-                values.referenceContactMs(), running ? "running" : "walking", notes);
+                values.referenceContactMs(), basis, notes);
     }
 
     /**

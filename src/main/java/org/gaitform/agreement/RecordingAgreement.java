@@ -21,7 +21,8 @@ import java.util.Objects;
  * @param referenceCadenceSpm the reference cadence (steps/min)
  * @param contactMs          gaitform's mean contact time (ms)
  * @param referenceContactMs the reference mean contact time (ms)
- * @param valuesBasis        which session values were compared ({@code running} or {@code walking})
+ * @param valuesBasis        which session values were compared ({@code running}, {@code walking}, or {@code overall}
+ *                           for a device session value: all steps over all recorded time)
  * @param notes              what the user should know about this comparison
  */
 public record RecordingAgreement(String recording, String reference, ReferenceKind referenceKind,

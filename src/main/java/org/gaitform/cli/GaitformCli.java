@@ -65,6 +65,34 @@ public final class GaitformCli implements Runnable {
         return cl;
     }
 
+    /** Holds the analysis options alone, to parse them outside a command. */
+    @Command(name = "settings")
+    static final class SettingsOnly {
+        @CommandLine.Mixin
+        AnalysisOptions analysis = new AnalysisOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+    }
+
+    /**
+     * The analysis settings that {@code analyze} and {@code validate} use for these options (for example
+     * {@code --rate 204.8} or {@code --landmark heel_left=LCAL}), with the built-in guideline table: for tools that
+     * run the same analysis as the command line, such as the project's accuracy command.
+     *
+     * @throws IllegalArgumentException with picocli's message when an option is unknown or bad
+     */
+    public static org.gaitform.pipeline.AnalysisSettings analysisSettings(java.util.List<String> options) {
+        SettingsOnly s = new SettingsOnly();
+        CommandLine cl = new CommandLine(s);
+        try {
+            cl.parseArgs(options.toArray(new String[0]));
+            return s.analysis.settings(s.spec, org.gaitform.guidelines.GuidelineTable.builtIn());
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** Puts {@code analyze} in front when the first argument is not a subcommand or a top-level option. */
     static String[] withDefaultSubcommand(String[] args) {
         if (args.length == 0 || TOP_LEVEL.contains(args[0])) {

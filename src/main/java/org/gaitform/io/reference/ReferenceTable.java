@@ -11,9 +11,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.gaitform.io.force.ForceTableReader;
+import org.gaitform.io.text.Fields;
 import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.LayoutSniffer;
-import org.gaitform.io.text.TextLayout;
+import org.gaitform.io.text.TextDecoding;
 import org.gaitform.model.GaitformException;
 
 /**
@@ -70,36 +71,57 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
                 return new ReferenceTable(path, source, ForceTableReader.hasForceColumns(h) ? Kind.FORCE : Kind.UNKNOWN,
                         h.stream().map(ReferenceTable::normalise).toList(), List.of(), null);
             }
-            TextLayout layout = LayoutSniffer.sniff(path, source);
-            List<String> raw = layout.columnNames();
-            List<String> cols = raw.stream().map(ReferenceTable::normalise).toList();
-            Kind kind = ReferenceColumns.kind(cols);
-            if (kind == Kind.UNKNOWN && ForceTableReader.hasForceColumns(raw)) {
-                kind = Kind.FORCE;
-            }
-            String fileCol = FILE_COLUMNS.stream().filter(cols::contains).findFirst().orElse(null);
-            if (kind == Kind.FORCE || kind == Kind.UNKNOWN) {
-                return new ReferenceTable(path, source, kind, cols, List.of(), fileCol);
-            }
-            if (!layout.hasHeader()) {
-                throw GaitformException.badInput(source, "line 1", "a header row naming the columns (ic_s, to_s, side, "
-                        + "file, …)", "no header");
-            }
-            List<Map<String, String>> rows = new ArrayList<>();
-            try (GuardedLineReader r = new GuardedLineReader(layout.decoding().open(path), source)) {
+            TextDecoding decoding = TextDecoding.detect(path);
+            List<String> header = null;
+            char sep = ',';
+            long headerLine = 0;
+            try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    if (r.lineNumber() < layout.firstDataLine() || line.isBlank()) {
+                    if (!line.isBlank()) {
+                        sep = separator(line);
+                        header = split(line, sep);
+                        headerLine = r.lineNumber();
+                        break;
+                    }
+                }
+            }
+            if (header == null) {
+                throw GaitformException.badInput(source, "", "a header row and rows", "an empty file");
+            }
+            List<String> cols = header.stream().map(ReferenceTable::normalise).toList();
+            Kind kind = ReferenceColumns.kind(cols);
+            if (kind == Kind.UNKNOWN) {
+                List<String> names = header;
+                if (!ForceTableReader.hasForceColumns(names)) {
+                    try {
+                        names = LayoutSniffer.sniff(path, source).columnNames(); // a header below a preamble
+                    } catch (GaitformException e) {
+                        names = List.of();
+                    }
+                }
+                if (ForceTableReader.hasForceColumns(names)) {
+                    return new ReferenceTable(path, source, Kind.FORCE, names.stream().map(ReferenceTable::normalise)
+                            .toList(), List.of(), null);
+                }
+                return new ReferenceTable(path, source, Kind.UNKNOWN, cols, List.of(), null);
+            }
+            String fileCol = FILE_COLUMNS.stream().filter(cols::contains).findFirst().orElse(null);
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (r.lineNumber() <= headerLine || line.isBlank()) {
                         continue;
                     }
                     if (rows.size() >= MAX_ROWS) {
                         throw GaitformException.badInput(source, "line " + r.lineNumber(), "at most " + MAX_ROWS
                                 + " reference rows", "more");
                     }
-                    String[] f = layout.split(line);
+                    List<String> f = split(line, sep);
                     Map<String, String> row = new LinkedHashMap<>();
                     for (int c = 0; c < cols.size(); c++) {
-                        row.put(cols.get(c), c < f.length ? f[c].trim() : "");
+                        row.put(cols.get(c), c < f.size() ? f.get(c).trim() : "");
                     }
                     row.put(LINE, String.valueOf(r.lineNumber()));
                     rows.add(row);
@@ -110,6 +132,28 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
             throw GaitformException.badInput(source, "", "a readable reference file", "a read error ("
                     + e.getMessage() + ")");
         }
+    }
+
+    /** The separator of a header line: the most frequent of tab, semicolon, comma; else runs of white space. */
+    static char separator(String header) {
+        char best = ' ';
+        long most = 0;
+        for (char c : new char[] {'\t', ';', ','}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > most) {
+                most = n;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> split(String line, char sep) {
+        if (sep == ' ') {
+            String t = line.trim();
+            return t.isEmpty() ? List.of("") : List.of(t.split("\\s+"));
+        }
+        return List.of(Fields.split(line, sep));
     }
 
     /** Key of the line number in every row. */
