@@ -123,9 +123,9 @@ public final class ForceReferences {
     }
 
     static String fmt(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return String.valueOf((long) v);
+        if (Math.abs(v - Math.rint(v)) < 1e-6 && Math.abs(v) < 1e9) {
+            return String.valueOf((long) Math.rint(v));
         }
-        return String.format(Locale.ROOT, "%.4g", v);
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }

@@ -652,6 +652,9 @@ public final class ReferenceCatalog {
     }
 
     static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e9 ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.4g", v);
+        if (Math.abs(v - Math.rint(v)) < 1e-6 && Math.abs(v) < 1e9) {
+            return String.valueOf((long) Math.rint(v));
+        }
+        return String.format(Locale.ROOT, "%.4g", v).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
     }
 }

@@ -150,7 +150,9 @@ public final class ForceTableReader {
                         "its mean is negative: the plate reports the force on the plate; the ground pushes up"));
             }
             plates.add(new ForcePlate(best.header().trim(), side, f));
-            units.add(best.unitToken());
+            // the components of one plate share a unit: a token on any of them names it
+            units.add(members.stream().map(ForceColumns.Column::unitToken).filter(u -> !u.isEmpty()).findFirst()
+                    .orElse(""));
         }
         ForceUnit unit = unit(source, plates, units, options, decisions);
         if (units.contains("kn")) {
