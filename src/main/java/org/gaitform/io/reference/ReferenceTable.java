@@ -202,8 +202,19 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
         if (n.equals(name) || n.equals(stem(name))) {
             return true;
         }
-        String full = recording.toAbsolutePath().normalize().toString().replace('\\', '/');
+        Path rec = recording.toAbsolutePath().normalize();
+        String full = rec.toString().replace('\\', '/');
         String nn = n.startsWith("./") ? n.substring(2) : n;
+        try {
+            Path np = Path.of(n).normalize();
+            if (np.isAbsolute()) {
+                String a = np.toString().replace('\\', '/');
+                return a.equals(full) || a.equals(stem(full));
+            }
+            nn = np.toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: compared as text
+        }
         return nn.contains("/") && (full.endsWith("/" + nn) || full.endsWith("/" + nn + extension(name))
                 || stem(full).endsWith("/" + nn));
     }
