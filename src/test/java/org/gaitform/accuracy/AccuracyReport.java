@@ -385,6 +385,7 @@ public final class AccuracyReport {
             case "speed_mps" -> value + " m/s";
             case "sampling_rate_hz" -> value + " Hz";
             case "subject_id" -> "subject " + value;
+            case "dataset" -> datasetName(value);
             default -> value;
         };
     }
