@@ -249,6 +249,7 @@ public final class ValidationRunner {
                     conditions.putIfAbsent(k, v);
                 }
             });
+            fromName(input.path()).forEach(conditions::putIfAbsent);
             Reference ref = catalog.resolve(input.path(), input.display(), span(rec[0], result), meta);
             return AgreementComparison.compare(result, ref, options.toleranceMs(), conditions);
         } catch (GaitformException e) {
@@ -270,6 +271,33 @@ public final class ValidationRunner {
                 m.put(k, v);
             }
         });
+        return m;
+    }
+
+    private static final java.util.regex.Pattern SLOPE_IN_NAME = java.util.regex.Pattern.compile(
+            "(?:^|[^a-z])(?:slope|incline|grade)_?(-?\\d{1,2}(?:\\.\\d+)?)(?:deg)?(?![0-9])");
+    private static final java.util.regex.Pattern SPEED_IN_NAME = java.util.regex.Pattern.compile(
+            "(?:^|[^a-z])speed[_-]?(\\d{1,2}(?:\\.\\d+)?)(kmh|kph|mps)?(?![0-9])");
+
+    /**
+     * Conditions written in a file name when the metadata does not give them: {@code slope-5} (degrees) and
+     * {@code speed3.33} (m/s; {@code speed12kmh} in km/h), as in {@code trial10_speed3.33_slope-5.csv}.
+     */
+    static Map<String, String> fromName(Path p) {
+        String name = p.getFileName() == null ? "" : p.getFileName().toString().toLowerCase(Locale.ROOT);
+        Map<String, String> m = new LinkedHashMap<>();
+        java.util.regex.Matcher s = SLOPE_IN_NAME.matcher(name);
+        if (s.find()) {
+            m.put("slope_deg", s.group(1));
+        }
+        java.util.regex.Matcher v = SPEED_IN_NAME.matcher(name);
+        if (v.find()) {
+            String speed = v.group(1);
+            if ("kmh".equals(v.group(2)) || "kph".equals(v.group(2))) {
+                speed = String.format(Locale.ROOT, "%.2f", Double.parseDouble(speed) / 3.6);
+            }
+            m.put("speed_mps", speed);
+        }
         return m;
     }
 

@@ -106,7 +106,7 @@ public final class AgreementReportPdf {
 
     private static final String[] GROUP_HEADER = {"group", "n", "IC", "IC bias (LoA)", "TO", "TO bias (LoA)",
         "GCT/step (LoA)", "cad.", "GCT", "ICC", "sides"};
-    private static final float[] GROUP_WIDTHS = {80, 16, 40, 66, 40, 66, 66, 32, 32, 46, 28};
+    private static final float[] GROUP_WIDTHS = {110, 14, 36, 62, 36, 62, 62, 30, 30, 40, 26};
 
     private static void groupTable(PdfDoc d, List<AgreementGroup> groups, String name) throws IOException {
         List<String[]> rows = new ArrayList<>();
@@ -115,7 +115,7 @@ public final class AgreementReportPdf {
             rows.add(new String[] {g.columns().isEmpty() ? "all" : String.join(" · ", g.values()),
                 String.valueOf(g.recordings().size()), found(f.ic()), biasLoa(f.ic().timingMs()), found(f.to()),
                 biasLoa(f.to().timingMs()), biasLoa(f.contactPerStepMs()), signed(f.cadenceSpm().bias(), 2),
-                signed(f.contactMs().bias(), 1), fmt(f.cadenceIcc(), 2) + " / " + fmt(f.contactIcc(), 2),
+                signed(f.contactMs().bias(), 1), fmt(f.cadenceIcc(), 2) + "/" + fmt(f.contactIcc(), 2),
                 pct(f.sidesRightPct())});
         }
         boolean[] right = new boolean[GROUP_HEADER.length];
@@ -125,7 +125,7 @@ public final class AgreementReportPdf {
         if (!name.isEmpty()) {
             header[0] = name;
         }
-        PdfTable.draw(d, GROUP_WIDTHS, right, header, rows, null, SMALL);
+        PdfTable.draw(d, GROUP_WIDTHS, right, header, rows, null, 6.0f);
         if (!name.isEmpty()) {
             return;
         }
@@ -173,9 +173,8 @@ public final class AgreementReportPdf {
         if (b.n() == 0) {
             return "–";
         }
-        int dec = Math.max(Math.abs(b.loaLow()), Math.abs(b.loaHigh())) < 10 ? 1 : 0;
-        return signed(b.bias(), 1) + (Double.isFinite(b.loaLow()) ? " (" + signed(b.loaLow(), dec) + "…"
-                + signed(b.loaHigh(), dec) + ")" : "");
+        return signed(b.bias(), 1) + (Double.isFinite(b.loaLow()) ? " (" + signed(b.loaLow(), 0) + "…"
+                + signed(b.loaHigh(), 0) + ")" : "");
     }
 
     private static void methods(PdfDoc d, AgreementReport r) throws IOException {
