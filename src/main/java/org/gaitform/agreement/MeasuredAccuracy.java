@@ -85,26 +85,25 @@ public final class MeasuredAccuracy {
             return "gaitform's accuracy for this kind of input has not been measured against a reference recording yet "
                     + "(docs/accuracy.md lists what has).";
         }
-        return "Measured with gaitform validate against " + ROWS.stream().filter(r -> r.get("input_kind")
-                .equals(inputKind)).findFirst().map(r -> r.get("reference")).orElse("a reference")
-                + " (docs/accuracy.md): " + String.join(" ", parts);
+        return "Measured with gaitform validate (docs/accuracy.md). " + String.join(" ", parts);
     }
 
     private static String describe(Map<String, String> r) {
         String role = switch (r.get("role")) {
-            case "held-out" -> "on %s recording(s) held out from threshold tuning (%s)";
-            case "tuning" -> "on the %s recording(s) its thresholds were tuned on (%s; not evidence of accuracy)";
-            case "simulated" -> "on %s simulated session(s) (%s; gaitform's own simulator, not evidence of accuracy "
-                    + "on real runners)";
-            default -> "on %s recording(s) not listed in the tuning split (%s)";
+            case "held-out" -> "On %s recording(s) held out from threshold tuning (%s, against %s)";
+            case "tuning" -> "On the %s recording(s) its thresholds were tuned on (%s, against %s; not evidence of "
+                    + "accuracy)";
+            case "simulated" -> "On %s simulated session(s) (%s, against %s; not evidence of accuracy on real runners)";
+            default -> "On %s recording(s) not listed in the tuning split (%s, against %s)";
         };
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, role, r.get("recordings"), r.get("datasets")));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, role, r.get("recordings"), r.get("datasets"),
+                r.get("reference")));
         List<String> f = new ArrayList<>();
         if (num(r, "ic_ref_n") > 0) {
             f.add(String.format(Locale.ROOT, "%s %% of initial contacts found within %s ms, timing bias %s ms (95 %% "
                             + "limits of agreement %s to %s ms)", fmt(num(r, "ic_recall_pct"), 0),
-                    fmt(num(r, "tolerance_ms"), 0), signed(num(r, "ic_bias_ms"), 1), signed(num(r, "ic_loa_low_ms"), 0),
-                    signed(num(r, "ic_loa_high_ms"), 0)));
+                    fmt(num(r, "tolerance_ms"), 0), signed(num(r, "ic_bias_ms"), 1), limit(r, "ic_loa_low_ms", "ic_loa_high_ms"),
+                    limit(r, "ic_loa_high_ms", "ic_loa_low_ms")));
         }
         if (Double.isFinite(num(r, "to_bias_ms"))) {
             f.add(String.format(Locale.ROOT, "toe-offs %s %%, bias %s ms", fmt(num(r, "to_recall_pct"), 0),
@@ -112,8 +111,8 @@ public final class MeasuredAccuracy {
         }
         if (Double.isFinite(num(r, "contact_step_bias_ms"))) {
             f.add(String.format(Locale.ROOT, "contact time per step bias %s ms (limits %s to %s ms)",
-                    signed(num(r, "contact_step_bias_ms"), 1), signed(num(r, "contact_step_loa_low_ms"), 0),
-                    signed(num(r, "contact_step_loa_high_ms"), 0)));
+                    signed(num(r, "contact_step_bias_ms"), 1), limit(r, "contact_step_loa_low_ms",
+                            "contact_step_loa_high_ms"), limit(r, "contact_step_loa_high_ms", "contact_step_loa_low_ms")));
         }
         if (Double.isFinite(num(r, "cadence_mae_spm"))) {
             f.add(String.format(Locale.ROOT, "cadence off by %s steps/min on average", fmt(num(r, "cadence_mae_spm"), 2)));
@@ -126,6 +125,12 @@ public final class MeasuredAccuracy {
         }
         sb.append(f.isEmpty() ? "." : ": " + String.join("; ", f) + ".");
         return sb.toString();
+    }
+
+    /** A limit of agreement: whole ms, or tenths when both limits are within 10 ms. */
+    private static String limit(Map<String, String> r, String k, String other) {
+        double v = num(r, k);
+        return signed(v, Math.max(Math.abs(v), Math.abs(num(r, other))) < 10 ? 1 : 0);
     }
 
     private static double num(Map<String, String> r, String k) {

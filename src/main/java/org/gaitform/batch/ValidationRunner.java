@@ -225,12 +225,16 @@ public final class ValidationRunner {
     private static String line(RecordingAgreement r) {
         AgreementFigures f = AgreementFigures.of(List.of(r));
         if (!r.hasEventReference()) {
-            return String.format(Locale.ROOT, "cadence %.1f vs %.1f steps/min, contact %.0f vs %.0f ms", r.cadenceSpm(),
-                    r.referenceCadenceSpm(), r.contactMs(), r.referenceContactMs());
+            return String.format(Locale.ROOT, "cadence %s vs %s steps/min, contact %s vs %s ms", num(r.cadenceSpm(), 1),
+                    num(r.referenceCadenceSpm(), 1), num(r.contactMs(), 0), num(r.referenceContactMs(), 0));
         }
         return String.format(Locale.ROOT, "IC %d/%d matched, bias %+.1f ms; TO %d/%d; cadence %+.2f steps/min",
                 f.ic().matchedN(), f.ic().referenceN(), f.ic().timingMs().bias(), f.to().matchedN(), f.to().referenceN(),
                 f.cadenceSpm().bias());
+    }
+
+    private static String num(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "–";
     }
 
     /** Analyses, resolves and compares one recording; a failure becomes a {@link FailedValidation}. */

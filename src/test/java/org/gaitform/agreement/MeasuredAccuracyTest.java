@@ -37,7 +37,7 @@ class MeasuredAccuracyTest {
                 continue;
             }
             String s = MeasuredAccuracy.sentence(r.get("input_kind"));
-            assertThat(s).startsWith("Measured with gaitform validate against").contains("docs/accuracy.md")
+            assertThat(s).startsWith("Measured with gaitform validate (docs/accuracy.md).")
                     .contains(String.format(java.util.Locale.ROOT, "%.0f %% of initial contacts",
                             Double.parseDouble(r.get("ic_recall_pct"))));
         }
