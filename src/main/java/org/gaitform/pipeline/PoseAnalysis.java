@@ -69,9 +69,10 @@ final class PoseAnalysis {
             + "application to the knee. J Biomech Eng 1983;105(2):136–144. | Wille CM, Lenhart RL, Wang S, Thelen DG, "
             + "Heiderscheit BC. Ability of sagittal kinematic variables to estimate ground reaction forces and joint "
             + "kinetics in running. J Orthop Sports Phys Ther 2014;44(10):825–830.";
-    static final String ACCURACY_MARKERS = "on the force-treadmill trial of Fukuchi et al. 2017 (subject 1, 2.5 m/s, "
-            + "150 Hz markers, 77 contacts) initial contacts are within about 6 ms and toe-offs within about 5 ms of "
-            + "the force plate on average (see docs/pose-input.md for the measured table).";
+    /** Published accuracy of kinematic events; gaitform's own, measured figures come from docs/accuracy.md. */
+    static final String ACCURACY_MARKERS = "published for kinematic events against force plates in running: footstrike "
+            + "from the heel marker within 22–25 ms and toe-off from peak knee extension within about 5 ms (Fellin et "
+            + "al. 2010). gaitform's own figures, per strike class, speed and subject, are in docs/accuracy.md.";
     static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
             + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
 

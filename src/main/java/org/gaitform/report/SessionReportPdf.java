@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.gaitform.agreement.MeasuredAccuracy;
 import org.gaitform.guidelines.Guideline;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Decision;
@@ -276,9 +277,14 @@ public final class SessionReportPdf {
             d.line("Gait events", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
             d.paragraph(capital(info.get("detection_method")), 8.5f);
         }
-        if (info.containsKey("accuracy")) {
-            d.line("Accuracy measured on real recordings", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
-            d.paragraph(capital(info.get("accuracy")), 8.5f);
+        if (info.containsKey("accuracy") || info.containsKey("measurement_kind")) {
+            d.line("Accuracy", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
+            if (info.containsKey("measurement_kind")) {
+                d.paragraph(MeasuredAccuracy.sentence(info.get("measurement_kind")), 8.5f);
+            }
+            if (info.containsKey("accuracy")) {
+                d.paragraph(capital(info.get("accuracy")), 8.5f);
+            }
         }
         if (info.containsKey("dynamics_sensor")) {
             d.paragraph("Running dynamics from " + info.get("dynamics_sensor") + ".", 8.5f);
