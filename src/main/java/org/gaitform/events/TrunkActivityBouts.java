@@ -8,7 +8,9 @@ import org.gaitform.signal.ZeroPhaseButterworth;
 /**
  * Splits a trunk recording into running, walking and standing bouts from the vertical acceleration.
  *
- * <p>Each step makes one cycle of the vertical acceleration around 1 g. A running step has a flight
+ * <p>Each step makes one cycle of the vertical acceleration around 1 g, found on the signal low-passed at
+ * 5 Hz (a heel-strike transient and the soft-tissue rebound after it can dip under 1 g inside one stance and
+ * would otherwise start a second, spurious cycle). A running step has a flight
  * phase, in which the trunk is in free fall and the acceleration drops near 0 g, and a stance peak well
  * above 1 g; a walking step never leaves the ground, so its acceleration stays well above 0 g. Stretches
  * without cycles are standing when they are still, otherwise unknown (fidgeting, getting on a
@@ -36,23 +38,9 @@ public final class TrunkActivityBouts {
     public List<LabelledRange> classify(double[] verticalG, double samplingRateHz) {
         int n = verticalG.length;
         double fs = samplingRateHz;
-        double[] v = ZeroPhaseButterworth.lowPass(2, settings.lowPassHz()).apply(verticalG, fs);
         double h = settings.hysteresisG();
-        // cycle starts: rises from below 1-h to above 1+h
-        List<Integer> starts = new ArrayList<>();
-        boolean armed = false;
-        for (int i = 0; i < n; i++) {
-            if (v[i] < 1 - h) {
-                armed = true;
-            } else if (armed && v[i] > 1 + h) {
-                int k = i;
-                while (k > 0 && v[k - 1] > 1.0 && v[k - 1] < v[k]) {
-                    k--;
-                }
-                starts.add(k);
-                armed = false;
-            }
-        }
+        List<Integer> starts = cycleStarts(verticalG, fs, h);
+        double[] v = ZeroPhaseButterworth.lowPass(2, settings.lowPassHz()).apply(verticalG, fs);
         Activity[] label = new Activity[n];
         java.util.Arrays.fill(label, Activity.UNKNOWN);
         List<int[]> cycles = new ArrayList<>();
@@ -110,6 +98,30 @@ public final class TrunkActivityBouts {
         }
         List<LabelledRange> ranges = toRanges(label);
         return mergeShortGaps(ranges, (int) Math.round(settings.mergeGapS() * fs));
+    }
+
+    /**
+     * Where cycles start: rises of the step-band signal from below {@code 1 − h} to above {@code 1 + h}, moved
+     * back to where the rise leaves 1 g; one per step, since the dips of a landing transient inside a stance are
+     * filtered out.
+     */
+    private List<Integer> cycleStarts(double[] verticalG, double fs, double h) {
+        double[] s = ZeroPhaseButterworth.lowPass(2, settings.cycleLowPassHz()).apply(verticalG, fs);
+        List<Integer> starts = new ArrayList<>();
+        boolean armed = false;
+        for (int i = 0; i < s.length; i++) {
+            if (s[i] < 1 - h) {
+                armed = true;
+            } else if (armed && s[i] > 1 + h) {
+                int k = i;
+                while (k > 0 && s[k - 1] > 1.0 && s[k - 1] < s[k]) {
+                    k--;
+                }
+                starts.add(k);
+                armed = false;
+            }
+        }
+        return starts;
     }
 
     private static double[] movingSd(double[] x, int win) {

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.gaitform.events.ApPolarity;
 import org.gaitform.events.DetectedContact;
+import org.gaitform.events.FlightPhaseTrunkEvents;
 import org.gaitform.events.IndexRange;
 import org.gaitform.events.LabelledRange;
-import org.gaitform.events.Patoz2022SacralEvents;
 import org.gaitform.events.TrunkActivityBouts;
 import org.gaitform.events.TrunkAlignment;
 import org.gaitform.events.TrunkSideAssignment;
@@ -31,7 +31,7 @@ import org.gaitform.model.Trace;
 
 /**
  * Running analysis of a trunk-worn IMU: vertical from gravity, running/walking/standing bouts, contacts by
- * {@link Patoz2022SacralEvents}, sides from the medio-lateral acceleration, temporal metrics and findings.
+ * {@link FlightPhaseTrunkEvents}, sides from the medio-lateral acceleration, temporal metrics and findings.
  */
 final class TrunkRunningAnalysis {
     /** Shortest recording analysed (s). */
@@ -102,7 +102,7 @@ final class TrunkRunningAnalysis {
         }
         TrunkSignals signals = TrunkAlignment.bodyAxes(sensor, fs, vertical, running, decisions);
         vertical = null; // the per-sample up directions (three arrays as long as the recording) are done with
-        Patoz2022SacralEvents detector = new Patoz2022SacralEvents();
+        FlightPhaseTrunkEvents detector = new FlightPhaseTrunkEvents();
         List<DetectedContact> contacts;
         if (signals.hasAp()) {
             List<DetectedContact> vertOnly = detector.detect(signals.verticalOnly(), running);

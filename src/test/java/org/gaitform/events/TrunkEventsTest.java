@@ -53,7 +53,7 @@ class TrunkEventsTest {
         TrunkSignals vOnly = new TrunkSignals(fs, s.bodyAccG()[0], null, null);
         List<IndexRange> run = new TrunkActivityBouts().classify(vOnly.verticalG(), fs).stream()
                 .filter(b -> b.activity() == Activity.RUNNING).map(LabelledRange::range).toList();
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(vOnly, run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(vOnly, run);
         assertThat(c).hasSize(s.steps().size());
         assertThat(c).allMatch(x -> x.icMethod() == DetectedContact.IcMethod.VERTICAL);
         for (int i = 0; i < c.size(); i++) {
@@ -76,7 +76,7 @@ class TrunkEventsTest {
         }
         TrunkSignals sig = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], noise);
         List<IndexRange> run = List.of(new IndexRange((int) (2 * fs), (int) (17 * fs)));
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(sig, run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(sig, run);
         assertThat(TrunkSideAssignment.assign(sig, c).sides()).containsOnly(Side.UNKNOWN);
         TrunkSignals clean = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], s.bodyAccG()[2]);
         List<Side> sides = TrunkSideAssignment.assign(clean, c).sides();
@@ -91,7 +91,7 @@ class TrunkEventsTest {
         double fs = s.samplingRateHz();
         TrunkSignals sig = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], s.bodyAccG()[2]);
         List<IndexRange> run = List.of(new IndexRange((int) (2 * fs), (int) (17 * fs)));
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(new TrunkSignals(fs, s.bodyAccG()[0], null, null), run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(new TrunkSignals(fs, s.bodyAccG()[0], null, null), run);
         assertThat(ApPolarity.looksReversed(sig, c)).isFalse();
         assertThat(ApPolarity.looksReversed(sig.withApReversed(), c)).isTrue();
     }
