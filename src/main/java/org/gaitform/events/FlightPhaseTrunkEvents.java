@@ -30,12 +30,15 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *       2002, Lee et al. 2010 and Benson et al. 2019 as automated by Kiernan et al. 2023, with the period taken
  *       from the recording itself.</li>
  *   <li>Flights. Between two humps, the lowest point of the smoothed signal is in the flight; the flight is the
- *       stretch around it where the 20 Hz signal is below 1 g, and its lowest value is the flight level (about
- *       0 g). Two contacts are only told apart when the trunk comes down to within 0.4 g of free fall.</li>
- *   <li>Toe-off: where the 20 Hz vertical acceleration, searched back from the flight, was last above the flight
- *       level + 0.05 g, minus 26 ms for the trunk to reach that level after the toes leave the ground (a
- *       "return to the flight level", after Patoz et al. 2022, who moved the threshold of their 2021 effective
- *       contact to detect actual toe-off).</li>
+ *       stretch around it where the 20 Hz signal is below 1 g, and its level is its floor (the plateau of free fall,
+ *       about 0 g: the densest 0.02 g band of its samples within 0.1 g of its lowest point; the ringing of a sharp
+ *       landing, or of a signal clipped at 0 g, can dip below it, and the ramps into and out of it lie above). Two contacts are only told apart when the trunk comes down to within
+ *       0.4 g of free fall.</li>
+ *   <li>Toe-off: searching back from the flight, the last of the stance tail that stands 0.1 g above the floor
+ *       (clear of any noise in flight), then forwards to where the 20 Hz vertical acceleration is back within
+ *       0.03 g of the free-fall level, minus 25 ms for the trunk to get there after the toes leave the ground (a "return to
+ *       the flight level", after Patoz et al. 2022, who moved the threshold of their 2021 effective contact to
+ *       detect actual toe-off).</li>
  *   <li>Initial contact, with a forward axis: at landing the ground starts to brake the body, so the forward
  *       acceleration falls from a peak just before landing to a braking trough after it (the forward-acceleration
  *       landmarks of Zijlstra and Hof 2003 in walking, and of Auvinet et al. 2002 and Lee et al. 2010). The
@@ -43,12 +46,14 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *       walking back from it, the peak is where the acceleration stops rising (a 10 % hysteresis ignores
  *       wiggles on a flat slope); initial contact is where the fall crosses the level midway between peak and
  *       trough. Without a forward axis, or when that estimate is more than 60 ms before or 40 ms after the vertical
- *       one: where the vertical acceleration has risen 0.5 g above the flight level, minus 5 ms. The vertical departure from
+ *       one: where the vertical acceleration has risen 0.5 g above the flight level, minus 6 ms. The vertical departure from
  *       the flight level itself is not used: the swing leg's descent starts it up to 50 ms before landing on a
  *       downhill.</li>
  * </ol>
- * A contact needs both its flights inside the data: one that started before the recording or is still under way
- * at its end is dropped. Settings and which constants were chosen on data: {@link TrunkEventSettings}.
+ * When the data start on the way up to a stance, its initial contact is extrapolated back from where the signal
+ * rises through 1 g, with this runner's own time from landing to that point; when they end on the way down from
+ * one, its toe-off is extrapolated from where the signal falls through 1 g, with this runner's own time from there
+ * to the flight level, and the contact is kept only if that toe-off falls inside the recording. Settings and which constants were chosen on data: {@link TrunkEventSettings}.
  *
  * <p>References. Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating effective contact and flight
  * times using a sacral-mounted inertial measurement unit. J Biomech 2021;127:110667. — Patoz A et al. A single
@@ -71,6 +76,12 @@ import org.gaitform.signal.ZeroPhaseButterworth;
 public final class FlightPhaseTrunkEvents {
     /** Longest running step period used to look for a flight before the first and after the last step (s). */
     static final double MAX_STEP_S = 0.6;
+    /** Band above the lowest point of a flight whose samples make its floor (g). */
+    static final double FLOOR_BAND_G = 0.1;
+    /** Where the ground pushes with body weight: the "effective" contact and toe-off of Patoz et al. 2021 (g). */
+    static final double EFFECTIVE_G = 1.0;
+    /** Width of the band in which the floor's samples are densest (g). */
+    static final double FLOOR_WINDOW_G = 0.02;
 
     private final TrunkEventSettings settings;
 
@@ -108,18 +119,20 @@ public final class FlightPhaseTrunkEvents {
     }
 
     /**
-     * A flight phase, seen from the contact before it (its toe-off side) and from the contact after it (its
-     * initial-contact side): the lowest point of the 20 Hz signal on each side of the flight's centre, and the
-     * level there. A flight the data cut (they start on the way up to a stance, or end on the way down from one)
-     * has the recording's typical level on the cut side.
-     *
-     * @param toSide      lowest point on the toe-off side (for an end cut: the last sample)
-     * @param toLevelG    flight level on the toe-off side (g)
-     * @param icSide      lowest point on the initial-contact side (for a start cut: the first sample)
-     * @param icLevelG    flight level on the initial-contact side (g)
-     * @param cut         the data start or end inside this flight before the trunk is back at the flight level
+     * A flight phase: where the searches for the toe-off before it and the initial contact after it start (its
+     * lowest point; for a flight the data cut, the last or first sample), its lowest value, the level of free fall
+     * the trunk comes back to (see {@link #detectIn}), and whether the data start or end inside it before the trunk
+     * is back at that level.
      */
-    private record Flight(int toSide, double toLevelG, int icSide, double icLevelG, boolean cut) {
+    private record Flight(int toSide, int icSide, double lowestG, double floorG, double levelG, boolean cut) {
+        Flight withLevel(double freeFallG) {
+            return new Flight(toSide, icSide, lowestG, floorG, cut ? freeFallG : Math.max(freeFallG, lowestG), cut);
+        }
+
+        /** Where the stance before this flight came back to the flight level. */
+        double returnAfter(double[] edge, int hump, double marginG) {
+            return returnToFloor(edge, toSide, hump, levelG, marginG);
+        }
     }
 
     private List<DetectedContact> detectIn(DoubleBuffer raw, double[] step, double[] edge, double[] ap, double fs,
@@ -140,35 +153,34 @@ public final class FlightPhaseTrunkEvents {
                 : (int) Math.round(MAX_STEP_S * fs);
         // interior flights: around the lowest point of the smoothed signal between two humps
         Flight[] flights = new Flight[humps.length + 1];
-        double[] toLevels = new double[humps.length - 1];
-        double[] icLevels = new double[humps.length - 1];
+        double[] floors = new double[humps.length - 1];
         for (int k = 0; k + 1 < humps.length; k++) {
-            flights[k + 1] = flight(step, edge, humps[k], humps[k + 1] + 1, searchFrom, searchTo, period, Double.NaN,
-                    Double.NaN);
-            toLevels[k] = flights[k + 1] == null ? Double.NaN : flights[k + 1].toLevelG();
-            icLevels[k] = flights[k + 1] == null ? Double.NaN : flights[k + 1].icLevelG();
+            flights[k + 1] = flight(step, edge, humps[k], humps[k + 1] + 1, searchFrom, searchTo, period, Double.NaN);
+            floors[k] = flights[k + 1] == null ? Double.NaN : flights[k + 1].floorG();
         }
-        // a cut flight takes the recording's typical levels (free fall, 0 g, when it has no interior flight)
-        double typicalTo = Stats.count(toLevels) > 0 ? Stats.median(toLevels) : 0.0;
-        double typicalIc = Stats.count(icLevels) > 0 ? Stats.median(icLevels) : 0.0;
+        // in free fall an accelerometer reads 0 g on every axis, whatever its tilt, plus its bias: one level for the
+        // whole stretch, the median of the flights' floors, and a flight that does not come down to it (a short
+        // uphill flight) keeps its own lowest value
+        double freeFall = Stats.count(floors) > 0 ? Stats.median(floors) : 0.0;
+        for (int k = 1; k < humps.length; k++) {
+            flights[k] = flights[k] == null ? null : flights[k].withLevel(freeFall);
+        }
         flights[0] = flight(step, edge, Math.max(searchFrom, humps[0] - period), humps[0] + 1, searchFrom, searchTo,
-                period, typicalTo, typicalIc);
+                period, freeFall);
         int last = humps[humps.length - 1];
         flights[humps.length] = flight(step, edge, last, Math.min(searchTo, last + period + 1), searchFrom, searchTo,
-                period, typicalTo, typicalIc);
+                period, freeFall);
         // contacts between two flights seen whole; then the ones the start or the end of the data cut
         DetectedContact[] found = new DetectedContact[humps.length];
         for (int k = 0; k < humps.length; k++) {
             if (flights[k] != null && flights[k + 1] != null && !flights[k].cut() && !flights[k + 1].cut()) {
-                double toEdge = Crossings.lastFallBefore(edge, flights[k + 1].toSide(), humps[k],
-                        flights[k + 1].toLevelG() + settings.toMarginG());
+                double toEdge = flights[k + 1].returnAfter(edge, humps[k], settings.toMarginG());
                 found[k] = contact(raw, edge, ap, fs, flights[k], toEdge, humps[k]);
             }
         }
         if (humps.length > 1 && flights[0] != null && flights[0].cut() && flights[1] != null && !flights[1].cut()) {
             double ic = extrapolatedRise(edge, flights, humps, found);
-            double toEdge = Crossings.lastFallBefore(edge, flights[1].toSide(), humps[0],
-                    flights[1].toLevelG() + settings.toMarginG());
+            double toEdge = flights[1].returnAfter(edge, humps[0], settings.toMarginG());
             found[0] = Double.isNaN(ic) || Double.isNaN(toEdge) ? null
                     : finish(raw, ic, toEdge - settings.toFreeFallLatencyMs() / 1000.0 * fs, IcMethod.EXTRAPOLATED, fs);
         }
@@ -195,7 +207,7 @@ public final class FlightPhaseTrunkEvents {
      */
     private DetectedContact contact(DoubleBuffer raw, double[] edge, double[] ap, double fs, Flight before,
                                     double toEdge, int hump) {
-        double icV = Crossings.firstRiseAfter(edge, before.icSide(), hump, before.icLevelG() + settings.icLevelG());
+        double icV = Crossings.firstRiseAfter(edge, before.icSide(), hump, before.levelG() + settings.icLevelG());
         if (Double.isNaN(toEdge) || Double.isNaN(icV)) {
             return null;
         }
@@ -226,20 +238,18 @@ public final class FlightPhaseTrunkEvents {
 
     /**
      * The first initial contact when the data start on its way up to the stance: where the vertical acceleration
-     * passes the height it has at the start, minus the median time this runner's other contacts of the stretch
-     * took from initial contact to that height.
+     * rises through 1 g (the ground pushes with body weight: the "effective" contact of Patoz et al. 2021), minus
+     * the median time this runner's other contacts of the stretch took from initial contact to that point.
      *
      * @return fractional index (before the first sample when the contact began before the recording), or
      *         {@code NaN} when fewer than two other contacts show the way up
      */
     private double extrapolatedRise(double[] edge, Flight[] flights, int[] humps, DetectedContact[] found) {
-        Flight cut = flights[0];
-        double height = Math.max(settings.icLevelG(), edge[cut.icSide()] - cut.icLevelG() + 0.01);
-        double at = Crossings.firstRiseAfter(edge, cut.icSide(), humps[0], cut.icLevelG() + height);
+        double at = Crossings.firstRiseAfter(edge, flights[0].icSide(), humps[0], EFFECTIVE_G);
         List<Double> rise = new ArrayList<>();
         for (int j = 1; j < humps.length; j++) {
             if (found[j] != null) {
-                double up = Crossings.firstRiseAfter(edge, flights[j].icSide(), humps[j], flights[j].icLevelG() + height);
+                double up = Crossings.firstRiseAfter(edge, flights[j].icSide(), humps[j], EFFECTIVE_G);
                 if (!Double.isNaN(up)) {
                     rise.add(up - found[j].icIndex());
                 }
@@ -252,23 +262,27 @@ public final class FlightPhaseTrunkEvents {
     }
 
     /**
-     * Where the last stance's vertical acceleration would have come down to the flight level when the data end
-     * on its way down: from where it passes the height it has at the end, plus the median time this runner's
-     * complete stances of the same stretch took from that height down to the flight level.
+     * Where the last stance's vertical acceleration comes back to the flight level when the data end on its way
+     * down: where it does, when the data reach it; otherwise where it falls through 1 g (the "effective" toe-off
+     * of Patoz et al. 2021), plus the median time this runner's complete stances of the stretch took from there
+     * down to the flight level.
      *
      * @return fractional index, or {@code NaN} when fewer than two complete stances show the way down
      */
     private double extrapolatedFall(double[] edge, Flight[] flights, int[] humps, Flight cut, int hump) {
-        double height = edge[cut.toSide()] - cut.toLevelG() + 0.01;
-        double from = Crossings.lastFallBefore(edge, cut.toSide(), hump, cut.toLevelG() + height);
+        if (edge[cut.toSide()] < cut.levelG() + settings.toMarginG()) {
+            // already back at the flight level when the data end
+            return cut.returnAfter(edge, hump, settings.toMarginG());
+        }
+        double from = Crossings.lastFallBefore(edge, cut.toSide(), hump, EFFECTIVE_G);
         List<Double> fall = new ArrayList<>();
         for (int j = 0; j + 1 < humps.length; j++) {
             Flight a = flights[j + 1];
             if (a == null || a.cut() || flights[j] == null || flights[j].cut()) {
                 continue;
             }
-            double top = Crossings.lastFallBefore(edge, a.toSide(), humps[j], a.toLevelG() + height);
-            double bottom = Crossings.lastFallBefore(edge, a.toSide(), humps[j], a.toLevelG() + settings.toMarginG());
+            double top = Crossings.lastFallBefore(edge, a.toSide(), humps[j], EFFECTIVE_G);
+            double bottom = a.returnAfter(edge, humps[j], settings.toMarginG());
             if (!Double.isNaN(top) && !Double.isNaN(bottom) && bottom >= top) {
                 fall.add(bottom - top);
             }
@@ -329,17 +343,16 @@ public final class FlightPhaseTrunkEvents {
     }
 
     /**
-     * The flight in {@code [a, b)}: around the lowest point {@code c} of the step-band signal, the stretch where
-     * the edge signal is below 1 g, seen from both sides of {@code c}. {@code null} when the trunk does not come
-     * down near free fall there. When the data start on the way up to a stance (below the 1 g of the effective
-     * contact) or end on the way down from one (below the initial-contact level), the flight is cut and takes the
-     * typical levels on the cut side.
+     * The flight in {@code [a, b)}: around the lowest point of the step-band signal, the stretch where the edge
+     * signal is below 1 g; {@code null} when the trunk does not come down near free fall there. Its floor is the
+     * plateau of free fall. When the data start on the way up to a stance (below the 1 g of the effective contact)
+     * or end on the way down from one (below the initial-contact level), the flight is cut and takes the stretch's
+     * free-fall level.
      *
-     * @param typicalTo flight level on the toe-off side for a cut flight ({@code NaN}: no cut flight is used)
-     * @param typicalIc flight level on the initial-contact side for a cut flight
+     * @param freeFallG the stretch's free-fall level, for a cut flight ({@code NaN}: no cut flight is used)
      */
     private Flight flight(double[] step, double[] edge, int a, int b, int searchFrom, int searchTo, int period,
-                          double typicalTo, double typicalIc) {
+                          double freeFallG) {
         if (b - a < 2) {
             return null;
         }
@@ -373,36 +386,78 @@ public final class FlightPhaseTrunkEvents {
         while (hi + 1 < searchTo && edge[hi + 1] < 1.0) {
             hi++;
         }
-        int toSide = lo;
-        for (int i = lo + 1; i <= c; i++) {
-            if (edge[i] < edge[toSide]) {
-                toSide = i;
+        int core = lo;
+        for (int i = lo + 1; i <= hi; i++) {
+            if (edge[i] < edge[core]) {
+                core = i;
             }
         }
-        int icSide = c;
-        for (int i = c + 1; i <= hi; i++) {
-            if (edge[i] < edge[icSide]) {
-                icSide = i;
-            }
-        }
-        boolean startCut = lo == searchFrom && icSide == lo;
-        boolean endCut = hi == searchTo - 1 && toSide == hi;
-        if (!startCut && !endCut && Math.min(edge[toSide], edge[icSide]) > settings.flightMaxG()) {
-            return null; // the trunk never comes down near free fall: no flight between these steps
-        }
+        boolean startCut = lo == searchFrom && core == lo;
+        boolean endCut = hi == searchTo - 1 && core == hi;
         if (startCut || endCut) {
-            if (Double.isNaN(typicalTo)) {
-                return null;
-            }
             // the data start on the way up to the next stance (still below the 1 g of the effective contact), or
             // end on the way down from the last one (already below the initial-contact level)
-            if (startCut && edge[icSide] >= typicalIc + 1.0 || endCut && edge[toSide] >= typicalTo + settings.icLevelG()) {
+            if (Double.isNaN(freeFallG) || startCut && edge[lo] >= freeFallG + 1.0
+                    || endCut && edge[hi] >= freeFallG + settings.icLevelG()) {
                 return null;
             }
-            return new Flight(toSide, endCut ? typicalTo : edge[toSide], icSide, startCut ? typicalIc : edge[icSide],
-                    true);
+            return new Flight(endCut ? hi : core, startCut ? lo : core, edge[core], freeFallG, freeFallG, true);
         }
-        return new Flight(toSide, edge[toSide], icSide, edge[icSide], false);
+        if (edge[core] > settings.flightMaxG()) {
+            return null; // the trunk never comes down near free fall: no flight between these steps
+        }
+        double floor = floor(edge, lo, hi, edge[core]);
+        return new Flight(core, core, edge[core], floor, floor, false);
+    }
+
+    /**
+     * The floor of {@code x[lo..hi]}: the level where the samples within {@value #FLOOR_BAND_G} g of {@code lowest}
+     * are densest (the median of the most populated {@value #FLOOR_WINDOW_G} g wide band), that is, the plateau of
+     * free fall rather than the ramps into and out of it.
+     */
+    private static double floor(double[] x, int lo, int hi, double lowest) {
+        int count = 0;
+        for (int i = lo; i <= hi; i++) {
+            if (x[i] <= lowest + FLOOR_BAND_G) {
+                count++;
+            }
+        }
+        double[] near = new double[count];
+        int m = 0;
+        for (int i = lo; i <= hi; i++) {
+            if (x[i] <= lowest + FLOOR_BAND_G) {
+                near[m++] = x[i];
+            }
+        }
+        Arrays.sort(near);
+        int bestFrom = 0;
+        int bestTo = 1;
+        int j = 0;
+        for (int i = 0; i < near.length; i++) {
+            while (j < near.length && near[j] <= near[i] + FLOOR_WINDOW_G) {
+                j++;
+            }
+            if (j - i > bestTo - bestFrom) {
+                bestFrom = i;
+                bestTo = j;
+            }
+        }
+        return Stats.median(Arrays.copyOfRange(near, bestFrom, bestTo));
+    }
+
+    /**
+     * Where the stance before a flight ends: searching back from the flight's lowest point to the last sample of
+     * the stance tail that stands {@value #FLOOR_BAND_G} g above the floor (clear of any noise in flight), then
+     * forwards to where the signal comes back within the margin of the floor.
+     *
+     * @return fractional index, or {@code NaN} when there is no such fall between the hump and the flight
+     */
+    private static double returnToFloor(double[] edge, int from, int hump, double levelG, double marginG) {
+        double tail = Crossings.lastFallBefore(edge, from, hump, levelG + Math.max(FLOOR_BAND_G, marginG));
+        if (Double.isNaN(tail)) {
+            return Double.NaN;
+        }
+        return Crossings.firstFallAfter(edge, (int) Math.floor(tail) + 1, from, levelG + marginG);
     }
 
     /**

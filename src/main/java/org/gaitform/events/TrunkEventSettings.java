@@ -15,14 +15,17 @@ package org.gaitform.events;
  * @param edgeLowPassHz        low-pass cut-off for the edges of stance (Hz); default 20
  * @param flightMaxG           between two steps the trunk must come down to within this of free fall (0 g) for
  *                             the two contacts to be told apart (g); default 0.4
- * @param toMarginG            toe-off is where the vertical acceleration returns to within this of the flight
- *                             level (g); default 0.05
- * @param toFreeFallLatencyMs  time from toe-off until the trunk reaches that level, subtracted (ms); default 26
+ * @param toMarginG            toe-off is where the vertical acceleration, after the last of the stance tail that
+ *                             stands 0.1 g above the free-fall level, comes back within this of that level (g);
+ *                             default 0.03 (chosen on data: of 0.01–0.05 g, the margin that gave the narrowest range
+ *                             of the tuning trials' mean contact-time errors, ±10.3 ms; all gave ±10–11 ms)
+ * @param toFreeFallLatencyMs  time from toe-off until the trunk is back at that level, subtracted (ms); default 25
  *                             (chosen on data: the middle of the range of the tuning trials' mean contact-time
  *                             errors)
  * @param icLevelG             without a forward axis, initial contact is where the vertical acceleration has
- *                             risen this far above the flight level (g); default 0.5 (chosen on data)
- * @param icLatencyMs          ... minus this (ms); default 5 (chosen on data)
+ *                             risen this far above the flight level (g); default 0.5 (chosen on data, of 0.3–1 g)
+ * @param icLatencyMs          ... minus this (ms); default 6 (chosen on data: the middle of the range of the tuning
+ *                             trials' mean initial-contact errors)
  * @param apLowPassHz          low-pass cut-off of the forward acceleration (Hz); default 10
  * @param apPeakBeforeFlightMs how far before the lowest point of the flight the forward peak before landing may
  *                             lie (ms); default 50
@@ -46,7 +49,7 @@ public record TrunkEventSettings(double stepLowPassHz, double minStepMs, double 
                                  double edgeMarginMs) {
 
     /** The defaults described above. */
-    public static final TrunkEventSettings DEFAULTS = new TrunkEventSettings(5, 200, 0.6, 20, 0.4, 0.05, 26, 0.5, 5,
+    public static final TrunkEventSettings DEFAULTS = new TrunkEventSettings(5, 200, 0.6, 20, 0.4, 0.03, 25, 0.5, 6,
             10, 50, 0.1, 60, 40, 450, 300);
 
     public TrunkEventSettings {

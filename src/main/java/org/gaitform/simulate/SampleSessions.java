@@ -251,7 +251,7 @@ public final class SampleSessions {
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "
                 + "after contact (rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that reaches "
-                + "0.25 g at toe-off and fades to 0 g 32.5 ms later (back within 0.05 g of free fall 26 ms after "
+                + "0.25 g at toe-off and fades to 0 g 28.4 ms later (back within 0.03 g of free fall 25 ms after "
                 + "toe-off, as measured on force-treadmill data), plus a 0.1 g rise over the 40 ms before landing; A "
                 + "makes the mean over each step 1 g; free fall (0 g) in flight;\n");
         sb.append("- slopes: downhill the landing transient grows by 10 % per % of slope and is followed 25 ms later by a "

@@ -17,8 +17,8 @@ import org.gaitform.signal.Vec3;
  *   <li>Running step of step time {@code Ts} and contact time {@code tc}: vertical acceleration
  *       {@code A·sin(π·t/tc)} during contact, plus a landing transient (a Gaussian 25 ms after contact,
  *       amplitude by strike: rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that rises to
- *       0.25 g at toe-off and fades to 0 g 32.5 ms later, so that the trunk is back within 0.05 g of free fall
- *       26 ms after the toes leave the ground (as measured on force-treadmill data), plus a rise of 0.1 g over the
+ *       0.25 g at toe-off and fades to 0 g 28.4 ms later, so that the trunk is back within 0.03 g of free fall
+ *       25 ms after the toes leave the ground (as measured on force-treadmill data), plus a rise of 0.1 g over the
  *       40 ms before landing while the swing leg is driven down. {@code A} makes the mean over the step exactly
  *       1 g (impulse balance). In flight the trunk is in free fall (0 g).</li>
  *   <li>Slopes ({@code slope} in %, positive uphill). Downhill the landing is harder: the transient of a rearfoot
@@ -45,8 +45,8 @@ import org.gaitform.signal.Vec3;
  * ({@code FlightPhaseTrunkEvents}) is measured separately on force-plate recordings.
  */
 public final class TrunkImuSimulator {
-    /** Time from toe-off until the trunk is in free fall, as modelled (s): back within 0.05 g of it after 26 ms. */
-    static final double SHOULDER_END_S = 0.0325;
+    /** Time from toe-off until the trunk is in free fall, as modelled (s): back within 0.03 g of it after 25 ms. */
+    static final double SHOULDER_END_S = 0.0284;
     static final double SHOULDER_G = 0.25;
     static final double SHOULDER_START_S = 0.040;
     static final double AP_BRACKET_S = 0.022;
