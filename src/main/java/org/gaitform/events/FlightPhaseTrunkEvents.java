@@ -30,30 +30,34 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *       2002, Lee et al. 2010 and Benson et al. 2019 as automated by Kiernan et al. 2023, with the period taken
  *       from the recording itself.</li>
  *   <li>Flights. Between two humps, the lowest point of the smoothed signal is in the flight; the flight is the
- *       stretch around it where the 20 Hz signal is below 1 g, and its level is its floor (the plateau of free fall,
- *       about 0 g: the densest 0.02 g band of its samples within 0.1 g of its lowest point; the ringing of a sharp
- *       landing, or of a signal clipped at 0 g, can dip below it, and the ramps into and out of it lie above). Two contacts are only told apart when the trunk comes down to within
- *       0.4 g of free fall.</li>
- *   <li>Toe-off: searching back from the flight, the last of the stance tail that stands 0.1 g above the floor
- *       (clear of any noise in flight), then forwards to where the 20 Hz vertical acceleration is back within
- *       0.03 g of the free-fall level, minus 25 ms for the trunk to get there after the toes leave the ground (a "return to
- *       the flight level", after Patoz et al. 2022, who moved the threshold of their 2021 effective contact to
- *       detect actual toe-off).</li>
+ *       stretch around it where the 20 Hz signal is below 1 g. Two contacts are only told apart when the trunk comes
+ *       down to within 0.4 g of free fall there. In free fall an accelerometer reads 0 g on every axis whatever its
+ *       tilt, plus its bias: the free-fall level is one value per running stretch, the median of the flights'
+ *       floors (a floor is the densest 0.02 g band of a flight's samples within 0.1 g of its lowest point: the
+ *       plateau, not the ringing of a sharp landing or of a signal clipped at 0 g, which dips below it, nor the
+ *       ramps into and out of it); a flight that does not come down to it (a short uphill flight) keeps its own
+ *       lowest value.</li>
+ *   <li>Toe-off: searching back from the flight, the last of the stance tail that stands 0.1 g above the free-fall
+ *       level (clear of any noise in flight), then forwards to where the 20 Hz vertical acceleration is back within
+ *       0.03 g of it, minus 25 ms for the trunk to get there after the toes leave the ground (a "return to the
+ *       flight level", after Patoz et al. 2022, who moved the threshold of their 2021 effective contact to detect
+ *       actual toe-off).</li>
  *   <li>Initial contact, with a forward axis: at landing the ground starts to brake the body, so the forward
  *       acceleration falls from a peak just before landing to a braking trough after it (the forward-acceleration
  *       landmarks of Zijlstra and Hof 2003 in walking, and of Auvinet et al. 2002 and Lee et al. 2010). The
  *       trough is the deepest minimum of the 10 Hz forward acceleration between the flight and the stance hump;
  *       walking back from it, the peak is where the acceleration stops rising (a 10 % hysteresis ignores
  *       wiggles on a flat slope); initial contact is where the fall crosses the level midway between peak and
- *       trough. Without a forward axis, or when that estimate is more than 60 ms before or 40 ms after the vertical
- *       one: where the vertical acceleration has risen 0.5 g above the flight level, minus 6 ms. The vertical departure from
- *       the flight level itself is not used: the swing leg's descent starts it up to 50 ms before landing on a
- *       downhill.</li>
+ *       trough. Without a forward axis, or when that estimate is more than 60 ms before or 40 ms after the
+ *       vertical one: where the vertical acceleration has risen 0.5 g above the free-fall level, minus 6 ms. The
+ *       vertical departure from free fall itself is not used: the swing leg's descent starts it up to 50 ms before
+ *       landing on a downhill.</li>
  * </ol>
  * When the data start on the way up to a stance, its initial contact is extrapolated back from where the signal
  * rises through 1 g, with this runner's own time from landing to that point; when they end on the way down from
  * one, its toe-off is extrapolated from where the signal falls through 1 g, with this runner's own time from there
- * to the flight level, and the contact is kept only if that toe-off falls inside the recording. Settings and which constants were chosen on data: {@link TrunkEventSettings}.
+ * to the free-fall level, and the contact is kept only if that toe-off falls inside the recording. Settings, and
+ * which constants were chosen on data: {@link TrunkEventSettings}.
  *
  * <p>References. Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating effective contact and flight
  * times using a sacral-mounted inertial measurement unit. J Biomech 2021;127:110667. — Patoz A et al. A single
@@ -170,6 +174,9 @@ public final class FlightPhaseTrunkEvents {
         int last = humps[humps.length - 1];
         flights[humps.length] = flight(step, edge, last, Math.min(searchTo, last + period + 1), searchFrom, searchTo,
                 period, freeFall);
+        for (int k : new int[] {0, humps.length}) {
+            flights[k] = flights[k] == null ? null : flights[k].withLevel(freeFall);
+        }
         // contacts between two flights seen whole; then the ones the start or the end of the data cut
         DetectedContact[] found = new DetectedContact[humps.length];
         for (int k = 0; k < humps.length; k++) {
