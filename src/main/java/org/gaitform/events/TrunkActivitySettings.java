@@ -3,11 +3,7 @@ package org.gaitform.events;
 /**
  * Settings of {@link TrunkActivityBouts}.
  *
- * @param lowPassHz          low-pass cut-off of the vertical acceleration for the flight and peak levels of a
- *                           cycle (Hz); default 20
- * @param cycleLowPassHz     low-pass cut-off of the vertical acceleration for finding where cycles start (Hz):
- *                           above the step frequency of walking and running (at most 4 Hz up to 240 steps/min),
- *                           below the landing transients whose dips under 1 g would start spurious cycles; default 5
+ * @param lowPassHz          low-pass cut-off of the vertical acceleration (Hz); default 20
  * @param hysteresisG        a cycle starts when the signal rises from below {@code 1 − h} to above {@code 1 + h} (g); default 0.1
  * @param runFlightMaxG      a running cycle dips below this (flight, near free fall) (g); default 0.4
  * @param runPeakMinG        and peaks above this (g); default 1.6
@@ -18,12 +14,12 @@ package org.gaitform.events;
  * @param minCycles          fewest consecutive cycles that make a running or walking bout; default 4
  * @param mergeGapS          bouts of the same activity closer than this are joined (s); default 1.0
  */
-public record TrunkActivitySettings(double lowPassHz, double cycleLowPassHz, double hysteresisG, double runFlightMaxG, double runPeakMinG,
+public record TrunkActivitySettings(double lowPassHz, double hysteresisG, double runFlightMaxG, double runPeakMinG,
                                     double[] runPeriodS, double[] walkPeriodS, double walkMinRangeG, double stillSdG,
                                     int minCycles, double mergeGapS) {
 
     /** The defaults described above. */
-    public static final TrunkActivitySettings DEFAULTS = new TrunkActivitySettings(20, 5, 0.1, 0.4, 1.6,
+    public static final TrunkActivitySettings DEFAULTS = new TrunkActivitySettings(20, 0.1, 0.4, 1.6,
             new double[] {0.2, 0.55}, new double[] {0.35, 1.0}, 0.2, 0.05, 4, 1.0);
 
     public TrunkActivitySettings {
