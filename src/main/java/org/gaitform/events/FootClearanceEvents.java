@@ -35,6 +35,11 @@ import org.gaitform.signal.Stats;
  * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
  */
 public final class FootClearanceEvents {
+    /** The heel's impact and the toe's arrival are looked for from this long before the clearance crossing (s). */
+    static final double IMPACT_BEFORE_S = 0.05;
+    /** … until this long after it (s): a heel that hovers low before a midfoot landing crosses early. */
+    static final double IMPACT_AFTER_S = 0.15;
+
     private final FootClearanceSettings settings;
 
     public FootClearanceEvents(FootClearanceSettings settings) {
@@ -108,6 +113,8 @@ public final class FootClearanceEvents {
             }
         }
         List<FootContact> out = new ArrayList<>();
+        boolean impact = fs >= settings.impactMinRateHz();
+        double filterS = impact ? LandingImpact.filterWidthS(fs, org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs)) : 0;
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
             double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
@@ -137,6 +144,21 @@ public final class FootClearanceEvents {
                     double heelIc = crossingDown(hh, thr, ic);
                     double toeIc = crossingDown(th, thr, ic);
                     point = Double.isNaN(toeIc) || (!Double.isNaN(heelIc) && heelIc <= toeIc) ? "heel" : "toe";
+                    if (impact) {
+                        // the heel's impact or the toe reaching the ground, whichever is first
+                        int from = (int) Math.floor(ic - IMPACT_BEFORE_S * fs);
+                        int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
+                        double heelImpact = LandingImpact.heel(hh, fs, filterS, thr, from, until);
+                        double toeDown = crossingDownWithin(th, thr, from, until);
+                        if (Double.isFinite(heelImpact) && heelImpact > from && heelImpact < to) {
+                            boolean heelFirst = !(toeDown < heelImpact);
+                            double landing = heelFirst ? heelImpact : toeDown;
+                            if (landing < to - settings.minContactS() * fs) {
+                                ic = landing;
+                                point = heelFirst ? "heel" : "toe";
+                            }
+                        }
+                    }
                 }
                 out.add(new FootContact(s, ic, to, point, rel));
             }
@@ -231,6 +253,16 @@ public final class FootClearanceEvents {
         }
         merged.removeIf(sp -> (sp[1] - sp[0]) / fs < settings.minContactS());
         return merged;
+    }
+
+    /** The first downward threshold crossing of h within [from, to] (fractional frame), or NaN. */
+    private static double crossingDownWithin(double[] h, double thr, int from, int to) {
+        for (int i = Math.max(1, from); i <= Math.min(h.length - 1, to); i++) {
+            if (h[i - 1] >= thr && h[i] < thr) {
+                return i - 1 + (h[i - 1] - thr) / (h[i - 1] - h[i]);
+            }
+        }
+        return Double.NaN;
     }
 
     /** The downward threshold crossing of h nearest before or shortly after {@code near}, or NaN. */

@@ -16,13 +16,17 @@ package org.gaitform.events;
  *                              contact is detected at a higher clearance (video), the crossing is carried down to
  *                              this height along the foot's vertical speed at the crossing, by at most two frames
  *                              (default 0.017, the clearance of markers)
+ * @param impactMinRateHz       from this frame rate up, initial contact is timed by the heel's impact (its
+ *                              deceleration, {@link LandingImpact}) or the toe reaching the ground, whichever is
+ *                              first; below it by the clearance crossing alone (default 90 Hz: an impact lasting
+ *                              20–40 ms then spans at least three frames; video at 30–60 fps does not resolve it)
  */
 public record FootClearanceSettings(double clearanceLegFraction, double minContactS, double minFlightS,
-                                    double maxRelativeSpeed, double eventLegFraction) {
+                                    double maxRelativeSpeed, double eventLegFraction, double impactMinRateHz) {
     /** For 3D markers and 3D keypoints. */
-    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017);
+    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017, 90);
     /** For 2D video keypoints. */
-    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017);
+    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017, 90);
 
     public FootClearanceSettings {
         if (!(clearanceLegFraction > 0 && clearanceLegFraction < 0.5)) {

@@ -53,6 +53,11 @@ public final class BodyFrame {
     private BodyFrame() {
     }
 
+    /** The smoothing cut-off used for a frame rate (Hz): {@link #CUTOFF_HZ}, at most a quarter of the rate. */
+    public static double smoothingCutoffHz(double rateHz) {
+        return Math.min(CUTOFF_HZ, rateHz / 4);
+    }
+
     /** Builds the body. */
     public static Body build(PoseRecording rec, BodyFrameSettings o) {
         List<Decision> decisions = new ArrayList<>();
@@ -91,7 +96,7 @@ public final class BodyFrame {
         int filled = 0;
         int longGaps = 0;
         List<String> longGapNames = new ArrayList<>();
-        double cutoff = Math.min(CUTOFF_HZ, rec.frameRateHz() / 4);
+        double cutoff = smoothingCutoffHz(rec.frameRateHz());
         for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
             int[] counts = new int[2];
             double[][] t = e.getValue();

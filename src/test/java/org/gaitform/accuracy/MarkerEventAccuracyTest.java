@@ -1,0 +1,149 @@
+package org.gaitform.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.support.SharedData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Initial contact and toe-off from motion-capture markers against force-plate contacts, per condition (strike
+ * class, speed, subject): Fukuchi et al. 2017 (PeerJ 5:e3298; subjects 1, 2 and 8, forefoot, midfoot and
+ * rearfoot, 2.5–4.5 m/s, 150 Hz) and Hamner &amp; Delp 2013 (J Biomech 46:780; subject 1, 2–5 m/s, 100 Hz,
+ * per-foot force). One method and one set of settings for every file. Which recordings the thresholds were
+ * chosen on is listed in docs/tuning-split.csv; the held-out ones are printed separately.
+ */
+class MarkerEventAccuracyTest {
+    private final SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
+
+    record Ref(double icS, double toS, Side side, double gctMs, double stepS) {
+    }
+
+    record Trial(String dataset, String file, String contacts, String subject, String strike, double speedMps,
+                 boolean tuning) {
+    }
+
+    record Row(Trial trial, int refs, int matched, double icMaeMs, double toMaeMs, double icBiasMs, double toBiasMs,
+               double sidesPct, double cadErrSpm, double gctErrMs) {
+    }
+
+    static final String FUKUCHI = "fukuchi2017-treadmill-markers";
+    static final String HAMNER = "hamner2013-running-markers-grf";
+
+    static final List<Trial> TRIALS = List.of(
+            new Trial(FUKUCHI, "RBDS001runT25markers.txt", "RBDS001runT25_contacts_from_vgrf.csv", "Fukuchi S1",
+                    "forefoot", 2.5, true),
+            new Trial(FUKUCHI, "RBDS008runT35markers.txt", "RBDS008runT35_contacts_from_vgrf.csv", "Fukuchi S8",
+                    "rearfoot", 3.5, true),
+            new Trial(FUKUCHI, "RBDS002runT25markers.txt", "RBDS002runT25_contacts_from_vgrf.csv", "Fukuchi S2",
+                    "midfoot", 2.5, false),
+            new Trial(FUKUCHI, "RBDS002runT45markers.txt", "RBDS002runT45_contacts_from_vgrf.csv", "Fukuchi S2",
+                    "forefoot", 4.5, false),
+            new Trial(HAMNER, "Run_20002_markers.csv", "Run_20002_contacts_from_vgrf.csv", "Hamner S1", "?", 2, false),
+            new Trial(HAMNER, "Run_30002_markers.csv", "Run_30002_contacts_from_vgrf.csv", "Hamner S1", "?", 3, false),
+            new Trial(HAMNER, "Run_40002_markers.csv", "Run_40002_contacts_from_vgrf.csv", "Hamner S1", "?", 4, false),
+            new Trial(HAMNER, "Run_50002_markers.csv", "Run_50002_contacts_from_vgrf.csv", "Hamner S1", "?", 5, false));
+
+    static List<Ref> refs(Path file) throws IOException {
+        List<Ref> refs = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(file)) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                String st = rec.get("step_time_s");
+                refs.add(new Ref(Double.parseDouble(rec.get("ic_time_s")), Double.parseDouble(rec.get("to_time_s")),
+                        rec.get("foot").equals("L") ? Side.LEFT : Side.RIGHT, Double.parseDouble(rec.get("gct_ms")),
+                        st.isBlank() ? Double.NaN : Double.parseDouble(st)));
+            }
+        }
+        return refs;
+    }
+
+    Row evaluate(Trial t) throws IOException {
+        Path dir = SharedData.require(t.dataset());
+        List<Ref> refs = refs(dir.resolve(t.contacts()));
+        Path in = dir.resolve(t.file());
+        SessionResult res = pipeline.analyse(in, in.getFileName().toString(), "s");
+        double sumIc = 0;
+        double sumTo = 0;
+        double biasIc = 0;
+        double biasTo = 0;
+        int matched = 0;
+        int sidesRight = 0;
+        List<Double> refGct = new ArrayList<>();
+        List<Double> ourGct = new ArrayList<>();
+        for (Ref ref : refs) {
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ref.icS()),
+                    Math.abs(b.icS() - ref.icS()))).orElseThrow();
+            if (Math.abs(best.icS() - ref.icS()) > 0.1 || Double.isNaN(best.toS())) {
+                continue;
+            }
+            matched++;
+            sumIc += Math.abs(best.icS() - ref.icS());
+            sumTo += Math.abs(best.toS() - ref.toS());
+            biasIc += best.icS() - ref.icS();
+            biasTo += best.toS() - ref.toS();
+            if (best.side() == ref.side()) {
+                sidesRight++;
+            }
+            refGct.add(ref.gctMs());
+            ourGct.add(best.contactMs());
+        }
+        double refCadence = 60 / refs.stream().mapToDouble(Ref::stepS).filter(Double::isFinite).average().orElseThrow();
+        double cadErr = res.metric("cadence_spm") - refCadence;
+        double gctErr = ourGct.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN)
+                - refGct.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        return new Row(t, refs.size(), matched, 1000 * sumIc / matched, 1000 * sumTo / matched,
+                1000 * biasIc / matched, 1000 * biasTo / matched, 100.0 * sidesRight / Math.max(1, matched), cadErr,
+                gctErr);
+    }
+
+    static String header() {
+        return String.format(Locale.ROOT, "%-26s %-10s %-9s %6s %-8s %8s %7s %7s %7s %7s %6s %8s %8s",
+                "trial", "subject", "strike", "m/s", "role", "matched", "|IC|ms", "|TO|ms", "ICbias", "TObias", "side%",
+                "cad err", "GCT err");
+    }
+
+    static String line(Row r) {
+        return String.format(Locale.ROOT, "%-26s %-10s %-9s %6.1f %-8s %4d/%-3d %7.1f %7.1f %+7.1f %+7.1f %6.0f %+8.2f %+8.1f",
+                r.trial().file().replaceAll("(markers)?\\.(txt|csv)$", ""), r.trial().subject(), r.trial().strike(),
+                r.trial().speedMps(), r.trial().tuning() ? "tuning" : "held-out", r.matched(), r.refs(), r.icMaeMs(),
+                r.toMaeMs(), r.icBiasMs(), r.toBiasMs(), r.sidesPct(), r.cadErrSpm(), r.gctErrMs());
+    }
+
+    @Test
+    void markersAgainstForcePlatePerCondition() throws IOException {
+        SharedData.require(FUKUCHI);
+        List<Row> rows = new ArrayList<>();
+        for (Trial t : TRIALS) {
+            if (Files.isDirectory(SharedData.root().resolve(t.dataset()))) {
+                rows.add(evaluate(t));
+            }
+        }
+        StringBuilder sb = new StringBuilder("\nMarker IC/TO against force-plate contacts (matched within 100 ms)\n");
+        sb.append(header()).append('\n');
+        for (boolean tuning : new boolean[] {true, false}) {
+            sb.append(tuning ? "-- tuning recordings\n" : "-- held-out recordings\n");
+            for (Row r : rows) {
+                if (r.trial().tuning() == tuning) {
+                    sb.append(line(r)).append('\n');
+                }
+            }
+        }
+        System.out.print(sb);
+        for (Row r : rows) {
+            assertThat(r.matched()).as(r.trial().file()).isGreaterThan(0);
+        }
+    }
+}
