@@ -114,6 +114,7 @@ public final class FootClearanceEvents {
         }
         List<FootContact> out = new ArrayList<>();
         boolean impact = fs >= settings.impactMinRateHz();
+        double eventThr = Math.min(thr, settings.eventLegFraction() * body.legLength());
         double filterS = impact ? LandingImpact.filterWidthS(fs, org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs)) : 0;
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
@@ -124,17 +125,28 @@ public final class FootClearanceEvents {
                 double to = sp[1];
                 double rel = Double.NaN;
                 if (v != null) {
-                    double sum = 0;
-                    int k = 0;
-                    for (int i = (int) Math.ceil(ic); i <= Math.floor(to); i++) {
-                        if (Double.isFinite(v[i])) {
-                            sum += v[i] + (Double.isNaN(beltSpeed) ? 0 : beltSpeed);
-                            k++;
+                    double belt = Double.isNaN(beltSpeed) ? 0 : beltSpeed;
+                    double limit = settings.maxRelativeSpeed() * runSpeed;
+                    rel = meanRelative(v, belt, ic, to);
+                    if (Double.isFinite(runSpeed) && runSpeed > 0 && Math.abs(rel) > limit) {
+                        // a foot that skims the floor before it lands (a low heel in late swing, or a clearance
+                        // widened for video jitter): the contact starts where the foot moves with the ground
+                        double start = Double.NaN;
+                        for (int i = (int) Math.ceil(ic); i <= Math.floor(to); i++) {
+                            if (Double.isFinite(v[i]) && Math.abs(v[i] + belt) <= limit) {
+                                start = i;
+                                break;
+                            }
                         }
-                    }
-                    rel = k == 0 ? Double.NaN : sum / k;
-                    if (Double.isFinite(runSpeed) && runSpeed > 0 && Math.abs(rel) > settings.maxRelativeSpeed() * runSpeed) {
-                        continue;
+                        if (Double.isNaN(start) || (to - start) / fs < settings.minContactS()) {
+                            continue;
+                        }
+                        double trimmed = meanRelative(v, belt, start, to);
+                        if (!(Math.abs(trimmed) <= limit)) {
+                            continue;
+                        }
+                        ic = start;
+                        rel = trimmed;
                     }
                 }
                 String point = "foot";
@@ -149,7 +161,7 @@ public final class FootClearanceEvents {
                         int from = (int) Math.floor(ic - IMPACT_BEFORE_S * fs);
                         int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
                         double heelImpact = LandingImpact.heel(hh, fs, filterS, thr, from, until);
-                        double toeDown = crossingDownWithin(th, thr, from, until);
+                        double toeDown = crossingDownWithin(th, eventThr, from, until);
                         if (Double.isFinite(heelImpact) && heelImpact > from && heelImpact < to) {
                             boolean heelFirst = !(toeDown < heelImpact);
                             double landing = heelFirst ? heelImpact : toeDown;
@@ -253,6 +265,19 @@ public final class FootClearanceEvents {
         }
         merged.removeIf(sp -> (sp[1] - sp[0]) / fs < settings.minContactS());
         return merged;
+    }
+
+    /** Mean of v + belt over the frames of [from, to] (body units/s), NaN when none is finite. */
+    private static double meanRelative(double[] v, double belt, double from, double to) {
+        double sum = 0;
+        int k = 0;
+        for (int i = (int) Math.ceil(from); i <= Math.floor(to); i++) {
+            if (Double.isFinite(v[i])) {
+                sum += v[i] + belt;
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : sum / k;
     }
 
     /** The first downward threshold crossing of h within [from, to] (fractional frame), or NaN. */

@@ -11,13 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Initial contact and toe-off from motion-capture markers against force-plate contacts, per condition (strike
@@ -72,9 +81,13 @@ class MarkerEventAccuracyTest {
 
     Row evaluate(Trial t) throws IOException {
         Path dir = SharedData.require(t.dataset());
-        List<Ref> refs = refs(dir.resolve(t.contacts()));
         Path in = dir.resolve(t.file());
-        SessionResult res = pipeline.analyse(in, in.getFileName().toString(), "s");
+        return compare(t, refs(dir.resolve(t.contacts())), pipeline.analyse(in, in.getFileName().toString(), "s"), 0);
+    }
+
+    /** Compares detected steps with the force-plate contacts; {@code shiftS} is subtracted from the reference times. */
+    static Row compare(Trial t, List<Ref> refs, SessionResult res, double shiftS) {
+        refs = refs.stream().map(r -> new Ref(r.icS() - shiftS, r.toS() - shiftS, r.side(), r.gctMs(), r.stepS())).toList();
         double sumIc = 0;
         double sumTo = 0;
         double biasIc = 0;
@@ -145,5 +158,54 @@ class MarkerEventAccuracyTest {
         for (Row r : rows) {
             assertThat(r.matched()).as(r.trial().file()).isGreaterThan(0);
         }
+    }
+
+    @TempDir
+    Path tmp;
+
+    /**
+     * The same recordings filmed by a virtual side-view camera (6 m away, image about 700 px tall) at 60 and 30
+     * fps, with and without 2 px of keypoint jitter: how the events hold on video keypoints of known truth.
+     */
+    @Test
+    void videoKeypointsFromTheSameMarkers() throws IOException {
+        SharedData.require(FUKUCHI);
+        MarkerCamera.Camera cam = new MarkerCamera.Camera(MarkerCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
+        StringBuilder sb = new StringBuilder("\nVideo-like keypoints (real markers through a side-view camera) against "
+                + "force-plate contacts\n");
+        sb.append(String.format(Locale.ROOT, "%-5s %-7s ", "fps", "jitter")).append(header()).append('\n');
+        List<String> refused = new ArrayList<>();
+        List<double[]> worst = new ArrayList<>();
+        for (double fps : new double[] {60, 30}) {
+            for (double jitter : new double[] {0, 2}) {
+                for (Trial t : TRIALS) {
+                    Path dir = SharedData.root().resolve(t.dataset());
+                    if (!Files.isDirectory(dir)) {
+                        continue;
+                    }
+                    MarkerCamera.Tracks tr = MarkerCamera.landmarks(dir.resolve(t.file()));
+                    Path f = tmp.resolve(t.file().replaceAll("\\.(txt|csv)$", "") + "_" + (int) fps + "fps_keypoints.csv");
+                    Files.writeString(f, MarkerCamera.keypointCsv(tr, cam, fps, 0, jitter, 7));
+                    PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(),
+                            Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                            Optional.empty(), Optional.empty());
+                    SessionPipeline p = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS,
+                            po), GuidelineTable.builtIn()));
+                    try {
+                        Row r = compare(t, refs(dir.resolve(t.contacts())), p.analyse(f, f.getFileName().toString(), "s"),
+                                tr.timeS()[0]);
+                        sb.append(String.format(Locale.ROOT, "%-5.0f %-7s ", fps, jitter + " px")).append(line(r))
+                                .append('\n');
+                        worst.add(new double[] {fps, jitter, r.icMaeMs(), r.toMaeMs(), 100.0 * r.matched() / r.refs()});
+                    } catch (GaitformException e) {
+                        refused.add(fps + " fps, " + jitter + " px, " + t.file() + ": " + e.getMessage());
+                        sb.append(String.format(Locale.ROOT, "%-5.0f %-7s %s refused: %s%n", fps, jitter + " px", t.file(),
+                                e.getMessage()));
+                    }
+                }
+            }
+        }
+        System.out.print(sb);
+        assertThat(worst).isNotEmpty();
     }
 }
