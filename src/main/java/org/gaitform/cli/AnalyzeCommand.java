@@ -135,6 +135,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--overground", description = "Overground running (default: detected).")
     boolean overground;
 
+    @Option(names = "--activity", paramLabel = "running|walking", description = "What the person in keypoint or "
+            + "marker recordings was doing, when the automatic walking/running decision is wrong (default: detected "
+            + "from the flight phase and the pelvis; the override is recorded in summary.json).")
+    String activity;
+
     @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
             + "columns of the built-in one).")
     Path guidelines;
@@ -263,8 +268,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
+        Optional<org.gaitform.model.Activity> act = Optional.empty();
+        if (activity != null) {
+            act = switch (activity.trim().toLowerCase(Locale.ROOT)) {
+                case "running", "run" -> Optional.of(org.gaitform.model.Activity.RUNNING);
+                case "walking", "walk" -> Optional.of(org.gaitform.model.Activity.WALKING);
+                default -> throw usage("--activity must be running or walking, not '" + activity + "'");
+            };
+        }
         return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
-                Optional.ofNullable(speedMps));
+                Optional.ofNullable(speedMps), act);
     }
 
 

@@ -140,6 +140,16 @@ public final class MarkerCamera {
      * @return CSV text; frame k is at {@code timeS[0] + k / fps}
      */
     public static String keypointCsv(Tracks tracks, Camera cam, double fps, double travelMps, double jitterPx, long seed) {
+        double[] t = tracks.timeS();
+        return keypointCsv(tracks, cam, fps, travelMps, jitterPx, seed, t[0], t[t.length - 1] - t[0]);
+    }
+
+    /**
+     * The keypoint table of a stretch of the recording: frame k is at {@code fromS + k / fps}; the runner is at the
+     * camera's reference position (distance {@link Camera#distanceM()}) at {@code fromS}.
+     */
+    public static String keypointCsv(Tracks tracks, Camera cam, double fps, double travelMps, double jitterPx, long seed,
+                                     double fromS, double durationS) {
         Random rnd = new Random(seed);
         double[] t = tracks.timeS();
         List<Landmark> ls = new ArrayList<>(tracks.points().keySet());
@@ -150,13 +160,13 @@ public final class MarkerCamera {
         }
         sb.append('\n');
         double x0 = startX(tracks);
-        int frames = (int) Math.floor((t[t.length - 1] - t[0]) * fps);
+        int frames = (int) Math.floor(Math.min(durationS, t[t.length - 1] - fromS) * fps);
         for (int k = 0; k < frames; k++) {
-            double tk = t[0] + k / fps;
+            double tk = fromS + k / fps;
             sb.append(k);
             for (Landmark l : ls) {
                 double[][] p = tracks.points().get(l);
-                double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - t[0]), at(t, p[1], tk), at(t, p[2], tk)};
+                double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk)};
                 double[] img = project(cam, w);
                 sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", img[0] + rnd.nextGaussian() * jitterPx,
                         img[1] + rnd.nextGaussian() * jitterPx, 0.9));
