@@ -113,7 +113,8 @@ public final class FootClearanceEvents {
             }
         }
         List<FootContact> out = new ArrayList<>();
-        boolean impact = fs >= settings.impactMinRateHz();
+        // a frontal view sees a foot's height only through the perspective: its deceleration is not timed there
+        boolean impact = fs >= settings.impactMinRateHz() && body.view() != View.FRONTAL;
         double eventThr = Math.min(thr, settings.eventLegFraction() * body.legLength());
         double filterS = impact ? LandingImpact.filterWidthS(fs, org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs)) : 0;
         for (Side s : heights.keySet()) {
@@ -122,6 +123,7 @@ public final class FootClearanceEvents {
             List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)));
             for (double[] sp : spans) {
                 double ic = sp[0];
+                double crossing = sp[0];
                 double to = sp[1];
                 double rel = Double.NaN;
                 if (v != null) {
@@ -158,11 +160,18 @@ public final class FootClearanceEvents {
                     point = Double.isNaN(toeIc) || (!Double.isNaN(heelIc) && heelIc <= toeIc) ? "heel" : "toe";
                     if (impact) {
                         // the heel's impact or the toe reaching the ground, whichever is first
-                        int from = (int) Math.floor(ic - IMPACT_BEFORE_S * fs);
+                        // from the clearance crossing, also when the contact's start was moved to where the foot
+                        // moves with the ground (a landing foot still slides forward)
+                        int from = (int) Math.floor(Math.min(ic, crossing) - IMPACT_BEFORE_S * fs);
                         int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
                         double heelImpact = LandingImpact.heel(hh, fs, filterS, thr, from, until);
                         double toeDown = crossingDownWithin(th, eventThr, from, until);
-                        if (Double.isFinite(heelImpact) && heelImpact > from && heelImpact < to) {
+                        // the heel's deceleration is a landing only when the heel is the lower point then (after a
+                        // forefoot landing the heel is lowered onto the ground under control)
+                        int at = (int) Math.round(heelImpact);
+                        boolean heelLower = Double.isFinite(heelImpact) && at >= 0 && at < n
+                                && !(th[at] < hh[at]);
+                        if (heelLower && heelImpact > from && heelImpact < to) {
                             boolean heelFirst = !(toeDown < heelImpact);
                             double landing = heelFirst ? heelImpact : toeDown;
                             if (landing < to - settings.minContactS() * fs) {

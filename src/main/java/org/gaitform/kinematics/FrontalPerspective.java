@@ -44,10 +44,17 @@ public final class FrontalPerspective {
      * 10–30 cm at 1–2 m/s.
      */
     public static final double PLANTED_LEGS_PER_S = 0.4;
-    /** … for at least this long (s). */
-    public static final double PLANTED_MIN_S = 0.06;
-    /** … at the lowest the foot comes within this time either side (s), about half a stride. */
-    public static final double PLANTED_STRIDE_S = 0.4;
+    /**
+     * … for at least this long (s): a heel rests for most of a stance (150–250 ms), a swinging foot turns at the top
+     * of its arc for a few tens of milliseconds.
+     */
+    public static final double PLANTED_MIN_S = 0.1;
+    /**
+     * … at the lowest the foot comes within this time either side (s): its landing and take-off are higher, its
+     * swing's top is higher than its own neighbourhood (the contacts before and after, at other distances from the
+     * camera, are further away in time).
+     */
+    public static final double PLANTED_STRIDE_S = 0.15;
 
     /**
      * Result.
@@ -199,9 +206,11 @@ public final class FrontalPerspective {
         int n = scale.length;
         boolean[] still = new boolean[n];
         double limit = PLANTED_LEGS_PER_S * legRaw / rateHz;
-        for (int i = 1; i + 1 < n; i++) {
-            double du = (t[1][i + 1] - t[1][i - 1]) / 2;
-            double dl = (t[2][i + 1] - t[2][i - 1]) / 2;
+        // the speed over ±25 ms (at least one frame), so that keypoint jitter at high frame rates does not break a stance
+        int w = Math.max(1, (int) Math.round(0.025 * rateHz));
+        for (int i = w; i + w < n; i++) {
+            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
+            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
             double v = Math.hypot(du, dl) / (scale[i] / ref);
             still[i] = Double.isFinite(v) && v < limit;
         }
@@ -222,9 +231,9 @@ public final class FrontalPerspective {
                 // the lowest stretch of the stance (the heel rises at push-off): the 10th percentile
                 double row = Stats.percentile(finite(rows), 10);
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
-                // of its own stride (within a tenth of a leg, at the scale of that moment)
-                int w = (int) Math.round(PLANTED_STRIDE_S * rateHz);
-                double low = Stats.min(finite(Arrays.copyOfRange(t[1], Math.max(0, a - w), Math.min(n, i + w))));
+                // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
+                int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
+                double low = Stats.min(finite(Arrays.copyOfRange(t[1], Math.max(0, a - around), Math.min(n, i + around))));
                 double k = scale[(a + i) / 2] / ref;
                 if (row - low <= 0.1 * legRaw * k) {
                     seg.add(new double[] {a, i - 1, row});

@@ -19,6 +19,7 @@ import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.support.ClusterReconstruction;
+import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +67,7 @@ class FrontalViewAccuracyTest {
         Path markers = ClusterReconstruction.withAnatomicalMarkers(dir.resolve(run), dir.resolve(standing),
                 tmp.resolve(run.replace(".txt", "_knees.txt")));
         SessionResult ref = analyse(markers, Optional.empty());
-        MarkerCamera.Camera cam = new MarkerCamera.Camera(MarkerCamera.Placement.valueOf(where), distance, 1.0, 1400,
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distance, 1.0, 1400,
                 1920, 1080);
         Path video = tmp.resolve(run.replace(".txt", "_" + where.toLowerCase(Locale.ROOT) + "_keypoints.csv"));
         MarkerCamera.Tracks tracks = MarkerCamera.landmarks(markers);

@@ -23,6 +23,7 @@ import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -170,7 +171,7 @@ class MarkerEventAccuracyTest {
     @Test
     void videoKeypointsFromTheSameMarkers() throws IOException {
         SharedData.require(FUKUCHI);
-        MarkerCamera.Camera cam = new MarkerCamera.Camera(MarkerCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
         StringBuilder sb = new StringBuilder("\nVideo-like keypoints (real markers through a side-view camera) against "
                 + "force-plate contacts\n");
         sb.append(String.format(Locale.ROOT, "%-5s %-7s ", "fps", "jitter")).append(header()).append('\n');

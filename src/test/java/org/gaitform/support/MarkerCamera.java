@@ -13,6 +13,7 @@ import org.gaitform.io.ReadOptions;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.LandmarkMapping;
 import org.gaitform.model.PoseRecording;
+import org.gaitform.simulate.PinholeCamera;
 
 /**
  * Real 3D marker trajectories filmed by a virtual pinhole camera: the landmarks gaitform maps from the markers
@@ -44,30 +45,6 @@ public final class MarkerCamera {
         NAMES.put(Landmark.HEEL_RIGHT, "RHeel");
         NAMES.put(Landmark.TOE_LEFT, "LBigToe");
         NAMES.put(Landmark.TOE_RIGHT, "RBigToe");
-    }
-
-    /** Where the camera is. */
-    public enum Placement {
-        /** At the runner's right, looking across the direction of travel (image x = forward). */
-        SIDE,
-        /** Behind the runner's start, looking along the direction of travel (the runner moves away). */
-        BEHIND,
-        /** Ahead of the runner, looking back against the direction of travel (the runner comes closer). */
-        AHEAD
-    }
-
-    /**
-     * A camera.
-     *
-     * @param placement    where it stands
-     * @param distanceM    distance from the runner's start position (m), along the view axis
-     * @param heightM      height of the lens above the floor (m)
-     * @param focalPx      focal length (pixels)
-     * @param widthPx      image width
-     * @param heightPx     image height
-     */
-    public record Camera(Placement placement, double distanceM, double heightM, double focalPx, int widthPx,
-                         int heightPx) {
     }
 
     /** The landmarks of a marker file in metres (lab axes), with the frame times. */
@@ -131,7 +108,7 @@ public final class MarkerCamera {
      * The keypoint table.
      *
      * @param tracks        landmarks in metres
-     * @param cam           the camera
+     * @param cam           the camera (world: x forward from the runner's start, y up, z right)
      * @param fps           video frame rate
      * @param travelMps     forward speed added to the runner (m/s): the belt speed turns a treadmill trial into
      *                      overground running; 0 keeps the runner in place
@@ -139,16 +116,16 @@ public final class MarkerCamera {
      * @param seed          seed of the noise
      * @return CSV text; frame k is at {@code timeS[0] + k / fps}
      */
-    public static String keypointCsv(Tracks tracks, Camera cam, double fps, double travelMps, double jitterPx, long seed) {
+    public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed) {
         double[] t = tracks.timeS();
         return keypointCsv(tracks, cam, fps, travelMps, jitterPx, seed, t[0], t[t.length - 1] - t[0]);
     }
 
     /**
      * The keypoint table of a stretch of the recording: frame k is at {@code fromS + k / fps}; the runner is at the
-     * camera's reference position (distance {@link Camera#distanceM()}) at {@code fromS}.
+     * camera's reference position (distance {@link PinholeCamera#distanceM()}) at {@code fromS}.
      */
-    public static String keypointCsv(Tracks tracks, Camera cam, double fps, double travelMps, double jitterPx, long seed,
+    public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed,
                                      double fromS, double durationS) {
         Random rnd = new Random(seed);
         double[] t = tracks.timeS();
@@ -167,42 +144,13 @@ public final class MarkerCamera {
             for (Landmark l : ls) {
                 double[][] p = tracks.points().get(l);
                 double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk)};
-                double[] img = project(cam, w);
+                double[] img = cam.project(w);
                 sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", img[0] + rnd.nextGaussian() * jitterPx,
                         img[1] + rnd.nextGaussian() * jitterPx, 0.9));
             }
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    /** Pixel coordinates {x, y (down)} of a world point (x forward from the start, y up, z right). */
-    public static double[] project(Camera cam, double[] w) {
-        double[] c;
-        double[] f;
-        double[] r;
-        switch (cam.placement()) {
-            case SIDE -> {
-                c = new double[] {0, cam.heightM(), cam.distanceM()};
-                f = new double[] {0, 0, -1};
-                r = new double[] {1, 0, 0};
-            }
-            case BEHIND -> {
-                c = new double[] {-cam.distanceM(), cam.heightM(), 0};
-                f = new double[] {1, 0, 0};
-                r = new double[] {0, 0, 1};
-            }
-            default -> {
-                c = new double[] {cam.distanceM(), cam.heightM(), 0};
-                f = new double[] {-1, 0, 0};
-                r = new double[] {0, 0, -1};
-            }
-        }
-        double[] d = {w[0] - c[0], w[1] - c[1], w[2] - c[2]};
-        double zc = d[0] * f[0] + d[1] * f[1] + d[2] * f[2];
-        double xc = d[0] * r[0] + d[1] * r[1] + d[2] * r[2];
-        double yc = d[1];
-        return new double[] {cam.widthPx() / 2.0 + cam.focalPx() * xc / zc, cam.heightPx() / 2.0 - cam.focalPx() * yc / zc};
     }
 
     /** The median forward position of the hips (the runner's place on the treadmill). */
