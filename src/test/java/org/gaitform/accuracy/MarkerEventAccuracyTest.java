@@ -62,10 +62,16 @@ class MarkerEventAccuracyTest {
                     "midfoot", 2.5, false),
             new Trial(FUKUCHI, "RBDS002runT45markers.txt", "RBDS002runT45_contacts_from_vgrf.csv", "Fukuchi S2",
                     "forefoot", 4.5, false),
-            new Trial(HAMNER, "Run_20002_markers.csv", "Run_20002_contacts_from_vgrf.csv", "Hamner S1", "?", 2, false),
-            new Trial(HAMNER, "Run_30002_markers.csv", "Run_30002_contacts_from_vgrf.csv", "Hamner S1", "?", 3, false),
-            new Trial(HAMNER, "Run_40002_markers.csv", "Run_40002_contacts_from_vgrf.csv", "Hamner S1", "?", 4, false),
-            new Trial(HAMNER, "Run_50002_markers.csv", "Run_50002_contacts_from_vgrf.csv", "Hamner S1", "?", 5, false));
+            // Hamner's subject lands on the heel at every speed: strike index (centre of pressure at contact along the
+            // heel → toe markers) 0.22, 0.13, 0.02 and 0.15, printed by hamnerStrikeIndexFromTheForce below
+            new Trial(HAMNER, "Run_20002_markers.csv", "Run_20002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 2,
+                    false),
+            new Trial(HAMNER, "Run_30002_markers.csv", "Run_30002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 3,
+                    false),
+            new Trial(HAMNER, "Run_40002_markers.csv", "Run_40002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 4,
+                    false),
+            new Trial(HAMNER, "Run_50002_markers.csv", "Run_50002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 5,
+                    false));
 
     static List<Ref> refs(Path file) throws IOException {
         List<Ref> refs = new ArrayList<>();
@@ -208,5 +214,50 @@ class MarkerEventAccuracyTest {
         }
         System.out.print(sb);
         assertThat(worst).isNotEmpty();
+    }
+
+    /**
+     * The strike class of Hamner's runner from the force itself: the centre of pressure in the first 5 ms of each
+     * contact as a fraction of the heel (CAL) → toe (TOE) marker distance at that moment (Cavanagh &amp; Lafortune
+     * 1980 strike index: below 1/3 rearfoot).
+     */
+    @Test
+    void hamnerStrikeIndexFromTheForce() throws IOException {
+        Path dir = SharedData.require(HAMNER);
+        StringBuilder sb = new StringBuilder("\nHamner & Delp 2013 subject 1, strike index from the force plate\n");
+        for (int speed = 2; speed <= 5; speed++) {
+            List<String> lines = Files.readAllLines(dir.resolve("Run_" + speed + "0002_GRF_newCOP3_v24.mot"));
+            int h = lines.indexOf(lines.stream().filter(l -> l.trim().equals("endheader")).findFirst().orElseThrow()) + 1;
+            List<String> cols = List.of(lines.get(h).trim().split("\\s+"));
+            double[][] grf = lines.subList(h + 1, lines.size()).stream().filter(l -> !l.isBlank())
+                    .map(l -> java.util.Arrays.stream(l.trim().split("\\s+")).mapToDouble(Double::parseDouble).toArray())
+                    .toArray(double[][]::new);
+            MarkerCamera.Tracks tr = MarkerCamera.landmarks(dir.resolve("Run_" + speed + "0002_markers.csv"));
+            List<Double> si = new ArrayList<>();
+            for (Ref ref : refs(dir.resolve("Run_" + speed + "0002_contacts_from_vgrf.csv"))) {
+                String px = cols.stream().filter(c -> c.endsWith("ground_force_px") && (ref.side() == Side.LEFT
+                        ? c.startsWith("l_") || c.startsWith("L_") : !(c.startsWith("l_") || c.startsWith("L_"))))
+                        .findFirst().orElseThrow();
+                int k = 0;
+                while (grf[k][0] < ref.icS()) {
+                    k++;
+                }
+                double cop = 0;
+                for (int q = k; q < k + 5; q++) {
+                    cop += grf[q][cols.indexOf(px)] / 5;
+                }
+                int i = 0;
+                while (tr.timeS()[i] < ref.icS()) {
+                    i++;
+                }
+                double heel = tr.points().get(org.gaitform.kinematics.Landmark.of("HEEL", ref.side()))[0][i];
+                double toe = tr.points().get(org.gaitform.kinematics.Landmark.of("TOE", ref.side()))[0][i];
+                si.add((cop - heel) / (toe - heel));
+            }
+            double mean = si.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            sb.append(String.format(Locale.ROOT, "%d m/s: strike index %.2f (%d contacts)%n", speed, mean, si.size()));
+            assertThat(mean).as("rearfoot at %d m/s", speed).isLessThan(1.0 / 3);
+        }
+        System.out.print(sb);
     }
 }
