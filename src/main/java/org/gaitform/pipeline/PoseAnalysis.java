@@ -61,13 +61,17 @@ final class PoseAnalysis {
 
     static final String METHOD = "contacts from foot kinematics: a foot is on the ground while the lower of its heel "
             + "and toe is within a clearance of its own ground level (1.7 % of leg length for markers, 3.5 % for video "
-            + "keypoints) and it moves with the ground or, on a treadmill, with the belt; initial contact where the "
-            + "first of heel and toe comes down through the clearance, toe-off where the last leaves it. The walking "
-            + "method of Zeni et al. 2008 is not used: it is known to fail in running.";
-    static final String CITATION = "Fellin RE, Rose WC, Royer TD, Davis IS. Comparison of methods for kinematic "
-            + "identification of footstrike and toe-off during overground and treadmill running. J Sci Med Sport "
-            + "2010;13(6):646–650. | Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a "
-            + "force plate during running: a comparison of methods. Gait Posture 2011;33(1):130–132. | De Witt JK. "
+            + "keypoints) and it moves with the ground or, on a treadmill, with the belt; initial contact is the heel's "
+            + "impact (the start of its deceleration as it stops near the ground) or the toe reaching the ground, "
+            + "whichever comes first (from 50 frames per second, side and 3D views; otherwise the clearance crossing), "
+            + "toe-off where the last of heel and toe leaves the clearance. The walking method of Zeni et al. 2008 is "
+            + "not used: it is known to fail in running.";
+    static final String CITATION = "Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a "
+            + "force plate during running: a comparison of methods. Gait Posture 2011;33(1):130–132. | Handsaker JC, "
+            + "Forrester SE, Folland JP, Black MI, Allen SJ. A kinematic algorithm to identify gait events during "
+            + "running at different speeds and with different footstrike types. J Biomech 2016;49(16):4128–4133. | "
+            + "Fellin RE, Rose WC, Royer TD, Davis IS. Comparison of methods for kinematic identification of footstrike "
+            + "and toe-off during overground and treadmill running. J Sci Med Sport 2010;13(6):646–650. | De Witt JK. "
             + "Determination of toe-off event time during treadmill locomotion using kinematic data. J Biomech "
             + "2010;43(15):3067–3069.";
     static final String METRIC_CITATION = "Harrington ME, Zavatsky AB, Lawson SEM, Yuan Z, Theologis TN. Prediction "
@@ -78,11 +82,14 @@ final class PoseAnalysis {
             + "application to the knee. J Biomech Eng 1983;105(2):136–144. | Wille CM, Lenhart RL, Wang S, Thelen DG, "
             + "Heiderscheit BC. Ability of sagittal kinematic variables to estimate ground reaction forces and joint "
             + "kinetics in running. J Orthop Sports Phys Ther 2014;44(10):825–830.";
-    static final String ACCURACY_MARKERS = "on the force-treadmill trial of Fukuchi et al. 2017 (subject 1, 2.5 m/s, "
-            + "150 Hz markers, 77 contacts) initial contacts are within about 6 ms and toe-offs within about 5 ms of "
-            + "the force plate on average (see docs/pose-input.md for the measured table).";
-    static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
-            + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
+    static final String ACCURACY_MARKERS = "on force-treadmill trials of Fukuchi et al. 2017 (150 Hz markers: forefoot, "
+            + "midfoot and rearfoot runners at 2.5–4.5 m/s) initial contacts are within 4.7–8.4 ms and toe-offs within "
+            + "3.7–11.8 ms of the force plate on average; with a heel marker high on the heel counter (Hamner & Delp "
+            + "2013, 100 Hz) initial contact is 11–18 ms late at 4–5 m/s (see docs/pose-input.md for the tables).";
+    static final String ACCURACY_VIDEO = "video keypoints time events to about one frame: real force-plate trials filmed by "
+            + "a virtual side-view camera give initial contacts within 4–22 ms at 60 fps and 10–46 ms at 30 fps on average "
+            + "(a heel gliding down fires early at 30 fps); frontal views time them less well. Published video pose "
+            + "systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
 
     private final AnalysisSettings settings;
 

@@ -58,20 +58,22 @@ class MarkerEventAccuracyTest {
                     "forefoot", 2.5, true),
             new Trial(FUKUCHI, "RBDS008runT35markers.txt", "RBDS008runT35_contacts_from_vgrf.csv", "Fukuchi S8",
                     "rearfoot", 3.5, true),
+            // looked at while the heel-impact rule took its form (docs/tuning-split.csv): not held out
             new Trial(FUKUCHI, "RBDS002runT25markers.txt", "RBDS002runT25_contacts_from_vgrf.csv", "Fukuchi S2",
-                    "midfoot", 2.5, false),
+                    "midfoot", 2.5, true),
             new Trial(FUKUCHI, "RBDS002runT45markers.txt", "RBDS002runT45_contacts_from_vgrf.csv", "Fukuchi S2",
                     "forefoot", 4.5, false),
             // Hamner's subject lands on the heel at every speed: strike index (centre of pressure at contact along the
-            // heel → toe markers) 0.22, 0.13, 0.02 and 0.15, printed by hamnerStrikeIndexFromTheForce below
+            // heel → toe markers) 0.22, 0.13, 0.02 and 0.15, printed by hamnerStrikeIndexFromTheForce below; looked
+            // at while the heel-impact rule took its form (docs/tuning-split.csv)
             new Trial(HAMNER, "Run_20002_markers.csv", "Run_20002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 2,
-                    false),
+                    true),
             new Trial(HAMNER, "Run_30002_markers.csv", "Run_30002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 3,
-                    false),
+                    true),
             new Trial(HAMNER, "Run_40002_markers.csv", "Run_40002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 4,
-                    false),
+                    true),
             new Trial(HAMNER, "Run_50002_markers.csv", "Run_50002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 5,
-                    false));
+                    true));
 
     static List<Ref> refs(Path file) throws IOException {
         List<Ref> refs = new ArrayList<>();
@@ -163,7 +165,15 @@ class MarkerEventAccuracyTest {
         }
         System.out.print(sb);
         for (Row r : rows) {
-            assertThat(r.matched()).as(r.trial().file()).isGreaterThan(0);
+            String t = r.trial().file();
+            assertThat(r.matched()).as(t + " contacts matched").isEqualTo(r.refs());
+            assertThat(r.sidesPct()).as(t + " sides").isEqualTo(100.0);
+            assertThat(Math.abs(r.cadErrSpm())).as(t + " cadence error").isLessThanOrEqualTo(0.5);
+            boolean hamner = r.trial().dataset().equals(HAMNER);
+            // issue 13's target is 10 ms; Hamner's heel marker sits 9 cm above the sole, on the heel counter, and its
+            // deceleration starts later the harder the landing (measured: 11.2 and 17.5 ms at 4 and 5 m/s)
+            assertThat(r.icMaeMs()).as(t + " |IC| ms").isLessThanOrEqualTo(hamner ? 20.0 : 10.0);
+            assertThat(r.toMaeMs()).as(t + " |TO| ms").isLessThanOrEqualTo(hamner || !r.trial().tuning() ? 15.0 : 12.0);
         }
     }
 
@@ -213,7 +223,13 @@ class MarkerEventAccuracyTest {
             }
         }
         System.out.print(sb);
-        assertThat(worst).isNotEmpty();
+        assertThat(refused).as("refused video-like recordings").isEmpty();
+        for (double[] w : worst) {
+            // measured in 2026 (see docs/pose-input.md): 60 fps IC 4–22 ms, 30 fps IC 10–46 ms
+            assertThat(w[4]).as("%% contacts matched at %.0f fps, %.0f px", w[0], w[1]).isGreaterThanOrEqualTo(70.0);
+            assertThat(w[2]).as("|IC| ms at %.0f fps, %.0f px", w[0], w[1]).isLessThanOrEqualTo(w[0] >= 60 ? 25.0 : 50.0);
+            assertThat(w[3]).as("|TO| ms at %.0f fps, %.0f px", w[0], w[1]).isLessThanOrEqualTo(30.0);
+        }
     }
 
     /**
