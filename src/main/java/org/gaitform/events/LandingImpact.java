@@ -1,6 +1,5 @@
 package org.gaitform.events;
 
-import java.util.Arrays;
 import org.gaitform.signal.ZeroPhaseButterworth;
 
 /**
@@ -88,11 +87,17 @@ final class LandingImpact {
         if (stop < 0) {
             return Double.NaN;
         }
-        double[] acc = acceleration(h, rateHz, Math.max(1, stop - (int) Math.ceil((PEAK_WINDOW_S + BASE_WINDOW_S) * rateHz) - 2),
-                Math.min(n - 1, stop + (int) Math.ceil(PEAK_WINDOW_S * rateHz) + 2));
-        int lo = Math.max(1, stop - (int) Math.round(PEAK_WINDOW_S * rateHz));
+        // the acceleration over a window around the stop only (long recordings have thousands of contacts)
+        int lo0 = Math.max(1, stop - (int) Math.ceil((PEAK_WINDOW_S + BASE_WINDOW_S) * rateHz) - 2);
+        int hi0 = Math.min(n - 2, stop + (int) Math.ceil(PEAK_WINDOW_S * rateHz) + 2);
+        double[] acc = new double[hi0 - lo0 + 1];
+        for (int i = lo0; i <= hi0; i++) {
+            acc[i - lo0] = (h[i + 1] - 2 * h[i] + h[i - 1]) * rateHz * rateHz;
+        }
+        int s0 = stop - lo0;
+        int lo = Math.max(1, s0 - (int) Math.round(PEAK_WINDOW_S * rateHz));
         int peak = -1;
-        for (int i = lo; i <= stop && i + 1 < n; i++) {
+        for (int i = lo; i <= s0 && i + 1 < acc.length; i++) {
             if (acc[i] > 0 && acc[i] >= acc[i - 1] && acc[i] > acc[i + 1] && (peak < 0 || acc[i] > acc[peak])) {
                 peak = i;
             }
@@ -118,17 +123,7 @@ final class LandingImpact {
         // the peak to a fraction of a frame (parabola through the peak and its neighbours)
         double den = acc[peak - 1] - 2 * acc[peak] + acc[peak + 1];
         double exact = peak + (den < 0 ? 0.5 * (acc[peak - 1] - acc[peak + 1]) / den : 0);
-        return exact - durationS / 2 * rateHz;
-    }
-
-    /** Second central difference (units/s²) over [from, to]; NaN elsewhere. */
-    private static double[] acceleration(double[] h, double rateHz, int from, int to) {
-        double[] a = new double[h.length];
-        Arrays.fill(a, Double.NaN);
-        for (int i = Math.max(1, from); i <= to && i + 1 < h.length; i++) {
-            a[i] = (h[i + 1] - 2 * h[i] + h[i - 1]) * rateHz * rateHz;
-        }
-        return a;
+        return lo0 + exact - durationS / 2 * rateHz;
     }
 
     /** Where x falls through {@code level} going from {@code p} in direction {@code step} (fractional), or NaN. */
