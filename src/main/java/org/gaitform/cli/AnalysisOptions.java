@@ -85,6 +85,11 @@ final class AnalysisOptions {
             + "cm (otherwise distances are %% of leg length).")
     Double heightCm;
 
+    @Option(names = "--activity", paramLabel = "running|walking", description = "What the person in keypoint or "
+            + "marker recordings was doing, when the automatic walking/running decision is wrong (default: detected "
+            + "from the flight phase and the pelvis; the override is recorded in summary.json).")
+    String activity;
+
     @Option(names = "--treadmill", description = "Treadmill running: foot speeds relative to the belt (default: "
             + "detected from the pelvis's travel).")
     boolean treadmill;
@@ -139,8 +144,16 @@ final class AnalysisOptions {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
+        Optional<org.gaitform.model.Activity> act = Optional.empty();
+        if (activity != null) {
+            act = switch (activity.trim().toLowerCase(Locale.ROOT)) {
+                case "running", "run" -> Optional.of(org.gaitform.model.Activity.RUNNING);
+                case "walking", "walk" -> Optional.of(org.gaitform.model.Activity.WALKING);
+                default -> throw usage("--activity must be running or walking, not '" + activity + "'");
+            };
+        }
         return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
-                Optional.ofNullable(speedMps));
+                Optional.ofNullable(speedMps), act);
     }
 
 
