@@ -22,7 +22,8 @@ class ArchitectureTest {
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
                 .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
                         "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..")
+                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.quality..",
+                        "org.gaitform.report..")
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
@@ -40,7 +41,8 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.gaitform.model..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.signal..", "org.gaitform.io..", "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..")
+                        "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..",
+                        "org.gaitform.quality..")
                 .check(CLASSES);
     }
 

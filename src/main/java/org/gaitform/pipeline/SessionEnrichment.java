@@ -9,13 +9,19 @@ import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.metrics.FormOverTime;
 import org.gaitform.model.Decision;
+import org.gaitform.model.Recording;
+import org.gaitform.model.SessionQuality;
+import org.gaitform.quality.FindingJudgement;
+import org.gaitform.quality.QualityChecks;
+import org.gaitform.quality.QualitySettings;
 import org.gaitform.model.Finding;
 import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
 
 /**
- * Adds a session's metadata (pain, shoes, speed, subject) to its result and judges the result against the
- * guideline table: the last step of every analysis, whatever the input.
+ * Adds a session's metadata (pain, shoes, speed, subject) to its result, judges the result against the guideline
+ * table, and gives it its quality verdict ({@link QualityChecks}), which decides which findings are judged: the last
+ * steps of every analysis, whatever the input.
  */
 final class SessionEnrichment {
     private SessionEnrichment() {
@@ -45,10 +51,21 @@ final class SessionEnrichment {
         FormOverTime.of(r.steps()).notes().stream().findFirst().ifPresent(n -> info.put("form_drift", n));
         SessionResult withMeta = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
                 r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces(),
-                r.figures());
+                r.figures(), r.quality());
         List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, measurementKind(withMeta));
         findings = withPainOnset(findings, metrics);
         return withMeta.withFindings(findings);
+    }
+
+    /**
+     * The session with its quality verdict, from consistency checks of the session and its recording, and its
+     * findings judged in its light: a finding on a doubtful measure or on too few steps is shown but not judged.
+     */
+    static SessionResult withQuality(Recording rec, SessionResult r, GuidelineTable table) {
+        String kind = measurementKind(r);
+        QualitySettings qs = QualitySettings.DEFAULTS;
+        SessionQuality q = new QualityChecks(qs).assess(rec, r, kind);
+        return r.withQuality(q, FindingJudgement.judge(r, q, qs, new GuidelineEvaluator(table), kind));
     }
 
     /** Adds the minute at which pain started to the pain finding's message. */
@@ -63,7 +80,7 @@ final class SessionEnrichment {
                 f = new Finding(f.guidelineId(), f.indicator(), f.metricKey(), f.status(), f.value(), f.unit(),
                         f.uncertainty(), f.target(), f.message() + String.format(Locale.ROOT,
                         " Pain started at minute %.0f of the run: note whether it starts at the same point next time.",
-                        onset), f.advice(), f.sources(), f.evidenceNote(), f.priority());
+                        onset), f.advice(), f.sources(), f.evidenceNote(), f.priority(), f.evidence());
             }
             out.add(f);
         }

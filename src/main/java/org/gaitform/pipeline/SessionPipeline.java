@@ -62,6 +62,7 @@ public final class SessionPipeline {
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        return SessionEnrichment.apply(result, meta, settings.guidelines());
+        SessionResult enriched = SessionEnrichment.apply(result, meta, settings.guidelines());
+        return SessionEnrichment.withQuality(rec, enriched, settings.guidelines());
     }
 }

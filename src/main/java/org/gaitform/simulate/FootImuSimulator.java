@@ -22,7 +22,8 @@ import org.gaitform.signal.Vec3;
  * </ul>
  * Walking strides last about 1.1 s with 62 % contact; running strides 120 / cadence with cadence
  * 150 + 8·speed steps/min and contact 0.345 − 0.036·speed s (as in {@link TrunkImuSimulator}); stride-to-stride
- * variation 1.5 % and 3 %. Each foot's sensor is strapped with its own small tilt; white noise 0.02 g and
+ * variation 1.5 % (the same for both feet, which alternate half a stride apart, also where one gait turns into
+ * another) and 3 %. Each foot's sensor is strapped with its own small tilt; white noise 0.02 g and
  * 1 deg/s. The truth is the initial contact (the zero-crossing of the pitch rate) and the toe-off (the push-off
  * minimum) of every stride.
  */
@@ -73,6 +74,10 @@ public final class FootImuSimulator {
         double[][][] acc = new double[2][3][n];
         double[][][] gyr = new double[2][3][n];
         List<Contact> contacts = new ArrayList<>();
+        // the feet alternate: both draw the same stride-to-stride variation in each part, so that they stay half a
+        // stride apart, and where one gait turns into another the right foot lands half a stride after the left
+        double[] leftFirstIc = new double[plan.size()];
+        java.util.Arrays.fill(leftFirstIc, Double.NaN);
         for (int side = 0; side < 2; side++) {
             double[] pitch = new double[n];
             double[] impact = new double[n];
@@ -97,11 +102,19 @@ public final class FootImuSimulator {
                     // starting from standing: the foot is already down; its first event is a toe-off
                     ic = start + 0.3 + (side == 1 ? stride / 2 : 0);
                 }
+                Random strides = new Random(seed * 1_000_003L + 7919L * k);
+                if (side == 0 && ic < end) {
+                    leftFirstIc[k] = ic;
+                }
                 while (ic < end) {
-                    double thisStride = stride * (1 + 0.015 * rnd.nextGaussian());
+                    double thisStride = stride * (1 + 0.015 * strides.nextGaussian());
                     double contact = contactS * (1 + 0.03 * rnd.nextGaussian());
                     double to = ic + contact;
                     double next = ic + thisStride;
+                    if (side == 1 && next >= end && k + 1 < plan.size()
+                            && plan.get(k + 1).activity() != Activity.STANDING && !Double.isNaN(leftFirstIc[k + 1])) {
+                        next = alternating(next, to, end, leftFirstIc[k + 1], strideOf(plan.get(k + 1)));
+                    }
                     boolean setDown = stopAfter && next + stride >= end;
                     double landing = run ? 0.05 : 0.06;
                     double land = run ? 6 : 2.5;
@@ -151,6 +164,28 @@ public final class FootImuSimulator {
         }
         contacts.sort((x, y) -> Double.compare(x.icS(), y.icS()));
         return new Session(rateHz, t, acc, gyr, contacts);
+    }
+
+    /** Typical stride of a moving part (s). */
+    private static double strideOf(Part p) {
+        return p.activity() == Activity.RUNNING ? 120 / (150 + 8 * p.speedMps()) : 1.1;
+    }
+
+    /**
+     * The right foot's first landing in the next part: half a stride before or after one of the left foot's landings
+     * there, the one nearest the landing the current stride would give, at least 0.1 s after toe-off.
+     */
+    private static double alternating(double natural, double to, double end, double leftFirst, double stride) {
+        double best = natural;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (int m = -2; m <= 2; m++) {
+            double c = leftFirst + stride / 2 + m * stride;
+            if (c >= end && c > to + 0.1 && Math.abs(c - natural) < bestGap) {
+                best = c;
+                bestGap = Math.abs(c - natural);
+            }
+        }
+        return best;
     }
 
     /** The session as CSV: {@code time_s} then {@code left_acc_x_g … right_gyr_z_dps}. */
