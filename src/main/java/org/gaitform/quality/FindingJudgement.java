@@ -97,6 +97,14 @@ public final class FindingJudgement {
         double[] all = values(run, value, null);
         double[] left = values(run, value, Side.LEFT);
         double[] right = values(run, value, Side.RIGHT);
+        if (all.length == 0) {
+            // a value from session means (the vertical ratio of mean oscillation and mean step length): it rests on
+            // the running steps
+            all = values(run, st -> 0, null);
+            left = values(run, st -> 0, Side.LEFT);
+            right = values(run, st -> 0, Side.RIGHT);
+            return f.withEvidence(new Evidence(all.length, left.length, right.length), f.uncertainty());
+        }
         Evidence e = new Evidence(all.length, left.length, right.length);
         double ci = Double.NaN;
         if (key.equals(BALANCE)) {

@@ -623,15 +623,13 @@ public final class QualityChecks {
             String id = "range_" + rg.metric();
             String value = fmt(v, rg.unit());
             if (!doubtful && !poor) {
-                out.add(QualityCheck.passed(id, String.format(Locale.ROOT, "%s %s %s is within %s–%s %s.",
-                        capital(words(rg.metric())), value, unitWord(rg.unit()), fmt(rg.low(), rg.unit()),
-                        fmt(rg.high(), rg.unit()), unitWord(rg.unit())).replace("  ", " ")));
+                out.add(QualityCheck.passed(id, String.format(Locale.ROOT, "%s %s is within %s.",
+                        capital(words(rg.metric())), withUnit(value, rg.unit()), range(rg))));
                 continue;
             }
             out.add(new QualityCheck(id, poor ? Quality.POOR : Quality.DOUBTFUL, String.format(Locale.ROOT,
-                    "%s %s %s is %s for %s (plausible %s–%s %s): %s", capital(words(rg.metric())), value,
-                    unitWord(rg.unit()), poor ? "impossible" : "implausible", x.activityWord(), fmt(rg.low(), rg.unit()),
-                    fmt(rg.high(), rg.unit()), unitWord(rg.unit()), rg.ifOutside() + ".").replace("  ", " "),
+                    "%s %s is %s for %s (plausible %s): %s.", capital(words(rg.metric())), withUnit(value, rg.unit()),
+                    poor ? "impossible" : "implausible", x.activityWord(), range(rg), rg.ifOutside()),
                     affectedBy(x, rg.metric())));
         }
         if (!x.running() && Double.isFinite(x.r.metric("walking_stance_ms"))
@@ -707,8 +705,12 @@ public final class QualityChecks {
         return w.replace("vertical oscillation pct leg", "vertical oscillation");
     }
 
-    private static String unitWord(String unit) {
-        return unit.equals("fraction") ? "" : unit;
+    private static String withUnit(String value, String unit) {
+        return unit.equals("fraction") ? value : value + " " + unit;
+    }
+
+    private static String range(PlausibleRanges.Range rg) {
+        return withUnit(fmt(rg.low(), rg.unit()) + "–" + fmt(rg.high(), rg.unit()), rg.unit());
     }
 
     private static String fmt(double v, String unit) {

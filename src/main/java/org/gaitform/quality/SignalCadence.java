@@ -38,6 +38,8 @@ public final class SignalCadence {
     static final double DOMINANT_SHARE = 0.6;
     /** A peak at half the best stride lag replaces it when it reaches this share of it. */
     static final double HALF_STRIDE_SHARE = 0.85;
+    /** Fewest periods a stretch must hold to give one (an autocorrelation over fewer is too coarse). */
+    static final int MIN_CYCLES = 4;
     /** Below this autocorrelation the signal is too irregular to give a period. */
     static final double MIN_REGULARITY = 0.2;
 
@@ -116,6 +118,7 @@ public final class SignalCadence {
         public Estimate estimate(List<int[]> spans, boolean walking) {
             List<Double> periods = new ArrayList<>();
             double reg = Double.NaN;
+            boolean tooShort = false;
             for (double[] x : signals) {
                 List<int[]> ranges = ranges(spans, x.length);
                 int longest = ranges.stream().mapToInt(r -> r[1] - r[0]).max().orElse(0);
@@ -135,11 +138,21 @@ public final class SignalCadence {
                 if (lag < 0) {
                     continue;
                 }
-                periods.add(Periodicity.refinedPeriod(acf, lag)[0] / rate);
+                if (longest < MIN_CYCLES * lag) {
+                    tooShort = true;
+                    continue;
+                }
+                // the biased function chose the peak (it prefers the shorter of two equal periods); the unbiased one,
+                // not tapered towards long lags, places it and its multiples
+                double[] flat = Periodicity.pooledAutocorrelation(x, ranges, maxLag, true);
+                periods.add(Periodicity.refinedPeriod(flat, lag)[0] / rate);
                 reg = Double.isNaN(reg) ? acf[lag] : Math.min(reg, acf[lag]);
             }
             if (periods.isEmpty()) {
-                return Estimate.none(what + " shows no regular " + (perStride() ? "stride" : "step") + " pattern");
+                String cycleWord = perStride() ? "stride" : "step";
+                return Estimate.none(tooShort ? String.format(Locale.ROOT, "the analysed stretch holds fewer than %d "
+                        + "%ss, too few for a period", MIN_CYCLES, cycleWord)
+                        : what + " shows no regular " + cycleWord + " pattern");
             }
             double period = periods.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
             double cadence = (perStride() ? 120 : 60) / period;

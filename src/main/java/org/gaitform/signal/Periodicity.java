@@ -69,7 +69,18 @@ public final class Periodicity {
      * @return the function at lags {@code 0..maxLag}, {@code NaN} everywhere when the signal is flat or missing
      */
     public static double[] pooledAutocorrelation(double[] x, List<int[]> ranges, int maxLag) {
+        return pooledAutocorrelation(x, ranges, maxLag, false);
+    }
+
+    /**
+     * The same, biased as above or unbiased: with {@code unbiased} each lag's sum is divided by its own number of
+     * pairs (and the sum of squares by the number of samples), so that the function is not tapered towards long
+     * lags and its peaks lie at the signal's periods even in short stretches.
+     */
+    public static double[] pooledAutocorrelation(double[] x, List<int[]> ranges, int maxLag, boolean unbiased) {
         double[] num = new double[maxLag + 1];
+        long[] pairs = new long[maxLag + 1];
+        long samples = 0;
         double den = 0;
         for (int[] r : ranges) {
             int a = Math.max(0, r[0]);
@@ -96,18 +107,22 @@ public final class Periodicity {
             for (double v : d) {
                 if (!Double.isNaN(v)) {
                     den += v * v;
+                    samples++;
                 }
             }
             int top = Math.min(maxLag, d.length - 1);
             for (int lag = 1; lag <= top; lag++) {
                 double acc = 0;
+                int count = 0;
                 for (int i = 0; i + lag < d.length; i++) {
                     double p = d[i] * d[i + lag];
                     if (!Double.isNaN(p)) {
                         acc += p;
+                        count++;
                     }
                 }
                 num[lag] += acc;
+                pairs[lag] += count;
             }
         }
         double[] out = new double[maxLag + 1];
@@ -117,7 +132,8 @@ public final class Periodicity {
         }
         out[0] = 1;
         for (int lag = 1; lag <= maxLag; lag++) {
-            out[lag] = num[lag] / den;
+            out[lag] = !unbiased ? num[lag] / den : pairs[lag] == 0 ? Double.NaN
+                    : (num[lag] / pairs[lag]) / (den / samples);
         }
         return out;
     }
