@@ -16,6 +16,7 @@ import org.gaitform.model.SessionQuality;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
+import org.gaitform.model.WatchTraces;
 import org.gaitform.signal.Stats;
 
 /**
@@ -58,22 +59,22 @@ public final class FindingJudgement {
                 out.add(f);
                 continue;
             }
-            Finding g = watch ? f.withEvidence(deviceEvidence(r), f.uncertainty())
-                    : withSessionEvidence(f, run, r, oneLeg);
+            Finding g = watch ? withDeviceEvidence(f, r) : withSessionEvidence(f, run, r, oneLeg);
             Optional<QualityCheck> doubt = q.doubtOn(f.metricKey());
             Evidence e = g.evidence();
             if (doubt.isPresent()) {
-                g = g.notJudged("Not judged: the quality checks found this measure doubtful. " + doubt.get().sentence());
+                g = g.notJudged("Not judged: doubtful measure. " + doubt.get().sentence());
             } else if (!watch && e.steps() < s.minSteps()) {
-                g = g.notJudged(String.format(Locale.ROOT, "Not judged: the value rests on %d step%s; at least %d are "
-                        + "needed to tell.", e.steps(), e.steps() == 1 ? "" : "s", s.minSteps()));
+                g = g.notJudged(String.format(Locale.ROOT, "Not judged: %d step%s, at least %d needed. A mean of so few "
+                        + "steps cannot tell a real difference from step-to-step variation.", e.steps(),
+                        e.steps() == 1 ? "" : "s", s.minSteps()));
             } else if (!watch && f.metricKey().equals(BALANCE) && e.perSide() < s.minStepsPerSideBalance()) {
-                g = g.notJudged(String.format(Locale.ROOT, "Not judged: %d left and %d right steps; the balance needs "
-                        + "at least %d of each foot to tell a real asymmetry from step-to-step variation.", e.left(),
-                        e.right(), s.minStepsPerSideBalance()));
+                g = g.notJudged(String.format(Locale.ROOT, "Not judged: %d left and %d right steps, at least %d of each "
+                        + "foot needed. With fewer, step-to-step variation alone moves the balance across its 1.5-point "
+                        + "band.", e.left(), e.right(), s.minStepsPerSideBalance()));
             } else if (!watch && PER_SIDE.contains(f.metricKey()) && e.perSide() < s.minStepsPerSide()) {
-                g = g.notJudged(String.format(Locale.ROOT, "Not judged: %d left and %d right steps with a value; at "
-                        + "least %d of each foot are needed.", e.left(), e.right(), s.minStepsPerSide()));
+                g = g.notJudged(String.format(Locale.ROOT, "Not judged: %d left and %d right steps, at least %d of each "
+                        + "foot needed. Each side's mean needs its own steps.", e.left(), e.right(), s.minStepsPerSide()));
             }
             out.add(g);
         }
@@ -85,9 +86,19 @@ public final class FindingJudgement {
         return QualityChecks.EVENT_METRICS.contains(metricKey) || metricKey.equals("trunk_lean_deg");
     }
 
-    private static Evidence deviceEvidence(SessionResult r) {
+    /**
+     * A watch finding: the steps the device counted, and an uncertainty widened by the 95 % interval of the mean of
+     * the device's per-record values (each record averages the few steps since the one before).
+     */
+    private static Finding withDeviceEvidence(Finding f, SessionResult r) {
         double n = r.metric("n_steps");
-        return Double.isFinite(n) && n > 0 ? new Evidence((int) Math.min(Integer.MAX_VALUE, n), 0, 0) : Evidence.NONE;
+        Evidence e = Double.isFinite(n) && n > 0 ? new Evidence((int) Math.min(Integer.MAX_VALUE, n), 0, 0)
+                : Evidence.NONE;
+        double ci = WatchTraces.find(r.traces(), WatchTraces.RECORD, f.metricKey()).map(t -> {
+            double[] v = java.util.Arrays.stream(t.values()).filter(Double::isFinite).toArray();
+            return v.length >= 2 ? Z95 * Stats.sd(v) / Math.sqrt(v.length) : Double.NaN;
+        }).orElse(Double.NaN);
+        return f.withEvidence(e, combine(f.uncertainty(), ci));
     }
 
     /** The finding with the steps behind it and its uncertainty widened by this session's 95 % interval. */

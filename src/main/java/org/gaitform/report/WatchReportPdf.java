@@ -25,6 +25,7 @@ public final class WatchReportPdf {
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
+            QualityBanner.write(d, r);
             headline(d, r);
             SessionReportPdf.workOnFirst(d, r);
             SessionReportPdf.scorecard(d, r, table);
