@@ -61,8 +61,9 @@ class SharedRecordingsQualityTest {
      * of issue 13 is expected to remove them (the session then is right, and good).
      */
     static final Map<String, String> KNOWN_MISSES = Map.of("hamner2013 Run_30002", "every contact lasts about "
-            + "30 ms longer than on the force plate, by the same amount (a rearfoot landing, 21° foot angle): cadence, alternation, variability "
-            + "(contact time 2 % from step to step), duty factor and contact length all stay consistent");
+            + "30 ms longer than on the force plate, by the same amount (a rearfoot landing, 21° foot angle): cadence, "
+            + "alternation, variability (contact time 2 % from step to step), duty factor and contact length all stay "
+            + "consistent");
 
     private final List<Row> rows = new ArrayList<>();
     private final SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
