@@ -132,7 +132,9 @@ public final class SessionReportPdf {
                 d.box(x, top, w, 3, Palette.status(f.get().status()), null);
             }
             d.text(tiles[i][0], d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
-            d.text(tiles[i][1], d.bold(), 16, x + 6, top - 32, Palette.INK);
+            boolean doubt = r.quality().doubtfulMetrics().contains(key);
+            d.text(tiles[i][1] + (doubt ? " ?" : ""), d.bold(), 16, x + 6, top - 32, doubt ? Palette.MUTED
+                    : Palette.INK);
             d.text(tiles[i][2], d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
         }
         d.moveTo(top - h - 8);

@@ -59,13 +59,13 @@ class SimulatedQualityTest {
 
     @Test
     void correctSimulatedSessionsAreGood() throws IOException {
-        for (long seed = 1; seed <= 24; seed++) {
+        for (long seed = 1; seed <= 16; seed++) {
             trunk(seed);
         }
         for (long seed = 1; seed <= 9; seed++) {
             feet(seed);
         }
-        for (long seed = 1; seed <= 24; seed++) {
+        for (long seed = 1; seed <= 18; seed++) {
             pose(seed);
         }
         for (long seed = 1; seed <= 6; seed++) {
@@ -104,7 +104,7 @@ class SimulatedQualityTest {
             plan.add(Segment.walk(6, 1.4));
         }
         for (int k = 0; k < 3; k++) {
-            plan.add(Segment.run(12, 2.5 + 2.0 * rnd.nextDouble(), -8 + 16 * rnd.nextDouble()));
+            plan.add(Segment.run(10, 2.5 + 2.0 * rnd.nextDouble(), -8 + 16 * rnd.nextDouble()));
         }
         plan.add(Segment.stand(2));
         Vec3 fwd = new Vec3(rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian());
@@ -137,7 +137,7 @@ class SimulatedQualityTest {
         Random rnd = new Random(200 + seed);
         double fs = new double[] {30, 50, 60, 100, 150, 200}[rnd.nextInt(6)];
         int view = rnd.nextInt(3); // 0 markers 3D, 1 side video, 2 rear video
-        PoseRunnerSimulator sim = new PoseRunnerSimulator(fs, 10 + 5 * rnd.nextDouble(), 155 + 35 * rnd.nextDouble(),
+        PoseRunnerSimulator sim = new PoseRunnerSimulator(fs, 8 + 4 * rnd.nextDouble(), 155 + 35 * rnd.nextDouble(),
                 0.2 + 0.08 * rnd.nextDouble(), 2.5 + 2 * rnd.nextDouble(), 3 + 9 * rnd.nextDouble(),
                 0.1 + 0.2 * rnd.nextDouble(), -10 + 30 * rnd.nextDouble(), 2 + 6 * rnd.nextDouble(),
                 0.05 * rnd.nextDouble(), rnd.nextBoolean());
