@@ -27,7 +27,20 @@ final class SessionEnrichment {
     private SessionEnrichment() {
     }
 
-    static SessionResult apply(SessionResult r, SessionMetadata meta, GuidelineTable table) {
+    /**
+     * The last steps of every analysis: metadata, findings, and the quality verdict with the findings judged in its
+     * light. Every path from a recording to a result goes through here, so every session has a verdict.
+     *
+     * @param rec   the recording the session was analysed from (the quality checks read its raw signal)
+     * @param r     the analysis
+     * @param meta  the session's metadata, or {@link SessionMetadata#NONE}
+     * @param table the guideline table
+     */
+    static SessionResult apply(Recording rec, SessionResult r, SessionMetadata meta, GuidelineTable table) {
+        return withQuality(rec, withMetadataAndFindings(r, meta, table), table);
+    }
+
+    private static SessionResult withMetadataAndFindings(SessionResult r, SessionMetadata meta, GuidelineTable table) {
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
         Map<String, String> info = new LinkedHashMap<>(r.info());
         List<Decision> decisions = new ArrayList<>(r.decisions());
@@ -61,10 +74,18 @@ final class SessionEnrichment {
      * The session with its quality verdict, from consistency checks of the session and its recording, and its
      * findings judged in its light: a finding on a doubtful measure or on too few steps is shown but not judged.
      */
-    static SessionResult withQuality(Recording rec, SessionResult r, GuidelineTable table) {
+    private static SessionResult withQuality(Recording rec, SessionResult r, GuidelineTable table) {
         String kind = measurementKind(r);
         QualitySettings qs = QualitySettings.DEFAULTS;
-        SessionQuality q = new QualityChecks(qs).assess(rec, r, kind);
+        SessionQuality q;
+        try {
+            q = new QualityChecks(qs).assess(rec, r, kind);
+        } catch (RuntimeException e) {
+            // a defect of the checks must not cost the session: it is said, and the session is not called good
+            q = SessionQuality.of(List.of(new org.gaitform.model.QualityCheck("checks_failed",
+                    org.gaitform.model.Quality.DOUBTFUL, "The quality checks could not run (" + e + "); the numbers "
+                    + "were not checked. Please report this.", List.of())), List.of());
+        }
         return r.withQuality(q, FindingJudgement.judge(r, q, qs, new GuidelineEvaluator(table), kind));
     }
 

@@ -62,7 +62,6 @@ public final class SessionPipeline {
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        SessionResult enriched = SessionEnrichment.apply(result, meta, settings.guidelines());
-        return SessionEnrichment.withQuality(rec, enriched, settings.guidelines());
+        return SessionEnrichment.apply(rec, result, meta, settings.guidelines());
     }
 }
