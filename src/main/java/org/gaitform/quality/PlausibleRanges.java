@@ -19,6 +19,7 @@ public final class PlausibleRanges {
      * One row.
      *
      * @param metric   summary key
+     * @param name     what it is, in words
      * @param activity {@code running} or {@code walking}
      * @param unit     unit of the bounds
      * @param low      lowest plausible value
@@ -28,7 +29,7 @@ public final class PlausibleRanges {
      * @param ifOutside what a value outside the range most likely means, in words
      * @param basis     why the range is what it is, with sources
      */
-    public record Range(String metric, String activity, String unit, double low, double high, double poorLow,
+    public record Range(String metric, String name, String activity, String unit, double low, double high, double poorLow,
                         double poorHigh, String ifOutside, String basis) {
     }
 
@@ -55,7 +56,7 @@ public final class PlausibleRanges {
             List<Range> out = new ArrayList<>();
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                out.add(new Range(r.get("metric"), r.get("activity"), r.get("unit"), num(r.get("low")),
+                out.add(new Range(r.get("metric"), r.get("name"), r.get("activity"), r.get("unit"), num(r.get("low")),
                         num(r.get("high")), num(r.get("poor_low")), num(r.get("poor_high")), r.get("if_outside"),
                         r.get("basis")));
             }

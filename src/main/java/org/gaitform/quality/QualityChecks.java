@@ -624,11 +624,11 @@ public final class QualityChecks {
             String value = fmt(v, rg.unit());
             if (!doubtful && !poor) {
                 out.add(QualityCheck.passed(id, String.format(Locale.ROOT, "%s %s is within %s.",
-                        capital(words(rg.metric())), withUnit(value, rg.unit()), range(rg))));
+                        capital(rg.name()), withUnit(value, rg.unit()), range(rg))));
                 continue;
             }
             out.add(new QualityCheck(id, poor ? Quality.POOR : Quality.DOUBTFUL, String.format(Locale.ROOT,
-                    "%s %s is %s for %s (plausible %s): %s.", capital(words(rg.metric())), withUnit(value, rg.unit()),
+                    "%s %s is %s for %s (plausible %s): %s.", capital(rg.name()), withUnit(value, rg.unit()),
                     poor ? "impossible" : "implausible", x.activityWord(), range(rg), rg.ifOutside()),
                     affectedBy(x, rg.metric())));
         }
@@ -698,12 +698,6 @@ public final class QualityChecks {
     }
 
     // ---------------------------------------------------------------- wording
-
-    static String words(String key) {
-        String w = key.replaceAll("_(spm|ms|cm|m|deg|pct|s|g)$", "").replace("_pct_leg", "").replace("_left_pct",
-                " (left share)").replace('_', ' ');
-        return w.replace("vertical oscillation pct leg", "vertical oscillation");
-    }
 
     private static String withUnit(String value, String unit) {
         return unit.equals("fraction") ? value : value + " " + unit;
