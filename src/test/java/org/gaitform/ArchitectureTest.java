@@ -22,8 +22,8 @@ class ArchitectureTest {
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
                 .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
                         "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..",
-                        "org.gaitform.agreement..")
+                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.quality..",
+                        "org.gaitform.report..", "org.gaitform.agreement..")
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
@@ -43,7 +43,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.gaitform.model..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.signal..", "org.gaitform.io..", "org.gaitform.events..",
                         "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..",
-                        "org.gaitform.agreement..")
+                        "org.gaitform.agreement..", "org.gaitform.quality..")
                 .check(CLASSES);
     }
 

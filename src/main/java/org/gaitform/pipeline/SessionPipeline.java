@@ -72,6 +72,6 @@ public final class SessionPipeline {
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        return SessionEnrichment.apply(result, meta, settings.guidelines());
+        return SessionEnrichment.apply(rec, result, meta, settings.guidelines());
     }
 }
