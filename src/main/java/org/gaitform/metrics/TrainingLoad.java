@@ -61,8 +61,10 @@ public final class TrainingLoad {
         for (String k : FORM_KEYS) {
             form.put(k, r.metric(k));
         }
+        double moving = r.metric("moving_distance_m");
         return new RunSummary(r.sessionId(), r.source(), start, r.metric("utc_offset_s"), distance, r.metric("moving_s"),
-                r.metric("elevation_gain_m"), r.metric("running_s"), form);
+                r.metric("elevation_gain_m"), r.metric("running_s"), form, Double.isFinite(moving) ? moving : distance,
+                r.info().getOrDefault("activity_name", ""), r.info().getOrDefault("shoes", ""));
     }
 
     /** The weeks from the first run's to the last run's, in order. */
@@ -83,19 +85,23 @@ public final class TrainingLoad {
             if (gap > MAX_EMPTY_WEEKS_SHOWN) {
                 // a long break: its empty weeks are not listed one by one
                 prev = new TrainingWeek("break", monday, List.of(), 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        List.of(), false, false, false, Map.of(), String.valueOf(gap));
+                        List.of(), false, false, false, Map.of(), String.valueOf(gap), 0);
                 monday = next.minusWeeks(1);
                 continue;
             }
             List<RunSummary> in = new ArrayList<>(byWeek.getOrDefault(monday, List.of()));
             in.sort(Comparator.comparingDouble(RunSummary::startEpochS));
             double distance = 0;
+            double movingDistance = 0;
             double moving = 0;
             double gain = 0;
             boolean anyGain = false;
             for (RunSummary r : in) {
                 distance += r.distanceM();
-                moving += Double.isFinite(r.movingS()) ? r.movingS() : 0;
+                if (Double.isFinite(r.movingS())) {
+                    moving += r.movingS();
+                    movingDistance += Double.isFinite(r.movingDistanceM()) ? r.movingDistanceM() : r.distanceM();
+                }
                 if (Double.isFinite(r.elevationGainM())) {
                     gain += r.elevationGainM();
                     anyGain = true;
@@ -109,7 +115,7 @@ public final class TrainingLoad {
                 }
                 form.put(k, w.mean());
             }
-            double speed = moving > 0 ? distance / moving : Double.NaN;
+            double speed = moving > 0 ? movingDistance / moving : Double.NaN;
             double dChange = Double.NaN;
             double vChange = Double.NaN;
             double eChange = Double.NaN;
@@ -156,7 +162,7 @@ public final class TrainingLoad {
                     monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             TrainingWeek w = new TrainingWeek(iso, monday, in.stream().map(RunSummary::sessionId).toList(), distance,
                     moving, anyGain ? gain : Double.NaN, dChange, vChange, eChange, changed, dFlag, vFlag, oneFlag, form,
-                    String.join("; ", notes));
+                    String.join("; ", notes), movingDistance);
             out.add(w);
             prev = w;
         }

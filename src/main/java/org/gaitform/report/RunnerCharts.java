@@ -91,11 +91,11 @@ public final class RunnerCharts {
         }
         WatchCharts.style(top);
         plot.add(top, 3);
-        XYPlot speed = line(weeks, "speed (km/h)", w -> w.speedMps() * 3.6, Palette.GREEN);
+        XYPlot speed = line(weeks, "speed (km/h)", "speed_kmh", w -> w.speedMps() * 3.6, Palette.GREEN);
         if (speed != null) {
             plot.add(speed, 2);
         }
-        XYPlot elev = line(weeks, "elevation gain (m)", TrainingWeek::elevationGainM, Palette.ORANGE);
+        XYPlot elev = line(weeks, "elevation gain (m)", "elevation_gain_m", TrainingWeek::elevationGainM, Palette.ORANGE);
         if (elev != null) {
             plot.add(elev, 2);
         }
@@ -121,19 +121,19 @@ public final class RunnerCharts {
             {"step_length_m", "step length (m)"},
         };
         int panels = 0;
+        boolean reference = false;
         for (String[] s : specs) {
-            XYPlot p = line(weeks, s[1], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
+            XYPlot p = line(weeks, s[1], s[0], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
             if (p == null) {
                 continue;
             }
             if (s[0].equals("cadence_spm")) {
-                ValueMarker m = new ValueMarker(160, Palette.VERMILLION, Palette.DASHED);
-                m.setLabel("160");
-                m.setLabelFont(Fonts.regular(6.5f));
-                m.setLabelPaint(Palette.VERMILLION);
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-                p.addRangeMarker(m);
+                NumberAxis y = (NumberAxis) p.getRangeAxis();
+                double[] range = {Math.min(y.getLowerBound(), 155), Math.max(y.getUpperBound(), 165)};
+                y.setRange(range[0], range[1]);
+                XYSeries data = ((XYSeriesCollection) p.getDataset()).getSeries(0);
+                p.addRangeMarker(WatchCharts.reference(160, "160 steps/min", data, range));
+                reference = true;
             }
             plot.add(p, 1);
             panels++;
@@ -144,11 +144,13 @@ public final class RunnerCharts {
         JFreeChart chart = new JFreeChart("Running form week by week", Fonts.bold(10f), plot, false);
         ChartStyle.apply(chart);
         return new ChartSpec("form_trends", "Each point is a week's value, averaged over its running time. Weeks "
-                + "without running have no point.", chart, Charts.FULL_WIDTH, Math.max(150f, 80f * panels + 40f));
+                + "without running have no point. Each axis spans at least a range in which a real change shows ("
+                + WatchCharts.SPAN_NOTE + ")." + (reference ? " Dashed: 160 steps/min." : ""), chart, Charts.FULL_WIDTH,
+                Math.max(150f, 80f * panels + 40f));
     }
 
-    private static XYPlot line(List<TrainingWeek> weeks, String label, java.util.function.ToDoubleFunction<TrainingWeek> f,
-                               Color colour) {
+    private static XYPlot line(List<TrainingWeek> weeks, String label, String key,
+                               java.util.function.ToDoubleFunction<TrainingWeek> f, Color colour) {
         XYSeries s = new XYSeries(label, false, true);
         for (TrainingWeek w : weeks) {
             double v = f.applyAsDouble(w);
@@ -165,10 +167,8 @@ public final class RunnerCharts {
         rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        double lo = s.getMinY();
-        double hi = s.getMaxY();
-        double pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02 + 1e-3);
-        y.setRange(lo - pad, hi + pad);
+        double[] range = WatchCharts.range(key, s.getMinY(), s.getMaxY());
+        y.setRange(range[0], range[1]);
         XYPlot p = new XYPlot(new XYSeriesCollection(s), null, y, rend);
         WatchCharts.style(p);
         return p;

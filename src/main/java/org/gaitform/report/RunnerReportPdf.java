@@ -106,15 +106,43 @@ public final class RunnerReportPdf {
         }
         Finding f = c.loadFinding();
         if (f != null) {
-            if (!c.loadWeek().isEmpty()) {
-                d.paragraph("Latest comparable week (" + c.loadWeek() + "): " + f.message(), d.regular(), 9,
-                        PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
+            TrainingWeek latest = c.weeks().stream().filter(w -> w.isoWeek().equals(c.loadWeek())).findFirst()
+                    .orElse(null);
+            if (latest != null) {
+                d.paragraph(latestWeek(latest, c.limitPct()), d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
             }
             d.paragraph("Advice: " + f.advice(), d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
             d.paragraph("Source: " + SessionReportPdf.quoted(f.sources()) + " Evidence: " + f.evidenceNote(),
                     d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
         d.space(4);
+    }
+
+    /**
+     * The latest week compared with the one before, in words: what rose (distance, speed) and by how much, against
+     * the limit — a speed change is called a speed change, not "the training load".
+     */
+    static String latestWeek(TrainingWeek w, double limitPct) {
+        List<String> parts = new ArrayList<>();
+        if (Double.isFinite(w.distanceChangePct())) {
+            parts.add(String.format(Locale.ROOT, "distance %s %%", signed(w.distanceChangePct())));
+        }
+        if (Double.isFinite(w.speedChangePct())) {
+            parts.add(String.format(Locale.ROOT, "speed %s %%", signed(w.speedChangePct())));
+        }
+        boolean speedLarger = Double.isFinite(w.speedChangePct()) && (!Double.isFinite(w.distanceChangePct())
+                || w.speedChangePct() > w.distanceChangePct());
+        double larger = w.weeklyIncreasePct();
+        String verdict;
+        if (!(larger > 0)) {
+            verdict = "neither rose, so the week added no load";
+        } else {
+            verdict = String.format(Locale.ROOT, "the larger rise, %s %s %%, is %s the %s %% a week the articles allow",
+                    speedLarger ? "speed" : "distance", signed(larger), larger > limitPct ? "above" : "within",
+                    fmt(limitPct, 0));
+        }
+        return "Latest comparable week (" + w.isoWeek() + ", from " + w.monday() + "): " + String.join(", ", parts)
+                + " against the week before; " + verdict + ".";
     }
 
     private static void flagLine(PdfDoc d, TrainingWeek w, String text) throws IOException {
@@ -157,7 +185,7 @@ public final class RunnerReportPdf {
             Map<String, Double> f = r.form();
             rows.add(new String[] {r.localDate().toString(), r.sessionId(),
                 fmt(r.distanceM() / 1000, 2), WeeklyLoadCsv.hms(r.movingS()),
-                WatchSessionTables.pace(r.movingS() / (r.distanceM() / 1000)), fmt(r.elevationGainM(), 0),
+                WatchSessionTables.pace(r.paceSPerKm()), fmt(r.elevationGainM(), 0),
                 fmt(f.getOrDefault("cadence_spm", Double.NaN), 0), fmt(f.getOrDefault("contact_ms", Double.NaN), 0),
                 fmt(f.getOrDefault("vertical_oscillation_cm", Double.NaN), 1),
                 fmt(f.getOrDefault("contact_balance_left_pct", Double.NaN), 1),

@@ -149,6 +149,10 @@ public final class FitActivityReader {
         if (table.size() == 0) {
             throw GaitformException.notAnalysable(source, "the running session(s) hold no records with a time stamp");
         }
+        Decision constant = table.dropConstantRunning("activity_type");
+        if (constant != null) {
+            decisions.add(constant);
+        }
         double[] cadence = table.values(WatchChannel.CADENCE_SPM);
         if (cadence != null) {
             CadenceUnits.Result c = CadenceUnits.normalise(cadence, table.values(WatchChannel.SPEED_MPS),

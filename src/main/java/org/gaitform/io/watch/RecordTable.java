@@ -96,6 +96,31 @@ final class RecordTable {
         return activity[row];
     }
 
+    /**
+     * Keeps the device's activity per record only when it tells activities apart: a file whose every record says
+     * "running" states the sport, not what the runner did second by second (a Forerunner 965 writes running through
+     * the walking breaks of an interval session), so cadence and speed decide instead. Returns the decision, or
+     * {@code null} when the activities are kept.
+     */
+    Decision dropConstantRunning(String what) {
+        int running = 0;
+        int other = 0;
+        for (int i = 0; i < n; i++) {
+            if (activity[i] == Activity.RUNNING) {
+                running++;
+            } else if (activity[i] != Activity.UNKNOWN) {
+                other++;
+            }
+        }
+        if (running == 0 || other > 0) {
+            return null;
+        }
+        Arrays.fill(activity, 0, n, Activity.UNKNOWN);
+        return new Decision("activity_source", "cadence and speed", "every record's " + what + " says running: that "
+                + "is the sport, not a per-record detection, so running, walking and standing are told apart by cadence "
+                + "and speed");
+    }
+
     void setActivity(int row, Activity a) {
         activity[row] = a;
     }

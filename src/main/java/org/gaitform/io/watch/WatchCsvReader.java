@@ -530,6 +530,11 @@ public final class WatchCsvReader {
             table.setActivity(i, a);
             counts[a.ordinal()]++;
         }
+        Decision constant = table.dropConstantRunning("column '" + data.names.get(col.index()) + "'");
+        if (constant != null) {
+            decisions.add(constant);
+            return;
+        }
         decisions.add(new Decision("activity_source", "column '" + data.names.get(col.index()) + "'", String.format(
                 Locale.ROOT, "the export's own activity type per record: %d running, %d walking, %d standing, %d other",
                 counts[Activity.RUNNING.ordinal()], counts[Activity.WALKING.ordinal()],

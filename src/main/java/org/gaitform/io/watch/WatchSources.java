@@ -191,17 +191,17 @@ final class WatchSources {
         }
         choose(table, all, leftOver, names, List.of(WatchChannel.POWER_W), WatchSources::powerRank, "power_w_source",
                 decisions, id -> id.equals(nativeId) ? "the export's own power field" : "the power of " + names.get(id),
-                true);
+                true, info);
         choose(table, all, leftOver, names, List.of(WatchChannel.ALTITUDE_M), WatchSources::altitudeRank,
                 "altitude_source", decisions, id -> (id.equals(nativeId) ? "the watch's altitude (barometric or GPS)"
                         : "the altitude of " + names.get(id)) + (isFootPod(id) ? ", a foot pod's estimate: no watch "
-                        + "altitude in the export" : ""), false);
+                        + "altitude in the export" : ""), false, info);
         choose(table, all, leftOver, names, FOOT, id -> id.equals("runscribe") ? 0 : 1, "foot_pod_source", decisions,
-                names::get, false);
+                names::get, false, info);
         for (WatchChannel c : new WatchChannel[] {WatchChannel.CADENCE_SPM, WatchChannel.HEART_RATE_BPM,
             WatchChannel.SPEED_MPS, WatchChannel.DISTANCE_M, WatchChannel.LATITUDE_DEG, WatchChannel.LONGITUDE_DEG}) {
             choose(table, all, leftOver, names, List.of(c), id -> id.equals(nativeId) ? 0 : 1, c.column() + "_source",
-                    decisions, names::get, false);
+                    decisions, names::get, false, new LinkedHashMap<>());
         }
         List<WatchSource> others = new ArrayList<>();
         leftOver.forEach((id, m) -> {
@@ -243,7 +243,7 @@ final class WatchSources {
     private static void choose(RecordTable table, Map<String, Map<WatchChannel, double[]>> all,
                                Map<String, EnumMap<WatchChannel, double[]>> leftOver, Map<String, String> names,
                                List<WatchChannel> group, Rank rank, String key, List<Decision> decisions, Why why,
-                               boolean always) {
+                               boolean always, Map<String, String> info) {
         List<String> have = devicesWith(all, group);
         if (have.isEmpty()) {
             return;
@@ -261,6 +261,8 @@ final class WatchSources {
                 }
             }
         }
+        info.put(key, chosen);
+        info.put(key + "_label", names.get(chosen));
         if (always || have.size() > 1) {
             decisions.add(new Decision(key, chosen, why.of(chosen) + (have.size() > 1 ? "; also in the export: "
                     + String.join(", ", order.subList(1, order.size()).stream().map(names::get).toList())
