@@ -96,6 +96,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "values and the speed.")
     String cadenceUnit;
 
+    @Option(names = "--dynamics-device", paramLabel = "DEVICE", description = "When a watch export holds the running "
+            + "dynamics of several devices (hrm_* and stryd_* columns, a FIT file with Garmin's dynamics and Stryd's "
+            + "fields): the one whose values drive the findings: hrm, garmin, watch, stryd, runscribe, … (default: "
+            + "Garmin's, then the export's own, then Stryd's, then RunScribe's; the others are shown beside it).")
+    String dynamicsDevice;
+
     @Option(names = "--fps", paramLabel = "FPS", description = "Frame rate of keypoint or marker data when the file "
             + "does not record it (video keypoints without it are read at 30 fps, with a warning).")
     Double fps;
@@ -263,7 +269,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
-        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
+        if (dynamicsDevice != null && !dynamicsDevice.matches("[A-Za-z0-9_]{1,40}")) {
+            throw usage("--dynamics-device must name a device (hrm, garmin, stryd, runscribe, …), not '"
+                    + dynamicsDevice + "'");
+        }
+        WatchReadOptions watch = new WatchReadOptions(cadence, Optional.ofNullable(dynamicsDevice)
+                .map(v -> v.toLowerCase(Locale.ROOT)));
+        return new AnalysisSettings(new ReadOptions(imu, watch, poseOptions()), table,
                 Optional.ofNullable(speedMps));
     }
 

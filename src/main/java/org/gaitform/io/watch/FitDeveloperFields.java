@@ -65,8 +65,9 @@ final class FitDeveloperFields {
             }
             String app = m.field("application_id").map(f -> hex(f.values())).orElse("");
             double maker = m.value("manufacturer_id");
+            // Stryd's app, or a Stryd developer; RunScribe's apps; a Garmin app (Garmin Running Power writes "Power")
             String device = STRYD_APPS.contains(app) || maker == 95 ? "stryd" : RUNSCRIBE_APPS.contains(app)
-                    ? "runscribe" : "";
+                    ? "runscribe" : maker == 1 ? "garmin_rp" : "";
             if (!device.isEmpty()) {
                 appDevice.put((int) index, device);
             }
