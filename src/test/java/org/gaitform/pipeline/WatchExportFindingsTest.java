@@ -224,4 +224,57 @@ class WatchExportFindingsTest {
                 .replace(",activity_type\n", "\n"));
         assertThat(without.metric("running_s")).isGreaterThan(1300);
     }
+
+    /** The same run as a foot pod's CSV (its elevation) and a watch's GPX (GPS elevation with its own errors). */
+    private SessionResult[] sameRunTwoWays(String name, java.util.function.DoubleUnaryOperator course) throws IOException {
+        java.util.Random rnd = new java.util.Random(14);
+        int seconds = 2200;
+        StringBuilder csv = new StringBuilder("Timestamp,Distance (m),Speed (m/s),Cadence,Ground Time,Elevation\n");
+        StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\"?>\n<gpx version=\"1.1\" creator=\"t\" "
+                + "xmlns=\"http://www.topografix.com/GPX/1/1\" "
+                + "xmlns:gpxtpx=\"http://www.garmin.com/xmlschemas/TrackPointExtension/v1\">\n<trk><type>running</type>"
+                + "<trkseg>\n");
+        double d = 0;
+        for (int i = 0; i <= seconds; i++) {
+            double truth = course.applyAsDouble(d);
+            boolean down = course.applyAsDouble(d + 20) < truth - 0.2;
+            double speed = down ? 3.5 : 3.2;
+            int cadence = down ? 164 : 170;
+            // the foot pod: a slow barometric drift and 0.2 m steps; GPS: second-to-second jitter and one dip of 9 m
+            // where the signal bounced off buildings (2.1–2.42 km)
+            double pod = Math.round((truth - 4.0 * i / seconds) * 5) / 5.0;
+            double gps = truth + rnd.nextGaussian() * 1.5 - (d > 2100 && d < 2420 ? 9 : 0);
+            csv.append(String.format(Locale.ROOT, "%d,%.1f,%.2f,%d,250,%.1f%n", START + i, d, speed, cadence, pod));
+            gpx.append(String.format(Locale.ROOT, "<trkpt lat=\"%.7f\" lon=\"7.0\"><ele>%.1f</ele><time>%s</time>"
+                    + "<extensions><gpxtpx:TrackPointExtension><gpxtpx:cad>%d</gpxtpx:cad></gpxtpx:TrackPointExtension>"
+                    + "</extensions></trkpt>%n", 46 + d / 111195.0, gps, java.time.Instant.ofEpochSecond(START + i),
+                    cadence / 2));
+            d += speed;
+        }
+        gpx.append("</trkseg></trk></gpx>\n");
+        return new SessionResult[] {csv(name + ".csv", csv.toString()), analyse(TempDirs.write(tmp, name + ".gpx",
+                gpx.toString()))};
+    }
+
+    @Test
+    void theSameRunFromAFootPodsCsvAndAGpxGetsTheSameDownhillVerdict() throws IOException {
+        // flat: neither the foot pod's drift nor the GPS dip makes a downhill
+        SessionResult[] flat = sameRunTwoWays("flat", x -> 100);
+        for (SessionResult r : flat) {
+            assertThat(r.metric("downhill_cadence_change_pct")).as(r.source()).isNaN();
+            assertThat(decision(r, "downhill_comparison")).as(r.source()).startsWith("not made");
+        }
+        // the GPS dip makes one 250 m stretch look downhill: too little to judge downhill running on
+        assertThat(decision(flat[1], "downhill_comparison")).contains("only 250 m of downhill");
+        // rolling: 1 km up 30 m, 1 km down, 1 km flat — both find the descents and the same cadence drop
+        SessionResult[] hills = sameRunTwoWays("hills", x -> {
+            double p = x % 3000;
+            return 100 + (p < 1000 ? 0.03 * p : p < 2000 ? 30 - 0.03 * (p - 1000) : 0);
+        });
+        for (SessionResult r : hills) {
+            assertThat(r.metric("downhill_cadence_change_pct")).as(r.source()).isCloseTo(100 * (164 - 170) / 170.0,
+                    within(1.0));
+        }
+        assertThat(hills[0].metric("n_downhill_splits")).isEqualTo(hills[1].metric("n_downhill_splits"));
+    }
 }
