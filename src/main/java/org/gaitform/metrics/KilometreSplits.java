@@ -172,7 +172,8 @@ public final class KilometreSplits {
     public static Comparison downhillVsFlat(WatchRecording rec, WatchIntervals iv, WatchMetricSettings s,
                                             List<Split> kilometres) {
         Comparison c = compare(kilometres, s.splitLengthM(), "kilometre splits", s, rec);
-        if (c.available()) {
+        if (c.available() || !rec.has(org.gaitform.model.WatchChannel.CADENCE_SPM)
+                || !rec.has(org.gaitform.model.WatchChannel.ALTITUDE_M)) {
             return c;
         }
         String shortLabel = fmt(s.shortSplitLengthM()) + " m stretches";

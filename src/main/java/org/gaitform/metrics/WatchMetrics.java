@@ -254,16 +254,24 @@ public final class WatchMetrics {
             }
         }
         if (rec.has(WatchChannel.FOOT_STRIKE_TYPE)) {
-            double[] type = rec.channel(WatchChannel.FOOT_STRIKE_TYPE);
+            // each foot's own type when the pods wrote them per foot (the mean of a heel and a forefoot landing is
+            // no midfoot landing), else the type of both feet
+            double[] left = rec.extras().get("foot_strike_type_left");
+            double[] right = rec.extras().get("foot_strike_type_right");
+            List<double[]> feet = left != null || right != null
+                    ? java.util.stream.Stream.of(left, right).filter(java.util.Objects::nonNull).toList()
+                    : List.of(rec.channel(WatchChannel.FOOT_STRIKE_TYPE));
             double[] share = new double[3];
             double total = 0;
-            for (int i = 1; i < iv.size(); i++) {
-                double w = weight(iv, i);
-                if (!iv.running(i) || !(type[i] > 0) || !(w > 0)) {
-                    continue;
+            for (double[] type : feet) {
+                for (int i = 1; i < iv.size(); i++) {
+                    double w = weight(iv, i);
+                    if (!iv.running(i) || !(type[i] > 0) || !(w > 0)) {
+                        continue;
+                    }
+                    share[type[i] >= FOREFOOT_STRIKE_TYPE_FROM ? 2 : type[i] >= MIDFOOT_STRIKE_TYPE_FROM ? 1 : 0] += w;
+                    total += w;
                 }
-                share[type[i] >= FOREFOOT_STRIKE_TYPE_FROM ? 2 : type[i] >= MIDFOOT_STRIKE_TYPE_FROM ? 1 : 0] += w;
-                total += w;
             }
             if (total > 0) {
                 m.put("rearfoot_strike_pct", 100 * share[0] / total);

@@ -27,7 +27,15 @@ public final class WatchReportPdf {
             title(d, r);
             headline(d, r);
             SessionReportPdf.workOnFirst(d, r);
-            SessionReportPdf.scorecard(d, r, table);
+            if (r.findings().stream().anyMatch(f -> f.status() != org.gaitform.model.FindingStatus.NOT_MEASURABLE)) {
+                SessionReportPdf.scorecard(d, r, table);
+            } else {
+                d.heading("Scorecard", 12);
+                d.paragraph("Nothing the articles give advice on could be measured from this export"
+                        + (Double.isFinite(r.metric("cadence_spm")) ? "." : " (it has no cadence).")
+                        + " Its distance, pace and elevation count in the runner's weekly load.", d.regular(), 8.5f,
+                        PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
+            }
             devices(d, r);
             footPods(d, r);
             downhill(d, r);
@@ -233,8 +241,7 @@ public final class WatchReportPdf {
             for (int k = 0; k < ids.length; k++) {
                 widths[k + 1] = rest / ids.length;
                 right[k + 1] = true;
-                header[k + 1] = r.info().getOrDefault("dynamics_device_label_" + ids[k], ids[k])
-                        + (k == 0 ? " ✓" : "");
+                header[k + 1] = shortLabel(ids[k]) + (k == 0 ? " ✓" : "");
             }
             widths[ids.length + 1] = 95;
             right[ids.length + 1] = true;
@@ -248,6 +255,20 @@ public final class WatchReportPdf {
         if (!elevation.isEmpty()) {
             d.paragraph("Elevation: " + elevation + ".", d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
         }
+    }
+
+    /** A device's name short enough for a table header. */
+    static String shortLabel(String id) {
+        return switch (id) {
+            case "hrm" -> "HRM chest strap";
+            case "garmin" -> "Garmin pod";
+            case "watch" -> "watch";
+            case "export" -> "export columns";
+            case "stryd" -> "Stryd";
+            case "runscribe" -> "RunScribe";
+            case "garmin_rp" -> "Garmin Running Power";
+            default -> id;
+        };
     }
 
     /** RunScribe's foot-pod values, where the articles speak of them: soft landing (impact), foot strike, braking. */
@@ -337,16 +358,43 @@ public final class WatchReportPdf {
         double[] vo = WatchSessionTables.values(sp, "vertical_oscillation_cm", n);
         double[] bal = WatchSessionTables.values(sp, "contact_balance_left_pct", n);
         double[] hr = WatchSessionTables.values(sp, "heart_rate_bpm", n);
+        double[][] cols = {num, dist, pace, elev, grade, terr, cad, step, gct, vo, bal, hr};
+        float[] widths = {28, 40, 40, 42, 38, 52, 48, 48, 44, 44, 44, 47};
+        boolean[] right = {true, true, true, true, true, false, true, true, true, true, true, true};
+        String[] header = {"km", "dist km", "pace", "elev. m", "grade", "terrain", "cadence", "step m", "GCT ms",
+            "VO cm", "bal. % L", "HR bpm"};
+        // a column the export has no values for is left out, not filled with dashes
+        List<Integer> keep = new ArrayList<>();
+        for (int c = 0; c < cols.length; c++) {
+            boolean any = false;
+            for (double v : cols[c]) {
+                any |= Double.isFinite(v);
+            }
+            if (any || c < 3) {
+                keep.add(c);
+            }
+        }
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            rows.add(new String[] {fmt(num[i], 0), fmt(dist[i] / 1000, 2), WatchSessionTables.pace(pace[i]),
+            String[] all = {fmt(num[i], 0), fmt(dist[i] / 1000, 2), WatchSessionTables.pace(pace[i]),
                 fmt(elev[i], 0), fmt(grade[i], 1), WatchSessionTables.terrain(terr[i]), fmt(cad[i], 0), fmt(step[i], 2),
-                fmt(gct[i], 0), fmt(vo[i], 1), fmt(bal[i], 1), fmt(hr[i], 0)});
+                fmt(gct[i], 0), fmt(vo[i], 1), fmt(bal[i], 1), fmt(hr[i], 0)};
+            rows.add(keep.stream().map(c -> all[c]).toArray(String[]::new));
         }
-        PdfTable.draw(d, new float[] {28, 40, 40, 42, 38, 52, 48, 48, 44, 44, 44, 47},
-                new boolean[] {true, true, true, true, true, false, true, true, true, true, true, true},
-                new String[] {"km", "dist km", "pace", "elev. m", "grade", "terrain", "cadence", "step m", "GCT ms",
-                    "VO cm", "bal. % L", "HR bpm"}, rows, null, 7.5f);
+        float[] w = new float[keep.size()];
+        boolean[] rt = new boolean[keep.size()];
+        String[] h = new String[keep.size()];
+        float total = 0;
+        for (int k = 0; k < keep.size(); k++) {
+            w[k] = widths[keep.get(k)];
+            rt[k] = right[keep.get(k)];
+            h[k] = header[keep.get(k)];
+            total += w[k];
+        }
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= Math.min(1.6f, PdfDoc.WIDTH / total);
+        }
+        PdfTable.draw(d, w, rt, h, rows, null, 7.5f);
         d.paragraph("Every row of splits.csv; cadence in steps/min. Grade = elevation change / split length; flat "
                 + "within ±2 %.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
     }

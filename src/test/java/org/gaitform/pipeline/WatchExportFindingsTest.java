@@ -202,6 +202,9 @@ class WatchExportFindingsTest {
         assertThat(f.metric("contact_ms")).isCloseTo(233, within(0.01));
         assertThat(f.metric("foot_strike_type")).isCloseTo(6, within(1e-9));
         assertThat(f.metric("braking_g_left")).isCloseTo(1.1, within(1e-4));
+        assertThat(f.metric("rearfoot_strike_pct")).as("the left foot's heel landings, not the mean of both feet")
+                .isCloseTo(50, within(0.5));
+        assertThat(f.metric("midfoot_strike_pct")).isCloseTo(50, within(0.5));
     }
 
     @Test
