@@ -78,9 +78,9 @@ public final class BatchRunner {
         List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
         int total = inputs.size();
         listener.started(total);
-        Sessions sessions = new Sessions(outDir);
-        Outcome[] outcomes = new Outcome[total];
         Progress progress = new Progress(listener, total);
+        Sessions sessions = new Sessions(outDir, progress);
+        Outcome[] outcomes = new Outcome[total];
         int jobs = Math.min(options.jobs(), Math.max(1, total));
         if (jobs == 1) {
             for (int i = 0; i < total; i++) {
@@ -132,9 +132,16 @@ public final class BatchRunner {
         private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
         private final Manifest manifest;
         private final String settingsHash;
+        private final BatchListener activityProgress;
 
-        Sessions(Path outDir) {
+        Sessions(Path outDir, Progress progress) {
             this.outDir = outDir;
+            this.activityProgress = new BatchListener() {
+                @Override
+                public void activities(Input input, int done, int total) {
+                    progress.activities(input, done, total);
+                }
+            };
             this.manifest = Manifest.load(outDir);
             this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
         }
@@ -150,7 +157,10 @@ public final class BatchRunner {
                 return new Outcome(input, id, Outcome.Status.SKIPPED, "unchanged since the last run ("
                         + prev.row().message() + ")", Optional.empty(), Optional.empty(), Optional.of(prev.row()));
             }
-            Outcome o = one(pipeline, writer, input, id, outDir);
+            Outcome o = org.gaitform.io.watch.AccountExport.detect(input.path()).isPresent()
+                    ? new AccountHistory(pipeline, writer, settings, options.jobs(), options.historySessions())
+                    .run(input, id, outDir, activityProgress)
+                    : one(pipeline, writer, input, id, outDir);
             try {
                 if (o.ok()) {
                     String outputs = hashOrNull(folder);
@@ -193,6 +203,10 @@ public final class BatchRunner {
         synchronized void finished(Outcome o) {
             done++;
             listener.finished(o, done, total);
+        }
+
+        synchronized void activities(Input input, int d, int t) {
+            listener.activities(input, d, t);
         }
     }
 
@@ -278,7 +292,7 @@ public final class BatchRunner {
             return o.carried().get().asSkipped(o.message());
         }
         if (o.result().isEmpty()) {
-            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
+            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), o.ok(), o.message(), "", "", Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");
         }
         SessionResult r = o.result().get();

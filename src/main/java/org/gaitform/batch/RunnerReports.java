@@ -15,6 +15,9 @@ import org.gaitform.metrics.TrainingLoad;
 import org.gaitform.model.Finding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.RunSummary;
+import org.gaitform.model.ShoeUse;
+import org.gaitform.model.TrainingMonth;
+import org.gaitform.report.HistoryCsv;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.TrainingWeek;
 import org.gaitform.model.WatchTraces;
@@ -79,6 +82,30 @@ public final class RunnerReports {
                 runs.add(s);
             }
         }
+        Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
+        Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
+        return write(name, runs, skipped, csv, pdf, "", null);
+    }
+
+    /**
+     * Writes the report of a runner's whole history (an account export) into its folder: {@code runner-report.pdf},
+     * {@code weekly-load.csv}, {@code monthly-form.csv}, {@code shoes.csv} and {@code activities.csv}.
+     *
+     * @param history    what the export held, in one sentence, for the report's title
+     * @param activities every activity of the export, for {@code activities.csv}
+     */
+    public List<Path> writeHistory(String name, List<RunSummary> runs, List<String> skipped, Path dir, String history,
+                                   List<HistoryCsv.Activity> activities) throws IOException {
+        List<Path> out = new ArrayList<>(write(name, runs, skipped, dir.resolve(CSV), dir.resolve(PDF), history, dir));
+        Path list = dir.resolve("activities.csv");
+        AtomicFiles.write(list, HistoryCsv.activities(activities));
+        out.add(list);
+        return out;
+    }
+
+    private List<Path> write(String name, List<RunSummary> runs, List<String> skipped, Path csv, Path pdf,
+                             String history, Path historyDir) throws IOException {
+        runs = new ArrayList<>(runs);
         runs.sort(Comparator.comparingDouble(RunSummary::startEpochS));
         double limit = table.byId("R12").map(Guideline::low).filter(Double::isFinite)
                 .orElse(TrainingLoad.Settings.DEFAULTS.maxIncreasePct());
@@ -99,17 +126,40 @@ public final class RunnerReports {
                     : latest.weeklyIncreasePct(), "watch");
             loadWeek = latest == null ? "" : latest.isoWeek();
         }
-        Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
-        Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
+        List<TrainingMonth> months = TrainingLoad.months(runs);
+        List<ShoeUse> shoes = TrainingLoad.shoes(runs);
+        List<Finding> shoeFindings = new ArrayList<>();
+        Optional<Guideline> r14 = table.byId("R14");
+        for (ShoeUse sh : shoes) {
+            if (r14.isPresent()) {
+                shoeFindings.add(new GuidelineEvaluator(table).evaluate(r14.get(), sh.km(), "watch"));
+            }
+        }
+        if (r14.isEmpty()) {
+            shoes = List.of();
+        }
+        List<Path> written = new ArrayList<>();
         try {
             AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
-            List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
+            written.add(csv);
+            if (historyDir != null) {
+                Path m = historyDir.resolve("monthly-form.csv");
+                AtomicFiles.write(m, HistoryCsv.months(months));
+                written.add(m);
+                Path sh = historyDir.resolve("shoes.csv");
+                AtomicFiles.write(sh, HistoryCsv.shoes(shoes, shoeFindings.stream().map(f -> f.status().label())
+                        .toList(), shoeFindings.stream().map(Finding::message).toList()));
+                written.add(sh);
+            }
+            List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forHistory(weeks, months);
             AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
-                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));
+                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek, shoes, shoeFindings, months,
+                    history), charts, table));
+            written.add(0, pdf);
         } catch (RuntimeException e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write the runner's report " + pdf
                     + ": " + e, e);
         }
-        return List.of(pdf, csv);
+        return written;
     }
 }

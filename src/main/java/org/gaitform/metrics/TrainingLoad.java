@@ -169,6 +169,64 @@ public final class TrainingLoad {
         return out;
     }
 
+    /**
+     * The months from the first run's to the last run's (months without a run have no runs and no form values), each
+     * with its distance and its form values averaged over its running time: the form trends of a history of years,
+     * where weekly points would be too many to read.
+     */
+    public static List<org.gaitform.model.TrainingMonth> months(List<RunSummary> runs) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<java.time.YearMonth, List<RunSummary>> byMonth = new TreeMap<>();
+        for (RunSummary r : runs) {
+            byMonth.computeIfAbsent(java.time.YearMonth.from(r.localDate()), k -> new ArrayList<>()).add(r);
+        }
+        List<org.gaitform.model.TrainingMonth> out = new ArrayList<>();
+        for (java.time.YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
+            List<RunSummary> in = byMonth.getOrDefault(m, List.of());
+            double distance = 0;
+            double running = 0;
+            Map<String, Double> form = new LinkedHashMap<>();
+            for (RunSummary r : in) {
+                distance += r.distanceM();
+                running += Double.isFinite(r.runningS()) ? r.runningS() : 0;
+            }
+            for (String k : FORM_KEYS) {
+                WatchMetrics.Weighted w = new WatchMetrics.Weighted();
+                for (RunSummary r : in) {
+                    w.add(r.form().getOrDefault(k, Double.NaN), r.runningS());
+                }
+                form.put(k, w.mean());
+            }
+            out.add(new org.gaitform.model.TrainingMonth(m, in.size(), distance, running, form));
+        }
+        return out;
+    }
+
+    /**
+     * The runner's shoes: for each pair the runs name (their gear), the runs, the distance and the first and last
+     * run, the most recently used first. Runs without gear are left out.
+     */
+    public static List<org.gaitform.model.ShoeUse> shoes(List<RunSummary> runs) {
+        Map<String, List<RunSummary>> byShoe = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            if (!r.gear().isBlank()) {
+                byShoe.computeIfAbsent(r.gear().trim(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<org.gaitform.model.ShoeUse> out = new ArrayList<>();
+        byShoe.forEach((shoe, in) -> {
+            double d = in.stream().mapToDouble(RunSummary::distanceM).filter(Double::isFinite).sum();
+            LocalDate first = in.stream().map(RunSummary::localDate).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = in.stream().map(RunSummary::localDate).max(LocalDate::compareTo).orElseThrow();
+            out.add(new org.gaitform.model.ShoeUse(shoe, in.size(), d, first, last));
+        });
+        out.sort(Comparator.comparing(org.gaitform.model.ShoeUse::last).reversed()
+                .thenComparing(org.gaitform.model.ShoeUse::shoe));
+        return out;
+    }
+
     private static double pct(double now, double before) {
         if (!Double.isFinite(now) || !Double.isFinite(before) || before <= 0) {
             return Double.NaN;

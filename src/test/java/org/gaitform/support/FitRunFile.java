@@ -36,6 +36,7 @@ public final class FitRunFile {
     private final long startUnixS;
     private final int seconds;
     private int manufacturer = 1;
+    private int sport = 1;
     private IntToDoubleFunction speedMps = i -> 3.2;
     private IntToDoubleFunction cadenceStrides = i -> 85;
     private IntToDoubleFunction altitudeM = i -> 100;
@@ -56,6 +57,12 @@ public final class FitRunFile {
     /** The file's maker (file_id manufacturer: 1 Garmin, 95 Stryd). */
     public FitRunFile manufacturer(int m) {
         manufacturer = m;
+        return this;
+    }
+
+    /** The session's sport (1 running, 2 cycling, 5 swimming, 11 walking). */
+    public FitRunFile sport(int s) {
+        sport = s;
         return this;
     }
 
@@ -215,7 +222,7 @@ public final class FitRunFile {
             distance += speedMps.applyAsDouble(i);
         }
         w.define(4, 18, f(253, 4, UINT32), f(2, 4, UINT32), f(5, 1, ENUM), f(7, 4, UINT32))
-                .data(4, fitStart + seconds, fitStart, 1L, (long) seconds * 1000);
+                .data(4, fitStart + seconds, fitStart, (long) sport, (long) seconds * 1000);
         return w.bytes();
     }
 }

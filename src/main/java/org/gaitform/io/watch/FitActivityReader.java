@@ -261,7 +261,8 @@ public final class FitActivityReader {
         };
     }
 
-    private static String sportOf(FitFile fit) {
+    /** The file's sport ({@code running} when any session, sport or lap message says so), or empty. */
+    public static String sportOf(FitFile fit) {
         for (String name : List.of("session", "sport", "lap")) {
             for (FitMessage m : fit.messages(name)) {
                 double s = m.value("sport");
