@@ -154,6 +154,16 @@ public final class WatchMetrics {
      * {@code power_w}, and the flags {@code step_length_derived} and {@code vertical_ratio_derived} (0 or 1).
      */
     public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include) {
+        return form(rec, iv, include, true);
+    }
+
+    /**
+     * Form values as {@link #form(WatchRecording, WatchIntervals, IntPredicate)}, or, with {@code runningOnly} false,
+     * over every interval that is not a pause — walking and standing included, the way a watch averages its session
+     * (its session values are compared with these).
+     */
+    public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include,
+                                           boolean runningOnly) {
         double[] cad = rec.channel(WatchChannel.CADENCE_SPM);
         double[] contact = rec.channel(WatchChannel.CONTACT_MS);
         double[] vo = rec.channel(WatchChannel.VERTICAL_OSCILLATION_MM);
@@ -179,7 +189,7 @@ public final class WatchMetrics {
         double steps = 0;
         double stepDistance = 0;
         for (int i = 1; i < iv.size(); i++) {
-            if (!iv.running(i) || !include.test(i)) {
+            if (!(runningOnly ? iv.running(i) : iv.dt(i) > 0) || !include.test(i)) {
                 continue;
             }
             double dt = iv.dt(i);
@@ -223,6 +233,42 @@ public final class WatchMetrics {
         m.put("power_w", wPower.mean());
         m.put("step_length_derived", deviceStep ? 0.0 : 1.0);
         m.put("vertical_ratio_derived", deviceRatio ? 0.0 : 1.0);
+        return m;
+    }
+
+    /**
+     * The records' values averaged the way a watch averages its session: over all the recorded time that is not a
+     * pause (walking and standing included), each record weighted by its duration, running dynamics over the records
+     * that measured them (a zero is "not measured"), heart rate over the records that have one, power over all
+     * (a standing runner's zero watts count, as they do in the watch's average). Keys as the device's session values
+     * ({@code contact_ms}, {@code vertical_oscillation_cm}, {@code vertical_ratio_pct}, {@code contact_balance_left_pct},
+     * {@code step_length_m}, {@code stance_time_pct}, {@code heart_rate_bpm}, {@code power_w}). Used to check that a
+     * file is read right against the device's own averages; the report's values are those of {@link #session}.
+     */
+    public static Map<String, Double> recordMeans(WatchRecording rec, WatchIntervals iv) {
+        WatchChannel[] ch = {WatchChannel.CONTACT_MS, WatchChannel.VERTICAL_OSCILLATION_MM, WatchChannel.VERTICAL_RATIO_PCT,
+            WatchChannel.CONTACT_BALANCE_LEFT_PCT, WatchChannel.STEP_LENGTH_MM, WatchChannel.STANCE_TIME_PCT,
+            WatchChannel.HEART_RATE_BPM, WatchChannel.POWER_W};
+        String[] keys = {"contact_ms", "vertical_oscillation_cm", "vertical_ratio_pct", "contact_balance_left_pct",
+            "step_length_m", "stance_time_pct", "heart_rate_bpm", "power_w"};
+        double[] scale = {1, 0.1, 1, 1, 0.001, 1, 1, 1};
+        Map<String, Double> m = new LinkedHashMap<>();
+        int n = iv.size();
+        for (int k = 0; k < ch.length; k++) {
+            if (!rec.has(ch[k])) {
+                continue;
+            }
+            double[] v = rec.channel(ch[k]);
+            Weighted w = new Weighted();
+            for (int i = 0; i < n; i++) {
+                double dt = i == 0 ? (n > 1 && !iv.paused(1) ? iv.dt(1) : 0) : iv.dt(i);
+                boolean counts = ch[k] == WatchChannel.POWER_W ? v[i] >= 0 : v[i] > 0;
+                if (dt > 0 && counts) {
+                    w.add(v[i] * scale[k], dt);
+                }
+            }
+            m.put(keys[k], w.mean());
+        }
         return m;
     }
 

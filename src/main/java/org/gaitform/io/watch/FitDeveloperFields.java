@@ -213,8 +213,10 @@ final class FitDeveloperFields {
             if (role == Role.CADENCE) {
                 v = cadence(raw, unit, table, options);
             }
-            boolean zeroIsMissing = channel != WatchChannel.POWER_W && channel != WatchChannel.ALTITUDE_M
-                    && channel != WatchChannel.DISTANCE_M && channel != WatchChannel.SPEED_MPS;
+            // a zero is "not measured" for running dynamics, a foot pod's values and heart rate; a zero cadence,
+            // power or speed is a runner standing still
+            boolean zeroIsMissing = WatchSources.DYNAMICS.contains(channel) || WatchSources.FOOT.contains(channel)
+                    || channel == WatchChannel.HEART_RATE_BPM;
             if (zeroIsMissing) {
                 for (int i = 0; i < v.length; i++) {
                     if (!(v[i] > 0)) {
