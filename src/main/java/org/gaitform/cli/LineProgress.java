@@ -86,7 +86,7 @@ final class LineProgress implements BatchListener {
         if (done >= nextActivityMark || done == total) {
             double s = (System.nanoTime() - activitiesStart) / 1e9;
             out.println("      " + input.display() + ": " + (total > 0 ? progressLine(done, total, s)
-                    .replace("progress: ", "activities ") : String.format(Locale.ROOT, "activities %d, %.1f/s", done,
+                    .replace("progress: ", "activities ").replace(" inputs/s", " activities/s") : String.format(Locale.ROOT, "activities %d, %.1f/s", done,
                     s > 0 ? done / s : 0)));
             out.flush();
             nextActivityMark = done + (total > 0 ? Math.max(1, total / 10) : 100);
