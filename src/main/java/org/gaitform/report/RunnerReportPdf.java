@@ -247,8 +247,9 @@ public final class RunnerReportPdf {
         List<String[]> rows = new ArrayList<>();
         List<RunSummary> shown = c.runs().subList(Math.max(0, c.runs().size() - MAX_RUN_ROWS), c.runs().size());
         if (shown.size() < c.runs().size()) {
-            d.paragraph("The last " + shown.size() + " of " + c.runs().size() + " runs; every activity is in "
-                    + "activities.csv.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+            d.paragraph("The last " + shown.size() + " of " + c.runs().size() + " runs; " + (c.history().isEmpty()
+                    ? "every run has its session folder." : "every activity is in activities.csv."), d.regular(), 7.5f,
+                    PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
         for (RunSummary r : shown) {
             Map<String, Double> f = r.form();
