@@ -262,11 +262,17 @@ public final class SampleSessions {
         sb.append("- the body axes are rotated into tilted sensor axes; white noise 0.01 g and 0.5 deg/s, small "
                 + "biases.\n\n");
         sb.append("Foot sensors (`").append(FEET_NAME).append(".csv`; its truth lists every contact of both feet, "
-                + "walking and running): per stride, a landing in which the foot turns flat (60 ms, with an impact of "
-                + "2.5 g walking, 6 g running), a still, flat foot, a push-off whose fastest rotation is the toe-off, "
-                + "and a swing (400 deg/s walking, 900 deg/s running) up to the next initial contact; walking strides "
-                + "1.1 s with 62 % contact, running cadence and contact time as above; each sensor tilted by 5–10°; "
-                + "white noise 0.02 g and 1 deg/s.\n\n");
+                + "walking and running, with the foot's angle at initial contact): each foot moves as a rigid body and "
+                + "the sensors report its specific force and angular velocity in their own axes. Per stride: a heel-first "
+                + "landing (22° walking, 15° running) in which the foot turns flat about the heel (130 ms walking, 45 ms "
+                + "running) with an impact transient (2.5 g walking, 6 g running), a still, flat foot, a push-off about the "
+                + "ball whose fastest rotation comes 5 ms before the toe-off (to −60° walking, −110° running as the knee "
+                + "flexes in early swing), and a swing that turns the foot toes-up to its landing angle while it travels "
+                + "one stride forward on a minimum-jerk path with a clearance hump, rolling a little; walking strides 1.1 s "
+                + "with 62 % contact at 1.25 m/s, running cadence and contact time as above; each sensor on the instep "
+                + "tilted by 5–10°; white noise 0.02 g and 1 deg/s and small constant biases. The tests also draw random "
+                + "gaits, rates from 50 to 1000 Hz and sensor mountings of any orientation, either foot, with mirrored "
+                + "axes (`FootImuSimulator.Gait.random`, `FootImuSimulator.Mounting.random`).\n\n");
         sb.append("These are not recordings of people: use them to try gaitform and to test it. The accuracy on real "
                 + "runners is measured on force-plate data (see the project README).\n");
         return sb.toString();
