@@ -28,6 +28,7 @@ import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.report.AtomicFiles;
 import org.gaitform.report.HistoryCsv;
+import org.gaitform.report.Ownership;
 import org.gaitform.report.SessionWriter;
 
 /**
@@ -161,9 +162,12 @@ final class AccountHistory {
                 for (SessionResult r : recent.values()) {
                     writer.write(r, runsDir);
                 }
+                AtomicFiles.removeEmptyArea(runsDir);
             }
             String name = input.path().getFileName() == null ? id : input.path().getFileName().toString();
             new RunnerReports(settings.guidelines()).writeHistory(name, runs, skipped, tmp, history, rows);
+            // the history folder is gaitform's like any session folder: marked, so a later run may replace it
+            Ownership.mark(tmp, id);
             AtomicFiles.replaceDir(tmp, outDir.resolve(id));
             tmp = null;
             String msg = String.format(Locale.ROOT, "%s: %d runs analysed, %d other activities skipped%s%s",
@@ -176,6 +180,10 @@ final class AccountHistory {
             return new Outcome(input, id, true, msg, Optional.empty(), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
+        } catch (AtomicFiles.NotOurs e) {
+            GaitformException g = new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
+            return new Outcome(input, id, false, input.display() + ": " + e.getMessage(), Optional.empty(),
+                    Optional.of(g));
         } catch (IOException e) {
             return new Outcome(input, id, false, input.display() + ": could not read the export (" + e.getMessage() + ")",
                     Optional.empty(), Optional.of(e));

@@ -1,6 +1,7 @@
 package org.gaitform.batch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,14 +37,20 @@ import org.gaitform.report.WeeklyLoadCsv;
  */
 public final class RunnerReports {
     /** File name of the runner's report. */
-    public static final String PDF = "runner-report.pdf";
+    public static final String PDF = org.gaitform.report.OutputNames.RUNNER_REPORT;
     /** File name of the weekly table. */
-    public static final String CSV = "weekly-load.csv";
+    public static final String CSV = org.gaitform.report.OutputNames.WEEKLY_LOAD;
 
     private final GuidelineTable table;
 
     public RunnerReports(GuidelineTable table) {
         this.table = table;
+    }
+
+    /** Where the batch's own files go (each checked and recorded: {@link BatchFiles}). */
+    @FunctionalInterface
+    interface Sink {
+        void write(String name, byte[] bytes) throws IOException;
     }
 
     /**
@@ -52,6 +59,14 @@ public final class RunnerReports {
      * @return the files written (empty when the batch had no watch session)
      */
     public List<Path> write(List<Outcome> outcomes, Path outDir) throws IOException {
+        return write(outcomes, outDir, (name, bytes) -> AtomicFiles.write(outDir.resolve(name), bytes), null);
+    }
+
+    /**
+     * Writes the runner reports through {@code sink}; a report whose place is taken by a file gaitform did not write is
+     * added to {@code unwritten} (when not {@code null}) and the others are still written.
+     */
+    List<Path> write(List<Outcome> outcomes, Path outDir, Sink sink, List<String> unwritten) throws IOException {
         Map<String, List<Outcome>> groups = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             Optional<SessionResult> r = o.result();
@@ -64,12 +79,20 @@ public final class RunnerReports {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, List<Outcome>> g : groups.entrySet()) {
             String suffix = groups.size() == 1 ? "" : "-" + SessionIds.safe(g.getKey());
-            written.addAll(writeOne(g.getKey(), g.getValue(), outDir, suffix));
+            try {
+                written.addAll(writeOne(g.getKey(), g.getValue(), outDir, suffix, sink));
+            } catch (AtomicFiles.NotOurs e) {
+                if (unwritten == null) {
+                    throw e;
+                }
+                unwritten.add("the runner's report of " + g.getKey() + " was not written: " + e.getMessage());
+            }
         }
         return written;
     }
 
-    private List<Path> writeOne(String name, List<Outcome> outcomes, Path outDir, String suffix) throws IOException {
+    private List<Path> writeOne(String name, List<Outcome> outcomes, Path outDir, String suffix, Sink sink)
+            throws IOException {
         List<RunSummary> runs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -82,9 +105,8 @@ public final class RunnerReports {
                 runs.add(s);
             }
         }
-        Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
-        Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
-        return write(name, runs, skipped, csv, pdf, "", null);
+        return write(name, runs, skipped, outDir, CSV.replace(".csv", suffix + ".csv"),
+                PDF.replace(".pdf", suffix + ".pdf"), "", false, sink);
     }
 
     /**
@@ -96,15 +118,21 @@ public final class RunnerReports {
      */
     public List<Path> writeHistory(String name, List<RunSummary> runs, List<String> skipped, Path dir, String history,
                                    List<HistoryCsv.Activity> activities) throws IOException {
-        List<Path> out = new ArrayList<>(write(name, runs, skipped, dir.resolve(CSV), dir.resolve(PDF), history, dir));
-        Path list = dir.resolve("activities.csv");
-        AtomicFiles.write(list, HistoryCsv.activities(activities));
-        out.add(list);
+        Sink sink = (file, bytes) -> AtomicFiles.write(dir.resolve(file), bytes);
+        List<Path> out = new ArrayList<>(write(name, runs, skipped, dir, CSV, PDF, history, true, sink));
+        sink.write("activities.csv", HistoryCsv.activities(activities).getBytes(StandardCharsets.UTF_8));
+        out.add(dir.resolve("activities.csv"));
         return out;
     }
 
-    private List<Path> write(String name, List<RunSummary> runs, List<String> skipped, Path csv, Path pdf,
-                             String history, Path historyDir) throws IOException {
+    /**
+     * Writes the weekly table and the report (and, for a whole history, the monthly and shoe tables) through
+     * {@code sink}, under names relative to {@code dir}.
+     */
+    private List<Path> write(String name, List<RunSummary> runs, List<String> skipped, Path dir, String csvName,
+                             String pdfName, String history, boolean wholeHistory, Sink sink) throws IOException {
+        Path csv = dir.resolve(csvName);
+        Path pdf = dir.resolve(pdfName);
         runs = new ArrayList<>(runs);
         runs.sort(Comparator.comparingDouble(RunSummary::startEpochS));
         double limit = table.byId("R12").map(Guideline::low).filter(Double::isFinite)
@@ -140,19 +168,18 @@ public final class RunnerReports {
         }
         List<Path> written = new ArrayList<>();
         try {
-            AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
+            sink.write(csvName, WeeklyLoadCsv.write(weeks).getBytes(StandardCharsets.UTF_8));
             written.add(csv);
-            if (historyDir != null) {
-                Path m = historyDir.resolve("monthly-form.csv");
-                AtomicFiles.write(m, HistoryCsv.months(months));
-                written.add(m);
-                Path sh = historyDir.resolve("shoes.csv");
-                AtomicFiles.write(sh, HistoryCsv.shoes(shoes, shoeFindings.stream().map(f -> f.status().label())
-                        .toList(), shoeFindings.stream().map(Finding::message).toList()));
-                written.add(sh);
+            if (wholeHistory) {
+                sink.write("monthly-form.csv", HistoryCsv.months(months).getBytes(StandardCharsets.UTF_8));
+                written.add(dir.resolve("monthly-form.csv"));
+                sink.write("shoes.csv", HistoryCsv.shoes(shoes, shoeFindings.stream().map(f -> f.status().label())
+                        .toList(), shoeFindings.stream().map(Finding::message).toList())
+                        .getBytes(StandardCharsets.UTF_8));
+                written.add(dir.resolve("shoes.csv"));
             }
             List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forHistory(weeks, months);
-            AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
+            sink.write(pdfName, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
                     settings.changePct(), settings.minElevationChangeM(), load, loadWeek, shoes, shoeFindings, months,
                     history), charts, table));
             written.add(0, pdf);

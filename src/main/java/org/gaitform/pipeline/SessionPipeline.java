@@ -43,8 +43,8 @@ public final class SessionPipeline {
         }
         SessionResult named = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
                 r.samplingRateHz(), r.bouts(), r.steps(), r.metrics(), info, r.findings(), r.decisions(), r.warnings(),
-                r.traces(), r.figures());
-        return SessionEnrichment.apply(named, SessionMetadata.NONE, settings.guidelines());
+                r.traces(), r.figures(), r.quality());
+        return SessionEnrichment.apply(rec, named, SessionMetadata.NONE, settings.guidelines());
     }
 
     /**
@@ -56,7 +56,17 @@ public final class SessionPipeline {
      * @throws GaitformException for bad or unanalysable input
      */
     public SessionResult analyse(Path input, String source, String sessionId) {
+        return analyse(input, source, sessionId, r -> { });
+    }
+
+    /**
+     * Reads and analyses one input, showing the recording to {@code onRead} once it is read (for callers that need
+     * more of it than the result keeps, such as its time span).
+     */
+    public SessionResult analyse(Path input, String source, String sessionId,
+                                 java.util.function.Consumer<Recording> onRead) {
         Recording rec = readers.read(input, source, settings.read());
+        onRead.accept(rec);
         SessionMetadata meta = metadata.find(input);
         SessionResult result;
         // --speed-mps applies to every session; a session's own metadata comes next
@@ -84,6 +94,6 @@ public final class SessionPipeline {
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        return SessionEnrichment.apply(result, meta, settings.guidelines());
+        return SessionEnrichment.apply(rec, result, meta, settings.guidelines());
     }
 }

@@ -25,6 +25,7 @@ public final class WatchReportPdf {
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
+            QualityBanner.write(d, r);
             headline(d, r);
             SessionReportPdf.workOnFirst(d, r);
             if (r.findings().stream().anyMatch(f -> f.status() != org.gaitform.model.FindingStatus.NOT_MEASURABLE)) {
@@ -104,7 +105,7 @@ public final class WatchReportPdf {
         return "";
     }
 
-    /** The headline values the export has, as tiles (a value the export lacks gets no tile). */
+    /** The headline values the export has, as tiles {label, value, unit, metric key}; a value the export lacks gets none. */
     static List<String[]> tiles(SessionResult r) {
         String[][] all = {
             {"cadence_spm", "Cadence", "0", "steps/min"},
@@ -120,7 +121,7 @@ public final class WatchReportPdf {
         for (String[] t : all) {
             double v = r.metric(t[0]);
             if (Double.isFinite(v)) {
-                out.add(new String[] {t[1], fmt(v, Integer.parseInt(t[2])), t[3]});
+                out.add(new String[] {t[1], fmt(v, Integer.parseInt(t[2])), t[3], t[0]});
             }
         }
         return out;
@@ -128,6 +129,7 @@ public final class WatchReportPdf {
 
     private static void headline(PdfDoc d, SessionResult r) throws IOException {
         List<String[]> tiles = tiles(r);
+        java.util.Set<String> doubtful = r.quality().doubtfulMetrics();
         float gap = 5;
         int perRow = tiles.size() <= 6 ? Math.max(4, tiles.size()) : (tiles.size() + 1) / 2;
         float w = (PdfDoc.WIDTH - gap * (perRow - 1)) / perRow;
@@ -140,7 +142,8 @@ public final class WatchReportPdf {
                 float x = PdfDoc.MARGIN + i * (w + gap);
                 d.box(x, top, w, h, new Color(0xF4, 0xF6, 0xF8), Palette.GRID);
                 d.text(t[0], d.regular(), 7f, x + 5, top - 12, Palette.MUTED);
-                d.text(t[1], d.bold(), 15, x + 5, top - 31, Palette.INK);
+                boolean doubt = doubtful.contains(t[3]);
+                d.text(t[1] + (doubt ? " ?" : ""), d.bold(), 15, x + 5, top - 31, doubt ? Palette.MUTED : Palette.INK);
                 d.text(t[2], d.regular(), 7f, x + 5, top - 41, Palette.MUTED);
             }
             d.moveTo(top - h - 6);
