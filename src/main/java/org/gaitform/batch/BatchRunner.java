@@ -345,12 +345,14 @@ public final class BatchRunner {
         }
     }
 
-    /** Bytes of the batch's compressed inputs (zip and gz), for its {@link InflationBudget}. */
+    /** Bytes of the batch's compressed inputs (zip and gz, an account export's folder of them), for its {@link InflationBudget}. */
     private static long compressedBytes(List<Input> inputs) {
         long sum = 0;
         for (Input in : inputs) {
             String n = in.path().getFileName() == null ? "" : in.path().getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".zip") || n.endsWith(".gz")) {
+            if (Files.isDirectory(in.path())) {
+                sum += org.gaitform.io.watch.AccountExport.compressedBytes(in.path()); // its .gz and inner zips
+            } else if (n.endsWith(".zip") || n.endsWith(".gz")) {
                 try {
                     sum += Files.size(in.path());
                 } catch (IOException e) {

@@ -20,11 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.gaitform.io.BoundedZipReader;
+import org.gaitform.io.archive.ZipArchive;
 import org.gaitform.model.GaitformException;
 
 /**
@@ -42,12 +41,17 @@ import org.gaitform.model.GaitformException;
  *   shoes per activity.</li>
  * </ul>
  *
- * <p>Zips are read within {@link BoundedZipReader.Limits#ACCOUNT_EXPORT}; each activity at most
- * {@link #MAX_ACTIVITY_BYTES} after decompression.
+ * <p>Zips are read as {@link ZipArchive}s within {@link ZipArchive.Limits#ACCOUNT_EXPORT} (entry names that climb
+ * out of the archive refused, overlapping entries refused before anything is inflated, inflated bytes counted against
+ * the archive's budget and the batch's {@link org.gaitform.io.archive.InflationBudget}); each activity at most
+ * {@link #MAX_ACTIVITY_BYTES} after decompression, its {@code .gz} decompression counted against the batch's budget
+ * too.
  */
 public final class AccountExport implements Closeable {
     /** Largest activity file read (bytes, after decompression). */
     public static final long MAX_ACTIVITY_BYTES = 64L << 20;
+    /** Largest {@code activities.csv} read (bytes). */
+    static final long MAX_LIST_BYTES = 256L << 20;
 
     /** Which service's export, as a folder or a zip. */
     public enum Layout {
@@ -108,7 +112,9 @@ public final class AccountExport implements Closeable {
     private final Path path;
     private final String source;
     private final Layout layout;
-    private BoundedZipReader zip;
+    private ZipArchive zip;
+    /** The zip's files (no folders) by name, in the archive's order. */
+    private Map<String, ZipArchive.Entry> files = Map.of();
     private volatile int expected = -1;
 
     private AccountExport(Path path, String source, Layout layout) {
@@ -138,24 +144,52 @@ public final class AccountExport implements Closeable {
             if (!name.endsWith(".zip") || !Files.isRegularFile(p)) {
                 return Optional.empty();
             }
-            try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
-                boolean csv = false;
-                boolean activities = false;
-                boolean garmin = false;
-                var en = z.entries();
-                int seen = 0;
-                while (en.hasMoreElements() && seen++ < 300_000) {
-                    String n = en.nextElement().getName().replace('\\', '/');
-                    String l = n.toLowerCase(Locale.ROOT);
-                    csv |= l.equals("activities.csv") || l.matches("[^/]+/activities\\.csv");
-                    activities |= l.startsWith("activities/") || l.matches("[^/]+/activities/.+");
-                    garmin |= l.contains("di-connect-uploaded-files/") && l.endsWith(".zip");
-                }
-                return csv && activities ? Optional.of(Layout.STRAVA_ZIP) : garmin ? Optional.of(Layout.GARMIN_ZIP)
-                        : Optional.empty();
+            // the directory's names only (reading the export applies every limit)
+            boolean csv = false;
+            boolean activities = false;
+            boolean garmin = false;
+            for (String n : ZipArchive.names(p)) {
+                String l = n.replace('\\', '/').toLowerCase(Locale.ROOT);
+                csv |= l.equals("activities.csv") || l.matches("[^/]+/activities\\.csv");
+                activities |= l.startsWith("activities/") || l.matches("[^/]+/activities/.+");
+                garmin |= l.contains("di-connect-uploaded-files/") && l.endsWith(".zip");
             }
+            return csv && activities ? Optional.of(Layout.STRAVA_ZIP) : garmin ? Optional.of(Layout.GARMIN_ZIP)
+                    : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Bytes of the compressed files of an export (its zip, or the {@code .gz} and {@code .zip} files of its folder),
+     * for the batch's {@link org.gaitform.io.archive.InflationBudget}; 0 when it is none.
+     */
+    public static long compressedBytes(Path p) {
+        Optional<Layout> layout = detect(p);
+        if (layout.isEmpty()) {
+            return 0;
+        }
+        try {
+            if (!Files.isDirectory(p)) {
+                return Files.size(p);
+            }
+            Path dir = layout.get() == Layout.STRAVA_FOLDER ? p.resolve("activities")
+                    : p.resolve("DI_CONNECT").resolve("DI-Connect-Uploaded-Files");
+            try (Stream<Path> s = Files.list(dir)) {
+                return s.filter(f -> {
+                    String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                    return (n.endsWith(".gz") || n.endsWith(".zip")) && Files.isRegularFile(f);
+                }).mapToLong(f -> {
+                    try {
+                        return Files.size(f);
+                    } catch (IOException e) {
+                        return 0;
+                    }
+                }).sum();
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
@@ -165,9 +199,27 @@ public final class AccountExport implements Closeable {
                 + "(activities.csv with activities/) or a Garmin Connect data export", "neither"));
         AccountExport e = new AccountExport(p, source, layout);
         if (layout == Layout.STRAVA_ZIP || layout == Layout.GARMIN_ZIP) {
-            e.zip = BoundedZipReader.open(p, source, BoundedZipReader.Limits.ACCOUNT_EXPORT);
+            e.zip = ZipArchive.open(p, source, ZipArchive.Limits.ACCOUNT_EXPORT);
+            try {
+                e.files = files(e.zip, source);
+            } catch (RuntimeException ex) {
+                e.zip.close();
+                throw ex;
+            }
         }
         return e;
+    }
+
+    /** An archive's files by name, every name checked first (none may climb out of the archive). */
+    private static Map<String, ZipArchive.Entry> files(ZipArchive zip, String source) {
+        Map<String, ZipArchive.Entry> out = new java.util.LinkedHashMap<>();
+        for (ZipArchive.Entry en : zip.entries()) {
+            ZipArchive.checkName(source, en.name(), "entry names inside the archive");
+            if (!en.isDirectory()) {
+                out.putIfAbsent(en.name(), en);
+            }
+        }
+        return out;
     }
 
     /** The export's layout. */
@@ -180,9 +232,9 @@ public final class AccountExport implements Closeable {
         return expected;
     }
 
-    /** Bytes inflated from the export's zip so far (0 for a folder). */
+    /** Bytes inflated from the export's zip so far, nested archives included (0 for a folder). */
     public long inflatedBytes() {
-        return zip == null ? 0 : zip.budget().used();
+        return zip == null ? 0 : zip.unpacked();
     }
 
     /** Reads every activity in the export's order and hands it to the visitor, one at a time. */
@@ -200,15 +252,14 @@ public final class AccountExport implements Closeable {
         String prefix = "";
         byte[] csvBytes;
         if (zip != null) {
-            String csvName = zip.names().stream().filter(n -> n.replace('\\', '/').toLowerCase(Locale.ROOT)
+            String csvName = files.keySet().stream().filter(n -> n.replace('\\', '/').toLowerCase(Locale.ROOT)
                     .matches("([^/]+/)?activities\\.csv")).findFirst().orElseThrow();
             prefix = csvName.substring(0, csvName.length() - "activities.csv".length());
-            csvBytes = zip.read(csvName, 256L << 20);
+            csvBytes = WatchFiles.readAll(zip.open(files.get(csvName)), false, source + "/" + csvName, MAX_LIST_BYTES,
+                    "a list of activities");
         } else {
-            if (Files.size(path.resolve("activities.csv")) > 256L << 20) {
-                throw GaitformException.badInput(source + "/activities.csv", "", "a list of at most 256 MiB", "more");
-            }
-            csvBytes = Files.readAllBytes(path.resolve("activities.csv"));
+            csvBytes = WatchFiles.readAll(path.resolve("activities.csv"), source + "/activities.csv", MAX_LIST_BYTES,
+                    "a list of activities");
         }
         List<Activity> list = stravaList(csvBytes, source + "/activities.csv");
         expected = list.size();
@@ -222,6 +273,7 @@ public final class AccountExport implements Closeable {
             try {
                 content = stravaFile(prefix, a.file());
             } catch (GaitformException | IOException e) {
+                stopWhenSpent(e);
                 content = null;
                 error = e.getMessage();
             }
@@ -233,12 +285,12 @@ public final class AccountExport implements Closeable {
         String f = file.replace('\\', '/');
         InputStream raw;
         if (zip != null) {
-            String name = prefix + f;
-            if (!zip.has(name)) {
+            ZipArchive.Entry entry = files.get(prefix + f);
+            if (entry == null) {
                 throw GaitformException.badInput(source, "activities.csv", "the file '" + f + "' in the export",
                         "no such file");
             }
-            raw = zip.open(name);
+            raw = zip.open(entry);
         } else {
             Path p = path.resolve(f).normalize();
             if (!p.startsWith(path.normalize()) || !Files.isRegularFile(p)) {
@@ -247,12 +299,8 @@ public final class AccountExport implements Closeable {
             }
             raw = Files.newInputStream(p);
         }
-        try (InputStream in = f.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw) {
-            return BoundedZipReader.readAll(in, MAX_ACTIVITY_BYTES, source + "/" + f);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw GaitformException.badInput(source + "/" + f, "", "a gzip-compressed activity", "data that do not "
-                    + "decompress (" + e.getMessage() + ")");
-        }
+        return WatchFiles.readAll(raw, f.toLowerCase(Locale.ROOT).endsWith(".gz"), source + "/" + f,
+                MAX_ACTIVITY_BYTES, "an activity file");
     }
 
     private static final DateTimeFormatter STRAVA_DATE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
@@ -320,11 +368,12 @@ public final class AccountExport implements Closeable {
     private void garmin(Visitor v) throws IOException {
         int[] index = {0};
         if (zip != null) {
-            List<String> inner = zip.names().stream().filter(n -> n.replace('\\', '/').toLowerCase(Locale.ROOT)
+            List<String> inner = files.keySet().stream().filter(n -> n.replace('\\', '/').toLowerCase(Locale.ROOT)
                     .contains("di-connect-uploaded-files/") && n.toLowerCase(Locale.ROOT).endsWith(".zip")).sorted()
                     .toList();
             for (String z : inner) {
-                zip.forEachNested(z, (name, in) -> visitNested(name, in, index, v));
+                // read as a stream from the outer archive, nothing extracted, within the same limits
+                zip.forEachNested(files.get(z), (name, in) -> visitNested(name, in, index, v));
             }
             return;
         }
@@ -335,14 +384,11 @@ public final class AccountExport implements Closeable {
         }
         for (Path z : inner) {
             // each inner zip is an archive of its own, within the same limits
-            try (BoundedZipReader r = BoundedZipReader.open(z, source + "/" + z.getFileName(),
-                    BoundedZipReader.Limits.ACCOUNT_EXPORT)) {
-                for (String name : r.names()) {
-                    if (!activityFile(name)) {
-                        continue;
-                    }
-                    try (InputStream in = r.open(name)) {
-                        visitNested(name, in, index, v);
+            String where = source + "/" + z.getFileName();
+            try (ZipArchive r = ZipArchive.open(z, where, ZipArchive.Limits.ACCOUNT_EXPORT)) {
+                for (Map.Entry<String, ZipArchive.Entry> f : files(r, where).entrySet()) {
+                    if (activityFile(f.getKey())) {
+                        visitNested(f.getKey(), r.open(f.getValue()), index, v);
                     }
                 }
             }
@@ -359,12 +405,27 @@ public final class AccountExport implements Closeable {
                 Optional.empty(), "", "", "");
         byte[] content = null;
         String error = null;
-        try (InputStream src = base.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in) {
-            content = BoundedZipReader.readAll(src, MAX_ACTIVITY_BYTES, source + "/" + base);
-        } catch (GaitformException | java.util.zip.ZipException | java.io.EOFException e) {
+        try {
+            content = WatchFiles.readAll(in, base.toLowerCase(Locale.ROOT).endsWith(".gz"), source + "/" + base,
+                    MAX_ACTIVITY_BYTES, "an activity file");
+        } catch (GaitformException e) {
+            stopWhenSpent(e);
             error = e.getMessage();
         }
         v.accept(a, content, error);
+    }
+
+    /**
+     * An activity that could not be read is skipped, unless the export as a whole broke a limit (the archive's budget
+     * or ratio, the batch's budget): then reading stops with that error, instead of trying every further activity.
+     */
+    private void stopWhenSpent(Exception e) throws IOException {
+        if ((zip != null && zip.spent()) || org.gaitform.io.archive.InflationBudget.current().spent()) {
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw (GaitformException) e;
+        }
     }
 
     @Override
