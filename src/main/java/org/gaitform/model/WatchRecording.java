@@ -122,16 +122,7 @@ public record WatchRecording(String source, String format, double[] timeS, doubl
 
     /** True when the export has the channel with at least one value. */
     public boolean has(WatchChannel c) {
-        double[] v = channels.get(c);
-        if (v == null) {
-            return false;
-        }
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                return true;
-            }
-        }
-        return false;
+        return WatchSource.anyValue(channels.get(c));
     }
 
     /** A copy of a channel's values; all {@code NaN} when the export does not have it. */

@@ -33,7 +33,11 @@ public record WatchSource(String id, String label, Map<WatchChannel, double[]> c
 
     /** True when the device wrote at least one value of the channel. */
     public boolean has(WatchChannel c) {
-        double[] v = channels.get(c);
+        return anyValue(channels.get(c));
+    }
+
+    /** True when {@code v} is present and holds at least one value that is not {@code NaN}. */
+    static boolean anyValue(double[] v) {
         if (v == null) {
             return false;
         }

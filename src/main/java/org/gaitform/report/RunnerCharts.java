@@ -63,20 +63,23 @@ public final class RunnerCharts {
         return out;
     }
 
+    /** The form values of the trend charts (weekly and monthly): key and panel label. */
+    private static final String[][] FORM_PANELS = {
+        {"cadence_spm", "cadence (steps/min)"},
+        {"contact_ms", "contact (ms)"},
+        {"vertical_oscillation_cm", "vert. osc. (cm)"},
+        {"vertical_ratio_pct", "vert. ratio (%)"},
+        {"contact_balance_left_pct", "balance (% left)"},
+        {"step_length_m", "step length (m)"},
+    };
+
     private static ChartSpec monthlyTrends(List<org.gaitform.model.TrainingMonth> months) {
         DateAxis domain = new DateAxis("month");
         domain.setDateFormatOverride(new java.text.SimpleDateFormat("MMM yy", java.util.Locale.ENGLISH));
         domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(8);
-        String[][] specs = {
-            {"cadence_spm", "cadence (steps/min)"},
-            {"contact_ms", "contact (ms)"},
-            {"vertical_oscillation_cm", "vert. osc. (cm)"},
-            {"vertical_ratio_pct", "vert. ratio (%)"},
-            {"contact_balance_left_pct", "balance (% left)"},
-            {"step_length_m", "step length (m)"},
-        };
+        String[][] specs = FORM_PANELS;
         int panels = 0;
         boolean reference = false;
         for (String[] sp : specs) {
@@ -187,14 +190,7 @@ public final class RunnerCharts {
         domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(8);
-        String[][] specs = {
-            {"cadence_spm", "cadence (steps/min)"},
-            {"contact_ms", "contact (ms)"},
-            {"vertical_oscillation_cm", "vert. osc. (cm)"},
-            {"vertical_ratio_pct", "vert. ratio (%)"},
-            {"contact_balance_left_pct", "balance (% left)"},
-            {"step_length_m", "step length (m)"},
-        };
+        String[][] specs = FORM_PANELS;
         int panels = 0;
         boolean reference = false;
         for (String[] s : specs) {

@@ -42,6 +42,18 @@ final class FieldUnits {
             }
             return unit.to(role.stored(), v);
         }
+
+        /** A copy of the values converted into the role's stored unit ({@code NaN} stays {@code NaN}). */
+        double[] convert(Role role, double[] raw) {
+            double[] v = raw.clone();
+            if (identity(role)) {
+                return v;
+            }
+            for (int i = 0; i < v.length; i++) {
+                v[i] = Double.isNaN(v[i]) ? Double.NaN : convert(role, v[i]);
+            }
+            return v;
+        }
     }
 
     /**

@@ -202,14 +202,14 @@ final class FitDeveloperFields {
             String label = f.name() + (f.units().isEmpty() ? "" : " (" + f.units() + ")");
             if (channel == null) {
                 String col = f.column().isEmpty() ? extraColumn(role, f) : f.column();
-                double[] v = convert(raw, role, unit);
+                double[] v = unit.convert(role, raw);
                 for (int i = 0; i < v.length; i++) {
                     table.setExtra(col, i, v[i]);
                 }
                 read.add(label + " → " + col);
                 continue;
             }
-            double[] v = convert(raw, role, unit);
+            double[] v = unit.convert(role, raw);
             if (role == Role.CADENCE) {
                 v = cadence(raw, unit, table, options);
             }
@@ -265,17 +265,6 @@ final class FitDeveloperFields {
             case PACE -> f.device() + "_pace_min_per_km";
             default -> column(f.name(), f.units());
         };
-    }
-
-    private static double[] convert(double[] raw, Role role, FieldUnits.Choice unit) {
-        double[] v = raw.clone();
-        if (role.stored() == null || unit.identity(role)) {
-            return v;
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Double.isNaN(v[i]) ? Double.NaN : unit.convert(role, v[i]);
-        }
-        return v;
     }
 
     /** A developer cadence in steps/min: its unit says whether it counts steps or strides, else its values do. */

@@ -326,7 +326,7 @@ public final class WatchCsvReader {
                     }
                 }
                 case STRIDE_LENGTH, STEP_LENGTH -> {
-                    v = positive(convert(raw, Role.STEP_LENGTH, unit));
+                    v = positive(unit.convert(Role.STEP_LENGTH, raw));
                     double ratio = strideRatio(v, table.values(WatchChannel.SPEED_MPS),
                             table.values(WatchChannel.CADENCE_SPM));
                     boolean stride = !Double.isNaN(ratio) && ratio > 1.6 && ratio < 2.4;
@@ -355,7 +355,7 @@ public final class WatchCsvReader {
                 }
                 default -> {
                     channel = FitDeveloperFields.channel(role);
-                    v = convert(raw, role, unit);
+                    v = unit.convert(role, raw);
                     if (channel != null && (WatchSources.DYNAMICS.contains(channel) || WatchSources.FOOT.contains(channel))) {
                         v = positive(v);
                     }
@@ -464,17 +464,6 @@ public final class WatchCsvReader {
 
     private static boolean decided(List<Decision> decisions, String key) {
         return decisions.stream().anyMatch(d -> d.key().equals(key));
-    }
-
-    private static double[] convert(double[] raw, Role role, FieldUnits.Choice unit) {
-        double[] v = raw.clone();
-        if (role.stored() == null || unit.identity(role)) {
-            return v;
-        }
-        for (int i = 0; i < v.length; i++) {
-            v[i] = Double.isNaN(v[i]) ? Double.NaN : unit.convert(role, v[i]);
-        }
-        return v;
     }
 
     /** A cadence column in steps/min: the header's unit (steps or strides, checked against the values) or the values. */
