@@ -280,4 +280,43 @@ class WatchExportFindingsTest {
         }
         assertThat(hills[0].metric("n_downhill_splits")).isEqualTo(hills[1].metric("n_downhill_splits"));
     }
+
+    /**
+     * Issue 14, "done when": the plausibility check (the quality verdict) would have caught the 1.2 cm oscillation.
+     * The Stryd run of the finding is rebuilt as it was read before the fix — its oscillation taken as millimetres,
+     * 11.6 read as 1.16 cm, over a 1.71 m step (4.5 m/s at 158 steps/min) a vertical ratio of 0.7 % — and the session
+     * is no longer "good": the oscillation is outside its physical range for running (3-16 cm, plausible-ranges.csv:
+     * flight alone lifts the body g t²/8, the stance leg's compression adds 3-7 cm), and so is the ratio (2-15 %); the
+     * checks name both, and the findings on them are shown but not judged (no green tick).
+     */
+    @Test
+    void theOscillationReadTheOldWrongWayIsCaughtByTheQualityVerdict() throws IOException {
+        FitRunFile wrong = new FitRunFile(START, 1200).speed(i -> 4.5).cadenceStrides(i -> 79).heartRate(i -> 172)
+                .app(0, STRYD_APP, 95)
+                .dev(0, 0, "Power", "Watts", FitRunFile.UINT16, i -> 360 + 10 * Math.sin(i / 30.0))
+                .dev(0, 3, "Ground Time", "Milliseconds", FitRunFile.UINT16, i -> 240)
+                // the old reader's reading of Stryd's "Centimeters": the values as millimetres
+                .dev(0, 4, "Vertical Oscillation", "Millimeters", FitRunFile.FLOAT32, i -> 11.6 + 0.2 * Math.sin(i / 17.0));
+        SessionResult r = fit("stryd_read_wrong.fit", wrong);
+        assertThat(r.metric("vertical_oscillation_cm")).isCloseTo(1.16, within(0.01));
+        assertThat(r.metric("vertical_ratio_pct")).isCloseTo(0.68, within(0.03));
+        assertThat(r.quality().verdict()).as("quality verdict").isNotEqualTo(org.gaitform.model.Quality.GOOD)
+                .isNotEqualTo(org.gaitform.model.Quality.NOT_ASSESSED);
+        assertThat(r.quality().reasons()).as("quality_reasons").contains("Vertical oscillation 1.2 cm is implausible "
+                + "for running (plausible 3.0–16.0 cm): a unit was read wrongly (mm as cm) or a landmark is wrong.",
+                "Vertical ratio 0.7 % is implausible for running (plausible 2.0–15.0 %): the oscillation or the step "
+                        + "length is wrong.");
+        // and the flight time the contact time and cadence leave (g t²/8) says the same
+        assertThat(r.quality().reasons()).anyMatch(reason -> reason.contains("yet the vertical oscillation is 1.2 cm"));
+        assertThat(r.quality().doubtfulMetrics()).contains("vertical_oscillation_cm", "vertical_ratio_pct");
+        for (String id : new String[] {"R8b", "R8c"}) {
+            Finding f = finding(r, id);
+            assertThat(f.status()).as(id + ": shown, not judged within the band").isEqualTo(FindingStatus.NOT_JUDGED);
+            assertThat(f.message()).as(id).contains("Not judged: doubtful measure.");
+        }
+        // the same run read right is good on these checks
+        SessionResult right = fit("stryd.fit", strydRun());
+        assertThat(right.quality().checks()).filteredOn(c -> c.id().equals("range_vertical_oscillation_cm"))
+                .hasSize(1).allMatch(c -> c.outcome() == org.gaitform.model.Quality.GOOD);
+    }
 }
