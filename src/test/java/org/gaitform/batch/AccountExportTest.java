@@ -166,4 +166,28 @@ class AccountExportTest {
                 .equals("cycling"));
         assertThat(text(out.resolve("garmin-connect/runner-report.pdf"))).contains("Garmin Connect data export");
     }
+
+    /**
+     * The history folder is gaitform's like a session folder (issue 11's marker): a second run skips the unchanged
+     * export, and one with {@code --force} replaces the folder instead of refusing it as foreign.
+     */
+    @Test
+    void aSecondRunSkipsOrReplacesTheHistoryFolder() throws IOException {
+        List<AccountExports.Activity> few = AccountExports.activities(new AccountExports.Spec(8, 0.1, 11, 0.1));
+        Path zip = AccountExports.stravaZip(tmp.resolve("again.zip"), few);
+        Path again = tmp.resolve("out-again");
+        BatchResult first = new BatchRunner(AnalysisSettings.defaults(), "test", new BatchOptions(1, false, 1))
+                .run(List.of(zip), again, new BatchListener() { });
+        assertThat(first.outcomes()).hasSize(1).allMatch(Outcome::ok);
+        assertThat(again.resolve("again").resolve(org.gaitform.report.Ownership.MARKER)).isRegularFile();
+        assertThat(org.gaitform.report.Ownership.check(again.resolve("again")).ours()).isTrue();
+        BatchResult second = new BatchRunner(AnalysisSettings.defaults(), "test", new BatchOptions(1, false, 1))
+                .run(List.of(zip), again, new BatchListener() { });
+        assertThat(second.outcomes().get(0).status()).isEqualTo(Outcome.Status.SKIPPED);
+        BatchResult forced = new BatchRunner(AnalysisSettings.defaults(), "test", new BatchOptions(1, true, 1))
+                .run(List.of(zip), again, new BatchListener() { });
+        assertThat(forced.outcomes()).hasSize(1).allMatch(Outcome::ok);
+        assertThat(again.resolve("again").resolve("runner-report.pdf")).isRegularFile();
+        assertThat(again.resolve("again").resolve("runs")).isDirectoryNotContaining("glob:**/.gaitform-tmp");
+    }
 }
