@@ -118,12 +118,21 @@ final class LandingImpact {
         if (Double.isNaN(left) || Double.isNaN(right)) {
             return Double.NaN;
         }
+        // a landing can stop in stages (the sole's touch, then the heel pad and midsole settling), which the impact
+        // band resolves as separate peaks: an earlier stage that reaches the half height opens the deceleration
+        for (int i = Math.max(1, lo); i < (int) Math.floor(left); i++) {
+            if (acc[i] >= half && acc[i] >= acc[i - 1] && acc[i] > acc[i + 1]) {
+                double earlier = cross(acc, i, half, -1);
+                if (!Double.isNaN(earlier)) {
+                    left = earlier;
+                }
+                break;
+            }
+        }
         double widthS = (right - left) / rateHz;
         double durationS = Math.sqrt(Math.max(0, widthS * widthS - filterS * filterS));
-        // the peak to a fraction of a frame (parabola through the peak and its neighbours)
-        double den = acc[peak - 1] - 2 * acc[peak] + acc[peak + 1];
-        double exact = peak + (den < 0 ? 0.5 * (acc[peak - 1] - acc[peak + 1]) / den : 0);
-        return lo0 + exact - durationS / 2 * rateHz;
+        // the deceleration's middle (its peak for a single symmetric stop) less half its duration
+        return lo0 + (left + right) / 2 - durationS / 2 * rateHz;
     }
 
     /** Where x falls through {@code level} going from {@code p} in direction {@code step} (fractional), or NaN. */
