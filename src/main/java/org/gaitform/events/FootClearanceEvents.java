@@ -172,8 +172,8 @@ public final class FootClearanceEvents {
                         int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
                         double[] hw = heelWide.get(s);
                         double heelImpact = hw != null
-                                ? LandingImpact.heel(hw, fs, wideFilterS, thr, from, until)
-                                : LandingImpact.heel(hh, fs, filterS, thr, from, until);
+                                ? LandingImpact.heel(hw, fs, wideFilterS, thr, from, until, true)
+                                : LandingImpact.heel(hh, fs, filterS, thr, from, until, false);
                         double toeDown = crossingDownWithin(th, eventThr, from, until);
                         // the heel's deceleration is a landing only when the heel is the lower point then (after a
                         // forefoot landing the heel is lowered onto the ground under control)
