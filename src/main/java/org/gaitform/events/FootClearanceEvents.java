@@ -71,6 +71,7 @@ public final class FootClearanceEvents {
         Map<Side, double[]> toeH = new LinkedHashMap<>();
         Map<Side, double[]> footFwd = new LinkedHashMap<>();
         Map<Side, double[]> heelWide = new LinkedHashMap<>();
+        Map<Side, double[]> lastH = new LinkedHashMap<>();
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
             Landmark heel = pick(body, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s));
             Landmark toe = pick(body, Landmark.of("TOE", s), Landmark.of("FOOT_CLUSTER", s));
@@ -89,6 +90,21 @@ public final class FootClearanceEvents {
             heelH.put(s, hh);
             toeH.put(s, th);
             heelWide.put(s, heel == null ? null : impactHeight(body, heel, groundLine));
+            // the lowest of every foot point, for toe-off: the contact ends when the last point leaves the ground
+            double[] last = low;
+            for (String part : new String[] {"FOREFOOT_MEDIAL", "FOREFOOT_LATERAL"}) {
+                Landmark f = Landmark.of(part, s);
+                if (th != null && body.has(f)) {
+                    double[] fh = relHeight(body, f, groundLine);
+                    last = last == low ? low.clone() : last;
+                    for (int i = 0; i < n; i++) {
+                        if (fh[i] < last[i]) {
+                            last[i] = fh[i];
+                        }
+                    }
+                }
+            }
+            lastH.put(s, last);
             Landmark ref = heel != null ? heel : toe;
             footFwd.put(s, body.view() == View.FRONTAL ? null : body.fwd(ref));
         }
@@ -155,6 +171,18 @@ public final class FootClearanceEvents {
                         }
                         ic = start;
                         rel = trimmed;
+                    }
+                }
+                double[] last = lastH.get(s);
+                if (last != h) {
+                    // toe-off where the last foot point rises through the clearance (a forefoot marker of the two)
+                    int i = (int) Math.floor(to);
+                    int limit = Math.min(n - 1, i + (int) Math.ceil(settings.minFlightS() * fs));
+                    while (i < limit && last[i + 1] < thr) {
+                        i++;
+                    }
+                    if (i < limit && last[i] < thr && Double.isFinite(last[i + 1])) {
+                        to = Math.max(to, i + (thr - last[i]) / (last[i + 1] - last[i]));
                     }
                 }
                 String point = "foot";
