@@ -26,8 +26,9 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * (above the preceding level, or above zero when the heel was being driven down) with the smoothing
  * filter's own width at half height removed in quadrature, and the contact is placed half that duration
  * before its peak. In the impact band (below) a landing that stops in stages — the sole's touch, then the heel
- * pad and midsole settling — shows separate peaks: there an earlier peak that reaches the half height opens the
- * deceleration, and the contact is placed half its duration before its middle. A sharp stop therefore keeps the peak, a soft one moves
+ * pad and midsole settling — shows separate peaks: there an earlier peak that reaches the half height within
+ * {@link #STAGE_GAP_S} of the largest opens the deceleration, and the contact is placed half its duration before its
+ * middle. A sharp stop therefore keeps the peak, a soft one moves
  * to the onset. Acceleration is only resolved when the frame rate is high enough
  * ({@link FootClearanceSettings#impactMinRateHz()}).
  *
@@ -45,6 +46,12 @@ final class LandingImpact {
     static final double REST_FRACTION = 0.3;
     /** The impact peak is looked for within this time before the heel stops (s). */
     static final double PEAK_WINDOW_S = 0.06;
+    /**
+     * The stages of one landing lie within its impact phase: the vertical force's impact peak comes 20–40 ms after
+     * touchdown (Cavanagh &amp; Lafortune 1980, Ground reaction forces in distance running, J Biomech 13:397–406), so
+     * an earlier deceleration peak further than this from the largest one is the descent being slowed (s).
+     */
+    static final double STAGE_GAP_S = 0.04;
     /** The level before the impact is the lowest acceleration within this time before the peak (s). */
     static final double BASE_WINDOW_S = 0.05;
 
@@ -139,7 +146,8 @@ final class LandingImpact {
         for (int i = Math.max(1, lo); stages && i < (int) Math.floor(left); i++) {
             if (acc[i] >= half && acc[i] >= acc[i - 1] && acc[i] > acc[i + 1]) {
                 double earlier = cross(acc, i, half, -1);
-                if (!Double.isNaN(earlier)) {
+                // only within the impact phase: an earlier deceleration belongs to the descent, not to the landing
+                if (!Double.isNaN(earlier) && (peak - i) / rateHz <= STAGE_GAP_S) {
                     left = earlier;
                 }
                 break;
