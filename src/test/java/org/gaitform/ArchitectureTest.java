@@ -22,7 +22,8 @@ class ArchitectureTest {
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
                 .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
                         "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..")
+                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..",
+                        "org.gaitform.dataset..")
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")

@@ -1,20 +1,33 @@
 package org.gaitform.batch;
 
+import java.util.Objects;
+import org.gaitform.dataset.DatasetFormat;
+import org.gaitform.report.Outputs;
+
 /**
- * How a batch runs (none of these change the results).
+ * How a batch runs.
  *
- * @param jobs  sessions analysed at the same time (1 = one after the other); at least 1
- * @param force re-analyse every input even when its content, the settings and its outputs are unchanged
- *              since an earlier run into the same output folder
+ * @param jobs    sessions analysed at the same time (1 = one after the other); at least 1; never changes results
+ * @param force   re-analyse every input even when its content, the settings and its outputs are unchanged
+ *                since an earlier run into the same output folder
+ * @param outputs what is written: the tables, the reports, or both ({@code --outputs})
+ * @param format  how the dataset tables are written ({@code --format}): CSV or Parquet
  */
-public record BatchOptions(int jobs, boolean force) {
-    /** One session at a time, unchanged sessions skipped. */
+public record BatchOptions(int jobs, boolean force, Outputs outputs, DatasetFormat format) {
+    /** One session at a time, unchanged sessions skipped, tables and reports, tables as CSV. */
     public static final BatchOptions DEFAULTS = new BatchOptions(1, false);
 
     public BatchOptions {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, got " + jobs);
         }
+        Objects.requireNonNull(outputs, "outputs");
+        Objects.requireNonNull(format, "format");
+    }
+
+    /** Tables and reports, tables as CSV. */
+    public BatchOptions(int jobs, boolean force) {
+        this(jobs, force, Outputs.ALL, DatasetFormat.CSV);
     }
 
     /** As many jobs as the machine has processors. */

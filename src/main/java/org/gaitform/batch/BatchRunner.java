@@ -118,25 +118,32 @@ public final class BatchRunner {
         List<BatchEntry> entries = complete.stream().map(BatchRunner::entry).toList();
         Path summary = outDir.resolve("batch-summary.csv");
         AtomicFiles.write(summary, BatchSummaryCsv.write(entries));
-        AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
-        for (Path p : new RunnerReports(settings.guidelines()).write(complete, outDir)) {
-            listener.written(p);
+        List<Path> dataset = options.outputs().datasetTables() ? DatasetTables.write(ordered, outDir, options.format(),
+                settings.guidelines(), version) : List.of();
+        if (options.outputs().reports()) {
+            AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
+            for (Path p : new RunnerReports(settings.guidelines()).write(complete, outDir)) {
+                listener.written(p);
+            }
         }
-        return new BatchResult(ordered, summary);
+        return new BatchResult(ordered, summary, dataset);
     }
 
     /** What every session of one run shares: the pipeline, the writer, the manifest. Thread-safe. */
     private final class Sessions {
         private final Path outDir;
-        private final SessionPipeline pipeline = new SessionPipeline(settings);
-        private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
+        private final AnalysisSettings forRun = settings.withReportDetail(options.outputs().reports());
+        private final SessionPipeline pipeline = new SessionPipeline(forRun);
+        private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI,
+                options.outputs());
         private final Manifest manifest;
         private final String settingsHash;
 
         Sessions(Path outDir) {
             this.outDir = outDir;
             this.manifest = Manifest.load(outDir);
-            this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
+            // a session written without its report is not reused by a run that asks for reports (and back)
+            this.settingsHash = SettingsFingerprint.of(forRun, version, ChartImages.DEFAULT_DPI);
         }
 
         /** Skips an unchanged session, or analyses and writes it and records it in the manifest. */

@@ -14,6 +14,7 @@ import org.gaitform.batch.BatchListener;
 import org.gaitform.batch.BatchOptions;
 import org.gaitform.batch.BatchResult;
 import org.gaitform.batch.BatchRunner;
+import org.gaitform.dataset.DatasetFormat;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
@@ -24,6 +25,7 @@ import org.gaitform.model.Channel;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Placement;
 import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.report.Outputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
-        footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
+        footer = {"%nEach session folder holds steps.csv, bouts.csv, summary.json, report.pdf and charts/*.png; the",
+            "output folder holds batch-summary.csv, batch-report.pdf and the dataset tables steps.csv, bouts.csv,",
+            "sessions.csv and findings.csv (every session, session_id first; .parquet with --format parquet).",
             "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
             "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
             "Running again into the same folder skips recordings whose content, options",
@@ -56,6 +60,7 @@ import picocli.CommandLine.Parameters;
             "shoulder_left, wrist_left (and _right), mid_hip, neck, head, knee_medial_left, ankle_medial_left, asis_left,",
             "psis_left. A standing trial beside a marker file (name with 'static') calibrates the foot angle.",
             "  gaitform analyze /data/study -j 2 -o results   (again later: only changes)",
+            "  gaitform analyze /data/study --outputs tables --format parquet -o dataset",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -154,6 +159,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "gaitform, outputs still complete).")
     boolean force;
 
+    @Option(names = "--outputs", paramLabel = "tables|reports|all", defaultValue = "all", description = "What to "
+            + "write: 'tables' — the dataset tables at the top of the output folder (steps, bouts, sessions, findings) "
+            + "and each session's tables, no PDF and no PNG (much faster); 'reports' — each session's report.pdf and "
+            + "charts, the batch report, no dataset tables; 'all' (default) — both.")
+    String outputs;
+
+    @Option(names = "--format", paramLabel = "csv|parquet", defaultValue = "csv", description = "Format of the "
+            + "dataset tables: csv (default) or parquet (typed columns, units in the file's metadata).")
+    String format;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines", defaultValue = "auto", description = "How to show "
             + "progress: a bar on an interactive terminal, plain log lines otherwise (default: ${DEFAULT-VALUE}, "
             + "which picks by whether the output is a terminal).")
@@ -168,6 +183,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 1 || jobs > 1024) {
             throw usage("--jobs must be between 1 and 1024, not " + jobs);
         }
+        Outputs what = Outputs.parse(outputs).orElseThrow(() -> usage("--outputs must be tables, reports or all, not '"
+                + outputs + "'"));
+        DatasetFormat tableFormat = DatasetFormat.parse(format).orElseThrow(() -> usage("--format must be csv or "
+                + "parquet, not '" + format + "'"));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
         boolean useBar = switch (progress) {
@@ -180,7 +199,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
         try {
-            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force))
+            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force, what, tableFormat))
                     .run(inputs, out, listener);
         } catch (GaitformException ex) {
             e.println("gaitform: " + ex.getMessage());
@@ -201,9 +220,10 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)");
             return ExitCode.NOTHING_ANALYSED;
         }
-        o.printf(Locale.ROOT, "%d of %d input(s) analysed%s, %d failed; summary in %s%n", ok, ok + failed,
+        o.printf(Locale.ROOT, "%d of %d input(s) analysed%s, %d failed; summary in %s%s%n", ok, ok + failed,
                 skipped == 0 ? "" : " (" + skipped + " unchanged since the last run, kept)", failed,
-                result.summaryFile());
+                result.summaryFile(), result.datasetFiles().isEmpty() ? "" : "; dataset tables "
+                        + String.join(", ", result.datasetFiles().stream().map(p -> p.getFileName().toString()).toList()));
         return failed == 0 ? ExitCode.OK : ok == 0 ? ExitCode.NOTHING_ANALYSED : ExitCode.SOME_FAILED;
     }
 

@@ -8,11 +8,16 @@ import org.gaitform.io.ReadOptions;
 /**
  * Settings of a run.
  *
- * @param read       reader overrides
- * @param guidelines the recommendation table to judge sessions by
- * @param speedMps   the running speed when known ({@code --speed-mps}), for the vertical ratio; empty otherwise
+ * @param read         reader overrides
+ * @param guidelines   the recommendation table to judge sessions by
+ * @param speedMps     the running speed when known ({@code --speed-mps}), for the vertical ratio; empty otherwise
+ * @param reportDetail whether to keep what only the PDF report and charts show: signal excerpts and stick figures
+ *                     (default {@code true}; {@code false} with {@code --outputs tables}, where no report is drawn).
+ *                     Watch sessions keep their record series, which their tables are written from. No table value
+ *                     depends on it.
  */
-public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps) {
+public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps,
+                               boolean reportDetail) {
     public AnalysisSettings {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(guidelines, "guidelines");
@@ -22,6 +27,11 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
                 throw new IllegalArgumentException("a running speed must be between 0 and 15 m/s, got " + v);
             }
         });
+    }
+
+    /** Settings for a run that draws reports. */
+    public AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps) {
+        this(read, guidelines, speedMps, true);
     }
 
     /** Settings without a known speed. */
@@ -36,6 +46,11 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
 
     /** A copy with a known running speed (m/s). */
     public AnalysisSettings withSpeedMps(double v) {
-        return new AnalysisSettings(read, guidelines, Optional.of(v));
+        return new AnalysisSettings(read, guidelines, Optional.of(v), reportDetail);
+    }
+
+    /** A copy that keeps ({@code true}) or skips the report's excerpts and figures. */
+    public AnalysisSettings withReportDetail(boolean keep) {
+        return new AnalysisSettings(read, guidelines, speedMps, keep);
     }
 }

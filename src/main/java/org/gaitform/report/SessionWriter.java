@@ -8,24 +8,32 @@ import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
 
 /**
- * Writes one session's folder — {@code steps.csv}, {@code summary.json}, {@code report.pdf},
- * {@code charts/*.png} — into a temporary folder and renames it into place, so that a session folder is
+ * Writes one session's folder — {@code steps.csv}, {@code bouts.csv}, {@code summary.json} ({@code splits.csv} for a
+ * watch session), and unless only tables are asked for, {@code report.pdf} and {@code charts/*.png} — into a temporary folder and renames it into place, so that a session folder is
  * either complete or absent.
  */
 public final class SessionWriter {
     private final GuidelineTable table;
     private final String version;
     private final int dpi;
+    private final boolean reports;
+
+    /** A writer of complete session folders: tables, report and charts. */
+    public SessionWriter(GuidelineTable table, String version, int dpi) {
+        this(table, version, dpi, Outputs.ALL);
+    }
 
     /**
      * @param table   the guideline table (for the report's references)
      * @param version gaitform's version, written into summary.json
      * @param dpi     resolution of the chart PNGs
+     * @param outputs {@link Outputs#TABLES}: the tables only, no report.pdf and no charts (nor the work to draw them)
      */
-    public SessionWriter(GuidelineTable table, String version, int dpi) {
+    public SessionWriter(GuidelineTable table, String version, int dpi, Outputs outputs) {
         this.table = table;
         this.version = version;
         this.dpi = dpi;
+        this.reports = outputs.reports();
     }
 
     /**
@@ -40,16 +48,19 @@ public final class SessionWriter {
             tmp = AtomicFiles.tempDir(outDir, r.sessionId());
             boolean watch = WatchSessionTables.isWatch(r);
             AtomicFiles.write(tmp.resolve("steps.csv"), watch ? WatchSessionTables.stepsCsv(r) : SessionTables.stepsCsv(r));
+            AtomicFiles.write(tmp.resolve("bouts.csv"), SessionTables.boutsCsv(r));
             if (watch) {
                 AtomicFiles.write(tmp.resolve("splits.csv"), WatchSessionTables.splitsCsv(r));
             }
             AtomicFiles.write(tmp.resolve("summary.json"), Json.write(SessionTables.summary(r, version)));
-            List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r);
-            for (ChartSpec c : charts) {
-                AtomicFiles.write(tmp.resolve("charts").resolve(c.name() + ".png"), ChartImages.png(c, dpi));
+            if (reports) {
+                List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r);
+                for (ChartSpec c : charts) {
+                    AtomicFiles.write(tmp.resolve("charts").resolve(c.name() + ".png"), ChartImages.png(c, dpi));
+                }
+                AtomicFiles.write(tmp.resolve("report.pdf"), watch ? WatchReportPdf.render(r, charts, table)
+                        : SessionReportPdf.render(r, charts, table));
             }
-            AtomicFiles.write(tmp.resolve("report.pdf"), watch ? WatchReportPdf.render(r, charts, table)
-                    : SessionReportPdf.render(r, charts, table));
             AtomicFiles.replaceDir(tmp, target);
             tmp = null;
             return target;

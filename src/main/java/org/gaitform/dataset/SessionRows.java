@@ -1,0 +1,312 @@
+package org.gaitform.dataset;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.gaitform.guidelines.Guideline;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.json.JsonReader;
+
+/**
+ * The rows one session adds to each dataset table, read from the tables the session wrote: its {@code steps.csv}
+ * and {@code bouts.csv} (one row per line, {@code session_id} in front) and its {@code summary.json} (the
+ * {@code sessions} row: every key but the findings, which become its {@code findings} rows). Reading the written
+ * text, rather than the values in memory, makes the dataset hold exactly what the session folders say, whether the
+ * session was analysed now, skipped as unchanged, or analysed on a Spark executor.
+ *
+ * <p>Cells are {@link Long} ({@link ColumnType#INTEGER}), {@link Double} ({@link ColumnType#DECIMAL}),
+ * {@link String} ({@link ColumnType#TEXT}) or {@code null} (missing).
+ */
+public final class SessionRows implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Columns of steps.csv and bouts.csv that hold text. */
+    private static final Set<String> TEXT_COLUMNS = Set.of("side", "activity", "ic_method", "terrain", "pace",
+            "partial");
+    /** Columns of steps.csv and bouts.csv that hold whole numbers. */
+    private static final Set<String> INTEGER_COLUMNS = Set.of("step", "bout", "split", "priority");
+
+    /**
+     * One table's part: its columns and its rows.
+     *
+     * @param columns the columns, {@code session_id} first
+     * @param rows    one cell array per row, aligned with {@code columns}
+     */
+    public record Part(List<DatasetColumn> columns, List<Object[]> rows) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Part {
+            columns = List.copyOf(columns);
+            rows = Collections.unmodifiableList(new ArrayList<>(rows));
+        }
+
+        static final Part EMPTY = new Part(List.of(), List.of());
+    }
+
+    private final String sessionId;
+    private final EnumMap<DatasetTable, Part> parts;
+
+    private SessionRows(String sessionId, EnumMap<DatasetTable, Part> parts) {
+        this.sessionId = sessionId;
+        this.parts = parts;
+    }
+
+    /** The session's id. */
+    public String sessionId() {
+        return sessionId;
+    }
+
+    /** The session's part of a table (no columns and no rows when it adds none). */
+    public Part part(DatasetTable table) {
+        return parts.getOrDefault(table, Part.EMPTY);
+    }
+
+    /**
+     * A session whose tables were written.
+     *
+     * @param sessionId   its id
+     * @param source      the input as the batch names it
+     * @param status      {@code ok} or {@code skipped}
+     * @param message     the batch's one-line account of it
+     * @param stepsCsv    the text of its steps.csv
+     * @param boutsCsv    the text of its bouts.csv (empty when it has none)
+     * @param summaryJson the text of its summary.json
+     * @param metadata    further values to add to its {@code sessions} row as text (a manifest's columns); values
+     *                    for a column the summary already has are ignored
+     * @param guidelines  the guideline table, for each finding's indicator and metric
+     */
+    public static SessionRows analysed(String sessionId, String source, String status, String message, String stepsCsv,
+                                       String boutsCsv, String summaryJson, Map<String, String> metadata,
+                                       GuidelineTable guidelines) {
+        Map<String, Object> summary = parseSummary(sessionId, summaryJson);
+        EnumMap<DatasetTable, Part> parts = new EnumMap<>(DatasetTable.class);
+        parts.put(DatasetTable.STEPS, table(sessionId, stepsCsv));
+        parts.put(DatasetTable.BOUTS, table(sessionId, boutsCsv));
+        parts.put(DatasetTable.SESSIONS, sessionRow(sessionId, source, status, message, summary, metadata));
+        parts.put(DatasetTable.FINDINGS, findings(sessionId, summary, guidelines));
+        return new SessionRows(sessionId, parts);
+    }
+
+    /** A session from the files in its folder ({@code steps.csv}, {@code bouts.csv}, {@code summary.json}). */
+    public static SessionRows fromFolder(Path folder, String sessionId, String source, String status, String message,
+                                         Map<String, String> metadata, GuidelineTable guidelines) throws IOException {
+        Path bouts = folder.resolve("bouts.csv");
+        return analysed(sessionId, source, status, message,
+                Files.readString(folder.resolve("steps.csv"), StandardCharsets.UTF_8),
+                Files.exists(bouts) ? Files.readString(bouts, StandardCharsets.UTF_8) : "",
+                Files.readString(folder.resolve("summary.json"), StandardCharsets.UTF_8), metadata, guidelines);
+    }
+
+    /** A session that failed: a {@code sessions} row with its status and message, nothing else. */
+    public static SessionRows failed(String sessionId, String source, String message, Map<String, String> metadata) {
+        EnumMap<DatasetTable, Part> parts = new EnumMap<>(DatasetTable.class);
+        parts.put(DatasetTable.SESSIONS, sessionRow(sessionId, source, "failed", message, Map.of(), metadata));
+        return new SessionRows(sessionId, parts);
+    }
+
+    private static Map<String, Object> parseSummary(String sessionId, String json) {
+        try {
+            if (JsonReader.parse(json) instanceof Map<?, ?> m) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.forEach((k, v) -> out.put(String.valueOf(k), v));
+                return out;
+            }
+        } catch (JsonReader.JsonException e) {
+            throw new IllegalArgumentException("summary.json of session " + sessionId + " is not valid JSON: "
+                    + e.getMessage(), e);
+        }
+        throw new IllegalArgumentException("summary.json of session " + sessionId + " is not a JSON object");
+    }
+
+    /** A session table's CSV text as typed rows with {@code session_id} in front. */
+    private static Part table(String sessionId, String csv) {
+        if (csv == null || csv.isBlank()) {
+            return Part.EMPTY;
+        }
+        List<String> header;
+        List<String[]> cells = new ArrayList<>();
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv))) {
+            header = p.getHeaderNames();
+            for (CSVRecord rec : p) {
+                String[] row = new String[header.size()];
+                for (int i = 0; i < row.length && i < rec.size(); i++) {
+                    row[i] = rec.get(i);
+                }
+                cells.add(row);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        int n = header.size();
+        ColumnType[] types = new ColumnType[n];
+        for (int c = 0; c < n; c++) {
+            String name = header.get(c);
+            types[c] = TEXT_COLUMNS.contains(name) ? ColumnType.TEXT
+                    : INTEGER_COLUMNS.contains(name) || name.startsWith("n_") ? ColumnType.INTEGER : ColumnType.DECIMAL;
+            for (String[] row : cells) {
+                if (types[c] == ColumnType.TEXT) {
+                    break;
+                }
+                String v = row[c];
+                if (v != null && !v.isEmpty() && !isNumber(v, types[c])) {
+                    types[c] = types[c] == ColumnType.INTEGER && isNumber(v, ColumnType.DECIMAL) ? ColumnType.DECIMAL
+                            : ColumnType.TEXT;
+                }
+            }
+        }
+        List<DatasetColumn> columns = new ArrayList<>();
+        columns.add(DatasetColumn.of(DatasetTable.SESSION_ID, ColumnType.TEXT));
+        for (int c = 0; c < n; c++) {
+            columns.add(DatasetColumn.of(header.get(c), types[c]));
+        }
+        List<Object[]> rows = new ArrayList<>(cells.size());
+        for (String[] row : cells) {
+            Object[] r = new Object[n + 1];
+            r[0] = sessionId;
+            for (int c = 0; c < n; c++) {
+                r[c + 1] = cell(row[c], types[c]);
+            }
+            rows.add(r);
+        }
+        return new Part(columns, rows);
+    }
+
+    private static boolean isNumber(String v, ColumnType t) {
+        try {
+            if (t == ColumnType.INTEGER) {
+                Long.parseLong(v);
+            } else {
+                Double.parseDouble(v);
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Object cell(String v, ColumnType t) {
+        if (v == null || v.isEmpty()) {
+            return null;
+        }
+        return switch (t) {
+            case INTEGER -> Long.parseLong(v);
+            case DECIMAL -> Double.parseDouble(v);
+            case TEXT -> v;
+        };
+    }
+
+    private static Part sessionRow(String sessionId, String source, String status, String message,
+                                   Map<String, Object> summary, Map<String, String> metadata) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put(DatasetTable.SESSION_ID, sessionId);
+        values.put("source", source);
+        values.put("status", status);
+        values.put("message", message);
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : summary.entrySet()) {
+            String k = e.getKey();
+            if (k.startsWith("finding_") || values.containsKey(k)) {
+                continue;
+            }
+            Object v = e.getValue();
+            if (v instanceof List<?> list) {
+                List<String> texts = new ArrayList<>();
+                list.forEach(x -> texts.add(String.valueOf(x)));
+                values.put(k, String.join("; ", texts));
+                types.put(k, ColumnType.TEXT);
+            } else if (v instanceof Double d) {
+                boolean whole = k.startsWith("n_") && d == Math.rint(d) && Math.abs(d) < 1e15;
+                values.put(k, whole ? (Object) (long) (double) d : d);
+                types.put(k, whole ? ColumnType.INTEGER : ColumnType.DECIMAL);
+            } else if (v == null) {
+                values.put(k, null);
+                types.put(k, k.startsWith("n_") ? ColumnType.INTEGER : ColumnType.DECIMAL);
+            } else {
+                values.put(k, String.valueOf(v));
+                types.put(k, ColumnType.TEXT);
+            }
+        }
+        for (Map.Entry<String, String> e : metadata.entrySet()) {
+            if (!values.containsKey(e.getKey()) && !e.getKey().isBlank()) {
+                values.put(e.getKey(), e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue());
+                types.put(e.getKey(), ColumnType.TEXT);
+            }
+        }
+        List<DatasetColumn> columns = new ArrayList<>();
+        for (String k : values.keySet()) {
+            columns.add(DatasetColumn.of(k, types.getOrDefault(k, ColumnType.TEXT)));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(values.values().toArray());
+        return new Part(columns, rows);
+    }
+
+    private static Part findings(String sessionId, Map<String, Object> summary, GuidelineTable table) {
+        List<DatasetColumn> columns = new ArrayList<>();
+        for (String c : DatasetTable.FINDINGS.leadingColumns()) {
+            ColumnType t = c.equals("value") ? ColumnType.DECIMAL : c.equals("priority") ? ColumnType.INTEGER
+                    : ColumnType.TEXT;
+            // a finding's value has the unit of its row's 'unit' cell, not one unit for the column
+            columns.add(new DatasetColumn(c, t, ""));
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (String k : summary.keySet()) {
+            if (!k.startsWith("finding_") || !k.endsWith("_status")) {
+                continue;
+            }
+            String id = k.substring("finding_".length(), k.length() - "_status".length());
+            String p = "finding_" + id + "_";
+            Guideline g = table == null ? null : table.byId(id).orElse(null);
+            Object value = summary.get(p + "value");
+            Object priority = summary.get(p + "priority");
+            rows.add(new Object[] {sessionId, id, g == null ? null : g.indicator(), g == null ? null : g.metric(),
+                text(summary.get(k)), value instanceof Double d ? d : null, text(summary.get(p + "unit")),
+                text(summary.get(p + "target")), priority instanceof Double d ? (Object) (long) (double) d : null,
+                text(summary.get(p + "sources"))});
+        }
+        return new Part(columns, rows);
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : String.valueOf(o);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof SessionRows s) || !s.sessionId.equals(sessionId)) {
+            return false;
+        }
+        for (DatasetTable t : DatasetTable.values()) {
+            Part a = part(t);
+            Part b = s.part(t);
+            if (!a.columns().equals(b.columns()) || a.rows().size() != b.rows().size()) {
+                return false;
+            }
+            for (int i = 0; i < a.rows().size(); i++) {
+                if (!java.util.Arrays.equals(a.rows().get(i), b.rows().get(i))) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(sessionId, part(DatasetTable.STEPS).rows().size());
+    }
+}
