@@ -156,7 +156,7 @@ public final class SessionRows implements Serializable {
         for (int c = 0; c < n; c++) {
             String name = header.get(c);
             types[c] = TEXT_COLUMNS.contains(name) ? ColumnType.TEXT
-                    : INTEGER_COLUMNS.contains(name) || name.startsWith("n_") ? ColumnType.INTEGER : ColumnType.DECIMAL;
+                    : INTEGER_COLUMNS.contains(name) || Units.isCount(name) ? ColumnType.INTEGER : ColumnType.DECIMAL;
             for (String[] row : cells) {
                 if (types[c] == ColumnType.TEXT) {
                     break;
@@ -229,12 +229,12 @@ public final class SessionRows implements Serializable {
                 values.put(k, String.join("; ", texts));
                 types.put(k, ColumnType.TEXT);
             } else if (v instanceof Double d) {
-                boolean whole = k.startsWith("n_") && d == Math.rint(d) && Math.abs(d) < 1e15;
+                boolean whole = Units.isCount(k) && d == Math.rint(d) && Math.abs(d) < 1e15;
                 values.put(k, whole ? (Object) (long) (double) d : d);
                 types.put(k, whole ? ColumnType.INTEGER : ColumnType.DECIMAL);
             } else if (v == null) {
                 values.put(k, null);
-                types.put(k, k.startsWith("n_") ? ColumnType.INTEGER : ColumnType.DECIMAL);
+                types.put(k, Units.isCount(k) ? ColumnType.INTEGER : ColumnType.DECIMAL);
             } else {
                 values.put(k, String.valueOf(v));
                 types.put(k, ColumnType.TEXT);

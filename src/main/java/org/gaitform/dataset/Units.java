@@ -7,7 +7,7 @@ import java.util.Map;
  * The unit a column name ends with, spelled out: gaitform names every quantity with its unit ({@code contact_ms},
  * {@code cadence_spm}, {@code trunk_lean_deg_left}). Side and statistic qualifiers after the unit ({@code _left},
  * {@code _right}, {@code _lr_diff}, {@code _median}, {@code _sd}, {@code _mean}) keep the unit of the value they
- * qualify. Counts ({@code n_…}) are {@code count}; a number without a unit suffix has none ({@code duty_factor} is a
+ * qualify. Counts ({@code n_…}, {@code …_n_…}) are {@code count}; a number without a unit suffix has none ({@code duty_factor} is a
  * fraction of the stride, {@code 1}).
  */
 public final class Units {
@@ -43,6 +43,11 @@ public final class Units {
     private Units() {
     }
 
+    /** True for counts: {@code n_steps}, {@code walking_n_steps}, {@code device_n_steps}. */
+    public static boolean isCount(String name) {
+        return name.startsWith("n_") || name.contains("_n_");
+    }
+
     /** The unit of a numeric column named {@code name}, or an empty string when its name names none. */
     public static String of(String name) {
         String n = name;
@@ -56,8 +61,11 @@ public final class Units {
                 }
             }
         }
-        if (n.startsWith("n_") || n.equals("step") || n.equals("bout") || n.equals("split")) {
-            return n.equals("step") || n.equals("bout") || n.equals("split") ? "" : "count";
+        if (isCount(n)) {
+            return "count";
+        }
+        if (n.equals("step") || n.equals("bout") || n.equals("split")) {
+            return "";
         }
         if (n.equals("duty_factor")) {
             return "1";
