@@ -238,25 +238,10 @@ public final class BatchRunner {
         try {
             SessionResult r = pipeline.analyse(input.path(), input.display(), id);
             writer.write(r, outDir);
-            String msg = String.format(Locale.ROOT, "%d running steps, cadence %.1f steps/min",
-                    (long) r.metric("n_steps"), r.metric("cadence_spm"));
-            if (!(r.metric("n_steps") > 0) && r.metric("walking_n_steps") > 0) {
-                msg = String.format(java.util.Locale.ROOT, "no running; %d walking steps, walking cadence %.1f steps/min",
-                        (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
-            } else if (!Double.isFinite(r.metric("cadence_spm"))) {
-                msg = String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
-            }
-            return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
-        } catch (GaitformException e) {
-            return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
-        } catch (OutOfMemoryError e) {
-            return new Outcome(input, id, false, input.display() + ": not enough memory to analyse it (heap limit "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with fewer --jobs or a larger heap "
-                    + "(GAITFORM_JAVA_OPTS=-Xmx2g)", Optional.empty(), Optional.of(e));
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(input, id, false, input.display() + ": internal error while analysing ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); please report it with the file", Optional.empty(), Optional.of(e));
+            return new Outcome(input, id, true, SessionMessages.ok(r), Optional.of(r), Optional.empty());
+        } catch (OutOfMemoryError | RuntimeException | StackOverflowError e) {
+            return new Outcome(input, id, false, SessionMessages.failure(input.display(), e), Optional.empty(),
+                    Optional.of(e));
         }
     }
 

@@ -2,7 +2,9 @@ package org.gaitform.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
@@ -37,6 +39,23 @@ public final class SessionWriter {
     }
 
     /**
+     * The texts of a session's tables by file name, in the order they are written: {@code steps.csv},
+     * {@code bouts.csv}, {@code splits.csv} (watch sessions only) and {@code summary.json}. The dataset tables are
+     * read from these texts, whether from the folder or, on a Spark executor, in memory.
+     */
+    public static Map<String, String> tables(SessionResult r, String version) {
+        boolean watch = WatchSessionTables.isWatch(r);
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("steps.csv", watch ? WatchSessionTables.stepsCsv(r) : SessionTables.stepsCsv(r));
+        m.put("bouts.csv", SessionTables.boutsCsv(r));
+        if (watch) {
+            m.put("splits.csv", WatchSessionTables.splitsCsv(r));
+        }
+        m.put("summary.json", Json.write(SessionTables.summary(r, version)));
+        return m;
+    }
+
+    /**
      * Writes the session into {@code outDir/<session id>}.
      *
      * @return the session folder
@@ -47,12 +66,9 @@ public final class SessionWriter {
         try {
             tmp = AtomicFiles.tempDir(outDir, r.sessionId());
             boolean watch = WatchSessionTables.isWatch(r);
-            AtomicFiles.write(tmp.resolve("steps.csv"), watch ? WatchSessionTables.stepsCsv(r) : SessionTables.stepsCsv(r));
-            AtomicFiles.write(tmp.resolve("bouts.csv"), SessionTables.boutsCsv(r));
-            if (watch) {
-                AtomicFiles.write(tmp.resolve("splits.csv"), WatchSessionTables.splitsCsv(r));
+            for (Map.Entry<String, String> t : tables(r, version).entrySet()) {
+                AtomicFiles.write(tmp.resolve(t.getKey()), t.getValue());
             }
-            AtomicFiles.write(tmp.resolve("summary.json"), Json.write(SessionTables.summary(r, version)));
             if (reports) {
                 List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r);
                 for (ChartSpec c : charts) {
