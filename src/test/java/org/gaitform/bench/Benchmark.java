@@ -240,13 +240,7 @@ public final class Benchmark {
 
     /** A session of {@code minutes}: standing, a walking warm-up, running at changing speeds. */
     static SimulatedSession simulate(double minutes, double rateHz, long seed, int variant) {
-        RunnerProfile.Strike strike = RunnerProfile.Strike.values()[variant % 3];
-        RunnerProfile runner = new RunnerProfile(strike, -12 + (variant * 7) % 25, 0.9 + (variant % 5) * 0.05);
-        double run = minutes * 60 - 20;
-        List<Segment> plan = List.of(Segment.stand(5), Segment.walk(10, 1.4), Segment.run(run / 2, 2.6 + (variant % 7) * 0.25),
-                Segment.run(run / 2, 3.0 + (variant % 4) * 0.3, (variant % 3 - 1) * 3.0), Segment.stand(5));
-        return new TrunkImuSimulator(runner, rateHz, seed, new Vec3(0.2, 1, 0.05 * (variant % 3)), new Vec3(0.1, -0.2, 1))
-                .simulate(plan, 0);
+        return LongRecordings.batchSession(minutes, rateHz, seed, variant);
     }
 
     // ---------------------------------------------------------------- batch
