@@ -137,9 +137,19 @@ class SparkJobTest {
         }
     }
 
+    private static Path cliSample;
+
+    /** The command line's tables of sample-data (made once). */
+    static synchronized Path cliSample() throws IOException {
+        if (cliSample == null) {
+            cliSample = cli(List.of(Path.of("sample-data")), dir.resolve("cli-sample"));
+        }
+        return cliSample;
+    }
+
     @Test
     void sampleDataGivesTheCommandLinesTables() throws Exception {
-        Path cliOut = cli(List.of(Path.of("sample-data")), dir.resolve("cli-sample"));
+        Path cliOut = cliSample();
         Path out = dir.resolve("spark-sample");
         String[] r = job("sample-data", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
@@ -155,11 +165,16 @@ class SparkJobTest {
 
     @Test
     void theRemotePathCopiesRecordingsAndGivesTheSameTables() throws Exception {
-        Path cliOut = cli(List.of(Path.of("sample-data")), dir.resolve("cli-copy"));
         Path out = dir.resolve("spark-copy");
-        String[] r = job("sample-data", "--out", out.toUri().toString(), "--copy-inputs", "--reports");
+        String[] r = job("sample-data", "--out", out.toUri().toString(), "--copy-inputs");
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertSameTables(cliOut, out);
+        assertSameTables(cliSample(), out);
+        // each session's folder with its report, on the output file system
+        Path reports = dir.resolve("spark-reports");
+        r = job("sample-data/sacrum_heelstrike_100hz.csv", "--out", reports.toUri().toString(), "--copy-inputs",
+                "--reports");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        out = reports;
         assertThat(out.resolve("reports/sacrum_heelstrike_100hz/report.pdf")).isNotEmptyFile();
         assertThat(out.resolve("reports/sacrum_heelstrike_100hz/charts")).isDirectory();
         assertThat(out.resolve("reports/sacrum_heelstrike_100hz/steps.csv")).isNotEmptyFile();
@@ -198,12 +213,18 @@ class SparkJobTest {
     @Test
     void twoHundredGeneratedSessionsGiveTheCommandLinesTables() throws Exception {
         Path in = dir.resolve("batch");
+        long t0 = System.nanoTime();
         LongRecordings.writeBatch(in, 200, 0.5);
         TempDirs.write(in, "s050_broken.csv", "time_s,acc_x_g\n0,1\n");
         TempDirs.write(in, "s150_empty.csv", "");
+        long t1 = System.nanoTime();
         Path cliOut = cli(List.of(in), dir.resolve("cli-batch"));
+        long t2 = System.nanoTime();
         Path out = dir.resolve("spark-batch");
         String[] r = job(in.toString(), "--out", out.toString());
+        long t3 = System.nanoTime();
+        System.out.printf("200 sessions: generated in %.1f s, command line (2 jobs, tables) %.1f s, Spark local[2] %.1f s%n",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9);
         assertThat(r[0]).as(r[2]).isEqualTo("1");
         assertThat(r[1]).contains("200 of 202 input(s) analysed, 2 failed");
         assertThat(r[2]).contains("s050_broken.csv").contains("s150_empty.csv");
