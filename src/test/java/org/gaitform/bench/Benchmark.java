@@ -187,6 +187,42 @@ public final class Benchmark {
         return sum;
     }
 
+    /**
+     * Parses a headerless device export (GENEActiv) with Commons CSV: the preamble lines skipped, every cell split,
+     * every cell but the first (the time stamp, kept as text) to a double; returns a checksum.
+     *
+     * @param preambleLines lines before the first data row
+     */
+    static double commonsCsvParse(Path f, int preambleLines) throws IOException {
+        double sum = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            for (int i = 0; i < preambleLines; i++) {
+                r.readLine();
+            }
+            try (CSVParser p = CSVFormat.DEFAULT.parse(r)) {
+                for (CSVRecord rec : p) {
+                    sum += rec.get(0).length();
+                    for (int i = 1; i < rec.size(); i++) {
+                        sum += Double.parseDouble(rec.get(i));
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Lines before the first row that starts with a date ({@code 2019-08-06 …}). */
+    static int preambleLines(Path f) throws IOException {
+        int n = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = r.readLine()) != null && !line.matches("^\\d{4}-\\d\\d-\\d\\d .*")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Work that can fail. */
     interface Work {
         Object run() throws Exception;
