@@ -274,6 +274,17 @@ class DatasetTablesTest {
         assertThat(out.resolve(r.outcomes().get(0).sessionId()).resolve("report.pdf")).exists();
     }
 
+    @Test
+    void theLeadingColumnsOfEveryTableAreDocumented() throws IOException {
+        String doc = Files.readString(Path.of("docs", "datasets.md"), StandardCharsets.UTF_8);
+        for (DatasetTable t : DatasetTable.values()) {
+            assertThat(doc).contains("### " + t.fileStem());
+            for (String c : t.leadingColumns()) {
+                assertThat(doc).as("docs/datasets.md names %s.%s", t.fileStem(), c).contains("`" + c + "`");
+            }
+        }
+    }
+
     private static Map<String, String> texts(Path out) throws IOException {
         Map<String, String> m = new LinkedHashMap<>();
         for (String f : List.of("steps.csv", "bouts.csv", "sessions.csv", "findings.csv")) {

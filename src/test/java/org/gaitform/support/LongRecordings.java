@@ -435,6 +435,11 @@ public final class LongRecordings {
      * containing "mediapipe"), an OpenPose CSV (a name containing "pose") or a TRC ({@code .trc}), for trying things by hand.
      */
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--batch")) {
+            // --batch DIR N MINUTES: a generated batch of N sessions
+            writeBatch(Path.of(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+            return;
+        }
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 200;
         long t0 = System.nanoTime();
         Path f = Path.of(args[0]);
