@@ -87,6 +87,8 @@ public final class Benchmark {
     private final int batchSize;
     private final StringBuilder report = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
+    /** The full-report batch's best wall time with 2 jobs. */
+    private double bestReports2;
 
     Benchmark(Path work, int batchSize) {
         this.work = work;
@@ -103,10 +105,24 @@ public final class Benchmark {
     void run() throws Exception {
         resetPeaks();
         machine();
-        throughput();
-        reportRendering();
-        batch();
-        heap();
+        List<String> only = List.of(System.getProperty("benchmark.only", "all").split(","));
+        DatasetBenchmark dataset = new DatasetBenchmark(work, this::line, verdicts);
+        if (only.contains("all") || only.contains("gaitpy")) {
+            dataset.gaitPy();
+        }
+        if (only.contains("all") || only.contains("throughput")) {
+            throughput();
+        }
+        if (only.contains("all") || only.contains("report")) {
+            reportRendering();
+        }
+        if (only.contains("all") || only.contains("batch")) {
+            batch();
+            dataset.tablesAndSpark(work.resolve("batch-in"), batchSize, bestReports2);
+        }
+        if (only.contains("all") || only.contains("heap")) {
+            heap();
+        }
         line("");
         line("## Targets");
         verdicts.forEach(v -> line("- " + v));
@@ -326,6 +342,7 @@ public final class Benchmark {
             AtomicFiles.deleteTree(out);
         }
         double speedup = best[1] / best[2];
+        bestReports2 = best[2];
         line("");
         line(String.format(Locale.ROOT, "Best: 1 job %.1f s (%.0f sessions/min), 2 jobs %.1f s (%.0f sessions/min): "
                 + "%.2f× faster with 2 jobs.", best[1], batchSize / best[1] * 60, best[2], batchSize / best[2] * 60, speedup));
