@@ -122,9 +122,9 @@ public final class BatchRunner {
                 settings.guidelines(), version) : List.of();
         if (options.outputs().reports()) {
             AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
-            for (Path p : new RunnerReports(settings.guidelines()).write(complete, outDir)) {
-                listener.written(p);
-            }
+        }
+        for (Path p : new RunnerReports(settings.guidelines(), options.outputs().reports()).write(complete, outDir)) {
+            listener.written(p);
         }
         return new BatchResult(ordered, summary, dataset);
     }

@@ -38,9 +38,19 @@ public final class RunnerReports {
     public static final String CSV = "weekly-load.csv";
 
     private final GuidelineTable table;
+    private final boolean drawPdf;
 
     public RunnerReports(GuidelineTable table) {
+        this(table, true);
+    }
+
+    /**
+     * @param table the guideline table
+     * @param pdf   whether to draw the PDF; {@code false} writes the weekly table only ({@code --outputs tables})
+     */
+    public RunnerReports(GuidelineTable table, boolean pdf) {
         this.table = table;
+        this.drawPdf = pdf;
     }
 
     /**
@@ -103,6 +113,9 @@ public final class RunnerReports {
         Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
         try {
             AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
+            if (!drawPdf) {
+                return List.of(csv);
+            }
             List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
             AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
                     settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));

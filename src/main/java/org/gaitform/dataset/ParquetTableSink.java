@@ -25,6 +25,7 @@ import org.apache.parquet.schema.Types;
  * {@code INT64}, {@code DOUBLE} or {@code BINARY} annotated {@code STRING}; Snappy-compressed pages
  * ({@link SnappyCodecs}, pure Java); the units in the file's key-value metadata ({@link ParquetUnits}).
  */
+@SuppressWarnings("deprecation") // the Hadoop-typed overloads must be implemented; they are never called
 final class ParquetTableSink implements TableSink {
     private final ParquetWriter<Object[]> writer;
 

@@ -11,6 +11,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * pure-Java implementation, and no compression. Parquet's own codec factory reaches compressed codecs through
  * Hadoop's codec classes, which gaitform does not ship.
  */
+@SuppressWarnings("deprecation") // BytesInput.toByteArray: the pages are small, a copy is fine
 public final class SnappyCodecs implements CompressionCodecFactory {
     /** The one instance (it holds no state). */
     public static final SnappyCodecs INSTANCE = new SnappyCodecs();

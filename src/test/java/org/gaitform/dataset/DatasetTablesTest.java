@@ -275,6 +275,23 @@ class DatasetTablesTest {
     }
 
     @Test
+    void watchSessionsGiveTheirRecordsAndTheWeeklyTableButNoPdf() throws IOException {
+        double mon = org.gaitform.support.SyntheticRun.epoch(2024, 4, 1, 7);
+        Path in = TempDirs.write(dir, "watch/ann/a.gpx", org.gaitform.support.SyntheticRun.flat(mon, 300, 3.0, 168)
+                .gpx(false));
+        Path out = dir.resolve("watch-out");
+        BatchResult r = new BatchRunner(AnalysisSettings.defaults(), "test", new BatchOptions(1, false, Outputs.TABLES,
+                DatasetFormat.CSV)).run(List.of(in), out, BatchListener.NONE);
+        assertThat(r.okCount()).isEqualTo(1);
+        assertThat(out.resolve("weekly-load.csv")).isRegularFile();
+        assertThat(out.resolve("runner-report.pdf")).doesNotExist();
+        List<Map<String, String>> steps = csv(out.resolve("steps.csv"));
+        assertThat(steps).isNotEmpty().allSatisfy(s -> assertThat(s.get("ic_method")).isEqualTo("device_record"));
+        assertThat(header(out.resolve("steps.csv"))).contains("time_s", "cadence_spm");
+        assertThat(csv(out.resolve("sessions.csv")).get(0).get("input_kind")).isNotEmpty();
+    }
+
+    @Test
     void theLeadingColumnsOfEveryTableAreDocumented() throws IOException {
         String doc = Files.readString(Path.of("docs", "datasets.md"), StandardCharsets.UTF_8);
         for (DatasetTable t : DatasetTable.values()) {
