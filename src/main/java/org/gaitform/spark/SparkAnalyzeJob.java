@@ -178,7 +178,14 @@ public final class SparkAnalyzeJob implements Callable<Integer> {
         JavaRDD<SessionRows> results = jsc.parallelize(refs, slices).mapPartitions(new ExecutorAnalysis(specB, confB))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            SparkTables.Schemas schemas = results.map(SparkTables.Schemas::of).reduce(SparkTables.Schemas::merge);
+            // one job: the analysis, each partition's columns and each session's status
+            List<SparkTables.Summary> parts = results.mapPartitions(SparkTables.Summary::of).collect();
+            SparkTables.Schemas schemas = new SparkTables.Schemas();
+            List<String[]> statuses = new ArrayList<>();
+            for (SparkTables.Summary s : parts) {
+                schemas.merge(s.schemas());
+                statuses.addAll(s.statuses());
+            }
             if (partitionBy != null && schemas.byTable.get(DatasetTable.SESSIONS).columns().stream()
                     .noneMatch(c -> c.name().equals(partitionBy))) {
                 e.println("gaitform: --partition-by " + partitionBy + ": no such column in the sessions table; it has "
@@ -186,9 +193,6 @@ public final class SparkAnalyzeJob implements Callable<Integer> {
                         .map(c -> c.name()).limit(30).toList()) + ", …");
                 return 2;
             }
-            List<String[]> statuses = results.map(s -> new String[] {s.sessionId(),
-                SparkTables.sessionValue(s, "status"), SparkTables.sessionValue(s, "message"),
-                SparkTables.sessionValue(s, "source")}).collect();
             Map<DatasetTable, String> written = SparkTables.write(spark, results, schemas, outUri, partitionBy);
             long failed = statuses.stream().filter(s -> "failed".equals(s[1])).count();
             long ok = statuses.size() - failed;

@@ -63,6 +63,26 @@ final class SparkTables {
         }
     }
 
+    /**
+     * What the driver needs of a partition's sessions: their columns, and each session's id, status, message and
+     * source (in order).
+     */
+    record Summary(Schemas schemas, List<String[]> statuses) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        static java.util.Iterator<Summary> of(java.util.Iterator<SessionRows> sessions) {
+            Schemas schemas = new Schemas();
+            List<String[]> statuses = new ArrayList<>();
+            while (sessions.hasNext()) {
+                SessionRows s = sessions.next();
+                schemas.merge(Schemas.of(s));
+                statuses.add(new String[] {s.sessionId(), sessionValue(s, "status"), sessionValue(s, "message"),
+                    sessionValue(s, "source")});
+            }
+            return List.of(new Summary(schemas, statuses)).iterator();
+        }
+    }
+
     /** The Spark schema of a table, with the partition column appended when the table lacks it. */
     static StructType struct(List<DatasetColumn> columns, String partitionBy) {
         List<StructField> fields = new ArrayList<>();
@@ -118,7 +138,10 @@ final class SparkTables {
                 }
                 return out.iterator();
             });
-            Dataset<Row> df = spark.createDataFrame(rows, struct);
+            // one file per core rather than per analysis partition: each write task pays for Spark's set-up (its Hadoop
+            // configuration, its generated code), and fewer, larger Parquet files read faster
+            int files = Math.max(1, Math.min(rows.getNumPartitions(), spark.sparkContext().defaultParallelism()));
+            Dataset<Row> df = spark.createDataFrame(rows.coalesce(files), struct);
             var w = df.write().mode(SaveMode.ErrorIfExists).option("compression", "snappy");
             if (partitionBy != null) {
                 w = w.partitionBy(partitionBy);
