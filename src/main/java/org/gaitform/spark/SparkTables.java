@@ -138,10 +138,9 @@ final class SparkTables {
                 }
                 return out.iterator();
             });
-            // one file per core rather than per analysis partition: each write task pays for Spark's set-up (its Hadoop
-            // configuration, its generated code), and fewer, larger Parquet files read faster
-            int files = Math.max(1, Math.min(rows.getNumPartitions(), spark.sparkContext().defaultParallelism()));
-            Dataset<Row> df = spark.createDataFrame(rows.coalesce(files), struct);
+            // one file per analysis partition, in input order (coalescing to fewer files would save Spark's set-up per
+            // write task, but Spark groups partitions by locality, not in order)
+            Dataset<Row> df = spark.createDataFrame(rows, struct);
             var w = df.write().mode(SaveMode.ErrorIfExists).option("compression", "snappy");
             if (partitionBy != null) {
                 w = w.partitionBy(partitionBy);

@@ -214,7 +214,7 @@ class SparkJobTest {
     void twoHundredGeneratedSessionsGiveTheCommandLinesTables() throws Exception {
         Path in = dir.resolve("batch");
         long t0 = System.nanoTime();
-        LongRecordings.writeBatch(in, 200, 0.5);
+        LongRecordings.writeBatch(in, 200, 0.5, 50);
         TempDirs.write(in, "s050_broken.csv", "time_s,acc_x_g\n0,1\n");
         TempDirs.write(in, "s150_empty.csv", "");
         long t1 = System.nanoTime();

@@ -112,10 +112,15 @@ public final class LongRecordings {
      * @return the files, in name order
      */
     public static List<Path> writeBatch(Path dir, int n, double minutes) throws IOException {
+        return writeBatch(dir, n, minutes, 100);
+    }
+
+    /** Writes a batch of {@code n} generated sessions at {@code rateHz} into {@code dir}. */
+    public static List<Path> writeBatch(Path dir, int n, double minutes, double rateHz) throws IOException {
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Path f = dir.resolve(String.format(Locale.ROOT, "s%03d_sacrum.csv", i));
-            writeTrunkCsv(batchSession(minutes, 100, 1000 + i, i), f);
+            writeTrunkCsv(batchSession(minutes, rateHz, 1000 + i, i), f);
             files.add(f);
         }
         return files;

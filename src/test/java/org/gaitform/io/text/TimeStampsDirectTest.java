@@ -16,13 +16,13 @@ class TimeStampsDirectTest {
             "Sun Jun 11 07:34:09 PDT 2017", "2019-08-06 10:25:50+2:00", "2019-08-06 10:25:50+02:0");
 
     @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(longs = {1, 2, 3, 4})
     void directParsingAgreesWithThePatterns(long seed) {
         Random rnd = new Random(seed);
         String alphabet = "0123456789-:.,+TZz ";
         for (String base : FORMS) {
             check(base);
-            for (int k = 0; k < 3000; k++) {
+            for (int k = 0; k < 1000; k++) {
                 StringBuilder sb = new StringBuilder(base);
                 int edits = 1 + rnd.nextInt(3);
                 for (int e = 0; e < edits; e++) {
