@@ -20,8 +20,14 @@ final class DatasetTables {
     private DatasetTables() {
     }
 
-    static List<Path> write(List<Outcome> outcomes, Path outDir, DatasetFormat format, GuidelineTable guidelines,
-                            String version) throws IOException {
+    /**
+     * Writes the tables through {@code files}: each checked (never over a file gaitform did not write), written in
+     * the temporary area and recorded in the manifest.
+     *
+     * @return the files written, in table order
+     */
+    static List<Path> write(List<Outcome> outcomes, Path outDir, BatchFiles files, DatasetFormat format,
+                            GuidelineTable guidelines, String version) throws IOException {
         List<DatasetWriter.Loader> loaders = new ArrayList<>();
         for (Outcome o : outcomes) {
             String status = switch (o.status()) {
@@ -36,6 +42,6 @@ final class DatasetTables {
                 loaders.add(() -> SessionRows.failed(o.sessionId(), o.input().display(), o.message(), Map.of()));
             }
         }
-        return DatasetWriter.write(outDir, format, loaders, version);
+        return DatasetWriter.write(files::writeWith, format, loaders, version).stream().map(outDir::resolve).toList();
     }
 }

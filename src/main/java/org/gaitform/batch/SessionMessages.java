@@ -13,7 +13,10 @@ public final class SessionMessages {
     private SessionMessages() {
     }
 
-    /** What an analysed session found: its running steps and cadence, or its walking, or its running time. */
+    /**
+     * What an analysed session found: its running steps and cadence, or its walking, or its running time; and its
+     * quality verdict when that is in doubt.
+     */
     public static String ok(SessionResult r) {
         String msg = String.format(Locale.ROOT, "%d running steps, cadence %.1f steps/min",
                 (long) r.metric("n_steps"), r.metric("cadence_spm"));
@@ -22,6 +25,9 @@ public final class SessionMessages {
                     (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
         } else if (!Double.isFinite(r.metric("cadence_spm"))) {
             msg = String.format(Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
+        }
+        if (r.quality().verdict().isDoubt()) {
+            msg += "; quality " + r.quality().verdict().label();
         }
         return msg;
     }

@@ -1,7 +1,5 @@
 package org.gaitform.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -14,15 +12,16 @@ import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.io.watch.CadenceUnit;
 import org.gaitform.io.watch.WatchReadOptions;
 import org.gaitform.model.Channel;
-import org.gaitform.model.GaitformException;
 import org.gaitform.model.Placement;
 import org.gaitform.pipeline.AnalysisSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The analysis options ({@code --column}, {@code --rate}, {@code --placement}, {@code --fps}, {@code --guidelines},
- * …), shared by {@code gaitform analyze} and the Spark job so that both analyse with the same settings.
+ * The options that say how to read and analyse recordings (columns, units, rate, placement, speed, keypoint and
+ * marker settings, {@code --activity}): a picocli mixin shared by {@code analyze}, {@code validate} and the Spark job
+ * ({@code org.gaitform.spark.SparkAnalyzeJob}), so that a recording is validated, and analysed on a cluster, exactly
+ * as {@code analyze} analyses it. The guideline table ({@code --guidelines}) is {@link GuidelinesOption}'s.
  */
 public final class AnalysisOptions {
     @Option(names = "--column", paramLabel = "ROLE=HEADER", mapFallbackValue = "",
@@ -87,6 +86,11 @@ public final class AnalysisOptions {
             + "cm (otherwise distances are %% of leg length).")
     Double heightCm;
 
+    @Option(names = "--activity", paramLabel = "running|walking", description = "What the person in keypoint or "
+            + "marker recordings was doing, when the automatic walking/running decision is wrong (default: detected "
+            + "from the flight phase and the pelvis; the override is recorded in summary.json).")
+    String activity;
+
     @Option(names = "--treadmill", description = "Treadmill running: foot speeds relative to the belt (default: "
             + "detected from the pelvis's travel).")
     boolean treadmill;
@@ -94,39 +98,13 @@ public final class AnalysisOptions {
     @Option(names = "--overground", description = "Overground running (default: detected).")
     boolean overground;
 
-    @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
-            + "columns of the built-in one).")
-    Path guidelines;
-
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
-    /** The settings the options give; a usage error (picocli's) for values that cannot be used. */
-    public AnalysisSettings settings() {
-        GuidelineTable table;
-        if (guidelines != null) {
-            if (!Files.isRegularFile(guidelines)) {
-                throw usage("--guidelines " + guidelines + ": no such file");
-            }
-            try {
-                table = GuidelineTable.fromFile(guidelines);
-            } catch (GaitformException ex) {
-                throw usage(ex.getMessage());
-            }
-        } else {
-            table = GuidelineTable.builtIn();
-        }
-        return settings(table);
-    }
-
-    /** The file given with {@code --guidelines}, if any. */
-    public Optional<Path> guidelinesFile() {
-        return Optional.ofNullable(guidelines);
-    }
-
     /**
-     * The settings the options give, with a guideline table read elsewhere (a Spark executor gets the table's text
-     * from the driver, which read the file).
+     * The analysis settings these options give, with a guideline table (the built-in one, the one of
+     * {@link GuidelinesOption}, or on a Spark executor the one the driver read); a usage error (picocli's, naming the
+     * command) for values that cannot be used.
      */
     public AnalysisSettings settings(GuidelineTable table) {
         Map<Channel, String> roles = new EnumMap<>(Channel.class);
@@ -171,8 +149,16 @@ public final class AnalysisOptions {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
+        Optional<org.gaitform.model.Activity> act = Optional.empty();
+        if (activity != null) {
+            act = switch (activity.trim().toLowerCase(Locale.ROOT)) {
+                case "running", "run" -> Optional.of(org.gaitform.model.Activity.RUNNING);
+                case "walking", "walk" -> Optional.of(org.gaitform.model.Activity.WALKING);
+                default -> throw usage("--activity must be running or walking, not '" + activity + "'");
+            };
+        }
         return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
-                Optional.ofNullable(speedMps));
+                Optional.ofNullable(speedMps), act);
     }
 
 

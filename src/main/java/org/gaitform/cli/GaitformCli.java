@@ -11,15 +11,16 @@ import picocli.CommandLine.Command;
         description = {"Running-gait analysis: reads IMU exports, detects every step, measures cadence, contact "
                 + "and flight time, compares them with published running-form advice and writes PDF/PNG reports "
                 + "and CSV/JSON tables.", ""},
-        subcommands = {AnalyzeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ValidateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
             "  gaitform sample-data                      analyse every recording in sample-data/ into reports/",
             "  gaitform analyze run.csv --out results    analyse one file into results/",
             "  gaitform analyze run.csv --rate 100 --placement sacrum",
+            "  gaitform validate trials/ --reference forces/   agreement with a force plate → agreement/",
             "  gaitform simulate --out sample-data       write the example sessions again",
             ExitCode.HELP_TEXT})
 public final class GaitformCli implements Runnable {
-    private static final Set<String> TOP_LEVEL = Set.of("analyze", "simulate", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("analyze", "validate", "simulate", "help", "-h", "--help", "-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -49,7 +50,10 @@ public final class GaitformCli implements Runnable {
                 : ExitCode.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("gaitform: " + ex.getMessage());
+            String unknown = unknownOption(ex.getCommandLine().getCommandSpec(), a);
+            e.println("gaitform: " + (unknown == null ? ex.getMessage() : "unknown option '" + unknown + "'; if it is "
+                    + "a file name, write ./" + unknown + " or put -- before it (gaitform "
+                    + ex.getCommandLine().getCommandName() + " -- " + unknown + ")"));
             e.println("Run 'gaitform " + (ex.getCommandLine().getCommandName().equals("gaitform") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return ExitCode.USAGE;
@@ -62,6 +66,61 @@ public final class GaitformCli implements Runnable {
             return ExitCode.INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * The first argument that looks like an option and is none of the command's (a file named {@code -leading.csv}),
+     * or {@code null}: picocli may report it as a missing input instead, which does not tell the user what went wrong.
+     */
+    static String unknownOption(CommandLine.Model.CommandSpec spec, String[] args) {
+        boolean sub = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!sub) {
+                sub = a.equals(spec.name());
+                continue;
+            }
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-") && a.length() > 1) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                CommandLine.Model.OptionSpec o = spec.findOption(name);
+                if (o == null && !(name.length() > 2 && !name.startsWith("--") && spec.findOption(name.substring(0, 2))
+                        != null)) {
+                    return a;
+                }
+                if (o != null && o.arity().min() > 0 && !a.contains("=")) {
+                    i++; // its value
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Holds the analysis options alone, to parse them outside a command. */
+    @Command(name = "settings")
+    static final class SettingsOnly {
+        @CommandLine.Mixin
+        AnalysisOptions analysis = new AnalysisOptions();
+    }
+
+    /**
+     * The analysis settings that {@code analyze} and {@code validate} use for these options (for example
+     * {@code --rate 204.8} or {@code --landmark heel_left=LCAL}), with the built-in guideline table: for tools that
+     * run the same analysis as the command line, such as the project's accuracy command.
+     *
+     * @throws IllegalArgumentException with picocli's message when an option is unknown or bad
+     */
+    public static org.gaitform.pipeline.AnalysisSettings analysisSettings(java.util.List<String> options) {
+        SettingsOnly s = new SettingsOnly();
+        CommandLine cl = new CommandLine(s);
+        try {
+            cl.parseArgs(options.toArray(new String[0]));
+            return s.analysis.settings(org.gaitform.guidelines.GuidelineTable.builtIn());
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Puts {@code analyze} in front when the first argument is not a subcommand or a top-level option. */

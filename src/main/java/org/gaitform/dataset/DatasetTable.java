@@ -30,8 +30,9 @@ public enum DatasetTable {
             "sampling_rate_hz", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s",
             "walking_s", "standing_s")),
     /** One row per session and recommendation: the comparison with the articles' advice. */
-    FINDINGS("findings", List.of("session_id", "recommendation_id", "indicator", "metric", "status", "value", "unit",
-            "target", "priority", "sources"));
+    FINDINGS("findings", List.of("session_id", "recommendation_id", "indicator", "metric", "status", "value",
+            "uncertainty", "unit", "target", "priority", "sources", "n_steps", "n_steps_left", "n_steps_right",
+            "why_not_judged"));
 
     /** The column every table starts with. */
     public static final String SESSION_ID = "session_id";

@@ -341,10 +341,10 @@ public final class SessionRows implements Serializable {
     private static Part findings(String sessionId, Map<String, Object> summary, GuidelineTable table) {
         List<DatasetColumn> columns = new ArrayList<>();
         for (String c : DatasetTable.FINDINGS.leadingColumns()) {
-            ColumnType t = c.equals("value") ? ColumnType.DECIMAL : c.equals("priority") ? ColumnType.INTEGER
-                    : ColumnType.TEXT;
-            // a finding's value has the unit of its row's 'unit' cell, not one unit for the column
-            columns.add(new DatasetColumn(c, t, ""));
+            ColumnType t = c.equals("value") || c.equals("uncertainty") ? ColumnType.DECIMAL
+                    : c.equals("priority") || Units.isCount(c) ? ColumnType.INTEGER : ColumnType.TEXT;
+            // a finding's value and uncertainty have the unit of its row's 'unit' cell, not one unit for the column
+            columns.add(Units.isCount(c) ? DatasetColumn.of(c, t) : new DatasetColumn(c, t, ""));
         }
         List<Object[]> rows = new ArrayList<>();
         for (String k : summary.keySet()) {
@@ -354,18 +354,26 @@ public final class SessionRows implements Serializable {
             String id = k.substring("finding_".length(), k.length() - "_status".length());
             String p = "finding_" + id + "_";
             Guideline g = table == null ? null : table.byId(id).orElse(null);
-            Object value = summary.get(p + "value");
-            Object priority = summary.get(p + "priority");
             rows.add(new Object[] {sessionId, id, g == null ? null : g.indicator(), g == null ? null : g.metric(),
-                text(summary.get(k)), value instanceof Double d ? d : null, text(summary.get(p + "unit")),
-                text(summary.get(p + "target")), priority instanceof Double d ? (Object) (long) (double) d : null,
-                text(summary.get(p + "sources"))});
+                text(summary.get(k)), decimal(summary.get(p + "value")), decimal(summary.get(p + "uncertainty")),
+                text(summary.get(p + "unit")), text(summary.get(p + "target")), whole(summary.get(p + "priority")),
+                text(summary.get(p + "sources")), whole(summary.get(p + "n_steps")),
+                whole(summary.get(p + "n_steps_left")), whole(summary.get(p + "n_steps_right")),
+                text(summary.get(p + "why_not_judged"))});
         }
         return new Part(columns, rows);
     }
 
     private static String text(Object o) {
         return o == null ? null : String.valueOf(o);
+    }
+
+    private static Double decimal(Object o) {
+        return o instanceof Double d ? d : null;
+    }
+
+    private static Long whole(Object o) {
+        return o instanceof Double d ? (long) (double) d : null;
     }
 
     @Override

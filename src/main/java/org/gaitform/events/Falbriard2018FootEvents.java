@@ -14,7 +14,11 @@ import org.gaitform.signal.Extrema;
  * initial contact (IC), in the second half for terminal contact (TC, toe-off). Implemented here:
  * <ul>
  *   <li>IC: the first zero-crossing of the pitch angular velocity after mid-swing (feature k2 of the
- *       paper's Table 1) — the foot stops turning toes-up as it lands and starts to turn flat;</li>
+ *       paper's Table 1) — the foot stops turning toes-up as it lands and starts to turn flat; when the foot lands
+ *       flat (a midfoot landing), the rate may only come down to about zero and rise again as the heel settles,
+ *       without crossing: then the lowest point of that dip, if under {@value #FLAT_LANDING_SHARE} of the swing's
+ *       peak and followed by a heel drop (a small toes-up turn, not the second hump of a swing), is the contact
+ *       (this project's addition);</li>
  *   <li>TC: the minimum of the pitch angular velocity before mid-swing (feature t1) — the fastest
  *       plantar flexion of push-off, just before the toes leave the ground.</li>
  * </ul>
@@ -26,6 +30,19 @@ import org.gaitform.signal.Extrema;
  * come a little before their contact.
  */
 public final class Falbriard2018FootEvents {
+    /**
+     * A flat landing: after mid-swing the pitch rate comes down to this share of the swing's peak and turns up again
+     * without crossing zero (the heel drops, toes up, as the foot settles); its lowest point is the contact (at low
+     * rates the brief toes-down turn before a forefoot contact falls between samples).
+     */
+    static final double FLAT_LANDING_SHARE = 0.25;
+    /**
+     * ... and what follows is a heel drop, not the second hump of a swing: it turns the foot less than half as far as
+     * the swing did since mid-swing, and less than this angle (deg; a forefoot striker's heel drops 5–20°).
+     */
+    static final double MAX_HEEL_DROP_DEG = 25;
+    /** ... and is the lowest within this much either side (s), so that noise on a slow descent is not taken for it. */
+    static final double FLAT_LANDING_WINDOW_S = 0.01;
     private final GyroEventSettings settings;
 
     public Falbriard2018FootEvents(GyroEventSettings settings) {
@@ -54,9 +71,18 @@ public final class Falbriard2018FootEvents {
             int m = ms.get(k);
             int icEnd = Math.min(n - 1, Math.min(m + half, k + 1 < ms.size() ? (m + ms.get(k + 1)) / 2 : n - 1));
             ic[k] = Double.NaN;
+            double flat = FLAT_LANDING_SHARE * pitchDps[m];
+            int w = Math.max(1, (int) Math.round(FLAT_LANDING_WINDOW_S * fs));
             for (int i = m + 1; i <= icEnd; i++) {
                 if (pitchDps[i] <= 0 && pitchDps[i - 1] > 0) {
                     ic[k] = i - 1 + pitchDps[i - 1] / (pitchDps[i - 1] - pitchDps[i]);
+                    break;
+                }
+                if (i + 1 < n && pitchDps[i] <= flat && pitchDps[i] < pitchDps[i + 1]
+                        && Extrema.argMin(pitchDps, Math.max(m, i - w), Math.min(n, i + w + 1)) == i
+                        && isHeelDrop(pitchDps, fs, m, i, icEnd)) {
+                    // a flat landing: the toes-up turn stops at the ground without turning back
+                    ic[k] = Extrema.parabolicVertex(pitchDps, i);
                     break;
                 }
             }
@@ -65,6 +91,19 @@ public final class Falbriard2018FootEvents {
             to[k] = j >= 0 && pitchDps[j] < 0 ? Extrema.parabolicVertex(pitchDps, j) : Double.NaN;
         }
         return pair(ms, ic, to, fs, settings, "gyro_zero_crossing");
+    }
+
+    /** True when the positive rotation after {@code i} is a heel drop: small, far smaller than the swing's since m. */
+    static boolean isHeelDrop(double[] p, double fs, int m, int i, int end) {
+        double before = 0;
+        for (int j = m; j < i; j++) {
+            before += p[j] / fs;
+        }
+        double after = 0;
+        for (int j = i + 1; j <= end && p[j] > 0; j++) {
+            after += p[j] / fs;
+        }
+        return after < 0.5 * before && after < MAX_HEEL_DROP_DEG;
     }
 
     /** Contacts: the initial contact after one mid-swing with the toe-off before the next. */

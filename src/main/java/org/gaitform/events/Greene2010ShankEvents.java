@@ -13,7 +13,7 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * local minimum after mid-swing once the rate has fallen below zero — the shank stops swinging forward and
  * is thrown back at heel strike; toe-off is the deepest minimum before mid-swing — the shank's fastest
  * backward rotation as the foot leaves the ground. Greene's adaptive thresholds are replaced here by the
- * mid-swing levels of {@link GyroEventSettings}, derived from each recording's own 99th percentile; the rate is
+ * mid-swing criteria of {@link GyroEventSettings} (a lobe of forward rotation through at least 8°, the largest within a stride); the rate is
  * low-passed at 15 Hz first so that the impact's ringing does not make spurious minima (this project's
  * choices).
  */

@@ -13,7 +13,8 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * during walking and running:
  * <ul>
  *   <li>feet and shanks swing through large angles about one axis: the gyroscope's 99th percentile exceeds
- *       {@value #LEG_GYRO_DPS} deg/s and its principal axis holds at least half its variance;</li>
+ *       {@value #LEG_GYRO_DPS} deg/s (or {@value #SLOW_LEG_GYRO_DPS} deg/s for a slow walker whose sensor stops once a
+ *       stride and travels a stride length between stops) and its principal axis holds at least half its variance;</li>
  *   <li>a foot lies still on the ground in every stance (a shank keeps turning), and its push-off turns it as fast
  *       as the swing does (a shank's toe-off rotation is much smaller than its swing);</li>
  *   <li>the trunk turns slowly (gyroscope 99th percentile under {@value #TRUNK_GYRO_DPS} deg/s) and keeps its
@@ -27,6 +28,17 @@ import org.gaitform.signal.ZeroPhaseButterworth;
 public final class PlacementDetector {
     /** Gyroscope 99th percentile above which a sensor is on a leg segment (deg/s). */
     public static final double LEG_GYRO_DPS = 250;
+    /**
+     * A slower leg segment (a slow walker's foot turns at 200–250 deg/s) is recognised from this 99th percentile
+     * (deg/s) when it also stops once a stride and travels a stride length between stops ({@link SagittalStrapdown}): at least
+     * {@value #SLOW_LEG_MIN_STRIDES} strides of at least {@value #SLOW_LEG_MIN_STRIDE_M} m. A trunk sensor never stops
+     * (it moves on at the walking speed), an arm swings back and forth.
+     */
+    public static final double SLOW_LEG_GYRO_DPS = 150;
+    /** See {@link #SLOW_LEG_GYRO_DPS}. */
+    public static final int SLOW_LEG_MIN_STRIDES = 3;
+    /** See {@link #SLOW_LEG_GYRO_DPS} (m). */
+    public static final double SLOW_LEG_MIN_STRIDE_M = 0.3;
     /** Gyroscope 99th percentile under which a sensor may be on the trunk (deg/s). */
     public static final double TRUNK_GYRO_DPS = 200;
     /** Largest SD of the trunk's tilt (deg). */
@@ -78,13 +90,17 @@ public final class PlacementDetector {
         double[] speed = speed(s);
         double p99 = Stats.percentile(speed, 99);
         // the pitch axis matters only for fast rotation (a leg segment, or the final message)
-        SegmentAlignment.Pitch pitch = p99 >= LEG_GYRO_DPS ? SegmentAlignment.pitch(s, fs) : null;
-        if (pitch != null && pitch.principalShare() >= LEG_PRINCIPAL_SHARE) {
+        SegmentAlignment.Pitch pitch = p99 >= SLOW_LEG_GYRO_DPS ? SegmentAlignment.pitch(s, fs) : null;
+        boolean travels = pitch != null && walksLikeALeg(pitch);
+        if (pitch != null && pitch.principalShare() >= LEG_PRINCIPAL_SHARE && (p99 >= LEG_GYRO_DPS || travels)) {
             double still = stillShare(s, speed, p99);
             double pushOff = -Stats.percentile(pitch.pitchDps(), 1) / Math.max(1e-9, Stats.percentile(pitch.pitchDps(), 99));
-            String f = String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, %.0f %% about one axis: a "
-                    + "leg segment; still for %.0f %% of the time, push-off turning %.0f %% as fast as the swing",
-                    p99, 100 * pitch.principalShare(), 100 * still, 100 * pushOff);
+            String slow = p99 >= LEG_GYRO_DPS ? "" : String.format(Locale.ROOT, ", stopping once a stride and "
+                    + "travelling %.1f m between stops (a slow walker's foot or shank)",
+                    pitch.strapdown().medianStrideLengthM());
+            String f = String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, %.0f %% about one axis%s: "
+                    + "a leg segment; still for %.0f %% of the time, push-off turning %.0f %% as fast as the swing",
+                    p99, 100 * pitch.principalShare(), slow, 100 * still, 100 * pushOff);
             double accP995 = Stats.percentile(accMagnitude(s), 99.5);
             if (still < ARM_MAX_STILL_SHARE && pushOff >= 1 / ARM_SYMMETRY && pushOff <= ARM_SYMMETRY
                     && accP995 < ARM_MAX_ACC_G) {
@@ -108,6 +124,13 @@ public final class PlacementDetector {
         return new Result(Placement.UNKNOWN, true, String.format(Locale.ROOT, "angular speed 99th percentile %.0f deg/s, "
                 + "%.0f %% about one axis, tilt SD %.1f°: neither a leg segment nor the trunk; an arm, wrist or pocket, "
                 + "which the signal cannot tell apart reliably: cadence only", p99, 100 * pitch.principalShare(), tiltSd));
+    }
+
+    /** True when the strapdown found strides of a leg: stops once a stride, a stride length between them. */
+    static boolean walksLikeALeg(SegmentAlignment.Pitch pitch) {
+        SagittalStrapdown.Result r = pitch.strapdown();
+        return r != null && r.sign() != 0 && r.agree() >= SLOW_LEG_MIN_STRIDES
+                && r.medianStrideLengthM() >= SLOW_LEG_MIN_STRIDE_M;
     }
 
     /**

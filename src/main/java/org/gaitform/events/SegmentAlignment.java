@@ -1,5 +1,6 @@
 package org.gaitform.events;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +17,23 @@ import org.gaitform.signal.Vec3;
  * gravity (as for the trunk, {@link TrunkAlignment#vertical}). The medio-lateral axis is the principal
  * axis of the gyroscope: foot and shank turn mostly in the sagittal plane, about the medio-lateral axis,
  * so the direction of largest angular-velocity variance is that axis whatever way the sensor was strapped
- * on. Its sign is chosen so that the swing phase is positive (the convention of Falbriard et al. 2018 for
- * the "pitch" angular velocity): the swing is the longest stretch of one-signed rotation in every stride
- * (about 40 % of the stride in walking, 60 % in running), longer than the push-off and the landing, which
- * turn the other way.
+ * on. Its sign makes the pitch rate positive when the segment turns forward towards up — toes up for a
+ * foot, the swing for a shank (the "swing positive" convention of Falbriard et al. 2018 and Greene et al.
+ * 2010) — and is decided from physics that does not depend on the mounting, in this order:
+ * <ol>
+ *   <li>the accelerometer and the gyroscope together ({@link SagittalStrapdown#physicsSign}): gravity at the
+ *       quiet instants of the stance, the one sense of rotation that brings the velocity back to its start
+ *       after each stride, and the direction in which the foot travels during the swing;</li>
+ *   <li>without an accelerometer, or when too few strides are clear, the order of the stride
+ *       ({@link SagittalStrapdown#orderSign}): after the quiet stance a foot first turns toes-down to push off;</li>
+ *   <li>with neither (no quiet stance, as on a shank without an accelerometer), the fastest rotation is the
+ *       swing (Salarian et al. 2004; Greene et al. 2010).</li>
+ * </ol>
+ * The choice, its evidence and the number of strides behind it are written to the decision
+ * {@code ml_axis[_side]}. An earlier rule — "the longest one-signed rotation of a stride is the swing" —
+ * failed on a walker whose push-off lasted longer than the swing stayed above its level; it is no longer used.
  */
 public final class SegmentAlignment {
-    /** Lobes of the pitch rate above this share of its 99th percentile are compared to find the swing. */
-    static final double LOBE_LEVEL = 0.2;
-
     private SegmentAlignment() {
     }
 
@@ -35,8 +44,13 @@ public final class SegmentAlignment {
      * @param mlAxis            that axis in sensor coordinates (unit vector)
      * @param principalShare    share of the gyroscope's variance about that axis (0–1)
      * @param decisions         how it was found
+     * @param strapdown         the strides of the planar strapdown behind the sign (empty without an accelerometer)
+     * @param signBasis         what settled the sign: {@code accelerometer}, {@code stride order} or
+     *                          {@code fastest rotation}
+     * @param quietInstants     the stillest instant of each stance ({@link SagittalStrapdown#quietInstants}), samples
      */
-    public record Pitch(double[] pitchDps, Vec3 mlAxis, double principalShare, List<Decision> decisions) {
+    public record Pitch(double[] pitchDps, Vec3 mlAxis, double principalShare, List<Decision> decisions,
+                        SagittalStrapdown.Result strapdown, String signBasis, List<Integer> quietInstants) {
     }
 
     /** Finds the medio-lateral axis and the sign of the pitch rate; the sensor must have a gyroscope. */
@@ -72,10 +86,59 @@ public final class SegmentAlignment {
         for (int i = 0; i < n; i++) {
             p[i] = gx[i] * axis.x() + gy[i] * axis.y() + gz[i] * axis.z();
         }
-        double level = LOBE_LEVEL * Stats.percentile(abs(p), 99);
-        double pos = typicalLobeLength(p, level, 1);
-        double neg = typicalLobeLength(p, level, -1);
-        if (neg > pos) {
+        double[] speed = new double[n];
+        for (int i = 0; i < n; i++) {
+            speed[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i]);
+        }
+        double[] accNorm = null;
+        if (sensor.hasRawAccelerometer()) {
+            DoubleBuffer ax = sensor.samples(Channel.ACC_X);
+            DoubleBuffer ay = sensor.samples(Channel.ACC_Y);
+            DoubleBuffer az = sensor.samples(Channel.ACC_Z);
+            accNorm = new double[n];
+            for (int i = 0; i < n; i++) {
+                accNorm[i] = Math.sqrt(ax.get(i) * ax.get(i) + ay.get(i) * ay.get(i) + az.get(i) * az.get(i));
+            }
+        }
+        List<Integer> quiet = SagittalStrapdown.quietInstants(speed, accNorm, samplingRateHz);
+        SagittalStrapdown.Result phys = SagittalStrapdown.physicsSign(sensor, samplingRateHz, axis, p, quiet);
+        int[] order = SagittalStrapdown.orderSign(p, samplingRateHz, quiet);
+        int sign;
+        String basis;
+        String evidence;
+        if (phys.sign() != 0) {
+            sign = phys.sign();
+            basis = "accelerometer";
+            double[] res = phys.medianResiduals();
+            evidence = String.format(Locale.ROOT, "from gravity and the direction of travel (%d of %d clear strides "
+                    + "agree): integrated between the quiet instants of the stance, the velocity returns to its start "
+                    + "only with this sense of rotation (median error %.2f against %.2f m/s), and each stride carries the "
+                    + "segment forward (median %.2f m); positive = turning forward towards up (toes up, swing)",
+                    phys.agree(), phys.agree() + phys.disagree(), res[0], res[1], phys.medianStrideLengthM());
+            if (order[0] != 0) {
+                evidence += order[0] == phys.sign()
+                        ? String.format(Locale.ROOT, "; the order of the stride agrees (toes-down first after the quiet "
+                        + "stance in %d of %d strides)", order[1], order[1] + order[2])
+                        : String.format(Locale.ROOT, "; the order of the stride alone would say the opposite (%d of %d "
+                        + "strides): the accelerometer is followed", order[1], order[1] + order[2]);
+            }
+        } else {
+            String why = !sensor.hasRawAccelerometer() ? "no accelerometer axes to tell the direction of travel"
+                    : String.format(Locale.ROOT, "the accelerometer was not conclusive (%d for, %d against, of %d "
+                    + "strides)", phys.agree(), phys.disagree(), phys.strides().size());
+            if (order[0] != 0) {
+                sign = order[0];
+                basis = "stride order";
+                evidence = String.format(Locale.ROOT, "%s; from the order of the stride: after the quiet stance the "
+                        + "segment first turns toes-down to push off (%d of %d strides agree)", why, order[1],
+                        order[1] + order[2]);
+            } else {
+                sign = Stats.percentile(p, 99) >= -Stats.percentile(p, 1) ? 1 : -1;
+                basis = "fastest rotation";
+                evidence = why + "; no quiet stance to order the stride: the fastest rotation is taken to be the swing";
+            }
+        }
+        if (sign < 0) {
             for (int i = 0; i < n; i++) {
                 p[i] = -p[i];
             }
@@ -85,45 +148,11 @@ public final class SegmentAlignment {
         List<Decision> decisions = new ArrayList<>();
         decisions.add(new Decision("ml_axis" + suffix(sensor), String.format(Locale.ROOT, "(%.2f, %.2f, %.2f)", axis.x(),
                 axis.y(), axis.z()), String.format(Locale.ROOT, "principal axis of the gyroscope (%.0f %% of its variance), "
-                + "in sensor axes; signed so that the swing, the longest one-signed rotation of each stride (%.0f ms "
-                + "against %.0f ms the other way), is positive", 100 * share,
-                1000 * Math.max(pos, neg) / samplingRateHz, 1000 * Math.min(pos, neg) / samplingRateHz)));
-        return new Pitch(p, axis, share, decisions);
+                + "in sensor axes; sign %s", 100 * share, evidence)));
+        return new Pitch(p, axis, share, decisions, phys, basis, List.copyOf(quiet));
     }
 
     private static String suffix(ImuSensor s) {
         return s.side() == org.gaitform.model.Side.UNKNOWN ? "" : "_" + s.side().label();
-    }
-
-    /** Median length (samples) of the ten longest stretches where {@code sign·x} stays above {@code level}. */
-    static double typicalLobeLength(double[] x, double level, int sign) {
-        List<Integer> lengths = new ArrayList<>();
-        int i = 0;
-        while (i < x.length) {
-            if (sign * x[i] > level) {
-                int j = i;
-                while (j < x.length && sign * x[j] > level) {
-                    j++;
-                }
-                lengths.add(j - i);
-                i = j;
-            } else {
-                i++;
-            }
-        }
-        if (lengths.isEmpty()) {
-            return 0;
-        }
-        lengths.sort(null);
-        List<Integer> top = lengths.subList(Math.max(0, lengths.size() - 10), lengths.size());
-        return Stats.median(top.stream().mapToDouble(Integer::doubleValue).toArray());
-    }
-
-    private static double[] abs(double[] x) {
-        double[] o = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            o[i] = Math.abs(x[i]);
-        }
-        return o;
     }
 }

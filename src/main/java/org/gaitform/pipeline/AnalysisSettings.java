@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
+import org.gaitform.model.Activity;
 
 /**
  * Settings of a run.
@@ -11,17 +12,26 @@ import org.gaitform.io.ReadOptions;
  * @param read         reader overrides
  * @param guidelines   the recommendation table to judge sessions by
  * @param speedMps     the running speed when known ({@code --speed-mps}), for the vertical ratio; empty otherwise
+ * @param activity     what the person was doing when the user says so ({@code --activity running|walking}): it
+ *                     replaces the automatic walking/running decision of keypoint and marker inputs (recorded as a
+ *                     decision); empty: detected
  * @param reportDetail whether to keep what only the PDF report and charts show: signal excerpts and stick figures
  *                     (default {@code true}; {@code false} with {@code --outputs tables}, where no report is drawn).
  *                     Watch sessions keep their record series, which their tables are written from. No table value
  *                     depends on it.
  */
 public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps,
-                               boolean reportDetail) {
+                               Optional<Activity> activity, boolean reportDetail) {
     public AnalysisSettings {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(guidelines, "guidelines");
         Objects.requireNonNull(speedMps, "speedMps");
+        Objects.requireNonNull(activity, "activity");
+        activity.ifPresent(a -> {
+            if (a != Activity.RUNNING && a != Activity.WALKING) {
+                throw new IllegalArgumentException("--activity must be running or walking, got " + a.label());
+            }
+        });
         speedMps.ifPresent(v -> {
             if (!(v > 0 && v < 15)) {
                 throw new IllegalArgumentException("a running speed must be between 0 and 15 m/s, got " + v);
@@ -30,8 +40,14 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
     }
 
     /** Settings for a run that draws reports. */
+    public AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps,
+                            Optional<Activity> activity) {
+        this(read, guidelines, speedMps, activity, true);
+    }
+
+    /** Settings for a run that draws reports, with the activity detected. */
     public AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps) {
-        this(read, guidelines, speedMps, true);
+        this(read, guidelines, speedMps, Optional.empty());
     }
 
     /** Settings without a known speed. */
@@ -46,11 +62,16 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
 
     /** A copy with a known running speed (m/s). */
     public AnalysisSettings withSpeedMps(double v) {
-        return new AnalysisSettings(read, guidelines, Optional.of(v), reportDetail);
+        return new AnalysisSettings(read, guidelines, Optional.of(v), activity, reportDetail);
     }
 
     /** A copy that keeps ({@code true}) or skips the report's excerpts and figures. */
     public AnalysisSettings withReportDetail(boolean keep) {
-        return new AnalysisSettings(read, guidelines, speedMps, keep);
+        return new AnalysisSettings(read, guidelines, speedMps, activity, keep);
+    }
+
+    /** A copy with the activity given by the user. */
+    public AnalysisSettings withActivity(Activity a) {
+        return new AnalysisSettings(read, guidelines, speedMps, Optional.of(a), reportDetail);
     }
 }

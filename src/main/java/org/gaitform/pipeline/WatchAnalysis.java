@@ -163,10 +163,8 @@ final class WatchAnalysis {
     private static String accuracy(WatchRecording rec) {
         return "the values are the device's own (Garmin running dynamics from a chest strap or pod, Stryd or RunScribe "
                 + "foot pods). Published validations: Garmin's chest-strap contact time within about 6 ms of force "
-                + "data at faster speeds; Stryd's contact time about 5 % short of 1000 Hz video. Averaging the records "
-                + "reproduces the device's own session averages closely: on a 47-minute run recorded every second, "
-                + "cadence, contact time, vertical oscillation, vertical ratio and balance within 0.3 %, step length "
-                + "within 2 %." + (rec.size() > 0 && rec.durationS() / rec.size() > 1.5
+                + "data at faster speeds; Stryd's contact time about 5 % short of 1000 Hz video. How closely gaitform's "
+                + "averages of the records reproduce the device's own session averages is in docs/accuracy.md." + (rec.size() > 0 && rec.durationS() / rec.size() > 1.5
                 ? " This file was recorded with smart recording (a record every few seconds), so its averages are "
                 + "coarser." : "");
     }
@@ -214,13 +212,18 @@ final class WatchAnalysis {
         double[] dist = new double[n];
         double[] split = new double[n];
         Arrays.fill(split, Double.NaN);
+        double total = iv.cumulative(n - 1);
+        int k = 0; // splits follow each other along the distance, which never decreases: one pass
         for (int i = 0; i < n; i++) {
             act[i] = iv.activity(i).ordinal();
             dist[i] = iv.cumulative(i);
-            for (Split s : splits) {
-                if (dist[i] >= s.startM() && (dist[i] < s.endM() || s.endM() >= iv.cumulative(n - 1))) {
+            while (k < splits.size() && dist[i] >= splits.get(k).endM() && splits.get(k).endM() < total) {
+                k++;
+            }
+            if (k < splits.size()) {
+                Split s = splits.get(k);
+                if (dist[i] >= s.startM() && (dist[i] < s.endM() || s.endM() >= total)) {
                     split[i] = s.number();
-                    break;
                 }
             }
         }

@@ -10,17 +10,22 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.report.CsvTables.Num;
 
 /**
- * {@code batch-summary.csv}: one row per input with its status, a message, the headline numbers, and one
+ * {@code batch-summary.csv}: one row per input with its status, its quality verdict ({@code good}, {@code doubtful},
+ * {@code poor}; empty for a failed input), a message, the headline numbers, and one
  * {@code status_<guideline id>} column per recommendation measured in any session ({@code within}, {@code watch},
  * {@code outside}, {@code reported}, {@code not_measurable}). The status is {@code ok} (analysed in this run),
  * {@code skipped} (input and settings unchanged since an earlier run into the same folder, whose outputs and
- * numbers are kept) or {@code failed}. {@link Row} is the compact form of a row that the batch manifest keeps.
+ * numbers are kept) or {@code failed}. {@code skip_reason} tells the two kinds of {@code skipped} apart:
+ * {@code unchanged} for an input kept from an earlier run (its session folder and numbers are there), anything else
+ * for a path the batch saw and did not analyse at all ({@code not_a_recording}, {@code hidden}, {@code link_loop},
+ * {@code interrupted}, …: no session folder, the message says why); those rows come after the inputs' rows.
+ * {@link Row} is the compact form of a row that the batch manifest keeps.
  */
 public final class BatchSummaryCsv {
     /** Columns before the status columns, in order. */
-    public static final List<String> COLUMNS = List.of("input", "session_id", "status", "message", "input_kind",
-            "placement", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s", "walking_s",
-            "top_finding", "report");
+    public static final List<String> COLUMNS = List.of("input", "session_id", "status", "quality", "message",
+            "input_kind", "placement", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s",
+            "walking_s", "top_finding", "report", "skip_reason");
 
     private BatchSummaryCsv() {
     }
@@ -86,8 +91,9 @@ public final class BatchSummaryCsv {
             row.add(e.input());
             row.add(e.sessionId());
             row.add(e.status());
-            row.add(e.message());
             SessionResult r = e.result().orElse(null);
+            row.add(r == null ? "" : r.quality().verdict().label());
+            row.add(e.message());
             row.add(r == null ? "" : r.inputKind());
             row.add(r == null ? "" : r.placement().label());
             row.add(num(r, "n_steps", 0));
@@ -99,6 +105,7 @@ public final class BatchSummaryCsv {
             row.add(num(r, "walking_s", 2));
             row.add(r == null ? "" : topFinding(r));
             row.add(r == null ? "" : e.sessionId() + "/report.pdf");
+            row.add(e.skipReason());
             for (String id : sorted) {
                 row.add(r == null ? "" : r.findings().stream().filter(f -> f.guidelineId().equals(id))
                         .map(f -> f.status().label()).findFirst().orElse(""));

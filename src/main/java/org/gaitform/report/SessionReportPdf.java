@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.gaitform.agreement.MeasuredAccuracy;
 import org.gaitform.guidelines.Guideline;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Decision;
@@ -38,6 +39,7 @@ public final class SessionReportPdf {
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running gait report — " + r.sessionId(), DISCLAIMER)) {
             title(d, r);
+            QualityBanner.write(d, r);
             headline(d, r);
             workOnFirst(d, r);
             scorecard(d, r, table);
@@ -131,7 +133,9 @@ public final class SessionReportPdf {
                 d.box(x, top, w, 3, Palette.status(f.get().status()), null);
             }
             d.text(tiles[i][0], d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
-            d.text(tiles[i][1], d.bold(), 16, x + 6, top - 32, Palette.INK);
+            boolean doubt = r.quality().doubtfulMetrics().contains(key);
+            d.text(tiles[i][1] + (doubt ? " ?" : ""), d.bold(), 16, x + 6, top - 32, doubt ? Palette.MUTED
+                    : Palette.INK);
             d.text(tiles[i][2], d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
         }
         d.moveTo(top - h - 8);
@@ -164,7 +168,15 @@ public final class SessionReportPdf {
         d.heading("What to work on first", 12);
         List<Finding> top = r.findings().stream().filter(f -> f.status() == FindingStatus.OUTSIDE
                 || f.status() == FindingStatus.WATCH).limit(2).toList();
-        if (top.isEmpty()) {
+        boolean notJudged = r.findings().stream().anyMatch(f -> f.status() == FindingStatus.NOT_JUDGED);
+        if (top.isEmpty() && notJudged) {
+            d.paragraph("Nothing is ranked from this session where its measures are in doubt: the values the quality "
+                    + "checks doubt, or that rest on too few steps, are in the scorecard with “?” and are not compared "
+                    + "with the advice. " + (r.findings().stream().anyMatch(f -> f.status() == FindingStatus.WITHIN)
+                    ? "The values that are judged are within the recommendations. " : "")
+                    + "A longer or clearer recording lets them be judged.", d.regular(), 9, PdfDoc.MARGIN,
+                    PdfDoc.WIDTH, Palette.INK);
+        } else if (top.isEmpty()) {
             d.paragraph("Nothing measured here is outside the recommendations. Keep the habits that work; when you "
                     + "change something, change one thing at a time.", d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH,
                     Palette.INK);
@@ -211,10 +223,15 @@ public final class SessionReportPdf {
             String value = GuidelineFormat.value(f) + (Double.isFinite(f.uncertainty()) && f.uncertainty() > 0
                     ? " ± " + GuidelineFormat.number(f.uncertainty(), f.unit()) : "");
             String target = !f.target().isEmpty() ? f.target() : g == null ? "" : reference(g);
+            String status = f.status().phrase();
+            if (f.status() == FindingStatus.NOT_JUDGED) {
+                status = "not judged: " + QualityBanner.notJudgedReason(f);
+            }
             row(d, new String[] {Palette.statusSymbol(f.status()), capital(f.indicator()), value, target,
-                f.status().phrase(), g == null ? "" : String.join(", ", g.sources())}, d.regular(), Palette.INK,
+                status, g == null ? "" : String.join(", ", g.sources())}, d.regular(), Palette.INK,
                     Palette.status(f.status()));
         }
+        evidenceLine(d, measured, WatchSessionTables.isWatch(r));
         List<String> notMeasurable = r.findings().stream().filter(f -> f.status() == FindingStatus.NOT_MEASURABLE)
                 .map(Finding::indicator).toList();
         if (!notMeasurable.isEmpty()) {
@@ -222,9 +239,25 @@ public final class SessionReportPdf {
             d.paragraph("Not measurable from this input: " + String.join("; ", notMeasurable) + ".", d.regular(), 7.5f,
                     PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
-        d.paragraph("Source ids refer to the articles on the references page; the ± is the typical measurement "
-                + "uncertainty for this kind of input (published validations and this project's own tests).",
+        d.paragraph("Source ids refer to the articles on the references page; the ± combines the typical measurement "
+                + "uncertainty for this kind of input (published validations and this project's own tests) with the "
+                + "95 % interval of this session's mean from its step-to-step variation.",
                 d.regular(), 7f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+    }
+
+    /** How many steps the values rest on, per side when known. */
+    private static void evidenceLine(PdfDoc d, List<Finding> measured, boolean device) throws IOException {
+        Optional<Finding> most = measured.stream().filter(f -> f.evidence().counted())
+                .max(java.util.Comparator.comparingInt(f -> f.evidence().steps()));
+        if (most.isEmpty()) {
+            return;
+        }
+        org.gaitform.model.Evidence e = most.get().evidence();
+        String sides = e.left() + e.right() > 0 ? " (" + e.left() + " left, " + e.right() + " right)" : "";
+        d.space(2);
+        d.paragraph(device ? "The values are the device's averages over " + e.steps() + " steps."
+                : "The values rest on up to " + e.steps() + " steps" + sides + "; a value of fewer steps than needed to "
+                + "tell is shown but not judged.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
     }
 
     /** The recommendation's threshold in words. */
@@ -276,9 +309,14 @@ public final class SessionReportPdf {
             d.line("Gait events", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
             d.paragraph(capital(info.get("detection_method")), 8.5f);
         }
-        if (info.containsKey("accuracy")) {
-            d.line("Accuracy measured on real recordings", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
-            d.paragraph(capital(info.get("accuracy")), 8.5f);
+        if (info.containsKey("accuracy") || info.containsKey("measurement_kind")) {
+            d.line("Accuracy", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
+            if (info.containsKey("measurement_kind")) {
+                d.paragraph(MeasuredAccuracy.sentence(info.get("measurement_kind")), 8.5f);
+            }
+            if (info.containsKey("accuracy")) {
+                d.paragraph(capital(info.get("accuracy")), 8.5f);
+            }
         }
         if (info.containsKey("dynamics_sensor")) {
             d.paragraph("Running dynamics from " + info.get("dynamics_sensor") + ".", 8.5f);
@@ -298,6 +336,7 @@ public final class SessionReportPdf {
                 + "within the recommendation; worth watching (near a limit, or outside a reference range without a "
                 + "validated cut-off); outside the recommendation; measured without a cut-off; not measurable from this "
                 + "input.", 8.5f);
+        QualityBanner.methods(d, r);
         d.line("Decisions taken on this input", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
         for (Decision dec : r.decisions()) {
             d.paragraph("• " + dec.key().replace('_', ' ') + ": " + dec.value() + " — " + dec.reason(), d.regular(), 7.5f,
@@ -350,8 +389,9 @@ public final class SessionReportPdf {
         if (Double.isNaN(f.uncertainty()) || f.uncertainty() <= 0) {
             return "";
         }
-        return " (Measurement uncertainty about ±" + GuidelineFormat.number(f.uncertainty(), f.unit()) + " " + f.unit()
-                + " for this kind of input.)";
+        return " (Uncertainty about ±" + GuidelineFormat.number(f.uncertainty(), f.unit()) + " " + f.unit()
+                + " for this kind of input" + (f.evidence().counted() && f.evidence().steps() <= 1000
+                ? " and these " + f.evidence().steps() + " steps" : "") + ".)";
     }
 
     private static String capital(String s) {

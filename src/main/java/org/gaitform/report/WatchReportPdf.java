@@ -25,6 +25,7 @@ public final class WatchReportPdf {
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
+            QualityBanner.write(d, r);
             headline(d, r);
             SessionReportPdf.workOnFirst(d, r);
             SessionReportPdf.scorecard(d, r, table);
@@ -67,13 +68,14 @@ public final class WatchReportPdf {
 
     private static void headline(PdfDoc d, SessionResult r) throws IOException {
         String[][] tiles = {
-            {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min"},
-            {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms"},
-            {"Vertical oscillation", fmt(r.metric("vertical_oscillation_cm"), 1), "cm"},
-            {"Vertical ratio", fmt(r.metric("vertical_ratio_pct"), 1), "%"},
-            {"Contact balance", fmt(r.metric("contact_balance_left_pct"), 1), "% left"},
-            {"Step length", fmt(r.metric("step_length_m"), 2), "m"},
+            {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min", "cadence_spm"},
+            {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms", "contact_ms"},
+            {"Vertical oscillation", fmt(r.metric("vertical_oscillation_cm"), 1), "cm", "vertical_oscillation_cm"},
+            {"Vertical ratio", fmt(r.metric("vertical_ratio_pct"), 1), "%", "vertical_ratio_pct"},
+            {"Contact balance", fmt(r.metric("contact_balance_left_pct"), 1), "% left", "contact_balance_left_pct"},
+            {"Step length", fmt(r.metric("step_length_m"), 2), "m", "step_length_m"},
         };
+        java.util.Set<String> doubtful = r.quality().doubtfulMetrics();
         float gap = 5;
         float w = (PdfDoc.WIDTH - gap * (tiles.length - 1)) / tiles.length;
         float h = 46;
@@ -83,7 +85,9 @@ public final class WatchReportPdf {
             float x = PdfDoc.MARGIN + i * (w + gap);
             d.box(x, top, w, h, new Color(0xF4, 0xF6, 0xF8), Palette.GRID);
             d.text(tiles[i][0], d.regular(), 7f, x + 5, top - 12, Palette.MUTED);
-            d.text(tiles[i][1], d.bold(), 15, x + 5, top - 31, Palette.INK);
+            boolean doubt = doubtful.contains(tiles[i][3]);
+            d.text(tiles[i][1] + (doubt ? " ?" : ""), d.bold(), 15, x + 5, top - 31, doubt ? Palette.MUTED
+                    : Palette.INK);
             d.text(tiles[i][2], d.regular(), 7f, x + 5, top - 41, Palette.MUTED);
         }
         d.moveTo(top - h - 8);

@@ -251,8 +251,13 @@ public final class SampleSessions {
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "
                 + "after contact (rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that reaches "
-                + "0.25 g at toe-off and fades to 0 g 25 ms later; A makes the mean over each step 1 g; free fall "
-                + "(0 g) in flight;\n");
+                + "0.25 g at toe-off and fades to 0 g 28.4 ms later (back within 0.03 g of free fall 25 ms after "
+                + "toe-off, as measured on force-treadmill data), plus a 0.1 g rise over the 40 ms before landing; A "
+                + "makes the mean over each step 1 g; free fall (0 g) in flight;\n");
+        sb.append("- slopes: downhill the landing transient grows by 10 % per % of slope and is followed 25 ms later by a "
+                + "soft-tissue rebound of 0.6 times its size, and the pre-landing rise grows by 0.02 g per %; uphill the "
+                + "transient shrinks to nothing at +15 % and the pre-landing rise at +17.6 % (10°), a bump of up to "
+                + "0.4 g rises 25 ms before toe-off, and the flight is shorter;\n");
         sb.append("- forward acceleration: a 1.2 g peak 22 ms before landing and an equal braking trough 22 ms after "
                 + "it, a propulsion hump late in stance, zero mean;\n");
         sb.append("- medio-lateral: 0.25 g towards the left while the right foot is down, and the reverse;\n");
@@ -262,11 +267,17 @@ public final class SampleSessions {
         sb.append("- the body axes are rotated into tilted sensor axes; white noise 0.01 g and 0.5 deg/s, small "
                 + "biases.\n\n");
         sb.append("Foot sensors (`").append(FEET_NAME).append(".csv`; its truth lists every contact of both feet, "
-                + "walking and running): per stride, a landing in which the foot turns flat (60 ms, with an impact of "
-                + "2.5 g walking, 6 g running), a still, flat foot, a push-off whose fastest rotation is the toe-off, "
-                + "and a swing (400 deg/s walking, 900 deg/s running) up to the next initial contact; walking strides "
-                + "1.1 s with 62 % contact, running cadence and contact time as above; each sensor tilted by 5–10°; "
-                + "white noise 0.02 g and 1 deg/s.\n\n");
+                + "walking and running, with the foot's angle at initial contact): each foot moves as a rigid body and "
+                + "the sensors report its specific force and angular velocity in their own axes. Per stride: a heel-first "
+                + "landing (22° walking, 15° running) in which the foot turns flat about the heel (130 ms walking, 45 ms "
+                + "running) with an impact transient (2.5 g walking, 6 g running), a still, flat foot, a push-off about the "
+                + "ball whose fastest rotation comes 5 ms before the toe-off (to −60° walking, −110° running as the knee "
+                + "flexes in early swing), and a swing that turns the foot toes-up to its landing angle while it travels "
+                + "one stride forward on a minimum-jerk path with a clearance hump, rolling a little; walking strides 1.1 s "
+                + "with 62 % contact at 1.25 m/s, running cadence and contact time as above; each sensor on the instep "
+                + "tilted by 5–10°; white noise 0.02 g and 1 deg/s and small constant biases. The tests also draw random "
+                + "gaits, rates from 50 to 1000 Hz and sensor mountings of any orientation, either foot, with mirrored "
+                + "axes (`FootImuSimulator.Gait.random`, `FootImuSimulator.Mounting.random`).\n\n");
         sb.append("These are not recordings of people: use them to try gaitform and to test it. The accuracy on real "
                 + "runners is measured on force-plate data (see the project README).\n");
         return sb.toString();

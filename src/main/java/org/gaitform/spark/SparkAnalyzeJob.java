@@ -18,6 +18,7 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.gaitform.cli.AnalysisOptions;
+import org.gaitform.cli.GuidelinesOption;
 import org.gaitform.dataset.DatasetTable;
 import org.gaitform.dataset.SessionRows;
 import picocli.CommandLine;
@@ -77,6 +78,9 @@ public final class SparkAnalyzeJob implements Callable<Integer> {
     @CommandLine.Mixin
     AnalysisOptions analysis = new AnalysisOptions();
 
+    @CommandLine.Mixin
+    GuidelinesOption guidelines = new GuidelinesOption();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -120,13 +124,13 @@ public final class SparkAnalyzeJob implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--partitions must be at least 1");
         }
         // the settings are checked here, on the driver, before any work: a bad option is a usage error
-        analysis.settings();
+        analysis.settings(guidelines.table());
         String guidelinesCsv = null;
         String guidelinesOrigin = null;
-        if (analysis.guidelinesFile().isPresent()) {
+        if (guidelines.file().isPresent()) {
             try {
-                guidelinesCsv = java.nio.file.Files.readString(analysis.guidelinesFile().get(), StandardCharsets.UTF_8);
-                guidelinesOrigin = analysis.guidelinesFile().get().toString();
+                guidelinesCsv = java.nio.file.Files.readString(guidelines.file().get(), StandardCharsets.UTF_8);
+                guidelinesOrigin = guidelines.file().get().toString();
             } catch (java.io.IOException ex) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--guidelines: " + ex.getMessage());
             }

@@ -136,7 +136,8 @@ class DatasetTablesTest {
         List<Map<String, String>> bouts = csv(csvOut.resolve("bouts.csv"));
         List<Map<String, String>> findings = csv(csvOut.resolve("findings.csv"));
         assertThat(header(csvOut.resolve("findings.csv"))).containsExactly("session_id", "recommendation_id",
-                "indicator", "metric", "status", "value", "unit", "target", "priority", "sources");
+                "indicator", "metric", "status", "value", "uncertainty", "unit", "target", "priority", "sources",
+                "n_steps", "n_steps_left", "n_steps_right", "why_not_judged");
         for (String id : sessionIds()) {
             assertThat(bouts.stream().filter(b -> b.get("session_id").equals(id)).count())
                     .isEqualTo(csv(csvOut.resolve(id).resolve("bouts.csv")).size());
@@ -152,6 +153,14 @@ class DatasetTablesTest {
                     assertThat(Double.parseDouble(f.get("value"))).isEqualTo(v);
                     assertThat(f.get("unit")).isEqualTo(summary.get(p + "unit"));
                 }
+                if (summary.get(p + "uncertainty") instanceof Double u) {
+                    assertThat(Double.parseDouble(f.get("uncertainty"))).isEqualTo(u);
+                }
+                if (summary.get(p + "n_steps") instanceof Double n) {
+                    assertThat(Long.parseLong(f.get("n_steps"))).isEqualTo(n.longValue());
+                }
+                assertThat(f.get("why_not_judged")).isEqualTo(summary.containsKey(p + "why_not_judged")
+                        ? summary.get(p + "why_not_judged") : "");
                 assertThat(f.get("indicator")).isNotEmpty();
             }
         }
@@ -168,7 +177,8 @@ class DatasetTablesTest {
         for (DatasetTable t : DatasetTable.values()) {
             ParquetRead.Content c = ParquetRead.read(parquetOut.resolve(t.fileStem() + ".parquet"));
             for (String name : c.columnNames()) {
-                if (c.type(name) == PrimitiveTypeName.DOUBLE && !(t == DatasetTable.FINDINGS && name.equals("value"))) {
+                if (c.type(name) == PrimitiveTypeName.DOUBLE && !(t == DatasetTable.FINDINGS
+                        && (name.equals("value") || name.equals("uncertainty")))) {
                     assertThat(Units.of(name)).as("unit of %s.%s", t.fileStem(), name).isNotEmpty();
                 }
             }
