@@ -54,6 +54,8 @@ public final class AccuracyReport {
     static final List<String> CONDITIONS = List.of("dataset", "slope_deg", "speed_mps", "strike", "subject_id",
             "sampling_rate_hz", "activity", "placement");
     /** Roles in the order they are reported. */
+    /** The tuning-split method of the quality verdict, which measures nothing and so gives no role. */
+    static final String QUALITY_CHECKS = "QualityChecks";
     static final List<String> ROLES = List.of("held-out", "not-listed", "tuning", "simulated");
     static final double TOLERANCE_MS = ValidationOptions.DEFAULT_TOLERANCE_MS;
 
@@ -191,7 +193,11 @@ public final class AccuracyReport {
                 "src/main/resources/org/gaitform/agreement/" + MeasuredAccuracy.RESOURCE);
     }
 
-    /** The role of a recording: tuning when any method's thresholds were chosen on it, else held-out when listed. */
+    /**
+     * The role of a recording: tuning when any method's thresholds were chosen on it, else held-out when listed. The
+     * quality checks' rows do not count: the verdict changes no measured value (it is checked on its own, by
+     * {@code SharedRecordingsQualityTest}).
+     */
     static String role(Map<String, String> row, List<Map<String, String>> split) {
         if (row.get("dataset").equals("gaitform-simulator")) {
             return "simulated";
@@ -200,7 +206,8 @@ public final class AccuracyReport {
         String name = Path.of(row.get("file")).getFileName().toString();
         Set<String> roles = new LinkedHashSet<>();
         for (Map<String, String> s : split) {
-            if (s.getOrDefault("dataset", "").equals(folder) && s.getOrDefault("recording", "").equals(name)) {
+            if (s.getOrDefault("dataset", "").equals(folder) && s.getOrDefault("recording", "").equals(name)
+                    && !s.getOrDefault("method", "").equals(QUALITY_CHECKS)) {
                 roles.add(s.getOrDefault("role", "").trim());
             }
         }
@@ -269,7 +276,8 @@ public final class AccuracyReport {
                 + "recording below has the role **tuning** when any method's thresholds were chosen on it, **held-out** "
                 + "when the file lists it as held out, **not-listed** when the file does not name it (not declared as "
                 + "tuning data, not declared as held out either), and **simulated** for gaitform's own simulated "
-                + "sessions (a check of the code, not evidence about real runners). Rows are reported per role and "
+                + "sessions (a check of the code, not evidence about real runners). The quality checks' rows (`QualityChecks`) give no "
+                + "role: the verdict changes no measured value. Rows are reported per role and "
                 + "never pooled across roles except in the first line of each table; the figures that reports quote "
                 + "are those of the held-out (else not-listed) recordings, with the tuning figures beside them.\n\n");
         sb.append("| input | role | recordings | datasets |\n|---|---|---|---|\n");

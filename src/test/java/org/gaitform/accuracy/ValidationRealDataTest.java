@@ -90,8 +90,11 @@ class ValidationRealDataTest {
         Map<String, Double> cadence = Map.of("RBDS001runT25markers.txt", 156.8, "RBDS002runT25markers.txt", 150.1,
                 "RBDS002runT45markers.txt", 168.6, "RBDS008runT35markers.txt", 162.2, "Run_20002_markers.csv", 156.0,
                 "Run_30002_markers.csv", 167.7, "Run_40002_markers.csv", 174.3, "Run_50002_markers.csv", 193.3);
-        cadence.forEach((f, c) -> assertThat(Double.parseDouble(rec.get(f).get("cadence_ref_spm"))).as(f)
-                .isCloseTo(c, within(0.06)));
+        // when gaitform's running bouts leave a reference contact out (at a trial's start or end), the reference cadence
+        // is taken over the contacts inside them, as the message says: close to the README's, not equal
+        cadence.forEach((f, c) -> assertThat(Double.parseDouble(rec.get(f).get("cadence_ref_spm"))).as(f + ": "
+                + rec.get(f).get("message")).isCloseTo(c, within(rec.get(f).get("message").contains("outside gaitform's")
+                ? 1.0 : 0.06)));
         // per-foot force gives the feet: every Hamner contact has one
         for (String f : List.of("Run_20002_markers.csv", "Run_30002_markers.csv", "Run_40002_markers.csv",
                 "Run_50002_markers.csv")) {
