@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli → batch → pipeline → stages → model; only cli prints or exits. */
+/**
+ * Dependencies point one way: cli (and the Spark job, which shares its options) → batch → pipeline → stages → model;
+ * only the entry points (cli, spark) print or exit.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gaitform");
@@ -16,6 +19,7 @@ class ArchitectureTest {
     @Test
     void layersDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("spark").definedBy("org.gaitform.spark..")
                 .layer("cli").definedBy("org.gaitform.cli..")
                 .layer("simulate").definedBy("org.gaitform.simulate..")
                 .layer("batch").definedBy("org.gaitform.batch..")
@@ -23,13 +27,14 @@ class ArchitectureTest {
                 .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
                         "org.gaitform.events..",
                         "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.quality..",
-                        "org.gaitform.report..", "org.gaitform.agreement..")
+                        "org.gaitform.report..", "org.gaitform.agreement..", "org.gaitform.dataset..")
                 .layer("model").definedBy("org.gaitform.model..")
-                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("spark").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cli").mayOnlyBeAccessedByLayers("spark")
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "cli")
-                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "cli", "simulate")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "spark")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "cli", "spark")
+                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "cli", "simulate", "spark")
                 .check(CLASSES);
     }
 
@@ -58,7 +63,8 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCommandLinePrintsOrExits() {
-        noClasses().that().resideOutsideOfPackage("org.gaitform.cli..").should()
+        // the command line and the Spark job's driver are the two entry points
+        noClasses().that().resideOutsideOfPackages("org.gaitform.cli..", "org.gaitform.spark..").should()
                 .accessField(System.class, "out").orShould().accessField(System.class, "err")
                 .orShould().callMethod(System.class, "exit", int.class)
                 .check(CLASSES);

@@ -49,15 +49,18 @@ final class AccountHistory {
     private final SessionPipeline pipeline;
     private final SessionWriter writer;
     private final AnalysisSettings settings;
+    private final boolean reports;
     private final int jobs;
     private final int recentSessions;
 
     /**
      * @param jobs           activities analysed at the same time
      * @param recentSessions how many of the most recent runs get a full session folder
+     * @param reports        whether the history's runner-report.pdf is drawn ({@code --outputs tables}: its tables only)
      */
     AccountHistory(SessionPipeline pipeline, SessionWriter writer, AnalysisSettings settings, int jobs,
-                   int recentSessions) {
+                   int recentSessions, boolean reports) {
+        this.reports = reports;
         this.pipeline = pipeline;
         this.writer = writer;
         this.settings = settings;
@@ -165,7 +168,7 @@ final class AccountHistory {
                 AtomicFiles.removeEmptyArea(runsDir);
             }
             String name = input.path().getFileName() == null ? id : input.path().getFileName().toString();
-            new RunnerReports(settings.guidelines()).writeHistory(name, runs, skipped, tmp, history, rows);
+            new RunnerReports(settings.guidelines(), reports).writeHistory(name, runs, skipped, tmp, history, rows);
             // the history folder is gaitform's like any session folder: marked, so a later run may replace it
             Ownership.mark(tmp, id);
             AtomicFiles.replaceDir(tmp, outDir.resolve(id));

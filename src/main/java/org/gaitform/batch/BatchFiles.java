@@ -7,13 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import org.gaitform.dataset.DatasetWriter;
 import org.gaitform.report.AtomicFiles;
 import org.gaitform.report.BatchSummaryCsv;
+import org.gaitform.report.OutputNames;
 import org.gaitform.report.Ownership;
 import org.gaitform.report.WeeklyLoadCsv;
 
 /**
- * The batch's own files at the top of the output folder ({@code batch-summary.csv}, the reports): written atomically
+ * The batch's own files at the top of the output folder ({@code batch-summary.csv}, the reports, the dataset
+ * tables): written atomically
  * through the temporary area, each recorded in the manifest with its SHA-256. A file already at such a name is
  * overwritten only while it is still exactly what gaitform wrote; a file of an older gaitform (whose manifest did
  * not record these files yet) is recognised by its content (gaitform's header, or gaitform as the PDF's creator).
@@ -69,6 +72,17 @@ final class BatchFiles {
         manifest.putFile(name, sha256(bytes));
     }
 
+    /**
+     * Writes a batch file that is written as a stream (a dataset table), after {@link #requireWritable}, through the
+     * temporary area, and records it in the manifest.
+     */
+    void writeWith(String name, AtomicFiles.FileWriting writing) throws IOException {
+        requireWritable(name);
+        Path target = outDir.resolve(name);
+        AtomicFiles.writeWith(target, writing, area);
+        manifest.putFile(name, Ownership.sha256(target));
+    }
+
     /** Writes a batch file of text. */
     void write(String name, String text) throws IOException {
         write(name, text.getBytes(StandardCharsets.UTF_8));
@@ -77,6 +91,9 @@ final class BatchFiles {
     /** A file of an older gaitform, recognised by its content. */
     private static boolean writtenByGaitform(String name, Path file) throws IOException {
         String lower = name.toLowerCase(java.util.Locale.ROOT);
+        if (OutputNames.isDatasetTable(lower)) {
+            return DatasetWriter.isGaitformTable(file);
+        }
         if (lower.endsWith(".csv")) {
             String head;
             try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {

@@ -3,8 +3,8 @@ package org.gaitform.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.nio.file.LinkOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
+import org.gaitform.dataset.DatasetTable;
 import org.gaitform.io.InputReaders;
 import org.gaitform.io.archive.InflationBudget;
 import org.gaitform.model.FindingStatus;
@@ -161,7 +162,14 @@ public final class BatchRunner {
         BatchFiles files = new BatchFiles(outDir, area, manifest);
         try {
             files.requireWritable(OutputNames.BATCH_SUMMARY);
-            files.requireWritable(OutputNames.BATCH_REPORT);
+            if (options.outputs().reports()) {
+                files.requireWritable(OutputNames.BATCH_REPORT);
+            }
+            if (options.outputs().datasetTables()) {
+                for (DatasetTable t : DatasetTable.values()) {
+                    files.requireWritable(options.format().fileName(t));
+                }
+            }
         } catch (AtomicFiles.NotOurs e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
         }
@@ -246,20 +254,27 @@ public final class BatchRunner {
         }
         Path summary = outDir.resolve(OutputNames.BATCH_SUMMARY);
         List<String> unwritten = new ArrayList<>();
+        List<Path> dataset = List.of();
         try {
             files.write(OutputNames.BATCH_SUMMARY, BatchSummaryCsv.write(entries));
-            files.write(OutputNames.BATCH_REPORT, BatchReportPdf.render(entries, settings.guidelines()));
+            if (options.outputs().datasetTables()) {
+                dataset = DatasetTables.write(ordered, outDir, files, options.format(), settings.guidelines(), version);
+            }
+            if (options.outputs().reports()) {
+                files.write(OutputNames.BATCH_REPORT, BatchReportPdf.render(entries, settings.guidelines()));
+            }
         } catch (AtomicFiles.NotOurs e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
         }
-        for (Path p : new RunnerReports(settings.guidelines()).write(ordered, outDir, files::write, unwritten)) {
+        for (Path p : new RunnerReports(settings.guidelines(), options.outputs().reports()).write(ordered, outDir,
+                files::write, unwritten)) {
             listener.written(p);
         }
         unwritten.forEach(listener::notice);
         if (!abandoned) {
             AtomicFiles.removeEmptyArea(outDir);
         }
-        return new BatchResult(ordered, summary, notAnalysed, warnings, unwritten, stopped);
+        return new BatchResult(ordered, summary, notAnalysed, warnings, unwritten, stopped, dataset);
     }
 
     /** An output folder that is one of the input folders would mix outputs into the data: refused. */
@@ -366,8 +381,10 @@ public final class BatchRunner {
     /** What every session of one run shares: the pipeline, the writer, the manifest. Thread-safe. */
     private final class Sessions {
         private final Path outDir;
-        private final SessionPipeline pipeline = new SessionPipeline(settings);
-        private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
+        private final AnalysisSettings forRun = settings.withReportDetail(options.outputs().reports());
+        private final SessionPipeline pipeline = new SessionPipeline(forRun);
+        private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI,
+                options.outputs());
         private final Manifest manifest;
         private final String settingsHash;
         private final BatchListener activityProgress;
@@ -381,7 +398,8 @@ public final class BatchRunner {
                     progress.activities(input, done, total);
                 }
             };
-            this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
+            // a session written without its report is not reused by a run that asks for reports (and back)
+            this.settingsHash = SettingsFingerprint.of(forRun, version, ChartImages.DEFAULT_DPI);
         }
 
         /** Skips an unchanged session, or analyses and writes it and records it in the manifest. */
@@ -403,7 +421,8 @@ public final class BatchRunner {
                         + prev.row().message() + ")", Optional.empty(), Optional.empty(), Optional.of(prev.row()));
             }
             Outcome o = org.gaitform.io.watch.AccountExport.detect(input.path()).isPresent()
-                    ? new AccountHistory(pipeline, writer, settings, options.jobs(), options.historySessions())
+                    ? new AccountHistory(pipeline, writer, forRun, options.jobs(), options.historySessions(),
+                    options.outputs().reports())
                     .run(input, id, outDir, activityProgress)
                     : one(pipeline, writer, input, id, outDir);
             try {
@@ -531,28 +550,10 @@ public final class BatchRunner {
         try {
             SessionResult r = pipeline.analyse(input.path(), input.display(), id);
             writer.write(r, outDir);
-            String msg = String.format(Locale.ROOT, "%d running steps, cadence %.1f steps/min",
-                    (long) r.metric("n_steps"), r.metric("cadence_spm"));
-            if (!(r.metric("n_steps") > 0) && r.metric("walking_n_steps") > 0) {
-                msg = String.format(java.util.Locale.ROOT, "no running; %d walking steps, walking cadence %.1f steps/min",
-                        (long) r.metric("walking_n_steps"), r.metric("walking_cadence_spm"));
-            } else if (!Double.isFinite(r.metric("cadence_spm"))) {
-                msg = String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
-            }
-            if (r.quality().verdict().isDoubt()) {
-                msg += "; quality " + r.quality().verdict().label();
-            }
-            return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
-        } catch (GaitformException e) {
-            return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));
-        } catch (OutOfMemoryError e) {
-            return new Outcome(input, id, false, input.display() + ": not enough memory to analyse it (heap limit "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); run it with fewer --jobs or a larger heap "
-                    + "(GAITFORM_JAVA_OPTS=-Xmx2g)", Optional.empty(), Optional.of(e));
-        } catch (RuntimeException | StackOverflowError e) {
-            return new Outcome(input, id, false, input.display() + ": internal error while analysing ("
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); please report it with the file", Optional.empty(), Optional.of(e));
+            return new Outcome(input, id, true, SessionMessages.ok(r), Optional.of(r), Optional.empty());
+        } catch (OutOfMemoryError | RuntimeException | StackOverflowError e) {
+            return new Outcome(input, id, false, SessionMessages.failure(input.display(), e), Optional.empty(),
+                    Optional.of(e));
         }
     }
 

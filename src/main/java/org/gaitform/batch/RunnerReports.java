@@ -42,9 +42,19 @@ public final class RunnerReports {
     public static final String CSV = org.gaitform.report.OutputNames.WEEKLY_LOAD;
 
     private final GuidelineTable table;
+    private final boolean drawPdf;
 
     public RunnerReports(GuidelineTable table) {
+        this(table, true);
+    }
+
+    /**
+     * @param table the guideline table
+     * @param pdf   whether to draw the PDF; {@code false} writes the weekly table only ({@code --outputs tables})
+     */
+    public RunnerReports(GuidelineTable table, boolean pdf) {
         this.table = table;
+        this.drawPdf = pdf;
     }
 
     /** Where the batch's own files go (each checked and recorded: {@link BatchFiles}). */
@@ -177,6 +187,9 @@ public final class RunnerReports {
                         .toList(), shoeFindings.stream().map(Finding::message).toList())
                         .getBytes(StandardCharsets.UTF_8));
                 written.add(dir.resolve("shoes.csv"));
+            }
+            if (!drawPdf) {
+                return written;
             }
             List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forHistory(weeks, months);
             sink.write(pdfName, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,

@@ -19,10 +19,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The options that say how to read and analyse recordings (columns, units, rate, placement, speed, keypoint and
- * marker settings), shared by {@code analyze} and {@code validate} so that a recording is validated exactly as it is
- * analysed.
+ * marker settings, {@code --activity}): a picocli mixin shared by {@code analyze}, {@code validate} and the Spark job
+ * ({@code org.gaitform.spark.SparkAnalyzeJob}), so that a recording is validated, and analysed on a cluster, exactly
+ * as {@code analyze} analyses it. The guideline table ({@code --guidelines}) is {@link GuidelinesOption}'s.
  */
-final class AnalysisOptions {
+public final class AnalysisOptions {
     @Option(names = "--column", paramLabel = "ROLE=HEADER", mapFallbackValue = "",
             description = "Use the column HEADER for ROLE (repeatable).")
     Map<String, String> columns = new LinkedHashMap<>();
@@ -103,11 +104,15 @@ final class AnalysisOptions {
     @Option(names = "--overground", description = "Overground running (default: detected).")
     boolean overground;
 
-    private CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec spec;
 
-    /** The analysis settings these options give, with a guideline table. */
-    AnalysisSettings settings(CommandLine.Model.CommandSpec spec, GuidelineTable table) {
-        this.spec = spec;
+    /**
+     * The analysis settings these options give, with a guideline table (the built-in one, the one of
+     * {@link GuidelinesOption}, or on a Spark executor the one the driver read); a usage error (picocli's, naming the
+     * command) for values that cannot be used.
+     */
+    public AnalysisSettings settings(GuidelineTable table) {
         Map<Channel, String> roles = new EnumMap<>(Channel.class);
         Optional<String> timeColumn = Optional.empty();
         for (Map.Entry<String, String> c : columns.entrySet()) {

@@ -1,7 +1,6 @@
 package org.gaitform.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -11,10 +10,11 @@ import org.gaitform.batch.BatchListener;
 import org.gaitform.batch.BatchOptions;
 import org.gaitform.batch.BatchResult;
 import org.gaitform.batch.BatchRunner;
-import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.dataset.DatasetFormat;
 import org.gaitform.model.GaitformException;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.report.AtomicFiles;
+import org.gaitform.report.Outputs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "analyze", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Analyse recordings (files, or folders searched recursively) and write one report folder per "
                 + "recording plus batch-summary.csv into the output folder.", ""},
-        footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
+        footer = {"%nEach session folder holds steps.csv, bouts.csv, summary.json, report.pdf and charts/*.png; the",
+            "output folder holds batch-summary.csv, batch-report.pdf and the dataset tables steps.csv, bouts.csv,",
+            "sessions.csv and findings.csv (every session, session_id first; .parquet with --format parquet).",
             "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
             "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
             "A runner's account export (Strava bulk export: folder or zip with activities.csv; Garmin Connect data",
@@ -54,6 +56,7 @@ import picocli.CommandLine.Parameters;
             "shoulder_left, wrist_left (and _right), mid_hip, neck, head, knee_medial_left, ankle_medial_left, asis_left,",
             "psis_left. A standing trial beside a marker file (name with 'static') calibrates the foot angle.",
             "  gaitform analyze /data/study -j 2 -o results   (again later: only changes)",
+            "  gaitform analyze /data/study --outputs tables --format parquet -o dataset",
             ExitCode.HELP_TEXT})
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -67,9 +70,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     AnalysisOptions analysis = new AnalysisOptions();
 
-    @Option(names = "--guidelines", paramLabel = "FILE", description = "A clinic's own guideline table (CSV with the "
-            + "columns of the built-in one).")
-    Path guidelines;
+    @CommandLine.Mixin
+    GuidelinesOption guidelines = new GuidelinesOption();
 
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the final line.")
     boolean quiet;
@@ -91,6 +93,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "full session folder beside the history's report (default: ${DEFAULT-VALUE}).")
     int historySessions = BatchOptions.DEFAULT_HISTORY_SESSIONS;
 
+    @Option(names = "--outputs", paramLabel = "tables|reports|all", defaultValue = "all", description = "What to "
+            + "write: 'tables' — the dataset tables at the top of the output folder (steps, bouts, sessions, findings) "
+            + "and each session's tables, no PDF and no PNG (much faster); 'reports' — each session's report.pdf and "
+            + "charts, the batch report, no dataset tables; 'all' (default) — both.")
+    String outputs;
+
+    @Option(names = "--format", paramLabel = "csv|parquet", defaultValue = "csv", description = "Format of the "
+            + "dataset tables: csv (default) or parquet (typed columns, units in the file's metadata).")
+    String format;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines", defaultValue = "auto", description = "How to show "
             + "progress: a bar on an interactive terminal, plain log lines otherwise (default: ${DEFAULT-VALUE}, "
             + "which picks by whether the output is a terminal).")
@@ -101,10 +113,14 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AnalysisSettings settings = settings();
+        AnalysisSettings settings = analysis.settings(guidelines.table());
         if (jobs < 1 || jobs > 1024) {
             throw usage("--jobs must be between 1 and 1024, not " + jobs);
         }
+        Outputs what = Outputs.parse(outputs).orElseThrow(() -> usage("--outputs must be tables, reports or all, not '"
+                + outputs + "'"));
+        DatasetFormat tableFormat = DatasetFormat.parse(format).orElseThrow(() -> usage("--format must be csv or "
+                + "parquet, not '" + format + "'"));
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter e = spec.commandLine().getErr();
         boolean useBar = switch (progress) {
@@ -117,7 +133,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
         BatchRunner runner = new BatchRunner(settings, VersionProvider.version(),
-                new BatchOptions(jobs, force, historySessions));
+                new BatchOptions(jobs, force, what, tableFormat, historySessions));
         // SIGTERM and Ctrl-C: stop in order — no new session, the running ones finish or are abandoned cleanly, the
         // manifest and the summary are written for what finished — before the process ends
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
@@ -177,11 +193,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             e.flush();
             return ExitCode.NOTHING_ANALYSED;
         }
-        o.printf(Locale.ROOT, "%s%d of %d input(s) analysed%s, %d failed%s%s; summary in %s%n",
+        o.printf(Locale.ROOT, "%s%d of %d input(s) analysed%s, %d failed%s%s; summary in %s%s%n",
                 result.stopped() ? "stopped: " : "", ok, ok + failed + interrupted,
                 skipped == 0 ? "" : " (" + skipped + " unchanged since the last run, kept)", failed,
                 interrupted == 0 ? "" : ", " + interrupted + " not started (run again to finish)",
-                other == 0 ? "" : "; " + notAnalysed(result), result.summaryFile());
+                other == 0 ? "" : "; " + notAnalysed(result), result.summaryFile(),
+                result.datasetFiles().isEmpty() ? "" : "; dataset tables " + String.join(", ",
+                        result.datasetFiles().stream().map(p -> p.getFileName().toString()).toList()));
         o.flush();
         e.flush();
         if (!result.unwritten().isEmpty()) {
@@ -215,23 +233,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalStateException ex) {
             // shutting down: the hook is running and waits for this run, which is finished
         }
-    }
-
-    private AnalysisSettings settings() {
-        GuidelineTable table;
-        if (guidelines != null) {
-            if (!Files.isRegularFile(guidelines)) {
-                throw usage("--guidelines " + guidelines + ": no such file");
-            }
-            try {
-                table = GuidelineTable.fromFile(guidelines);
-            } catch (GaitformException ex) {
-                throw usage(ex.getMessage());
-            }
-        } else {
-            table = GuidelineTable.builtIn();
-        }
-        return analysis.settings(spec, table);
     }
 
     private CommandLine.ParameterException usage(String message) {

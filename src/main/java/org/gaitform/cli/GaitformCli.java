@@ -103,9 +103,6 @@ public final class GaitformCli implements Runnable {
     static final class SettingsOnly {
         @CommandLine.Mixin
         AnalysisOptions analysis = new AnalysisOptions();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
     }
 
     /**
@@ -120,7 +117,7 @@ public final class GaitformCli implements Runnable {
         CommandLine cl = new CommandLine(s);
         try {
             cl.parseArgs(options.toArray(new String[0]));
-            return s.analysis.settings(s.spec, org.gaitform.guidelines.GuidelineTable.builtIn());
+            return s.analysis.settings(org.gaitform.guidelines.GuidelineTable.builtIn());
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

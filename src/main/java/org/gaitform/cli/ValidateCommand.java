@@ -158,7 +158,7 @@ final class ValidateCommand implements Callable<Integer> {
         ValidationRunner.Result result;
         try {
             result = new ValidationRunner(VersionProvider.version(), options).run(List.of(new ValidationRunner.Job(
-                    inputs, analysis.settings(spec, GuidelineTable.builtIn()))), references, out, listener);
+                    inputs, analysis.settings(GuidelineTable.builtIn()))), references, out, listener);
         } catch (GaitformException ex) {
             e.println("gaitform: " + ex.getMessage());
             return ex.kind() == GaitformException.Kind.OUTPUT ? ExitCode.INTERNAL : ExitCode.USAGE;

@@ -5,7 +5,6 @@ import org.gaitform.model.Channel;
 import org.gaitform.model.ImuSensor;
 import org.gaitform.model.Placement;
 import org.gaitform.signal.Stats;
-import org.gaitform.signal.Vec3;
 import org.gaitform.signal.ZeroPhaseButterworth;
 
 /**
@@ -156,9 +155,18 @@ public final class PlacementDetector {
         double[] sz = slow.apply(az, fs);
         double[] ang = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            Vec3 v = new Vec3(x[i], y[i], z[i]);
-            Vec3 m = new Vec3(sx[i], sy[i], sz[i]);
-            ang[i] = v.norm() < 1e-9 || m.norm() < 1e-9 ? 0 : v.angleDeg(m);
+            // Vec3.norm and Vec3.angleDeg written out (the same operations in the same order): no two objects per
+            // sample, which the C1 compiler of a short run (--outputs tables) would allocate
+            double vx = x[i];
+            double vy = y[i];
+            double vz = z[i];
+            double mx = sx[i];
+            double my = sy[i];
+            double mz = sz[i];
+            double vn = Math.sqrt(vx * vx + vy * vy + vz * vz);
+            double mn = Math.sqrt(mx * mx + my * my + mz * mz);
+            double c = (vx * mx + vy * my + vz * mz) / (vn * mn);
+            ang[i] = vn < 1e-9 || mn < 1e-9 ? 0 : Math.toDegrees(Math.acos(Math.max(-1, Math.min(1, c))));
         }
         return Math.sqrt(Stats.mean(square(ang)));
     }

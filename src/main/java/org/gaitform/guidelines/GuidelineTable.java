@@ -57,6 +57,21 @@ public record GuidelineTable(List<Guideline> guidelines, Map<String, String> sou
         }
     }
 
+    /**
+     * A table from the text of a guideline CSV (a Spark executor gets it from the driver, which read the file); the
+     * article titles stay the built-in ones.
+     *
+     * @param csv    the table's text
+     * @param origin where it came from (the file as the user named it), as {@link #fromFile} records it
+     */
+    public static GuidelineTable fromText(String csv, String origin) {
+        try {
+            return parse(new java.io.StringReader(csv), origin, builtIn().sources(), origin);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The guideline with an id, if any. */
     public Optional<Guideline> byId(String id) {
         return guidelines.stream().filter(g -> g.id().equals(id)).findFirst();

@@ -100,6 +100,7 @@ public final class InputReaders {
                 || lowerName.equals("sessions.csv") || lowerName.startsWith("readme") || lowerName.startsWith("license")
                 || lowerName.startsWith("licence") || lowerName.equals("batch-summary.csv")
                 || lowerName.equals("steps.csv") || lowerName.equals("summary.json") || lowerName.equals("splits.csv")
+                || lowerName.equals("bouts.csv") || lowerName.equals("findings.csv")
                 || lowerName.startsWith("weekly-load");
     }
 

@@ -1,11 +1,9 @@
 package org.gaitform.metrics;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gaitform.model.Activity;
-import org.gaitform.model.Bout;
 import org.gaitform.model.Step;
 import org.gaitform.signal.Stats;
 
@@ -17,15 +15,15 @@ import org.gaitform.signal.Stats;
  *   <li>{@code walking_cadence_spm} — steps per minute, 60 / mean step time over the walking steps;</li>
  *   <li>{@code walking_stance_ms} — mean stance (ground-contact) time of a foot, initial contact to its own
  *       toe-off (in walking it spans the other foot's initial contact: double support);</li>
- *   <li>{@code walking_cadence_spm_bout<k>} — the same cadence for each walking bout (k = 1, 2, …).</li>
  * </ul>
+ * Per-bout values are not session values: they are in the session's {@code bouts.csv} (one row per bout).
  */
 public final class WalkingMetrics {
     private WalkingMetrics() {
     }
 
     /** The walking metrics; empty when there are no walking steps. */
-    public static Map<String, Double> session(List<Step> steps, List<Bout> bouts) {
+    public static Map<String, Double> session(List<Step> steps) {
         List<Step> walk = steps.stream().filter(s -> s.activity() == Activity.WALKING).toList();
         Map<String, Double> m = new LinkedHashMap<>();
         if (walk.isEmpty()) {
@@ -34,20 +32,6 @@ public final class WalkingMetrics {
         m.put("walking_n_steps", (double) walk.size());
         m.put("walking_cadence_spm", cadence(walk));
         m.put("walking_stance_ms", Stats.mean(walk.stream().mapToDouble(Step::contactMs).toArray()));
-        int k = 0;
-        for (Bout b : bouts) {
-            if (b.activity() != Activity.WALKING) {
-                continue;
-            }
-            k++;
-            List<Step> in = new ArrayList<>();
-            for (Step s : walk) {
-                if (b.contains(s.icS())) {
-                    in.add(s);
-                }
-            }
-            m.put("walking_cadence_spm_bout" + k, cadence(in));
-        }
         return m;
     }
 

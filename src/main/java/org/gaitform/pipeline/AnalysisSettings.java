@@ -9,15 +9,19 @@ import org.gaitform.model.Activity;
 /**
  * Settings of a run.
  *
- * @param read       reader overrides
- * @param guidelines the recommendation table to judge sessions by
- * @param speedMps   the running speed when known ({@code --speed-mps}), for the vertical ratio; empty otherwise
- * @param activity   what the person was doing when the user says so ({@code --activity running|walking}): it
- *                   replaces the automatic walking/running decision of keypoint and marker inputs (recorded as a
- *                   decision); empty: detected
+ * @param read         reader overrides
+ * @param guidelines   the recommendation table to judge sessions by
+ * @param speedMps     the running speed when known ({@code --speed-mps}), for the vertical ratio; empty otherwise
+ * @param activity     what the person was doing when the user says so ({@code --activity running|walking}): it
+ *                     replaces the automatic walking/running decision of keypoint and marker inputs (recorded as a
+ *                     decision); empty: detected
+ * @param reportDetail whether to keep what only the PDF report and charts show: signal excerpts and stick figures
+ *                     (default {@code true}; {@code false} with {@code --outputs tables}, where no report is drawn).
+ *                     Watch sessions keep their record series, which their tables are written from. No table value
+ *                     depends on it.
  */
 public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps,
-                               Optional<Activity> activity) {
+                               Optional<Activity> activity, boolean reportDetail) {
     public AnalysisSettings {
         Objects.requireNonNull(read, "read");
         Objects.requireNonNull(guidelines, "guidelines");
@@ -35,7 +39,13 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
         });
     }
 
-    /** Settings with the activity detected. */
+    /** Settings for a run that draws reports. */
+    public AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps,
+                            Optional<Activity> activity) {
+        this(read, guidelines, speedMps, activity, true);
+    }
+
+    /** Settings for a run that draws reports, with the activity detected. */
     public AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Optional<Double> speedMps) {
         this(read, guidelines, speedMps, Optional.empty());
     }
@@ -59,11 +69,16 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
     }
 
     public AnalysisSettings withSpeedMps(double v) {
-        return new AnalysisSettings(read, guidelines, Optional.of(v), activity);
+        return new AnalysisSettings(read, guidelines, Optional.of(v), activity, reportDetail);
+    }
+
+    /** A copy that keeps ({@code true}) or skips the report's excerpts and figures. */
+    public AnalysisSettings withReportDetail(boolean keep) {
+        return new AnalysisSettings(read, guidelines, speedMps, activity, keep);
     }
 
     /** A copy with the activity given by the user. */
     public AnalysisSettings withActivity(Activity a) {
-        return new AnalysisSettings(read, guidelines, speedMps, Optional.of(a));
+        return new AnalysisSettings(read, guidelines, speedMps, Optional.of(a), reportDetail);
     }
 }

@@ -248,7 +248,7 @@ final class LegImuAnalysis {
             metrics.put("walking_cadence_spm", wStride > 0 ? 120.0 / wStride : Double.NaN);
             metrics.put("walking_stance_ms", Stats.mean(walk.stream().mapToDouble(Step::contactMs).toArray()));
         } else {
-            metrics.putAll(WalkingMetrics.session(steps, bouts));
+            metrics.putAll(WalkingMetrics.session(steps));
         }
         String kind = foot ? "foot-imu" : "shank-imu";
         Map<String, String> info = new LinkedHashMap<>();
@@ -275,7 +275,7 @@ final class LegImuAnalysis {
                 + "a leg sensor)" : "flight time and left/right balance (one leg only); trunk lean, vertical oscillation, "
                 + "pelvic drop and knee angles (not seen by a leg sensor)");
         info.put("guidelines", settings.guidelines().origin());
-        List<Trace> traces = excerpt(rec, pitchBySensor, steps);
+        List<Trace> traces = settings.reportDetail() ? excerpt(rec, pitchBySensor, steps) : List.<Trace>of();
         return new SessionResult(sessionId, source, inputKind, placement, fs, bouts, steps, metrics, info, List.of(),
                 decisions, warnings, traces);
     }

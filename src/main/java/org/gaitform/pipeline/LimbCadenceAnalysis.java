@@ -120,7 +120,7 @@ final class LimbCadenceAnalysis {
         int mid = rec.size() / 2;
         int from = Math.max(0, Math.min(rec.size() - len, mid - len / 2));
         double[] t = rec.timeS();
-        List<Trace> traces = List.of(new Trace("acceleration magnitude", "g", java.util.Arrays.copyOfRange(t, from, from + len),
+        List<Trace> traces = !settings.reportDetail() ? List.of() : List.of(new Trace("acceleration magnitude", "g", java.util.Arrays.copyOfRange(t, from, from + len),
                 java.util.Arrays.copyOfRange(mag, from, from + len)));
         return new SessionResult(sessionId, rec.source(), inputKind, placement, fs, bouts, steps, metrics, info, List.of(),
                 decisions, warnings, traces);

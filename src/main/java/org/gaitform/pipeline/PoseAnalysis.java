@@ -257,8 +257,8 @@ final class PoseAnalysis {
             info.put("frontal_indicators", "not measurable in a side view (knee valgus, pelvic drop, arm crossing, "
                     + "crossover need a frontal or 3D view)");
         }
-        List<Trace> traces = traces(rec, body, ev, contacts);
-        List<StickFigure> figures = PoseFigures.figures(body, contacts, steps);
+        List<Trace> traces = settings.reportDetail() ? traces(rec, body, ev, contacts) : List.of();
+        List<StickFigure> figures = settings.reportDetail() ? PoseFigures.figures(body, contacts, steps) : List.of();
         Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
         return new SessionResult(sessionId, source, rec.format(), placement, rec.frameRateHz(), bouts, steps, metrics,
                 info, findings, decisions, warnings, traces, figures);

@@ -158,7 +158,7 @@ final class TrunkRunningAnalysis {
         steps = TrunkExtras.merge(steps, TrunkExtras.walkingSteps(rec, signals.verticalG(), walking));
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
         metrics.putAll(TrunkExtras.sessionMetrics(steps, settings.speedMps()));
-        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        metrics.putAll(WalkingMetrics.session(steps));
         SignalChecks.clipping(sensor).ifPresent(w -> {
             warnings.add(w);
             metrics.put("peak_acc_g", Double.NaN);
@@ -170,7 +170,7 @@ final class TrunkRunningAnalysis {
         info.put("side_method", sideMethod);
         info.put("guidelines", settings.guidelines().origin());
         TrunkExtras.info(info, !walking.isEmpty(), settings.speedMps().isPresent());
-        List<Trace> traces = excerpt(rec, signals, running);
+        List<Trace> traces = settings.reportDetail() ? excerpt(rec, signals, running) : List.of();
         info.put("measurement_kind", "trunk-imu");
         // findings are judged by the pipeline once metadata (pain, shoes, speed) has been added
         return new SessionResult(sessionId, source, "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
@@ -188,7 +188,7 @@ final class TrunkRunningAnalysis {
                     + "running; at least " + MIN_STEPS + " steps are needed");
         }
         Map<String, Double> metrics = TemporalMetrics.session(steps, bouts);
-        metrics.putAll(WalkingMetrics.session(steps, bouts));
+        metrics.putAll(WalkingMetrics.session(steps));
         warnings.add("no running found: the walking bouts are reported with walking metrics (cadence, stance time) "
                 + "and are not judged against running advice");
         Map<String, String> info = new LinkedHashMap<>();
@@ -199,7 +199,7 @@ final class TrunkRunningAnalysis {
         info.put("guidelines", settings.guidelines().origin());
         TrunkExtras.info(info, true, settings.speedMps().isPresent());
         TrunkSignals signals = new TrunkSignals(fs, vertical.verticalG(), null, null);
-        List<Trace> traces = excerpt(rec, signals, walking);
+        List<Trace> traces = settings.reportDetail() ? excerpt(rec, signals, walking) : List.of();
         return new SessionResult(sessionId, rec.source(), "imu-csv", sensor.placement(), fs, bouts, steps, metrics, info,
                 List.of(), decisions, warnings, traces);
     }

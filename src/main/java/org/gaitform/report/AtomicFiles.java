@@ -76,6 +76,33 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes a file at the path it is given. */
+    @FunctionalInterface
+    public interface FileWriting {
+        void writeTo(Path file) throws IOException;
+    }
+
+    /**
+     * Writes {@code target} atomically with {@code writing}, which is given a temporary path beside the target to
+     * write the whole file at (for files written as a stream).
+     */
+    public static void writeWith(Path target, FileWriting writing) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        writeWith(target, writing, dir);
+    }
+
+    /** Writes {@code target} atomically with {@code writing}, the temporary file in {@code tempDir} (same file system). */
+    public static void writeWith(Path target, FileWriting writing, Path tempDir) throws IOException {
+        Path tmp = tempDir.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+        try {
+            writing.writeTo(tmp);
+            move(tmp, target);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     /** Writes text (UTF-8) to {@code target} atomically. */
     public static void write(Path target, String text) throws IOException {
         write(target, text.getBytes(StandardCharsets.UTF_8));

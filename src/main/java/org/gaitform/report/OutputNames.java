@@ -43,6 +43,19 @@ public final class OutputNames {
         return List.copyOf(out);
     }
 
+    /** True when {@code name} is the name of a dataset table ({@code steps.csv}, {@code sessions.parquet}, …), ignoring case. */
+    public static boolean isDatasetTable(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        for (String t : DATASET_TABLES) {
+            for (String f : DATASET_FORMATS) {
+                if (n.equals(t + f)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
      * True when {@code name} (a file or folder name at the top of the output folder) is one gaitform writes or may
      * write there, ignoring case: the names of {@link #reserved()}, the runner's report and weekly table of any

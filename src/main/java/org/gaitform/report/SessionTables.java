@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.gaitform.model.Bout;
 import org.gaitform.model.Decision;
 import org.gaitform.model.Finding;
 import org.gaitform.model.FindingStatus;
@@ -13,6 +14,7 @@ import org.gaitform.model.QualityCheck;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Step;
 import org.gaitform.report.CsvTables.Num;
+import org.gaitform.signal.Stats;
 
 /**
  * The contract tables of one session.
@@ -67,6 +69,42 @@ public final class SessionTables {
             rows.add(row);
         }
         return CsvTables.write(header, rows);
+    }
+
+    /** The columns of bouts.csv, in order. */
+    public static final List<String> BOUT_COLUMNS = List.of("bout", "activity", "start_s", "end_s", "duration_s", "n_steps",
+            "cadence_spm", "contact_ms");
+
+    /**
+     * The text of bouts.csv: one row per bout (running, walking, standing) in time order — {@code bout} (1, 2, …),
+     * {@code activity}, {@code start_s}, {@code end_s}, {@code duration_s}, then over the bout's steps of its own
+     * activity (initial contact inside the bout): {@code n_steps}, {@code cadence_spm} (60 / mean step time) and
+     * {@code contact_ms} (mean ground-contact time; stance time in walking). Values a bout cannot have (a standing
+     * bout's cadence) are empty.
+     */
+    public static String boutsCsv(SessionResult r) {
+        List<List<Object>> rows = new ArrayList<>();
+        int k = 0;
+        for (Bout b : r.bouts()) {
+            List<Step> in = new ArrayList<>();
+            for (Step s : r.steps()) {
+                if (s.activity() == b.activity() && b.contains(s.icS())) {
+                    in.add(s);
+                }
+            }
+            double stepTime = Stats.mean(in.stream().mapToDouble(Step::stepTimeS).toArray());
+            List<Object> row = new ArrayList<>();
+            row.add(++k);
+            row.add(b.activity().label());
+            row.add(new Num(b.startS(), 4));
+            row.add(new Num(b.endS(), 4));
+            row.add(new Num(b.durationS(), 4));
+            row.add(in.size());
+            row.add(new Num(stepTime > 0 ? 60.0 / stepTime : Double.NaN, 2));
+            row.add(new Num(Stats.mean(in.stream().mapToDouble(Step::contactMs).toArray()), 1));
+            rows.add(row);
+        }
+        return CsvTables.write(BOUT_COLUMNS, rows);
     }
 
     /** The content of summary.json as an ordered map. */

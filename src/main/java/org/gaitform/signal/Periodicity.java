@@ -45,10 +45,28 @@ public final class Periodicity {
         if (minLag < 1 || hi < minLag) {
             return null;
         }
+        // the mean and the denominator do not depend on the lag: computed once, in autocorrelation's order, so that
+        // every lag's value is exactly autocorrelation(x, from, to, lag)
+        int a = Math.max(0, from);
+        int b = Math.min(x.length, to);
+        double mean = 0;
+        for (int i = a; i < b; i++) {
+            mean += x[i];
+        }
+        mean /= n;
+        double den = 0;
+        for (int i = a; i < b; i++) {
+            double d = x[i] - mean;
+            den += d * d;
+        }
         int best = -1;
         double bestR = Double.NEGATIVE_INFINITY;
         for (int lag = minLag; lag <= hi; lag++) {
-            double r = autocorrelation(x, from, to, lag);
+            double num = 0;
+            for (int i = a; i + lag < b; i++) {
+                num += (x[i] - mean) * (x[i + lag] - mean);
+            }
+            double r = den == 0 ? 0 : num / den;
             if (r > bestR) {
                 bestR = r;
                 best = lag;

@@ -282,4 +282,33 @@ class DataSafetyTest {
         assertThat(c.out()).contains("3 of 3 input(s) analysed").contains("7 other path(s) not analysed (1 broken_link, "
                 + "1 duplicate, 1 hidden, 1 link_loop, 1 metadata, 1 not_a_recording, 1 output_folder)");
     }
+
+    @Test
+    void theDatasetTablesAreRecordedAsGaitformsAndNeverReplaceAForeignFile(@TempDir Path dir) throws IOException {
+        Path in = TempDirs.write(dir, "in/a.csv", good);
+        Path out = dir.resolve("out");
+        run(List.of(in), out, false);
+        for (String t : OutputNames.DATASET_TABLES) {
+            assertThat(Manifest.load(out).fileSha256(t + ".csv")).as(t).isEqualTo(
+                    org.gaitform.report.Ownership.sha256(out.resolve(t + ".csv")));
+        }
+        // the user's own sessions.csv at the table's place: refused before any analysis, the file kept
+        Files.writeString(out.resolve("sessions.csv"), "subject,group\ns1,control\n");
+        assertThatThrownBy(() -> run(List.of(in), out, true)).isInstanceOf(GaitformException.class)
+                .hasMessageContaining(out.resolve("sessions.csv") + " exists and was not written by gaitform");
+        assertThat(Files.readString(out.resolve("sessions.csv"))).isEqualTo("subject,group\ns1,control\n");
+        // Parquet tables of a damaged manifest are recognised by their content and replaced
+        Path pq = dir.resolve("pq");
+        BatchOptions parquet = new BatchOptions(1, true, org.gaitform.report.Outputs.TABLES,
+                org.gaitform.dataset.DatasetFormat.PARQUET);
+        new BatchRunner(AnalysisSettings.defaults(), "test", parquet).run(List.of(in), pq, BatchListener.NONE);
+        Files.writeString(pq.resolve(Manifest.FILE_NAME), "session_id,input\n\"unclosed,\n");
+        new BatchRunner(AnalysisSettings.defaults(), "test", parquet).run(List.of(in), pq, BatchListener.NONE);
+        assertThat(Manifest.load(pq).fileSha256("steps.parquet")).isNotNull();
+        // a foreign file at a Parquet table's place is not
+        Files.write(pq.resolve("bouts.parquet"), new byte[] {'P', 'A', 'R', '1', 0, 0, 0, 0, 'P', 'A', 'R', '1'});
+        Files.writeString(pq.resolve(Manifest.FILE_NAME), "session_id,input\n\"unclosed,\n");
+        assertThatThrownBy(() -> new BatchRunner(AnalysisSettings.defaults(), "test", parquet).run(List.of(in), pq,
+                BatchListener.NONE)).hasMessageContaining("bouts.parquet exists and was not written by gaitform");
+    }
 }

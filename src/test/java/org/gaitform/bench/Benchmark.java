@@ -88,6 +88,8 @@ public final class Benchmark {
     private final int trackpoints;
     private final StringBuilder report = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
+    /** The full-report batch's best wall time with 2 jobs. */
+    private double bestReports2;
 
     Benchmark(Path work, int batchSize, int trackpoints) {
         this.work = work;
@@ -119,6 +121,11 @@ public final class Benchmark {
     void run() throws Exception {
         resetPeaks();
         machine();
+        // -Dbenchmark.only=gaitpy,throughput,report,batch,watch,heap,history runs some sections (default: all)
+        DatasetBenchmark dataset = new DatasetBenchmark(work, this::line, verdicts);
+        if (runs("gaitpy")) {
+            dataset.gaitPy();
+        }
         if (runs("throughput")) {
             throughput();
         }
@@ -127,9 +134,10 @@ public final class Benchmark {
         }
         if (runs("batch")) {
             batch();
+            dataset.tablesAndSpark(work.resolve("batch-in"), batchSize, bestReports2);
         }
         if (runs("watch")) {
-            longWatch(); // -Dbenchmark.only=watch: the long watch export alone
+            longWatch(); // the long watch export
         }
         if (runs("heap")) {
             heap();
@@ -217,6 +225,42 @@ public final class Benchmark {
         return sum;
     }
 
+    /**
+     * Parses a headerless device export (GENEActiv) with Commons CSV: the preamble lines skipped, every cell split,
+     * every cell but the first (the time stamp, kept as text) to a double; returns a checksum.
+     *
+     * @param preambleLines lines before the first data row
+     */
+    static double commonsCsvParse(Path f, int preambleLines) throws IOException {
+        double sum = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            for (int i = 0; i < preambleLines; i++) {
+                r.readLine();
+            }
+            try (CSVParser p = CSVFormat.DEFAULT.parse(r)) {
+                for (CSVRecord rec : p) {
+                    sum += rec.get(0).length();
+                    for (int i = 1; i < rec.size(); i++) {
+                        sum += Double.parseDouble(rec.get(i));
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** Lines before the first row that starts with a date ({@code 2019-08-06 …}). */
+    static int preambleLines(Path f) throws IOException {
+        int n = 0;
+        try (java.io.BufferedReader r = Files.newBufferedReader(f, StandardCharsets.ISO_8859_1)) {
+            String line;
+            while ((line = r.readLine()) != null && !line.matches("^\\d{4}-\\d\\d-\\d\\d .*")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Work that can fail. */
     interface Work {
         Object run() throws Exception;
@@ -270,13 +314,7 @@ public final class Benchmark {
 
     /** A session of {@code minutes}: standing, a walking warm-up, running at changing speeds. */
     static SimulatedSession simulate(double minutes, double rateHz, long seed, int variant) {
-        RunnerProfile.Strike strike = RunnerProfile.Strike.values()[variant % 3];
-        RunnerProfile runner = new RunnerProfile(strike, -12 + (variant * 7) % 25, 0.9 + (variant % 5) * 0.05);
-        double run = minutes * 60 - 20;
-        List<Segment> plan = List.of(Segment.stand(5), Segment.walk(10, 1.4), Segment.run(run / 2, 2.6 + (variant % 7) * 0.25),
-                Segment.run(run / 2, 3.0 + (variant % 4) * 0.3, (variant % 3 - 1) * 3.0), Segment.stand(5));
-        return new TrunkImuSimulator(runner, rateHz, seed, new Vec3(0.2, 1, 0.05 * (variant % 3)), new Vec3(0.1, -0.2, 1))
-                .simulate(plan, 0);
+        return LongRecordings.batchSession(minutes, rateHz, seed, variant);
     }
 
     // ---------------------------------------------------------------- batch
@@ -326,6 +364,7 @@ public final class Benchmark {
             AtomicFiles.deleteTree(out);
         }
         double speedup = best[1] / best[2];
+        bestReports2 = best[2];
         line("");
         line(String.format(Locale.ROOT, "Best: 1 job %.1f s (%.0f sessions/min), 2 jobs %.1f s (%.0f sessions/min): "
                 + "%.2f× faster with 2 jobs.", best[1], batchSize / best[1] * 60, best[2], batchSize / best[2] * 60, speedup));

@@ -92,6 +92,40 @@ public final class LongRecordings {
         return t.length;
     }
 
+    /**
+     * A session of a generated batch: standing, a walking warm-up, running at two speeds (the second on a slope),
+     * standing; {@code variant} varies the foot strike, cadence, contact time, speeds, slope and sensor mounting.
+     */
+    public static SimulatedSession batchSession(double minutes, double rateHz, long seed, int variant) {
+        RunnerProfile.Strike strike = RunnerProfile.Strike.values()[variant % 3];
+        RunnerProfile runner = new RunnerProfile(strike, -12 + (variant * 7) % 25, 0.9 + (variant % 5) * 0.05);
+        double run = minutes * 60 - 20;
+        List<Segment> plan = List.of(Segment.stand(5), Segment.walk(10, 1.4), Segment.run(run / 2, 2.6 + (variant % 7) * 0.25),
+                Segment.run(run / 2, 3.0 + (variant % 4) * 0.3, (variant % 3 - 1) * 3.0), Segment.stand(5));
+        return new TrunkImuSimulator(runner, rateHz, seed, new Vec3(0.2, 1, 0.05 * (variant % 3)), new Vec3(0.1, -0.2, 1))
+                .simulate(plan, 0);
+    }
+
+    /**
+     * Writes a batch of {@code n} generated sessions ({@code s000_sacrum.csv}, …; 100 Hz, 6 axes) into {@code dir}.
+     *
+     * @return the files, in name order
+     */
+    public static List<Path> writeBatch(Path dir, int n, double minutes) throws IOException {
+        return writeBatch(dir, n, minutes, 100);
+    }
+
+    /** Writes a batch of {@code n} generated sessions at {@code rateHz} into {@code dir}. */
+    public static List<Path> writeBatch(Path dir, int n, double minutes, double rateHz) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Path f = dir.resolve(String.format(Locale.ROOT, "s%03d_sacrum.csv", i));
+            writeTrunkCsv(batchSession(minutes, rateHz, 1000 + i, i), f);
+            files.add(f);
+        }
+        return files;
+    }
+
     /** Writes a long trunk run of {@code minutes} at {@code rateHz} to {@code file}. */
     public static int writeLongTrunkCsv(Path file, double minutes, double rateHz, long seed) throws IOException {
         return writeTrunkCsv(simulateLongRun(minutes, rateHz, seed), file);
@@ -475,6 +509,11 @@ public final class LongRecordings {
      * {@code LongRecordings FILE.tcx[.gz] TRACKPOINTS} writes a multi-day watch export.
      */
     public static void main(String[] args) throws IOException {
+        if (args[0].equals("--batch")) {
+            // --batch DIR N MINUTES: a generated batch of N sessions
+            writeBatch(Path.of(args[1]), Integer.parseInt(args[2]), Double.parseDouble(args[3]));
+            return;
+        }
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 200;
         long t0 = System.nanoTime();
         Path f = Path.of(args[0]);
