@@ -67,14 +67,27 @@ public final class BatchRunner {
      * @param listener progress receiver (see {@link BatchListener} for threads)
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+        return run(given, null, outDir, listener);
+    }
+
+    /**
+     * Runs the batch with the inputs named relative to a folder (in messages, tables and reports).
+     *
+     * @param given       files and folders
+     * @param displayBase folder the inputs are named relative to, or null for the paths as given
+     * @param outDir      output folder
+     * @param listener    progress receiver
+     */
+    public BatchResult run(List<Path> given, Path displayBase, Path outDir, BatchListener listener) throws IOException {
         try (OutputLock lock = OutputLock.acquire(outDir)) {
-            return runLocked(given, outDir, listener);
+            return runLocked(given, displayBase, outDir, listener);
         }
     }
 
-    private BatchResult runLocked(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+    private BatchResult runLocked(List<Path> given, Path displayBase, Path outDir, BatchListener listener)
+            throws IOException {
         AtomicFiles.cleanLeftovers(outDir);
-        List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir);
+        List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir, displayBase);
         List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
         int total = inputs.size();
         listener.started(total);

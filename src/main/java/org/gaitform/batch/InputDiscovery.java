@@ -33,6 +33,19 @@ public final class InputDiscovery {
      * @return inputs in a stable order (the user's order, then path order inside folders)
      */
     public List<Input> discover(List<Path> given, Path outDir) throws IOException {
+        return discover(given, outDir, null);
+    }
+
+    /**
+     * Discovers inputs, naming them relative to a base folder ({@code gaitform serve} names uploads by their path in
+     * the upload, not by where the server keeps them).
+     *
+     * @param given       files and folders
+     * @param outDir      the output folder, never searched
+     * @param displayBase folder the display names are relative to, or null for the paths as given
+     */
+    public List<Input> discover(List<Path> given, Path outDir, Path displayBase) throws IOException {
+        Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
         Set<Path> seen = new LinkedHashSet<>();
         List<Input> out = new ArrayList<>();
         Path outAbs = outDir.toAbsolutePath().normalize();
@@ -71,18 +84,22 @@ public final class InputDiscovery {
                 found.sort(Comparator.comparing(Path::toString));
                 for (Path f : found) {
                     if (seen.add(f.toAbsolutePath().normalize())) {
-                        out.add(new Input(f, display(f)));
+                        out.add(new Input(f, display(f, base)));
                     }
                 }
             } else if (seen.add(abs)) {
-                out.add(new Input(g, display(g)));
+                out.add(new Input(g, display(g, base)));
             }
         }
         return out;
     }
 
     /** The path as the user would recognise it; control characters (a newline in a file name) shown as '?'. */
-    private static String display(Path p) {
+    private static String display(Path p, Path base) {
+        Path abs = p.toAbsolutePath().normalize();
+        if (base != null && abs.startsWith(base) && !abs.equals(base)) {
+            p = base.relativize(abs);
+        }
         return p.normalize().toString().replace('\\', '/').replaceAll("\\p{Cntrl}", "?");
     }
 }

@@ -26,8 +26,9 @@ public final class WatchReportPdf {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
             headline(d, r);
-            SessionReportPdf.workOnFirst(d, r);
-            SessionReportPdf.scorecard(d, r, table);
+            Scorecard card = Scorecard.of(r, table);
+            SessionReportPdf.workOnFirst(d, card);
+            SessionReportPdf.scorecard(d, card);
             downhill(d, r);
             d.newPage();
             d.heading("Charts", 12);
@@ -66,14 +67,11 @@ public final class WatchReportPdf {
     }
 
     private static void headline(PdfDoc d, SessionResult r) throws IOException {
-        String[][] tiles = {
-            {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min"},
-            {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms"},
-            {"Vertical oscillation", fmt(r.metric("vertical_oscillation_cm"), 1), "cm"},
-            {"Vertical ratio", fmt(r.metric("vertical_ratio_pct"), 1), "%"},
-            {"Contact balance", fmt(r.metric("contact_balance_left_pct"), 1), "% left"},
-            {"Step length", fmt(r.metric("step_length_m"), 2), "m"},
-        };
+        List<Scorecard.Tile> card = Scorecard.watchTiles(r);
+        String[][] tiles = new String[card.size()][];
+        for (int i = 0; i < tiles.length; i++) {
+            tiles[i] = new String[] {card.get(i).label(), card.get(i).value(), card.get(i).unit()};
+        }
         float gap = 5;
         float w = (PdfDoc.WIDTH - gap * (tiles.length - 1)) / tiles.length;
         float h = 46;
