@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: cli → batch → pipeline → stages → model; only cli prints or exits. */
+/** Dependencies point one way: cli → web → batch → pipeline → stages → model; only cli prints or exits. */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gaitform");
@@ -17,6 +17,7 @@ class ArchitectureTest {
     void layersDependOneWay() {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("cli").definedBy("org.gaitform.cli..")
+                .layer("web").definedBy("org.gaitform.web..")
                 .layer("simulate").definedBy("org.gaitform.simulate..")
                 .layer("batch").definedBy("org.gaitform.batch..")
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
@@ -26,9 +27,10 @@ class ArchitectureTest {
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "cli")
-                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "cli", "simulate")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("web", "cli")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "web", "cli")
+                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "web", "cli", "simulate")
                 .check(CLASSES);
     }
 

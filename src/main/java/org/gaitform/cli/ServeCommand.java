@@ -99,6 +99,12 @@ final class ServeCommand implements Callable<Integer> {
             throw usage(ex.getMessage());
         }
         GaitformServer server = new GaitformServer(s, VersionProvider.version());
+        server.onInternalError(m -> {
+            synchronized (e) {
+                e.println("gaitform serve: " + m);
+                e.flush();
+            }
+        });
         String address;
         try {
             address = server.start();

@@ -67,6 +67,7 @@ public final class GaitformServer implements AutoCloseable {
     private RateLimiter requests;
     private RateLimiter uploads;
     private RateLimiter logins;
+    private volatile java.util.function.Consumer<String> errorLog = m -> { };
 
     /**
      * @param settings how to run
@@ -141,6 +142,16 @@ public final class GaitformServer implements AutoCloseable {
             t = t.getCause();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Where internal errors go, with their stack trace (the console of {@code gaitform serve}; never a response). */
+    public void onInternalError(java.util.function.Consumer<String> log) {
+        this.errorLog = log;
+    }
+
+    /** Holds the job workers before their next job, or lets them go on (for tests of a full queue). */
+    void pauseJobs(boolean paused) {
+        queue.pause(paused);
     }
 
     /** The port listened on (the one picked when the settings said 0). */
@@ -238,8 +249,12 @@ public final class GaitformServer implements AutoCloseable {
         });
         r.get("/static/{name}", this::asset);
         r.exception(WebException.class, (e, ctx) -> fail(ctx, e.status(), e.getMessage(), e.retryAfterS()));
-        r.exception(Exception.class, (e, ctx) -> fail(ctx, 500, "internal error ("
-                + e.getClass().getSimpleName() + "); the server's data is unchanged", 0));
+        r.exception(Exception.class, (e, ctx) -> {
+            java.io.StringWriter trace = new java.io.StringWriter();
+            e.printStackTrace(new java.io.PrintWriter(trace));
+            errorLog.accept("internal error on " + ctx.method() + " " + ctx.path() + ": " + trace);
+            fail(ctx, 500, "internal error (" + e.getClass().getSimpleName() + "); the server's data is unchanged", 0);
+        });
         r.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 fail(ctx, 404, "no such page", 0);
@@ -401,7 +416,7 @@ public final class GaitformServer implements AutoCloseable {
                 }
             } catch (WebException e) {
                 throw e;
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 throw multipartFailure(e);
             }
             Map<String, String> metadata = metadata(ctx);
@@ -444,7 +459,7 @@ public final class GaitformServer implements AutoCloseable {
         }
     }
 
-    private WebException multipartFailure(RuntimeException e) {
+    private WebException multipartFailure(Exception e) {
         String all = "";
         for (Throwable t = e; t != null; t = t.getCause()) {
             all += " " + t.getClass().getSimpleName() + " " + t.getMessage();

@@ -42,6 +42,7 @@ final class JobQueue implements AutoCloseable {
     private final AtomicLong doneMillis = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
     private volatile boolean closed;
+    private volatile boolean paused;
 
     JobQueue(JobStore store, AnalysisSettings settings, String version, int jobs, int capacity) {
         this.store = store;
@@ -123,15 +124,29 @@ final class JobQueue implements AutoCloseable {
         return Math.max(5, Math.min(300, Math.round(s)));
     }
 
+    /** Holds the workers before their next job (tests fill the queue with it). */
+    void pause(boolean p) {
+        paused = p;
+    }
+
     private void work() {
         while (!closed) {
             Job job;
             try {
+                if (paused) {
+                    Thread.sleep(50);
+                    continue;
+                }
                 job = queue.poll(500, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
             if (job == null) {
+                continue;
+            }
+            if (paused) {
+                // taken while the pause began: back to the head of the queue
+                queue.addFirst(job);
                 continue;
             }
             if (job.deleted()) {

@@ -84,7 +84,7 @@ final class UploadStager {
         countFile(shown);
         String lower = SafeNames.lowerName(parts.get());
         if (lower.endsWith(".zip")) {
-            Path tmp = Files.createTempFile(root, ".upload-", ".zip");
+            Path tmp = root.resolve(".upload-" + Ids.next() + ".zip");
             try {
                 write(in, tmp, limits.maxFileBytes(), shown, true);
                 addZip(tmp, parts.get(), shown, 1);
@@ -129,8 +129,11 @@ final class UploadStager {
     }
 
     private void addZip(Path zip, List<String> parts, String shown, int depth) throws IOException {
-        List<String> entries = scan(zip, shown);
-        if (depth == 1 && SensorLoggerReader.isExportZip(zip)) {
+        boolean sensorLogger = depth == 1 && SensorLoggerReader.isExportZip(zip);
+        // a Sensor Logger zip goes whole to the command line's reader, which checks the inflation ratio itself (and
+        // says so in its own words); the budget of inflated bytes and the directory check apply to every zip
+        List<String> entries = scan(zip, shown, !sensorLogger);
+        if (sensorLogger) {
             Path target = place(parts);
             Files.copy(zip, target);
             kept.add(root.relativize(target).toString().replace('\\', '/'));
@@ -163,7 +166,7 @@ final class UploadStager {
                         leftOut.add(entryShown + ": a zip inside a zip inside a zip, not unpacked");
                         continue;
                     }
-                    Path tmp = Files.createTempFile(root, ".upload-", ".zip");
+                    Path tmp = root.resolve(".upload-" + Ids.next() + ".zip");
                     try {
                         writeExtracted(z, tmp, entryShown);
                         addZip(tmp, path, entryShown, depth + 1);
@@ -188,7 +191,7 @@ final class UploadStager {
      * checks that the central directory names the same entries in the same order: an entry the stream does not
      * see (overlapping or hidden entries) is refused. Returns the entry names of the files, in stream order.
      */
-    private List<String> scan(Path zip, String shown) throws IOException {
+    private List<String> scan(Path zip, String shown, boolean checkRatio) throws IOException {
         List<String> streamed = new ArrayList<>();
         long budget = limits.maxExtractedBytes() - extracted;
         long total = 0;
@@ -211,7 +214,7 @@ final class UploadStager {
                                 + " MiB (a zip bomb?); upload the files it holds instead");
                     }
                     long compressed = Math.max(counted.count - before, 1);
-                    if (entry > 1_000_000 && entry > (long) limits.maxZipRatio() * compressed) {
+                    if (checkRatio && entry > 1_000_000 && entry > (long) limits.maxZipRatio() * compressed) {
                         throw new WebException(413, shown + ": entry " + SafeNames.component(e.getName()) + " inflates "
                                 + "more than " + limits.maxZipRatio() + " times its compressed size (a zip bomb?)");
                     }
