@@ -745,7 +745,6 @@ public final class GaitformServer implements AutoCloseable {
         if (downloadName != null && !n.endsWith(".png")) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
         }
-        ctx.header("Content-Length", String.valueOf(Files.size(file)));
         try (InputStream in = Files.newInputStream(file); OutputStream out = ctx.outputStream()) {
             in.transferTo(out);
         }
