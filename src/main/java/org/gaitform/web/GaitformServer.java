@@ -55,6 +55,7 @@ public final class GaitformServer implements AutoCloseable {
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final long FORM_SLACK_BYTES = 1 << 20;
+    private static final long DRAIN_BYTES = 8L << 20;
 
     private final WebSettings settings;
     private final String version;
@@ -374,8 +375,10 @@ public final class GaitformServer implements AutoCloseable {
         if (retryAfterS > 0) {
             ctx.header("Retry-After", String.valueOf(retryAfterS));
         }
-        if (status == 413 || status == 503) {
+        if (status == 413) {
             ctx.header("Connection", "close");
+        } else if (ctx.method() == io.javalin.http.HandlerType.POST) {
+            drainSmallBody(ctx);
         }
         if (wantsJson(ctx)) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -457,6 +460,24 @@ public final class GaitformServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Reads and drops the body of a small refused upload, so that the answer reaches the client whole: a connection
+     * closed with unread bytes may reach the client as a reset that swallows the answer. Larger bodies are not
+     * read; their connection is closed.
+     */
+    private static void drainSmallBody(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > 0 && length <= DRAIN_BYTES) {
+            try (InputStream in = ctx.req().getInputStream()) {
+                in.transferTo(OutputStream.nullOutputStream());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // the connection is closed below
+            }
+        }
+        ctx.header("Connection", "close");
     }
 
     private WebException multipartFailure(Exception e) {
