@@ -19,7 +19,8 @@ final class WeeklyChart {
         int height = 200;
         int left = 36;
         int bottom = 24;
-        double bw = (width - left - 8) / (double) Math.max(n, 1);
+        // at most 60 units a week, so that a few weeks do not make slabs
+        double bw = Math.min(60, (width - left - 8) / (double) Math.max(n, 1));
         StringBuilder sb = new StringBuilder();
         StringBuilder desc = new StringBuilder();
         sb.append("<figure class=\"weekly\"><svg viewBox=\"0 0 ").append(width).append(' ').append(height)

@@ -223,8 +223,9 @@ final class WebLoad {
 
     /**
      * The measuring run of the benchmark profile: {@code gaitform serve --jobs 2} in this JVM, 50 browsers each
-     * uploading one sample-data session at once, 4 readers; prints the figures and writes them to
-     * {@code OUT/web-load.md}.
+     * uploading one sample-data session at once, 4 page readers; twice: with room for all 50 in the queue (100),
+     * and with a queue of 10 that is full (503 + Retry-After, retried after at most 2 s). Prints the figures and
+     * writes them to {@code OUT/web-load.md}.
      *
      * @param args output folder, number of uploads (default 50)
      */
@@ -234,28 +235,35 @@ final class WebLoad {
         List<Path> samples = WebRestartTest.samples();
         Path sample = samples.stream().filter(p -> p.getFileName().toString().startsWith("sacrum")).findFirst()
                 .orElse(samples.get(0));
-        // every client is 127.0.0.1 here: the per-address limits are raised so that they do not throttle the run
-        WebSettings s = WebSettings.defaults(out.resolve("web-data-" + System.nanoTime())).withPort(0).withJobs(2, 100)
-                .withRateLimits(1_000_000, 100_000, 100);
-        try (GaitformServer server = new GaitformServer(s, "benchmark")) {
-            server.onInternalError(System.err::println);
-            server.start();
-            WebClient first = new WebClient(server.address());
-            HttpResponse<String> r = first.upload(Map.of(sample.getFileName().toString(), Files.readAllBytes(sample)),
-                    Map.of(), true);
-            String job = String.valueOf(WebClient.json(r.body()).get("id"));
-            Map<?, ?> st = first.waitDone(job, Duration.ofMinutes(3));
-            String sid = String.valueOf(WebClient.inputs(st).values().iterator().next().get("session_id"));
-            Plan plan = new Plan(n, Map.of(sample.getFileName().toString(), Files.readAllBytes(sample)), 4, 10_000,
-                    Duration.ofMinutes(15));
-            Result res = run(server.address(), plan, job, sid);
-            String line = String.format(Locale.ROOT, "web load, %d concurrent uploads of %s (%d kB) with --jobs 2, 4 "
-                    + "page readers: %s", n, sample.getFileName(), Files.size(sample) / 1024, res.describe());
-            System.out.println(line);
-            Files.writeString(out.resolve("web-load.md"), line + "\n", StandardCharsets.UTF_8);
-            if (res.accepted().size() != n || res.notFinished() > 0 || res.unanswered() > 0) {
-                throw new AssertionError("uploads lost or unfinished: " + res.describe());
+        StringBuilder report = new StringBuilder();
+        boolean lost = false;
+        for (int capacity : new int[] {100, 10}) {
+            // every client is 127.0.0.1 here: the per-address limits are raised so that they do not throttle the run
+            WebSettings s = WebSettings.defaults(out.resolve("web-data-" + System.nanoTime())).withPort(0)
+                    .withJobs(2, capacity).withRateLimits(1_000_000, 100_000, 100);
+            try (GaitformServer server = new GaitformServer(s, "benchmark")) {
+                server.onInternalError(System.err::println);
+                server.start();
+                WebClient first = new WebClient(server.address());
+                HttpResponse<String> r = first.upload(Map.of(sample.getFileName().toString(),
+                        Files.readAllBytes(sample)), Map.of(), true);
+                String job = String.valueOf(WebClient.json(r.body()).get("id"));
+                Map<?, ?> st = first.waitDone(job, Duration.ofMinutes(3));
+                String sid = String.valueOf(WebClient.inputs(st).values().iterator().next().get("session_id"));
+                Plan plan = new Plan(n, Map.of(sample.getFileName().toString(), Files.readAllBytes(sample)), 4, 2_000,
+                        Duration.ofMinutes(15));
+                Result res = run(server.address(), plan, job, sid);
+                String line = String.format(Locale.ROOT, "web load, %d concurrent uploads of %s (%d kB), --jobs 2, "
+                        + "queue %d, 4 page readers: %s", n, sample.getFileName(), Files.size(sample) / 1024, capacity,
+                        res.describe());
+                System.out.println(line);
+                report.append(line).append('\n');
+                lost |= res.accepted().size() != n || res.notFinished() > 0 || res.unanswered() > 0;
             }
+        }
+        Files.writeString(out.resolve("web-load.md"), report.toString(), StandardCharsets.UTF_8);
+        if (lost) {
+            throw new AssertionError("uploads lost or unfinished:\n" + report);
         }
     }
 }
