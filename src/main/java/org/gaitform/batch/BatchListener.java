@@ -27,6 +27,13 @@ public interface BatchListener {
     default void written(java.nio.file.Path file) {
     }
 
+    /**
+     * Something the user should know that does not stop the batch (a left-over of an earlier run that could not be
+     * removed, a batch file that could not be written).
+     */
+    default void notice(String message) {
+    }
+
     /** Ignores everything. */
     BatchListener NONE = new BatchListener() {
     };

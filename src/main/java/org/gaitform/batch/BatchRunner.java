@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.nio.file.LinkOption;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.Stream;
 import org.gaitform.io.InputReaders;
+import org.gaitform.io.archive.InflationBudget;
 import org.gaitform.model.FindingStatus;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.SessionResult;
@@ -25,6 +31,8 @@ import org.gaitform.report.BatchEntry;
 import org.gaitform.report.BatchReportPdf;
 import org.gaitform.report.BatchSummaryCsv;
 import org.gaitform.report.ChartImages;
+import org.gaitform.report.OutputNames;
+import org.gaitform.report.Ownership;
 import org.gaitform.report.SessionSummaryReader;
 import org.gaitform.report.SessionWriter;
 
@@ -32,16 +40,32 @@ import org.gaitform.report.SessionWriter;
  * Runs a batch: discovers inputs, analyses and writes each one, and writes {@code batch-summary.csv}. A
  * failing input is recorded with its message and the others go on.
  *
- * <p>With {@link BatchOptions#jobs()} above 1, sessions are analysed on that many worker threads. The
- * outcomes, {@code batch-summary.csv} and every session folder are the same as in a run with one job:
- * session ids are assigned before any work starts, each session writes only its own folder, and the
- * summary is written in input order once all sessions are done. Parallel sessions reserve an estimate of
- * their memory first ({@link MemoryGate}), so that several long recordings never run at once on a small heap.
+ * <p>Sessions are analysed on {@link BatchOptions#jobs()} worker threads. The outcomes, {@code batch-summary.csv}
+ * and every session folder are the same for any number of jobs: session ids are assigned before any work starts,
+ * each session writes only its own folder, and the summary is written in input order once all sessions are done.
+ * Sessions reserve an estimate of their memory first ({@link MemoryGate}), so that several long recordings never
+ * run at once on a small heap.
+ *
+ * <p>Safety of the output folder: gaitform only replaces or deletes what it can prove it wrote (session folders by
+ * their marker, {@link Ownership}; the batch's own files by the manifest, {@link BatchFiles}); a session whose place is
+ * taken by something else fails with a message saying so, and nothing is deleted. Before any work the run refuses an
+ * output folder that is one of the input folders, or an input inside a session folder it would replace; it empties
+ * the temporary area that dead runs left ({@link AtomicFiles#cleanLeftovers}). {@link #requestStop} (SIGTERM,
+ * Ctrl-C) stops it in order: no new session starts, running ones get {@value #STOP_GRACE_MS} ms to finish (then
+ * they are abandoned and leave nothing but temporary files the next run removes), and the manifest and summary are
+ * written for what finished.
  */
 public final class BatchRunner {
+    /** How long a stopping run waits for the sessions that are running (ms). */
+    public static final long STOP_GRACE_MS = 5000;
+    /** The {@code skip_reason} of inputs a stopped run did not get to. */
+    public static final String INTERRUPTED = "interrupted";
     private final AnalysisSettings settings;
     private final String version;
     private final BatchOptions options;
+    private volatile boolean stopRequested;
+    private volatile String stopReason = "";
+    private volatile MemoryGate gate;
 
     /** A runner with one job at a time. */
     public BatchRunner(AnalysisSettings settings, String version) {
@@ -60,11 +84,29 @@ public final class BatchRunner {
     }
 
     /**
+     * Asks a running batch to stop in order (from any thread, for example a shutdown hook): sessions not yet started
+     * are not started, running ones are given {@link #STOP_GRACE_MS} to finish, then the summary is written for what
+     * finished and {@link #run} returns with {@link BatchResult#stopped()}.
+     *
+     * @param why what asked, for the summary's messages ("the process was asked to stop (SIGTERM or Ctrl-C)")
+     */
+    public void requestStop(String why) {
+        stopReason = why;
+        stopRequested = true;
+        MemoryGate g = gate;
+        if (g != null) {
+            g.cancel();
+        }
+    }
+
+    /**
      * Runs the batch.
      *
      * @param given    files and folders named by the user
      * @param outDir   output folder
      * @param listener progress receiver (see {@link BatchListener} for threads)
+     * @throws GaitformException (kind {@code OUTPUT}) when the output folder cannot be used, with the reason; (kind
+     *                           {@code USAGE}) when the output folder and the inputs overlap
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
         return run(given, null, outDir, listener);
@@ -79,63 +121,257 @@ public final class BatchRunner {
      * @param listener    progress receiver
      */
     public BatchResult run(List<Path> given, Path displayBase, Path outDir, BatchListener listener) throws IOException {
+        refuseOutputAsInput(given, outDir);
+        prepareOutFolder(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
             return runLocked(given, displayBase, outDir, listener);
         }
     }
 
+    /** The output folder exists (it is created) and is a folder gaitform may write into; otherwise a clear error. */
+    private static void prepareOutFolder(Path outDir) {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "cannot write to " + outDir + ": it is a file, "
+                    + "not a folder; give --out a folder (it is created when missing)");
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "cannot create the output folder " + outDir + ": "
+                    + AtomicFiles.reason(e) + (e instanceof java.nio.file.FileAlreadyExistsException
+                    ? " (a file of that name is in the way)" : ""), e);
+        }
+        if (!Files.isWritable(outDir)) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "cannot write to " + outDir + ": permission "
+                    + "denied (the folder is read-only for this user); choose another --out or make it writable");
+        }
+    }
+
     private BatchResult runLocked(List<Path> given, Path displayBase, Path outDir, BatchListener listener)
             throws IOException {
-        AtomicFiles.cleanLeftovers(outDir);
-        List<Input> inputs = new InputDiscovery(new InputReaders()).discover(given, outDir, displayBase);
-        List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList());
+        List<String> warnings = new ArrayList<>();
+        Manifest manifest = Manifest.load(outDir);
+        if (!manifest.foreign().isEmpty()) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, outDir.resolve(Manifest.FILE_NAME) + " exists "
+                    + "and was not written by gaitform (" + manifest.foreign() + "); choose another --out or move it");
+        }
+        InputDiscovery.Found found = new InputDiscovery(new InputReaders(), displayBase).search(given, outDir);
+        List<Input> inputs = found.inputs();
+        List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList(),
+                inputs.stream().map(Input::display).toList(), manifest.idsByInput());
+        refuseInputsInSessions(inputs, ids, outDir);
+        Path area;
+        try {
+            area = AtomicFiles.tempArea(outDir);
+        } catch (AtomicFiles.NotOurs e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
+        }
+        AtomicFiles.Leftovers left = AtomicFiles.cleanLeftovers(outDir);
+        for (String w : left.notRemoved()) {
+            warnings.add(w);
+            listener.notice(w);
+        }
+        BatchFiles files = new BatchFiles(outDir, area, manifest);
+        try {
+            files.requireWritable(OutputNames.BATCH_SUMMARY);
+            files.requireWritable(OutputNames.BATCH_REPORT);
+        } catch (AtomicFiles.NotOurs e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
+        }
+        adoptEarlierSessions(manifest, outDir);
         int total = inputs.size();
         listener.started(total);
-        Sessions sessions = new Sessions(outDir);
-        Outcome[] outcomes = new Outcome[total];
+        Sessions sessions = new Sessions(outDir, manifest);
+        AtomicReferenceArray<Outcome> outcomes = new AtomicReferenceArray<>(total);
         Progress progress = new Progress(listener, total);
         int jobs = Math.min(options.jobs(), Math.max(1, total));
-        if (jobs == 1) {
+        ExecutorService pool = Executors.newFixedThreadPool(jobs, workerThreads());
+        MemoryGate memory = jobs == 1 ? new MemoryGate(Long.MAX_VALUE) : MemoryGate.forThisJvm();
+        gate = memory;
+        if (stopRequested) {
+            memory.cancel();
+        }
+        InflationBudget budget = InflationBudget.forBatch(compressedBytes(inputs));
+        boolean abandoned = false;
+        try {
+            List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < total; i++) {
-                outcomes[i] = sessions.process(inputs.get(i), ids.get(i));
-                progress.finished(outcomes[i]);
-            }
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(jobs, workerThreads());
-            MemoryGate memory = MemoryGate.forThisJvm();
-            try {
-                List<Future<?>> futures = new ArrayList<>();
-                for (int i = 0; i < total; i++) {
-                    int k = i;
-                    futures.add(pool.submit(() -> {
-                        long reserved = memory.acquire(MemoryGate.estimate(inputs.get(k).path()));
-                        try {
-                            outcomes[k] = sessions.process(inputs.get(k), ids.get(k));
-                        } finally {
-                            memory.release(reserved);
-                        }
-                        progress.finished(outcomes[k]);
+                int k = i;
+                futures.add(pool.submit(() -> {
+                    if (stopRequested) {
                         return null;
-                    }));
+                    }
+                    long reserved = memory.acquire(jobs == 1 ? 0 : MemoryGate.estimate(inputs.get(k).path()));
+                    try {
+                        if (stopRequested || memory.cancelled()) {
+                            return null;
+                        }
+                        try (InflationBudget.Scope s = budget.use()) {
+                            outcomes.set(k, sessions.process(inputs.get(k), ids.get(k)));
+                        }
+                    } finally {
+                        memory.release(reserved);
+                    }
+                    progress.finished(outcomes.get(k));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                if (!await(f)) {
+                    break;
                 }
-                for (Future<?> f : futures) {
-                    await(f);
+            }
+        } finally {
+            pool.shutdown();
+            if (stopRequested) {
+                memory.cancel();
+                try {
+                    abandoned = !pool.awaitTermination(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    abandoned = true;
                 }
-            } finally {
-                pool.shutdownNow();
+                progress.close();
             }
         }
-        List<Outcome> ordered = Arrays.asList(outcomes);
-        // skipped sessions come back from their summary.json for the batch tables and reports
-        List<Outcome> complete = ordered.stream().map(o -> restored(o, outDir)).toList();
-        List<BatchEntry> entries = complete.stream().map(BatchRunner::entry).toList();
-        Path summary = outDir.resolve("batch-summary.csv");
-        AtomicFiles.write(summary, BatchSummaryCsv.write(entries));
-        AtomicFiles.write(outDir.resolve("batch-report.pdf"), BatchReportPdf.render(entries, settings.guidelines()));
-        for (Path p : new RunnerReports(settings.guidelines()).write(complete, outDir)) {
+        boolean stopped = stopRequested;
+        List<Outcome> ordered = new ArrayList<>();
+        List<InputDiscovery.Skipped> notAnalysed = new ArrayList<>();
+        List<BatchEntry> entries = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            Outcome o = outcomes.get(i);
+            if (o == null) {
+                Input in = inputs.get(i);
+                InputDiscovery.Skipped s = new InputDiscovery.Skipped(in.path(), in.display(), INTERRUPTED,
+                        "not analysed: " + stopReason + " before it was done; run again to analyse it");
+                notAnalysed.add(s);
+                entries.add(BatchEntry.notAnalysed(s.display(), s.reason(), s.message()));
+                continue;
+            }
+            // skipped sessions come back from their summary.json for the batch tables and reports
+            Outcome complete = restored(o, outDir);
+            ordered.add(complete);
+            entries.add(entry(complete));
+        }
+        for (InputDiscovery.Skipped s : found.skipped()) {
+            notAnalysed.add(s);
+            entries.add(BatchEntry.notAnalysed(s.display(), s.reason(), s.message()));
+        }
+        Path summary = outDir.resolve(OutputNames.BATCH_SUMMARY);
+        List<String> unwritten = new ArrayList<>();
+        try {
+            files.write(OutputNames.BATCH_SUMMARY, BatchSummaryCsv.write(entries));
+            files.write(OutputNames.BATCH_REPORT, BatchReportPdf.render(entries, settings.guidelines()));
+        } catch (AtomicFiles.NotOurs e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
+        }
+        for (Path p : new RunnerReports(settings.guidelines()).write(ordered, outDir, files::write, unwritten)) {
             listener.written(p);
         }
-        return new BatchResult(ordered, summary);
+        unwritten.forEach(listener::notice);
+        if (!abandoned) {
+            AtomicFiles.removeEmptyArea(outDir);
+        }
+        return new BatchResult(ordered, summary, notAnalysed, warnings, unwritten, stopped);
+    }
+
+    /** An output folder that is one of the input folders would mix outputs into the data: refused. */
+    private static void refuseOutputAsInput(List<Path> given, Path outDir) {
+        Path out = realOrNormal(outDir);
+        for (Path g : given) {
+            if (Files.isDirectory(g) && realOrNormal(g).equals(out)) {
+                throw new GaitformException(GaitformException.Kind.USAGE, "the output folder " + outDir + " is the "
+                        + "input folder " + g + "; choose another --out (for example " + outDir.resolve("gaitform")
+                        + " or a folder beside it), so that results never mix with the recordings");
+            }
+        }
+    }
+
+    /**
+     * An input inside (or equal to) the folder of a session of this run would be replaced by that session: refused
+     * before anything is written ({@code gaitform analyze S01 --out .} for a Sensor Logger folder S01).
+     */
+    private static void refuseInputsInSessions(List<Input> inputs, List<String> ids, Path outDir) {
+        Path out = realOrNormal(outDir);
+        Map<String, String> byLower = new java.util.HashMap<>();
+        ids.forEach(id -> byLower.put(id.toLowerCase(Locale.ROOT), id));
+        for (Input in : inputs) {
+            for (Path p : List.of(in.path().toAbsolutePath().normalize(), realOrNormal(in.path()))) {
+                if (!p.startsWith(out) || p.equals(out)) {
+                    continue;
+                }
+                String first = out.relativize(p).getName(0).toString();
+                String id = byLower.get(first.toLowerCase(Locale.ROOT));
+                if (id != null) {
+                    throw new GaitformException(GaitformException.Kind.USAGE, "the input " + in.display() + " is "
+                            + (p.getNameCount() == out.getNameCount() + 1 ? "" : "inside ") + "the session folder "
+                            + outDir.resolve(id) + " that this run would write; choose another --out (for example "
+                            + outDir.resolve("gaitform") + ")");
+                }
+            }
+        }
+    }
+
+    private static Path realOrNormal(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    /**
+     * Session folders of a gaitform that did not yet write markers: the manifest proves they are gaitform's when the
+     * folder still hashes to what it recorded and holds nothing the hash leaves out (hidden files, links, empty
+     * folders); they get their marker, so that they can be replaced like any other.
+     */
+    private static void adoptEarlierSessions(Manifest manifest, Path outDir) {
+        for (String id : manifest.sessionIds()) {
+            Path folder = outDir.resolve(id);
+            try {
+                if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)
+                        || Files.exists(folder.resolve(Ownership.MARKER), LinkOption.NOFOLLOW_LINKS)
+                        || !plainFilesOnly(folder)
+                        || !manifest.get(id).outputsSha256().equals(ContentHash.of(folder))) {
+                    continue;
+                }
+                Ownership.mark(folder, id);
+            } catch (IOException | RuntimeException e) {
+                // not adopted: the folder stays foreign to gaitform
+            }
+        }
+    }
+
+    private static boolean plainFilesOnly(Path folder) throws IOException {
+        try (Stream<Path> s = Files.walk(folder)) {
+            return s.filter(p -> !p.equals(folder)).allMatch(p -> !p.getFileName().toString().startsWith(".")
+                    && !Files.isSymbolicLink(p) && (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    || nonEmptyDir(p)));
+        }
+    }
+
+    private static boolean nonEmptyDir(Path p) {
+        try (Stream<Path> s = Files.list(p)) {
+            return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && s.findAny().isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Bytes of the batch's compressed inputs (zip and gz), for its {@link InflationBudget}. */
+    private static long compressedBytes(List<Input> inputs) {
+        long sum = 0;
+        for (Input in : inputs) {
+            String n = in.path().getFileName() == null ? "" : in.path().getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.endsWith(".zip") || n.endsWith(".gz")) {
+                try {
+                    sum += Files.size(in.path());
+                } catch (IOException e) {
+                    // fails when read
+                }
+            }
+        }
+        return sum;
     }
 
     /** What every session of one run shares: the pipeline, the writer, the manifest. Thread-safe. */
@@ -146,17 +382,24 @@ public final class BatchRunner {
         private final Manifest manifest;
         private final String settingsHash;
 
-        Sessions(Path outDir) {
+        Sessions(Path outDir, Manifest manifest) {
             this.outDir = outDir;
-            this.manifest = Manifest.load(outDir);
+            this.manifest = manifest;
             this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
         }
 
         /** Skips an unchanged session, or analyses and writes it and records it in the manifest. */
         Outcome process(Input input, String id) {
-            String inputHash = hashOrNull(input.path());
             Path folder = outDir.resolve(id);
             Manifest.Entry prev = manifest.get(id);
+            Ownership.Check place = Ownership.check(folder);
+            if (place.foreign()) {
+                // never analysed into a place that holds something gaitform did not write
+                forget(id);
+                return new Outcome(input, id, false, input.display() + ": " + Ownership.notOursMessage(folder, place),
+                        Optional.empty(), Optional.empty());
+            }
+            String inputHash = hashOrNull(input.path());
             if (!options.force() && inputHash != null && prev != null && prev.input().equals(input.display())
                     && prev.inputSha256().equals(inputHash) && prev.settingsSha256().equals(settingsHash)
                     && prev.outputsSha256().equals(hashOrNull(folder))) {
@@ -172,15 +415,34 @@ public final class BatchRunner {
                     } else {
                         manifest.remove(id);
                     }
-                } else if (prev != null) {
-                    // results of an earlier run would contradict this failure: they go, with their entry
-                    AtomicFiles.removeDir(folder);
+                } else if (!failedToPlace(o) && (prev != null || place.ours())) {
+                    // results of an earlier run would contradict this failure: they go, with their entry — when
+                    // gaitform wrote them and they can be deleted whole; otherwise they stay and the message says so
+                    try {
+                        AtomicFiles.removeDir(folder);
+                    } catch (IOException e) {
+                        o = new Outcome(o.input(), o.sessionId(), false, o.message() + "; the earlier session folder "
+                                + folder + " was kept: " + AtomicFiles.reason(e), o.result(), o.detail());
+                    }
                     manifest.remove(id);
                 }
             } catch (IOException e) {
                 // the manifest could not be updated: at worst the session is analysed again next time
             }
             return o;
+        }
+
+        /** True when the session failed while being put in place (its input was fine): its old folder stays. */
+        private boolean failedToPlace(Outcome o) {
+            return o.detail().orElse(null) instanceof GaitformException g && g.kind() == GaitformException.Kind.OUTPUT;
+        }
+
+        private void forget(String id) {
+            try {
+                manifest.remove(id);
+            } catch (IOException e) {
+                // at worst the entry is checked again next time
+            }
         }
     }
 
@@ -203,9 +465,18 @@ public final class BatchRunner {
             this.total = total;
         }
 
+        private boolean closed;
+
         synchronized void finished(Outcome o) {
+            if (closed) {
+                return; // a session abandoned by a stopping run finished after all: the listener has moved on
+            }
             done++;
             listener.finished(o, done, total);
+        }
+
+        synchronized void close() {
+            closed = true;
         }
     }
 
@@ -218,9 +489,20 @@ public final class BatchRunner {
         };
     }
 
-    private static void await(Future<?> f) throws IOException {
+    /** Waits for a session; false when the run was asked to stop first. */
+    private boolean await(Future<?> f) throws IOException {
         try {
-            f.get();
+            while (true) {
+                if (stopRequested) {
+                    return false;
+                }
+                try {
+                    f.get(100, TimeUnit.MILLISECONDS);
+                    return true;
+                } catch (TimeoutException e) {
+                    // check for a stop request, then wait on
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the sessions", e);

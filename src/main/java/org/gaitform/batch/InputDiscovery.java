@@ -1,28 +1,85 @@
 package org.gaitform.batch;
 
 import java.io.IOException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.gaitform.io.InputReaders;
+import org.gaitform.report.Ownership;
+import org.gaitform.report.OutputNames;
 
 /**
  * Finds the inputs of a batch: files are taken as given (a missing or unreadable one becomes a failed
- * input, not a crash); folders are searched recursively for files gaitform reads, skipping hidden
- * entries, companion files (ground truth, metadata, READMEs) and the output folder.
+ * input, not a crash); folders are searched recursively for files gaitform reads. Links to files and folders are
+ * followed (a link that leads back into a folder being searched is a loop and is not followed again). Every path
+ * seen in a folder and not taken as an input is recorded with the reason ({@link Skipped}): hidden entries,
+ * companion files (ground truth, metadata, READMEs), gaitform's own outputs, the output folder, files of other
+ * kinds, broken links, link loops, and a second path to a file already taken.
  */
 public final class InputDiscovery {
     private final InputReaders readers;
+    private final Path displayBase;
 
     public InputDiscovery(InputReaders readers) {
+        this(readers, null);
+    }
+
+    /**
+     * Discovery that names inputs relative to a base folder ({@code gaitform serve} names uploads by their path in
+     * the upload, not by where the server keeps them).
+     *
+     * @param readers     the readers that recognise inputs
+     * @param displayBase folder the display names are relative to, or null for the paths as given
+     */
+    public InputDiscovery(InputReaders readers, Path displayBase) {
         this.readers = readers;
+        this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
+    }
+
+    /**
+     * A path seen and not analysed.
+     *
+     * @param path    where it is
+     * @param display how to name it (as {@link Input#display()})
+     * @param reason  a short code for the {@code skip_reason} column: {@code hidden}, {@code not_a_recording},
+     *                {@code metadata}, {@code ground_truth}, {@code document}, {@code gaitform_output},
+     *                {@code static_trial}, {@code output_folder}, {@code link_loop}, {@code broken_link},
+     *                {@code duplicate}
+     * @param message the reason in words
+     */
+    public record Skipped(Path path, String display, String reason, String message) {
+        public Skipped {
+            Objects.requireNonNull(path, "path");
+            Objects.requireNonNull(display, "display");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /**
+     * What a search found.
+     *
+     * @param inputs  inputs in a stable order (the user's order, then path order inside folders)
+     * @param skipped paths seen and not taken, in the same order
+     */
+    public record Found(List<Input> inputs, List<Skipped> skipped) {
+        public Found {
+            inputs = List.copyOf(inputs);
+            skipped = List.copyOf(skipped);
+        }
     }
 
     /**
@@ -33,34 +90,45 @@ public final class InputDiscovery {
      * @return inputs in a stable order (the user's order, then path order inside folders)
      */
     public List<Input> discover(List<Path> given, Path outDir) throws IOException {
-        return discover(given, outDir, null);
+        return search(given, outDir).inputs();
     }
 
-    /**
-     * Discovers inputs, naming them relative to a base folder ({@code gaitform serve} names uploads by their path in
-     * the upload, not by where the server keeps them).
-     *
-     * @param given       files and folders
-     * @param outDir      the output folder, never searched
-     * @param displayBase folder the display names are relative to, or null for the paths as given
-     */
-    public List<Input> discover(List<Path> given, Path outDir, Path displayBase) throws IOException {
-        Path base = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
-        Set<Path> seen = new LinkedHashSet<>();
+    /** Discovers inputs and the paths seen and not taken. */
+    public Found search(List<Path> given, Path outDir) throws IOException {
+        Map<Path, String> seen = new HashMap<>();
         List<Input> out = new ArrayList<>();
+        List<Skipped> skipped = new ArrayList<>();
         Path outAbs = outDir.toAbsolutePath().normalize();
+        Path outReal = real(outDir);
         for (Path g : given) {
-            Path abs = g.toAbsolutePath().normalize();
             if (Files.isDirectory(g) && readers.kindOf(g).isEmpty()) {
                 List<Path> found = new ArrayList<>();
-                Files.walkFileTree(g, new SimpleFileVisitor<>() {
+                List<Skipped> here = new ArrayList<>();
+                Files.walkFileTree(g, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                        if (dir.equals(g)) {
+                            return FileVisitResult.CONTINUE;
+                        }
                         Path d = dir.toAbsolutePath().normalize();
-                        if (!dir.equals(g) && (dir.getFileName().toString().startsWith(".") || d.equals(outAbs))) {
+                        String name = dir.getFileName().toString();
+                        if (d.equals(outAbs) || (outReal != null && outReal.equals(real(dir)))) {
+                            here.add(skip(dir, "output_folder", "the output folder of this run"));
                             return FileVisitResult.SKIP_SUBTREE;
                         }
-                        if (!dir.equals(g) && readers.kindOf(dir).isPresent()) {
+                        if (name.startsWith(".")) {
+                            here.add(skip(dir, "hidden", "a hidden folder"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (Files.exists(dir.resolve(Ownership.MARKER), LinkOption.NOFOLLOW_LINKS)) {
+                            here.add(skip(dir, "gaitform_output", "a session folder written by gaitform"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (Files.exists(dir.resolve(Manifest.FILE_NAME), LinkOption.NOFOLLOW_LINKS)) {
+                            here.add(skip(dir, "gaitform_output", "an output folder of gaitform"));
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
+                        if (readers.kindOf(dir).isPresent()) {
                             found.add(dir);
                             return FileVisitResult.SKIP_SUBTREE;
                         }
@@ -69,37 +137,122 @@ public final class InputDiscovery {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isRegularFile() && readers.kindOf(file).isPresent()) {
+                        if (attrs.isSymbolicLink()) {
+                            here.add(skip(file, "broken_link", "a link to nothing (its target "
+                                    + target(file) + " does not exist)"));
+                        } else if (!attrs.isRegularFile()) {
+                            here.add(skip(file, "not_a_recording", "not a regular file (a device, pipe or socket)"));
+                        } else if (readers.kindOf(file).isPresent()) {
                             found.add(file);
+                        } else {
+                            here.add(whyNot(file));
                         }
                         return FileVisitResult.CONTINUE;
                     }
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                        found.add(file); // reported as a failed input when read
+                        if (exc instanceof FileSystemLoopException) {
+                            here.add(skip(file, "link_loop", "a link back to a folder above it (" + target(file)
+                                    + "), which is searched once"));
+                        } else {
+                            found.add(file); // reported as a failed input when read
+                        }
                         return FileVisitResult.CONTINUE;
                     }
                 });
                 found.sort(Comparator.comparing(Path::toString));
                 for (Path f : found) {
-                    if (seen.add(f.toAbsolutePath().normalize())) {
-                        out.add(new Input(f, display(f, base)));
+                    String first = seen.putIfAbsent(key(f), name(f));
+                    if (first == null) {
+                        out.add(new Input(f, name(f)));
+                    } else {
+                        here.add(skip(f, "duplicate", "the same recording as " + first + ", analysed once"));
                     }
                 }
-            } else if (seen.add(abs)) {
-                out.add(new Input(g, display(g, base)));
+                here.sort(Comparator.comparing(s -> s.path().toString()));
+                skipped.addAll(here);
+            } else {
+                String first = seen.putIfAbsent(key(g), name(g));
+                if (first == null) {
+                    out.add(new Input(g, name(g)));
+                } else if (!first.equals(name(g))) {
+                    skipped.add(skip(g, "duplicate", "the same recording as " + first + ", analysed once"));
+                }
             }
         }
-        return out;
+        return new Found(out, skipped);
     }
 
-    /** The path as the user would recognise it; control characters (a newline in a file name) shown as '?'. */
-    private static String display(Path p, Path base) {
-        Path abs = p.toAbsolutePath().normalize();
-        if (base != null && abs.startsWith(base) && !abs.equals(base)) {
-            p = base.relativize(abs);
+    /** Why a regular file in a searched folder is not an input. */
+    private Skipped whyNot(Path file) {
+        String name = file.getFileName().toString();
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (name.startsWith(".")) {
+            return skip(file, "hidden", "a hidden file");
         }
-        return p.normalize().toString().replace('\\', '/').replaceAll("\\p{Cntrl}", "?");
+        if (lower.endsWith(".truth.csv") || lower.endsWith(".truth.json")) {
+            return skip(file, "ground_truth", "ground truth written by gaitform simulate, not a recording");
+        }
+        if (lower.contains(".meta.") || lower.equals("sessions.csv")) {
+            return skip(file, "metadata", "session metadata, read with the recordings it names");
+        }
+        if (lower.startsWith("readme") || lower.startsWith("license") || lower.startsWith("licence")) {
+            return skip(file, "document", "a document, not a recording");
+        }
+        if (InputReaders.isCompanionFile(lower) || OutputNames.isReserved(lower)) {
+            return skip(file, "gaitform_output", "a file gaitform writes, not a recording");
+        }
+        if (lower.contains("static")) {
+            return skip(file, "static_trial", "a standing calibration trial, used with the running trial beside it");
+        }
+        if (lower.endsWith(".zip")) {
+            return skip(file, "not_a_recording", "a zip archive without a Sensor Logger export (no Accelerometer.csv)");
+        }
+        int dot = name.lastIndexOf('.');
+        return skip(file, "not_a_recording", dot > 0 ? "a " + name.substring(dot) + " file, not a kind of recording "
+                + "gaitform reads" : "a file without an extension, not a kind of recording gaitform reads");
+    }
+
+    private Skipped skip(Path p, String reason, String message) {
+        return new Skipped(p, name(p), reason, message);
+    }
+
+    /** The display name of a path: relative to the display base when it lies inside it. */
+    private String name(Path p) {
+        if (displayBase != null) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(displayBase) && !abs.equals(displayBase)) {
+                return display(displayBase.relativize(abs));
+            }
+        }
+        return display(p);
+    }
+
+    private static String target(Path link) {
+        try {
+            return org.gaitform.model.Printable.safe(Files.readSymbolicLink(link).toString());
+        } catch (IOException | UnsupportedOperationException e) {
+            return "unknown";
+        }
+    }
+
+    /** The same file reached by two paths (a link) has one key. */
+    private static Path key(Path p) {
+        Path r = real(p);
+        return r != null ? r : p.toAbsolutePath().normalize();
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The path as the user would recognise it, made safe to print ({@link org.gaitform.model.Printable#safe}). */
+    static String display(Path p) {
+        return org.gaitform.model.Printable.safe(p.normalize().toString().replace('\\', '/'));
     }
 }

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +23,13 @@ import org.gaitform.report.BatchSummaryCsv;
  * sessions whose input, settings and outputs are unchanged. One row per session: its id, the input as
  * named, the SHA-256 of the input's content, the fingerprint of the settings, the SHA-256 of the session
  * folder as written, and its row of {@code batch-summary.csv} (so that a skipped session keeps its
- * headline numbers). The file is rewritten atomically after every finished session, so a run killed at
+ * headline numbers). Rows of kind {@code file} record the batch's own files at the top of the output folder
+ * ({@code batch-summary.csv}, the reports) with their SHA-256: gaitform overwrites such a file only while it is
+ * still what gaitform wrote. The file is rewritten atomically after every finished session, so a run killed at
  * any moment leaves either the old or the new manifest; an entry is trusted only while the session
- * folder still hashes to what it records. An unreadable manifest is ignored (everything is redone).
- * Thread-safe.
+ * folder still hashes to what it records. A damaged manifest, or one of an older layout, is ignored (everything
+ * is redone; the names starting with {@code .gaitform} are gaitform's in an output folder). A folder or a link at
+ * the manifest's place is {@linkplain #foreign() foreign}, and the run refuses to write over it. Thread-safe.
  */
 public final class Manifest {
     /** Name of the manifest in the output folder (hidden: it is bookkeeping, not a result). */
@@ -33,6 +37,8 @@ public final class Manifest {
     static final List<String> COLUMNS = List.of("session_id", "input", "input_sha256", "settings_sha256",
             "outputs_sha256", "message", "input_kind", "placement", "n_steps", "cadence_spm", "contact_ms",
             "flight_ms", "duty_factor", "running_s", "walking_s", "top_finding", "report");
+    /** The column that tells session rows from rows of the batch's files (empty for a session, {@code file}). */
+    static final String KIND = "kind";
 
     /**
      * One finished session.
@@ -58,6 +64,9 @@ public final class Manifest {
 
     private final Path file;
     private final Map<String, Entry> entries = new TreeMap<>();
+    private final Map<String, String> files = new TreeMap<>();
+    private String foreign = "";
+    private boolean legacy;
 
     private Manifest(Path file) {
         this.file = file;
@@ -66,22 +75,79 @@ public final class Manifest {
     /** The manifest of an output folder (empty when there is none or it cannot be read). */
     public static Manifest load(Path outDir) {
         Manifest m = new Manifest(outDir.resolve(FILE_NAME));
-        if (!Files.isRegularFile(m.file)) {
+        if (!Files.exists(m.file, LinkOption.NOFOLLOW_LINKS)) {
+            return m;
+        }
+        if (!Files.isRegularFile(m.file, LinkOption.NOFOLLOW_LINKS)) {
+            m.foreign = "it is a folder or a link, not a gaitform manifest";
             return m;
         }
         try (Reader r = Files.newBufferedReader(m.file, StandardCharsets.UTF_8)) {
             var parser = format().builder().setHeader().setSkipHeaderRecord(true).get().parse(r);
-            if (!parser.getHeaderNames().equals(COLUMNS)) {
-                return m; // another layout (an older gaitform): start afresh
+            List<String> header = parser.getHeaderNames();
+            m.legacy = true;
+            if (!header.containsAll(COLUMNS)) {
+                return m; // another layout (an older gaitform) or damaged: start afresh
             }
+            boolean kinds = header.contains(KIND);
+            m.legacy = !kinds;
             for (CSVRecord rec : parser) {
+                if (kinds && rec.get(KIND).equals("file")) {
+                    m.files.put(text(rec, "session_id"), rec.get("outputs_sha256"));
+                    continue;
+                }
                 Entry e = entry(rec);
                 m.entries.put(e.sessionId(), e);
             }
         } catch (IOException | RuntimeException e) {
             m.entries.clear(); // damaged: redo everything rather than trust part of it
+            m.files.clear();
+            m.legacy = true;
         }
         return m;
+    }
+
+    /**
+     * Why the file at the manifest's place is not a gaitform manifest (so that a run must not write over it), or
+     * empty when it is one or there is none.
+     */
+    public String foreign() {
+        return foreign;
+    }
+
+    /**
+     * True when the manifest holds no record of the batch's own files although it exists: written by a gaitform that
+     * did not record them yet, or damaged. The files are then recognised by their content ({@link BatchFiles}).
+     */
+    public synchronized boolean legacy() {
+        return legacy;
+    }
+
+    /** The SHA-256 gaitform recorded for a batch file it wrote at the top of the output folder, or {@code null}. */
+    public synchronized String fileSha256(String name) {
+        return files.get(name);
+    }
+
+    /** Records a batch file written at the top of the output folder and saves the manifest. */
+    public synchronized void putFile(String name, String sha256) throws IOException {
+        files.put(name, sha256);
+        save();
+    }
+
+    /** Forgets a batch file (it was not written in this run) and saves the manifest. */
+    public synchronized void removeFile(String name) throws IOException {
+        if (files.remove(name) != null) {
+            save();
+        }
+    }
+
+    /** Session ids by input (as named), for keeping each input's id from one run to the next. */
+    public synchronized Map<String, String> idsByInput() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Entry e : entries.values()) {
+            out.putIfAbsent(e.input(), e.sessionId());
+        }
+        return out;
     }
 
     /** The entry of a session id, or {@code null}. */
@@ -108,18 +174,32 @@ public final class Manifest {
     }
 
     private void save() throws IOException {
+        if (!foreign.isEmpty()) {
+            throw new AtomicFiles.NotOurs(file + " exists and was not written by gaitform (" + foreign + "); choose "
+                    + "another --out or move it");
+        }
         StringWriter w = new StringWriter();
         try (CSVPrinter p = new CSVPrinter(w, format())) {
-            p.printRecord(COLUMNS);
+            List<String> header = new ArrayList<>(COLUMNS);
+            header.add(KIND);
+            p.printRecord(header);
             for (Entry e : entries.values()) {
                 BatchSummaryCsv.Row r = e.row();
                 p.printRecord(esc(e.sessionId()), esc(e.input()), e.inputSha256(), e.settingsSha256(), e.outputsSha256(),
                         esc(r.message()), esc(r.inputKind()), esc(r.placement()), num(r.nSteps()), num(r.cadenceSpm()),
                         num(r.contactMs()), num(r.flightMs()), num(r.dutyFactor()), num(r.runningS()),
-                        num(r.walkingS()), esc(r.topFinding()), esc(r.report()));
+                        num(r.walkingS()), esc(r.topFinding()), esc(r.report()), "");
+            }
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                List<String> row = new ArrayList<>(java.util.Collections.nCopies(header.size(), ""));
+                row.set(0, esc(f.getKey()));
+                row.set(COLUMNS.indexOf("outputs_sha256"), f.getValue());
+                row.set(header.size() - 1, "file");
+                p.printRecord(row);
             }
         }
-        AtomicFiles.write(file, w.toString());
+        Path dir = file.toAbsolutePath().getParent();
+        AtomicFiles.write(file, w.toString().getBytes(StandardCharsets.UTF_8), AtomicFiles.tempArea(dir));
     }
 
     private static Entry entry(CSVRecord rec) {

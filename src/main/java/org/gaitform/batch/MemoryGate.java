@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.gaitform.io.InputReaders;
 
 /**
  * Keeps parallel sessions within the heap: each session reserves an estimate of the memory it needs
@@ -26,6 +27,7 @@ final class MemoryGate {
 
     private final long capacity;
     private long available;
+    private boolean cancelled;
 
     MemoryGate(long capacityBytes) {
         this.capacity = Math.max(1, capacityBytes);
@@ -37,11 +39,16 @@ final class MemoryGate {
         return new MemoryGate((long) (Runtime.getRuntime().maxMemory() * SHARE));
     }
 
-    /** The memory a session of this input is expected to need (bytes). */
+    /**
+     * The memory a session of this input is expected to need (bytes): from the size of what it holds once unpacked —
+     * a zip's streams or a {@code .gz} file's content as they unpack, not their compressed size.
+     */
     static long estimate(Path input) {
         long size;
         try {
-            if (Files.isDirectory(input)) {
+            if (!Files.isDirectory(input)) {
+                size = InputReaders.unpackedSize(input);
+            } else {
                 try (Stream<Path> s = Files.walk(input)) {
                     size = s.filter(Files::isRegularFile).mapToLong(p -> {
                         try {
@@ -51,8 +58,6 @@ final class MemoryGate {
                         }
                     }).sum();
                 }
-            } else {
-                size = Files.size(input);
             }
         } catch (IOException | RuntimeException e) {
             size = 0; // a missing input fails at once
@@ -63,15 +68,30 @@ final class MemoryGate {
     /**
      * Waits until {@code bytes} (capped at the whole budget) are free and reserves them.
      *
-     * @return the amount reserved, to hand back to {@link #release}
+     * @return the amount reserved, to hand back to {@link #release}; 0 when the gate was {@linkplain #cancel cancelled}
+     *         (the session must not start)
      */
     synchronized long acquire(long bytes) throws InterruptedException {
         long want = Math.min(Math.max(0, bytes), capacity);
-        while (available < want) {
+        while (available < want && !cancelled) {
             wait();
+        }
+        if (cancelled) {
+            return 0;
         }
         available -= want;
         return want;
+    }
+
+    /** Wakes every waiting session and lets none start any more (the run is stopping). */
+    synchronized void cancel() {
+        cancelled = true;
+        notifyAll();
+    }
+
+    /** True after {@link #cancel}. */
+    synchronized boolean cancelled() {
+        return cancelled;
     }
 
     /** Hands a reservation back. */

@@ -33,14 +33,20 @@ import org.gaitform.report.WeeklyLoadCsv;
  */
 public final class RunnerReports {
     /** File name of the runner's report. */
-    public static final String PDF = "runner-report.pdf";
+    public static final String PDF = org.gaitform.report.OutputNames.RUNNER_REPORT;
     /** File name of the weekly table. */
-    public static final String CSV = "weekly-load.csv";
+    public static final String CSV = org.gaitform.report.OutputNames.WEEKLY_LOAD;
 
     private final GuidelineTable table;
 
     public RunnerReports(GuidelineTable table) {
         this.table = table;
+    }
+
+    /** Where the batch's own files go (each checked and recorded: {@link BatchFiles}). */
+    @FunctionalInterface
+    interface Sink {
+        void write(String name, byte[] bytes) throws IOException;
     }
 
     /**
@@ -49,6 +55,14 @@ public final class RunnerReports {
      * @return the files written (empty when the batch had no watch session)
      */
     public List<Path> write(List<Outcome> outcomes, Path outDir) throws IOException {
+        return write(outcomes, outDir, (name, bytes) -> AtomicFiles.write(outDir.resolve(name), bytes), null);
+    }
+
+    /**
+     * Writes the runner reports through {@code sink}; a report whose place is taken by a file gaitform did not write is
+     * added to {@code unwritten} (when not {@code null}) and the others are still written.
+     */
+    List<Path> write(List<Outcome> outcomes, Path outDir, Sink sink, List<String> unwritten) throws IOException {
         Map<String, List<Outcome>> groups = new LinkedHashMap<>();
         for (Outcome o : outcomes) {
             Optional<SessionResult> r = o.result();
@@ -61,12 +75,20 @@ public final class RunnerReports {
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, List<Outcome>> g : groups.entrySet()) {
             String suffix = groups.size() == 1 ? "" : "-" + SessionIds.safe(g.getKey());
-            written.addAll(writeOne(g.getKey(), g.getValue(), outDir, suffix));
+            try {
+                written.addAll(writeOne(g.getKey(), g.getValue(), outDir, suffix, sink));
+            } catch (AtomicFiles.NotOurs e) {
+                if (unwritten == null) {
+                    throw e;
+                }
+                unwritten.add("the runner's report of " + g.getKey() + " was not written: " + e.getMessage());
+            }
         }
         return written;
     }
 
-    private List<Path> writeOne(String name, List<Outcome> outcomes, Path outDir, String suffix) throws IOException {
+    private List<Path> writeOne(String name, List<Outcome> outcomes, Path outDir, String suffix, Sink sink)
+            throws IOException {
         List<RunSummary> runs = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (Outcome o : outcomes) {
@@ -99,12 +121,14 @@ public final class RunnerReports {
                     : latest.weeklyIncreasePct(), "watch");
             loadWeek = latest == null ? "" : latest.isoWeek();
         }
-        Path csv = outDir.resolve(CSV.replace(".csv", suffix + ".csv"));
-        Path pdf = outDir.resolve(PDF.replace(".pdf", suffix + ".pdf"));
+        String csvName = CSV.replace(".csv", suffix + ".csv");
+        String pdfName = PDF.replace(".pdf", suffix + ".pdf");
+        Path csv = outDir.resolve(csvName);
+        Path pdf = outDir.resolve(pdfName);
         try {
-            AtomicFiles.write(csv, WeeklyLoadCsv.write(weeks));
+            sink.write(csvName, WeeklyLoadCsv.write(weeks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
-            AtomicFiles.write(pdf, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
+            sink.write(pdfName, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
                     settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));
         } catch (RuntimeException e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write the runner's report " + pdf

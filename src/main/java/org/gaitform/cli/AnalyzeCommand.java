@@ -24,6 +24,7 @@ import org.gaitform.model.Channel;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Placement;
 import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.report.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,10 @@ import picocli.CommandLine.Parameters;
             "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
             "Running again into the same folder skips recordings whose content, options",
             "and gaitform are unchanged and whose outputs are complete (status 'skipped'",
-            "in batch-summary.csv); --force redoes them all.",
+            "in batch-summary.csv); --force redoes them all. Paths seen and not analysed are listed there too.",
+            "gaitform only replaces or deletes what it wrote (session folders carry a marker); anything else in",
+            "the output folder is left alone, and the session that would replace it fails with a message.",
+            "A file whose name starts with '-' is given as ./-name.csv or after --.",
             "Column roles for --column: time, acc_x, acc_y, acc_z, gyr_x, gyr_y, gyr_z, and acc_v, acc_ap, acc_ml",
             "for exports already aligned to vertical (up), antero-posterior (forward) and medio-lateral (right).",
             "%nExamples:",
@@ -179,32 +183,101 @@ final class AnalyzeCommand implements Callable<Integer> {
         BarProgress bar = useBar ? new BarProgress(o, e, debug) : null;
         BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
+        BatchRunner runner = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force));
+        // SIGTERM and Ctrl-C: stop in order — no new session, the running ones finish or are abandoned cleanly, the
+        // manifest and the summary are written for what finished — before the process ends
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            runner.requestStop("the process was asked to stop (SIGTERM or Ctrl-C)");
+            try {
+                finished.await(BatchRunner.STOP_GRACE_MS + 25_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }, "gaitform-stop");
+        boolean hooked = addHook(hook);
         try {
-            result = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force))
-                    .run(inputs, out, listener);
-        } catch (GaitformException ex) {
-            e.println("gaitform: " + ex.getMessage());
-            return ExitCode.INTERNAL;
-        } catch (java.io.IOException ex) {
-            e.println("gaitform: cannot write to " + out + ": " + ex.getMessage());
-            return ExitCode.INTERNAL;
+            try {
+                result = runner.run(inputs, out, listener);
+            } catch (GaitformException ex) {
+                e.println("gaitform: " + ex.getMessage());
+                return ex.kind() == GaitformException.Kind.USAGE ? ExitCode.USAGE : ExitCode.INTERNAL;
+            } catch (java.io.IOException ex) {
+                e.println("gaitform: cannot write to " + out + ": " + AtomicFiles.reason(ex)
+                        + (ex instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        && !Path.of(f.getFile()).equals(out) ? " (" + f.getFile() + ")" : ""));
+                return ExitCode.INTERNAL;
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+            return report(result, o, e);
         } finally {
-            if (bar != null) {
-                bar.close();
+            o.flush();
+            e.flush();
+            finished.countDown(); // a waiting stop hook lets the process end now
+            if (hooked) {
+                removeHook(hook);
             }
         }
+    }
+
+    /** The final line(s) and the exit code. */
+    private int report(BatchResult result, PrintWriter o, PrintWriter e) {
         long ok = result.okCount();
         long failed = result.failedCount();
         long skipped = result.skippedCount();
-        if (result.outcomes().isEmpty()) {
+        long interrupted = result.interruptedCount();
+        long other = result.notAnalysed().size() - interrupted;
+        for (String u : result.unwritten()) {
+            e.println("gaitform: " + u);
+        }
+        if (result.outcomes().isEmpty() && interrupted == 0) {
             e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx, .gpx, "
-                    + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)");
+                    + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)" + (other == 0 ? ""
+                    : "; " + notAnalysed(result) + ", listed in " + result.summaryFile()));
+            e.flush();
             return ExitCode.NOTHING_ANALYSED;
         }
-        o.printf(Locale.ROOT, "%d of %d input(s) analysed%s, %d failed; summary in %s%n", ok, ok + failed,
+        o.printf(Locale.ROOT, "%s%d of %d input(s) analysed%s, %d failed%s%s; summary in %s%n",
+                result.stopped() ? "stopped: " : "", ok, ok + failed + interrupted,
                 skipped == 0 ? "" : " (" + skipped + " unchanged since the last run, kept)", failed,
-                result.summaryFile());
+                interrupted == 0 ? "" : ", " + interrupted + " not started (run again to finish)",
+                other == 0 ? "" : "; " + notAnalysed(result), result.summaryFile());
+        o.flush();
+        e.flush();
+        if (!result.unwritten().isEmpty()) {
+            return ExitCode.INTERNAL;
+        }
         return failed == 0 ? ExitCode.OK : ok == 0 ? ExitCode.NOTHING_ANALYSED : ExitCode.SOME_FAILED;
+    }
+
+    /** "3 other path(s) not analysed (2 not_a_recording, 1 link_loop)". */
+    private static String notAnalysed(BatchResult result) {
+        Map<String, Long> byReason = new java.util.TreeMap<>();
+        result.notAnalysed().stream().filter(s -> !s.reason().equals(BatchRunner.INTERRUPTED))
+                .forEach(s -> byReason.merge(s.reason(), 1L, Long::sum));
+        long n = byReason.values().stream().mapToLong(Long::longValue).sum();
+        return n + " other path(s) not analysed (" + String.join(", ", byReason.entrySet().stream()
+                .map(x -> x.getValue() + " " + x.getKey()).toList()) + ")";
+    }
+
+    private static boolean addHook(Thread hook) {
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException | SecurityException ex) {
+            return false; // already shutting down
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ex) {
+            // shutting down: the hook is running and waits for this run, which is finished
+        }
     }
 
     private AnalysisSettings settings() {

@@ -69,6 +69,16 @@ final class BarProgress implements BatchListener, AutoCloseable {
     }
 
     @Override
+    public void notice(String message) {
+        synchronized (screen) {
+            out.print(CLEAR_LINE);
+            out.flush();
+            err.println("gaitform: warning: " + message);
+            err.flush();
+        }
+    }
+
+    @Override
     public void written(java.nio.file.Path file) {
         close();
         out.println("      runner's report → " + file);

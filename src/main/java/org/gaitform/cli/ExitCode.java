@@ -20,7 +20,8 @@ public final class ExitCode {
     static final String HELP_TEXT = "%nExit codes:%n"
             + "  0  every input analysed%n"
             + "  1  some inputs failed (see batch-summary.csv); the rest were written%n"
-            + "  2  usage error%n"
+            + "  2  usage error (also: an output folder that is an input folder, or would replace an input)%n"
             + "  3  nothing could be analysed (every input failed, or none was found)%n"
-            + "  4  internal error, or the output folder could not be written%n";
+            + "  4  internal error, or the output folder could not be written%n"
+            + "143  stopped by SIGTERM or Ctrl-C: what finished is written and listed in batch-summary.csv%n";
 }

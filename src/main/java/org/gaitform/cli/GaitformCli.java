@@ -50,7 +50,10 @@ public final class GaitformCli implements Runnable {
                 : ExitCode.INTERNAL);
         cl.setParameterExceptionHandler((ex, a) -> {
             PrintWriter e = ex.getCommandLine().getErr();
-            e.println("gaitform: " + ex.getMessage());
+            String unknown = unknownOption(ex.getCommandLine().getCommandSpec(), a);
+            e.println("gaitform: " + (unknown == null ? ex.getMessage() : "unknown option '" + unknown + "'; if it is "
+                    + "a file name, write ./" + unknown + " or put -- before it (gaitform "
+                    + ex.getCommandLine().getCommandName() + " -- " + unknown + ")"));
             e.println("Run 'gaitform " + (ex.getCommandLine().getCommandName().equals("gaitform") ? ""
                     : ex.getCommandLine().getCommandName() + " ") + "--help' for usage.");
             return ExitCode.USAGE;
@@ -63,6 +66,36 @@ public final class GaitformCli implements Runnable {
             return ExitCode.INTERNAL;
         });
         return cl;
+    }
+
+    /**
+     * The first argument that looks like an option and is none of the command's (a file named {@code -leading.csv}),
+     * or {@code null}: picocli may report it as a missing input instead, which does not tell the user what went wrong.
+     */
+    static String unknownOption(CommandLine.Model.CommandSpec spec, String[] args) {
+        boolean sub = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!sub) {
+                sub = a.equals(spec.name());
+                continue;
+            }
+            if (a.equals("--")) {
+                return null;
+            }
+            if (a.startsWith("-") && a.length() > 1) {
+                String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                CommandLine.Model.OptionSpec o = spec.findOption(name);
+                if (o == null && !(name.length() > 2 && !name.startsWith("--") && spec.findOption(name.substring(0, 2))
+                        != null)) {
+                    return a;
+                }
+                if (o != null && o.arity().min() > 0 && !a.contains("=")) {
+                    i++; // its value
+                }
+            }
+        }
+        return null;
     }
 
     /** Puts {@code analyze} in front when the first argument is not a subcommand or a top-level option. */

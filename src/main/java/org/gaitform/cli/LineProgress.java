@@ -72,6 +72,12 @@ final class LineProgress implements BatchListener {
     }
 
     @Override
+    public void notice(String message) {
+        err.println("gaitform: warning: " + message);
+        err.flush();
+    }
+
+    @Override
     public void written(Path file) {
         if (!quiet) {
             out.println("      runner's report → " + file);

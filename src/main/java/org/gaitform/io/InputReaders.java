@@ -68,6 +68,28 @@ public final class InputReaders {
         return Optional.empty();
     }
 
+    /**
+     * The bytes an input file holds once unpacked: for a Sensor Logger zip, what the streams gaitform reads unpack to
+     * (its directory's sizes, which reading verifies); for a {@code .gz} file, what its trailer states, at least its
+     * size and at most the readers' limit; otherwise its size. For the batch's memory estimate.
+     */
+    public static long unpackedSize(Path file) throws IOException {
+        String lower = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        long size = Files.size(file);
+        if (lower.endsWith(".zip")) {
+            return SensorLoggerReader.unpackedSize(file);
+        }
+        if (lower.endsWith(".gz") && size >= 18) {
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ch.read(b, size - 4);
+                long stated = b.getInt(0) & 0xFFFFFFFFL; // the last member's size modulo 4 GiB
+                return Math.min(Math.max(size, stated), 512L << 20);
+            }
+        }
+        return size;
+    }
+
     /** True for files that accompany recordings but are not recordings. */
     public static boolean isCompanionFile(String lowerName) {
         return lowerName.endsWith(".truth.csv") || lowerName.endsWith(".truth.json") || lowerName.contains(".meta.")

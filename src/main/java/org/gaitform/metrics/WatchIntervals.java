@@ -19,7 +19,9 @@ import org.gaitform.model.WatchRecording;
  * <p>Per interval: its duration (s; 0 for the first record and across pauses), whether a pause precedes it, the
  * activity, the steps taken (cadence × duration; {@code NaN} without cadence), the distance covered (m; from the
  * export's distance, or speed × duration), the distance from the start (m) and the altitude smoothed over
- * ±{@value #ALTITUDE_HALF_WINDOW} records (m; {@code NaN} without altitude). Immutable.
+ * ±{@value #ALTITUDE_HALF_WINDOW} records (m; {@code NaN} without altitude). Immutable (an index of the records with
+ * an altitude is built on first use). Look-ups by distance or time are binary searches, so that the splits of a
+ * multi-day recording cost time in proportion to its records.
  */
 public final class WatchIntervals {
     /** Records on each side of the altitude moving average. */
@@ -191,35 +193,67 @@ public final class WatchIntervals {
         if (metres <= cumulativeM[0]) {
             return timeS[0];
         }
-        for (int i = 1; i < n; i++) {
-            if (cumulativeM[i] >= metres) {
-                double span = cumulativeM[i] - cumulativeM[i - 1];
-                double f = span > 0 ? (metres - cumulativeM[i - 1]) / span : 1;
-                return timeS[i - 1] + f * (timeS[i] - timeS[i - 1]);
-            }
+        // the first record at or beyond the distance (the distance never decreases: a binary search)
+        int i = firstAtLeast(cumulativeM, metres, 1, n);
+        if (i < n) {
+            double span = cumulativeM[i] - cumulativeM[i - 1];
+            double f = span > 0 ? (metres - cumulativeM[i - 1]) / span : 1;
+            return timeS[i - 1] + f * (timeS[i] - timeS[i - 1]);
         }
         return timeS[n - 1];
     }
 
+    /** The first index in [from, to) where the non-decreasing {@code v} is at least {@code x}, or {@code to}. */
+    private static int firstAtLeast(double[] v, double x, int from, int to) {
+        int lo = from;
+        int hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (v[mid] >= x) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Records with an altitude, in order (built on first use). */
+    private int[] withAltitude;
+
+    private int[] withAltitude() {
+        if (withAltitude == null) {
+            int[] idx = new int[altitudeM.length];
+            int k = 0;
+            for (int i = 0; i < altitudeM.length; i++) {
+                if (!Double.isNaN(altitudeM[i])) {
+                    idx[k++] = i;
+                }
+            }
+            withAltitude = java.util.Arrays.copyOf(idx, k);
+        }
+        return withAltitude;
+    }
+
     /** The smoothed altitude (m) at a distance along the run, interpolated; {@code NaN} without altitude there. */
     public double altitudeAtDistance(double metres) {
-        int n = cumulativeM.length;
-        int before = -1;
-        int after = -1;
-        for (int i = 0; i < n; i++) {
-            if (Double.isNaN(altitudeM[i])) {
-                continue;
-            }
-            if (cumulativeM[i] <= metres) {
-                before = i;
-            } else {
-                after = i;
-                break;
-            }
-        }
-        if (before < 0 && after < 0) {
+        int[] idx = withAltitude();
+        if (idx.length == 0) {
             return Double.NaN;
         }
+        // the last record with an altitude at or before the distance, and the next one (a binary search)
+        int lo = 0;
+        int hi = idx.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulativeM[idx[mid]] <= metres) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        int before = lo - 1 >= 0 ? idx[lo - 1] : -1;
+        int after = lo < idx.length ? idx[lo] : -1;
         if (before < 0) {
             return altitudeM[after];
         }
@@ -239,11 +273,10 @@ public final class WatchIntervals {
         if (at <= x[0]) {
             return y[0];
         }
-        for (int i = 1; i < n; i++) {
-            if (x[i] >= at) {
-                double f = (at - x[i - 1]) / (x[i] - x[i - 1]);
-                return y[i - 1] + f * (y[i] - y[i - 1]);
-            }
+        int i = firstAtLeast(x, at, 1, n); // times increase: a binary search
+        if (i < n) {
+            double f = (at - x[i - 1]) / (x[i] - x[i - 1]);
+            return y[i - 1] + f * (y[i] - y[i - 1]);
         }
         return y[n - 1];
     }

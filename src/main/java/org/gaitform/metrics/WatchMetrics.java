@@ -149,18 +149,61 @@ public final class WatchMetrics {
      * {@code power_w}, and the flags {@code step_length_derived} and {@code vertical_ratio_derived} (0 or 1).
      */
     public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include) {
-        double[] cad = rec.channel(WatchChannel.CADENCE_SPM);
-        double[] contact = rec.channel(WatchChannel.CONTACT_MS);
-        double[] vo = rec.channel(WatchChannel.VERTICAL_OSCILLATION_MM);
-        double[] vr = rec.channel(WatchChannel.VERTICAL_RATIO_PCT);
-        double[] bal = rec.channel(WatchChannel.CONTACT_BALANCE_LEFT_PCT);
-        double[] step = rec.channel(WatchChannel.STEP_LENGTH_MM);
-        double[] stance = rec.channel(WatchChannel.STANCE_TIME_PCT);
-        double[] hr = rec.channel(WatchChannel.HEART_RATE_BPM);
-        double[] power = rec.channel(WatchChannel.POWER_W);
-        boolean deviceStep = rec.has(WatchChannel.STEP_LENGTH_MM);
-        boolean deviceRatio = rec.has(WatchChannel.VERTICAL_RATIO_PCT);
-        boolean anyCadence = rec.has(WatchChannel.CADENCE_SPM);
+        return form(new FormChannels(rec), iv, 1, iv.size(), include);
+    }
+
+    /**
+     * The channels {@link #form} reads, fetched once ({@link WatchRecording#channel} copies a channel), so that the
+     * form of many parts of a long recording (its kilometres) costs one pass, not one copy of every channel per part.
+     */
+    public static final class FormChannels {
+        final double[] cad;
+        final double[] contact;
+        final double[] vo;
+        final double[] vr;
+        final double[] bal;
+        final double[] step;
+        final double[] stance;
+        final double[] hr;
+        final double[] power;
+        final boolean deviceStep;
+        final boolean deviceRatio;
+        final boolean anyCadence;
+
+        /** The channels of a recording. */
+        public FormChannels(WatchRecording rec) {
+            cad = rec.channel(WatchChannel.CADENCE_SPM);
+            contact = rec.channel(WatchChannel.CONTACT_MS);
+            vo = rec.channel(WatchChannel.VERTICAL_OSCILLATION_MM);
+            vr = rec.channel(WatchChannel.VERTICAL_RATIO_PCT);
+            bal = rec.channel(WatchChannel.CONTACT_BALANCE_LEFT_PCT);
+            step = rec.channel(WatchChannel.STEP_LENGTH_MM);
+            stance = rec.channel(WatchChannel.STANCE_TIME_PCT);
+            hr = rec.channel(WatchChannel.HEART_RATE_BPM);
+            power = rec.channel(WatchChannel.POWER_W);
+            deviceStep = rec.has(WatchChannel.STEP_LENGTH_MM);
+            deviceRatio = rec.has(WatchChannel.VERTICAL_RATIO_PCT);
+            anyCadence = rec.has(WatchChannel.CADENCE_SPM);
+        }
+    }
+
+    /**
+     * {@link #form(WatchRecording, WatchIntervals, IntPredicate)} over the intervals {@code from} (at least 1) to
+     * {@code to} (exclusive) only, with the channels fetched once: the same values, in time proportional to the range.
+     */
+    public static Map<String, Double> form(FormChannels ch, WatchIntervals iv, int from, int to, IntPredicate include) {
+        double[] cad = ch.cad;
+        double[] contact = ch.contact;
+        double[] vo = ch.vo;
+        double[] vr = ch.vr;
+        double[] bal = ch.bal;
+        double[] step = ch.step;
+        double[] stance = ch.stance;
+        double[] hr = ch.hr;
+        double[] power = ch.power;
+        boolean deviceStep = ch.deviceStep;
+        boolean deviceRatio = ch.deviceRatio;
+        boolean anyCadence = ch.anyCadence;
         Weighted cadence = new Weighted();
         Weighted wContact = new Weighted();
         Weighted wVo = new Weighted();
@@ -173,7 +216,7 @@ public final class WatchMetrics {
         double runS = 0;
         double steps = 0;
         double stepDistance = 0;
-        for (int i = 1; i < iv.size(); i++) {
+        for (int i = Math.max(1, from); i < Math.min(to, iv.size()); i++) {
             if (!iv.running(i) || !include.test(i)) {
                 continue;
             }

@@ -17,7 +17,9 @@ public final class GaitformException extends RuntimeException {
         /** The file was read but holds nothing we can analyse (too short, no running, …). */
         NOT_ANALYSABLE,
         /** Results could not be written. */
-        OUTPUT
+        OUTPUT,
+        /** The command asks for something gaitform refuses to do (an output folder that is one of the inputs). */
+        USAGE
     }
 
     private final Kind kind;

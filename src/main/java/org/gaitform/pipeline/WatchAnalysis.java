@@ -214,13 +214,18 @@ final class WatchAnalysis {
         double[] dist = new double[n];
         double[] split = new double[n];
         Arrays.fill(split, Double.NaN);
+        double total = iv.cumulative(n - 1);
+        int k = 0; // splits follow each other along the distance, which never decreases: one pass
         for (int i = 0; i < n; i++) {
             act[i] = iv.activity(i).ordinal();
             dist[i] = iv.cumulative(i);
-            for (Split s : splits) {
-                if (dist[i] >= s.startM() && (dist[i] < s.endM() || s.endM() >= iv.cumulative(n - 1))) {
+            while (k < splits.size() && dist[i] >= splits.get(k).endM() && splits.get(k).endM() < total) {
+                k++;
+            }
+            if (k < splits.size()) {
+                Split s = splits.get(k);
+                if (dist[i] >= s.startM() && (dist[i] < s.endM() || s.endM() >= total)) {
                     split[i] = s.number();
-                    break;
                 }
             }
         }

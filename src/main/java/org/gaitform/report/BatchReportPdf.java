@@ -80,7 +80,9 @@ public final class BatchReportPdf {
     }
 
     /** Renders the report. */
-    public static byte[] render(List<BatchEntry> entries, GuidelineTable table) throws IOException {
+    public static byte[] render(List<BatchEntry> all, GuidelineTable table) throws IOException {
+        List<BatchEntry> entries = all.stream().filter(e -> !e.notAnalysed()).toList();
+        long notAnalysed = all.size() - entries.size();
         Table cohort = cohort(entries);
         Map<String, SessionResult> bySession = new java.util.HashMap<>();
         entries.forEach(e -> e.result().ifPresent(r -> bySession.put(e.sessionId(), r)));
@@ -91,8 +93,10 @@ public final class BatchReportPdf {
             int outside = cohort.intColumn("rank").isEqualTo(0).size();
             int watch = cohort.intColumn("rank").isEqualTo(1).size();
             d.paragraph(String.format(Locale.ROOT, "%d input(s): %d analysed, %d failed. Sessions with an indicator "
-                    + "outside the recommendations: %d; with one worth watching: %d. They are listed first.",
-                    entries.size(), cohort.rowCount(), failed, outside, watch), 9);
+                    + "outside the recommendations: %d; with one worth watching: %d. They are listed first.%s",
+                    entries.size(), cohort.rowCount(), failed, outside, watch, notAnalysed == 0 ? ""
+                            : " " + notAnalysed + " other path(s) in the input folders were not analysed; "
+                            + "batch-summary.csv lists each with the reason."), 9);
             if (cohort.rowCount() > 0) {
                 d.paragraph(stats(cohort, "cadence_spm", "Cadence", "steps/min", 0) + " "
                         + stats(cohort, "contact_ms", "Contact time", "ms", 0) + " "

@@ -14,13 +14,17 @@ import org.gaitform.report.CsvTables.Num;
  * {@code status_<guideline id>} column per recommendation measured in any session ({@code within}, {@code watch},
  * {@code outside}, {@code reported}, {@code not_measurable}). The status is {@code ok} (analysed in this run),
  * {@code skipped} (input and settings unchanged since an earlier run into the same folder, whose outputs and
- * numbers are kept) or {@code failed}. {@link Row} is the compact form of a row that the batch manifest keeps.
+ * numbers are kept) or {@code failed}. {@code skip_reason} tells the two kinds of {@code skipped} apart:
+ * {@code unchanged} for an input kept from an earlier run (its session folder and numbers are there), anything else
+ * for a path the batch saw and did not analyse at all ({@code not_a_recording}, {@code hidden}, {@code link_loop},
+ * {@code interrupted}, …: no session folder, the message says why); those rows come after the inputs' rows.
+ * {@link Row} is the compact form of a row that the batch manifest keeps.
  */
 public final class BatchSummaryCsv {
     /** Columns before the status columns, in order. */
     public static final List<String> COLUMNS = List.of("input", "session_id", "status", "message", "input_kind",
             "placement", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s", "walking_s",
-            "top_finding", "report");
+            "top_finding", "report", "skip_reason");
 
     private BatchSummaryCsv() {
     }
@@ -99,6 +103,7 @@ public final class BatchSummaryCsv {
             row.add(num(r, "walking_s", 2));
             row.add(r == null ? "" : topFinding(r));
             row.add(r == null ? "" : e.sessionId() + "/report.pdf");
+            row.add(e.skipReason());
             for (String id : sorted) {
                 row.add(r == null ? "" : r.findings().stream().filter(f -> f.guidelineId().equals(id))
                         .map(f -> f.status().label()).findFirst().orElse(""));

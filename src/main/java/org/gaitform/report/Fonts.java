@@ -78,11 +78,61 @@ public final class Fonts {
         return in;
     }
 
+    /**
+     * The AWT font of a resource. Java makes an AWT font from a file; given a stream it copies the stream to the
+     * system's temporary folder for the life of the process, which a killed process leaves behind. So the font is
+     * read from its own file when gaitform runs from its classes folder, and otherwise from a copy kept in the user's
+     * cache folder ({@code $XDG_CACHE_HOME/gaitform/fonts}, else {@code ~/.cache/gaitform/fonts}), written once; the
+     * temporary copy is the last resort when neither can be used.
+     */
     private static Font load(String name) {
+        try {
+            java.net.URL url = Fonts.class.getResource(name);
+            if (url != null && url.getProtocol().equals("file")) {
+                return Font.createFont(Font.TRUETYPE_FONT, new java.io.File(url.toURI()));
+            }
+            java.nio.file.Path cached = cached(name);
+            if (cached != null) {
+                return Font.createFont(Font.TRUETYPE_FONT, cached.toFile());
+            }
+        } catch (IOException | FontFormatException | java.net.URISyntaxException | RuntimeException e) {
+            // fall back to the stream
+        }
         try (InputStream in = open(name)) {
             return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (IOException | FontFormatException e) {
             throw new IllegalStateException("cannot load font " + name, e);
         }
+    }
+
+    /** A copy of a font resource in the user's cache folder (named by its content), or {@code null}. */
+    private static java.nio.file.Path cached(String name) throws IOException {
+        byte[] bytes;
+        try (InputStream in = open(name)) {
+            bytes = in.readAllBytes();
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        java.nio.file.Path base = xdg != null && !xdg.isBlank() ? java.nio.file.Path.of(xdg)
+                : home == null || home.isBlank() ? null : java.nio.file.Path.of(home, ".cache");
+        if (base == null) {
+            return null;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes))
+                    .substring(0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return null;
+        }
+        String file = name.substring(name.lastIndexOf('/') + 1);
+        java.nio.file.Path dir = base.resolve("gaitform").resolve("fonts");
+        java.nio.file.Path target = dir.resolve(file.replace(".ttf", "-" + hash + ".ttf"));
+        if (java.nio.file.Files.isRegularFile(target) && java.nio.file.Files.size(target) == bytes.length) {
+            return target;
+        }
+        java.nio.file.Files.createDirectories(dir);
+        AtomicFiles.write(target, bytes);
+        return target;
     }
 }

@@ -9,8 +9,9 @@ import org.gaitform.model.SessionResult;
 
 /**
  * Writes one session's folder — {@code steps.csv}, {@code summary.json}, {@code report.pdf},
- * {@code charts/*.png} — into a temporary folder and renames it into place, so that a session folder is
- * either complete or absent.
+ * {@code charts/*.png} and the marker {@value Ownership#MARKER} that lists them — into a folder in the output
+ * folder's temporary area and renames it into place, so that a session folder is either complete or absent. A
+ * folder at the session's place that gaitform did not write is never replaced: the session fails instead.
  */
 public final class SessionWriter {
     private final GuidelineTable table;
@@ -32,6 +33,8 @@ public final class SessionWriter {
      * Writes the session into {@code outDir/<session id>}.
      *
      * @return the session folder
+     * @throws GaitformException (kind {@code OUTPUT}) when it cannot be written, or something gaitform did not
+     *                           write is at its place (which is then left as it is)
      */
     public Path write(SessionResult r, Path outDir) {
         Path target = outDir.resolve(r.sessionId());
@@ -50,11 +53,15 @@ public final class SessionWriter {
             }
             AtomicFiles.write(tmp.resolve("report.pdf"), watch ? WatchReportPdf.render(r, charts, table)
                     : SessionReportPdf.render(r, charts, table));
+            Ownership.mark(tmp, r.sessionId());
             AtomicFiles.replaceDir(tmp, target);
             tmp = null;
             return target;
+        } catch (AtomicFiles.NotOurs e) {
+            throw new GaitformException(GaitformException.Kind.OUTPUT, e.getMessage(), e);
         } catch (IOException e) {
-            throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write " + target + ": " + e.getMessage(), e);
+            throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write " + target + ": "
+                    + AtomicFiles.reason(e), e);
         } finally {
             if (tmp != null) {
                 try {

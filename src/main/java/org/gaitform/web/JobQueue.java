@@ -181,7 +181,7 @@ final class JobQueue implements AutoCloseable {
         Path out = store.out(job);
         try {
             job.update(Job.State.RUNNING, "analysing");
-            List<Input> inputs = new InputDiscovery(new InputReaders()).discover(List.of(files), out, files);
+            List<Input> inputs = new InputDiscovery(new InputReaders(), files).discover(List.of(files), out);
             List<Job.Input> list = new ArrayList<>();
             for (int i = 0; i < inputs.size(); i++) {
                 list.add(new Job.Input(inputs.get(i).display(), "", i == 0 ? "analysing" : "pending", ""));

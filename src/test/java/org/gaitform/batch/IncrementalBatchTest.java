@@ -78,10 +78,12 @@ class IncrementalBatchTest {
             if (a.get("status").equals("ok")) {
                 assertThat(b.get("status")).isEqualTo("skipped");
                 assertThat(b.get("message")).isEqualTo("unchanged since the last run (" + a.get("message") + ")");
-                a.remove("status");
-                a.remove("message");
-                b.remove("status");
-                b.remove("message");
+                assertThat(a.get("skip_reason")).isEmpty();
+                assertThat(b.get("skip_reason")).isEqualTo("unchanged");
+                for (String col : List.of("status", "message", "skip_reason")) {
+                    a.remove(col);
+                    b.remove(col);
+                }
             }
             assertThat(b).isEqualTo(a);
         }
@@ -101,12 +103,18 @@ class IncrementalBatchTest {
         run(in, out);
         TempDirs.write(dir, "in/a.csv", good + "\n"); // same numbers, other bytes: redone
         Files.delete(out.resolve("b/charts").toFile().listFiles()[0].toPath()); // incomplete folder
-        Files.writeString(out.resolve("c/summary.json"), "{"); // damaged file
+        Files.writeString(out.resolve("c/summary.json"), "{"); // changed after gaitform wrote it: kept, never replaced
         BatchResult r = run(in, out);
         assertThat(statuses(r)).containsExactlyEntriesOf(Map.of("a", Outcome.Status.OK, "b", Outcome.Status.OK,
-                "c", Outcome.Status.OK, "d", Outcome.Status.SKIPPED).entrySet().stream()
+                "c", Outcome.Status.FAILED, "d", Outcome.Status.SKIPPED).entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .collect(LinkedHashMap::new, (m, e) -> m.put(e.getKey(), e.getValue()), Map::putAll));
+        assertThat(r.outcomes().get(2).message()).contains(out.resolve("c") + " exists and was not written by gaitform "
+                + "(summary.json was changed after gaitform wrote it); choose another --out or move it");
+        assertThat(Files.readString(out.resolve("c/summary.json"))).isEqualTo("{");
+        // the user moves it away: the next run writes the session again
+        Files.move(out.resolve("c"), dir.resolve("c-kept"));
+        assertThat(statuses(run(in, out))).containsEntry("c", Outcome.Status.OK);
         assertThat(Files.readString(out.resolve("c/summary.json"))).startsWith("{\n");
 
         org.gaitform.report.AtomicFiles.deleteTree(out.resolve("d")); // folder gone

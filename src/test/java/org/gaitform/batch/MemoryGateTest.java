@@ -46,4 +46,40 @@ class MemoryGateTest {
         assertThat(MemoryGate.estimate(dir.resolve("missing.csv"))).isEqualTo(MemoryGate.BASE_MB * 1_000_000L);
         assertThat(MemoryGate.estimate(dir)).isEqualTo(MemoryGate.estimate(f));
     }
+
+    @Test
+    void compressedInputsAreEstimatedByWhatTheyUnpackTo(@TempDir Path dir) throws Exception {
+        // a zip bomb used to be estimated by its few compressed bytes, and so let through beside other sessions
+        java.util.Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        entries.put("TotalAcceleration.csv", new byte[4_000_000]);
+        entries.put("Gyroscope.csv", new byte[2_000_000]);
+        entries.put("Magnetometer.csv", new byte[9_000_000]);
+        Path zip = Files.write(dir.resolve("export.zip"), org.gaitform.support.MalformedFiles.zip(entries));
+        assertThat(Files.size(zip)).isLessThan(200_000);
+        assertThat(MemoryGate.estimate(zip)).isEqualTo(MemoryGate.BASE_MB * 1_000_000L + 3 * 6_000_000L);
+        Path gz = dir.resolve("run.tcx.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(new byte[5_000_000]);
+        }
+        assertThat(MemoryGate.estimate(gz)).isEqualTo(MemoryGate.BASE_MB * 1_000_000L + 3 * 5_000_000L);
+    }
+
+    @Test
+    void aCancelledGateLetsNoSessionStart() throws Exception {
+        MemoryGate gate = new MemoryGate(100);
+        long a = gate.acquire(100);
+        Thread t = new Thread(() -> {
+            try {
+                assertThat(gate.acquire(50)).isZero();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        t.start();
+        gate.cancel();
+        t.join(5000);
+        assertThat(t.isAlive()).isFalse();
+        gate.release(a);
+        assertThat(gate.acquire(10)).isZero();
+    }
 }

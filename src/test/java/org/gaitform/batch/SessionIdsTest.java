@@ -29,6 +29,42 @@ class SessionIdsTest {
         assertThat(ids.get(3)).isEqualTo("session_batch-summary");
     }
 
+    @Test
+    void compressedExportsLoseBothSuffixes() {
+        // issue 11: run.gpx.gz got the id run.gpx
+        assertThat(SessionIds.assign(List.of(Path.of("a/run.gpx.gz"), Path.of("b/ride.fit.GZ"), Path.of("c/x.gz"),
+                Path.of("d/.gz")))).containsExactly("run", "ride", "x", "gz");
+    }
+
+    @Test
+    void namesGaitformWritesAtTheTopOfTheOutputFolderAreNeverIds() {
+        java.util.List<Path> inputs = new java.util.ArrayList<>();
+        for (String reserved : org.gaitform.report.OutputNames.reserved()) {
+            inputs.add(Path.of("in", reserved + ".csv"));
+            inputs.add(Path.of("in2", reserved.toUpperCase(java.util.Locale.ROOT) + ".tsv"));
+        }
+        inputs.add(Path.of("in", "runner-report-alice.pdf.csv"));
+        inputs.add(Path.of("in", "weekly-load-bob.csv.csv"));
+        for (String id : SessionIds.assign(inputs)) {
+            assertThat(org.gaitform.report.OutputNames.isReserved(id)).as(id).isFalse();
+        }
+        assertThat(SessionIds.assign(List.of(Path.of("batch-summary.csv.csv")))).containsExactly(
+                "session_batch-summary.csv");
+    }
+
+    @Test
+    void idsOfAnEarlierRunAreKept() {
+        List<Path> paths = List.of(Path.of("in/run.csv"), Path.of("in/run.tsv"));
+        List<String> keys = List.of("in/run.csv", "in/run.tsv");
+        assertThat(SessionIds.assign(paths, keys, java.util.Map.of("in/run.csv", "run"))).containsExactly("run", "in_run");
+        assertThat(SessionIds.assign(paths, keys, java.util.Map.of("in/run.tsv", "run"))).containsExactly("in_run", "run");
+        // an id that is no longer valid (unsafe, reserved, or taken twice) is assigned afresh
+        assertThat(SessionIds.assign(paths, keys, java.util.Map.of("in/run.csv", "../x", "in/run.tsv", "batch-summary.csv")))
+                .containsExactly("in_run", "in_run-2");
+        assertThat(SessionIds.assign(paths, keys, java.util.Map.of("in/run.csv", "same", "in/run.tsv", "SAME")))
+                .containsExactly("same", "in_run");
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3})
     void randomPathsGetUniqueSafeIds(long seed) {

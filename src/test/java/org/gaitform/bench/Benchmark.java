@@ -85,28 +85,39 @@ public final class Benchmark {
 
     private final Path work;
     private final int batchSize;
+    private final int trackpoints;
     private final StringBuilder report = new StringBuilder();
     private final List<String> verdicts = new ArrayList<>();
 
-    Benchmark(Path work, int batchSize) {
+    Benchmark(Path work, int batchSize, int trackpoints) {
         this.work = work;
         this.batchSize = batchSize;
+        this.trackpoints = trackpoints;
     }
 
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "target/benchmark");
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        int points = args.length > 2 ? Integer.parseInt(args[2]) : 1_600_000;
         Files.createDirectories(work);
-        new Benchmark(work, batch).run();
+        new Benchmark(work, batch, points).run();
     }
 
     void run() throws Exception {
         resetPeaks();
         machine();
-        throughput();
-        reportRendering();
-        batch();
-        heap();
+        String only = System.getProperty("benchmark.only", "");
+        if (only.equals("watch")) {
+            longWatch(); // -Dbenchmark.only=watch: the long watch export alone
+        } else if (only.equals("web")) {
+            System.out.println("benchmark.only=web: gaitform serve's load run alone (org.gaitform.web.WebLoad)");
+        } else {
+            throughput();
+            reportRendering();
+            batch();
+            longWatch();
+            heap();
+        }
         line("");
         line("## Targets");
         verdicts.forEach(v -> line("- " + v));
@@ -314,6 +325,58 @@ public final class Benchmark {
     }
 
     // ---------------------------------------------------------------- heap
+
+    /**
+     * A multi-day watch export: a TCX of {@link #trackpoints} trackpoints (1.6 million: a plausible ultra recorded every
+     * second, 30 MB gzipped, 510 MB of XML), and a sixteenth and a quarter of it, each read, analysed and reported by
+     * the command line in a child JVM ({@code -Xmx3g}: the whole recording is held, and its steps.csv is 150 MB).
+     * Linear time means the same time per trackpoint at every length; before issue 11 the kilometre splits made it
+     * quadratic (100 000 trackpoints 12 s, 400 000 52 s, 1.6 million did not finish in 300 s).
+     */
+    private void longWatch() throws Exception {
+        line("");
+        line("## Long watch export (linear time)");
+        line("");
+        line("| trackpoints | gzipped | time (read + analysis + report) | per trackpoint | peak live heap |");
+        line("|---|---|---|---|---|");
+        double firstPerPoint = Double.NaN;
+        double lastPerPoint = Double.NaN;
+        double lastSeconds = Double.NaN;
+        for (int points : new int[] {trackpoints / 16, trackpoints / 4, trackpoints}) {
+            Path f = work.resolve("ultra_" + points + ".tcx.gz");
+            if (!Files.exists(f)) {
+                LongRecordings.writeLongTcx(f, points, 7L);
+            }
+            Path log = work.resolve("ultra-" + points + ".log");
+            Path out = work.resolve("ultra-out-" + points);
+            Process p = ChildJvm.start(List.of("-Xmx3g"), HeapProbe.class.getName(), List.of("analyze", f.toString(),
+                    "--out", out.toString(), "--force", "--progress", "lines"), log);
+            if (!p.waitFor(20, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+            }
+            String text = Files.readString(log);
+            Matcher m = Pattern.compile("exit=(\\d+) seconds=([0-9.]+) peak_live_mb=([0-9.]+)").matcher(text);
+            if (!m.find() || !m.group(1).equals("0")) {
+                line("| " + points + " | FAILED: " + text.lines().filter(l -> l.contains("FAIL") || l.contains("exit="))
+                        .findFirst().orElse(text) + " | | | |");
+                verdicts.add("1.6 M-trackpoint watch export in seconds, linear: " + TARGET_MISSED);
+                return;
+            }
+            double s = Double.parseDouble(m.group(2));
+            double perPoint = s / points * 1e6;
+            firstPerPoint = Double.isNaN(firstPerPoint) ? perPoint : firstPerPoint;
+            lastPerPoint = perPoint;
+            lastSeconds = s;
+            line(String.format(Locale.ROOT, "| %,d | %.1f MB | %.1f s | %.1f µs | %s MB |", points, Files.size(f) / 1e6, s,
+                    perPoint, m.group(3)));
+            AtomicFiles.deleteTree(out);
+        }
+        // the shortest run carries the JVM's start-up and warm-up, so the longest may only be cheaper per trackpoint
+        boolean linear = lastPerPoint <= 1.5 * firstPerPoint;
+        verdicts.add(String.format(Locale.ROOT, "%,d-trackpoint watch export: %.0f s, %.1f µs per trackpoint vs %.1f µs "
+                + "for a sixteenth of it: %s", trackpoints, lastSeconds, lastPerPoint, firstPerPoint,
+                linear ? "linear, " + TARGET_MET : "not linear, " + TARGET_MISSED));
+    }
 
     private void heap() throws Exception {
         line("");

@@ -139,11 +139,27 @@ class CliTest {
     }
 
     @Test
+    void aFileNameThatLooksLikeAnOptionIsNamedWithTheWayOut(@TempDir Path dir) throws IOException {
+        // issue 11: "analyze -leading.csv" said a required parameter was missing
+        Run r = run("analyze", "-leading.csv");
+        assertThat(r.code()).isEqualTo(ExitCode.USAGE);
+        assertThat(r.err()).contains("unknown option '-leading.csv'; if it is a file name, write ./-leading.csv or put "
+                + "-- before it (gaitform analyze -- -leading.csv)").doesNotContain("Missing required parameter");
+        assertThat(run("-leading.csv").err()).contains("unknown option '-leading.csv'");
+        TempDirs.write(dir, "-leading.csv", goodCsv);
+        Run ok = run("analyze", "--out", dir.resolve("o").toString(), "--", dir.resolve("-leading.csv").toString());
+        assertThat(ok.code()).as(ok.err()).isEqualTo(ExitCode.OK);
+        // values of options are not taken for unknown options
+        assertThat(run("analyze", "-o", dir.resolve("-o2").toString(), "-j", "1", "--",
+                dir.resolve("-leading.csv").toString()).code()).isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void usageErrorsExitWithTwoAndAHint(@TempDir Path dir) throws IOException {
         Path in = TempDirs.write(dir, "a.csv", goodCsv);
         Run unknown = run("analyze", in.toString(), "--frobnicate");
         assertThat(unknown.code()).isEqualTo(ExitCode.USAGE);
-        assertThat(unknown.err()).contains("Unknown option: '--frobnicate'").contains("--help");
+        assertThat(unknown.err()).contains("unknown option '--frobnicate'").contains("--help");
         assertThat(run("analyze", in.toString(), "--acc-unit", "kg").err()).contains("--acc-unit must be g or mps2");
         assertThat(run("analyze", in.toString(), "--acc-unit", "kg").code()).isEqualTo(ExitCode.USAGE);
         assertThat(run("analyze", in.toString(), "--column", "foo=bar").err()).contains("unknown role 'foo'");

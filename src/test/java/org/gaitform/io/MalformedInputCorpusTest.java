@@ -109,13 +109,19 @@ class MalformedInputCorpusTest {
         assertThat(finished).as(text).isTrue();
         assertThat(p.exitValue()).as(text).isEqualTo(1);
         assertThat(text.lines().filter(l -> l.contains("] FAIL  ")).count()).as(text).isEqualTo(failing);
-        assertThat(text).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("not enough memory");
+        assertThat(text).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("not enough memory")
+                .doesNotContain("larger heap");
+        // hostile names are printed with their control and format characters as '?'
+        assertThat(MalformedCorpus.hasHiddenCharacters(text)).as("control or format characters in:%n%s", text).isFalse();
+        assertThat(text).contains("run?vsc.exe.csv: line 3, column 'acc_v'").contains("esc?[31mred.csv");
         assertThat(text).contains((warned + 1) + " of " + (all.size() + 1) + " input(s) analysed, " + failing
                 + " failed");
         System.out.printf("corpus of %d cases (%.1f MB) in one batch, -Xmx256m, 2 jobs: %s%n", all.size(),
                 all.stream().mapToLong(MalformedCorpus.Case::size).sum() / 1e6,
                 text.lines().filter(l -> l.startsWith("heap_probe")).findFirst().orElse(""));
-        List<Map<String, String>> rows = CsvRows.parse(Files.readString(out.resolve("batch-summary.csv")));
+        String summary = Files.readString(out.resolve("batch-summary.csv"));
+        assertThat(MalformedCorpus.hasHiddenCharacters(summary)).isFalse();
+        List<Map<String, String>> rows = CsvRows.parse(summary);
         assertThat(rows).hasSize(all.size() + 1);
         assertThat(rows.stream().filter(r -> r.get("status").equals("failed"))).hasSize((int) failing);
         assertThat(out.resolve("zz_good_run/report.pdf")).isNotEmptyFile();

@@ -72,4 +72,16 @@ class MetadataReaderTest {
         TempDirs.write(dir, "a.meta.csv", "subject_id,Z\n");
         assertThat(new MetadataReader().find(a).subjectId()).contains("Z");
     }
+
+    @Test
+    void aHugeOrHostileCellIsClippedInWarnings(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        // issue 11: a 10 MB metadata cell was echoed whole into the warnings
+        java.nio.file.Path a = TempDirs.write(dir, "a.csv", "time,acc_v\n0,1\n");
+        TempDirs.write(dir, "a.meta.csv", "height_cm," + "9".repeat(10_000_000) + "\nspeed_mps,fast\u202Eer\n");
+        java.util.List<String> w = new MetadataReader().find(a).warnings();
+        assertThat(w).hasSize(2);
+        assertThat(w.get(0)).hasSizeLessThan(300).contains("… (10000000 characters)");
+        assertThat(w.get(1)).contains("found 'fast?er'").doesNotContain("\u202E");
+    }
 }

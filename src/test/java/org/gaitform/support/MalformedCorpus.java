@@ -88,8 +88,17 @@ public final class MalformedCorpus {
         }
     }
 
-    /** Every case of every reader. */
-    public static List<Case> all() {
+    private static List<Case> all;
+
+    /** Every case of every reader (generated once per JVM: some take seconds to build; cases are immutable). */
+    public static synchronized List<Case> all() {
+        if (all == null) {
+            all = List.copyOf(generate());
+        }
+        return all;
+    }
+
+    private static List<Case> generate() {
         List<Case> out = new ArrayList<>();
         out.addAll(imuCsv());
         out.addAll(MalformedPoseCorpus.poseCsv());
@@ -101,8 +110,34 @@ public final class MalformedCorpus {
         out.addAll(MalformedWatchCorpus.xml());
         out.addAll(MalformedWatchCorpus.watchCsv());
         out.addAll(MalformedWatchCorpus.deviceExports());
+        out.addAll(names());
         // extension point: a reader's cases in a method returning List<Case>, added here
         return out;
+    }
+
+    /**
+     * Hostile file names (issue 11): a bidirectional override (U+202E) that would show {@code run_csv.exe} as
+     * {@code run_exe.vsc}, a zero-width joiner and a control character, on files with a bad cell. Messages name the
+     * file with those characters shown as '?' (checked on the batch's output).
+     */
+    public static List<Case> names() {
+        String r = "names";
+        String bad = "time,acc_v\n0,1\n0.01,oops\n";
+        return List.of(
+                c(r, "a right-to-left override in the name", "run\u202Evsc.exe.csv", utf8(bad), "line 3, column 'acc_v'",
+                        "found 'oops'"),
+                c(r, "a left-to-right isolate and a zero-width joiner", "walk\u2066\u200D.csv", utf8(bad),
+                        "line 3, column 'acc_v'"),
+                c(r, "an escape character", "esc\u001B[31mred.csv", utf8(bad), "line 3, column 'acc_v'"));
+    }
+
+    /**
+     * True when a text holds characters that gaitform shows as '?' in names (control and format characters; line
+     * breaks and tabs of the text itself aside).
+     */
+    public static boolean hasHiddenCharacters(String s) {
+        return s.chars().anyMatch(ch -> ch != '\n' && ch != '\r' && ch != '\t'
+                && (Character.getType(ch) == Character.CONTROL || Character.getType(ch) == Character.FORMAT));
     }
 
     static Case c(String reader, String name, String fileName, byte[] bytes, String... fragments) {

@@ -88,6 +88,13 @@ public final class MalformedWatchCorpus {
         cases.add(new Case(r, "header claiming 2 GB of data", "fit_huge_size.fit", huge,
                 List.of("the header says 2147483632 bytes of data but the file holds", "the file check matches"),
                 Map.of(), true));
+        // issue 11: an understated size (0, or too small) over a valid file check was discarded
+        cases.add(new Case(r, "header stating 0 bytes of data", "fit_zero_size.fit", withDataSize(good, 0),
+                List.of("the header says 0 bytes of data but the file holds", "so the data were read to the end"),
+                Map.of(), true));
+        cases.add(new Case(r, "header stating too few bytes of data", "fit_small_size.fit", withDataSize(good, 700),
+                List.of("the header says 700 bytes of data but the file holds", "so the data were read to the end"),
+                Map.of(), true));
         byte[] hugeEmpty = Arrays.copyOf(good, 14 + 20);
         ByteBuffer.wrap(hugeEmpty).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0xFFFFFFF0);
         fixHeaderCrc(hugeEmpty, 0);
@@ -117,6 +124,14 @@ public final class MalformedWatchCorpus {
         cases.add(c(r, "a truncated gzip", "fit_gzip_cut.fit.gz", Arrays.copyOf(gzip(good), 600),
                 "fit_gzip_cut.fit.gz", "expected a gzip-compressed export", "Unexpected end of ZLIB input stream"));
         return cases;
+    }
+
+    /** The FIT file with the data size of its header set to {@code size} (and the header check recomputed). */
+    static byte[] withDataSize(byte[] good, int size) {
+        byte[] b = good.clone();
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(4, size);
+        fixHeaderCrc(b, 0);
+        return b;
     }
 
     /** Header check of the FIT header at {@code at} recomputed. */
@@ -206,10 +221,31 @@ public final class MalformedWatchCorpus {
                         .getBytes(StandardCharsets.UTF_16LE), "gpx_utf16.gpx",
                 "no running in this file: its track type is 'swimming'"));
         cases.add(c(r, "empty TCX", "tcx_empty_doc.tcx", utf8(decl), "tcx_empty_doc.tcx", "expected well-formed XML"));
+        // issue 11: beyond the 512 MiB limit it was "malformed XML"
+        cases.add(c(r, "TCX beyond the size limit (well-formed XML, gzipped)", "tcx_too_large.tcx.gz",
+                tcxBeyondLimit(), "tcx_too_large.tcx.gz", "expected an export of at most 512 MiB",
+                "found more data than that (after decompression): the file is too large to read"));
         cases.add(new Case(r, "GPX with positions out of range only", "gpx_bad_positions.gpx",
                 utf8(gpx.replaceAll("lat=\"[^\"]*\"", "lat=\"123.0\"")), List.of("601 track point value(s) were not "
                         + "numbers or out of range (latitude beyond ±90°"), Map.of(), true));
         return cases;
+    }
+
+    /**
+     * A gzipped TCX of 528 MiB of well-formed XML (a root element, then comments), written as concatenated gzip
+     * members — one member of 8 MiB of comments repeated — so that it takes a few megabytes and no time to build.
+     */
+    static byte[] tcxBeyondLimit() {
+        byte[] head = gzip(utf8("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<TrainingCenterDatabase xmlns=\""
+                + "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\">\n"));
+        String comment = "<!-- " + "padding ".repeat(126) + "-->\n";
+        byte[] member = gzip(utf8(comment.repeat((8 << 20) / comment.length())));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(head);
+        for (int i = 0; i < 66; i++) {
+            out.writeBytes(member);
+        }
+        return out.toByteArray();
     }
 
     /** Cases for watch CSV exports (Stryd and Garmin FitCSVTool naming). */
@@ -289,6 +325,21 @@ public final class MalformedWatchCorpus {
         cases.add(c(r, "zip: an entry that inflates a hundredfold", "sl_bomb.zip", MalformedFiles.zip(bomb),
                 "sl_bomb.zip", "entry 'TotalAcceleration.csv'", "expected CSV that compresses like text",
                 "more than 100 times its compressed size (a zip bomb?)"));
+        // issue 11: a crafted 3 MB zip of 8 entries sharing one deflate stream, sizes understated, wrote 8.2 GB
+        cases.add(c(r, "zip: eight entries sharing one deflate stream, sizes understated", "sl_overlapping.zip",
+                CraftedZip.overlappingBomb(3), "sl_overlapping.zip", "entries 'TotalAcceleration.csv' and '",
+                "expected entries stored one after the other", "share their data", "nothing was unpacked"));
+        CraftedZip understated = new CraftedZip();
+        CraftedZip.Local big = understated.add("TotalAcceleration.csv", concat(total, utf8(
+                "1700000000000000000,0.0000,9.8000,0.0000,0.0000\n".repeat(100_000))), true);
+        understated.directory("TotalAcceleration.csv", big, big.compressedSize(), 65_536);
+        cases.add(c(r, "zip: an entry inflating beyond its stated size", "sl_understated.zip", understated.bytes(),
+                "sl_understated.zip", "entry 'TotalAcceleration.csv'", "expected as many bytes as the archive's "
+                        + "directory states (65536)", "the archive understates its sizes"));
+        // issue 11: 100 000 tiny entries were all extracted (400 MB)
+        cases.add(c(r, "zip: 100 000 tiny entries", "sl_many_entries.zip", CraftedZip.manyEntries(100_000),
+                "sl_many_entries.zip", "expected a zip archive of at most 1000 entries", "found 100001 entries",
+                "nothing was unpacked"));
         Map<String, byte[]> missing = new LinkedHashMap<>();
         missing.put("Accelerometer.csv", acc);
         cases.add(c(r, "zip: the accelerometer without gravity, nothing else", "sl_missing.zip",

@@ -230,6 +230,10 @@ final class WebLoad {
      * @param args output folder, number of uploads (default 50)
      */
     public static void main(String[] args) throws Exception {
+        String only = System.getProperty("benchmark.only", "");
+        if (!only.isEmpty() && !only.equals("web")) {
+            return; // -Dbenchmark.only=OTHER: another part of the benchmark alone
+        }
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "target/benchmark"));
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         List<Path> samples = WebRestartTest.samples();

@@ -124,6 +124,18 @@ public final class FitDecoder {
                 dataEnd = b.length - 2;
                 cut = false;
             }
+            if (!cut && !checkMatches(b, pos, dataEnd) && !boundary(b, dataEnd + 2)) {
+                // the header may understate the data (0, or too few bytes): if the file check of everything up to a
+                // later point matches there, and the file ends there (or a chained file starts), read up to it
+                int realEnd = matchingEnd(b, pos, dataEnd);
+                if (realEnd > dataEnd) {
+                    warnings.add(String.format(Locale.ROOT, "the header says %d bytes of data but the file holds %d; "
+                            + "the file check matches at the end of the data, so the data were read to the end",
+                            dataSize, realEnd - dataStart));
+                    declaredEnd = realEnd;
+                    dataEnd = realEnd;
+                }
+            }
             int before = out.size();
             Damage damage = decodeSegment(b, dataStart, dataEnd, segment, st, out);
             int decoded = out.size() - before;
@@ -181,6 +193,34 @@ public final class FitDecoder {
             warnings.add("developer field(s) without a description were kept with raw values: " + st.undescribed);
         }
         return new FitFile(out, Math.max(1, segment), protocol, profile, warnings);
+    }
+
+    /** True when a FIT file may end at {@code at}: the file ends there, or a chained FIT file starts. */
+    private static boolean boundary(byte[] b, int at) {
+        return at == b.length || (at < b.length && b.length - at >= 12 && looksLikeFit(slice(b, at, 12)));
+    }
+
+    /** True when the two bytes at {@code end} hold the file check of the bytes from {@code start} to {@code end}. */
+    private static boolean checkMatches(byte[] b, int start, int end) {
+        return end + 2 <= b.length && u16(b, end, false) == FitCrc.of(b, start, end - start);
+    }
+
+    /**
+     * The end of a FIT file's data when its header understates them: the first position after {@code declaredEnd}
+     * where the two bytes hold the file check of everything from {@code start}, and after which the file ends or a
+     * chained FIT file starts; -1 when there is none. One pass with a running check.
+     */
+    private static int matchingEnd(byte[] b, int start, int declaredEnd) {
+        int crc = 0;
+        for (int i = start; i + 2 <= b.length; i++) {
+            if (i > declaredEnd && u16(b, i, false) == crc) {
+                if (boundary(b, i + 2)) {
+                    return i;
+                }
+            }
+            crc = FitCrc.update(crc, b[i]);
+        }
+        return -1;
     }
 
     // ------------------------------------------------------------------ decoding state

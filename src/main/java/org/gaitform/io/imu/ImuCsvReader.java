@@ -245,6 +245,7 @@ public final class ImuCsvReader {
             }
         }
         List<ImuSensor> sensors = new ArrayList<>();
+        ImpossibleSamples.Tally impossible = new ImpossibleSamples.Tally();
         at = 0;
         for (int s = 0; s < specs.size(); s++) {
             GroupSpec spec = specs.get(s);
@@ -254,6 +255,9 @@ public final class ImuCsvReader {
                 at++;
             }
             String suffix = s == 0 ? "" : "_" + safeKey(spec.name());
+            String sensorName = specs.size() > 1 ? spec.name() : "";
+            // before the units are inferred from the signal: one absurd row must not decide them
+            ImpossibleSamples.repairAbsurd(channels, timeS, sensorName, impossible);
             List<Decision> unitDecisions = new ArrayList<>();
             String accUnit = accelerationUnit(source, channels, spec.roleHeader(), options, unitDecisions);
             if (accUnit.equals("mps2")) {
@@ -285,8 +289,12 @@ public final class ImuCsvReader {
             for (Decision d : unitDecisions) {
                 decisions.add(new Decision(d.key() + suffix, d.value(), d.reason()));
             }
+            ImpossibleSamples.repairImpossible(channels, timeS, rate, source, sensorName, impossible);
             Side side = specs.size() > 1 ? sideOf(spec.name()) : Side.UNKNOWN;
             sensors.add(ImuSensor.adopt(spec.name(), placement, side, channels));
+        }
+        if (impossible.total() > 0) {
+            warnings.add(impossible.warning());
         }
         return ImuRecording.adopt(source, timeS, rate, sensors, decisions, warnings);
     }

@@ -1,23 +1,19 @@
 package org.gaitform.io.imu;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.gaitform.io.TimeBase;
+import org.gaitform.io.archive.ZipArchive;
+import org.gaitform.io.text.ByteSource;
 import org.gaitform.io.text.ColumnReader;
 import org.gaitform.io.text.ColumnReader.CellKind;
 import org.gaitform.io.text.LayoutSniffer;
@@ -65,13 +61,35 @@ public final class SensorLoggerReader {
         if (!Files.isRegularFile(zip)) {
             return false;
         }
-        try (ZipFile z = new ZipFile(zip.toFile())) {
-            return z.stream().anyMatch(e -> {
-                String n = baseName(e.getName());
-                return n.equalsIgnoreCase(ACCELEROMETER) || n.equalsIgnoreCase(TOTAL);
-            });
-        } catch (IOException e) {
-            return false;
+        return ZipArchive.names(zip).stream().map(SensorLoggerReader::baseName)
+                .anyMatch(n -> n.equalsIgnoreCase(ACCELEROMETER) || n.equalsIgnoreCase(TOTAL));
+    }
+
+    /**
+     * The bytes the streams gaitform reads from a Sensor Logger zip unpack to, as its directory states them (reading
+     * verifies them: an entry that unpacks to more is refused), or the file's size when it cannot be told. This is
+     * what the analysis holds in memory, not the compressed size.
+     */
+    public static long unpackedSize(Path zip) {
+        try (ZipArchive z = ZipArchive.open(zip, zip.toString())) {
+            long sum = 0;
+            for (ZipArchive.Entry e : needed(z.entries())) {
+                sum += e.size();
+            }
+            return Math.min(sum, (long) ZipArchive.MAX_UNPACKED_MIB << 20);
+        } catch (IOException | RuntimeException e) {
+            try {
+                return Files.size(zip);
+            } catch (IOException ex) {
+                return 0;
+            }
+        }
+    }
+
+    /** The streams of an export: by lower-case file name, where to read them. */
+    private record Export(Map<String, ByteSource> streams, List<String> csvNames) {
+        Optional<ByteSource> find(String name) {
+            return Optional.ofNullable(streams.get(name.toLowerCase(Locale.ROOT)));
         }
     }
 
@@ -84,55 +102,65 @@ public final class SensorLoggerReader {
      */
     public ImuRecording read(Path path, String source, ImuReadOptions options) throws IOException {
         if (Files.isDirectory(path)) {
-            return readFolder(path, source, options);
+            Map<String, ByteSource> streams = new LinkedHashMap<>();
+            for (String name : List.of(TOTAL, ACCELEROMETER, GRAVITY, GYROSCOPE)) {
+                find(path, name).ifPresent(f -> streams.put(name.toLowerCase(Locale.ROOT), ByteSource.of(f)));
+            }
+            return read(new Export(streams, listCsv(path)), source, options);
         }
-        Path tmp = Files.createTempDirectory("gaitform-sensorlogger");
-        try {
-            try (ZipFile z = new ZipFile(path.toFile())) {
-                List<String> names = new ArrayList<>();
-                for (ZipEntry e : z.stream().toList()) {
-                    String n = baseName(e.getName());
-                    names.add(e.getName());
-                    checkEntryName(source, e.getName());
-                    if (!e.isDirectory() && n.toLowerCase(Locale.ROOT).endsWith(".csv") && !n.startsWith(".")) {
-                        if (e.getSize() > MAX_STREAM_BYTES) {
-                            throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'",
-                                    "a stream of at most " + (MAX_STREAM_BYTES >> 20) + " MiB", "one that claims "
-                                            + (e.getSize() >> 20) + " MiB");
-                        }
-                        // written under its own base name inside the temporary folder, never elsewhere
-                        try (InputStream in = z.getInputStream(e);
-                             OutputStream out = Files.newOutputStream(tmp.resolve(n))) {
-                            copyLimited(in, out, e, source);
-                        } catch (java.io.EOFException | java.util.zip.ZipException damaged) {
-                            // found by fuzzing: a cut or damaged compressed stream
-                            throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'",
-                                    "compressed data that inflate to the end", "a damaged or cut stream ("
-                                            + damaged.getMessage() + ")");
-                        }
-                    }
-                }
-                if (find(tmp, ACCELEROMETER).isEmpty() && find(tmp, TOTAL).isEmpty()) {
-                    throw GaitformException.badInput(source, "", "a Sensor Logger export with Accelerometer.csv",
-                            "the entries " + names.stream().limit(20).toList());
-                }
-            } catch (java.util.zip.ZipException | java.io.EOFException e) {
-                // EOFException: found by fuzzing, a file that ends inside the zip's own directory records
-                throw GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file ("
-                        + (e.getMessage() == null ? "it ends too early" : e.getMessage()) + ")");
-            }
-            return readFolder(tmp, source, options);
-        } finally {
-            try (Stream<Path> s = Files.walk(tmp)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+        try (ZipArchive z = ZipArchive.open(path, source)) {
+            return read(zipExport(z, source), source, options);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // EOFException: found by fuzzing, a file that ends inside the zip's own directory records
+            throw GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file ("
+                    + (e.getMessage() == null ? "it ends too early" : e.getMessage()) + ")");
         }
     }
 
-    /** Largest stream extracted from a zip (bytes). */
+    /**
+     * The streams of a zipped export, streamed from the archive without extracting anything: only the entries the
+     * analysis reads, after their stated sizes were checked against the limits.
+     */
+    private static Export zipExport(ZipArchive z, String source) {
+        List<String> names = new ArrayList<>();
+        List<String> csv = new ArrayList<>();
+        for (ZipArchive.Entry e : z.entries()) {
+            names.add(e.name());
+            checkEntryName(source, e.name());
+            String n = e.baseName();
+            if (!e.isDirectory() && n.toLowerCase(Locale.ROOT).endsWith(".csv") && !n.startsWith(".")) {
+                csv.add(n);
+            }
+        }
+        List<ZipArchive.Entry> needed = needed(z.entries());
+        Map<String, ByteSource> streams = new LinkedHashMap<>();
+        for (ZipArchive.Entry e : needed) {
+            String key = e.baseName().toLowerCase(Locale.ROOT);
+            if (streams.containsKey(key)) {
+                throw GaitformException.badInput(source, "entry '" + shown(e.name()) + "'", "one export in the "
+                        + "archive", "a second " + e.baseName() + " (the archive holds several exports; zip each alone)");
+            }
+            streams.put(key, () -> z.open(e));
+        }
+        if (!streams.containsKey(ACCELEROMETER.toLowerCase(Locale.ROOT)) && !streams.containsKey(TOTAL.toLowerCase(Locale.ROOT))) {
+            throw GaitformException.badInput(source, "", "a Sensor Logger export with Accelerometer.csv",
+                    "the entries " + names.stream().limit(20).map(SensorLoggerReader::shown).toList());
+        }
+        z.requireWithinBounds(needed, MAX_STREAM_BYTES, "a stream");
+        csv.sort(null);
+        return new Export(streams, csv);
+    }
+
+    /** The entries the analysis reads: the acceleration with gravity (one way or the other) and the gyroscope. */
+    private static List<ZipArchive.Entry> needed(List<ZipArchive.Entry> entries) {
+        boolean total = entries.stream().anyMatch(e -> !e.isDirectory() && e.baseName().equalsIgnoreCase(TOTAL));
+        List<String> want = total ? List.of(TOTAL, GYROSCOPE) : List.of(ACCELEROMETER, GRAVITY, GYROSCOPE);
+        return entries.stream().filter(e -> !e.isDirectory() && want.stream().anyMatch(w -> w.equalsIgnoreCase(
+                e.baseName()))).toList();
+    }
+
+    /** Largest stream read from a zip (bytes). */
     static final long MAX_STREAM_BYTES = 1L << 30;
-    /** CSV text compresses a few times; more than this ratio is refused as a zip bomb. */
-    static final int MAX_INFLATION = 100;
 
     /** Entry names that would climb out of the folder they are extracted into are refused. */
     private static void checkEntryName(String source, String name) {
@@ -142,7 +170,7 @@ public final class SensorLoggerReader {
         if (climbs) {
             throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names inside the archive "
                     + "(Sensor Logger writes Accelerometer.csv, Gyroscope.csv, …)", "a name that climbs out of it "
-                    + "(an absolute path or '..'): the archive is damaged or crafted, and nothing was extracted");
+                    + "(an absolute path or '..'): the archive is damaged or crafted, and nothing was unpacked");
         }
         if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
             // found by fuzzing: a NUL byte in a name is no file name at all
@@ -151,29 +179,8 @@ public final class SensorLoggerReader {
         }
     }
 
-    private static void copyLimited(InputStream in, OutputStream out, ZipEntry e, String source) throws IOException {
-        byte[] buf = new byte[1 << 16];
-        long total = 0;
-        long compressed = Math.max(1, e.getCompressedSize());
-        int n;
-        while ((n = in.read(buf)) > 0) {
-            total += n;
-            if (total > MAX_STREAM_BYTES) {
-                throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'", "a stream of at most "
-                        + (MAX_STREAM_BYTES >> 20) + " MiB", "more data than that");
-            }
-            if (total > (1 << 20) && total > MAX_INFLATION * compressed) {
-                throw GaitformException.badInput(source, "entry '" + shown(e.getName()) + "'", "CSV that compresses "
-                        + "like text", "data that inflate to more than " + MAX_INFLATION + " times its compressed size "
-                        + "(a zip bomb?)");
-            }
-            out.write(buf, 0, n);
-        }
-    }
-
     private static String shown(String name) {
-        String t = name.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 80 ? t.substring(0, 77) + "..." : t;
+        return ZipArchive.shown(name);
     }
 
     private record Stream3(String file, double[] timeNs, double[] elapsedS, double[] x, double[] y, double[] z,
@@ -187,14 +194,14 @@ public final class SensorLoggerReader {
         }
     }
 
-    private ImuRecording readFolder(Path dir, String source, ImuReadOptions options) throws IOException {
+    private ImuRecording read(Export export, String source, ImuReadOptions options) throws IOException {
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        Optional<Path> total = find(dir, TOTAL);
-        Optional<Path> acc = find(dir, ACCELEROMETER);
-        Optional<Path> grav = find(dir, GRAVITY);
-        Optional<Path> gyr = find(dir, GYROSCOPE);
-        List<String> present = listCsv(dir);
+        Optional<ByteSource> total = export.find(TOTAL);
+        Optional<ByteSource> acc = export.find(ACCELEROMETER);
+        Optional<ByteSource> grav = export.find(GRAVITY);
+        Optional<ByteSource> gyr = export.find(GYROSCOPE);
+        List<String> present = export.csvNames();
         if (total.isEmpty() && acc.isEmpty()) {
             throw GaitformException.badInput(source, "", "a Sensor Logger stream Accelerometer.csv (or TotalAcceleration.csv)",
                     "only " + present);
@@ -203,17 +210,17 @@ public final class SensorLoggerReader {
         String accWhat;
         Map<String, Stream3> streams = new LinkedHashMap<>();
         if (total.isPresent()) {
-            accel = stream(total.get(), source);
+            accel = stream(total.get(), TOTAL, source);
             accWhat = TOTAL + " (acceleration with gravity)";
             streams.put("acc", accel);
         } else {
-            accel = stream(acc.get(), source);
+            accel = stream(acc.get(), ACCELEROMETER, source);
             streams.put("acc", accel);
             double mean = Math.sqrt(sq(Stats.mean(accel.x())) + sq(Stats.mean(accel.y())) + sq(Stats.mean(accel.z())));
             if (mean > 4) {
                 accWhat = ACCELEROMETER + " (its mean of " + TimeBase.fmt(mean) + " shows it includes gravity)";
             } else if (grav.isPresent()) {
-                streams.put("gravity", stream(grav.get(), source));
+                streams.put("gravity", stream(grav.get(), GRAVITY, source));
                 accWhat = ACCELEROMETER + " + " + GRAVITY + " (the app writes the accelerometer without gravity)";
             } else {
                 throw GaitformException.badInput(source, ACCELEROMETER,
@@ -223,7 +230,7 @@ public final class SensorLoggerReader {
             }
         }
         if (gyr.isPresent()) {
-            streams.put("gyr", stream(gyr.get(), source));
+            streams.put("gyr", stream(gyr.get(), GYROSCOPE, source));
         } else {
             warnings.add("the export has no Gyroscope.csv (streams found: " + String.join(", ", present) + "); the "
                     + "analysis uses the accelerometer alone");
@@ -294,6 +301,13 @@ public final class SensorLoggerReader {
             add(ay, onGrid(g, g.y(), gridAbs));
             add(az, onGrid(g, g.z(), gridAbs));
         }
+        // one absurd row must not decide the unit (nor, later, the placement or the events)
+        ImpossibleSamples.Tally impossible = new ImpossibleSamples.Tally();
+        Map<Channel, double[]> rawAcc = new EnumMap<>(Channel.class);
+        rawAcc.put(Channel.ACC_X, ax);
+        rawAcc.put(Channel.ACC_Y, ay);
+        rawAcc.put(Channel.ACC_Z, az);
+        ImpossibleSamples.repairAbsurd(rawAcc, timeS, "", impossible);
         double meanMag = Math.sqrt(sq(Stats.mean(ax)) + sq(Stats.mean(ay)) + sq(Stats.mean(az)));
         String accUnit = options.accUnit().orElse(meanMag < 2 ? "g" : "mps2");
         decisions.add(new Decision("acc_unit", accUnit, options.accUnit().isPresent() ? "override"
@@ -308,6 +322,11 @@ public final class SensorLoggerReader {
             double[] gx = onGrid(w, w.x(), gridAbs);
             double[] gy = onGrid(w, w.y(), gridAbs);
             double[] gz = onGrid(w, w.z(), gridAbs);
+            Map<Channel, double[]> rawGyr = new EnumMap<>(Channel.class);
+            rawGyr.put(Channel.GYR_X, gx);
+            rawGyr.put(Channel.GYR_Y, gy);
+            rawGyr.put(Channel.GYR_Z, gz);
+            ImpossibleSamples.repairAbsurd(rawGyr, timeS, "", impossible);
             double[] mag = new double[n];
             for (int i = 0; i < n; i++) {
                 mag[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i] + gz[i] * gz[i]);
@@ -332,6 +351,10 @@ public final class SensorLoggerReader {
                 ch.put(Channel.GYR_Z, scale(gz, f));
             }
         }
+        ImpossibleSamples.repairImpossible(ch, timeS, fastest, source, "", impossible);
+        if (impossible.total() > 0) {
+            warnings.add(impossible.warning());
+        }
         Placement placement = options.placement().orElse(Placement.UNKNOWN);
         if (options.placement().isPresent()) {
             decisions.add(new Decision("placement", placement.label(), "override"));
@@ -340,11 +363,11 @@ public final class SensorLoggerReader {
         return new ImuRecording(source, timeS, fastest, List.of(sensor), decisions, warnings);
     }
 
-    private static Stream3 stream(Path file, String source) throws IOException {
-        String where = source + "/" + file.getFileName();
+    private static Stream3 stream(ByteSource file, String fileName, String source) throws IOException {
+        String where = source + "/" + fileName;
         TextLayout layout;
         try {
-            layout = LayoutSniffer.sniff(file);
+            layout = LayoutSniffer.sniff(file, fileName);
         } catch (GaitformException e) {
             // name the export as well as the stream
             throw new GaitformException(e.kind(), source + "/" + e.getMessage());
@@ -401,7 +424,7 @@ public final class SensorLoggerReader {
         int o = el >= 0 ? 2 : 1;
         // the rate from the whole span: nanosecond stamps near 1.7e18 are held to about 0.3 µs in a double
         double rate = (n - 1) / ((timeNs[n - 1] - timeNs[0]) * 1e-9);
-        return new Stream3(file.getFileName().toString(), timeNs, elapsed, d[o], d[o + 1], d[o + 2], rate);
+        return new Stream3(fileName, timeNs, elapsed, d[o], d[o + 1], d[o + 2], rate);
     }
 
     private static double[] onGrid(Stream3 s, double[] v, double[] gridAbs) {

@@ -15,6 +15,7 @@ import java.util.OptionalDouble;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.gaitform.io.text.Numbers;
+import org.gaitform.model.Printable;
 import org.gaitform.model.SessionMetadata;
 
 /**
@@ -83,7 +84,7 @@ public final class MetadataReader {
             } else if (rows.size() >= 2) {
                 for (int c = 0; c < rows.get(0).size() && c < rows.get(1).size(); c++) {
                     values.put(key(rows.get(0).get(c)), rows.get(1).get(c));
-                    where.put(key(rows.get(0).get(c)), "line 2, column '" + rows.get(0).get(c) + "'");
+                    where.put(key(rows.get(0).get(c)), "line 2, column '" + Printable.quoted(rows.get(0).get(c)) + "'");
                 }
             }
             return parse(values, where, file.getFileName().toString(), file.getFileName().toString());
@@ -91,7 +92,8 @@ public final class MetadataReader {
             return new SessionMetadata(Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
                     Optional.empty(), OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
                     OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(), "",
-                    List.of(file.getFileName() + ": could not read the metadata (" + e.getMessage() + "); ignored"));
+                    List.of(file.getFileName() + ": could not read the metadata (" + Printable.quoted(String.valueOf(
+                            e.getMessage())) + "); ignored"));
         }
     }
 
@@ -112,7 +114,7 @@ public final class MetadataReader {
             }
             if (fileCol == null) {
                 return warningOnly(INDEX + ": header: expected a 'file' column naming each recording, found "
-                        + parser.getHeaderNames() + "; ignored");
+                        + parser.getHeaderNames().stream().limit(20).map(Printable::quoted).toList() + "; ignored");
             }
             for (CSVRecord rec : parser) {
                 String f = rec.isSet(fileCol) ? rec.get(fileCol).replace('\\', '/') : "";
@@ -122,7 +124,7 @@ public final class MetadataReader {
                     for (String h : parser.getHeaderNames()) {
                         if (rec.isSet(h)) {
                             values.put(key(h), rec.get(h));
-                            where.put(key(h), "line " + (rec.getRecordNumber() + 1) + ", column '" + h + "'");
+                            where.put(key(h), "line " + (rec.getRecordNumber() + 1) + ", column '" + Printable.quoted(h) + "'");
                         }
                     }
                     return parse(values, where, INDEX, index + " line " + (rec.getRecordNumber() + 1));
@@ -130,7 +132,8 @@ public final class MetadataReader {
             }
             return SessionMetadata.NONE;
         } catch (IOException | RuntimeException e) {
-            return warningOnly(index.getFileName() + ": could not read the index (" + e.getMessage() + "); ignored");
+            return warningOnly(index.getFileName() + ": could not read the index (" + Printable.quoted(String.valueOf(
+                    e.getMessage())) + "); ignored");
         }
     }
 
@@ -193,7 +196,8 @@ public final class MetadataReader {
                     v = Numbers.parse(s.trim(), true);
                 }
                 if (Double.isNaN(v) || v < min || v > max) {
-                    warnings.add(file + ": " + where.get(k) + ": expected " + expected + ", found '" + s + "'; ignored");
+                    warnings.add(file + ": " + where.get(k) + ": expected " + expected + ", found '" + Printable.quoted(s)
+                            + "'; ignored");
                     return OptionalDouble.empty();
                 }
                 return OptionalDouble.of(v);
@@ -214,8 +218,8 @@ public final class MetadataReader {
                 if (List.of("no", "n", "false", "0", "overground", "road", "track", "trail").contains(t)) {
                     return Optional.of(false);
                 }
-                warnings.add(file + ": " + where.get(k) + ": expected yes/no (or treadmill/overground), found '" + s
-                        + "'; ignored");
+                warnings.add(file + ": " + where.get(k) + ": expected yes/no (or treadmill/overground), found '"
+                        + Printable.quoted(s) + "'; ignored");
             }
             return Optional.empty();
         }

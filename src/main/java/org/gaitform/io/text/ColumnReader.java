@@ -33,6 +33,12 @@ public final class ColumnReader {
      */
     public static double[][] read(Path file, String source, TextLayout layout, int[] columns, CellKind[] kinds,
                                   long maxRows) throws IOException {
+        return read(ByteSource.of(file), source, layout, columns, kinds, maxRows);
+    }
+
+    /** Reads columns of a table read from {@code file} (a file, or an archive entry streamed). */
+    public static double[][] read(ByteSource file, String source, TextLayout layout, int[] columns, CellKind[] kinds,
+                                  long maxRows) throws IOException {
         int k = columns.length;
         DoubleColumn[] cols = new DoubleColumn[k];
         for (int c = 0; c < k; c++) {
@@ -147,9 +153,9 @@ public final class ColumnReader {
         return null;
     }
 
-    /** Shortens long cell text for messages. */
+    /** Shortens long cell text for messages; control and format characters (bidirectional overrides) as '?'. */
     public static String abbreviate(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
+        String t = org.gaitform.model.Printable.safe(s.length() > 200 ? s.substring(0, 200) : s);
         return t.length() <= 40 ? t : t.substring(0, 37) + "...";
     }
 }

@@ -33,6 +33,11 @@ public final class LayoutSniffer {
 
     /** Sniffs the layout of a file, naming it {@code source} in messages. */
     public static TextLayout sniff(Path file, String source) throws IOException {
+        return sniff(ByteSource.of(file), source);
+    }
+
+    /** Sniffs the layout of a table read from {@code bytes}, naming it {@code source} in messages. */
+    public static TextLayout sniff(ByteSource file, String source) throws IOException {
         TextDecoding decoding = TextDecoding.detect(file);
         List<String> lines = new ArrayList<>();
         List<Long> numbers = new ArrayList<>();

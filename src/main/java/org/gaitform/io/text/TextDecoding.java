@@ -29,8 +29,13 @@ public record TextDecoding(Charset charset, int bomBytes, String reason) {
 
     /** Detects the encoding of a file from its first bytes. */
     public static TextDecoding detect(Path file) throws IOException {
+        return detect(ByteSource.of(file));
+    }
+
+    /** Detects the encoding of a table from its first bytes. */
+    public static TextDecoding detect(ByteSource source) throws IOException {
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = source.open()) {
             head = in.readNBytes(PROBE_BYTES);
         }
         return detect(head);
@@ -91,7 +96,12 @@ public record TextDecoding(Charset charset, int bomBytes, String reason) {
 
     /** Opens the file as text with this encoding, the byte-order mark skipped. */
     public BufferedReader open(Path file) throws IOException {
-        InputStream in = Files.newInputStream(file);
+        return open(ByteSource.of(file));
+    }
+
+    /** Opens a table as text with this encoding, the byte-order mark skipped. */
+    public BufferedReader open(ByteSource source) throws IOException {
+        InputStream in = source.open();
         try {
             long skipped = in.skip(bomBytes);
             if (skipped != bomBytes) {

@@ -45,6 +45,9 @@ final class SafeXml {
         }
 
         private XMLStreamException stopped(RuntimeException e) {
+            if (e instanceof GaitformException g) {
+                throw g; // not malformed: the reader refused the input (too large, the batch's budget spent)
+            }
             String what = e instanceof java.util.MissingResourceException m && m.getKey() != null
                     ? m.getKey() : e.getClass().getSimpleName();
             return new XMLStreamException(what.contains("DTD") ? "malformed XML (a damaged document type declaration, "
@@ -90,6 +93,14 @@ final class SafeXml {
 
     /** A bad-input error for a parse failure, with the line when known. */
     static GaitformException error(String source, XMLStreamException e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof GaitformException g) {
+                return g; // the parser wrapped the reader's own refusal (a file too large): keep its message
+            }
+        }
+        if (e.getNestedException() instanceof GaitformException g) {
+            return g;
+        }
         String where = e.getLocation() != null && e.getLocation().getLineNumber() > 0
                 ? "line " + e.getLocation().getLineNumber() : "";
         String msg = e.getMessage() == null ? "malformed XML" : e.getMessage();

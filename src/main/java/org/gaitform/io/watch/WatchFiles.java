@@ -8,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import org.gaitform.io.archive.InflationBudget;
 import org.gaitform.model.GaitformException;
 
 /**
  * Opens watch exports, transparently decompressing {@code .gz} files (Strava's bulk export compresses every
- * activity), with a limit on the decompressed size so that a small "zip bomb" cannot exhaust memory.
+ * activity), with a limit on the decompressed size so that a small "zip bomb" cannot exhaust memory; every byte
+ * decompressed also counts against the batch's {@link InflationBudget}.
  */
 final class WatchFiles {
     /** Largest export read, after decompression (bytes). */
@@ -45,11 +47,12 @@ final class WatchFiles {
         return open(file, source, MAX_BYTES, "an export");
     }
 
-    private static InputStream open(Path file, String source, long maxBytes, String what) throws IOException {
+    static InputStream open(Path file, String source, long maxBytes, String what) throws IOException {
         InputStream raw = Files.newInputStream(file);
         try {
-            InputStream in = gzipped(file) ? new GZIPInputStream(raw, 1 << 16) : raw;
-            return new Limited(in, maxBytes, source, what);
+            boolean gz = gzipped(file);
+            InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+            return new Limited(in, maxBytes, source, what, gz ? InflationBudget.current() : null);
         } catch (IOException e) {
             raw.close();
             throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
@@ -62,13 +65,15 @@ final class WatchFiles {
         private final String what;
         private long left;
         private final String source;
+        private final InflationBudget budget;
 
-        Limited(InputStream in, long max, String source, String what) {
+        Limited(InputStream in, long max, String source, String what, InflationBudget budget) {
             super(in);
             this.max = max;
             this.left = max;
             this.source = source;
             this.what = what;
+            this.budget = budget;
         }
 
         @Override
@@ -93,7 +98,11 @@ final class WatchFiles {
             left -= n;
             if (left < 0) {
                 throw GaitformException.badInput(source, "", what + " of at most " + (max >> 20) + " MiB",
-                        "more data than that (after decompression)");
+                        "more data than that" + (budget != null ? " (after decompression)" : "") + ": the file is too large "
+                                + "to read (split the export, or export a shorter activity)");
+            }
+            if (budget != null) {
+                budget.charge(n, source);
             }
         }
     }

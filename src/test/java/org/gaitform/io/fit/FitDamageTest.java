@@ -49,6 +49,51 @@ class FitDamageTest {
         }
     }
 
+    /** The file with the header's data size set to {@code size} and the header check recomputed. */
+    static byte[] withDataSize(byte[] full, long size) {
+        byte[] b = full.clone();
+        java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(4, (int) size);
+        int crc = FitCrc.of(b, 0, 12);
+        b[12] = (byte) crc;
+        b[13] = (byte) (crc >> 8);
+        return b;
+    }
+
+    @ParameterizedTest(name = "header data size {0}")
+    @ValueSource(longs = {0, 1, 30, 200})
+    void aHeaderThatUnderstatesTheDataIsReadToTheEndWithAWarningLikeAnOverstatedOne(long size) {
+        // issue 11: an understated size (0, or too small) over a valid file check discarded the file ("no data
+        // messages") or kept its first seconds, while an overstated one was recovered
+        byte[] full = smallRun();
+        int data = full.length - 14 - 2;
+        FitFile whole = new FitDecoder().decode(full, "good.fit");
+        FitFile under = new FitDecoder().decode(withDataSize(full, size), "under.fit");
+        assertThat(under.messages()).hasSameSizeAs(whole.messages());
+        assertThat(under.messages("record")).hasSize(40);
+        assertThat(under.warnings()).containsExactly("the header says " + size + " bytes of data but the file holds "
+                + data + "; the file check matches at the end of the data, so the data were read to the end");
+        FitFile over = new FitDecoder().decode(withDataSize(full, 0x7FFFFFF0L), "over.fit");
+        assertThat(over.messages()).hasSameSizeAs(whole.messages());
+        assertThat(over.warnings()).singleElement().asString().contains("the file check matches");
+        // a chained file after an understated one is still read as the next file
+        byte[] chain = new byte[full.length * 2];
+        byte[] first = withDataSize(full, size);
+        System.arraycopy(first, 0, chain, 0, full.length);
+        System.arraycopy(full, 0, chain, full.length, full.length);
+        FitFile chained = new FitDecoder().decode(chain, "chain.fit");
+        assertThat(chained.segments()).isEqualTo(2);
+        assertThat(chained.messages("record")).hasSize(80);
+        // without a matching file check at the end, nothing is guessed: the damage is reported as before
+        byte[] damaged = withDataSize(full, size);
+        damaged[damaged.length - 1] ^= 0x33;
+        try {
+            FitFile d = new FitDecoder().decode(damaged, "damaged.fit");
+            assertThat(d.warnings()).noneMatch(w -> w.contains("read to the end"));
+        } catch (GaitformException e) {
+            assertThat(e.getMessage()).startsWith("damaged.fit: ");
+        }
+    }
+
     @Test
     void aFileCutAtAnyByteIsAnErrorOrItsValidPartWithAWarning() {
         byte[] full = smallRun();

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Sensor Logger zip is extracted into a private temporary folder under the entries' base names only: entry names
- * that climb out of the archive are refused before anything is written, nothing appears outside the temporary
- * folder, and the folder is removed afterwards; ordinary nested names still read.
+ * A Sensor Logger zip is read by streaming its entries, never extracted: entry names that climb out of the archive
+ * are refused, nothing appears on disk (neither beside the archive nor in the system's temporary folder); ordinary
+ * nested names still read.
  */
 class SensorLoggerZipSafetyTest {
     @TempDir
