@@ -1,6 +1,5 @@
 package org.gaitform.web;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,24 +7,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipInputStream;
+import org.gaitform.io.archive.ZipArchive;
 import org.gaitform.io.imu.SensorLoggerReader;
+import org.gaitform.model.GaitformException;
 
 /**
  * Puts the files of one upload into a folder, under the upload's limits: every name rebuilt by {@link SafeNames},
  * files of kinds gaitform does not read left out (and listed), every byte counted as it is written (never trusting
- * a declared size), zips unpacked as a stream with a budget of inflated bytes, an entry count and a per-entry
- * inflation ratio (no zip bomb, no zip slip; a zip whose central directory does not match its entries is refused).
- * A Sensor Logger zip is kept whole, so that the command line's reader reads it with its own checks and messages.
+ * a declared size), zips read with the command line's bounded zip reading ({@link ZipArchive}) under a budget of
+ * unpacked bytes and a file count for the whole upload (no zip bomb, no zip slip). A Sensor Logger zip is kept
+ * whole, so that the command line's reader reads it with its own checks and messages.
  */
 final class UploadStager {
     /** Extensions of files gaitform reads or that accompany recordings (sidecars, OpenPose JSON). */
@@ -128,29 +124,34 @@ final class UploadStager {
         }
     }
 
+    /**
+     * Unpacks a zip with the command line's bounded zip reading ({@link ZipArchive}: the directory read and checked
+     * before anything is inflated, no overlapping or out-of-place entries, stated sizes and ratio checked, every
+     * inflated byte counted, CRC checked), under this upload's limits: files counted, the stated sizes within the
+     * upload's budget of unpacked bytes before any is inflated, the bytes really written counted again.
+     */
     private void addZip(Path zip, List<String> parts, String shown, int depth) throws IOException {
-        boolean sensorLogger = depth == 1 && SensorLoggerReader.isExportZip(zip);
-        // a Sensor Logger zip goes whole to the command line's reader, which checks the inflation ratio itself (and
-        // says so in its own words); the budget of inflated bytes and the directory check apply to every zip
-        List<String> entries = scan(zip, shown, !sensorLogger);
-        if (sensorLogger) {
-            Path target = place(parts);
-            Files.copy(zip, target);
-            kept.add(root.relativize(target).toString().replace('\\', '/'));
-            return;
-        }
-        String folder = parts.get(parts.size() - 1).replaceAll("(?i)\\.zip$", "");
-        List<String> base = new ArrayList<>(parts.subList(0, parts.size() - 1));
-        base.add(folder.isEmpty() ? "zip" : folder);
-        try (InputStream raw = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(raw)) {
-            ZipEntry e;
-            int i = 0;
-            while ((e = z.getNextEntry()) != null) {
-                if (e.isDirectory()) {
-                    continue;
-                }
-                String entryShown = shown + "!" + SafeNames.component(e.getName().replaceAll(".*/", ""));
-                Optional<List<String>> sub = SafeNames.components(entries.get(i++));
+        try (ZipArchive archive = ZipArchive.open(zip, shown, limits.maxFiles())) {
+            List<ZipArchive.Entry> entries = archive.entries().stream().filter(e -> !e.isDirectory()).toList();
+            archive.requireWithinBounds(entries, limits.maxFileBytes(), "entries");
+            long stated = entries.stream().mapToLong(ZipArchive.Entry::size).sum();
+            if (extracted + stated > limits.maxExtractedBytes()) {
+                throw new WebException(413, shown + ": unpacks to more than " + (limits.maxExtractedBytes() >> 20)
+                        + " MiB with the rest of the upload (a zip bomb?); upload the files it holds instead");
+            }
+            if (depth == 1 && SensorLoggerReader.isExportZip(zip)) {
+                // a Sensor Logger export goes whole to the command line's reader, which reads it with its own checks
+                Path target = place(parts);
+                Files.copy(zip, target);
+                kept.add(root.relativize(target).toString().replace('\\', '/'));
+                return;
+            }
+            String folder = parts.get(parts.size() - 1).replaceAll("(?i)\\.zip$", "");
+            List<String> base = new ArrayList<>(parts.subList(0, parts.size() - 1));
+            base.add(folder.isEmpty() ? "zip" : folder);
+            for (ZipArchive.Entry e : entries) {
+                String entryShown = shown + "!" + SafeNames.component(e.baseName());
+                Optional<List<String>> sub = SafeNames.components(e.name());
                 if (sub.isEmpty()) {
                     continue;
                 }
@@ -168,84 +169,28 @@ final class UploadStager {
                     }
                     Path tmp = root.resolve(".upload-" + Ids.next() + ".zip");
                     try {
-                        writeExtracted(z, tmp, entryShown);
+                        try (InputStream in = archive.open(e)) {
+                            writeExtracted(in, tmp, entryShown);
+                        }
                         addZip(tmp, path, entryShown, depth + 1);
                     } finally {
                         Files.deleteIfExists(tmp);
                     }
                 } else if (keptKind(lower)) {
                     Path target = place(path);
-                    writeExtracted(z, target, entryShown);
+                    try (InputStream in = archive.open(e)) {
+                        writeExtracted(in, target, entryShown);
+                    }
                     kept.add(root.relativize(target).toString().replace('\\', '/'));
                 } else {
                     leftOut.add(entryShown + ": not a kind of file gaitform reads");
                 }
             }
-        } catch (ZipException ex) {
-            throw new WebException(400, shown + ": not a readable zip archive (" + ex.getMessage() + ")");
+        } catch (GaitformException ex) {
+            String m = ex.getMessage();
+            boolean tooBig = m.contains("zip bomb") || m.contains("MiB") || m.contains(" entries");
+            throw new WebException(tooBig ? 413 : 400, m);
         }
-    }
-
-    /**
-     * Reads the whole zip as a stream, counting the bytes really inflated against the budget and the ratio, and
-     * checks that the central directory names the same entries in the same order: an entry the stream does not
-     * see (overlapping or hidden entries) is refused. Returns the entry names of the files, in stream order.
-     */
-    private List<String> scan(Path zip, String shown, boolean checkRatio) throws IOException {
-        List<String> streamed = new ArrayList<>();
-        long budget = limits.maxExtractedBytes() - extracted;
-        long total = 0;
-        try (CountingStream counted = new CountingStream(Files.newInputStream(zip));
-             ZipInputStream z = new ZipInputStream(counted)) {
-            ZipEntry e;
-            byte[] buf = new byte[64 * 1024];
-            while ((e = z.getNextEntry()) != null) {
-                if (streamed.size() >= limits.maxFiles()) {
-                    throw new WebException(413, shown + ": more than " + limits.maxFiles() + " entries");
-                }
-                long before = counted.count;
-                long entry = 0;
-                int n;
-                while ((n = z.read(buf)) > 0) {
-                    entry += n;
-                    total += n;
-                    if (total > budget) {
-                        throw new WebException(413, shown + ": unpacks to more than " + (limits.maxExtractedBytes() >> 20)
-                                + " MiB (a zip bomb?); upload the files it holds instead");
-                    }
-                    long compressed = Math.max(counted.count - before, 1);
-                    if (checkRatio && entry > 1_000_000 && entry > (long) limits.maxZipRatio() * compressed) {
-                        throw new WebException(413, shown + ": entry " + SafeNames.component(e.getName()) + " inflates "
-                                + "more than " + limits.maxZipRatio() + " times its compressed size (a zip bomb?)");
-                    }
-                }
-                if (!e.isDirectory()) {
-                    streamed.add(e.getName());
-                }
-            }
-        } catch (ZipException | java.io.EOFException ex) {
-            throw new WebException(400, shown + ": not a readable zip archive (" + ex.getMessage() + ")");
-        }
-        List<String> central = new ArrayList<>();
-        try (ZipFile zf = new ZipFile(zip.toFile())) {
-            Enumeration<? extends ZipEntry> en = zf.entries();
-            while (en.hasMoreElements()) {
-                ZipEntry e = en.nextElement();
-                if (!e.isDirectory()) {
-                    central.add(e.getName());
-                }
-                if (central.size() > limits.maxFiles()) {
-                    throw new WebException(413, shown + ": more than " + limits.maxFiles() + " entries");
-                }
-            }
-        } catch (ZipException ex) {
-            throw new WebException(400, shown + ": not a readable zip archive (" + ex.getMessage() + ")");
-        }
-        if (!central.equals(streamed)) {
-            throw new WebException(400, shown + ": the zip's directory does not match its entries (overlapping or "
-                    + "hidden entries); refused");
-        }
-        return streamed;
     }
 
     private void writeExtracted(InputStream in, Path target, String shown) throws IOException {
@@ -305,39 +250,5 @@ final class UploadStager {
         }
         Files.createDirectories(dir);
         return target;
-    }
-
-    /** Counts the bytes read from the underlying stream (the compressed bytes of a zip). */
-    private static final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            count += Math.max(0, s);
-            return s;
-        }
     }
 }

@@ -18,7 +18,6 @@ import java.util.Optional;
  * @param maxFiles              files in one upload, zip entries counted, at most (default 5000)
  * @param maxExtractedBytes     bytes unpacked from the zips of one upload at most, counted as they are inflated
  *                              (default 1 GiB)
- * @param maxZipRatio           inflated bytes per compressed byte of one zip entry at most (default 200)
  * @param keepDays              uploads and results are deleted this many days after the upload (default 30)
  * @param requestsPerMinute     requests one client (IP address) may make per minute, uploads included (default 600)
  * @param uploadsPerMinute      uploads one client may make per minute (default 60)
@@ -27,7 +26,7 @@ import java.util.Optional;
  * @param passwordHash          BCrypt hash of the password every page needs, or empty for none
  */
 public record WebSettings(String bind, int port, Path dataDir, int jobs, int queueCapacity, long maxUploadBytes,
-                          long maxFileBytes, int maxFiles, long maxExtractedBytes, int maxZipRatio, int keepDays,
+                          long maxFileBytes, int maxFiles, long maxExtractedBytes, int keepDays,
                           int requestsPerMinute, int uploadsPerMinute, int loginsPerMinute, Duration idleTimeout,
                           Optional<String> passwordHash) {
 
@@ -45,7 +44,7 @@ public record WebSettings(String bind, int port, Path dataDir, int jobs, int que
         if (queueCapacity < 1) {
             throw new IllegalArgumentException("the queue must hold at least one upload, not " + queueCapacity);
         }
-        if (maxUploadBytes < 1 || maxFileBytes < 1 || maxFiles < 1 || maxExtractedBytes < 1 || maxZipRatio < 1) {
+        if (maxUploadBytes < 1 || maxFileBytes < 1 || maxFiles < 1 || maxExtractedBytes < 1) {
             throw new IllegalArgumentException("upload limits must be positive");
         }
         if (keepDays < 1 || keepDays > 36500) {
@@ -58,61 +57,61 @@ public record WebSettings(String bind, int port, Path dataDir, int jobs, int que
 
     /** The defaults, with uploads and results under {@code dataDir}. */
     public static WebSettings defaults(Path dataDir) {
-        return new WebSettings("127.0.0.1", 8080, dataDir, 2, 100, 512L << 20, 256L << 20, 5000, 1L << 30, 200, 30,
+        return new WebSettings("127.0.0.1", 8080, dataDir, 2, 100, 512L << 20, 256L << 20, 5000, 1L << 30, 30,
                 600, 60, 10, Duration.ofSeconds(30), Optional.empty());
     }
 
     public WebSettings withBind(String b) {
         return new WebSettings(b, port, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     public WebSettings withPort(int p) {
         return new WebSettings(bind, p, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     public WebSettings withJobs(int j, int queue) {
         return new WebSettings(bind, port, dataDir, j, queue, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     /** The upload limit in bytes; files are limited to the smaller of it and the file limit. */
     public WebSettings withUploadLimit(long uploadBytes) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, uploadBytes, Math.min(maxFileBytes, uploadBytes),
-                maxFiles, maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxFiles, maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     public WebSettings withLimits(long fileBytes, int files, long extractedBytes) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, maxUploadBytes, fileBytes, files,
-                extractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                extractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     public WebSettings withKeepDays(int days) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, days, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxExtractedBytes, days, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, passwordHash);
     }
 
     public WebSettings withRateLimits(int requests, int uploads, int logins) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requests, uploads, logins, idleTimeout, passwordHash);
+                maxExtractedBytes, keepDays, requests, uploads, logins, idleTimeout, passwordHash);
     }
 
     public WebSettings withIdleTimeout(Duration d) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute, d,
+                maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute, d,
                 passwordHash);
     }
 
     public WebSettings withPasswordHash(Optional<String> hash) {
         return new WebSettings(bind, port, dataDir, jobs, queueCapacity, maxUploadBytes, maxFileBytes, maxFiles,
-                maxExtractedBytes, maxZipRatio, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
+                maxExtractedBytes, keepDays, requestsPerMinute, uploadsPerMinute, loginsPerMinute,
                 idleTimeout, hash);
     }
 

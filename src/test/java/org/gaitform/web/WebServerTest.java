@@ -282,11 +282,16 @@ class WebServerTest {
 
     @Test
     void aZipBombIsRefused() throws Exception {
-        // 40 MB of zeros deflate to about 40 kB: past the ratio and the 16 MB budget of this server
+        // 40 MB of zeros deflate to about 40 kB: the directory states more than a file may hold
         HttpResponse<String> r = client.upload(Map.of("bomb.zip", zip(Map.of("run.csv", new byte[40 << 20]))), Map.of(),
                 true);
         assertThat(r.statusCode()).isEqualTo(413);
-        assertThat(WebClient.json(r.body()).get("error").toString()).contains("zip bomb");
+        assertThat(WebClient.json(r.body()).get("error").toString()).contains("claims 40 MiB");
+        // within the size per file, but inflating a thousand times: refused by its ratio before it is unpacked
+        HttpResponse<String> ratio = client.upload(Map.of("ratio.zip", zip(Map.of("run.csv", new byte[5 << 19]))),
+                Map.of(), true);
+        assertThat(ratio.statusCode()).isEqualTo(413);
+        assertThat(WebClient.json(ratio.body()).get("error").toString()).contains("zip bomb");
         // nested: a zip of zips, each within the ratio, together past the budget
         Map<String, byte[]> inner = new LinkedHashMap<>();
         // sparse noise: about 20 times smaller deflated, well within the ratio; 8 × 2.5 MB together past 16 MB

@@ -98,9 +98,17 @@ public final class ZipArchive implements Closeable {
      * @throws GaitformException for a damaged or crafted archive (nothing has been inflated then)
      */
     public static ZipArchive open(Path zip, String source) throws IOException {
+        return open(zip, source, MAX_ENTRIES);
+    }
+
+    /**
+     * Opens an archive that may hold up to {@code maxEntries} entries (a whole watch-account export uploaded to
+     * {@code gaitform serve} holds thousands of activity files), with every other check of {@link #open(Path, String)}.
+     */
+    public static ZipArchive open(Path zip, String source, int maxEntries) throws IOException {
         FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ);
         try {
-            ZipArchive a = read(ch, source, true);
+            ZipArchive a = read(ch, source, maxEntries);
             a.checkLayout();
             return a;
         } catch (IOException | RuntimeException e) {
@@ -115,7 +123,7 @@ public final class ZipArchive implements Closeable {
      */
     public static List<String> names(Path zip) {
         try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
-            return read(ch, zip.toString(), false).entries.stream().map(Entry::name).toList();
+            return read(ch, zip.toString(), Long.MAX_VALUE).entries.stream().map(Entry::name).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -194,7 +202,7 @@ public final class ZipArchive implements Closeable {
 
     // ------------------------------------------------------------------ directory
 
-    private static ZipArchive read(FileChannel ch, String source, boolean limitEntries) throws IOException {
+    private static ZipArchive read(FileChannel ch, String source, long maxEntries) throws IOException {
         long size = ch.size();
         if (size < 22) {
             throw notZip(source, "a file of " + size + " bytes");
@@ -239,14 +247,14 @@ public final class ZipArchive implements Closeable {
         if (!zip64 && count == 0xFFFF) {
             count = 0; // 65535 or more without ZIP64 records: counted from the directory itself
         }
-        if (count < 0 || (limitEntries && count > MAX_ENTRIES)) {
-            throw tooMany(source, count < 0 ? Long.MAX_VALUE : count);
+        if (count < 0 || count > maxEntries) {
+            throw tooMany(source, count < 0 ? Long.MAX_VALUE : count, maxEntries);
         }
         if (cenSize < 0 || cenSize > cenEnd) {
             throw notZip(source, "a central directory larger than the file");
         }
         if (cenSize > MAX_DIRECTORY_BYTES) {
-            throw tooMany(source, cenSize / 46);
+            throw tooMany(source, cenSize / 46, maxEntries);
         }
         long cenStart = cenEnd - cenSize;
         long base = cenStart - cenOff; // data prepended to the archive (self-extracting files) shift every offset
@@ -260,8 +268,8 @@ public final class ZipArchive implements Closeable {
             if (cen.getInt(p) != CEN) {
                 throw notZip(source, "a damaged central directory at byte " + (cenStart + p));
             }
-            if (limitEntries && entries.size() >= MAX_ENTRIES) {
-                throw tooMany(source, MAX_ENTRIES + 1L);
+            if (entries.size() >= maxEntries) {
+                throw tooMany(source, maxEntries + 1L, maxEntries);
             }
             int flags = cen.getShort(p + 8) & 0xFFFF;
             int method = cen.getShort(p + 10) & 0xFFFF;
@@ -516,8 +524,8 @@ public final class ZipArchive implements Closeable {
         return GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file (" + what + ")");
     }
 
-    private static GaitformException tooMany(String source, long count) {
-        return GaitformException.badInput(source, "", "a zip archive of at most " + MAX_ENTRIES + " entries",
+    private static GaitformException tooMany(String source, long count, long maxEntries) {
+        return GaitformException.badInput(source, "", "a zip archive of at most " + maxEntries + " entries",
                 (count == Long.MAX_VALUE ? "more" : String.valueOf(count)) + " entries (a crafted archive?); nothing "
                         + "was unpacked");
     }
