@@ -37,6 +37,8 @@ import org.gaitform.report.Json;
  */
 final class JobStore implements AutoCloseable {
     static final String JOB_JSON = "job.json";
+    /** Marks a job deleted while it was being analysed. */
+    static final String DELETED = "deleted.mark";
     private final Path data;
     private final Path jobs;
     private final Path incoming;
@@ -87,6 +89,12 @@ final class JobStore implements AutoCloseable {
             for (Path d : ds) {
                 String id = d.getFileName().toString();
                 if (!Ids.wellFormed(id)) {
+                    continue;
+                }
+                if (Files.exists(d.resolve(DELETED))) {
+                    Path t = trash.resolve(id);
+                    Files.move(d, t, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.deleteTree(t);
                     continue;
                 }
                 Path f = d.resolve(JOB_JSON);
@@ -194,6 +202,11 @@ final class JobStore implements AutoCloseable {
     void delete(Job job) throws IOException {
         job.markDeleted();
         if (job.state() == Job.State.RUNNING) {
+            // remembered on disk too: a server stopped before the batch returns removes it when it starts again
+            Path dir = jobs.resolve(job.id());
+            if (Files.isDirectory(dir)) {
+                AtomicFiles.write(dir.resolve(DELETED), new byte[0]);
+            }
             return;
         }
         remove(job);

@@ -246,6 +246,27 @@ class WebServerTest {
                 .isEmpty();
     }
 
+    /** A client that starts a request and sends no more is cut off after the idle timeout (no slow-loris hold). */
+    @Test
+    void aStalledRequestIsClosedAfterTheIdleTimeout() throws Exception {
+        WebSettings s = WebSettings.defaults(tmp.resolve("data-idle")).withPort(0).withIdleTimeout(Duration.ofSeconds(1));
+        try (GaitformServer small = new GaitformServer(s, "test")) {
+            small.start();
+            try (Socket sock = new Socket("127.0.0.1", small.port())) {
+                sock.setSoTimeout(15_000);
+                sock.getOutputStream().write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+                sock.getOutputStream().flush();
+                long t0 = System.nanoTime();
+                byte[] answer = sock.getInputStream().readAllBytes();
+                double waitedS = (System.nanoTime() - t0) / 1e9;
+                String text = new String(answer, StandardCharsets.ISO_8859_1);
+                assertThat(text.isEmpty() || text.startsWith("HTTP/1.1 408") || text.startsWith("HTTP/1.1 400"))
+                        .as(text).isTrue();
+                assertThat(waitedS).isLessThan(10);
+            }
+        }
+    }
+
     private static byte[] readSome(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         byte[] buf = new byte[4096];
