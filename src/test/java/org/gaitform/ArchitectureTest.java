@@ -23,7 +23,8 @@ class ArchitectureTest {
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
                 .layer("stages").definedBy("org.gaitform.io..", "org.gaitform.signal..", "org.gaitform.kinematics..",
                         "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.report..")
+                        "org.gaitform.metrics..", "org.gaitform.guidelines..", "org.gaitform.quality..",
+                        "org.gaitform.report..", "org.gaitform.agreement..")
                 .layer("model").definedBy("org.gaitform.model..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
@@ -38,11 +39,22 @@ class ArchitectureTest {
     void signalProcessingKnowsNoGaitWordsAndStagesDoNotReachUp() {
         noClasses().that().resideInAPackage("org.gaitform.signal..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.events..", "org.gaitform.metrics..", "org.gaitform.io..",
-                        "org.gaitform.report..", "org.gaitform.guidelines..", "org.gaitform.kinematics..")
+                        "org.gaitform.report..", "org.gaitform.guidelines..", "org.gaitform.kinematics..",
+                        "org.gaitform.agreement..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("org.gaitform.model..").should().dependOnClassesThat()
                 .resideInAnyPackage("org.gaitform.signal..", "org.gaitform.io..", "org.gaitform.events..",
-                        "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..")
+                        "org.gaitform.metrics..", "org.gaitform.report..", "org.gaitform.guidelines..",
+                        "org.gaitform.agreement..", "org.gaitform.quality..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void agreementStatisticsNeverReadRecordingsNorWriteReports() {
+        // the agreement stage compares what it is given: readers of recordings and the report renderers stay out
+        noClasses().that().resideInAPackage("org.gaitform.agreement..").should().dependOnClassesThat()
+                .resideInAnyPackage("org.gaitform.report..", "org.gaitform.io.imu..", "org.gaitform.io.pose..",
+                        "org.gaitform.io.watch..", "org.gaitform.metrics..", "org.gaitform.guidelines..")
                 .check(CLASSES);
     }
 

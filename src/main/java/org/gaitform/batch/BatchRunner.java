@@ -534,6 +534,9 @@ public final class BatchRunner {
             } else if (!Double.isFinite(r.metric("cadence_spm"))) {
                 msg = String.format(java.util.Locale.ROOT, "%.0f s running; the input has no cadence", r.metric("running_s"));
             }
+            if (r.quality().verdict().isDoubt()) {
+                msg += "; quality " + r.quality().verdict().label();
+            }
             return new Outcome(input, id, true, msg, Optional.of(r), Optional.empty());
         } catch (GaitformException e) {
             return new Outcome(input, id, false, e.getMessage(), Optional.empty(), Optional.of(e));

@@ -11,16 +11,19 @@ import picocli.CommandLine.Command;
         description = {"Running-gait analysis: reads IMU exports, detects every step, measures cadence, contact "
                 + "and flight time, compares them with published running-form advice and writes PDF/PNG reports "
                 + "and CSV/JSON tables.", ""},
-        subcommands = {AnalyzeCommand.class, SimulateCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ValidateCommand.class, SimulateCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
             "  gaitform sample-data                      analyse every recording in sample-data/ into reports/",
             "  gaitform analyze run.csv --out results    analyse one file into results/",
             "  gaitform analyze run.csv --rate 100 --placement sacrum",
+            "  gaitform validate trials/ --reference forces/   agreement with a force plate → agreement/",
             "  gaitform simulate --out sample-data       write the example sessions again",
             "  gaitform serve                            a web page for uploads and reports: http://127.0.0.1:8080/",
             ExitCode.HELP_TEXT})
 public final class GaitformCli implements Runnable {
-    private static final Set<String> TOP_LEVEL = Set.of("analyze", "simulate", "serve", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("analyze", "validate", "simulate", "serve", "help", "-h", "--help",
+            "-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -96,6 +99,34 @@ public final class GaitformCli implements Runnable {
             }
         }
         return null;
+    }
+
+    /** Holds the analysis options alone, to parse them outside a command. */
+    @Command(name = "settings")
+    static final class SettingsOnly {
+        @CommandLine.Mixin
+        AnalysisOptions analysis = new AnalysisOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+    }
+
+    /**
+     * The analysis settings that {@code analyze} and {@code validate} use for these options (for example
+     * {@code --rate 204.8} or {@code --landmark heel_left=LCAL}), with the built-in guideline table: for tools that
+     * run the same analysis as the command line, such as the project's accuracy command.
+     *
+     * @throws IllegalArgumentException with picocli's message when an option is unknown or bad
+     */
+    public static org.gaitform.pipeline.AnalysisSettings analysisSettings(java.util.List<String> options) {
+        SettingsOnly s = new SettingsOnly();
+        CommandLine cl = new CommandLine(s);
+        try {
+            cl.parseArgs(options.toArray(new String[0]));
+            return s.analysis.settings(s.spec, org.gaitform.guidelines.GuidelineTable.builtIn());
+        } catch (CommandLine.ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** Puts {@code analyze} in front when the first argument is not a subcommand or a top-level option. */

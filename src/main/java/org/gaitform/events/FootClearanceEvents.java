@@ -35,6 +35,11 @@ import org.gaitform.signal.Stats;
  * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
  */
 public final class FootClearanceEvents {
+    /** The heel's impact and the toe's arrival are looked for from this long before the clearance crossing (s). */
+    static final double IMPACT_BEFORE_S = 0.05;
+    /** … until this long after it (s): a heel that hovers low before a midfoot landing crosses early. */
+    static final double IMPACT_AFTER_S = 0.15;
+
     private final FootClearanceSettings settings;
 
     public FootClearanceEvents(FootClearanceSettings settings) {
@@ -108,26 +113,42 @@ public final class FootClearanceEvents {
             }
         }
         List<FootContact> out = new ArrayList<>();
+        // a frontal view sees a foot's height only through the perspective: its deceleration is not timed there
+        boolean impact = fs >= settings.impactMinRateHz() && body.view() != View.FRONTAL;
+        double eventThr = Math.min(thr, settings.eventLegFraction() * body.legLength());
+        double filterS = impact ? LandingImpact.filterWidthS(fs, org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs)) : 0;
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
             double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
             List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)));
             for (double[] sp : spans) {
                 double ic = sp[0];
+                double crossing = sp[0];
                 double to = sp[1];
                 double rel = Double.NaN;
                 if (v != null) {
-                    double sum = 0;
-                    int k = 0;
-                    for (int i = (int) Math.ceil(ic); i <= Math.floor(to); i++) {
-                        if (Double.isFinite(v[i])) {
-                            sum += v[i] + (Double.isNaN(beltSpeed) ? 0 : beltSpeed);
-                            k++;
+                    double belt = Double.isNaN(beltSpeed) ? 0 : beltSpeed;
+                    double limit = settings.maxRelativeSpeed() * runSpeed;
+                    rel = meanRelative(v, belt, ic, to);
+                    if (Double.isFinite(runSpeed) && runSpeed > 0 && Math.abs(rel) > limit) {
+                        // a foot that skims the floor before it lands (a low heel in late swing, or a clearance
+                        // widened for video jitter): the contact starts where the foot moves with the ground
+                        double start = Double.NaN;
+                        for (int i = (int) Math.ceil(ic); i <= Math.floor(to); i++) {
+                            if (Double.isFinite(v[i]) && Math.abs(v[i] + belt) <= limit) {
+                                start = i;
+                                break;
+                            }
                         }
-                    }
-                    rel = k == 0 ? Double.NaN : sum / k;
-                    if (Double.isFinite(runSpeed) && runSpeed > 0 && Math.abs(rel) > settings.maxRelativeSpeed() * runSpeed) {
-                        continue;
+                        if (Double.isNaN(start) || (to - start) / fs < settings.minContactS()) {
+                            continue;
+                        }
+                        double trimmed = meanRelative(v, belt, start, to);
+                        if (!(Math.abs(trimmed) <= limit)) {
+                            continue;
+                        }
+                        ic = start;
+                        rel = trimmed;
                     }
                 }
                 String point = "foot";
@@ -137,6 +158,28 @@ public final class FootClearanceEvents {
                     double heelIc = crossingDown(hh, thr, ic);
                     double toeIc = crossingDown(th, thr, ic);
                     point = Double.isNaN(toeIc) || (!Double.isNaN(heelIc) && heelIc <= toeIc) ? "heel" : "toe";
+                    if (impact) {
+                        // the heel's impact or the toe reaching the ground, whichever is first
+                        // from the clearance crossing, also when the contact's start was moved to where the foot
+                        // moves with the ground (a landing foot still slides forward)
+                        int from = (int) Math.floor(Math.min(ic, crossing) - IMPACT_BEFORE_S * fs);
+                        int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
+                        double heelImpact = LandingImpact.heel(hh, fs, filterS, thr, from, until);
+                        double toeDown = crossingDownWithin(th, eventThr, from, until);
+                        // the heel's deceleration is a landing only when the heel is the lower point then (after a
+                        // forefoot landing the heel is lowered onto the ground under control)
+                        int at = (int) Math.round(heelImpact);
+                        boolean heelLower = Double.isFinite(heelImpact) && at >= 0 && at < n
+                                && !(th[at] < hh[at]);
+                        if (heelLower && heelImpact > from && heelImpact < to) {
+                            boolean heelFirst = !(toeDown < heelImpact);
+                            double landing = heelFirst ? heelImpact : toeDown;
+                            if (landing < to - settings.minContactS() * fs) {
+                                ic = landing;
+                                point = heelFirst ? "heel" : "toe";
+                            }
+                        }
+                    }
                 }
                 out.add(new FootContact(s, ic, to, point, rel));
             }
@@ -231,6 +274,29 @@ public final class FootClearanceEvents {
         }
         merged.removeIf(sp -> (sp[1] - sp[0]) / fs < settings.minContactS());
         return merged;
+    }
+
+    /** Mean of v + belt over the frames of [from, to] (body units/s), NaN when none is finite. */
+    private static double meanRelative(double[] v, double belt, double from, double to) {
+        double sum = 0;
+        int k = 0;
+        for (int i = (int) Math.ceil(from); i <= Math.floor(to); i++) {
+            if (Double.isFinite(v[i])) {
+                sum += v[i] + belt;
+                k++;
+            }
+        }
+        return k == 0 ? Double.NaN : sum / k;
+    }
+
+    /** The first downward threshold crossing of h within [from, to] (fractional frame), or NaN. */
+    private static double crossingDownWithin(double[] h, double thr, int from, int to) {
+        for (int i = Math.max(1, from); i <= Math.min(h.length - 1, to); i++) {
+            if (h[i - 1] >= thr && h[i] < thr) {
+                return i - 1 + (h[i - 1] - thr) / (h[i - 1] - h[i]);
+            }
+        }
+        return Double.NaN;
     }
 
     /** The downward threshold crossing of h nearest before or shortly after {@code near}, or NaN. */
@@ -357,6 +423,14 @@ public final class FootClearanceEvents {
 
     /** Height above the ground line minus the point's own 2nd percentile. */
     private static double[] relHeight(Body b, Landmark l, Ground ground) {
+        if (b.groundHeights().containsKey(l)) {
+            double[] h = b.groundHeights().get(l).clone();
+            double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
+            for (int i = 0; i < h.length; i++) {
+                h[i] -= p2;
+            }
+            return h;
+        }
         double[] up = b.up(l);
         double[] fwd = b.fwd(l);
         int n = up.length;

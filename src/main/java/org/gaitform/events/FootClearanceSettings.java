@@ -16,13 +16,18 @@ package org.gaitform.events;
  *                              contact is detected at a higher clearance (video), the crossing is carried down to
  *                              this height along the foot's vertical speed at the crossing, by at most two frames
  *                              (default 0.017, the clearance of markers)
+ * @param impactMinRateHz       from this frame rate up, initial contact is timed by the heel's impact (its
+ *                              deceleration, {@link LandingImpact}) or the toe reaching the ground, whichever is
+ *                              first; below it by the clearance crossing alone (default 50 Hz: from about 60 fps up the
+ *                              trajectories keep their full 15 Hz smoothing band, in which a landing's deceleration
+ *                              is seen; at 30 fps the band is 7.5 Hz and the impact is smoothed away)
  */
 public record FootClearanceSettings(double clearanceLegFraction, double minContactS, double minFlightS,
-                                    double maxRelativeSpeed, double eventLegFraction) {
+                                    double maxRelativeSpeed, double eventLegFraction, double impactMinRateHz) {
     /** For 3D markers and 3D keypoints. */
-    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017);
+    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017, 50);
     /** For 2D video keypoints. */
-    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017);
+    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017, 50);
 
     public FootClearanceSettings {
         if (!(clearanceLegFraction > 0 && clearanceLegFraction < 0.5)) {

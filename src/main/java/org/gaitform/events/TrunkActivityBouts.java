@@ -8,13 +8,19 @@ import org.gaitform.signal.ZeroPhaseButterworth;
 /**
  * Splits a trunk recording into running, walking and standing bouts from the vertical acceleration.
  *
- * <p>Each step makes one cycle of the vertical acceleration around 1 g. A running step has a flight
+ * <p>Each step makes one cycle of the vertical acceleration around 1 g. Running is looked for a second time in the
+ * cycles of the signal low-passed at 5 Hz (one hump per step), because a heel-strike transient and its soft-tissue
+ * rebound, or a push-off bump, can start a second cycle in one running step of the 20 Hz signal and break the
+ * bout. A running step has a flight
  * phase, in which the trunk is in free fall and the acceleration drops near 0 g, and a stance peak well
  * above 1 g; a walking step never leaves the ground, so its acceleration stays well above 0 g. Stretches
  * without cycles are standing when they are still, otherwise unknown (fidgeting, getting on a
  * treadmill). Bouts need a few consecutive cycles; nearby bouts of the same activity are joined.
  */
 public final class TrunkActivityBouts {
+    /** Low-pass cut-off of the step-band signal, one hump per step: above the step frequency of walking and running
+     * (at most 4 Hz up to 240 steps/min), below the landing transients and their rebound (Hz). */
+    static final double STEP_BAND_HZ = 5;
 
     private final TrunkActivitySettings settings;
 
@@ -38,23 +44,63 @@ public final class TrunkActivityBouts {
         double fs = samplingRateHz;
         double[] v = ZeroPhaseButterworth.lowPass(2, settings.lowPassHz()).apply(verticalG, fs);
         double h = settings.hysteresisG();
-        // cycle starts: rises from below 1-h to above 1+h
+        Activity[] label = new Activity[n];
+        java.util.Arrays.fill(label, Activity.UNKNOWN);
+        labelRuns(label, cycleStarts(v, h), v, fs, true);
+        // running again, with the cycles of the step-band signal: a heel-strike transient and the soft-tissue
+        // rebound after it can dip under 1 − h inside one stance (down to 0 g on a downhill), and a push-off bump
+        // can rise over 1 + h after toe-off, so the 20 Hz signal may start two cycles in one step and break a
+        // running bout into pieces; low-passed at 5 Hz it has one hump per step
+        Activity[] running = new Activity[n];
+        java.util.Arrays.fill(running, Activity.UNKNOWN);
+        labelRuns(running, cycleStarts(ZeroPhaseButterworth.lowPass(2, STEP_BAND_HZ).apply(verticalG, fs), h), v, fs,
+                false);
+        for (int i = 0; i < n; i++) {
+            if (running[i] == Activity.RUNNING) {
+                label[i] = Activity.RUNNING;
+            }
+        }
+        // stillness where no bout was found
+        int win = Math.max(2, (int) Math.round(fs));
+        double[] sd = movingSd(verticalG, win);
+        for (int i = 0; i < n; i++) {
+            if (label[i] == Activity.UNKNOWN && sd[i] < settings.stillSdG()) {
+                label[i] = Activity.STANDING;
+            }
+        }
+        List<LabelledRange> ranges = toRanges(label);
+        return mergeShortGaps(ranges, (int) Math.round(settings.mergeGapS() * fs));
+    }
+
+    /** Where cycles start: rises of {@code x} from below {@code 1 − h} to above {@code 1 + h}, moved back to 1 g. */
+    private static List<Integer> cycleStarts(double[] x, double h) {
         List<Integer> starts = new ArrayList<>();
         boolean armed = false;
-        for (int i = 0; i < n; i++) {
-            if (v[i] < 1 - h) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 1 - h) {
                 armed = true;
-            } else if (armed && v[i] > 1 + h) {
+            } else if (armed && x[i] > 1 + h) {
                 int k = i;
-                while (k > 0 && v[k - 1] > 1.0 && v[k - 1] < v[k]) {
+                while (k > 0 && x[k - 1] > 1.0 && x[k - 1] < x[k]) {
                     k--;
                 }
                 starts.add(k);
                 armed = false;
             }
         }
-        Activity[] label = new Activity[n];
-        java.util.Arrays.fill(label, Activity.UNKNOWN);
+        return starts;
+    }
+
+    /**
+     * Labels the cycles between consecutive starts (running: a flight near 0 g and a stance peak; walking: no
+     * flight and a clear swing), and keeps runs of at least {@code minCycles} consecutive cycles of one activity,
+     * with up to one more step before and after.
+     *
+     * @param v       the 20 Hz vertical acceleration (g), for the levels of each cycle
+     * @param walking whether walking cycles are labelled too (otherwise running only)
+     */
+    private void labelRuns(Activity[] label, List<Integer> starts, double[] v, double fs, boolean walking) {
+        int n = label.length;
         List<int[]> cycles = new ArrayList<>();
         List<Activity> cycleLabels = new ArrayList<>();
         for (int c = 0; c + 1 < starts.size(); c++) {
@@ -71,14 +117,13 @@ public final class TrunkActivityBouts {
             if (period >= settings.runPeriodS()[0] && period <= settings.runPeriodS()[1]
                     && lo < settings.runFlightMaxG() && hi > settings.runPeakMinG()) {
                 act = Activity.RUNNING;
-            } else if (period >= settings.walkPeriodS()[0] && period <= settings.walkPeriodS()[1]
+            } else if (walking && period >= settings.walkPeriodS()[0] && period <= settings.walkPeriodS()[1]
                     && lo >= settings.runFlightMaxG() && hi - lo >= settings.walkMinRangeG()) {
                 act = Activity.WALKING;
             }
             cycles.add(new int[] {a, b});
             cycleLabels.add(act);
         }
-        // keep runs of at least minCycles consecutive cycles of the same activity
         int c = 0;
         while (c < cycles.size()) {
             int e = c;
@@ -100,16 +145,6 @@ public final class TrunkActivityBouts {
             }
             c = e + 1;
         }
-        // stillness where no bout was found
-        int win = Math.max(2, (int) Math.round(fs));
-        double[] sd = movingSd(verticalG, win);
-        for (int i = 0; i < n; i++) {
-            if (label[i] == Activity.UNKNOWN && sd[i] < settings.stillSdG()) {
-                label[i] = Activity.STANDING;
-            }
-        }
-        List<LabelledRange> ranges = toRanges(label);
-        return mergeShortGaps(ranges, (int) Math.round(settings.mergeGapS() * fs));
     }
 
     private static double[] movingSd(double[] x, int win) {

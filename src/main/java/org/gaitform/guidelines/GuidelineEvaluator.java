@@ -148,7 +148,10 @@ public final class GuidelineEvaluator {
         return footAngleDeg > 8 ? "rearfoot" : footAngleDeg >= -1.6 ? "midfoot" : "forefoot";
     }
 
-    /** Ranks findings and numbers the measured ones 1, 2, …; unmeasurable ones get priority 0. */
+    /**
+     * Ranks findings and numbers the judged ones 1, 2, …; unmeasurable ones, and ones shown but not judged (a
+     * doubtful measure, or too few steps), get priority 0 and come last.
+     */
     public List<Finding> rank(List<Finding> findings) {
         Map<String, Double> weights = new java.util.HashMap<>();
         table.guidelines().forEach(g -> weights.put(g.id(), g.weight()));
@@ -158,7 +161,8 @@ public final class GuidelineEvaluator {
         List<Finding> out = new ArrayList<>();
         int p = 1;
         for (Finding f : sorted) {
-            out.add(f.withPriority(f.status() == FindingStatus.NOT_MEASURABLE ? 0 : p++));
+            out.add(f.withPriority(f.status() == FindingStatus.NOT_MEASURABLE || f.status() == FindingStatus.NOT_JUDGED
+                    ? 0 : p++));
         }
         return out;
     }
@@ -169,7 +173,8 @@ public final class GuidelineEvaluator {
             case WATCH -> 1;
             case REPORTED -> 2;
             case WITHIN -> 3;
-            case NOT_MEASURABLE -> 4;
+            case NOT_JUDGED -> 4;
+            case NOT_MEASURABLE -> 5;
         };
     }
 

@@ -25,11 +25,18 @@ import org.gaitform.model.Decision;
  * @param sources      landmark → which input points it was made from
  * @param decisions    what was decided
  * @param warnings     what was noticed
+ * @param verticalCaveat why vertical positions from this view do not give the body's vertical motion (a frontal
+ *                     view whose perspective could not be removed), or null when they do
+ * @param groundHeights per foot point, its height above the ground where it stands, when the view's geometry makes
+ *                     the up coordinate differ from it (a frontal view of a runner moving towards or away from the
+ *                     camera: the floor's image height changes with the foot's own distance); empty otherwise
  */
 public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
-                   Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings) {
+                   Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings,
+                   String verticalCaveat, Map<Landmark, double[]> groundHeights) {
     public Body {
+        groundHeights = groundHeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(groundHeights));
         tracks = java.util.Collections.unmodifiableMap(new EnumMap<>(tracks));
         sources = Map.copyOf(sources);
         decisions = List.copyOf(decisions);
@@ -60,12 +67,12 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
     /** The same body with the treadmill belt speed (unit/s). */
     public Body withBeltSpeed(double speed) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
-                warnings);
+                warnings, verticalCaveat, groundHeights);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
-                decisions, warnings);
+                decisions, warnings, verticalCaveat, groundHeights);
     }
 }

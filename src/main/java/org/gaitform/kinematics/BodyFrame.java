@@ -47,10 +47,22 @@ public final class BodyFrame {
     public static final double OVERGROUND_TRAVEL_LEGS = 1.5;
     /** Hip (or shoulder) width over trunk length above which a 2D view is frontal. */
     public static final double FRONTAL_WIDTH_RATIO = 0.25;
+    /**
+     * In a frontal view corrected for perspective, the pelvis height's slow drift (below 0.5 Hz) over the recording may
+     * reach this fraction of leg length before heights (vertical oscillation) are no longer trusted: a runner at an
+     * even pace keeps the pelvis at one mean height, and the floor line's model errors leave a few per cent; more
+     * means a moving or tilting camera.
+     */
+    public static final double PELVIS_DRIFT_LEGS = 0.15;
     /** Hip–knee–ankle length as a fraction of body height (Drillis &amp; Contini). */
     public static final double LEG_FRACTION_OF_HEIGHT = 0.491;
 
     private BodyFrame() {
+    }
+
+    /** The smoothing cut-off used for a frame rate (Hz): {@link #CUTOFF_HZ}, at most a quarter of the rate. */
+    public static double smoothingCutoffHz(double rateHz) {
+        return Math.min(CUTOFF_HZ, rateHz / 4);
     }
 
     /** Builds the body. */
@@ -91,7 +103,7 @@ public final class BodyFrame {
         int filled = 0;
         int longGaps = 0;
         List<String> longGapNames = new ArrayList<>();
-        double cutoff = Math.min(CUTOFF_HZ, rec.frameRateHz() / 4);
+        double cutoff = smoothingCutoffHz(rec.frameRateHz());
         for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
             int[] counts = new int[2];
             double[][] t = e.getValue();
@@ -306,6 +318,30 @@ public final class BodyFrame {
             tracks.put(Landmark.MID_HIP, m);
             sources.put(Landmark.MID_HIP, "midpoint of the hip joint centres");
         }
+        String verticalCaveat = null;
+        Map<Landmark, double[]> groundHeights = Map.of();
+        if (view == View.FRONTAL && dims == 2) {
+            FrontalPerspective.Result fp = FrontalPerspective.apply(tracks, rec.frameRateHz(), rec.unit(), legRaw);
+            tracks = new EnumMap<>(fp.tracks());
+            groundHeights = fp.groundHeights();
+            decisions.addAll(fp.decisions());
+            warnings.addAll(fp.warnings());
+            double legFrontal = frontalLegLength(tracks);
+            if (legFrontal > 0) {
+                decisions.add(new Decision("leg_length_frontal", fmt(legFrontal) + " " + rec.unit(), "frontal view: the "
+                        + "thigh and shank are foreshortened whenever they lean towards or away from the camera, so the "
+                        + "leg length is their longest image lengths (90th percentiles, at the median scale) instead of "
+                        + "the medians (" + fmt(legRaw) + " " + rec.unit() + ")"));
+                legRaw = legFrontal;
+            }
+            if (Double.isNaN(fp.scaleChange())) {
+                verticalCaveat = "the perspective of this frontal view could not be removed (the trunk is not seen)";
+            } else if (fp.pelvisDrift() > PELVIS_DRIFT_LEGS * legRaw) {
+                verticalCaveat = String.format(Locale.ROOT, "after the perspective correction the pelvis height still "
+                        + "drifts by %.1f %% of leg length over the recording (a moving or tilting camera?): its "
+                        + "oscillation cannot be told from the drift", 100 * fp.pelvisDrift() / legRaw);
+            }
+        }
         // unit and calibration
         String unit;
         boolean calibrated;
@@ -349,7 +385,7 @@ public final class BodyFrame {
         decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
-                sources, decisions, warnings);
+                sources, decisions, warnings, verticalCaveat, groundHeights);
         return body;
     }
 
@@ -464,6 +500,31 @@ public final class BodyFrame {
             }
         }
         return null;
+    }
+
+    /** Leg length in a frontal view: 90th percentiles of the hip–knee and knee–ankle image lengths; NaN without them. */
+    static double frontalLegLength(Map<Landmark, double[][]> tracks) {
+        List<Double> legs = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] hip = tracks.get(Landmark.of("HIP", s));
+            double[][] knee = tracks.get(Landmark.of("KNEE", s));
+            double[][] ankle = tracks.get(Landmark.of("ANKLE", s));
+            if (hip == null || knee == null || ankle == null) {
+                continue;
+            }
+            int n = hip[1].length;
+            double[] a = new double[n];
+            double[] b = new double[n];
+            for (int i = 0; i < n; i++) {
+                a[i] = Math.hypot(hip[1][i] - knee[1][i], hip[2][i] - knee[2][i]);
+                b[i] = Math.hypot(knee[1][i] - ankle[1][i], knee[2][i] - ankle[2][i]);
+            }
+            double l = Stats.percentile(finite(a), 90) + Stats.percentile(finite(b), 90);
+            if (l > 0) {
+                legs.add(l);
+            }
+        }
+        return legs.isEmpty() ? Double.NaN : legs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     }
 
     /** Leg length in input units. */

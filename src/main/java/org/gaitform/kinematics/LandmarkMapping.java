@@ -20,7 +20,7 @@ import org.gaitform.signal.Vec3;
  *
  * <table>
  * <caption>landmark ← accepted names (after the side)</caption>
- * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, hee</td></tr>
+ * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee</td></tr>
  * <tr><td>toe</td><td>bigtoe, footindex, toe, hallux, mt2, the mean of mt1 and mt5, mt1, 1meta, meta1</td></tr>
  * <tr><td>ankle (lateral)</td><td>ankle, latankle, anklelateral, lmal, lat_malleolus</td></tr>
  * <tr><td>ankle (medial)</td><td>anklemedial, mankle, medankle, mmal</td></tr>
@@ -28,8 +28,8 @@ import org.gaitform.signal.Vec3;
  * <tr><td>knee (medial)</td><td>kneemedial, mknee, medknee, mfe</td></tr>
  * <tr><td>hip joint centre</td><td>hjc, hipjointcentre, hipjointcenter; else from ASIS and PSIS
  *     ({@link Harrington2007HipJointCentre}); else hip, hipjoint (video keypoints)</td></tr>
- * <tr><td>ASIS / PSIS</td><td>asis / psis</td></tr>
- * <tr><td>shoulder, elbow, wrist</td><td>shoulder, acromion, sho; elbow, lelbow; wrist, lwrist</td></tr>
+ * <tr><td>ASIS / PSIS</td><td>asis, asi (Vicon Plug-in Gait) / psis, psi</td></tr>
+ * <tr><td>shoulder, elbow, wrist</td><td>shoulder, acromion, acr, sho; elbow, lelbow; wrist, lwrist</td></tr>
  * <tr><td>mid-hip, neck, head</td><td>midhip; neck, c7; nose, head</td></tr>
  * <tr><td>foot / pelvis cluster</td><td>the mean of the markers named foot1…4 / pelvis1…4 (technical
  *     clusters without anatomical markers)</td></tr>
@@ -61,15 +61,15 @@ public final class LandmarkMapping {
     private static final Map<Landmark, List<String>> MIDLINE = new EnumMap<>(Landmark.class);
 
     static {
-        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "hee"));
+        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "cal", "hee"));
         SIDED.put("TOE", List.of("bigtoe", "footindex", "toe", "hallux", "mt2", "mt1+mt5", "mt1", "1meta", "meta1"));
         SIDED.put("ANKLE", List.of("ankle", "latankle", "anklelateral", "lmal", "latmalleolus"));
         SIDED.put("ANKLE_MEDIAL", List.of("anklemedial", "mankle", "medankle", "mmal", "medmalleolus"));
         SIDED.put("KNEE", List.of("knee", "latknee", "kneelateral", "lfe"));
         SIDED.put("KNEE_MEDIAL", List.of("kneemedial", "mknee", "medknee", "mfe"));
-        SIDED.put("ASIS", List.of("asis"));
-        SIDED.put("PSIS", List.of("psis"));
-        SIDED.put("SHOULDER", List.of("shoulder", "acromion", "sho"));
+        SIDED.put("ASIS", List.of("asis", "asi"));
+        SIDED.put("PSIS", List.of("psis", "psi"));
+        SIDED.put("SHOULDER", List.of("shoulder", "acromion", "acr", "sho"));
         SIDED.put("ELBOW", List.of("elbow", "lelbow"));
         SIDED.put("WRIST", List.of("wrist", "lwrist"));
         MIDLINE.put(Landmark.MID_HIP, List.of("midhip"));

@@ -33,8 +33,9 @@ import org.gaitform.signal.Stats;
  *   <li>{@code step_length_cm}, {@code step_length_pct_leg}: belt speed × step time on a treadmill, else the
  *       forward distance between the two feet's mid-stance positions;</li>
  *   <li>{@code vertical_oscillation_cm}, {@code _pct_leg}: pelvis height range from this IC to the next;</li>
- *   <li>frontal and 3D: {@code knee_fppa_deg} (2D frontal-plane projection angle at mid-stance, the lowest pelvis
- *       point of the stance, positive knee medial — an indicator, not 3D knee abduction),
+ *   <li>frontal and 3D: {@code knee_fppa_deg} (2D frontal-plane projection angle around mid-stance: the mean over the
+ *       middle third of the stance and the lowest pelvis point, positive knee medial — an indicator, not 3D knee
+ *       abduction),
  *       {@code knee_abduction_deg} (3D, with medial and lateral knee markers: the angle between the knee's
  *       medio-lateral axis and the shank's long axis minus 90°, after the floating axis of Grood &amp; Suntay
  *       1983, positive valgus), {@code pelvic_drop_deg} (largest drop of the opposite hip during stance
@@ -165,17 +166,26 @@ public final class PoseMetrics {
         Landmark ankle = pick(b, Landmark.of("ANKLE", side), Landmark.of("HEEL", side));
         double medial = side == Side.LEFT ? 1 : -1;
         if (hip != null && knee != null && ankle != null && ms >= 0) {
-            double hl = b.lat(hip)[ms];
-            double hu = b.up(hip)[ms];
-            double kl = b.lat(knee)[ms];
-            double ku = b.up(knee)[ms];
-            double al = b.lat(ankle)[ms];
-            double au = b.up(ankle)[ms];
-            double thigh = Math.atan2(kl - hl, hu - ku);
-            double shank = Math.atan2(al - kl, ku - au);
-            // knee medial: thigh goes medially, shank comes back laterally
-            double fppa = Math.toDegrees(thigh - shank) * medial;
-            x.put("knee_fppa_deg", fppa);
+            // around mid-stance: the mean over the middle third of the stance (at least the mid-stance frame), so that
+            // one frame's keypoint jitter or a frame's offset in video does not decide the value
+            int third = (to - ic) / 3;
+            int a = Math.min(ms, ic + third);
+            int z = Math.max(ms, to - third);
+            double sum = 0;
+            int k = 0;
+            for (int i = a; i <= z; i++) {
+                double thigh = Math.atan2(b.lat(knee)[i] - b.lat(hip)[i], b.up(hip)[i] - b.up(knee)[i]);
+                double shank = Math.atan2(b.lat(ankle)[i] - b.lat(knee)[i], b.up(knee)[i] - b.up(ankle)[i]);
+                // knee medial: thigh goes medially, shank comes back laterally
+                double fppa = Math.toDegrees(thigh - shank) * medial;
+                if (Double.isFinite(fppa)) {
+                    sum += fppa;
+                    k++;
+                }
+            }
+            if (k > 0) {
+                x.put("knee_fppa_deg", sum / k);
+            }
         }
         Landmark kneeMed = pick(b, Landmark.of("KNEE_MEDIAL", side));
         if (b.view() == View.THREE_D && knee != null && kneeMed != null && ms >= 0) {

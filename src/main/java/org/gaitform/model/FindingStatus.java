@@ -10,6 +10,11 @@ public enum FindingStatus {
     OUTSIDE("outside", "outside the recommendation"),
     /** Measured and reported, but the articles give no cut-off to judge it by. */
     REPORTED("reported", "measured; no validated cut-off"),
+    /**
+     * Measured, but not compared with the recommendation: the quality checks found the measure doubtful, or it
+     * rests on too few steps to tell. The value is shown; it is not ranked.
+     */
+    NOT_JUDGED("not_judged", "not judged"),
     /** This input cannot measure the indicator. */
     NOT_MEASURABLE("not_measurable", "not measurable from this input");
 

@@ -24,12 +24,16 @@ import java.util.Objects;
  * @param warnings        what the user should know
  * @param traces          signal excerpts and time series for the report
  * @param figures         stick figures of the runner for the report (pose and marker input); empty otherwise
+ * @param quality         the quality verdict of the session's numbers ({@link SessionQuality#NOT_ASSESSED} until the
+ *                        pipeline's checks have run)
  */
 public record SessionResult(String sessionId, String source, String inputKind, Placement placement,
                             double samplingRateHz, List<Bout> bouts, List<Step> steps, Map<String, Double> metrics,
                             Map<String, String> info, List<Finding> findings, List<Decision> decisions,
-                            List<String> warnings, List<Trace> traces, List<StickFigure> figures) {
+                            List<String> warnings, List<Trace> traces, List<StickFigure> figures,
+                            SessionQuality quality) {
     public SessionResult {
+        Objects.requireNonNull(quality, "quality");
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(inputKind, "inputKind");
@@ -43,6 +47,15 @@ public record SessionResult(String sessionId, String source, String inputKind, P
         warnings = List.copyOf(warnings);
         traces = List.copyOf(traces);
         figures = List.copyOf(figures);
+    }
+
+    /** A result not yet assessed by the quality checks. */
+    public SessionResult(String sessionId, String source, String inputKind, Placement placement,
+                         double samplingRateHz, List<Bout> bouts, List<Step> steps, Map<String, Double> metrics,
+                         Map<String, String> info, List<Finding> findings, List<Decision> decisions,
+                         List<String> warnings, List<Trace> traces, List<StickFigure> figures) {
+        this(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info, findings, decisions,
+                warnings, traces, figures, SessionQuality.NOT_ASSESSED);
     }
 
     /** A result without stick figures. */
@@ -62,12 +75,30 @@ public record SessionResult(String sessionId, String source, String inputKind, P
     /** A copy with another session id. */
     public SessionResult withSessionId(String id) {
         return new SessionResult(id, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info,
-                findings, decisions, warnings, traces, figures);
+                findings, decisions, warnings, traces, figures, quality);
     }
 
     /** A copy with other findings. */
     public SessionResult withFindings(List<Finding> newFindings) {
         return new SessionResult(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info,
-                newFindings, decisions, warnings, traces, figures);
+                newFindings, decisions, warnings, traces, figures, quality);
+    }
+
+    /** A copy with a quality verdict and the findings judged in its light. */
+    public SessionResult withQuality(SessionQuality newQuality, List<Finding> newFindings) {
+        return new SessionResult(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, metrics, info,
+                newFindings, decisions, warnings, traces, figures, newQuality);
+    }
+
+    /** A copy with other metrics (for tests that change a session's values, such as fault injection). */
+    public SessionResult withMetrics(Map<String, Double> newMetrics) {
+        return new SessionResult(sessionId, source, inputKind, placement, samplingRateHz, bouts, steps, newMetrics,
+                info, findings, decisions, warnings, traces, figures, quality);
+    }
+
+    /** A copy with other steps and metrics. */
+    public SessionResult withSteps(List<Step> newSteps, Map<String, Double> newMetrics) {
+        return new SessionResult(sessionId, source, inputKind, placement, samplingRateHz, bouts, newSteps, newMetrics,
+                info, findings, decisions, warnings, traces, figures, quality);
     }
 }

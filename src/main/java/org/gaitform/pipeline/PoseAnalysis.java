@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.gaitform.events.FootClearanceEvents;
 import org.gaitform.events.FootClearanceSettings;
 import org.gaitform.events.FootContact;
@@ -43,22 +44,34 @@ final class PoseAnalysis {
     static final int MIN_STEPS = 3;
     /** A step whose flight time is below this is a walking step (double support), ms. */
     static final double WALKING_FLIGHT_MS = -20;
+    /** A median flight time of at least this (ms) is a running gait whatever the pelvis seems to do (frontal views). */
+    static final double CLEAR_FLIGHT_MS = 40;
     /**
      * Below this Froude number (speed² / (g · leg length)) a gait is taken as walking; people change from walking
      * to running near 0.5 (Alexander 1989, Optimization and gaits in the locomotion of vertebrates, Physiol Rev
      * 69:1199–1227); 0.25 is about 1.5 m/s for a 0.9 m leg, slower than jogging. Only used when calibrated.
      */
     static final double WALKING_FROUDE = 0.25;
+    /**
+     * Vertical oscillation a running step can show, % of leg length: typical values are 6.7–10 cm (about 7–11 %
+     * of a 0.9 m leg; the reference values of the project's evidence brief); the band is this project's choice,
+     * wide, so that a perspective error is caught and an unusual runner is not.
+     */
+    static final double[] PLAUSIBLE_VO_PCT_LEG = {3, 18};
 
     static final String METHOD = "contacts from foot kinematics: a foot is on the ground while the lower of its heel "
             + "and toe is within a clearance of its own ground level (1.7 % of leg length for markers, 3.5 % for video "
-            + "keypoints) and it moves with the ground or, on a treadmill, with the belt; initial contact where the "
-            + "first of heel and toe comes down through the clearance, toe-off where the last leaves it. The walking "
-            + "method of Zeni et al. 2008 is not used: it is known to fail in running.";
-    static final String CITATION = "Fellin RE, Rose WC, Royer TD, Davis IS. Comparison of methods for kinematic "
-            + "identification of footstrike and toe-off during overground and treadmill running. J Sci Med Sport "
-            + "2010;13(6):646–650. | Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a "
-            + "force plate during running: a comparison of methods. Gait Posture 2011;33(1):130–132. | De Witt JK. "
+            + "keypoints) and it moves with the ground or, on a treadmill, with the belt; initial contact is the heel's "
+            + "impact (the start of its deceleration as it stops near the ground) or the toe reaching the ground, "
+            + "whichever comes first (from 50 frames per second, side and 3D views; otherwise the clearance crossing), "
+            + "toe-off where the last of heel and toe leaves the clearance. The walking method of Zeni et al. 2008 is "
+            + "not used: it is known to fail in running.";
+    static final String CITATION = "Leitch J, Stebbins J, Paolini G, Zavatsky AB. Identifying gait events without a "
+            + "force plate during running: a comparison of methods. Gait Posture 2011;33(1):130–132. | Handsaker JC, "
+            + "Forrester SE, Folland JP, Black MI, Allen SJ. A kinematic algorithm to identify gait events during "
+            + "running at different speeds and with different footstrike types. J Biomech 2016;49(16):4128–4133. | "
+            + "Fellin RE, Rose WC, Royer TD, Davis IS. Comparison of methods for kinematic identification of footstrike "
+            + "and toe-off during overground and treadmill running. J Sci Med Sport 2010;13(6):646–650. | De Witt JK. "
             + "Determination of toe-off event time during treadmill locomotion using kinematic data. J Biomech "
             + "2010;43(15):3067–3069.";
     static final String METRIC_CITATION = "Harrington ME, Zavatsky AB, Lawson SEM, Yuan Z, Theologis TN. Prediction "
@@ -69,9 +82,10 @@ final class PoseAnalysis {
             + "application to the knee. J Biomech Eng 1983;105(2):136–144. | Wille CM, Lenhart RL, Wang S, Thelen DG, "
             + "Heiderscheit BC. Ability of sagittal kinematic variables to estimate ground reaction forces and joint "
             + "kinetics in running. J Orthop Sports Phys Ther 2014;44(10):825–830.";
-    static final String ACCURACY_MARKERS = "on the force-treadmill trial of Fukuchi et al. 2017 (subject 1, 2.5 m/s, "
-            + "150 Hz markers, 77 contacts) initial contacts are within about 6 ms and toe-offs within about 5 ms of "
-            + "the force plate on average (see docs/pose-input.md for the measured table).";
+    /** Published accuracy of kinematic events; gaitform's own, measured figures come from docs/accuracy.md. */
+    static final String ACCURACY_MARKERS = "published for kinematic events against force plates in running: footstrike "
+            + "from the heel marker within 22–25 ms and toe-off from peak knee extension within about 5 ms (Fellin et "
+            + "al. 2010). gaitform's own figures, per strike class, speed and subject, are in docs/accuracy.md.";
     static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
             + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
 
@@ -121,9 +135,35 @@ final class PoseAnalysis {
         double pelvisPhase = pelvisAtMidStance(body, contacts);
         double froude = body.calibrated() && Double.isFinite(ev.runSpeed())
                 ? ev.runSpeed() * ev.runSpeed() / (9.81 * body.legLength()) : Double.NaN;
-        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0;
+        // a frontal view sees the pelvis's height through the camera's perspective: there its vault only counts when
+        // the steps do not show a clear flight phase
+        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0
+                && !(body.view() == View.FRONTAL && medianFlight >= CLEAR_FLIGHT_MS);
         boolean slow = Double.isFinite(froude) && froude < WALKING_FROUDE;
-        if ((vaulting || slow) && contacts.size() >= 2) {
+        Optional<Activity> forced = settings.activity();
+        if (forced.isPresent() && forced.get() == Activity.WALKING) {
+            throw GaitformException.notAnalysable(source, "walking (--activity walking): gaitform's pose analysis "
+                    + "measures running");
+        }
+        boolean noFlight = flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS;
+        if (forced.isPresent()) {
+            List<String> would = new ArrayList<>();
+            if (vaulting) {
+                would.add(String.format(Locale.ROOT, "the pelvis is %.1f %% of leg length above its step mean at "
+                        + "mid-stance", pelvisPhase));
+            }
+            if (slow) {
+                would.add(String.format(Locale.ROOT, "the Froude number is %.2f", froude));
+            }
+            if (noFlight) {
+                would.add(String.format(Locale.ROOT, "both feet are on the ground together for %.0f ms per step",
+                        -medianFlight));
+            }
+            decisions.add(new Decision("activity", "running", "override (--activity running)" + (would.isEmpty()
+                    ? "; the automatic decision agrees" : "; the automatic decision would have been walking: "
+                    + String.join(", ", would))));
+        }
+        if (forced.isEmpty() && (vaulting || slow) && contacts.size() >= 2) {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
             List<String> why = new ArrayList<>();
             if (vaulting) {
@@ -139,11 +179,13 @@ final class PoseAnalysis {
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
                     + "%s; gaitform's pose analysis measures running", dur, String.join("; and ", why)));
         }
-        decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
-                + "length below its step mean at mid-stance (a spring-like running step), the median flight time is "
-                + "%.0f ms%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
-                ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "")));
-        if (flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS) {
+        if (forced.isEmpty()) {
+            decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
+                    + "length below its step mean at mid-stance (a spring-like running step), the median flight time is "
+                    + "%.0f ms%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
+                    ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "")));
+        }
+        if (forced.isEmpty() && noFlight) {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
                     + "over %.1f s with both feet on the ground together for %.0f ms per step (median) and no flight "
@@ -174,6 +216,11 @@ final class PoseAnalysis {
                     + "point at its own ground level), which reads up to about 2° more rearfoot than a static reference"));
         }
         steps = PoseMetrics.perStep(body, contacts, steps, staticFoot);
+        String noVo = verticalOscillationCaveat(body, steps);
+        if (noVo != null) {
+            steps = without(steps, "vertical_oscillation_cm", "vertical_oscillation_pct_leg");
+            warnings.add("vertical oscillation is not reported: " + noVo);
+        }
         double start = rec.timeAt(contacts.get(0).icIndex());
         double end = rec.timeAt(contacts.get(contacts.size() - 1).toIndex());
         List<Bout> bouts = List.of(new Bout(start, end, Activity.RUNNING));
@@ -215,6 +262,45 @@ final class PoseAnalysis {
         Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
         return new SessionResult(sessionId, source, rec.format(), placement, rec.frameRateHz(), bouts, steps, metrics,
                 info, findings, decisions, warnings, traces, figures);
+    }
+
+    /**
+     * Why the vertical oscillation of this recording cannot be trusted, or null: a frontal view whose perspective
+     * could not be removed, or whose oscillation (median over steps) falls outside what a running step can show
+     * ({@link #PLAUSIBLE_VO_PCT_LEG}).
+     */
+    static String verticalOscillationCaveat(Body body, List<Step> steps) {
+        if (body.view() != View.FRONTAL) {
+            return null;
+        }
+        if (body.verticalCaveat() != null) {
+            return body.verticalCaveat();
+        }
+        double[] vo = steps.stream().map(s -> s.extras().get("vertical_oscillation_pct_leg"))
+                .filter(v -> v != null && Double.isFinite(v)).mapToDouble(Double::doubleValue).toArray();
+        if (vo.length == 0) {
+            return null;
+        }
+        double m = Stats.median(vo);
+        if (m < PLAUSIBLE_VO_PCT_LEG[0] || m > PLAUSIBLE_VO_PCT_LEG[1]) {
+            return String.format(Locale.ROOT, "from this frontal view it reads %.1f %% of leg length (median over %d "
+                    + "steps), outside the %.0f–%.0f %% a running step shows; the camera's perspective was not removed "
+                    + "well enough", m, vo.length, PLAUSIBLE_VO_PCT_LEG[0], PLAUSIBLE_VO_PCT_LEG[1]);
+        }
+        return null;
+    }
+
+    /** The steps without the given per-step values. */
+    private static List<Step> without(List<Step> steps, String... keys) {
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            Map<String, Double> x = new LinkedHashMap<>(s.extras());
+            for (String k : keys) {
+                x.remove(k);
+            }
+            out.add(new Step(s.number(), s.side(), s.activity(), s.icS(), s.toS(), s.nextIcS(), s.icMethod(), x));
+        }
+        return out;
     }
 
     /**

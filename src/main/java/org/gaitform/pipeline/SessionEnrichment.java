@@ -9,19 +9,38 @@ import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.metrics.FormOverTime;
 import org.gaitform.model.Decision;
+import org.gaitform.model.Recording;
+import org.gaitform.model.SessionQuality;
+import org.gaitform.quality.FindingJudgement;
+import org.gaitform.quality.QualityChecks;
+import org.gaitform.quality.QualitySettings;
 import org.gaitform.model.Finding;
 import org.gaitform.model.SessionMetadata;
 import org.gaitform.model.SessionResult;
 
 /**
- * Adds a session's metadata (pain, shoes, speed, subject) to its result and judges the result against the
- * guideline table: the last step of every analysis, whatever the input.
+ * Adds a session's metadata (pain, shoes, speed, subject) to its result, judges the result against the guideline
+ * table, and gives it its quality verdict ({@link QualityChecks}), which decides which findings are judged: the last
+ * steps of every analysis, whatever the input.
  */
 final class SessionEnrichment {
     private SessionEnrichment() {
     }
 
-    static SessionResult apply(SessionResult r, SessionMetadata meta, GuidelineTable table) {
+    /**
+     * The last steps of every analysis: metadata, findings, and the quality verdict with the findings judged in its
+     * light. Every path from a recording to a result goes through here, so every session has a verdict.
+     *
+     * @param rec   the recording the session was analysed from (the quality checks read its raw signal)
+     * @param r     the analysis
+     * @param meta  the session's metadata, or {@link SessionMetadata#NONE}
+     * @param table the guideline table
+     */
+    static SessionResult apply(Recording rec, SessionResult r, SessionMetadata meta, GuidelineTable table) {
+        return withQuality(rec, withMetadataAndFindings(r, meta, table), table);
+    }
+
+    private static SessionResult withMetadataAndFindings(SessionResult r, SessionMetadata meta, GuidelineTable table) {
         Map<String, Double> metrics = new LinkedHashMap<>(r.metrics());
         Map<String, String> info = new LinkedHashMap<>(r.info());
         List<Decision> decisions = new ArrayList<>(r.decisions());
@@ -45,10 +64,29 @@ final class SessionEnrichment {
         FormOverTime.of(r.steps()).notes().stream().findFirst().ifPresent(n -> info.put("form_drift", n));
         SessionResult withMeta = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
                 r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces(),
-                r.figures());
+                r.figures(), r.quality());
         List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, measurementKind(withMeta));
         findings = withPainOnset(findings, metrics);
         return withMeta.withFindings(findings);
+    }
+
+    /**
+     * The session with its quality verdict, from consistency checks of the session and its recording, and its
+     * findings judged in its light: a finding on a doubtful measure or on too few steps is shown but not judged.
+     */
+    private static SessionResult withQuality(Recording rec, SessionResult r, GuidelineTable table) {
+        String kind = measurementKind(r);
+        QualitySettings qs = QualitySettings.DEFAULTS;
+        SessionQuality q;
+        try {
+            q = new QualityChecks(qs).assess(rec, r, kind);
+        } catch (RuntimeException e) {
+            // a defect of the checks must not cost the session: it is said, and the session is not called good
+            q = SessionQuality.of(List.of(new org.gaitform.model.QualityCheck("checks_failed",
+                    org.gaitform.model.Quality.DOUBTFUL, "The quality checks could not run (" + e + "); the numbers "
+                    + "were not checked. Please report this.", List.of())), List.of());
+        }
+        return r.withQuality(q, FindingJudgement.judge(r, q, qs, new GuidelineEvaluator(table), kind));
     }
 
     /** Adds the minute at which pain started to the pain finding's message. */
@@ -63,7 +101,7 @@ final class SessionEnrichment {
                 f = new Finding(f.guidelineId(), f.indicator(), f.metricKey(), f.status(), f.value(), f.unit(),
                         f.uncertainty(), f.target(), f.message() + String.format(Locale.ROOT,
                         " Pain started at minute %.0f of the run: note whether it starts at the same point next time.",
-                        onset), f.advice(), f.sources(), f.evidenceNote(), f.priority());
+                        onset), f.advice(), f.sources(), f.evidenceNote(), f.priority(), f.evidence());
             }
             out.add(f);
         }

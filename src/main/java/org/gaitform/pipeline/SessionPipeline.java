@@ -34,7 +34,17 @@ public final class SessionPipeline {
      * @throws GaitformException for bad or unanalysable input
      */
     public SessionResult analyse(Path input, String source, String sessionId) {
+        return analyse(input, source, sessionId, r -> { });
+    }
+
+    /**
+     * Reads and analyses one input, showing the recording to {@code onRead} once it is read (for callers that need
+     * more of it than the result keeps, such as its time span).
+     */
+    public SessionResult analyse(Path input, String source, String sessionId,
+                                 java.util.function.Consumer<Recording> onRead) {
         Recording rec = readers.read(input, source, settings.read());
+        onRead.accept(rec);
         SessionMetadata meta = metadata.find(input);
         SessionResult result;
         // --speed-mps applies to every session; a session's own metadata comes next
@@ -62,6 +72,6 @@ public final class SessionPipeline {
         } else {
             throw GaitformException.notAnalysable(source, "no analysis for " + rec.getClass().getSimpleName());
         }
-        return SessionEnrichment.apply(result, meta, settings.guidelines());
+        return SessionEnrichment.apply(rec, result, meta, settings.guidelines());
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import org.gaitform.events.ApPolarity;
 import org.gaitform.events.DetectedContact;
+import org.gaitform.events.FlightPhaseTrunkEvents;
 import org.gaitform.events.IndexRange;
 import org.gaitform.events.LabelledRange;
-import org.gaitform.events.Patoz2022SacralEvents;
 import org.gaitform.events.TrunkActivityBouts;
 import org.gaitform.events.TrunkAlignment;
 import org.gaitform.events.TrunkSideAssignment;
@@ -31,7 +31,7 @@ import org.gaitform.model.Trace;
 
 /**
  * Running analysis of a trunk-worn IMU: vertical from gravity, running/walking/standing bouts, contacts by
- * {@link Patoz2022SacralEvents}, sides from the medio-lateral acceleration, temporal metrics and findings.
+ * {@link FlightPhaseTrunkEvents}, sides from the medio-lateral acceleration, temporal metrics and findings.
  */
 final class TrunkRunningAnalysis {
     /** Shortest recording analysed (s). */
@@ -41,21 +41,30 @@ final class TrunkRunningAnalysis {
     /** Length of the signal excerpt in the report (s). */
     static final double EXCERPT_S = 3.0;
 
-    static final String METHOD = "contacts from the sacral vertical acceleration, after Patoz et al. 2022 (stance where "
-            + "the acceleration exceeds 1 g, extended to where it leaves and regains the flight level; toe-off 20 ms "
-            + "before the trunk reaches free fall; initial contact midway between the forward peak before landing "
-            + "and the braking trough after it when a forward axis is present).";
-    static final String CITATION = "Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. A single sacral-mounted inertial "
-            + "measurement unit to estimate peak vertical ground reaction force, contact time, and flight time in "
-            + "running. Sensors 2022;22(3):784. | Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating "
-            + "effective contact and flight times using a sacral-mounted inertial measurement unit. J Biomech "
-            + "2021;127:110667. | Kiernan D, Dunn Siino K, Hawkins DA. Unsupervised gait event identification with a "
-            + "single wearable accelerometer and/or gyroscope: a comparison of methods across running speeds, "
-            + "surfaces, and foot strike patterns. Sensors 2023;23(11):5022.";
-    static final String ACCURACY = "on the 12 force-treadmill trials of Alcantara et al. 2022 (2.5–4.17 m/s, level and "
-            + "+5°), every trial's cadence is within 1 step/min of the force plate, every contact is found within "
-            + "40 ms, and each trial's mean contact time is within 13.5 ms. Per step, sacral methods have limits of "
-            + "agreement of about ±100 ms (Kiernan 2023): read single steps with care, averages with confidence.";
+    static final String METHOD = "one contact between every two flight phases of the trunk's vertical acceleration "
+            + "(FlightPhaseTrunkEvents): the acceleration low-passed at 5 Hz has one hump per step, so heel-strike "
+            + "transients, their rebound and push-off bumps never split or merge steps; toe-off where the acceleration "
+            + "comes back to free fall (0 g) after the stance, minus 25 ms (after Patoz et al. 2021/2022); initial "
+            + "contact where the forward acceleration falls from its peak before landing to the braking trough after "
+            + "it (after Auvinet et al. 2002 and Lee et al. 2010), or, without a forward axis, where the vertical "
+            + "acceleration has risen 0.5 g above free fall.";
+    static final String CITATION = "Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating effective contact "
+            + "and flight times using a sacral-mounted inertial measurement unit. J Biomech 2021;127:110667. | Patoz A, "
+            + "Lussiana T, Breine B, Gindre C, Malatesta D. A single sacral-mounted inertial measurement unit to estimate "
+            + "peak vertical ground reaction force, contact time, and flight time in running. Sensors 2022;22(3):784. | "
+            + "Auvinet B, Berrut G, Touzard C, et al. Reference data for normal subjects obtained with an accelerometric "
+            + "device. Gait Posture 2002;16(2):124–134. | Lee JB, Mellifont RB, Burkett BJ. The use of a single inertial "
+            + "sensor to identify stride, step, and stance durations of running gait. J Sci Med Sport 2010;13(2):270–273. "
+            + "| Benson LC, Clermont CA, Watari R, Exley T, Ferber R. Automated accelerometer-based gait event detection "
+            + "during multiple running conditions. Sensors 2019;19(7):1483. | Kiernan D, Dunn Siino K, Hawkins DA. "
+            + "Unsupervised gait event identification with a single wearable accelerometer and/or gyroscope: a "
+            + "comparison of methods across running speeds, surfaces, and foot strike patterns. Sensors "
+            + "2023;23(11):5022.";
+    /** Published accuracy of the method; gaitform's own, measured figures come from docs/accuracy.md. */
+    static final String ACCURACY = "published for sacral IMU methods against force plates: contact time within about "
+            + "20 ms RMSE (Patoz 2022); mean initial-contact biases of 17–30 ms and per-step limits of agreement of "
+            + "about ±100 ms (Kiernan 2023): read single steps with care, averages with confidence. gaitform's own "
+            + "figures, per slope, speed and strike, are in docs/accuracy.md.";
 
     private final AnalysisSettings settings;
 
@@ -102,7 +111,7 @@ final class TrunkRunningAnalysis {
         }
         TrunkSignals signals = TrunkAlignment.bodyAxes(sensor, fs, vertical, running, decisions);
         vertical = null; // the per-sample up directions (three arrays as long as the recording) are done with
-        Patoz2022SacralEvents detector = new Patoz2022SacralEvents();
+        FlightPhaseTrunkEvents detector = new FlightPhaseTrunkEvents();
         List<DetectedContact> contacts;
         if (signals.hasAp()) {
             List<DetectedContact> vertOnly = detector.detect(signals.verticalOnly(), running);

@@ -163,10 +163,8 @@ final class WatchAnalysis {
     private static String accuracy(WatchRecording rec) {
         return "the values are the device's own (Garmin running dynamics from a chest strap or pod, Stryd or RunScribe "
                 + "foot pods). Published validations: Garmin's chest-strap contact time within about 6 ms of force "
-                + "data at faster speeds; Stryd's contact time about 5 % short of 1000 Hz video. Averaging the records "
-                + "reproduces the device's own session averages closely: on a 47-minute run recorded every second, "
-                + "cadence, contact time, vertical oscillation, vertical ratio and balance within 0.3 %, step length "
-                + "within 2 %." + (rec.size() > 0 && rec.durationS() / rec.size() > 1.5
+                + "data at faster speeds; Stryd's contact time about 5 % short of 1000 Hz video. How closely gaitform's "
+                + "averages of the records reproduce the device's own session averages is in docs/accuracy.md." + (rec.size() > 0 && rec.durationS() / rec.size() > 1.5
                 ? " This file was recorded with smart recording (a record every few seconds), so its averages are "
                 + "coarser." : "");
     }

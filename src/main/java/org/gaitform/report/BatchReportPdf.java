@@ -92,11 +92,17 @@ public final class BatchReportPdf {
             d.space(2);
             int outside = cohort.intColumn("rank").isEqualTo(0).size();
             int watch = cohort.intColumn("rank").isEqualTo(1).size();
+            long doubtful = bySession.values().stream().filter(r -> r.quality().verdict()
+                    == org.gaitform.model.Quality.DOUBTFUL).count();
+            long poor = bySession.values().stream().filter(r -> r.quality().verdict()
+                    == org.gaitform.model.Quality.POOR).count();
             d.paragraph(String.format(Locale.ROOT, "%d input(s): %d analysed, %d failed. Sessions with an indicator "
                     + "outside the recommendations: %d; with one worth watching: %d. They are listed first.%s",
-                    entries.size(), cohort.rowCount(), failed, outside, watch, notAnalysed == 0 ? ""
+                    entries.size(), cohort.rowCount(), failed, outside, watch, (doubtful + poor == 0 ? ""
+                    : String.format(Locale.ROOT, " Quality: %d doubtful and %d poor session(s), whose doubtful values "
+                    + "are not judged.", doubtful, poor)) + (notAnalysed == 0 ? ""
                             : " " + notAnalysed + " other path(s) in the input folders were not analysed; "
-                            + "batch-summary.csv lists each with the reason."), 9);
+                            + "batch-summary.csv lists each with the reason.")), 9);
             if (cohort.rowCount() > 0) {
                 d.paragraph(stats(cohort, "cadence_spm", "Cadence", "steps/min", 0) + " "
                         + stats(cohort, "contact_ms", "Contact time", "ms", 0) + " "
@@ -170,8 +176,10 @@ public final class BatchReportPdf {
             String[] cells = {abbreviate(row.getString("session_id"), 34), f(row.getDouble("n_steps"), 0),
                 f(row.getDouble("cadence_spm"), 1), f(row.getDouble("contact_ms"), 0), f(row.getDouble("flight_ms"), 0),
                 f(row.getDouble("duty_factor"), 3)};
+            d.box(PdfDoc.MARGIN, t - 3, 6, 6, Palette.quality(r.quality().verdict()), null);
             for (int i = 0; i < cells.length; i++) {
-                d.text(cells[i], i == 0 ? d.regular() : d.regular(), 7.5f, PdfDoc.MARGIN + x[i], t - 9, Palette.INK);
+                d.text(i == 0 ? abbreviate(row.getString("session_id"), 31) : cells[i], d.regular(), 7.5f,
+                        PdfDoc.MARGIN + x[i] + (i == 0 ? 9 : 0), t - 9, Palette.INK);
             }
             for (int k = 0; k < idList.size(); k++) {
                 String id = idList.get(k);
@@ -186,9 +194,11 @@ public final class BatchReportPdf {
             d.box(PdfDoc.MARGIN, d.y() + 1, PdfDoc.WIDTH, 0.3f, Palette.GRID, null);
         }
         d.space(4);
-        d.paragraph("✓ within · ! worth watching · ✗ outside · i measured, no cut-off · – not measurable. Columns are the "
-                + "guideline ids of the references (R1 cadence, R3 contact time, R10 left/right balance, …); each session "
-                + "folder holds its full report.", d.regular(), 7f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        d.paragraph("The square before a session is its quality: green good, orange doubtful, vermillion poor "
+                + "(docs/quality.md). ✓ within · ! worth watching · ✗ outside · i measured, no cut-off · ? not judged "
+                + "(a doubtful measure or too few steps) · – not measurable. Columns are the guideline ids of the "
+                + "references (R1 cadence, R3 contact time, R10 left/right balance, …); each session folder holds its "
+                + "full report.", d.regular(), 7f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
     }
 
     private static ChartSpec histogram(double[] values, String title, String axis, double reference, String refLabel,

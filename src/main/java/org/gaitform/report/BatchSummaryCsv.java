@@ -10,7 +10,8 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.report.CsvTables.Num;
 
 /**
- * {@code batch-summary.csv}: one row per input with its status, a message, the headline numbers, and one
+ * {@code batch-summary.csv}: one row per input with its status, its quality verdict ({@code good}, {@code doubtful},
+ * {@code poor}; empty for a failed input), a message, the headline numbers, and one
  * {@code status_<guideline id>} column per recommendation measured in any session ({@code within}, {@code watch},
  * {@code outside}, {@code reported}, {@code not_measurable}). The status is {@code ok} (analysed in this run),
  * {@code skipped} (input and settings unchanged since an earlier run into the same folder, whose outputs and
@@ -22,9 +23,9 @@ import org.gaitform.report.CsvTables.Num;
  */
 public final class BatchSummaryCsv {
     /** Columns before the status columns, in order. */
-    public static final List<String> COLUMNS = List.of("input", "session_id", "status", "message", "input_kind",
-            "placement", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s", "walking_s",
-            "top_finding", "report", "skip_reason");
+    public static final List<String> COLUMNS = List.of("input", "session_id", "status", "quality", "message",
+            "input_kind", "placement", "n_steps", "cadence_spm", "contact_ms", "flight_ms", "duty_factor", "running_s",
+            "walking_s", "top_finding", "report", "skip_reason");
 
     private BatchSummaryCsv() {
     }
@@ -90,8 +91,9 @@ public final class BatchSummaryCsv {
             row.add(e.input());
             row.add(e.sessionId());
             row.add(e.status());
-            row.add(e.message());
             SessionResult r = e.result().orElse(null);
+            row.add(r == null ? "" : r.quality().verdict().label());
+            row.add(e.message());
             row.add(r == null ? "" : r.inputKind());
             row.add(r == null ? "" : r.placement().label());
             row.add(num(r, "n_steps", 0));

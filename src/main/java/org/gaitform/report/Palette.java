@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Stroke;
 import org.gaitform.model.FindingStatus;
+import org.gaitform.model.Quality;
 
 /**
  * Colours and strokes shared by every chart and page: the Okabe–Ito palette (safe for colour-blind
@@ -42,6 +43,7 @@ public final class Palette {
             case WATCH -> ORANGE;
             case OUTSIDE -> VERMILLION;
             case REPORTED -> SKY;
+            case NOT_JUDGED -> MUTED;
             case NOT_MEASURABLE -> GRID;
         };
     }
@@ -53,7 +55,18 @@ public final class Palette {
             case WATCH -> "!";
             case OUTSIDE -> "✗";
             case REPORTED -> "i";
+            case NOT_JUDGED -> "?";
             case NOT_MEASURABLE -> "–";
+        };
+    }
+
+    /** Colour of a session's quality verdict (good green, doubtful orange, poor vermillion). */
+    public static Color quality(Quality q) {
+        return switch (q) {
+            case GOOD -> GREEN;
+            case DOUBTFUL -> ORANGE;
+            case POOR -> VERMILLION;
+            case NOT_ASSESSED -> GRID;
         };
     }
 }

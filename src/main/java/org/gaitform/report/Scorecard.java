@@ -24,13 +24,16 @@ import org.gaitform.model.SessionResult;
  * @param focus        what to work on first: at most two findings outside or near a recommendation
  * @param rows         one traffic-light row per measured indicator
  * @param notMeasurable indicators this input cannot measure
+ * @param evidence     how many steps the values rest on (empty when not counted)
  */
 public record Scorecard(String title, String subtitle, String durations, List<Tile> tiles, List<Note> notes,
-                        String focusIntro, List<Focus> focus, List<Row> rows, List<String> notMeasurable) {
+                        String focusIntro, List<Focus> focus, List<Row> rows, List<String> notMeasurable,
+                        String evidence) {
 
     /** Below the scorecard: what the source ids and the ± mean. */
-    public static final String FOOTNOTE = "Source ids refer to the articles on the references page; the ± is the typical "
-            + "measurement uncertainty for this kind of input (published validations and this project's own tests).";
+    public static final String FOOTNOTE = "Source ids refer to the articles on the references page; the ± combines the "
+            + "typical measurement uncertainty for this kind of input (published validations and this project's own "
+            + "tests) with the 95 % interval of this session's mean from its step-to-step variation.";
     /** Under the points to work on. */
     public static final String NOT_A_DIAGNOSIS = "This report describes how you ran; it is not a diagnosis. Pain or "
             + "injury belongs with a physical therapist or physician.";
@@ -53,9 +56,10 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
      * @param decimals  decimals printed
      * @param scale     factor from the summary.json value to the printed one (100 for the duty factor in %)
      * @param status    the status of the finding on the same metric, when there is one
+     * @param doubtful  a quality check doubts this measure (printed with "?")
      */
     public record Tile(String label, String value, String unit, String metricKey, int decimals, double scale,
-                       Optional<FindingStatus> status) {
+                       Optional<FindingStatus> status, boolean doubtful) {
     }
 
     /**
@@ -98,7 +102,7 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
     public static Scorecard of(SessionResult r, GuidelineTable table) {
         return new Scorecard("Running form report", subtitle(r), durations(r), tiles(r), notes(r), focusIntro(r),
                 focus(r), rows(r, table), r.findings().stream().filter(f -> f.status() == FindingStatus.NOT_MEASURABLE)
-                .map(Finding::indicator).toList());
+                .map(Finding::indicator).toList(), evidence(r));
     }
 
     private static String subtitle(SessionResult r) {
@@ -144,7 +148,7 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
             int decimals = (Integer) t[2];
             String v = SessionReportPdf.fmt(r.metric(key), decimals);
             out.add(new Tile((String) t[0], v.matches("-0(\\.0+)?") ? v.substring(1) : v, (String) t[3], key, decimals,
-                    1.0, Optional.empty()));
+                    1.0, Optional.empty(), r.quality().doubtfulMetrics().contains(key)));
         }
         return out;
     }
@@ -172,7 +176,7 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
                 Optional<FindingStatus> status = r.findings().stream().filter(f -> f.metricKey().equals(key)
                         && f.status() != FindingStatus.NOT_MEASURABLE).findFirst().map(Finding::status);
                 shown.add(new Tile((String) t[0], SessionReportPdf.fmt(v * scale, decimals), (String) t[4], key, decimals,
-                        scale, status));
+                        scale, status, r.quality().doubtfulMetrics().contains(key)));
             }
         }
         return shown;
@@ -212,6 +216,14 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
 
     private static String focusIntro(SessionResult r) {
         int n = top(r).size();
+        boolean notJudged = r.findings().stream().anyMatch(f -> f.status() == FindingStatus.NOT_JUDGED);
+        if (n == 0 && notJudged) {
+            return "Nothing is ranked from this session where its measures are in doubt: the values the quality "
+                    + "checks doubt, or that rest on too few steps, are in the scorecard with “?” and are not compared "
+                    + "with the advice. " + (r.findings().stream().anyMatch(f -> f.status() == FindingStatus.WITHIN)
+                    ? "The values that are judged are within the recommendations. " : "")
+                    + "A longer or clearer recording lets them be judged.";
+        }
         if (n == 0) {
             return "Nothing measured here is outside the recommendations. Keep the habits that work; when you "
                     + "change something, change one thing at a time.";
@@ -241,7 +253,9 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
             String value = GuidelineFormat.value(f) + (Double.isFinite(f.uncertainty()) && f.uncertainty() > 0
                     ? " ± " + GuidelineFormat.number(f.uncertainty(), f.unit()) : "");
             String target = !f.target().isEmpty() ? f.target() : g == null ? "" : SessionReportPdf.reference(g);
-            rows.add(new Row(Palette.statusSymbol(f.status()), capital(f.indicator()), value, target, f.status().phrase(),
+            String status = f.status() == FindingStatus.NOT_JUDGED ? "not judged: " + QualityBanner.notJudgedReason(f)
+                    : f.status().phrase();
+            rows.add(new Row(Palette.statusSymbol(f.status()), capital(f.indicator()), value, target, status,
                     g == null ? "" : String.join(", ", g.sources()), f));
         }
         return rows;
@@ -256,8 +270,23 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
         if (Double.isNaN(f.uncertainty()) || f.uncertainty() <= 0) {
             return "";
         }
-        return " (Measurement uncertainty about ±" + GuidelineFormat.number(f.uncertainty(), f.unit()) + " " + f.unit()
-                + " for this kind of input.)";
+        return " (Uncertainty about ±" + GuidelineFormat.number(f.uncertainty(), f.unit()) + " " + f.unit()
+                + " for this kind of input" + (f.evidence().counted() && f.evidence().steps() <= 1000
+                ? " and these " + f.evidence().steps() + " steps" : "") + ".)";
+    }
+
+    /** How many steps the values rest on, per side when known; empty when the findings do not count them. */
+    private static String evidence(SessionResult r) {
+        Optional<Finding> most = r.findings().stream().filter(f -> f.status() != FindingStatus.NOT_MEASURABLE)
+                .filter(f -> f.evidence().counted()).max(java.util.Comparator.comparingInt(f -> f.evidence().steps()));
+        if (most.isEmpty()) {
+            return "";
+        }
+        org.gaitform.model.Evidence e = most.get().evidence();
+        String sides = e.left() + e.right() > 0 ? " (" + e.left() + " left, " + e.right() + " right)" : "";
+        return WatchSessionTables.isWatch(r) ? "The values are the device's averages over " + e.steps() + " steps."
+                : "The values rest on up to " + e.steps() + " steps" + sides + "; a value of fewer steps than needed to "
+                + "tell is shown but not judged.";
     }
 
     private static String capital(String s) {

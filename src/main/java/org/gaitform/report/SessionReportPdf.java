@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.gaitform.agreement.MeasuredAccuracy;
 import org.gaitform.guidelines.Guideline;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Decision;
@@ -39,6 +40,7 @@ public final class SessionReportPdf {
         try (PdfDoc d = new PdfDoc("Running gait report — " + r.sessionId(), DISCLAIMER)) {
             Scorecard card = Scorecard.of(r, table);
             title(d, card);
+            QualityBanner.write(d, r);
             headline(d, card);
             workOnFirst(d, card);
             scorecard(d, card);
@@ -89,7 +91,8 @@ public final class SessionReportPdf {
                     d.box(x, top, w, 3, Palette.status(t.status().get()), null);
                 }
                 d.text(t.label(), d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
-                d.text(t.value(), d.bold(), 16, x + 6, top - 32, Palette.INK);
+                d.text(t.value() + (t.doubtful() ? " ?" : ""), d.bold(), 16, x + 6, top - 32, t.doubtful()
+                        ? Palette.MUTED : Palette.INK);
                 d.text(t.unit(), d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
             }
             d.moveTo(top - h - 8);
@@ -140,6 +143,10 @@ public final class SessionReportPdf {
         for (Scorecard.Row r : card.rows()) {
             row(d, new String[] {r.symbol(), r.indicator(), r.value(), r.target(), r.statusPhrase(), r.sources()},
                     d.regular(), Palette.INK, Palette.status(r.finding().status()));
+        }
+        if (!card.evidence().isEmpty()) {
+            d.space(2);
+            d.paragraph(card.evidence(), d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
         if (!card.notMeasurable().isEmpty()) {
             d.space(2);
@@ -198,9 +205,14 @@ public final class SessionReportPdf {
             d.line("Gait events", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
             d.paragraph(capital(info.get("detection_method")), 8.5f);
         }
-        if (info.containsKey("accuracy")) {
-            d.line("Accuracy measured on real recordings", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
-            d.paragraph(capital(info.get("accuracy")), 8.5f);
+        if (info.containsKey("accuracy") || info.containsKey("measurement_kind")) {
+            d.line("Accuracy", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
+            if (info.containsKey("measurement_kind")) {
+                d.paragraph(MeasuredAccuracy.sentence(info.get("measurement_kind")), 8.5f);
+            }
+            if (info.containsKey("accuracy")) {
+                d.paragraph(capital(info.get("accuracy")), 8.5f);
+            }
         }
         if (info.containsKey("dynamics_sensor")) {
             d.paragraph("Running dynamics from " + info.get("dynamics_sensor") + ".", 8.5f);
@@ -220,6 +232,7 @@ public final class SessionReportPdf {
                 + "within the recommendation; worth watching (near a limit, or outside a reference range without a "
                 + "validated cut-off); outside the recommendation; measured without a cut-off; not measurable from this "
                 + "input.", 8.5f);
+        QualityBanner.methods(d, r);
         d.line("Decisions taken on this input", d.bold(), 9, PdfDoc.MARGIN, Palette.INK);
         for (Decision dec : r.decisions()) {
             d.paragraph("• " + dec.key().replace('_', ' ') + ": " + dec.value() + " — " + dec.reason(), d.regular(), 7.5f,

@@ -14,9 +14,13 @@ import org.gaitform.guidelines.Guideline;
 import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.json.JsonReader;
+import org.gaitform.model.Evidence;
 import org.gaitform.model.Finding;
 import org.gaitform.model.FindingStatus;
 import org.gaitform.model.Placement;
+import org.gaitform.model.Quality;
+import org.gaitform.model.QualityCheck;
+import org.gaitform.model.SessionQuality;
 import org.gaitform.model.SessionResult;
 
 /**
@@ -48,7 +52,7 @@ public final class SessionSummaryReader {
         Map<String, String> info = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : m.entrySet()) {
             String k = String.valueOf(e.getKey());
-            if (k.startsWith("finding_") || k.startsWith("decision_")) {
+            if (k.startsWith("finding_") || k.startsWith("decision_") || k.startsWith("quality")) {
                 continue;
             }
             if (e.getValue() instanceof Number n && !NOT_METRICS.contains(k)) {
@@ -70,9 +74,15 @@ public final class SessionSummaryReader {
             Object target = m.get("finding_" + g.id() + "_target");
             int priority = m.get("finding_" + g.id() + "_priority") instanceof Number p ? p.intValue() : 0;
             Finding generic = new GuidelineEvaluator(table).evaluate(g, value, info.getOrDefault("measurement_kind", ""));
-            findings.add(new Finding(g.id(), g.indicator(), g.metric(), fs, value, g.unit(), generic.uncertainty(),
-                    target instanceof String t ? t : "", generic.message(), g.advice(), table.titles(g.sources()),
-                    g.evidence(), priority));
+            double uncertainty = m.get("finding_" + g.id() + "_uncertainty") instanceof Number u ? u.doubleValue()
+                    : generic.uncertainty();
+            String message = fs == FindingStatus.NOT_JUDGED && m.get("finding_" + g.id() + "_why_not_judged")
+                    instanceof String why ? why : generic.message();
+            Evidence evidence = new Evidence(count(m, "finding_" + g.id() + "_n_steps"),
+                    count(m, "finding_" + g.id() + "_n_steps_left"), count(m, "finding_" + g.id() + "_n_steps_right"));
+            findings.add(new Finding(g.id(), g.indicator(), g.metric(), fs, value, g.unit(), uncertainty,
+                    target instanceof String t ? t : "", message, g.advice(), table.titles(g.sources()),
+                    g.evidence(), priority, evidence));
         }
         findings.sort((a, b) -> Integer.compare(a.priority() == 0 ? Integer.MAX_VALUE : a.priority(),
                 b.priority() == 0 ? Integer.MAX_VALUE : b.priority()));
@@ -84,7 +94,28 @@ public final class SessionSummaryReader {
         }
         return new SessionResult(String.valueOf(m.get("session_id")), String.valueOf(m.get("source")),
                 String.valueOf(m.get("input_kind")), placement, rate > 0 ? rate : 1, List.of(), List.of(), metrics, info,
-                findings, List.of(), warnings, List.of());
+                findings, List.of(), warnings, List.of(), List.of(), quality(m));
+    }
+
+    /** The quality verdict as written: its label, reasons (as failed checks) and assumed inputs. */
+    private static SessionQuality quality(Map<?, ?> m) {
+        Quality verdict = Quality.parse(String.valueOf(m.get("quality")));
+        List<QualityCheck> checks = new ArrayList<>();
+        if (m.get("quality_reasons") instanceof List<?> reasons) {
+            for (Object reason : reasons) {
+                checks.add(new QualityCheck("summary", verdict == Quality.GOOD ? Quality.DOUBTFUL : verdict,
+                        String.valueOf(reason), List.of()));
+            }
+        }
+        List<String> assumed = new ArrayList<>();
+        if (m.get("quality_assumed_inputs") instanceof List<?> a) {
+            a.forEach(x -> assumed.add(String.valueOf(x)));
+        }
+        return new SessionQuality(verdict, checks, assumed);
+    }
+
+    private static int count(Map<?, ?> m, String key) {
+        return m.get(key) instanceof Number n ? Math.max(0, n.intValue()) : 0;
     }
 
     private static FindingStatus statusOf(String label) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.gaitform.model.Decision;
 import org.gaitform.model.Finding;
 import org.gaitform.model.FindingStatus;
+import org.gaitform.model.QualityCheck;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Step;
 import org.gaitform.report.CsvTables.Num;
@@ -22,10 +23,13 @@ import org.gaitform.report.CsvTables.Num;
  *
  * <p>{@code summary.json}: a flat object with {@code source}, {@code placement}, {@code sampling_rate_hz},
  * {@code n_steps}, {@code cadence_spm}, {@code contact_ms} (mean), {@code flight_ms}, {@code duty_factor},
- * {@code running_s}, {@code warnings} (these never change), then the other metrics, the session's textual
- * values, every decision as {@code decision_<key>} with {@code decision_<key>_reason}, and the findings as
- * {@code finding_<id>_status}, {@code _value}, {@code _target}, {@code _priority}. Missing numbers are
- * {@code null}.
+ * {@code running_s}, {@code warnings} (these never change), then the quality verdict — {@code quality}
+ * ({@code good}, {@code doubtful} or {@code poor}), {@code quality_reasons} (sentences), {@code
+ * quality_assumed_inputs} and {@code quality_failed_checks} ({@code id:outcome}) — the other metrics, the session's
+ * textual values, every decision as {@code decision_<key>} with {@code decision_<key>_reason}, and the findings as
+ * {@code finding_<id>_status}, {@code _value}, {@code _uncertainty}, {@code _target}, {@code _priority}, {@code
+ * _n_steps} (with {@code _n_steps_left}, {@code _n_steps_right}) and, for a finding shown but not judged, {@code
+ * _why_not_judged}. Missing numbers are {@code null}.
  */
 public final class SessionTables {
     /** The contract columns of steps.csv, in order. */
@@ -80,6 +84,11 @@ public final class SessionTables {
         m.put("duty_factor", round(r.metric("duty_factor"), 4));
         m.put("running_s", round(r.metric("running_s"), 2));
         m.put("warnings", r.warnings());
+        m.put("quality", r.quality().verdict().label());
+        m.put("quality_reasons", r.quality().reasons());
+        m.put("quality_assumed_inputs", r.quality().assumedInputs());
+        m.put("quality_failed_checks", r.quality().checks().stream().filter(QualityCheck::failed)
+                .map(c -> c.id() + ":" + c.outcome().label()).toList());
         for (Map.Entry<String, Double> e : r.metrics().entrySet()) {
             m.putIfAbsent(e.getKey(), round(e.getValue(), decimalsFor(e.getKey())));
         }
@@ -99,9 +108,20 @@ public final class SessionTables {
             if (f.status() != FindingStatus.NOT_MEASURABLE) {
                 m.put(p + "value", round(f.value(), 2));
                 m.put(p + "unit", f.unit());
+                m.put(p + "uncertainty", round(f.uncertainty(), 2));
                 m.put(p + "target", f.target());
                 m.put(p + "priority", f.priority());
                 m.put(p + "sources", String.join("; ", f.sources()));
+                if (f.evidence().counted()) {
+                    m.put(p + "n_steps", f.evidence().steps());
+                    if (f.evidence().left() + f.evidence().right() > 0) {
+                        m.put(p + "n_steps_left", f.evidence().left());
+                        m.put(p + "n_steps_right", f.evidence().right());
+                    }
+                }
+                if (f.status() == FindingStatus.NOT_JUDGED) {
+                    m.put(p + "why_not_judged", f.message());
+                }
             }
         }
         m.put("gaitform_version", version);

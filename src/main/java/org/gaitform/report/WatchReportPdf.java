@@ -25,6 +25,7 @@ public final class WatchReportPdf {
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running form report (watch) — " + r.sessionId(), SessionReportPdf.DISCLAIMER)) {
             title(d, r);
+            QualityBanner.write(d, r);
             headline(d, r);
             Scorecard card = Scorecard.of(r, table);
             SessionReportPdf.workOnFirst(d, card);
@@ -70,8 +71,10 @@ public final class WatchReportPdf {
         List<Scorecard.Tile> card = Scorecard.watchTiles(r);
         String[][] tiles = new String[card.size()][];
         for (int i = 0; i < tiles.length; i++) {
-            tiles[i] = new String[] {card.get(i).label(), card.get(i).value(), card.get(i).unit()};
+            tiles[i] = new String[] {card.get(i).label(), card.get(i).value(), card.get(i).unit(),
+                card.get(i).metricKey()};
         }
+        java.util.Set<String> doubtful = r.quality().doubtfulMetrics();
         float gap = 5;
         float w = (PdfDoc.WIDTH - gap * (tiles.length - 1)) / tiles.length;
         float h = 46;
@@ -81,7 +84,9 @@ public final class WatchReportPdf {
             float x = PdfDoc.MARGIN + i * (w + gap);
             d.box(x, top, w, h, new Color(0xF4, 0xF6, 0xF8), Palette.GRID);
             d.text(tiles[i][0], d.regular(), 7f, x + 5, top - 12, Palette.MUTED);
-            d.text(tiles[i][1], d.bold(), 15, x + 5, top - 31, Palette.INK);
+            boolean doubt = doubtful.contains(tiles[i][3]);
+            d.text(tiles[i][1] + (doubt ? " ?" : ""), d.bold(), 15, x + 5, top - 31, doubt ? Palette.MUTED
+                    : Palette.INK);
             d.text(tiles[i][2], d.regular(), 7f, x + 5, top - 41, Palette.MUTED);
         }
         d.moveTo(top - h - 8);

@@ -1,5 +1,7 @@
 package org.gaitform.signal;
 
+import java.util.List;
+
 /** Dominant period of a roughly periodic signal from its normalised autocorrelation. */
 public final class Periodicity {
     private Periodicity() {
@@ -53,5 +55,121 @@ public final class Periodicity {
             }
         }
         return new double[] {best, bestR};
+    }
+
+    /**
+     * Autocorrelation function of several stretches of a signal, pooled: for every lag {@code 0..maxLag} the sum of
+     * products of deviations from each stretch's own mean, over the pairs of samples {@code lag} apart inside the
+     * same stretch, divided by the pooled sum of squares (the biased estimate, so that 1 is reached only at lag 0
+     * and longer lags, which have fewer pairs, weigh less). Samples that are {@code NaN} are left out of every sum.
+     *
+     * @param x       the signal
+     * @param ranges  stretches {from, to} (sample indices, {@code to} exclusive; clamped to the signal)
+     * @param maxLag  the longest lag (samples)
+     * @return the function at lags {@code 0..maxLag}, {@code NaN} everywhere when the signal is flat or missing
+     */
+    public static double[] pooledAutocorrelation(double[] x, List<int[]> ranges, int maxLag) {
+        return pooledAutocorrelation(x, ranges, maxLag, false);
+    }
+
+    /**
+     * The same, biased as above or unbiased: with {@code unbiased} each lag's sum is divided by its own number of
+     * pairs (and the sum of squares by the number of samples), so that the function is not tapered towards long
+     * lags and its peaks lie at the signal's periods even in short stretches.
+     */
+    public static double[] pooledAutocorrelation(double[] x, List<int[]> ranges, int maxLag, boolean unbiased) {
+        double[] num = new double[maxLag + 1];
+        long[] pairs = new long[maxLag + 1];
+        long samples = 0;
+        double den = 0;
+        for (int[] r : ranges) {
+            int a = Math.max(0, r[0]);
+            int b = Math.min(x.length, r[1]);
+            if (b - a < 2) {
+                continue;
+            }
+            double sum = 0;
+            int n = 0;
+            for (int i = a; i < b; i++) {
+                if (!Double.isNaN(x[i])) {
+                    sum += x[i];
+                    n++;
+                }
+            }
+            if (n < 2) {
+                continue;
+            }
+            double mean = sum / n;
+            double[] d = new double[b - a];
+            for (int i = a; i < b; i++) {
+                d[i - a] = Double.isNaN(x[i]) ? Double.NaN : x[i] - mean;
+            }
+            for (double v : d) {
+                if (!Double.isNaN(v)) {
+                    den += v * v;
+                    samples++;
+                }
+            }
+            int top = Math.min(maxLag, d.length - 1);
+            for (int lag = 1; lag <= top; lag++) {
+                double acc = 0;
+                int count = 0;
+                for (int i = 0; i + lag < d.length; i++) {
+                    double p = d[i] * d[i + lag];
+                    if (!Double.isNaN(p)) {
+                        acc += p;
+                        count++;
+                    }
+                }
+                num[lag] += acc;
+                pairs[lag] += count;
+            }
+        }
+        double[] out = new double[maxLag + 1];
+        if (!(den > 0)) {
+            java.util.Arrays.fill(out, Double.NaN);
+            return out;
+        }
+        out[0] = 1;
+        for (int lag = 1; lag <= maxLag; lag++) {
+            out[lag] = !unbiased ? num[lag] / den : pairs[lag] == 0 ? Double.NaN
+                    : (num[lag] / pairs[lag]) / (den / samples);
+        }
+        return out;
+    }
+
+    /**
+     * Refines a period found at a peak of an autocorrelation function with its multiples: the peak near each
+     * multiple {@code k × period} that fits in the function is located to a fraction of a sample (parabola through
+     * the peak and its neighbours), and the period is the least-squares slope of those peak lags against {@code k}
+     * (a line through the origin). Using the multiples divides the sampling resolution by about their number.
+     *
+     * @param acf     the autocorrelation function (lag 0 first)
+     * @param period  the period (samples, may be fractional), near a peak
+     * @return the refined period (samples) and the number of multiples used, or the period unchanged with 1
+     */
+    public static double[] refinedPeriod(double[] acf, double period) {
+        double sxy = 0;
+        double sxx = 0;
+        int used = 0;
+        int half = (int) Math.max(1, Math.round(0.15 * period));
+        for (int k = 1; k * period + half < acf.length - 1; k++) {
+            int centre = (int) Math.round(k * period);
+            int best = -1;
+            for (int i = Math.max(1, centre - half); i <= Math.min(acf.length - 2, centre + half); i++) {
+                if (!Double.isNaN(acf[i]) && acf[i] >= acf[i - 1] && acf[i] >= acf[i + 1]
+                        && (best < 0 || acf[i] > acf[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                break;
+            }
+            double lag = Extrema.parabolicVertex(acf, best);
+            sxy += k * lag;
+            sxx += (double) k * k;
+            used++;
+        }
+        return used == 0 ? new double[] {period, 1} : new double[] {sxy / sxx, used};
     }
 }

@@ -35,7 +35,8 @@ import org.gaitform.signal.Vec3;
  * </ul>
  * Walking strides last {@link Gait#walkStrideS()} with {@link Gait#walkDuty()} contact at 1.25 m/s; running strides
  * 120 / cadence with cadence 150 + 8·speed steps/min and contact 0.345 − 0.036·speed s (as in
- * {@link TrunkImuSimulator}); stride-to-stride variation 1.5 % (running 2 %), contact 3 %, angles 2°. The
+ * {@link TrunkImuSimulator}); stride-to-stride variation 1.5 % (running 2 %) — the same for both feet, which
+ * alternate half a stride apart, also where one gait turns into another — contact 3 %, angles 2°. The
  * accelerations are the second derivative of the sensor's path, exact up to 0.25 ms finite differences; the
  * angular velocity is analytic.
  *
@@ -213,8 +214,12 @@ public final class FootImuSimulator {
         double[][][] gyr = new double[2][3][n];
         List<Contact> contacts = new ArrayList<>();
         Mounting[] mountings = {left, right};
+        // the feet alternate: both draw the same stride-to-stride variation in each part, so that they stay half a
+        // stride apart, and where one gait turns into another the right foot lands half a stride after the left
+        double[] leftFirstIc = new double[plan.size()];
+        java.util.Arrays.fill(leftFirstIc, Double.NaN);
         for (int side = 0; side < 2; side++) {
-            Foot foot = new Foot(plan, gait, side, rnd);
+            Foot foot = new Foot(plan, gait, side, rnd, seed, leftFirstIc);
             Side sd = side == 0 ? Side.LEFT : Side.RIGHT;
             for (Stance s : foot.stances) {
                 if (s.counted) {
@@ -281,7 +286,7 @@ public final class FootImuSimulator {
         final double toeOut;
         final double rollDeg;
 
-        Foot(List<Part> plan, Gait gait, int side, Random rnd) {
+        Foot(List<Part> plan, Gait gait, int side, Random rnd, long seed, double[] leftFirstIc) {
             toeOut = Math.toRadians(gait.toeOutDeg()) * (side == 0 ? 1 : -1);
             rollDeg = gait.rollDeg() * (side == 0 ? 1 : -1);
             double start = 0;
@@ -311,10 +316,20 @@ public final class FootImuSimulator {
                     // starting from standing: the foot is already down; its first event is a toe-off
                     ic = start + 0.3 + (side == 1 ? stride / 2 : 0);
                 }
+                Random strides = new Random(seed * 1_000_003L + 7919L * k);
+                if (side == 0 && ic < end) {
+                    leftFirstIc[k] = ic;
+                }
                 while (ic < end) {
-                    double thisStride = stride * (1 + (run ? 0.02 : 0.015) * rnd.nextGaussian());
+                    double thisStride = stride * (1 + (run ? 0.02 : 0.015) * strides.nextGaussian());
                     double contact = contactS * (1 + 0.03 * rnd.nextGaussian());
                     double next = ic + thisStride;
+                    if (side == 1 && next >= end && k + 1 < plan.size()
+                            && plan.get(k + 1).activity() != Activity.STANDING && !Double.isNaN(leftFirstIc[k + 1])) {
+                        Part q = plan.get(k + 1);
+                        next = alternating(next, ic + contact, end, leftFirstIc[k + 1], q.activity()
+                                == Activity.RUNNING ? 120 / (150 + 8 * q.speedMps()) : gait.walkStrideS());
+                    }
                     boolean setDown = stopAfter && next + stride >= end;
                     Stance s;
                     if (fromStill) {
@@ -661,6 +676,23 @@ public final class FootImuSimulator {
             {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)},
             {2 * (b * c + a * d), a * a - b * b + c * c - d * d, 2 * (c * d - a * b)},
             {2 * (b * d - a * c), 2 * (c * d + a * b), a * a - b * b - c * c + d * d}};
+    }
+
+    /**
+     * The right foot's first landing in the next part: half a stride before or after one of the left foot's landings
+     * there, the one nearest the landing the current stride would give, at least 0.1 s after toe-off.
+     */
+    private static double alternating(double natural, double to, double end, double leftFirst, double stride) {
+        double best = natural;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (int m = -2; m <= 2; m++) {
+            double c = leftFirst + stride / 2 + m * stride;
+            if (c >= end && c > to + 0.1 && Math.abs(c - natural) < bestGap) {
+                best = c;
+                bestGap = Math.abs(c - natural);
+            }
+        }
+        return best;
     }
 
     /** The session as CSV: {@code time_s} then {@code left_acc_x_g … right_gyr_z_dps}. */

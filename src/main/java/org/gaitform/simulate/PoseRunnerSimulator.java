@@ -24,10 +24,14 @@ import java.util.Map;
  * @param pelvicDropDeg  contralateral pelvic drop at mid-stance (deg)
  * @param kneeMedialM    medial displacement of the stance knee at mid-stance (m)
  * @param wristsCross    true when the wrists swing across the midline
+ * @param compressionM   how far the foot's points keep sinking after the sole first touches the ground (m), over
+ *                       {@link #COMPRESSION_S}: shoe and heel-pad compression and, for markers above the sole, their
+ *                       offset (real heel markers sink 0–15 mm after the force plate's contact, forefoot markers about
+ *                       15 mm); 0 for a rigid sole, which stops at once
  */
 public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, double contactS, double beltMps,
                               double trunkLeanDeg, double overstrideM, double strikeDeg, double pelvicDropDeg,
-                              double kneeMedialM, boolean wristsCross) {
+                              double kneeMedialM, boolean wristsCross, double compressionM) {
     public static final double HIP_HEIGHT = 0.92;
     public static final double THIGH = 0.45;
     public static final double SHANK = 0.45;
@@ -38,6 +42,17 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
     public static final double FOOT_HALF_WIDTH = 0.10;
     public static final double OSCILLATION = 0.08;
     public static final double TRUNK = 0.50;
+
+    /** Time over which the compression settles after initial contact (s). */
+    public static final double COMPRESSION_S = 0.03;
+
+    /** A runner whose sole stops at once at initial contact (no compression). */
+    public PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, double contactS, double beltMps,
+                               double trunkLeanDeg, double overstrideM, double strikeDeg, double pelvicDropDeg,
+                               double kneeMedialM, boolean wristsCross) {
+        this(fs, seconds, cadenceSpm, contactS, beltMps, trunkLeanDeg, overstrideM, strikeDeg, pelvicDropDeg, kneeMedialM,
+                wristsCross, 0);
+    }
 
     /** A rearfoot runner at 3 m/s with default values. */
     public static PoseRunnerSimulator typical() {
@@ -111,6 +126,12 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
                 double heelAtLanding = strikeDeg < 0 ? -FOOT * Math.sin(Math.toRadians(strikeDeg)) : 0;
                 double heelAtTo = FOOT * Math.sin(Math.toRadians(25));
                 heelY = lift + heelAtTo + (heelAtLanding - heelAtTo) * (1 - Math.cos(Math.PI * s)) / 2;
+            }
+            if (compressionM > 0) {
+                // the sole touches with the foot still compressionM above where it will rest, then sinks to rest
+                double lift = tc < contactS ? (tc < COMPRESSION_S ? compressionM * (1 - tc / COMPRESSION_S) : 0)
+                        : compressionM * (1 - Math.cos(Math.PI * (tc - contactS) / swing)) / 2;
+                heelY += lift;
             }
             double z = side == 1 ? FOOT_HALF_WIDTH : -FOOT_HALF_WIDTH;
             double toeX = heelX + FOOT * Math.cos(Math.toRadians(pitch));
@@ -224,6 +245,39 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
      */
     public String keypointTable(boolean frontal, double pxPerM) {
         return keypointTable(frontal, pxPerM, 0, 0);
+    }
+
+    /**
+     * OpenPose-style 2D keypoints ({@code frame,<Name>_x,_y,_c}, pixels, y down) of the runner filmed by a pinhole
+     * camera, with the treadmill turned into overground running at {@code travelMps} (0 keeps the runner in place):
+     * from behind ({@link PinholeCamera.Placement#BEHIND}) the runner moves away and shrinks, from the front
+     * ({@link PinholeCamera.Placement#AHEAD}) the runner comes closer and grows. Gaussian jitter of
+     * {@code jitterPx} pixels (seeded); confidences 0.9. The truth ({@link #truthCsv()}) is unchanged: the events and
+     * the form values do not depend on the camera.
+     */
+    public String cameraKeypointTable(PinholeCamera cam, double travelMps, double jitterPx, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        List<String> names = new ArrayList<>(pose(0).keySet());
+        names.removeIf(n -> n.contains("Medial"));
+        StringBuilder sb = new StringBuilder("frame");
+        for (String n : names) {
+            sb.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
+        }
+        sb.append('\n');
+        int frames = (int) Math.round(seconds * fs);
+        for (int i = 0; i < frames; i++) {
+            double t = i / fs;
+            Map<String, double[]> p = pose(t);
+            sb.append(i);
+            for (String n : names) {
+                double[] v = p.get(n);
+                double[] img = cam.project(new double[] {v[0] + travelMps * t, v[1], v[2]});
+                sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", img[0] + rnd.nextGaussian() * jitterPx,
+                        img[1] + rnd.nextGaussian() * jitterPx, 0.9));
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
     }
 
     /**

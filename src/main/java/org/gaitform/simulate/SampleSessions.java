@@ -251,8 +251,13 @@ public final class SampleSessions {
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "
                 + "after contact (rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that reaches "
-                + "0.25 g at toe-off and fades to 0 g 25 ms later; A makes the mean over each step 1 g; free fall "
-                + "(0 g) in flight;\n");
+                + "0.25 g at toe-off and fades to 0 g 28.4 ms later (back within 0.03 g of free fall 25 ms after "
+                + "toe-off, as measured on force-treadmill data), plus a 0.1 g rise over the 40 ms before landing; A "
+                + "makes the mean over each step 1 g; free fall (0 g) in flight;\n");
+        sb.append("- slopes: downhill the landing transient grows by 10 % per % of slope and is followed 25 ms later by a "
+                + "soft-tissue rebound of 0.6 times its size, and the pre-landing rise grows by 0.02 g per %; uphill the "
+                + "transient shrinks to nothing at +15 % and the pre-landing rise at +17.6 % (10°), a bump of up to "
+                + "0.4 g rises 25 ms before toe-off, and the flight is shorter;\n");
         sb.append("- forward acceleration: a 1.2 g peak 22 ms before landing and an equal braking trough 22 ms after "
                 + "it, a propulsion hump late in stance, zero mean;\n");
         sb.append("- medio-lateral: 0.25 g towards the left while the right foot is down, and the reverse;\n");

@@ -16,10 +16,17 @@ import org.gaitform.signal.Vec3;
  * <ul>
  *   <li>Running step of step time {@code Ts} and contact time {@code tc}: vertical acceleration
  *       {@code A·sin(π·t/tc)} during contact, plus a landing transient (a Gaussian 25 ms after contact,
- *       amplitude by strike: rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that
- *       rises to 0.25 g at toe-off and fades to 0 g 25 ms later (the trunk reaches free fall 20–25 ms after
- *       the toes leave the ground, as seen on force-plate data). {@code A} makes the mean over the step
- *       exactly 1 g (impulse balance). In flight the trunk is in free fall (0 g).</li>
+ *       amplitude by strike: rearfoot 1.2 g, midfoot 0.5 g, forefoot none), plus a push-off shoulder that rises to
+ *       0.25 g at toe-off and fades to 0 g 28.4 ms later, so that the trunk is back within 0.03 g of free fall
+ *       25 ms after the toes leave the ground (as measured on force-treadmill data), plus a rise of 0.1 g over the
+ *       40 ms before landing while the swing leg is driven down. {@code A} makes the mean over the step exactly
+ *       1 g (impulse balance). In flight the trunk is in free fall (0 g).</li>
+ *   <li>Slopes ({@code slope} in %, positive uphill). Downhill the landing is harder: the transient of a rearfoot
+ *       or midfoot strike grows by 10 % per % of slope and is followed 25 ms later by a soft-tissue rebound of
+ *       0.6 times its size, which can pull the stance down to near 0 g for a moment, and the pre-landing rise grows
+ *       by 0.02 g per % and starts up to 60 ms before landing. Uphill the foot lands flatter (the transient shrinks
+ *       to nothing at +15 %), a bump of up to 0.4 g rises 25 ms before toe-off (at +17.6 %, i.e. 10°), and the
+ *       flight gets shorter (longer contact, higher cadence).</li>
  *   <li>Forward acceleration: a forward peak 22 ms before landing and an equal braking trough 22 ms
  *       after it (Gaussians, 1.2 g, σ 9 ms), a propulsion hump late in stance, and a constant that makes the
  *       mean zero (constant speed).</li>
@@ -30,14 +37,16 @@ import org.gaitform.signal.Vec3;
  *       {@code 0.345 − 0.036·speed} s, both varied ±1–2.5 % from step to step and changed by the slope;
  *       speed changes blend over 3 s.</li>
  *   <li>The sensor is tilted (the body axes are rotated into sensor axes by a fixed rotation) and every
- *       axis has white noise (0.01 g, 0.5 deg/s) and a small bias.</li>
+ *       axis has white noise (0.01 g, 0.5 deg/s) and a small bias. Its anti-aliasing filter (a bandwidth of a
+ *       quarter of the sampling rate) widens the narrow transients by a Gaussian blur that keeps their areas, so
+ *       that 50 Hz data are not aliased.</li>
  * </ul>
- * The ground truth is the model's own contact times, so {@code Patoz2022SacralEvents} should recover
- * them to within one sample; the real-data accuracy is measured separately on force-plate recordings.
+ * The ground truth is the model's own contact times; the real-data accuracy of the detector
+ * ({@code FlightPhaseTrunkEvents}) is measured separately on force-plate recordings.
  */
 public final class TrunkImuSimulator {
-    /** Time from toe-off until the trunk is in free fall, as modelled (s). */
-    static final double SHOULDER_END_S = 0.025;
+    /** Time from toe-off until the trunk is in free fall, as modelled (s): back within 0.03 g of it after 25 ms. */
+    static final double SHOULDER_END_S = 0.0284;
     static final double SHOULDER_G = 0.25;
     static final double SHOULDER_START_S = 0.040;
     static final double AP_BRACKET_S = 0.022;
@@ -46,6 +55,20 @@ public final class TrunkImuSimulator {
     static final double IMPACT_DELAY_S = 0.025;
     static final double IMPACT_SIGMA_S = 0.008;
     static final double ML_G = 0.25;
+    /** Rise of the vertical acceleration before landing on the flat (g) and how long before landing it starts (s). */
+    static final double PRE_LANDING_G = 0.1;
+    static final double PRE_LANDING_S = 0.040;
+    /** Downhill growth of the landing transient and of the pre-landing rise, per % of slope. */
+    static final double DOWNHILL_IMPACT_PER_PCT = 0.10;
+    static final double DOWNHILL_PRE_LANDING_G_PER_PCT = 0.02;
+    /** Soft-tissue rebound after a downhill landing transient: its delay after the transient (s) and relative size. */
+    static final double REBOUND_DELAY_S = 0.025;
+    static final double REBOUND_RATIO = 0.6;
+    /** Uphill slope at which the landing transient has vanished (%), and the late-stance bump at 10° (g). */
+    static final double UPHILL_FLAT_LANDING_PCT = 15;
+    static final double UPHILL_BUMP_G = 0.4;
+    static final double UPHILL_BUMP_BEFORE_TO_S = 0.025;
+    static final double TEN_DEGREES_PCT = 17.6;
     static final double NOISE_ACC_G = 0.01;
     static final double NOISE_GYR_DPS = 0.5;
 
@@ -113,7 +136,7 @@ public final class TrunkImuSimulator {
                         if ((runningGoesOn ? tt + tc : tt + ts) + 0.05 > segEnd) {
                             break;
                         }
-                        addRunningStep(t, v, ap, ml, gRoll, gPitch, gYaw, tt, ts, tc, side);
+                        addRunningStep(t, v, ap, ml, gRoll, gPitch, gYaw, tt, ts, tc, side, seg.slopePct());
                         steps.add(new SimulatedSession.TruthStep(side, tt, tt + tc, speed, seg.slopePct()));
                         side = side.opposite();
                         tt += ts;
@@ -154,11 +177,30 @@ public final class TrunkImuSimulator {
     }
 
     private void addRunningStep(double[] t, double[] v, double[] ap, double[] ml, double[] gRoll, double[] gPitch,
-                                double[] gYaw, double ic, double ts, double tc, Side side) {
-        double impact = runner.strike().impactG();
-        double impactArea = impact * IMPACT_SIGMA_S * Math.sqrt(Math.PI);
+                                double[] gYaw, double ic, double ts, double tc, Side side, double slopePct) {
+        double down = Math.max(0, -slopePct);
+        double up = Math.max(0, slopePct);
+        double impact = runner.strike().impactG() * (1 + DOWNHILL_IMPACT_PER_PCT * down)
+                * Math.max(0, 1 - up / UPHILL_FLAT_LANDING_PCT);
+        double rebound = down > 0 ? REBOUND_RATIO * impact : 0;
+        double preG = PRE_LANDING_G * Math.max(0, 1 - up / TEN_DEGREES_PCT) + DOWNHILL_PRE_LANDING_G_PER_PCT * down;
+        double preS = PRE_LANDING_S + 0.001 * down;
+        double bump = UPHILL_BUMP_G * Math.min(1, up / TEN_DEGREES_PCT);
+        // the sensor's anti-aliasing filter (a bandwidth of a quarter of the sampling rate) widens the narrow
+        // transients and lowers their peaks, keeping their areas: Gaussians blurred by a Gaussian
+        double blurS = 2 / (Math.PI * rateHz);
+        double impactSigma = Math.sqrt(IMPACT_SIGMA_S * IMPACT_SIGMA_S + 2 * blurS * blurS);
+        double impactScale = IMPACT_SIGMA_S / impactSigma;
+        impact *= impactScale;
+        rebound *= impactScale;
+        bump *= impactScale;
+        double apSigma = Math.sqrt(AP_SIGMA_S * AP_SIGMA_S + blurS * blurS);
+        double apBracket = AP_BRACKET_G * AP_SIGMA_S / apSigma;
+        double gaussArea = impactSigma * Math.sqrt(Math.PI);
+        double impactArea = (impact - rebound) * gaussArea + bump * gaussArea;
         double shoulderArea = SHOULDER_G * (SHOULDER_START_S + SHOULDER_END_S) / 2;
-        double amp = (ts - impactArea - shoulderArea) * Math.PI / (2 * tc);
+        double preArea = preG * preS / 2;
+        double amp = (ts - impactArea - shoulderArea - preArea) * Math.PI / (2 * tc);
         double to = ic + tc;
         double propCentre = ic + 0.7 * tc;
         double propSigma = 0.12 * tc;
@@ -175,14 +217,23 @@ public final class TrunkImuSimulator {
                 v[i] += amp * Math.sin(Math.PI * d / tc);
                 ml[i] += mlSign * ML_G * Math.sin(Math.PI * d / tc);
             }
-            v[i] += impact * Math.exp(-Math.pow((d - IMPACT_DELAY_S) / IMPACT_SIGMA_S, 2));
+            if (d >= -preS && d < 0) {
+                v[i] += preG * (1 + d / preS);
+            }
+            v[i] += impact * Math.exp(-Math.pow((d - IMPACT_DELAY_S) / impactSigma, 2));
+            if (rebound > 0) {
+                v[i] -= rebound * Math.exp(-Math.pow((d - IMPACT_DELAY_S - REBOUND_DELAY_S) / impactSigma, 2));
+            }
             double s = x - to;
+            if (bump > 0) {
+                v[i] += bump * Math.exp(-Math.pow((s + UPHILL_BUMP_BEFORE_TO_S) / impactSigma, 2));
+            }
             if (s >= -SHOULDER_START_S && s <= 0) {
                 v[i] += SHOULDER_G * (1 + s / SHOULDER_START_S);
             } else if (s > 0 && s < SHOULDER_END_S) {
                 v[i] += SHOULDER_G * (1 - s / SHOULDER_END_S);
             }
-            ap[i] += AP_BRACKET_G * (gauss(d + AP_BRACKET_S, AP_SIGMA_S) - gauss(d - AP_BRACKET_S, AP_SIGMA_S));
+            ap[i] += apBracket * (gauss(d + AP_BRACKET_S, apSigma) - gauss(d - AP_BRACKET_S, apSigma));
             ap[i] += propAmp * Math.exp(-0.5 * Math.pow((x - propCentre) / propSigma, 2));
             if (d >= 0 && d < ts) {
                 ap[i] += apOffset;

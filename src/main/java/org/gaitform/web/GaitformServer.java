@@ -685,7 +685,8 @@ public final class GaitformServer implements AutoCloseable {
         }
         SessionResult r = SessionSummaryReader.read(summary, guidelines).orElseThrow(() -> new WebException(500,
                 "the session's summary.json cannot be read"));
-        Optional<String> quality = raw.get("quality") instanceof String q && q.matches("[a-z_]{1,20}") ? Optional.of(q)
+        Optional<String> quality = raw.get("quality") instanceof String q && q.matches("[a-z_]{1,20}")
+                && !q.equals("not_assessed") ? Optional.of(q)
                 : Optional.empty();
         List<String> reasons = new ArrayList<>();
         if (raw.get("quality_reasons") instanceof List<?> l) {

@@ -259,7 +259,8 @@ final class Pages {
         h.el("p", "class=\"hint\"", card.durations());
         quality.ifPresent(q -> {
             h.raw("<div class=\"quality quality-").text(q).raw("\" role=\"note\" data-quality=\"").text(q).raw("\">")
-                    .raw("<strong>Recording quality: ").text(q).raw("</strong>");
+                    .raw("<strong>Recording quality: ").text(org.gaitform.model.Quality.parse(q).phrase())
+                    .raw("</strong>");
             if (!qualityReasons.isEmpty()) {
                 h.raw("<ul>");
                 qualityReasons.forEach(r -> h.el("li", "", r));
@@ -274,8 +275,12 @@ final class Pages {
                 h.raw("<li class=\"tile").text(t.status().map(s -> " s-" + s.label()).orElse("")).raw("\" data-metric=\"")
                         .text(t.metricKey()).raw("\" data-decimals=\"" + t.decimals() + "\" data-scale=\""
                         + (t.scale() == 1 ? "1" : String.valueOf((long) t.scale())) + "\">")
-                        .el("span", "class=\"label\"", t.label()).el("span", "class=\"value\"", t.value())
-                        .el("span", "class=\"unit\"", t.unit());
+                        .el("span", "class=\"label\"", t.label()).el("span", "class=\"value\"", t.value());
+                if (t.doubtful()) {
+                    h.raw("<span class=\"doubt\" title=\"a quality check doubts this value\">?</span>")
+                            .el("span", "class=\"vh\"", "(in doubt)");
+                }
+                h.el("span", "class=\"unit\"", t.unit());
                 t.status().ifPresent(s -> h.el("span", "class=\"vh\"", "status: " + s.phrase()));
                 h.raw("</li>");
             }
@@ -315,6 +320,9 @@ final class Pages {
                     .el("td", "", r.target()).el("td", "", r.sources()).raw("</tr>");
         }
         h.raw("</tbody></table></div>");
+        if (!card.evidence().isEmpty()) {
+            h.el("p", "class=\"hint\"", card.evidence());
+        }
         if (!card.notMeasurable().isEmpty()) {
             h.el("p", "class=\"hint\"", "Not measurable from this input: " + String.join("; ", card.notMeasurable()) + ".");
         }

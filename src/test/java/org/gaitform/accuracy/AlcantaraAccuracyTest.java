@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.gaitform.model.SessionResult;
@@ -22,35 +23,48 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Accuracy of the trunk path on real recordings with force-treadmill truth: Alcantara et al. 2022
- * (PeerJ 10:e12752, Apache-2.0), one runner, 12 trials at 2.5–4.17 m/s on 0° and +5°, sacral biaxial
- * accelerometer at 500 Hz. Targets, the same for every trial (no constant is tuned per trial):
- * cadence within 1 step/min, at least 97 % of the reference contacts matched by an initial contact within
- * 40 ms, mean contact time within 15 ms. The table printed here is the one quoted in the README.
+ * (PeerJ 10:e12752, Apache-2.0), one runner, 18 trials at 2.5–4.17 m/s on −10°, −5°, 0°, +5° and +10°, sacral
+ * biaxial accelerometer at 500 Hz (vertical clipped at 0 g by the authors). Targets, the same for every trial
+ * (no constant is tuned per trial): cadence within 1 step/min, at least 97 % of the reference contacts matched by
+ * an initial contact within 40 ms, mean contact time within 15 ms.
  *
- * <p>Known gap (issue 13): the six sloped trials added to the shared data later (−10°, −5°, +10°) do not meet
- * the targets yet; they are analysed and printed with the others, marked {@code KNOWN GAP}, and listed in the
- * output, but not asserted until the trunk events are made robust to downhill heel transients and steep uphill.
+ * <p>The trials whose data chose the detector's constants ({@code role=tuning} in {@code docs/tuning-split.csv})
+ * and the ones kept out of every choice ({@code held-out}) are summarised separately: a threshold tuned on a
+ * recording is no evidence of accuracy on it. The tables printed here are the ones quoted in the README.
  */
 class AlcantaraAccuracyTest {
     private static final String FOLDER = "alcantara2022-sacral-imu-treadmill";
+    private static final String METHOD = "FlightPhaseTrunkEvents";
+    static final double MAX_CADENCE_ERROR_SPM = 1.0;
+    static final double MIN_MATCHED_PCT = 97;
+    static final double MATCH_WINDOW_S = 0.040;
+    static final double MAX_CONTACT_ERROR_MS = 15;
+
+    private static final String LATE_FREE_FALL = "held out; on this trial the trunk is back at its free-fall level "
+            + "about 10 ms before the force plate's toe-off (its force decays slowly, 20 ms from 0.2 to 0.05 body "
+            + "weights, on the highest flight baseline of the 18 trials, +0.017 BW, so the 0.05 BW threshold is met "
+            + "late), whereas on the 13 tuning trials it gets there 17–41 ms after it (25 ms is subtracted); its contact "
+            + "time comes out about 30 ms short";
+
+    /**
+     * Trials that miss a target after honest work, with the reason; printed as {@code KNOWN GAP} and not asserted
+     * (their other targets are). A slope that misses a target only because of them is a known gap too.
+     */
+    private static final Map<String, String> KNOWN_GAPS = Map.of("trial29_speed3.33_slope-5.csv", LATE_FREE_FALL);
 
     record Ref(double icS, double toS) {
     }
 
-    /** Slopes whose trials are a known gap of issue 13 (printed, not asserted). */
-    private static final java.util.Set<String> KNOWN_GAP_SLOPES = java.util.Set.of("slope-10", "slope-5", "slope10");
-
-    private static boolean knownGap(String trial) {
-        String slope = trial.replaceAll(".*_(slope-?\\d+)\\.csv$", "$1");
-        return KNOWN_GAP_SLOPES.contains(slope);
+    /** One trial's result. */
+    record Trial(String file, double speedMps, double slopeDeg, String role, int refs, int found, double matchedPct,
+                 double cadenceErrSpm, double absIcMs, double icBiasMs, double toBiasMs, double contactErrMs) {
     }
 
     @Test
     void everyTrialMeetsTheTargets() throws IOException {
         Path dir = SharedData.require(FOLDER);
         Map<String, List<Ref>> contacts = new TreeMap<>();
-        Map<String, Double> refCadence = new TreeMap<>();
-        Map<String, Double> refContact = new TreeMap<>();
+        Map<String, CSVRecord> summary = new TreeMap<>();
         try (Reader r = Files.newBufferedReader(dir.resolve("reference_contacts_from_grf.csv"))) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
                 contacts.computeIfAbsent(rec.get("file"), k -> new ArrayList<>())
@@ -59,73 +73,166 @@ class AlcantaraAccuracyTest {
         }
         try (Reader r = Files.newBufferedReader(dir.resolve("reference_summary_per_trial.csv"))) {
             for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                refCadence.put(rec.get("file"), Double.parseDouble(rec.get("cadence_steps_per_min")));
-                refContact.put(rec.get("file"), Double.parseDouble(rec.get("gct_ms_mean")));
+                summary.put(rec.get("file"), rec);
             }
         }
-        assertThat(contacts).hasSizeGreaterThanOrEqualTo(12);
+        Map<String, String> roles = roles();
+        assertThat(contacts).hasSize(18);
+        assertThat(roles.keySet()).as("docs/tuning-split.csv lists every Alcantara trial for " + METHOD)
+                .containsAll(contacts.keySet());
         SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "%nAlcantara 2022 sacral trials (force-treadmill truth)%n%-30s %5s %5s %8s %9s %8s %9s %9s %9s%n",
-                "trial", "ref", "found", "matched", "cad err", "|IC err|", "IC bias", "TO bias", "GCT err"));
-        List<String> failures = new ArrayList<>();
-        List<String> knownGaps = new ArrayList<>();
-        double worstCad = 0;
-        double worstGct = 0;
-        double worstMatch = 100;
+        List<Trial> trials = new ArrayList<>();
         for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
-            String trial = e.getKey();
-            SessionResult s = pipeline.analyse(dir.resolve("trials").resolve(trial), trial, "t");
-            List<Step> steps = s.steps();
-            int matched = 0;
-            double absIc = 0;
-            double icBias = 0;
-            double toBias = 0;
-            int toCount = 0;
-            for (Ref ref : e.getValue()) {
-                Step best = null;
-                for (Step st : steps) {
-                    if (Math.abs(st.icS() - ref.icS()) <= 0.040 && (best == null
-                            || Math.abs(st.icS() - ref.icS()) < Math.abs(best.icS() - ref.icS()))) {
-                        best = st;
-                    }
-                }
-                if (best != null) {
-                    matched++;
-                    absIc += Math.abs(best.icS() - ref.icS());
-                    icBias += best.icS() - ref.icS();
-                    toBias += best.toS() - ref.toS();
-                    toCount++;
-                }
-            }
-            double matchPct = 100.0 * matched / e.getValue().size();
-            double cadErr = s.metric("cadence_spm") - refCadence.get(trial);
-            double gctErr = s.metric("contact_ms") - refContact.get(trial);
-            table.append(String.format(Locale.ROOT, "%-30s %5d %5d %7.1f%% %+9.2f %6.1f ms %+6.1f ms %+6.1f ms %+6.1f ms%n",
-                    trial, e.getValue().size(), steps.size(), matchPct, cadErr, 1000 * absIc / matched,
-                    1000 * icBias / matched, 1000 * toBias / toCount, gctErr));
-            List<String> misses = knownGap(trial) ? knownGaps : failures;
-            if (!knownGap(trial)) {
-                worstCad = Math.max(worstCad, Math.abs(cadErr));
-                worstGct = Math.max(worstGct, Math.abs(gctErr));
-                worstMatch = Math.min(worstMatch, matchPct);
-            }
-            if (Math.abs(cadErr) > 1.0) {
-                misses.add(trial + ": cadence off by " + cadErr);
-            }
-            if (matchPct < 97) {
-                misses.add(trial + ": only " + matchPct + " % of contacts matched within 40 ms");
-            }
-            if (Math.abs(gctErr) > 15) {
-                misses.add(trial + ": mean contact time off by " + gctErr + " ms");
+            String file = e.getKey();
+            SessionResult s = pipeline.analyse(dir.resolve("trials").resolve(file), file, "t");
+            CSVRecord ref = summary.get(file);
+            trials.add(evaluate(file, s.steps(), e.getValue(), Double.parseDouble(ref.get("speed_m_s")),
+                    Double.parseDouble(ref.get("slope_deg")), roles.get(file),
+                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
+                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean"))));
+        }
+        trials.sort(java.util.Comparator.comparingDouble(Trial::slopeDeg).thenComparingDouble(Trial::speedMps)
+                .thenComparing(Trial::file));
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "%nAlcantara 2022 sacral trials (force-treadmill truth), %s%n", METHOD));
+        out.append(String.format(Locale.ROOT, "%-31s %-8s %4s %5s %8s %9s %8s %8s %8s %8s%n", "trial", "role", "ref",
+                "found", "matched", "cad err", "|IC err|", "IC bias", "TO bias", "GCT err"));
+        for (Trial t : trials) {
+            out.append(String.format(Locale.ROOT, "%-31s %-8s %4d %5d %7.1f%% %+9.2f %5.1f ms %+5.1f ms %+5.1f ms %+5.1f ms%n",
+                    t.file(), t.role(), t.refs(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.absIcMs(),
+                    t.icBiasMs(), t.toBiasMs(), t.contactErrMs()));
+        }
+        out.append(String.format(Locale.ROOT, "%nper condition (worst trial; all roles)%n%-7s %-6s %6s %9s %8s %9s %9s%n",
+                "slope", "speed", "trials", "cad err", "matched", "|IC err|", "GCT err"));
+        Map<String, List<Trial>> byCondition = new TreeMap<>(java.util.Comparator
+                .comparingDouble((String k) -> Double.parseDouble(k.split(" ")[0]))
+                .thenComparingDouble(k -> Double.parseDouble(k.split(" ")[1])));
+        for (Trial t : trials) {
+            byCondition.computeIfAbsent(t.slopeDeg() + " " + t.speedMps(), k -> new ArrayList<>()).add(t);
+        }
+        for (List<Trial> c : byCondition.values()) {
+            out.append(String.format(Locale.ROOT, "%+5.0f°  %4.2f %6d %9.2f %7.1f%% %6.1f ms %6.1f ms%n",
+                    c.get(0).slopeDeg(), c.get(0).speedMps(), c.size(), worst(c, Trial::cadenceErrSpm),
+                    c.stream().mapToDouble(Trial::matchedPct).min().orElse(Double.NaN),
+                    c.stream().mapToDouble(Trial::absIcMs).max().orElse(Double.NaN), worst(c, Trial::contactErrMs)));
+        }
+        out.append(String.format(Locale.ROOT, "%nby role%n%-9s %6s %8s %8s %12s %12s %12s %12s%n", "role", "trials",
+                "contacts", "matched", "cad MAE", "cad worst", "GCT MAE", "GCT worst"));
+        for (String role : List.of("tuning", "held-out")) {
+            List<Trial> r = trials.stream().filter(t -> t.role().equals(role)).toList();
+            int refs = r.stream().mapToInt(Trial::refs).sum();
+            double matched = r.stream().mapToDouble(t -> t.matchedPct() * t.refs() / 100).sum();
+            out.append(String.format(Locale.ROOT, "%-9s %6d %8d %7.1f%% %8.2f spm %8.2f spm %9.1f ms %9.1f ms%n", role,
+                    r.size(), refs, 100 * matched / refs, mae(r, Trial::cadenceErrSpm), worst(r, Trial::cadenceErrSpm),
+                    mae(r, Trial::contactErrMs), worst(r, Trial::contactErrMs)));
+        }
+        out.append(String.format(Locale.ROOT, "%nper slope, as issue 13 states the targets (all trials of the slope)%n"
+                + "%-7s %6s %8s %9s %12s %14s%n", "slope", "trials", "contacts", "matched", "cad MAE", "mean |GCT err|"));
+        Map<Double, List<Trial>> bySlope = new TreeMap<>();
+        for (Trial t : trials) {
+            bySlope.computeIfAbsent(t.slopeDeg(), k -> new ArrayList<>()).add(t);
+        }
+        List<String> slopeFailures = new ArrayList<>();
+        List<String> slopeGaps = new ArrayList<>();
+        for (Map.Entry<Double, List<Trial>> e : bySlope.entrySet()) {
+            List<Trial> r = e.getValue();
+            int refs = r.stream().mapToInt(Trial::refs).sum();
+            double matched = 100 * r.stream().mapToDouble(t -> t.matchedPct() * t.refs() / 100).sum() / refs;
+            double cadMae = mae(r, Trial::cadenceErrSpm);
+            double gctMae = mae(r, Trial::contactErrMs);
+            out.append(String.format(Locale.ROOT, "%+5.0f°  %6d %8d %8.1f%% %8.2f spm %11.1f ms%n", e.getKey(), r.size(),
+                    refs, matched, cadMae, gctMae));
+            if (cadMae > MAX_CADENCE_ERROR_SPM || matched < MIN_MATCHED_PCT || gctMae > MAX_CONTACT_ERROR_MS) {
+                String miss = String.format(Locale.ROOT, "%+.0f°: cadence MAE %.2f steps/min, matched %.1f %%, mean "
+                        + "|GCT err| %.1f ms", e.getKey(), cadMae, matched, gctMae);
+                List<Trial> rest = r.stream().filter(t -> !KNOWN_GAPS.containsKey(t.file())).toList();
+                boolean fineWithout = rest.size() < r.size() && mae(rest, Trial::cadenceErrSpm) <= MAX_CADENCE_ERROR_SPM
+                        && mae(rest, Trial::contactErrMs) <= MAX_CONTACT_ERROR_MS;
+                (fineWithout ? slopeGaps : slopeFailures).add(miss);
             }
         }
-        table.append(String.format(Locale.ROOT, "worst on level and +5 deg: cadence %.2f steps/min, matched %.1f %%, "
-                + "mean contact time %.1f ms%n", worstCad, worstMatch, worstGct));
-        for (String g : knownGaps) {
-            table.append("KNOWN GAP (issue 13, slopes -10/-5/+10 deg): ").append(g).append(System.lineSeparator());
+        List<String> failures = new ArrayList<>();
+        List<String> gaps = new ArrayList<>();
+        for (Trial t : trials) {
+            List<String> misses = new ArrayList<>();
+            if (Math.abs(t.cadenceErrSpm()) > MAX_CADENCE_ERROR_SPM) {
+                misses.add(String.format(Locale.ROOT, "cadence off by %+.2f steps/min", t.cadenceErrSpm()));
+            }
+            if (t.matchedPct() < MIN_MATCHED_PCT) {
+                misses.add(String.format(Locale.ROOT, "only %.1f %% of contacts matched within 40 ms", t.matchedPct()));
+            }
+            if (Math.abs(t.contactErrMs()) > MAX_CONTACT_ERROR_MS) {
+                misses.add(String.format(Locale.ROOT, "mean contact time off by %+.1f ms", t.contactErrMs()));
+            }
+            for (String m : misses) {
+                String line = t.file() + " (" + t.role() + "): " + m;
+                if (KNOWN_GAPS.containsKey(t.file())) {
+                    gaps.add(line + " — " + KNOWN_GAPS.get(t.file()));
+                } else {
+                    failures.add(line);
+                }
+            }
         }
-        System.out.println(table);
-        assertThat(failures).as(table.toString()).isEmpty();
+        for (String g : gaps) {
+            out.append("KNOWN GAP: ").append(g).append(System.lineSeparator());
+        }
+        for (String g : slopeGaps) {
+            out.append("KNOWN GAP (per slope, only through the trials above): ").append(g).append(System.lineSeparator());
+        }
+        System.out.println(out);
+        assertThat(slopeFailures).as(out.toString()).isEmpty();
+        assertThat(failures).as(out.toString()).isEmpty();
+        assertThat(KNOWN_GAPS.keySet()).as("a known gap that is met no longer: remove it").allMatch(
+                f -> gaps.stream().anyMatch(g -> g.startsWith(f)));
+    }
+
+    private static Trial evaluate(String file, List<Step> steps, List<Ref> refs, double speed, double slope, String role,
+                                  double cadErr, double gctErr) {
+        int matched = 0;
+        double absIc = 0;
+        double icBias = 0;
+        double toBias = 0;
+        for (Ref ref : refs) {
+            Step best = null;
+            for (Step st : steps) {
+                if (Math.abs(st.icS() - ref.icS()) <= MATCH_WINDOW_S && (best == null
+                        || Math.abs(st.icS() - ref.icS()) < Math.abs(best.icS() - ref.icS()))) {
+                    best = st;
+                }
+            }
+            if (best != null) {
+                matched++;
+                absIc += Math.abs(best.icS() - ref.icS());
+                icBias += best.icS() - ref.icS();
+                toBias += best.toS() - ref.toS();
+            }
+        }
+        int m = Math.max(1, matched);
+        return new Trial(file, speed, slope, role, refs.size(), steps.size(), 100.0 * matched / refs.size(), cadErr,
+                1000 * absIc / m, 1000 * icBias / m, 1000 * toBias / m, gctErr);
+    }
+
+    private static double worst(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
+        return trials.stream().mapToDouble(f).map(Math::abs).max().orElse(Double.NaN);
+    }
+
+    private static double mae(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
+        return trials.stream().mapToDouble(f).map(Math::abs).average().orElse(Double.NaN);
+    }
+
+    /** The role (tuning or held-out) of each Alcantara trial for the trunk method, from docs/tuning-split.csv. */
+    static Map<String, String> roles() throws IOException {
+        Map<String, String> roles = new TreeMap<>();
+        Predicate<CSVRecord> mine = r -> r.get("method").equals(METHOD) && r.get("dataset").equals(FOLDER);
+        try (Reader r = Files.newBufferedReader(Path.of("docs", "tuning-split.csv"))) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                if (mine.test(rec)) {
+                    roles.put(rec.get("recording"), rec.get("role"));
+                }
+            }
+        }
+        assertThat(roles.values()).as("roles in docs/tuning-split.csv").allMatch(x -> x.equals("tuning")
+                || x.equals("held-out"));
+        return roles;
     }
 }

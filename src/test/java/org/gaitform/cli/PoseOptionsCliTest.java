@@ -36,7 +36,8 @@ class PoseOptionsCliTest {
         "--vertical|up|an axis must be x, y or z",
         "--height-cm|20|--height-cm must be a body height",
         "--unit|inch|--unit must be px, mm, cm, m or normalised",
-        "--fps|0|--fps must be a frame rate"})
+        "--fps|0|--fps must be a frame rate",
+        "--activity|jogging|--activity must be running or walking"})
     void badOptionValuesAreUsageErrors(String option, String value, String message) throws IOException {
         Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
         Run r = run("analyze", f.toString(), option, value, "--out", dir.resolve("out").toString());
@@ -75,6 +76,25 @@ class PoseOptionsCliTest {
     void helpListsThePoseOptions() {
         Run r = run("analyze", "--help");
         assertThat(r.out()).contains("--fps", "--image-size", "--landmark", "--vertical", "--forward", "--view",
-                "--height-cm", "--treadmill", "--overground", "--unit");
+                "--height-cm", "--treadmill", "--overground", "--unit", "--activity");
+    }
+
+    @Test
+    void activityOverridesTheDecisionAndIsRecorded() throws IOException {
+        PoseRunnerSimulator s = new PoseRunnerSimulator(30, 6, 170, 0.26, 3.0, 6.0, 0.15, 12, 6, 0.03, false);
+        org.gaitform.simulate.PinholeCamera cam = new org.gaitform.simulate.PinholeCamera(
+                org.gaitform.simulate.PinholeCamera.Placement.BEHIND, 4, 1.0, 1400, 1920, 1080);
+        Path f = Files.writeString(dir.resolve("rear.csv"), s.cameraKeypointTable(cam, 3.0, 0, 1));
+        Path out = dir.resolve("out");
+        Run running = run("analyze", f.toString(), "--fps", "30", "--activity", "running", "--out", out.toString());
+        assertThat(running.code()).as(running.err()).isEqualTo(ExitCode.OK);
+        String summary = Files.readString(out.resolve("rear").resolve("summary.json"));
+        assertThat(summary).contains("\"decision_activity\": \"running\"", "override (--activity running)",
+                "\"decision_view\": \"frontal\"", "\"decision_perspective\"", "\"pelvic_drop_deg\"",
+                "\"knee_fppa_deg\"");
+        Run walking = run("analyze", f.toString(), "--fps", "30", "--activity", "walk", "--out",
+                dir.resolve("out2").toString());
+        assertThat(walking.code()).isEqualTo(ExitCode.NOTHING_ANALYSED);
+        assertThat(walking.err() + walking.out()).contains("walking (--activity walking)");
     }
 }

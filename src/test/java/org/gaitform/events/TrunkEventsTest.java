@@ -35,6 +35,54 @@ class TrunkEventsTest {
     }
 
     @Test
+    void aDownhillHeelStrikeWhoseReboundDropsTheStanceToFreeFallIsOneContact() {
+        // rearfoot at 3.3 m/s down a 10° slope: the heel transient (3 g) and its soft-tissue rebound pull the
+        // stance down to near 0 g for a moment, which split stances in two with a 1 g threshold (issue 13)
+        SimulatedSession s = new TrunkImuSimulator(new RunnerProfile(RunnerProfile.Strike.REARFOOT, 0, 1), 500, 11,
+                new Vec3(1, 0, 0), new Vec3(0, 0, 1)).simulate(List.of(Segment.stand(2), Segment.run(12, 3.3, -17.6),
+                Segment.stand(2)), 0);
+        double fs = s.samplingRateHz();
+        double[] v = s.bodyAccG()[0];
+        SimulatedSession.TruthStep mid = s.steps().get(10);
+        double lowestInStance = Double.POSITIVE_INFINITY;
+        for (int i = (int) Math.ceil(mid.icS() * fs) + 10; i < (int) (mid.toS() * fs) - 10; i++) {
+            lowestInStance = Math.min(lowestInStance, v[i]);
+        }
+        assertThat(lowestInStance).as("the model's rebound drops the stance near free fall").isLessThan(0.3);
+        List<LabelledRange> bouts = new TrunkActivityBouts().classify(v, fs);
+        List<IndexRange> run = bouts.stream().filter(b -> b.activity() == Activity.RUNNING).map(LabelledRange::range).toList();
+        assertThat(run).as("one running bout, not one broken at every landing").hasSize(1);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(new TrunkSignals(fs, v, s.bodyAccG()[1], null), run);
+        assertThat(c).hasSize(s.steps().size());
+        for (int i = 0; i < c.size(); i++) {
+            assertThat(c.get(i).icIndex() / fs).isCloseTo(s.steps().get(i).icS(), offset(0.003));
+        }
+    }
+
+    @Test
+    void aSteepUphillStrideWithAShortFlightIsNotMergedIntoItsNeighbour() {
+        // forefoot at 4.2 m/s up a 10° slope: flights of 60–90 ms and a bump before each toe-off, which merged or
+        // lost half the contacts of a fast +10° trial (issue 13)
+        SimulatedSession s = new TrunkImuSimulator(new RunnerProfile(RunnerProfile.Strike.FOREFOOT, 25, 1.05), 200, 12,
+                new Vec3(1, 0, 0), new Vec3(0, 0, 1)).simulate(List.of(Segment.stand(2), Segment.run(12, 4.2, 17.6),
+                Segment.stand(2)), 0);
+        double fs = s.samplingRateHz();
+        double shortest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i + 1 < s.steps().size(); i++) {
+            shortest = Math.min(shortest, s.steps().get(i + 1).icS() - s.steps().get(i).toS());
+        }
+        assertThat(shortest).as("the model's flights are short").isLessThan(0.09);
+        double[] v = s.bodyAccG()[0];
+        List<IndexRange> run = new TrunkActivityBouts().classify(v, fs).stream()
+                .filter(b -> b.activity() == Activity.RUNNING).map(LabelledRange::range).toList();
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(new TrunkSignals(fs, v, s.bodyAccG()[1], null), run);
+        assertThat(c).hasSize(s.steps().size());
+        for (int i = 0; i < c.size(); i++) {
+            assertThat(c.get(i).icIndex() / fs).isCloseTo(s.steps().get(i).icS(), offset(1.0 / fs + 0.003));
+        }
+    }
+
+    @Test
     void aSensorThatNeverMovesIsStanding() {
         double[] v = new double[2000];
         Random rnd = new Random(1);
@@ -53,7 +101,7 @@ class TrunkEventsTest {
         TrunkSignals vOnly = new TrunkSignals(fs, s.bodyAccG()[0], null, null);
         List<IndexRange> run = new TrunkActivityBouts().classify(vOnly.verticalG(), fs).stream()
                 .filter(b -> b.activity() == Activity.RUNNING).map(LabelledRange::range).toList();
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(vOnly, run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(vOnly, run);
         assertThat(c).hasSize(s.steps().size());
         assertThat(c).allMatch(x -> x.icMethod() == DetectedContact.IcMethod.VERTICAL);
         for (int i = 0; i < c.size(); i++) {
@@ -76,7 +124,7 @@ class TrunkEventsTest {
         }
         TrunkSignals sig = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], noise);
         List<IndexRange> run = List.of(new IndexRange((int) (2 * fs), (int) (17 * fs)));
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(sig, run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(sig, run);
         assertThat(TrunkSideAssignment.assign(sig, c).sides()).containsOnly(Side.UNKNOWN);
         TrunkSignals clean = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], s.bodyAccG()[2]);
         List<Side> sides = TrunkSideAssignment.assign(clean, c).sides();
@@ -91,7 +139,7 @@ class TrunkEventsTest {
         double fs = s.samplingRateHz();
         TrunkSignals sig = new TrunkSignals(fs, s.bodyAccG()[0], s.bodyAccG()[1], s.bodyAccG()[2]);
         List<IndexRange> run = List.of(new IndexRange((int) (2 * fs), (int) (17 * fs)));
-        List<DetectedContact> c = new Patoz2022SacralEvents().detect(new TrunkSignals(fs, s.bodyAccG()[0], null, null), run);
+        List<DetectedContact> c = new FlightPhaseTrunkEvents().detect(new TrunkSignals(fs, s.bodyAccG()[0], null, null), run);
         assertThat(ApPolarity.looksReversed(sig, c)).isFalse();
         assertThat(ApPolarity.looksReversed(sig.withApReversed(), c)).isTrue();
     }

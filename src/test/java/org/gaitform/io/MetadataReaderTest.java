@@ -33,6 +33,28 @@ class MetadataReaderTest {
     }
 
     @Test
+    void everyColumnIsKeptForConditionsAndATableAnywhereMatchesByPathEnding() throws IOException {
+        TempDirs.write(dir, "sessions.csv", "file,subject_id,slope_deg,Strike Class\nup.csv,S1,-5,rearfoot\n");
+        Path up = TempDirs.write(dir, "up.csv", "x");
+        SessionMetadata m = new MetadataReader().find(up);
+        assertThat(m.columns()).containsEntry("slope_deg", "-5").containsEntry("strike_class", "rearfoot")
+                .containsEntry("subject_id", "S1");
+        Path table = TempDirs.write(dir, "elsewhere/conditions.csv", "file,speed_mps,role\n"
+                + "data/day1/trial.csv,3.33,held-out\nother.csv,2.5,tuning\n");
+        Path trial = TempDirs.write(dir, "x/data/day1/trial.csv", "x");
+        SessionMetadata t = new MetadataReader().fromTable(table, trial);
+        assertThat(t.columns()).containsEntry("role", "held-out").containsEntry("speed_mps", "3.33");
+        assertThat(t.speedMps().getAsDouble()).isEqualTo(3.33);
+        assertThat(new MetadataReader().fromTable(table, TempDirs.write(dir, "day1/trial.csv", "x")).isPresent())
+                .isFalse();
+        // a key,value sidecar with keys of its own
+        Path k = TempDirs.write(dir, "k.csv", "x");
+        TempDirs.write(dir, "k.meta.csv", "slope_deg,10\nstrike,midfoot\nsubject_id,S9\n");
+        assertThat(new MetadataReader().find(k).columns()).containsEntry("slope_deg", "10")
+                .containsEntry("strike", "midfoot");
+    }
+
+    @Test
     void aHeaderAndRowSidecar() throws IOException {
         Path input = TempDirs.write(dir, "run2.csv", "x");
         TempDirs.write(dir, "run2.meta.csv", "subject_id,pain_after\nS07,2\n");

@@ -16,6 +16,13 @@ class CrossingsAndStatsTest {
         assertThat(Crossings.lastRiseBefore(new double[] {5, 5, 5}, 2, 0, 1)).isNaN();
         assertThat(Crossings.firstFallAfter(new double[] {5, 5, 5}, 0, 2, 1)).isNaN();
         assertThat(Crossings.valueAt(x, 3.5)).isCloseTo(2.5, offset(1e-12));
+        // rising through 1.5 searching forwards from the start, falling through 0.5 searching backwards from the end
+        assertThat(Crossings.firstRiseAfter(x, 0, 8, 1.5)).isCloseTo(2.5, offset(1e-12));
+        assertThat(Crossings.lastFallBefore(x, 8, 0, 0.5)).isCloseTo(6.5, offset(1e-12));
+        assertThat(Crossings.firstRiseAfter(x, 4, 8, 1.5)).as("already above at the start").isNaN();
+        assertThat(Crossings.lastFallBefore(x, 4, 0, 1.5)).as("already above at the start").isNaN();
+        assertThat(Crossings.firstRiseAfter(x, 0, 8, 9)).isNaN();
+        assertThat(Crossings.lastFallBefore(x, 8, 0, 9)).isNaN();
     }
 
     @Test

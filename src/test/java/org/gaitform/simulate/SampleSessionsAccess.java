@@ -9,4 +9,9 @@ public final class SampleSessionsAccess {
     public static String plain(SimulatedSession s) {
         return SampleSessions.csv(s, SampleSessions.Style.PLAIN);
     }
+
+    /** The ground-truth table ({@code step,side,ic_s,to_s,…}) of a simulated session. */
+    public static String truth(SimulatedSession s) {
+        return SampleSessions.truthCsv(s);
+    }
 }

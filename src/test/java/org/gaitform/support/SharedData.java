@@ -26,4 +26,10 @@ public final class SharedData {
                 + " (they live in ../shared/data beside the repository)");
         return d;
     }
+
+    /** A sub-folder of the shared data, or empty when it is absent (for tests that use several and skip none). */
+    public static java.util.Optional<Path> find(String folder) {
+        Path d = root().resolve(folder);
+        return Files.isDirectory(d) ? java.util.Optional.of(d) : java.util.Optional.empty();
+    }
 }

@@ -19,8 +19,11 @@ import org.gaitform.signal.IsolatedSpikes;
  * sensors ±200–400 g; |angular velocity| over {@value #MAX_GYR_DPS} deg/s — gyroscopes measure up to ±2000–4000
  * deg/s), and isolated spikes ({@link IsolatedSpikes}: a jump of at least {@value #SPIKE_MIN_ACC_G} g or
  * {@value #SPIKE_MIN_GYR_DPS} deg/s, {@value #SPIKE_FACTOR} times the sharpest jumps the channel has again and again,
- * half its range). Repaired samples are interpolated from their neighbours and counted in one warning. A run of
- * impossible samples longer than {@value #MAX_REPAIR_S} s is not repaired: the recording is damaged there, and says so.
+ * half its range; unless more than one per {@value #SECONDS_PER_SPIKE} s (and {@value #MAX_SPIKES}) come within
+ * half of those bars: then they recur and are the signal's own, such as the landing impacts of a foot sensor in a short
+ * recording). Repaired samples are
+ * interpolated from their neighbours and counted in one warning. A run of impossible samples longer than
+ * {@value #MAX_REPAIR_S} s is not repaired: the recording is damaged there, and says so.
  */
 final class ImpossibleSamples {
     /** Largest acceleration any body-worn IMU measures (g). */
@@ -34,6 +37,15 @@ final class ImpossibleSamples {
     static final double SPIKE_FACTOR = 5;
     static final double SPIKE_MIN_ACC_G = 3;
     static final double SPIKE_MIN_GYR_DPS = 300;
+    /**
+     * Most isolated spikes a channel may have: one per {@value #SECONDS_PER_SPIKE} s of recording and never fewer than
+     * {@value #MAX_SPIKES}, counted at half the spike thresholds; when more stand out or come close, they recur and are
+     * the signal's own — the landing impacts of a foot or shank sensor in a short or low-rate recording (a dozen steps
+     * at 60 Hz: each impact one or two samples, the hardest ones over the bar, the others near it) — and are left
+     * alone. One corrupted row is one spike, far above everything else.
+     */
+    static final int MAX_SPIKES = 3;
+    static final double SECONDS_PER_SPIKE = 10;
 
     private ImpossibleSamples() {
     }
@@ -130,7 +142,24 @@ final class ImpossibleSamples {
                 if (spike[i] && !range[i]) {
                     spikes++;
                 }
-                spike[i] |= range[i];
+            }
+            // do other samples come close? a landing impact recurs at every step, in varying size (some over the bar, many
+            // near it); a corrupted row stands alone
+            int near = 0;
+            if (spikes > 0) {
+                boolean[] half = IsolatedSpikes.find(x, SPIKE_FACTOR / 2, 0.25, (acc ? SPIKE_MIN_ACC_G : SPIKE_MIN_GYR_DPS) / 2);
+                for (int i = 0; i < x.length; i++) {
+                    if (half[i] && !range[i]) {
+                        near++;
+                    }
+                }
+            }
+            boolean recurring = near > Math.max(MAX_SPIKES, x.length / (SECONDS_PER_SPIKE * rateHz));
+            if (recurring) {
+                spikes = 0;
+            }
+            for (int i = 0; i < x.length; i++) {
+                spike[i] = recurring ? range[i] : spike[i] || range[i];
             }
             int first = firstFlag(spike);
             if (first >= 0) {

@@ -72,8 +72,10 @@ public final class MetadataReader {
             Map<String, String> values = new LinkedHashMap<>();
             Map<String, String> where = new LinkedHashMap<>();
             // key,value rows when every first cell is a known key; otherwise a header row and a data row
-            boolean keyValue = !rows.isEmpty() && rows.stream().allMatch(rec -> rec.size() >= 2
-                    && (KEYS.contains(key(rec.get(0))) || key(rec.get(0)).equals("key")));
+            // (three or more rows of two cells cannot be a header and one data row: key,value rows with own keys)
+            boolean keyValue = !rows.isEmpty() && (rows.stream().allMatch(rec -> rec.size() >= 2
+                    && (KEYS.contains(key(rec.get(0))) || key(rec.get(0)).equals("key")))
+                    || rows.size() > 2 && rows.stream().allMatch(rec -> rec.size() == 2));
             if (keyValue) {
                 for (CSVRecord rec : rows) {
                     if (rec.size() >= 2 && !key(rec.get(0)).equals("key")) {
@@ -97,9 +99,24 @@ public final class MetadataReader {
         }
     }
 
+    /**
+     * The row of a metadata table (any folder, for example {@code --metadata FILE}) that names {@code input} in its
+     * {@code file} column: by file name, stem, path relative to the table, or a path the input's path ends with.
+     * {@link SessionMetadata#NONE} when no row names it.
+     */
+    public SessionMetadata fromTable(Path table, Path input) {
+        return readIndex(table.toAbsolutePath().normalize(), input.toAbsolutePath().normalize(), true);
+    }
+
     SessionMetadata readIndex(Path index, Path input) {
+        return readIndex(index, input, false);
+    }
+
+    private SessionMetadata readIndex(Path index, Path input, boolean pathSuffix) {
         String name = input.getFileName().toString();
         String rel = index.getParent().relativize(input).toString().replace('\\', '/');
+        String path = input.toString().replace('\\', '/');
+        String full = path.substring(0, path.length() - name.length()) + stem(name);
         try (Reader r = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
             var parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                     .setTrim(true).setAllowMissingColumnNames(true).get().parse(r);
@@ -113,12 +130,13 @@ public final class MetadataReader {
                 }
             }
             if (fileCol == null) {
-                return warningOnly(INDEX + ": header: expected a 'file' column naming each recording, found "
+                return warningOnly(index.getFileName() + ": header: expected a 'file' column naming each recording, found "
                         + parser.getHeaderNames().stream().limit(20).map(Printable::quoted).toList() + "; ignored");
             }
             for (CSVRecord rec : parser) {
                 String f = rec.isSet(fileCol) ? rec.get(fileCol).replace('\\', '/') : "";
-                if (f.equals(name) || f.equals(stem(name)) || f.equals(rel) || f.equals(stem(rel))) {
+                boolean suffix = pathSuffix && f.contains("/") && (path.endsWith("/" + f) || full.endsWith("/" + f));
+                if (f.equals(name) || f.equals(stem(name)) || f.equals(rel) || f.equals(stem(rel)) || suffix) {
                     Map<String, String> values = new LinkedHashMap<>();
                     Map<String, String> where = new LinkedHashMap<>();
                     for (String h : parser.getHeaderNames()) {
@@ -127,7 +145,8 @@ public final class MetadataReader {
                             where.put(key(h), "line " + (rec.getRecordNumber() + 1) + ", column '" + Printable.quoted(h) + "'");
                         }
                     }
-                    return parse(values, where, INDEX, index + " line " + (rec.getRecordNumber() + 1));
+                    return parse(values, where, index.getFileName().toString(), index + " line "
+                            + (rec.getRecordNumber() + 1));
                 }
             }
             return SessionMetadata.NONE;
@@ -170,8 +189,14 @@ public final class MetadataReader {
         OptionalDouble after = f.number(0, 10, "a pain score from 0 to 10", "pain_after");
         OptionalDouble onset = f.number(0, 1000, "a minute of the run (0–1000)", "pain_onset_min", "pain_start_min");
         Optional<String> notes = f.text("notes", "note", "comment", "comments");
+        Map<String, String> columns = new LinkedHashMap<>();
+        v.forEach((k, val) -> {
+            if (!k.isEmpty() && val != null && !val.isBlank()) {
+                columns.put(k, val.trim());
+            }
+        });
         return new SessionMetadata(subject, height, speed, treadmill, shoes, shoeKm, before, during, after, onset, notes,
-                origin, warnings);
+                origin, warnings, columns);
     }
 
     private record Field(Map<String, String> values, Map<String, String> where, String file, List<String> warnings) {

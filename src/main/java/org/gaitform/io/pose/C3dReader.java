@@ -3,11 +3,9 @@ package org.gaitform.io.pose;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,7 @@ import org.gaitform.model.PoseRecording;
  * {@code POINT:RATE}, {@code POINT:USED}, {@code POINT:SCALE}, {@code POINT:DATA_START}), then the frames
  * in float or scaled 16-bit integer storage. Points with a negative residual word are missing. Intel byte
  * order (processor type 84) is read; files written for DEC (85) or SGI/MIPS (86) processors are rejected
- * with a message. Analog channels are skipped.
+ * with a message. Analog channels are skipped here; {@code io.force.C3dForceReader} reads the force plates.
  */
 public final class C3dReader {
     private static final int BLOCK = 512;
@@ -32,31 +30,6 @@ public final class C3dReader {
     public static final long MAX_FILE_BYTES = 1L << 30;
     /** Highest frame rate accepted (Hz). */
     static final double MAX_RATE_HZ = 100_000;
-
-    /** One parameter: its type (-1 char, 1 byte, 2 int16, 4 float), dimensions and raw bytes. */
-    private record Param(int type, int[] dims, byte[] data) {
-        long count() {
-            long n = 1;
-            for (int d : dims) {
-                n = Math.min(n * d, 1L << 40); // dimensions of up to 255 each cannot overflow past this cap
-            }
-            return n;
-        }
-    }
-
-    /**
-     * The first value of an integer (type 2, read unsigned) or float (type 4) parameter; a parameter that declares
-     * that type but holds no value is a damaged file.
-     */
-    private static double firstValue(Param p, String name, String source) {
-        int size = Math.abs(p.type());
-        if (p.data().length < size) {
-            throw GaitformException.badInput(source, "parameter " + name, (p.type() == 4 ? "a float" : "an integer")
-                    + " value", p.data().length == 0 ? "no value" : p.data().length + " byte(s)");
-        }
-        ByteBuffer v = ByteBuffer.wrap(p.data()).order(ByteOrder.LITTLE_ENDIAN);
-        return p.type() == 4 ? v.getFloat(0) : v.getShort(0) & 0xFFFF;
-    }
 
     /** Reads one file. */
     public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
@@ -98,23 +71,23 @@ public final class C3dReader {
         float scale = bb.getFloat(12);
         int dataBlock = bb.getShort(16) & 0xFFFF;
         float headerRate = bb.getFloat(20);
-        Map<String, Param> params = parameters(b, (int) paramStart, source);
-        Param used = params.get("POINT:USED");
+        Map<String, C3dParameters.Param> params = C3dParameters.parse(b, (int) paramStart, source);
+        C3dParameters.Param used = params.get("POINT:USED");
         if (used != null && used.type() == 2) {
-            points = (int) firstValue(used, "POINT:USED", source);
+            points = (int) C3dParameters.firstValue(used, "POINT:USED", source);
         }
-        Param ds = params.get("POINT:DATA_START");
+        C3dParameters.Param ds = params.get("POINT:DATA_START");
         if (ds != null && ds.type() == 2) {
-            dataBlock = (int) firstValue(ds, "POINT:DATA_START", source);
+            dataBlock = (int) C3dParameters.firstValue(ds, "POINT:DATA_START", source);
         }
-        Param ps = params.get("POINT:SCALE");
+        C3dParameters.Param ps = params.get("POINT:SCALE");
         if (ps != null && ps.type() == 4) {
-            scale = (float) firstValue(ps, "POINT:SCALE", source);
+            scale = (float) C3dParameters.firstValue(ps, "POINT:SCALE", source);
         }
         double rate = headerRate;
-        Param pr = params.get("POINT:RATE");
+        C3dParameters.Param pr = params.get("POINT:RATE");
         if (pr != null && pr.type() == 4) {
-            rate = firstValue(pr, "POINT:RATE", source);
+            rate = C3dParameters.firstValue(pr, "POINT:RATE", source);
         }
         if (points == 0) {
             throw GaitformException.notAnalysable(source, "the C3D file holds no 3D points (only analog data)");
@@ -123,18 +96,18 @@ public final class C3dReader {
             throw GaitformException.badInput(source, pr != null && pr.type() == 4 ? "POINT:RATE" : "header, frame rate",
                     "a frame rate above 0 and at most " + (long) MAX_RATE_HZ + " Hz", PoseAssembler.fmt(rate));
         }
-        List<String> labels = new ArrayList<>(strings(params.get("POINT:LABELS")));
+        List<String> labels = new ArrayList<>(C3dParameters.strings(params.get("POINT:LABELS")));
         for (int k = 2; labels.size() < points && params.containsKey("POINT:LABELS" + k); k++) {
-            labels.addAll(strings(params.get("POINT:LABELS" + k)));
+            labels.addAll(C3dParameters.strings(params.get("POINT:LABELS" + k)));
         }
         while (labels.size() < points) {
             labels.add("point" + (labels.size() + 1));
         }
         String unit = "mm";
-        Param pu = params.get("POINT:UNITS");
+        C3dParameters.Param pu = params.get("POINT:UNITS");
         Optional<String> unitHint = Optional.empty();
         if (pu != null) {
-            List<String> u = strings(pu);
+            List<String> u = C3dParameters.strings(pu);
             if (!u.isEmpty()) {
                 String uu = u.get(0).trim().toLowerCase(Locale.ROOT);
                 if (uu.matches("mm|cm|m")) {
@@ -149,7 +122,7 @@ public final class C3dReader {
                     + " to " + last);
         }
         // more than 65535 frames: the header's count is full and POINT:FRAMES holds the real one
-        Param pf = params.get("POINT:FRAMES");
+        C3dParameters.Param pf = params.get("POINT:FRAMES");
         if (pf != null && (pf.type() == 4 || pf.type() == 2) && pf.data().length >= Math.abs(pf.type())) {
             ByteBuffer v = ByteBuffer.wrap(pf.data()).order(ByteOrder.LITTLE_ENDIAN);
             double declared = pf.type() == 4 ? v.getFloat(0) : v.getShort(0) & 0xFFFF;
@@ -228,86 +201,4 @@ public final class C3dReader {
         return a.build(raw, time, rate, false, unitHint.isPresent() ? unitHint : Optional.of(unit), o);
     }
 
-    private static Map<String, Param> parameters(byte[] b, int start, String source) {
-        Map<String, Param> out = new HashMap<>();
-        Map<Integer, String> groups = new HashMap<>();
-        List<Object[]> pending = new ArrayList<>();
-        int nBlocks = b[start + 2] & 0xFF;
-        int end = Math.min(b.length, start + Math.max(1, nBlocks) * BLOCK);
-        int pos = start + 4;
-        while (pos + 2 <= end) {
-            int nameLen = Math.abs(b[pos]);
-            int id = b[pos + 1];
-            if (nameLen == 0) {
-                break;
-            }
-            if (pos + 2 + nameLen + 2 > end) {
-                throw GaitformException.badInput(source, "parameter section", "complete parameter records",
-                        "a record running past the section (truncated or corrupt file)");
-            }
-            String name = new String(b, pos + 2, nameLen, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
-            int offPos = pos + 2 + nameLen;
-            int next = (short) ((b[offPos] & 0xFF) | ((b[offPos + 1] & 0xFF) << 8));
-            if (next < 0) {
-                throw GaitformException.badInput(source, "parameter section, record '" + name + "'",
-                        "parameter records that follow one another", "a record pointing back (offset " + next + ")");
-            }
-            int body = offPos + 2;
-            if (id < 0) {
-                groups.put(-id, name);
-            } else if (body + 2 <= end) {
-                int type = b[body];
-                int nd = b[body + 1] & 0xFF;
-                int[] dims = new int[nd];
-                int q = body + 2;
-                if (q + nd > end) {
-                    throw GaitformException.badInput(source, "parameter " + name, "its dimensions", "the end of the section");
-                }
-                for (int i = 0; i < nd; i++) {
-                    dims[i] = b[q + i] & 0xFF;
-                }
-                q += nd;
-                Param p = new Param(type, dims, new byte[0]);
-                long len = p.count() * Math.abs(type);
-                if (q + len > end) {
-                    throw GaitformException.badInput(source, "parameter " + name, len + " bytes of data",
-                            "the end of the parameter section (truncated or corrupt file)");
-                }
-                byte[] data = new byte[(int) len];
-                System.arraycopy(b, q, data, 0, (int) len);
-                pending.add(new Object[] {id, name, new Param(type, dims, data)});
-            }
-            if (next == 0) {
-                break;
-            }
-            pos = offPos + next;
-        }
-        for (Object[] p : pending) {
-            String g = groups.getOrDefault((Integer) p[0], "?");
-            out.put(g + ":" + p[1], (Param) p[2]);
-        }
-        return out;
-    }
-
-    /** A char parameter as a list of strings (one per column of its first dimension). */
-    private static List<String> strings(Param p) {
-        List<String> out = new ArrayList<>();
-        if (p == null || p.type() != -1) {
-            return out;
-        }
-        if (p.dims().length == 0) {
-            out.add(new String(p.data(), StandardCharsets.US_ASCII).trim());
-            return out;
-        }
-        int len = p.dims()[0];
-        if (len <= 0) {
-            return out;
-        }
-        // never beyond the data (found by fuzzing: more dimensions than two, one of them 0, hold no data at all)
-        int n = Math.min(p.dims().length > 1 ? p.dims()[1] : 1, p.data().length / len);
-        for (int i = 0; i < n; i++) {
-            out.add(new String(p.data(), i * len, len, StandardCharsets.US_ASCII).trim());
-        }
-        return out;
-    }
 }

@@ -1,0 +1,233 @@
+package org.gaitform.io.reference;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.gaitform.io.force.ForceTableReader;
+import org.gaitform.io.text.Fields;
+import org.gaitform.io.text.GuardedLineReader;
+import org.gaitform.io.text.LayoutSniffer;
+import org.gaitform.io.text.TextDecoding;
+import org.gaitform.model.GaitformException;
+
+/**
+ * A reference file as {@code gaitform validate} sees it: what kind it is (from its extension and header) and, for
+ * tables, its rows keyed by normalised column names (lower case, runs of other characters as {@code _}).
+ *
+ * @param path        where it is
+ * @param source      its name in messages
+ * @param kind        events, session values, index, force or unknown
+ * @param columns     normalised column names (empty for C3D and OpenSim files)
+ * @param rows        the data rows of events, session-value and index tables (empty for the others)
+ * @param fileColumn  the column naming each row's recording, or {@code null}
+ */
+public record ReferenceTable(Path path, String source, Kind kind, List<String> columns,
+                             List<Map<String, String>> rows, String fileColumn) {
+    /** Largest table read whole (rows). */
+    static final int MAX_ROWS = 2_000_000;
+
+    /** What a reference file holds. */
+    public enum Kind {
+        /** Reference events: initial contacts, toe-offs, feet. */
+        EVENTS,
+        /** Reference session values: cadence, mean contact time. */
+        SESSION_VALUES,
+        /** An index: a {@code file} column and a {@code reference} column naming each recording's reference. */
+        INDEX,
+        /** A force recording (vertical ground-reaction force). */
+        FORCE,
+        /** Nothing a reference is made of. */
+        UNKNOWN
+    }
+
+    /** Column names of the recording a row belongs to, in order of preference. */
+    public static final List<String> FILE_COLUMNS = List.of("file", "filename", "file_name", "recording", "input",
+            "session", "trial_file");
+
+    public ReferenceTable {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(kind, "kind");
+        columns = List.copyOf(columns);
+        rows = List.copyOf(rows);
+    }
+
+    /** Reads a reference file: the header always, the rows of small tables. */
+    public static ReferenceTable read(Path path, String source) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".c3d")) {
+                return new ReferenceTable(path, source, Kind.FORCE, List.of(), List.of(), null);
+            }
+            if (lower.endsWith(".mot") || lower.endsWith(".sto")) {
+                List<String> h = ForceTableReader.headers(path, source);
+                return new ReferenceTable(path, source, ForceTableReader.hasForceColumns(h) ? Kind.FORCE : Kind.UNKNOWN,
+                        h.stream().map(ReferenceTable::normalise).toList(), List.of(), null);
+            }
+            TextDecoding decoding = TextDecoding.detect(path);
+            List<String> header = null;
+            char sep = ',';
+            long headerLine = 0;
+            try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (!line.isBlank()) {
+                        sep = separator(line);
+                        header = split(line, sep);
+                        headerLine = r.lineNumber();
+                        break;
+                    }
+                }
+            }
+            if (header == null) {
+                throw GaitformException.badInput(source, "", "a header row and rows", "an empty file");
+            }
+            List<String> cols = header.stream().map(ReferenceTable::normalise).toList();
+            Kind kind = ReferenceColumns.kind(cols);
+            if (kind == Kind.UNKNOWN) {
+                List<String> names = header;
+                if (!ForceTableReader.hasForceColumns(names)) {
+                    try {
+                        names = LayoutSniffer.sniff(path, source).columnNames(); // a header below a preamble
+                    } catch (GaitformException e) {
+                        names = List.of();
+                    }
+                }
+                if (ForceTableReader.hasForceColumns(names)) {
+                    return new ReferenceTable(path, source, Kind.FORCE, names.stream().map(ReferenceTable::normalise)
+                            .toList(), List.of(), null);
+                }
+                return new ReferenceTable(path, source, Kind.UNKNOWN, cols, List.of(), null);
+            }
+            String fileCol = FILE_COLUMNS.stream().filter(cols::contains).findFirst().orElse(null);
+            List<Map<String, String>> rows = new ArrayList<>();
+            try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    if (r.lineNumber() <= headerLine || line.isBlank()) {
+                        continue;
+                    }
+                    if (rows.size() >= MAX_ROWS) {
+                        throw GaitformException.badInput(source, "line " + r.lineNumber(), "at most " + MAX_ROWS
+                                + " reference rows", "more");
+                    }
+                    List<String> f = split(line, sep);
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int c = 0; c < cols.size(); c++) {
+                        row.put(cols.get(c), c < f.size() ? f.get(c).trim() : "");
+                    }
+                    row.put(LINE, String.valueOf(r.lineNumber()));
+                    rows.add(row);
+                }
+            }
+            return new ReferenceTable(path, source, kind, cols, rows, fileCol);
+        } catch (IOException e) {
+            throw GaitformException.badInput(source, "", "a readable reference file", "a read error ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** The separator of a header line: the most frequent of tab, semicolon, comma; else runs of white space. */
+    static char separator(String header) {
+        char best = ' ';
+        long most = 0;
+        for (char c : new char[] {'\t', ';', ','}) {
+            long n = header.chars().filter(x -> x == c).count();
+            if (n > most) {
+                most = n;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static List<String> split(String line, char sep) {
+        if (sep == ' ') {
+            String t = line.trim();
+            return t.isEmpty() ? List.of("") : List.of(t.split("\\s+"));
+        }
+        return List.of(Fields.split(line, sep));
+    }
+
+    /** Key of the line number in every row. */
+    public static final String LINE = "__line";
+
+    /** Lower case, runs of other characters as one underscore, none at either end. */
+    public static String normalise(String h) {
+        return h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    }
+
+    /** The recordings the file column names, in order. */
+    public Set<String> namedRecordings() {
+        Set<String> out = new LinkedHashSet<>();
+        if (fileColumn != null) {
+            for (Map<String, String> r : rows) {
+                out.add(r.getOrDefault(fileColumn, ""));
+            }
+        }
+        return out;
+    }
+
+    /** The rows whose file column names the recording (by name, stem, path or path ending). */
+    public List<Map<String, String>> rowsFor(Path recording) {
+        if (fileColumn == null) {
+            return rows;
+        }
+        List<Map<String, String>> out = new ArrayList<>();
+        for (Map<String, String> r : rows) {
+            if (names(r.getOrDefault(fileColumn, ""), recording)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code named} (a cell of a file column) names {@code recording}: its file name, its stem, or a path
+     * that the recording's path ends with (separators {@code /} or {@code \}).
+     */
+    public static boolean names(String named, Path recording) {
+        String n = named.trim().replace('\\', '/');
+        if (n.isEmpty() || recording.getFileName() == null) {
+            return false;
+        }
+        String name = recording.getFileName().toString();
+        if (n.equals(name) || n.equals(stem(name))) {
+            return true;
+        }
+        Path rec = recording.toAbsolutePath().normalize();
+        String full = rec.toString().replace('\\', '/');
+        String nn = n.startsWith("./") ? n.substring(2) : n;
+        try {
+            Path np = Path.of(n).normalize();
+            if (np.isAbsolute()) {
+                String a = np.toString().replace('\\', '/');
+                return a.equals(full) || a.equals(stem(full));
+            }
+            nn = np.toString().replace('\\', '/');
+        } catch (java.nio.file.InvalidPathException e) {
+            // not a path: compared as text
+        }
+        return nn.contains("/") && (full.endsWith("/" + nn) || full.endsWith("/" + nn + extension(name))
+                || stem(full).endsWith("/" + nn));
+    }
+
+    /** The name without its last extension (and without {@code .gz} before it). */
+    public static String stem(String name) {
+        String n = name.toLowerCase(Locale.ROOT).endsWith(".gz") ? name.substring(0, name.length() - 3) : name;
+        int dot = n.lastIndexOf('.');
+        int slash = n.lastIndexOf('/');
+        return dot > slash + 1 ? n.substring(0, dot) : n;
+    }
+
+    private static String extension(String name) {
+        return name.substring(stem(name).length());
+    }
+}

@@ -1,0 +1,722 @@
+package org.gaitform.quality;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.gaitform.guidelines.MeasurementUncertainty;
+import org.gaitform.model.Activity;
+import org.gaitform.model.Bout;
+import org.gaitform.model.Decision;
+import org.gaitform.model.ImuRecording;
+import org.gaitform.model.ImuSensor;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.model.Quality;
+import org.gaitform.model.QualityCheck;
+import org.gaitform.model.Recording;
+import org.gaitform.model.SessionQuality;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.signal.Stats;
+
+/**
+ * The quality verdict of one session, from consistency checks of the session's own data and never from a
+ * reference: every check compares two things the session says about itself, or a value with what the body can do.
+ * Each check gives {@link Quality#GOOD}, {@link Quality#DOUBTFUL} or {@link Quality#POOR} with one sentence and the
+ * summary keys it puts in doubt; the verdict is the worst outcome. The checks, in order:
+ * <ol>
+ *   <li>{@code steps_evidence}: enough steps to judge a session's averages;</li>
+ *   <li>{@code cadence_agreement}: cadence from the contacts against cadence from the signal's periodicity
+ *       ({@link SignalCadence});</li>
+ *   <li>{@code steps_expected}: steps found against steps expected from the analysed time and that cadence;</li>
+ *   <li>{@code unanalysed_stepping}: stretches left out of the analysis whose signal still repeats at the step
+ *       period (IMU input);</li>
+ *   <li>{@code step_gaps}: missed steps (a next contact much later than usual) and spurious contacts (a step much
+ *       shorter than usual);</li>
+ *   <li>{@code alternation}: consecutive steps of the same foot, where sides are known;</li>
+ *   <li>{@code step_time_variability}, {@code contact_time_variability}: step-to-step variation beyond what runners
+ *       show plus the input's own timing uncertainty;</li>
+ *   <li>{@code contact_speed}, {@code step_length_speed}: contact time and step length against the running
+ *       speed, when it is known;</li>
+ *   <li>{@code range_<metric>}: the physical range of every metric ({@link PlausibleRanges}), including the duty
+ *       factor (contact time for the cadence) and the flight that running needs;</li>
+ *   <li>{@code vertical_oscillation_flight}: the vertical oscillation is at least what the flight time lifts the
+ *       body;</li>
+ *   <li>{@code vertical_ratio_consistency} (watch): the device's vertical ratio against its oscillation and step
+ *       length;</li>
+ *   <li>{@code frame_rate_assumed}: a frame rate the file did not record.</li>
+ * </ol>
+ */
+public final class QualityChecks {
+    /** Summary keys that come from the detected contacts: their timing, or the instants at which they measure. */
+    public static final List<String> EVENT_METRICS = List.of("cadence_spm", "step_time_s", "contact_ms",
+            "contact_ms_median", "flight_ms", "duty_factor", "contact_ms_left", "contact_ms_right",
+            "contact_balance_left_pct", "vertical_oscillation_cm", "vertical_oscillation_pct_leg", "vertical_ratio_pct",
+            "step_length_m", "step_length_cm", "step_length_pct_leg", "overstride_cm", "overstride_pct_leg",
+            "shank_angle_deg", "knee_flexion_ic_deg", "foot_strike_angle_deg", "knee_fppa_deg", "knee_abduction_deg",
+            "pelvic_drop_deg", "wrist_crossing_pct", "peak_acc_g", "stride_time_s", "walking_cadence_spm",
+            "walking_stance_ms");
+    /** Summary keys that come from contact durations. */
+    public static final List<String> CONTACT_METRICS = List.of("contact_ms", "contact_ms_median", "flight_ms",
+            "duty_factor", "contact_ms_left", "contact_ms_right", "contact_balance_left_pct", "walking_stance_ms");
+    /** Summary keys that scale with the time axis (and so with an assumed frame rate). */
+    public static final List<String> TIME_SCALE_METRICS = List.of("cadence_spm", "step_time_s", "contact_ms",
+            "contact_ms_median", "contact_ms_left", "contact_ms_right", "flight_ms", "running_speed_mps",
+            "walking_cadence_spm", "walking_stance_ms", "stride_time_s");
+    /** Standard gravity (m/s²). */
+    static final double G = 9.81;
+
+    private final QualitySettings s;
+
+    public QualityChecks(QualitySettings settings) {
+        this.s = settings;
+    }
+
+    /** Checks with the default thresholds. */
+    public QualityChecks() {
+        this(QualitySettings.DEFAULTS);
+    }
+
+    /**
+     * Assesses a session.
+     *
+     * @param rec  the recording the session was analysed from (its raw signal gives the periodicity)
+     * @param r    the session
+     * @param kind the kind of measurement ({@code trunk-imu}, {@code foot-imu}, {@code shank-imu}, {@code limb-imu},
+     *             {@code pose-2d}, {@code pose-3d}, {@code watch})
+     */
+    public SessionQuality assess(Recording rec, SessionResult r, String kind) {
+        Session x = new Session(rec, r, kind);
+        List<QualityCheck> out = new ArrayList<>();
+        List<String> assumed = new ArrayList<>();
+        assumedInputs(x, out, assumed);
+        if (x.mode == Activity.UNKNOWN) {
+            return SessionQuality.of(out, assumed);
+        }
+        if (!x.watch) {
+            evidence(x, out);
+            Optional<SignalCadence.Source> src = source(x);
+            SignalCadence.Estimate est = signalCadence(x, src);
+            cadenceAgreement(x, est, out);
+            stepsExpected(x, est, out);
+            src.ifPresent(source -> unanalysed(x, source, est, out));
+            gaps(x, out);
+            alternation(x, out);
+            variability(x, out);
+        }
+        speed(x, out);
+        ranges(x, out);
+        verticalOscillation(x, out);
+        if (x.watch) {
+            verticalRatio(x, out);
+        }
+        return SessionQuality.of(out, assumed);
+    }
+
+    // ---------------------------------------------------------------- the session as the checks see it
+
+    /** What the checks need from a session, worked out once. */
+    private static final class Session {
+        final Recording rec;
+        final SessionResult r;
+        final String kind;
+        final boolean watch;
+        final boolean limb;
+        final boolean oneLeg;
+        final Activity mode;
+        final List<Step> steps;
+        final List<Bout> bouts;
+        final double[] timeS;
+        final double fs;
+
+        Session(Recording rec, SessionResult r, String kind) {
+            this.rec = rec;
+            this.r = r;
+            this.kind = kind;
+            this.watch = kind.equals("watch");
+            this.limb = kind.equals("limb-imu");
+            this.oneLeg = r.decisions().stream().anyMatch(d -> d.key().equals("cadence_basis")
+                    && d.value().equals("one leg"));
+            long running = r.steps().stream().filter(st -> st.activity() == Activity.RUNNING).count();
+            long walking = r.steps().stream().filter(st -> st.activity() == Activity.WALKING).count();
+            if (watch) {
+                mode = r.metric("running_s") > 0 ? Activity.RUNNING : Activity.UNKNOWN;
+            } else {
+                mode = running > 0 ? Activity.RUNNING : walking > 0 ? Activity.WALKING : Activity.UNKNOWN;
+            }
+            this.steps = r.steps().stream().filter(st -> st.activity() == mode).toList();
+            this.bouts = r.bouts().stream().filter(b -> b.activity() == mode).toList();
+            this.timeS = rec instanceof ImuRecording i ? i.timeS() : rec instanceof PoseRecording p ? p.timeS() : null;
+            this.fs = r.samplingRateHz();
+        }
+
+        boolean running() {
+            return mode == Activity.RUNNING;
+        }
+
+        String activityWord() {
+            return running() ? "running" : "walking";
+        }
+
+        /** The session's cadence from its contacts (steps/min). */
+        double eventCadence() {
+            return r.metric(running() ? "cadence_spm" : "walking_cadence_spm");
+        }
+
+        /** Time of the analysed bouts (s). */
+        double analysedS() {
+            return bouts.stream().mapToDouble(Bout::durationS).sum();
+        }
+
+        /** The analysed bouts as sample ranges. */
+        List<int[]> spans() {
+            List<int[]> out = new ArrayList<>();
+            for (Bout b : bouts) {
+                out.add(new int[] {index(b.startS()), index(b.endS())});
+            }
+            return out;
+        }
+
+        int index(double t) {
+            int i = Arrays.binarySearch(timeS, t);
+            return i >= 0 ? i : Math.min(timeS.length, -i - 1);
+        }
+
+        /** Step times of linked steps (s); for one leg, its stride times. */
+        double[] cycleTimes() {
+            if (oneLeg) {
+                return steps.stream().mapToDouble(st -> st.extras().getOrDefault("stride_time_s", Double.NaN))
+                        .filter(Double::isFinite).toArray();
+            }
+            return steps.stream().mapToDouble(Step::stepTimeS).filter(Double::isFinite).toArray();
+        }
+
+        double[] contactTimesMs() {
+            return steps.stream().mapToDouble(Step::contactMs).filter(Double::isFinite).toArray();
+        }
+
+        /** Metrics that rest on the contacts, as the checks' doubts name them. */
+        List<String> eventMetrics() {
+            return present(EVENT_METRICS);
+        }
+
+        List<String> present(List<String> keys) {
+            return keys.stream().filter(k -> r.metrics().containsKey(k)).toList();
+        }
+
+        /** The contact-time uncertainty of this kind of input (ms), 0 when unknown. */
+        double timingMs() {
+            double u = MeasurementUncertainty.of(kind, "contact_ms");
+            return Double.isFinite(u) ? u : 0;
+        }
+
+        double speedMps() {
+            for (String k : List.of("running_speed_mps", "speed_mps")) {
+                double v = r.metric(k);
+                if (Double.isFinite(v) && v > 0) {
+                    return v;
+                }
+            }
+            return Double.NaN;
+        }
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    private void assumedInputs(Session x, List<QualityCheck> out, List<String> assumed) {
+        for (Decision d : x.r.decisions()) {
+            String reason = d.reason().toLowerCase(Locale.ROOT);
+            if (d.key().equals("frame_rate_hz") && reason.contains("assumed")) {
+                assumed.add("frame rate " + d.value() + " fps (not recorded in the file; give --fps)");
+                out.add(new QualityCheck("frame_rate_assumed", Quality.DOUBTFUL, "The frame rate, " + d.value()
+                        + " fps, was assumed: the file does not record it, and every time, cadence and contact time "
+                        + "scales with it (give --fps).", x.present(TIME_SCALE_METRICS)));
+            } else if (d.key().endsWith("_unit") && reason.startsWith("typical value")) {
+                assumed.add(d.key().replace("_unit", "").replace('_', ' ') + " in " + d.value()
+                        + " (guessed from its typical value)");
+            } else if (d.key().equals("speed_mps") && reason.contains("file name")) {
+                assumed.add("speed " + d.value() + " m/s (read from the file name)");
+            }
+        }
+    }
+
+    private void evidence(Session x, List<QualityCheck> out) {
+        int n = x.steps.size();
+        String what = x.oneLeg ? "contacts of the one leg measured" : x.activityWord() + " steps";
+        if (n < s.minSteps()) {
+            out.add(new QualityCheck("steps_evidence", Quality.DOUBTFUL, String.format(Locale.ROOT, "Only %d %s: at "
+                    + "least %d are needed to judge a session's averages (with the 3 %% step-to-step variation of "
+                    + "runners, %d steps give the cadence to about 1 %%).", n, what, s.minSteps(), s.minSteps()),
+                    List.of()));
+        } else {
+            out.add(QualityCheck.passed("steps_evidence", String.format(Locale.ROOT, "%d %s (at least %d needed).", n,
+                    what, s.minSteps())));
+        }
+    }
+
+    /** Length of the windows in which the signal's cadence is measured (s): cadence changes over a run. */
+    static final double WINDOW_S = 10;
+
+    /** The prepared signal of a session, or empty when its input has none to check against. */
+    private static Optional<SignalCadence.Source> source(Session x) {
+        if (x.limb || x.timeS == null) {
+            return Optional.empty();
+        }
+        if (x.rec instanceof ImuRecording imu) {
+            if (x.kind.equals("foot-imu") || x.kind.equals("shank-imu")) {
+                List<ImuSensor> legs = imu.sensors().stream().filter(ImuSensor::hasGyroscope).toList();
+                return Optional.of(SignalCadence.legs(legs.isEmpty() ? imu.sensors() : legs, x.fs));
+            }
+            return Optional.of(SignalCadence.trunk(imu.sensors().get(0), x.fs));
+        }
+        if (x.rec instanceof PoseRecording pose) {
+            return SignalCadence.pose(pose);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The signal's cadence over the analysed bouts: measured in windows of up to {@link #WINDOW_S} and averaged
+     * weighted by time (steps over time, as the session's cadence is).
+     */
+    private static SignalCadence.Estimate signalCadence(Session x, Optional<SignalCadence.Source> src) {
+        if (src.isEmpty()) {
+            return SignalCadence.Estimate.none(x.limb ? "cadence is itself the signal's periodicity for this input"
+                    : x.rec instanceof PoseRecording ? "no foot point is named on both sides (heel, ankle, toe …)"
+                    : "no signal to compare with");
+        }
+        if (x.bouts.isEmpty()) {
+            return SignalCadence.Estimate.none("no analysed bout");
+        }
+        double sumT = 0;
+        double sumC = 0;
+        double total = 0;
+        List<Double> regs = new ArrayList<>();
+        String lastWhy = "";
+        int windows = 0;
+        for (int[] w : windows(x)) {
+            double dur = (w[1] - w[0]) / x.fs;
+            total += dur;
+            SignalCadence.Estimate e = src.get().estimate(List.of(w), !x.running());
+            if (e.available()) {
+                sumT += dur;
+                sumC += dur * e.cadenceSpm();
+                regs.add(e.regularity());
+                windows++;
+            } else {
+                lastWhy = e.basis();
+            }
+        }
+        if (sumT < 0.5 * total || windows == 0) {
+            return SignalCadence.Estimate.none(lastWhy.isEmpty() ? "too little signal" : lastWhy);
+        }
+        double reg = Stats.median(regs.stream().mapToDouble(Double::doubleValue).toArray());
+        return new SignalCadence.Estimate(sumC / sumT, reg, String.format(Locale.ROOT, "autocorrelation of %s in %d "
+                + "window%s of up to %.0f s, regularity %.2f", src.get().what(), windows, windows == 1 ? "" : "s",
+                WINDOW_S, reg));
+    }
+
+    /** The analysed bouts cut into windows of up to {@link #WINDOW_S}; a remainder under half a window joins the last. */
+    private static List<int[]> windows(Session x) {
+        int len = (int) Math.round(WINDOW_S * x.fs);
+        List<int[]> out = new ArrayList<>();
+        for (int[] span : x.spans()) {
+            int a = span[0];
+            while (span[1] - a > 0) {
+                int b = span[1] - a < 1.5 * len ? span[1] : a + len;
+                out.add(new int[] {a, b});
+                a = b;
+            }
+        }
+        return out;
+    }
+
+    private void cadenceAgreement(Session x, SignalCadence.Estimate est, List<QualityCheck> out) {
+        double ev = x.eventCadence();
+        if (x.limb) {
+            return;
+        }
+        if (!est.available() || !Double.isFinite(ev)) {
+            out.add(QualityCheck.passed("cadence_agreement", "Cadence from the signal's periodicity could not be "
+                    + "compared: " + est.basis() + "."));
+            return;
+        }
+        double sig = est.cadenceSpm();
+        double diff = ev - sig;
+        double tol = Math.max(s.cadenceAgreementSpm(), s.cadenceAgreementPct() / 100 * sig);
+        double poor = Math.max(s.cadencePoorSpm(), s.cadencePoorPct() / 100 * sig);
+        String nums = String.format(Locale.ROOT, "cadence from the contacts %.1f steps/min, from the signal's "
+                + "periodicity %.1f steps/min (%s)", ev, sig, est.basis());
+        double ratio = ev / sig;
+        if (Math.abs(diff) <= tol) {
+            out.add(QualityCheck.passed("cadence_agreement", capital(nums) + String.format(Locale.ROOT,
+                    ": they agree within %.1f steps/min.", tol)));
+            return;
+        }
+        String why = Math.abs(ratio - 2) < 0.2 ? ": about twice the signal's, every step counted twice"
+                : Math.abs(ratio - 0.5) < 0.1 ? ": about half the signal's, every other contact missed"
+                : diff > 0 ? ": the contacts include spurious ones" : ": contacts were missed";
+        out.add(new QualityCheck("cadence_agreement", Math.abs(diff) > poor ? Quality.POOR : Quality.DOUBTFUL,
+                String.format(Locale.ROOT, "The cadence from the contacts disagrees with the signal by %+.1f steps/min "
+                        + "(more than %.1f allowed)%s; %s.", diff, tol, why, nums), x.eventMetrics()));
+    }
+
+    private void stepsExpected(Session x, SignalCadence.Estimate est, List<QualityCheck> out) {
+        double cadence = est.available() ? est.cadenceSpm() : x.eventCadence();
+        double analysed = x.analysedS();
+        if (!Double.isFinite(cadence) || !(analysed > 0)) {
+            return;
+        }
+        double perMinute = x.oneLeg ? cadence / 2 : cadence;
+        double expected = analysed * perMinute / 60;
+        int found = x.steps.size();
+        double tol = Math.max(2 + x.bouts.size(), s.stepsExpectedPct() / 100 * expected);
+        double off = found - expected;
+        String what = x.oneLeg ? "contacts of the leg" : x.activityWord() + " steps";
+        String nums = String.format(Locale.ROOT, "%d %s found in %.1f s analysed, %.0f expected at %.1f steps/min%s",
+                found, what, analysed, expected, cadence, est.available() ? " (the signal's cadence)" : "");
+        if (Math.abs(off) <= tol) {
+            out.add(QualityCheck.passed("steps_expected", capital(nums) + "."));
+            return;
+        }
+        boolean poor = Math.abs(off) > s.stepsExpectedPoorPct() / 100 * expected;
+        out.add(new QualityCheck("steps_expected", poor ? Quality.POOR : Quality.DOUBTFUL, String.format(Locale.ROOT,
+                "%s: %s contacts than the time and cadence allow (%+.0f %%).", capital(nums), off > 0 ? "more"
+                        : "fewer", 100 * off / expected), x.eventMetrics()));
+    }
+
+    /** Stretches of an IMU recording outside every analysed or standing bout where the signal still steps. */
+    private void unanalysed(Session x, SignalCadence.Source src, SignalCadence.Estimate est, List<QualityCheck> out) {
+        if (!(x.rec instanceof ImuRecording) || x.limb || x.timeS == null) {
+            return;
+        }
+        double cadence = est.available() ? est.cadenceSpm() : x.eventCadence();
+        if (!Double.isFinite(cadence)) {
+            return;
+        }
+        boolean legs = src.perStride();
+        double periodS = (legs ? 120 : 60) / cadence;
+        List<Bout> covered = x.r.bouts().stream().filter(b -> b.activity() == Activity.RUNNING
+                || b.activity() == Activity.WALKING || b.activity() == Activity.STANDING).toList();
+        double[] t = x.timeS;
+        List<double[]> holes = new ArrayList<>();
+        double cursor = t[0];
+        for (Bout b : covered) {
+            if (b.startS() > cursor) {
+                holes.add(new double[] {cursor, b.startS()});
+            }
+            cursor = Math.max(cursor, b.endS());
+        }
+        if (t[t.length - 1] > cursor) {
+            holes.add(new double[] {cursor, t[t.length - 1]});
+        }
+        double regularS = 0;
+        double best = Double.NaN;
+        double minS = Math.max(1.5, 3 * periodS);
+        for (double[] h : holes) {
+            if (h[1] - h[0] < minS) {
+                continue;
+            }
+            double reg = src.regularity(x.index(h[0]), x.index(h[1]), periodS);
+            if (reg >= s.regularStepping()) {
+                regularS += h[1] - h[0];
+                best = Double.isNaN(best) ? reg : Math.max(best, reg);
+            }
+        }
+        double analysed = x.analysedS();
+        if (regularS <= Math.max(1.0, s.unanalysedPct() / 100 * analysed)) {
+            out.add(QualityCheck.passed("unanalysed_stepping", String.format(Locale.ROOT, "No stretch left out of the "
+                    + "analysis steps regularly at the session's %s (%.1f s of such stretches).", legs ? "stride"
+                    : "step period", regularS)));
+            return;
+        }
+        boolean poor = regularS > s.unanalysedPoorPct() / 100 * analysed;
+        out.add(new QualityCheck("unanalysed_stepping", poor ? Quality.POOR : Quality.DOUBTFUL, String.format(
+                Locale.ROOT, "%.1f s of the recording step regularly at the session's %s (autocorrelation %.2f at "
+                        + "%.3f s) but were left out of the analysis, beside %.1f s analysed as %s: contacts there were "
+                        + "missed.", regularS, legs ? "stride period" : "step period", best, periodS, analysed,
+                x.activityWord()), x.eventMetrics()));
+    }
+
+    private void gaps(Session x, List<QualityCheck> out) {
+        int n = x.steps.size();
+        if (n < 3) {
+            return;
+        }
+        double[] cycles = x.cycleTimes();
+        int unlinked = x.oneLeg
+                ? (int) x.steps.stream().filter(st -> !Double.isFinite(st.extras().getOrDefault("stride_time_s",
+                        Double.NaN))).count()
+                : (int) x.steps.stream().filter(st -> !Double.isFinite(st.stepTimeS())).count();
+        int gaps = Math.max(0, unlinked - Math.max(1, x.bouts.size()));
+        double median = Stats.median(cycles);
+        int shorts = 0;
+        for (double c : cycles) {
+            if (c < s.shortStepFactor() * median) {
+                shorts++;
+            }
+        }
+        double gapPct = 100.0 * gaps / n;
+        double shortPct = cycles.length == 0 ? 0 : 100.0 * shorts / cycles.length;
+        Quality q = Quality.GOOD;
+        List<String> said = new ArrayList<>();
+        if (shorts > 0 && shortPct > s.shortStepPct()) {
+            q = q.worse(shortPct > s.shortStepPoorPct() ? Quality.POOR : Quality.DOUBTFUL);
+            said.add(String.format(Locale.ROOT, "%d of %d %s are shorter than %.0f %% of the median (%.0f ms): "
+                    + "spurious contacts split them", shorts, cycles.length, x.oneLeg ? "strides" : "steps",
+                    100 * s.shortStepFactor(), 1000 * median));
+        }
+        if (gaps >= 2 && gapPct > s.gapPct()) {
+            q = q.worse(gapPct > s.gapPoorPct() ? Quality.POOR : Quality.DOUBTFUL);
+            said.add(String.format(Locale.ROOT, "%d of %d contacts are followed by a missed one (the next contact "
+                    + "comes much later than usual)", gaps, n));
+        }
+        if (q == Quality.GOOD) {
+            out.add(QualityCheck.passed("step_gaps", String.format(Locale.ROOT, "%d spurious and %d missed contacts "
+                    + "among %d.", shorts, gaps, n)));
+        } else {
+            out.add(new QualityCheck("step_gaps", q, capital(String.join("; ", said)) + ".", x.eventMetrics()));
+        }
+    }
+
+    private void alternation(Session x, List<QualityCheck> out) {
+        if (x.oneLeg) {
+            return;
+        }
+        int pairs = 0;
+        int same = 0;
+        for (int i = 0; i + 1 < x.steps.size(); i++) {
+            Step a = x.steps.get(i);
+            Step b = x.steps.get(i + 1);
+            if (!Double.isFinite(a.stepTimeS()) || a.side() == Side.UNKNOWN || b.side() == Side.UNKNOWN) {
+                continue;
+            }
+            pairs++;
+            if (a.side() == b.side()) {
+                same++;
+            }
+        }
+        if (pairs < 4) {
+            return;
+        }
+        double pct = 100.0 * same / pairs;
+        if (pct <= s.sameSidePct()) {
+            out.add(QualityCheck.passed("alternation", String.format(Locale.ROOT, "Left and right alternate: %d of %d "
+                    + "consecutive steps are on the same foot.", same, pairs)));
+            return;
+        }
+        out.add(new QualityCheck("alternation", pct > s.sameSidePoorPct() ? Quality.POOR : Quality.DOUBTFUL,
+                String.format(Locale.ROOT, "%d of %d consecutive steps (%.0f %%) land on the same foot as the step "
+                        + "before: feet do not alternate like that, so contacts were missed or added, or sides are "
+                        + "wrong.", same, pairs, pct), x.eventMetrics()));
+    }
+
+    private void variability(Session x, List<QualityCheck> out) {
+        double timing = x.timingMs();
+        double quantMs = 1000 / x.fs / Math.sqrt(6);
+        double[] cycles = x.cycleTimes();
+        if (cycles.length >= 4) {
+            double mean = Stats.mean(cycles);
+            double cv = 100 * Stats.sd(cycles) / mean;
+            double noise = 100 * Math.hypot(timing, quantMs) / (1000 * mean);
+            double lim = Math.hypot(s.stepTimeCvPct(), noise);
+            double poor = Math.hypot(s.stepTimeCvPoorPct(), noise);
+            String what = x.oneLeg ? "Stride time" : "Step time";
+            if (cv <= lim) {
+                out.add(QualityCheck.passed("step_time_variability", String.format(Locale.ROOT, "%s varies by %.1f %% "
+                        + "from step to step (up to %.1f %% expected: runners' %.0f %% and the input's timing).", what,
+                        cv, lim, s.stepTimeCvPct())));
+            } else {
+                out.add(new QualityCheck("step_time_variability", cv > poor ? Quality.POOR : Quality.DOUBTFUL,
+                        String.format(Locale.ROOT, "%s varies by %.1f %% from step to step, more than the %.1f %% that "
+                                + "runners' own variation and this input's timing allow: contacts are placed "
+                                + "inconsistently.", what, cv, lim), x.eventMetrics()));
+            }
+        }
+        double[] contacts = x.contactTimesMs();
+        if (contacts.length >= 4) {
+            double mean = Stats.mean(contacts);
+            double cv = 100 * Stats.sd(contacts) / mean;
+            double noise = 100 * Math.hypot(timing, quantMs) / mean;
+            double lim = Math.hypot(s.contactCvPct(), noise);
+            double poor = Math.hypot(s.contactCvPoorPct(), noise);
+            if (cv <= lim) {
+                out.add(QualityCheck.passed("contact_time_variability", String.format(Locale.ROOT, "Contact time varies "
+                        + "by %.1f %% from step to step (up to %.1f %% expected).", cv, lim)));
+            } else {
+                out.add(new QualityCheck("contact_time_variability", cv > poor ? Quality.POOR : Quality.DOUBTFUL,
+                        String.format(Locale.ROOT, "Contact time varies by %.1f %% from step to step (mean %.0f ms), "
+                                + "more than the %.1f %% that runners and this input's timing allow: initial contacts or "
+                                + "toe-offs are placed inconsistently.", cv, mean, lim), x.present(CONTACT_METRICS)));
+            }
+        }
+    }
+
+    private void speed(Session x, List<QualityCheck> out) {
+        double v = x.speedMps();
+        if (!x.running() || !Double.isFinite(v)) {
+            return;
+        }
+        double contact = x.r.metric("contact_ms");
+        double[] cl = s.contactLengthM();
+        if (Double.isFinite(contact)) {
+            double len = v * contact / 1000;
+            if (len >= cl[0] && len <= cl[1]) {
+                out.add(QualityCheck.passed("contact_speed", String.format(Locale.ROOT, "At %.2f m/s a %.0f ms contact "
+                        + "covers %.2f m (%.1f–%.1f m is plausible).", v, contact, len, cl[0], cl[1])));
+            } else {
+                out.add(new QualityCheck("contact_speed", Quality.DOUBTFUL, String.format(Locale.ROOT, "At %.2f m/s a "
+                        + "%.0f ms contact would cover %.2f m of ground, outside the %.1f–%.1f m a stance leg sweeps: "
+                        + "the contact time or the speed is wrong.", v, contact, len, cl[0], cl[1]),
+                        x.present(CONTACT_METRICS)));
+            }
+        }
+        double cadence = x.r.metric("cadence_spm");
+        if (!Double.isFinite(cadence) || cadence <= 0) {
+            return;
+        }
+        double implied = v * 60 / cadence;
+        double measured = x.r.metric("step_length_m");
+        if (!Double.isFinite(measured) && Double.isFinite(x.r.metric("step_length_cm"))) {
+            measured = x.r.metric("step_length_cm") / 100;
+        }
+        boolean derived = x.r.decisions().stream().anyMatch(d -> d.key().equals("step_length_source")
+                && d.value().equals("derived"));
+        PlausibleRanges.Range range = PlausibleRanges.of("running").stream()
+                .filter(rg -> rg.metric().equals("step_length_m")).findFirst().orElseThrow();
+        List<String> affected = x.present(List.of("cadence_spm", "step_length_m", "step_length_cm",
+                "step_length_pct_leg", "vertical_ratio_pct"));
+        if (implied < range.poorLow() || implied > range.poorHigh()) {
+            out.add(new QualityCheck("step_length_speed", Quality.POOR, String.format(Locale.ROOT, "A cadence of %.0f "
+                    + "steps/min at %.2f m/s means steps of %.2f m, which no runner takes: the cadence (or its unit) "
+                    + "is wrong.", cadence, v, implied), affected));
+            return;
+        }
+        if (Double.isFinite(measured) && measured > 0 && !derived) {
+            double ratio = measured / implied;
+            if (Math.abs(ratio - 1) > s.stepLengthAgreementPct() / 100) {
+                String why = Math.abs(ratio - 2) < 0.25 ? " (twice: a stride counted as a step, or a cadence in "
+                        + "strides/min)" : Math.abs(ratio - 0.5) < 0.1 ? " (half: steps counted twice)" : "";
+                out.add(new QualityCheck("step_length_speed", Quality.DOUBTFUL, String.format(Locale.ROOT, "The "
+                        + "measured step length, %.2f m, differs by %+.0f %% from speed × step time (%.2f m/s at %.0f "
+                        + "steps/min: %.2f m)%s.", measured, 100 * (ratio - 1), v, cadence, implied, why), affected));
+                return;
+            }
+        }
+        out.add(QualityCheck.passed("step_length_speed", String.format(Locale.ROOT, "Speed and cadence give steps of "
+                + "%.2f m%s.", implied, Double.isFinite(measured) && !derived ? String.format(Locale.ROOT,
+                ", as measured (%.2f m)", measured) : "")));
+    }
+
+    private void ranges(Session x, List<QualityCheck> out) {
+        for (PlausibleRanges.Range rg : PlausibleRanges.of(x.activityWord())) {
+            double v = x.r.metric(rg.metric());
+            if (!Double.isFinite(v)) {
+                continue;
+            }
+            boolean poor = v < rg.poorLow() || v > rg.poorHigh();
+            boolean doubtful = v < rg.low() || v > rg.high();
+            String id = "range_" + rg.metric();
+            String value = fmt(v, rg.unit());
+            if (!doubtful && !poor) {
+                out.add(QualityCheck.passed(id, String.format(Locale.ROOT, "%s %s is within %s.",
+                        capital(rg.name()), withUnit(value, rg.unit()), range(rg))));
+                continue;
+            }
+            out.add(new QualityCheck(id, poor ? Quality.POOR : Quality.DOUBTFUL, String.format(Locale.ROOT,
+                    "%s %s is %s for %s (plausible %s): %s.", capital(rg.name()), withUnit(value, rg.unit()),
+                    poor ? "impossible" : "implausible", x.activityWord(), range(rg), rg.ifOutside()),
+                    affectedBy(x, rg.metric())));
+        }
+        if (!x.running() && Double.isFinite(x.r.metric("walking_stance_ms"))
+                && Double.isFinite(x.r.metric("walking_cadence_spm"))) {
+            double duty = x.r.metric("walking_stance_ms") / (2 * 60000 / x.r.metric("walking_cadence_spm"));
+            if (duty < 0.5) {
+                out.add(new QualityCheck("walking_duty_factor", Quality.DOUBTFUL, String.format(Locale.ROOT, "Walking "
+                        + "stance lasts %.0f %% of the stride: walking keeps a foot on the ground more than half of it, "
+                        + "so initial contacts or toe-offs are misplaced.", 100 * duty), x.present(CONTACT_METRICS)));
+            }
+        }
+    }
+
+    private static List<String> affectedBy(Session x, String metric) {
+        Set<String> out = new LinkedHashSet<>();
+        out.add(metric);
+        switch (metric) {
+            case "cadence_spm", "walking_cadence_spm" -> out.addAll(x.eventMetrics());
+            case "contact_ms", "flight_ms", "duty_factor", "walking_stance_ms" -> out.addAll(x.present(CONTACT_METRICS));
+            case "vertical_oscillation_cm", "vertical_oscillation_pct_leg", "step_length_m", "step_length_cm",
+                "step_length_pct_leg" -> out.addAll(x.present(List.of("vertical_ratio_pct")));
+            default -> {
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private void verticalOscillation(Session x, List<QualityCheck> out) {
+        double vo = x.r.metric("vertical_oscillation_cm");
+        double flight = x.r.metric("flight_ms");
+        if (!x.running() || !Double.isFinite(vo) || !(flight > 0)) {
+            return;
+        }
+        double t = flight / 1000;
+        double minCm = 100 * G * t * t / 8;
+        if (vo >= minCm) {
+            out.add(QualityCheck.passed("vertical_oscillation_flight", String.format(Locale.ROOT, "A vertical "
+                    + "oscillation of %.1f cm exceeds the %.1f cm that %.0f ms of flight alone lift the body.", vo, minCm,
+                    flight)));
+            return;
+        }
+        out.add(new QualityCheck("vertical_oscillation_flight", Quality.DOUBTFUL, String.format(Locale.ROOT, "A flight "
+                + "of %.0f ms lifts the body at least %.1f cm (g t²/8), yet the vertical oscillation is %.1f cm: one of "
+                + "them is wrong (a unit, or the flight time).", flight, minCm, vo),
+                x.present(List.of("vertical_oscillation_cm", "vertical_ratio_pct", "flight_ms"))));
+    }
+
+    private void verticalRatio(Session x, List<QualityCheck> out) {
+        double vo = x.r.metric("vertical_oscillation_cm");
+        double step = x.r.metric("step_length_m");
+        double ratio = x.r.metric("vertical_ratio_pct");
+        boolean derived = x.r.decisions().stream().anyMatch(d -> d.key().equals("vertical_ratio_source"));
+        if (derived || !Double.isFinite(vo) || !Double.isFinite(step) || !Double.isFinite(ratio) || step <= 0) {
+            return;
+        }
+        double implied = vo / step;
+        if (Math.abs(ratio / implied - 1) <= 0.2) {
+            out.add(QualityCheck.passed("vertical_ratio_consistency", String.format(Locale.ROOT, "The device's vertical "
+                    + "ratio %.1f %% matches its oscillation over step length (%.1f %%).", ratio, implied)));
+            return;
+        }
+        out.add(new QualityCheck("vertical_ratio_consistency", Quality.DOUBTFUL, String.format(Locale.ROOT, "The "
+                + "device's vertical ratio, %.1f %%, does not match its vertical oscillation over its step length "
+                + "(%.1f cm / %.2f m = %.1f %%): one of them was read in a wrong unit.", ratio, vo, step, implied),
+                x.present(List.of("vertical_oscillation_cm", "vertical_ratio_pct"))));
+    }
+
+    // ---------------------------------------------------------------- wording
+
+    private static String withUnit(String value, String unit) {
+        return unit.equals("fraction") ? value : value + " " + unit;
+    }
+
+    private static String range(PlausibleRanges.Range rg) {
+        return withUnit(fmt(rg.low(), rg.unit()) + "–" + fmt(rg.high(), rg.unit()), rg.unit());
+    }
+
+    private static String fmt(double v, String unit) {
+        int d = switch (unit) {
+            case "steps/min", "ms" -> 0;
+            case "fraction", "m" -> 2;
+            default -> 1;
+        };
+        return String.format(Locale.ROOT, "%." + d + "f", v);
+    }
+
+    static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,75 @@
+package org.gaitform.quality;
+
+/**
+ * Thresholds of the quality checks ({@link QualityChecks}). The defaults are the same for every recording and every
+ * kind of input; where a threshold depends on the input (timing resolution), the check adds the input's own
+ * resolution to it. Why each default is what it is: {@code docs/quality.md}.
+ *
+ * @param minSteps              fewest steps (of the session's activity) behind a session's averages and behind any
+ *                              finding built on steps; default 10 (a typical step-time variation of 3 % then gives the
+ *                              cadence to about 1 %, 2 steps/min, one standard error)
+ * @param minStepsPerSide       fewest steps of each foot behind a left- or right-specific finding (knee valgus, pelvic
+ *                              drop); default 5
+ * @param minStepsPerSideBalance fewest steps of each foot behind the left/right contact-time balance; default 10 (the
+ *                              balance band is 1.5 points wide; with 10 steps a side its 95 % interval is about ±0.9
+ *                              points at a contact-time variation of 4 %)
+ * @param cadenceAgreementSpm   events and signal cadence may differ by this much before the cadence is doubtful
+ *                              (steps/min); default 2
+ * @param cadenceAgreementPct   … or by this share, whichever is larger (%); default 1
+ * @param cadencePoorSpm        beyond this difference the steps are poor (steps/min); default 6
+ * @param cadencePoorPct        … or this share, whichever is larger (%); default 4 (one contact in 25 extra or missed)
+ * @param stepsExpectedPct      steps found may differ from steps expected from the analysed time and the signal's
+ *                              cadence by this share (%); default 10
+ * @param stepsExpectedPoorPct  beyond this share the steps are poor (%); default 30
+ * @param regularStepping       autocorrelation at the step (or stride) period above which a stretch that was not
+ *                              analysed is taken as regular stepping; default 0.5
+ * @param unanalysedPct         regular stepping left out of the analysis, as a share of the analysed time, above which
+ *                              contacts were missed (%); default 10 (and at least 1 s)
+ * @param unanalysedPoorPct     … poor above this share (%); default 50
+ * @param shortStepFactor       a step shorter than this share of the median step is a spurious contact; default 0.6
+ * @param shortStepPct          share of such steps above which the cadence is doubtful (%); default 1
+ * @param shortStepPoorPct      … poor (%); default 10
+ * @param gapPct                share of steps followed by a missed step above which the steps are doubtful (%);
+ *                              default 10 (and at least two gaps)
+ * @param gapPoorPct            … poor (%); default 25
+ * @param sameSidePct           share of consecutive steps on the same foot above which sides or contacts are doubtful
+ *                              (%); default 10
+ * @param sameSidePoorPct       … poor (%); default 30
+ * @param stepTimeCvPct         step-time coefficient of variation above which the contacts are doubtful (%), before the
+ *                              input's timing resolution is added; default 6 (twice the 1.5–3 % of runners)
+ * @param stepTimeCvPoorPct     … poor (%); default 15
+ * @param contactCvPct          contact-time coefficient of variation above which contact times are doubtful (%), before
+ *                              the input's timing resolution is added; default 10
+ * @param contactCvPoorPct      … poor (%); default 25
+ * @param contactLengthM        plausible distance travelled during one contact {low, high} (m) when the speed is known;
+ *                              default 0.4–1.4
+ * @param stepLengthAgreementPct a measured step length may differ from speed × step time by this share (%); default 15
+ */
+public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
+                              double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
+                              double cadencePoorPct, double stepsExpectedPct, double stepsExpectedPoorPct,
+                              double regularStepping, double unanalysedPct, double unanalysedPoorPct,
+                              double shortStepFactor, double shortStepPct, double shortStepPoorPct, double gapPct,
+                              double gapPoorPct, double sameSidePct, double sameSidePoorPct, double stepTimeCvPct,
+                              double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
+                              double[] contactLengthM, double stepLengthAgreementPct) {
+
+    /** The defaults described above. */
+    public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15);
+
+    public QualitySettings {
+        if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {
+            throw new IllegalArgumentException("minimum step counts must be positive");
+        }
+        if (contactLengthM == null || contactLengthM.length != 2 || !(contactLengthM[0] < contactLengthM[1])) {
+            throw new IllegalArgumentException("contactLengthM must be {low, high} with low < high");
+        }
+        contactLengthM = contactLengthM.clone();
+    }
+
+    @Override
+    public double[] contactLengthM() {
+        return contactLengthM.clone();
+    }
+}

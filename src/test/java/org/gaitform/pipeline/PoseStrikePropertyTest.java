@@ -1,0 +1,187 @@
+package org.gaitform.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.metrics.PoseMetrics;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.simulate.PinholeCamera;
+import org.gaitform.simulate.PoseRunnerSimulator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Properties of the pose path over random simulated runners (seeded): rearfoot, midfoot and forefoot landings at
+ * 2.5–5 m/s as 3D markers at 100–250 Hz, as side-view video at 30 and 60 fps with keypoint jitter, and filmed
+ * from behind or from the front while running towards or away from the camera. Truth: the simulator's contacts
+ * ({@link PoseRunnerSimulator#contacts()}) and its form values.
+ */
+class PoseStrikePropertyTest {
+    @TempDir
+    Path dir;
+
+    /** A random runner: strike class {@code seed % 3} (0 rearfoot, 1 midfoot, 2 forefoot). */
+    static PoseRunnerSimulator runner(long seed, double fs, double seconds) {
+        // scrambled: java.util.Random's first draws of neighbouring seeds are alike
+        Random r = new Random(seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
+        int strike = (int) (seed % 3);
+        double angle = switch (strike) {
+            case 0 -> 11 + 12 * r.nextDouble();
+            case 1 -> 1 + 5 * r.nextDouble();
+            default -> -12 + 8 * r.nextDouble();
+        };
+        double speed = 2.5 + 2.5 * r.nextDouble();
+        double cadence = 155 + 10 * (speed - 2.5) + 10 * r.nextDouble();
+        double contact = 0.30 - 0.035 * (speed - 2.5) - 0.02 * r.nextDouble();
+        double overstride = switch (strike) {
+            case 0 -> 0.15 + 0.12 * r.nextDouble();
+            case 1 -> 0.08 + 0.1 * r.nextDouble();
+            default -> 0.02 + 0.08 * r.nextDouble();
+        };
+        // the sole and heel pad (and a marker above them) sink 5–20 mm after the first touch
+        return new PoseRunnerSimulator(fs, seconds, cadence, contact, speed, 3 + 7 * r.nextDouble(), overstride, angle,
+                2 + 6 * r.nextDouble(), 0.04 * r.nextDouble(), r.nextBoolean(), 0.005 + 0.015 * r.nextDouble());
+    }
+
+    private SessionResult analyse(String name, String text, Optional<Double> fps) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        PoseReadOptions po = new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn())).analyse(f, name, "s");
+    }
+
+    /** {matched, mean |IC error| s, mean |TO error| s, worst |IC error| s}; sides of matched steps must be right. */
+    private static double[] events(PoseRunnerSimulator r, SessionResult res, double matchS) {
+        double sumIc = 0;
+        double sumTo = 0;
+        double worst = 0;
+        int matched = 0;
+        int truths = 0;
+        for (double[] c : r.contacts()) {
+            if (c[0] < 0.7 || c[0] + r.contactS() > r.seconds() - 0.7) {
+                continue;
+            }
+            truths++;
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]),
+                    Math.abs(b.icS() - c[0]))).orElseThrow();
+            if (Math.abs(best.icS() - c[0]) > matchS) {
+                continue;
+            }
+            matched++;
+            assertThat(best.side()).isEqualTo(c[1] == 0 ? Side.LEFT : Side.RIGHT);
+            sumIc += Math.abs(best.icS() - c[0]);
+            sumTo += Math.abs(best.toS() - (c[0] + r.contactS()));
+            worst = Math.max(worst, Math.abs(best.icS() - c[0]));
+        }
+        return new double[] {matched / (double) truths, sumIc / matched, sumTo / matched, worst};
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+    void markersAtAnyStrikeSpeedAndRate(long seed) throws IOException {
+        double[] rates = {100, 120, 150, 200, 250};
+        double fs = rates[(int) (seed % rates.length)];
+        PoseRunnerSimulator r = runner(seed, fs, 8);
+        SessionResult res = analyse("markers.txt", r.markerTable(), Optional.empty());
+        double[] e = events(r, res, 0.05);
+        String expected = PoseMetrics.strikeName(r.strikeDeg());
+        System.out.printf(Locale.ROOT, "seed %2d %-8s %5.1f deg %.2f m/s %3.0f Hz, sole %.0f mm: matched %3.0f %%, |IC| "
+                + "%.1f ms (worst %.1f), |TO| %.1f ms, strike %s%n", seed, expected, r.strikeDeg(), r.beltMps(), fs,
+                1000 * r.compressionM(), 100 * e[0],
+                1000 * e[1], 1000 * e[3], 1000 * e[2], res.info().get("foot_strike_class"));
+        assertThat(e[0]).isEqualTo(1.0);
+        // a simulated landing stops in two stages (the sole's touch, then the compression settling 30 ms later): the
+        // impact's onset is found within about a frame of the touch
+        assertThat(e[1]).as("mean |IC error| (s)").isLessThanOrEqualTo(0.012);
+        assertThat(e[3]).as("worst |IC error| (s)").isLessThanOrEqualTo(0.020);
+        // the simulated toe point is the tip of the shoe, which lifts last: toe-off is seen when it has risen through
+        // the clearance, about 15–20 ms late (real toe markers sit behind the tip and rise earlier)
+        assertThat(e[2]).as("mean |TO error| (s)").isLessThanOrEqualTo(0.025);
+        assertThat(res.info().get("foot_strike_class")).isEqualTo(expected);
+        assertThat(res.metric("cadence_spm")).isCloseTo(r.cadenceSpm(), within(1.0));
+        assertThat(res.metric("running_speed_mps")).isCloseTo(r.beltMps(), within(0.1 * r.beltMps()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+    void sideViewVideoAtAnyStrike(long seed) throws IOException {
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = runner(seed, fps, 10);
+        double jitter = 1.5 * new Random(seed).nextDouble();
+        SessionResult res = analyse("side_keypoints.csv", r.keypointTable(false, 500, jitter, seed), Optional.of(fps));
+        double[] e = events(r, res, 2.0 / fps);
+        System.out.printf(Locale.ROOT, "seed %2d %-8s %.0f fps jitter %.1f px: matched %3.0f %%, |IC| %.1f ms, |TO| %.1f "
+                + "ms%n", seed, PoseMetrics.strikeName(r.strikeDeg()), fps, jitter, 100 * e[0], 1000 * e[1], 1000 * e[2]);
+        assertThat(e[0]).isGreaterThanOrEqualTo(0.85);
+        assertThat(e[1]).as("mean |IC error| (s)").isLessThanOrEqualTo(1.0 / fps);
+        assertThat(e[2]).as("mean |TO error| (s)").isLessThanOrEqualTo(1.2 / fps);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void filmedFromBehindOrTheFrontWhileMoving(long seed) throws IOException {
+        Random rnd = new Random(seed);
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = runner(seed, fps, 6);
+        boolean behind = seed % 4 < 2;
+        double distance = behind ? 3 + 2 * rnd.nextDouble() : r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble();
+        PinholeCamera cam = new PinholeCamera(behind ? PinholeCamera.Placement.BEHIND : PinholeCamera.Placement.AHEAD,
+                distance, 0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        SessionResult video = analyse("camera_keypoints.csv", r.cameraKeypointTable(cam, r.beltMps(), 0.5, seed),
+                Optional.of(fps));
+        SessionResult truth = analyse("markers.txt", r.markerTable(), Optional.empty());
+        double[] e = events(r, video, 0.06);
+        if (System.getProperty("debugFrontal") != null) {
+            video.steps().forEach(s -> System.out.printf(Locale.ROOT, "video %s %.3f-%.3f%n", s.side(), s.icS(), s.toS()));
+            r.contacts().forEach(c -> System.out.printf(Locale.ROOT, "truth %s %.3f-%.3f%n", c[1] == 0 ? "L" : "R", c[0],
+                    c[0] + r.contactS()));
+        }
+        double vo = video.metric("vertical_oscillation_pct_leg");
+        System.out.printf(Locale.ROOT, "seed %2d %s %.1f m, lens %.2f m, %.0f fps: %s; matched %3.0f %%, |IC| %.1f ms; "
+                        + "pelvic drop %.1f (markers %.1f, simulated %.1f) deg, FPPA %.1f (markers %.1f) deg, VO %s%n",
+                seed, cam.placement(), distance, cam.heightM(), fps, video.decisions().stream()
+                        .filter(d -> d.key().equals("perspective")).map(d -> d.value()).findFirst().orElse("-"),
+                100 * e[0], 1000 * e[1], video.metric("pelvic_drop_deg_mean"), truth.metric("pelvic_drop_deg_mean"),
+                r.pelvicDropDeg(), video.metric("knee_fppa_deg_mean"), truth.metric("knee_fppa_deg_mean"),
+                Double.isFinite(vo) ? String.format(Locale.ROOT, "%.1f %% leg (markers %.1f)", vo,
+                        truth.metric("vertical_oscillation_pct_leg")) : "not reported");
+        assertThat(video.info().get("view")).isEqualTo("frontal");
+        // a frontal view times the events less well than a side view: a foot's travel towards or away from the
+        // camera shows as height in the image (most near the camera: 20–40 ms within 5 m of a camera behind)
+        assertThat(e[0]).as("contacts found within 60 ms").isGreaterThanOrEqualTo(0.7);
+        assertThat(e[1]).as("mean |IC error| (s)").isLessThanOrEqualTo(0.045);
+        // the drop is the largest value of a noisy angle in stance: keypoint jitter raises it
+        assertThat(video.metric("pelvic_drop_deg_mean")).isCloseTo(truth.metric("pelvic_drop_deg_mean"), within(2.5));
+        assertThat(video.metric("knee_fppa_deg_mean")).isCloseTo(truth.metric("knee_fppa_deg_mean"), within(3.0));
+        if (Double.isFinite(vo)) {
+            assertThat(vo).isCloseTo(truth.metric("vertical_oscillation_pct_leg"), within(2.0));
+        } else {
+            assertThat(video.warnings()).anyMatch(w -> w.startsWith("vertical oscillation is not reported"));
+        }
+    }
+
+    /** The classes used above agree with the project's strike bands. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {0, 1, 2})
+    void strikeClassesOfTheRandomRunners(long seed) {
+        List<String> names = List.of("rearfoot", "midfoot", "forefoot");
+        assertThat(PoseMetrics.strikeName(runner(seed, 150, 1).strikeDeg())).isEqualTo(names.get((int) (seed % 3)));
+    }
+}

@@ -1,0 +1,398 @@
+package org.gaitform.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.gaitform.guidelines.GuidelineEvaluator;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.InputReaders;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.metrics.TemporalMetrics;
+import org.gaitform.model.Activity;
+import org.gaitform.model.Bout;
+import org.gaitform.model.Finding;
+import org.gaitform.model.FindingStatus;
+import org.gaitform.model.Quality;
+import org.gaitform.model.QualityCheck;
+import org.gaitform.model.Recording;
+import org.gaitform.model.SessionQuality;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.signal.Vec3;
+import org.gaitform.simulate.FootImuSimulator;
+import org.gaitform.simulate.PoseRunnerSimulator;
+import org.gaitform.simulate.RunnerProfile;
+import org.gaitform.simulate.SampleSessionsAccess;
+import org.gaitform.simulate.Segment;
+import org.gaitform.simulate.TrunkImuSimulator;
+import org.gaitform.support.SyntheticRun;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Fault injection: correct sessions (simulated, so independent of any detector's errors on real recordings) are
+ * analysed, then their contacts or values are broken the ways detectors and readers break them — spurious contacts,
+ * dropped contacts, initial contact and toe-off swapped, every step counted twice, contacts placed with jitter, a
+ * running stretch left out, sides mixed up, a vertical oscillation in the wrong unit, a cadence in strides/min, a
+ * clip with four contacts, a frame rate the file does not record — and the quality checks must turn each one from
+ * {@code good} to {@code doubtful} or {@code poor}, with the check that names the fault among the reasons, and the
+ * findings on the broken measures shown but not judged. The verdict never sees the truth: it gets the recording and
+ * the broken session.
+ */
+class QualityFaultInjectionTest {
+    @TempDir
+    static Path dir;
+
+    private static Recording trunkRec;
+    private static SessionResult trunk;
+    private static Recording poseRec;
+    private static SessionResult pose;
+    private static Recording feetRec;
+    private static SessionResult feet;
+    private static SessionResult watch;
+
+    private static final QualityChecks CHECKS = new QualityChecks();
+
+    @BeforeAll
+    static void correctSessions() throws IOException {
+        RunnerProfile runner = new RunnerProfile(RunnerProfile.Strike.REARFOOT, 0, 1.0);
+        List<Segment> plan = List.of(Segment.stand(2), Segment.run(15, 3.0, 0), Segment.run(15, 3.8, 2),
+                Segment.stand(2));
+        Path t = dir.resolve("trunk_sacrum.csv");
+        Files.writeString(t, SampleSessionsAccess.plain(new TrunkImuSimulator(runner, 200, 7, new Vec3(0.1, 1, 0),
+                new Vec3(0, 0.1, 1)).simulate(plan, 0)));
+        trunkRec = read(t, ReadOptions.DEFAULTS);
+        trunk = analyse(t, ReadOptions.DEFAULTS);
+        Path p = dir.resolve("markers.txt");
+        Files.writeString(p, new PoseRunnerSimulator(150, 12, 170, 0.25, 3.0, 8.0, 0.20, 15, 6, 0.03, false)
+                .markerTable());
+        poseRec = read(p, ReadOptions.DEFAULTS);
+        pose = analyse(p, ReadOptions.DEFAULTS);
+        Path f = dir.resolve("feet.csv");
+        Files.writeString(f, FootImuSimulator.csv(new FootImuSimulator(200, 3).simulate(List.of(
+                new FootImuSimulator.Part(Activity.STANDING, 2, 0), new FootImuSimulator.Part(Activity.RUNNING, 20, 3.5),
+                new FootImuSimulator.Part(Activity.STANDING, 2, 0)))));
+        feetRec = read(f, ReadOptions.DEFAULTS);
+        feet = analyse(f, ReadOptions.DEFAULTS);
+        Path w = dir.resolve("watch_stryd.csv");
+        Files.writeString(w, SyntheticRun.flat(SyntheticRun.epoch(2025, 4, 2, 7), 900, 3.1, 172).strydCsv());
+        watch = analyse(w, ReadOptions.DEFAULTS);
+    }
+
+    private static Recording read(Path p, ReadOptions o) {
+        return new InputReaders().read(p, p.getFileName().toString(), o);
+    }
+
+    private static SessionResult analyse(Path p, ReadOptions o) {
+        return new SessionPipeline(new AnalysisSettings(o, GuidelineTable.builtIn())).analyse(p,
+                p.getFileName().toString(), "s");
+    }
+
+    @Test
+    void theCorrectSessionsAreGood() {
+        for (SessionResult r : List.of(trunk, pose, feet, watch)) {
+            assertThat(r.quality().verdict()).as("%s: %s", r.source(), r.quality().reasons()).isEqualTo(Quality.GOOD);
+            assertThat(r.quality().reasons()).isEmpty();
+            assertThat(r.findings()).as("%s", r.findings()).noneMatch(f -> f.status() == FindingStatus.NOT_JUDGED);
+        }
+        assertThat(trunk.quality().checks()).extracting(QualityCheck::id).contains("cadence_agreement",
+                "steps_expected", "unanalysed_stepping", "step_gaps", "step_time_variability", "contact_time_variability",
+                "range_cadence_spm", "range_duty_factor");
+        assertThat(pose.quality().checks()).extracting(QualityCheck::id).contains("cadence_agreement", "alternation");
+        assertThat(watch.quality().checks()).extracting(QualityCheck::id).contains("range_vertical_oscillation_cm",
+                "contact_speed", "step_length_speed");
+    }
+
+    // ------------------------------------------------------------------ faults in the contacts
+
+    /** A contact as the detectors give it. */
+    record Contact(double icS, double toS, Side side) {
+    }
+
+    private static List<Contact> contacts(SessionResult r) {
+        return r.steps().stream().filter(s -> s.activity() == Activity.RUNNING)
+                .map(s -> new Contact(s.icS(), s.toS(), s.side())).toList();
+    }
+
+    /**
+     * The session with other contacts, linked into steps as the analyses link them (a next contact more than 1.6
+     * median step times away is a missed step), and its temporal metrics recomputed.
+     */
+    private static SessionResult withContacts(SessionResult r, List<Contact> cs) {
+        List<Contact> sorted = new ArrayList<>(cs);
+        sorted.sort(Comparator.comparingDouble(Contact::icS));
+        double[] gaps = new double[Math.max(0, sorted.size() - 1)];
+        for (int i = 0; i + 1 < sorted.size(); i++) {
+            gaps[i] = sorted.get(i + 1).icS() - sorted.get(i).icS();
+        }
+        double typical = org.gaitform.signal.Stats.median(gaps);
+        List<Bout> running = r.bouts().stream().filter(b -> b.activity() == Activity.RUNNING).toList();
+        List<Step> steps = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            Contact c = sorted.get(i);
+            double next = Double.NaN;
+            if (i + 1 < sorted.size() && gaps[i] <= 1.6 * typical && sameBout(running, c.icS(), sorted.get(i + 1).icS())) {
+                next = sorted.get(i + 1).icS();
+            }
+            double to = c.toS() > c.icS() ? c.toS() : Double.NaN;
+            steps.add(new Step(i + 1, c.side(), Activity.RUNNING, c.icS(), to, next, "injected"));
+        }
+        Map<String, Double> m = new LinkedHashMap<>(r.metrics());
+        m.putAll(TemporalMetrics.session(steps, r.bouts()));
+        return r.withSteps(steps, m);
+    }
+
+    private static boolean sameBout(List<Bout> bouts, double a, double b) {
+        return bouts.stream().anyMatch(x -> x.contains(a) && x.contains(b));
+    }
+
+    private static SessionQuality assess(Recording rec, SessionResult r, String kind) {
+        return CHECKS.assess(rec, r, kind);
+    }
+
+    private static void assertFlagged(String fault, SessionQuality q, Quality atLeast, String... checkIds) {
+        String why = fault + ": " + q.verdict() + " " + q.reasons();
+        System.out.println("fault injected: " + why);
+        assertThat(q.verdict()).as(why).isIn(atLeast == Quality.POOR ? List.of(Quality.POOR)
+                : List.of(Quality.DOUBTFUL, Quality.POOR));
+        List<String> failed = q.checks().stream().filter(QualityCheck::failed).map(QualityCheck::id).toList();
+        assertThat(failed).as(why).containsAnyOf(checkIds);
+        assertThat(q.reasons()).as(why).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"trunk-imu", "pose-3d", "foot-imu"})
+    void spuriousContacts(String kind) {
+        Fixture x = fixture(kind);
+        // a heel-strike transient detected as a contact of its own: every fifth step is split
+        List<Contact> cs = new ArrayList<>(contacts(x.r));
+        List<Contact> extra = new ArrayList<>();
+        for (int i = 0; i + 1 < cs.size(); i += 5) {
+            double ic = cs.get(i).toS() + 0.4 * (cs.get(i + 1).icS() - cs.get(i).toS());
+            extra.add(new Contact(ic, ic + 0.05, cs.get(i).side().opposite()));
+        }
+        cs.addAll(extra);
+        assertFlagged("spurious contacts (" + kind + ")", assess(x.rec, withContacts(x.r, cs), kind), Quality.DOUBTFUL,
+                "cadence_agreement", "step_gaps", "step_time_variability");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"trunk-imu", "pose-3d", "foot-imu"})
+    void droppedContacts(String kind) {
+        Fixture x = fixture(kind);
+        List<Contact> cs = new ArrayList<>();
+        List<Contact> all = contacts(x.r);
+        for (int i = 0; i < all.size(); i++) {
+            if (i % 3 != 1) {
+                cs.add(all.get(i));
+            }
+        }
+        assertFlagged("every third contact dropped (" + kind + ")", assess(x.rec, withContacts(x.r, cs), kind),
+                Quality.DOUBTFUL, "steps_expected", "step_gaps", "cadence_agreement", "alternation");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"trunk-imu", "pose-3d", "foot-imu"})
+    void initialContactAndToeOffSwapped(String kind) {
+        Fixture x = fixture(kind);
+        // each foot's toe-off taken for its initial contact and its next initial contact for its toe-off:
+        // "contacts" last as long as the swing
+        List<Contact> all = contacts(x.r);
+        List<Contact> cs = new ArrayList<>();
+        for (int i = 0; i + 2 < all.size(); i++) {
+            cs.add(new Contact(all.get(i).toS(), all.get(i + 2).icS(), all.get(i).side()));
+        }
+        assertFlagged("initial contact and toe-off swapped (" + kind + ")", assess(x.rec, withContacts(x.r, cs), kind),
+                Quality.POOR, "range_duty_factor", "range_flight_ms", "range_contact_ms");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"trunk-imu", "pose-3d", "foot-imu"})
+    void everyStepCountedTwice(String kind) {
+        Fixture x = fixture(kind);
+        List<Contact> all = contacts(x.r);
+        List<Contact> cs = new ArrayList<>(all);
+        for (int i = 0; i + 1 < all.size(); i++) {
+            double mid = (all.get(i).icS() + all.get(i + 1).icS()) / 2;
+            cs.add(new Contact(mid, mid + 0.4 * (all.get(i + 1).icS() - all.get(i).icS()), all.get(i).side()));
+        }
+        SessionQuality q = assess(x.rec, withContacts(x.r, cs), kind);
+        assertFlagged("cadence doubled (" + kind + ")", q, Quality.POOR, "cadence_agreement", "range_cadence_spm");
+        assertThat(q.reasons().toString()).contains("twice");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"trunk-imu", "pose-3d"})
+    void contactsPlacedWithJitter(String kind) {
+        Fixture x = fixture(kind);
+        // initial contacts 40 ms off either way at random (a detector that locks on a different peak each step)
+        Random rnd = new Random(5);
+        List<Contact> cs = contacts(x.r).stream().map(c -> {
+            double d = (rnd.nextBoolean() ? 1 : -1) * (0.025 + 0.03 * rnd.nextDouble());
+            return new Contact(c.icS() + d, c.toS(), c.side());
+        }).toList();
+        assertFlagged("initial contacts with ±40 ms jitter (" + kind + ")", assess(x.rec, withContacts(x.r, cs), kind),
+                Quality.DOUBTFUL, "step_time_variability", "contact_time_variability");
+    }
+
+    @Test
+    void runningLeftOutOfTheAnalysis() {
+        // the detector lost the second running stretch: its contacts are gone and its time is 'other'
+        Bout second = trunk.bouts().stream().filter(b -> b.activity() == Activity.RUNNING).reduce((a, b) -> b)
+                .orElseThrow();
+        double cut = second.startS() > 5 ? second.startS() : (second.startS() + second.endS()) / 2;
+        List<Bout> bouts = new ArrayList<>();
+        for (Bout b : trunk.bouts()) {
+            if (b.activity() == Activity.RUNNING && b.endS() > cut) {
+                if (b.startS() < cut) {
+                    bouts.add(new Bout(b.startS(), cut, Activity.RUNNING));
+                }
+                bouts.add(new Bout(Math.max(cut, b.startS()), b.endS(), Activity.UNKNOWN));
+            } else {
+                bouts.add(b);
+            }
+        }
+        List<Contact> kept = contacts(trunk).stream().filter(c -> c.icS() < cut - 0.05).toList();
+        SessionResult r = new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
+                trunk.samplingRateHz(), bouts, trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(),
+                trunk.decisions(), trunk.warnings(), trunk.traces());
+        assertFlagged("a running stretch left out", assess(trunkRec, withContacts(r, kept), "trunk-imu"),
+                Quality.DOUBTFUL, "unanalysed_stepping");
+    }
+
+    @Test
+    void sidesMixedUp() {
+        List<Contact> cs = new ArrayList<>();
+        List<Contact> all = contacts(pose);
+        for (int i = 0; i < all.size(); i++) {
+            Contact c = all.get(i);
+            cs.add(i % 3 == 0 ? new Contact(c.icS(), c.toS(), c.side().opposite()) : c);
+        }
+        assertFlagged("every third step given the wrong side", assess(poseRec, withContacts(pose, cs), "pose-3d"),
+                Quality.DOUBTFUL, "alternation");
+    }
+
+    // ------------------------------------------------------------------ faults in the values
+
+    @Test
+    void verticalOscillationInTheWrongUnit() {
+        // 12 mm read as cm: 1.2 cm, which no runner shows
+        Map<String, Double> m = new LinkedHashMap<>(watch.metrics());
+        m.put("vertical_oscillation_cm", 1.2);
+        m.put("vertical_ratio_pct", 1.2 / (100 * m.get("step_length_m")) * 100);
+        SessionResult broken = watch.withMetrics(m);
+        SessionQuality q = assess(null, broken, "watch");
+        assertFlagged("vertical oscillation 1.2 cm (watch)", q, Quality.DOUBTFUL, "range_vertical_oscillation_cm",
+                "vertical_oscillation_flight");
+        assertThat(q.reasons().toString()).contains("1.2 cm");
+        // the cadence and contact time of the watch are still judged; the oscillation and ratio are not
+        List<Finding> judged = FindingJudgement.judge(rejudged(broken), q, QualitySettings.DEFAULTS,
+                new GuidelineEvaluator(GuidelineTable.builtIn()), "watch");
+        assertThat(find(judged, "R8b").status()).isEqualTo(FindingStatus.NOT_JUDGED);
+        assertThat(find(judged, "R8b").value()).isEqualTo(1.2);
+        assertThat(find(judged, "R8b").priority()).isZero();
+        assertThat(find(judged, "R8c").status()).isEqualTo(FindingStatus.NOT_JUDGED);
+        assertThat(find(judged, "R1").status()).isNotEqualTo(FindingStatus.NOT_JUDGED);
+        assertThat(find(judged, "R3").status()).isNotEqualTo(FindingStatus.NOT_JUDGED);
+    }
+
+    @Test
+    void verticalOscillationInTheWrongUnitFromTheTrunk() {
+        Map<String, Double> m = new LinkedHashMap<>(trunk.metrics());
+        m.put("vertical_oscillation_cm", trunk.metric("vertical_oscillation_cm") * 10);
+        assertFlagged("vertical oscillation ×10 (trunk)", assess(trunkRec, trunk.withMetrics(m), "trunk-imu"),
+                Quality.DOUBTFUL, "range_vertical_oscillation_cm");
+    }
+
+    @Test
+    void watchCadenceInStridesPerMinute() {
+        Map<String, Double> m = new LinkedHashMap<>(watch.metrics());
+        m.put("cadence_spm", watch.metric("cadence_spm") / 2);
+        m.put("duty_factor", watch.metric("contact_ms") / (2 * 60000 / m.get("cadence_spm")));
+        assertFlagged("cadence in strides/min (watch)", assess(null, watch.withMetrics(m), "watch"), Quality.POOR,
+                "range_cadence_spm", "step_length_speed");
+    }
+
+    // ------------------------------------------------------------------ faults in the input
+
+    @Test
+    void aClipOfFourContactsIsNotJudged() throws IOException {
+        // issue 13, item 5: a 2 s side-view clip, frame rate not in the file, 4 contacts
+        PoseRunnerSimulator sim = new PoseRunnerSimulator(30, 2.2, 165, 0.26, 3.0, 8, 0.25, 15, 6, 0.03, false);
+        Path f = dir.resolve("clip_side.csv");
+        Files.writeString(f, sim.keypointTable(false, 500, 1.0, 3));
+        SessionResult r = analyse(f, ReadOptions.DEFAULTS);
+        String why = r.quality().verdict() + " " + r.quality().reasons();
+        System.out.println("fault injected: a 2 s clip: " + why);
+        assertThat(r.steps()).hasSizeLessThanOrEqualTo(5);
+        assertThat(r.quality().verdict()).as(why).isNotEqualTo(Quality.GOOD);
+        assertThat(r.quality().checks()).filteredOn(QualityCheck::failed).extracting(QualityCheck::id)
+                .contains("steps_evidence", "frame_rate_assumed");
+        assertThat(r.quality().assumedInputs()).anyMatch(a -> a.contains("30 fps"));
+        // nothing is ranked: every value rests on fewer than 10 steps
+        assertThat(r.findings()).filteredOn(fi -> fi.status() != FindingStatus.NOT_MEASURABLE)
+                .isNotEmpty().allMatch(fi -> fi.status() == FindingStatus.NOT_JUDGED || !FindingJudgement.stepBased(
+                        fi.metricKey())).allMatch(fi -> fi.priority() == 0 || !FindingJudgement.stepBased(fi.metricKey()));
+        r.findings().stream().filter(fi -> fi.metricKey().equals("contact_balance_left_pct")
+                && fi.status() != FindingStatus.NOT_MEASURABLE).forEach(fi -> {
+                    assertThat(fi.status()).isEqualTo(FindingStatus.NOT_JUDGED);
+                    assertThat(fi.evidence().perSide()).isLessThan(10);
+                });
+    }
+
+    @Test
+    void aFrameRateTheFileDoesNotRecordMakesTimesDoubtful() throws IOException {
+        PoseRunnerSimulator sim = new PoseRunnerSimulator(30, 12, 170, 0.26, 3.0, 8, 0.2, 15, 6, 0.03, false);
+        Path f = dir.resolve("side_no_fps.csv");
+        Files.writeString(f, sim.keypointTable(false, 500, 1.0, 4));
+        SessionResult assumed = analyse(f, ReadOptions.DEFAULTS);
+        SessionResult given = analyse(f, new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(Optional.of(30.0),
+                Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty())));
+        assertFlagged("frame rate assumed", assumed.quality(), Quality.DOUBTFUL, "frame_rate_assumed");
+        assertThat(find(assumed.findings(), "R1").status()).isEqualTo(FindingStatus.NOT_JUDGED);
+        // trunk lean does not depend on the time axis: still judged
+        assertThat(find(assumed.findings(), "R4").status()).isNotEqualTo(FindingStatus.NOT_JUDGED);
+        assertThat(given.quality().verdict()).as("%s", given.quality().reasons()).isEqualTo(Quality.GOOD);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private record Fixture(Recording rec, SessionResult r) {
+    }
+
+    private static Fixture fixture(String kind) {
+        return switch (kind) {
+            case "trunk-imu" -> new Fixture(trunkRec, trunk);
+            case "pose-3d" -> new Fixture(poseRec, pose);
+            case "foot-imu" -> new Fixture(feetRec, feet);
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** The watch session's findings as the guideline table gives them for its (broken) metrics. */
+    private static SessionResult rejudged(SessionResult r) {
+        return r.withFindings(new GuidelineEvaluator(GuidelineTable.builtIn()).evaluate(r.metrics(), "watch"));
+    }
+
+    private static Finding find(List<Finding> fs, String id) {
+        return fs.stream().filter(f -> f.guidelineId().equals(id)).findFirst().orElseThrow();
+    }
+}
