@@ -23,6 +23,17 @@ public interface BatchListener {
     default void finished(Outcome outcome, int done, int total) {
     }
 
+    /**
+     * Progress inside one input that holds many activities (a runner's account export). Calls for one input are
+     * never made at the same time.
+     *
+     * @param input the input
+     * @param done  activities finished so far
+     * @param total activities in the input, or -1 when the export does not say before it is read
+     */
+    default void activities(Input input, int done, int total) {
+    }
+
     /** A batch-level output (the runner's report, its weekly table) was written. */
     default void written(java.nio.file.Path file) {
     }

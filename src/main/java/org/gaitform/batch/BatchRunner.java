@@ -181,9 +181,9 @@ public final class BatchRunner {
         adoptEarlierSessions(manifest, outDir);
         int total = inputs.size();
         listener.started(total);
-        Sessions sessions = new Sessions(outDir, manifest);
         AtomicReferenceArray<Outcome> outcomes = new AtomicReferenceArray<>(total);
         Progress progress = new Progress(listener, total);
+        Sessions sessions = new Sessions(outDir, manifest, progress);
         int jobs = Math.min(options.jobs(), Math.max(1, total));
         ExecutorService pool = Executors.newFixedThreadPool(jobs, workerThreads());
         MemoryGate memory = jobs == 1 ? new MemoryGate(Long.MAX_VALUE) : MemoryGate.forThisJvm();
@@ -358,12 +358,14 @@ public final class BatchRunner {
         }
     }
 
-    /** Bytes of the batch's compressed inputs (zip and gz), for its {@link InflationBudget}. */
+    /** Bytes of the batch's compressed inputs (zip and gz, an account export's folder of them), for its {@link InflationBudget}. */
     private static long compressedBytes(List<Input> inputs) {
         long sum = 0;
         for (Input in : inputs) {
             String n = in.path().getFileName() == null ? "" : in.path().getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.endsWith(".zip") || n.endsWith(".gz")) {
+            if (Files.isDirectory(in.path())) {
+                sum += org.gaitform.io.watch.AccountExport.compressedBytes(in.path()); // its .gz and inner zips
+            } else if (n.endsWith(".zip") || n.endsWith(".gz")) {
                 try {
                     sum += Files.size(in.path());
                 } catch (IOException e) {
@@ -381,10 +383,17 @@ public final class BatchRunner {
         private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI);
         private final Manifest manifest;
         private final String settingsHash;
+        private final BatchListener activityProgress;
 
-        Sessions(Path outDir, Manifest manifest) {
+        Sessions(Path outDir, Manifest manifest, Progress progress) {
             this.outDir = outDir;
             this.manifest = manifest;
+            this.activityProgress = new BatchListener() {
+                @Override
+                public void activities(Input input, int done, int total) {
+                    progress.activities(input, done, total);
+                }
+            };
             this.settingsHash = SettingsFingerprint.of(settings, version, ChartImages.DEFAULT_DPI);
         }
 
@@ -406,7 +415,10 @@ public final class BatchRunner {
                 return new Outcome(input, id, Outcome.Status.SKIPPED, "unchanged since the last run ("
                         + prev.row().message() + ")", Optional.empty(), Optional.empty(), Optional.of(prev.row()));
             }
-            Outcome o = one(pipeline, writer, input, id, outDir);
+            Outcome o = org.gaitform.io.watch.AccountExport.detect(input.path()).isPresent()
+                    ? new AccountHistory(pipeline, writer, settings, options.jobs(), options.historySessions())
+                    .run(input, id, outDir, activityProgress)
+                    : one(pipeline, writer, input, id, outDir);
             try {
                 if (o.ok()) {
                     String outputs = hashOrNull(folder);
@@ -473,6 +485,12 @@ public final class BatchRunner {
             }
             done++;
             listener.finished(o, done, total);
+        }
+
+        synchronized void activities(Input input, int d, int t) {
+            if (!closed) {
+                listener.activities(input, d, t);
+            }
         }
 
         synchronized void close() {
@@ -576,7 +594,7 @@ public final class BatchRunner {
             return o.carried().get().asSkipped(o.message());
         }
         if (o.result().isEmpty()) {
-            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), false, o.message(), "", "", Double.NaN,
+            return new BatchSummaryCsv.Row(o.input().display(), o.sessionId(), o.ok(), o.message(), "", "", Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, "", "");
         }
         SessionResult r = o.result().get();

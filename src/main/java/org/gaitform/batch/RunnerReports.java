@@ -1,6 +1,7 @@
 package org.gaitform.batch;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,6 +16,9 @@ import org.gaitform.metrics.TrainingLoad;
 import org.gaitform.model.Finding;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.RunSummary;
+import org.gaitform.model.ShoeUse;
+import org.gaitform.model.TrainingMonth;
+import org.gaitform.report.HistoryCsv;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.TrainingWeek;
 import org.gaitform.model.WatchTraces;
@@ -101,6 +105,35 @@ public final class RunnerReports {
                 runs.add(s);
             }
         }
+        return write(name, runs, skipped, outDir, CSV.replace(".csv", suffix + ".csv"),
+                PDF.replace(".pdf", suffix + ".pdf"), "", false, sink);
+    }
+
+    /**
+     * Writes the report of a runner's whole history (an account export) into its folder: {@code runner-report.pdf},
+     * {@code weekly-load.csv}, {@code monthly-form.csv}, {@code shoes.csv} and {@code activities.csv}.
+     *
+     * @param history    what the export held, in one sentence, for the report's title
+     * @param activities every activity of the export, for {@code activities.csv}
+     */
+    public List<Path> writeHistory(String name, List<RunSummary> runs, List<String> skipped, Path dir, String history,
+                                   List<HistoryCsv.Activity> activities) throws IOException {
+        Sink sink = (file, bytes) -> AtomicFiles.write(dir.resolve(file), bytes);
+        List<Path> out = new ArrayList<>(write(name, runs, skipped, dir, CSV, PDF, history, true, sink));
+        sink.write("activities.csv", HistoryCsv.activities(activities).getBytes(StandardCharsets.UTF_8));
+        out.add(dir.resolve("activities.csv"));
+        return out;
+    }
+
+    /**
+     * Writes the weekly table and the report (and, for a whole history, the monthly and shoe tables) through
+     * {@code sink}, under names relative to {@code dir}.
+     */
+    private List<Path> write(String name, List<RunSummary> runs, List<String> skipped, Path dir, String csvName,
+                             String pdfName, String history, boolean wholeHistory, Sink sink) throws IOException {
+        Path csv = dir.resolve(csvName);
+        Path pdf = dir.resolve(pdfName);
+        runs = new ArrayList<>(runs);
         runs.sort(Comparator.comparingDouble(RunSummary::startEpochS));
         double limit = table.byId("R12").map(Guideline::low).filter(Double::isFinite)
                 .orElse(TrainingLoad.Settings.DEFAULTS.maxIncreasePct());
@@ -121,19 +154,39 @@ public final class RunnerReports {
                     : latest.weeklyIncreasePct(), "watch");
             loadWeek = latest == null ? "" : latest.isoWeek();
         }
-        String csvName = CSV.replace(".csv", suffix + ".csv");
-        String pdfName = PDF.replace(".pdf", suffix + ".pdf");
-        Path csv = outDir.resolve(csvName);
-        Path pdf = outDir.resolve(pdfName);
+        List<TrainingMonth> months = TrainingLoad.months(runs);
+        List<ShoeUse> shoes = TrainingLoad.shoes(runs);
+        List<Finding> shoeFindings = new ArrayList<>();
+        Optional<Guideline> r14 = table.byId("R14");
+        for (ShoeUse sh : shoes) {
+            if (r14.isPresent()) {
+                shoeFindings.add(new GuidelineEvaluator(table).evaluate(r14.get(), sh.km(), "watch"));
+            }
+        }
+        if (r14.isEmpty()) {
+            shoes = List.of();
+        }
+        List<Path> written = new ArrayList<>();
         try {
-            sink.write(csvName, WeeklyLoadCsv.write(weeks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forWeeks(weeks);
+            sink.write(csvName, WeeklyLoadCsv.write(weeks).getBytes(StandardCharsets.UTF_8));
+            written.add(csv);
+            if (wholeHistory) {
+                sink.write("monthly-form.csv", HistoryCsv.months(months).getBytes(StandardCharsets.UTF_8));
+                written.add(dir.resolve("monthly-form.csv"));
+                sink.write("shoes.csv", HistoryCsv.shoes(shoes, shoeFindings.stream().map(f -> f.status().label())
+                        .toList(), shoeFindings.stream().map(Finding::message).toList())
+                        .getBytes(StandardCharsets.UTF_8));
+                written.add(dir.resolve("shoes.csv"));
+            }
+            List<ChartSpec> charts = weeks.isEmpty() ? List.of() : RunnerCharts.forHistory(weeks, months);
             sink.write(pdfName, RunnerReportPdf.render(new RunnerReportPdf.Content(name, runs, weeks, skipped, limit,
-                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek), charts, table));
+                    settings.changePct(), settings.minElevationChangeM(), load, loadWeek, shoes, shoeFindings, months,
+                    history), charts, table));
+            written.add(0, pdf);
         } catch (RuntimeException e) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, "could not write the runner's report " + pdf
                     + ": " + e, e);
         }
-        return List.of(pdf, csv);
+        return written;
     }
 }

@@ -53,6 +53,12 @@ final class AnalysisOptions {
             + "values and the speed.")
     String cadenceUnit;
 
+    @Option(names = "--dynamics-device", paramLabel = "DEVICE", description = "When a watch export holds the running "
+            + "dynamics of several devices (hrm_* and stryd_* columns, a FIT file with Garmin's dynamics and Stryd's "
+            + "fields): the one whose values drive the findings: hrm, garmin, watch, stryd, runscribe, … (default: "
+            + "Garmin's, then the export's own, then Stryd's, then RunScribe's; the others are shown beside it).")
+    String dynamicsDevice;
+
     @Option(names = "--fps", paramLabel = "FPS", description = "Frame rate of keypoint or marker data when the file "
             + "does not record it (video keypoints without it are read at 30 fps, with a warning).")
     Double fps;
@@ -144,6 +150,12 @@ final class AnalysisOptions {
             cadence = CadenceUnit.parse(cadenceUnit).orElseThrow(() -> usage("--cadence-unit must be auto, steps or "
                     + "strides, not '" + cadenceUnit + "'"));
         }
+        if (dynamicsDevice != null && !dynamicsDevice.matches("[A-Za-z0-9_]{1,40}")) {
+            throw usage("--dynamics-device must name a device (hrm, garmin, stryd, runscribe, …), not '"
+                    + dynamicsDevice + "'");
+        }
+        WatchReadOptions watch = new WatchReadOptions(cadence, Optional.ofNullable(dynamicsDevice)
+                .map(v -> v.toLowerCase(Locale.ROOT)));
         Optional<org.gaitform.model.Activity> act = Optional.empty();
         if (activity != null) {
             act = switch (activity.trim().toLowerCase(Locale.ROOT)) {
@@ -152,7 +164,7 @@ final class AnalysisOptions {
                 default -> throw usage("--activity must be running or walking, not '" + activity + "'");
             };
         }
-        return new AnalysisSettings(new ReadOptions(imu, new WatchReadOptions(cadence), poseOptions()), table,
+        return new AnalysisSettings(new ReadOptions(imu, watch, poseOptions()), table,
                 Optional.ofNullable(speedMps), act);
     }
 

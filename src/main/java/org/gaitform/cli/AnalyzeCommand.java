@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
         footer = {"%nEach session folder holds steps.csv, summary.json, report.pdf and charts/*.png.",
             "Watch exports (.fit, .tcx, .gpx, also .gz; per-second CSV with cadence and ground-contact columns) add",
             "splits.csv per session, and runner-report.pdf with weekly-load.csv for the folder of runs.",
+            "A runner's account export (Strava bulk export: folder or zip with activities.csv; Garmin Connect data",
+            "export: zip of zips of FIT files) is one input: its folder holds the whole history's runner-report.pdf,",
+            "weekly-load.csv, monthly-form.csv, shoes.csv, activities.csv and the most recent runs' session folders.",
             "Running again into the same folder skips recordings whose content, options",
             "and gaitform are unchanged and whose outputs are complete (status 'skipped'",
             "in batch-summary.csv); --force redoes them all. Paths seen and not analysed are listed there too.",
@@ -42,6 +45,7 @@ import picocli.CommandLine.Parameters;
             "  gaitform analyze feet.csv --rate 204.8 --placement foot      (left_/right_ sensor columns: both feet)",
             "  gaitform analyze 'Sensor Logger export/' run.zip --speed-mps 3.3",
             "  gaitform analyze garmin-exports/ --out coach-report",
+            "  gaitform analyze export_12345678.zip --history-sessions 10   (a Strava account export)",
             "  gaitform analyze openpose_json_folder --fps 60 --height-cm 178",
             "  gaitform analyze mediapipe.csv --image-size 1920x1080 --fps 30 --landmark heel_left=LHEEL",
             "  gaitform analyze trial.c3d trial.trc markers.tsv",
@@ -82,6 +86,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             + "gaitform, outputs still complete).")
     boolean force;
 
+    @Option(names = "--history-sessions", paramLabel = "N", description = "For a runner's account export (a Strava "
+            + "bulk export or a Garmin Connect data export, folder or zip): how many of the most recent runs also get a "
+            + "full session folder beside the history's report (default: ${DEFAULT-VALUE}).")
+    int historySessions = BatchOptions.DEFAULT_HISTORY_SESSIONS;
+
     @Option(names = "--progress", paramLabel = "auto|bar|lines", defaultValue = "auto", description = "How to show "
             + "progress: a bar on an interactive terminal, plain log lines otherwise (default: ${DEFAULT-VALUE}, "
             + "which picks by whether the output is a terminal).")
@@ -107,7 +116,8 @@ final class AnalyzeCommand implements Callable<Integer> {
         BarProgress bar = useBar ? new BarProgress(o, e, debug) : null;
         BatchListener listener = useBar ? bar : new LineProgress(o, e, out, quiet, debug, jobs);
         BatchResult result;
-        BatchRunner runner = new BatchRunner(settings, VersionProvider.version(), new BatchOptions(jobs, force));
+        BatchRunner runner = new BatchRunner(settings, VersionProvider.version(),
+                new BatchOptions(jobs, force, historySessions));
         // SIGTERM and Ctrl-C: stop in order — no new session, the running ones finish or are abandoned cleanly, the
         // manifest and the summary are written for what finished — before the process ends
         java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
@@ -121,6 +131,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }, "gaitform-stop");
         boolean hooked = addHook(hook);
         try {
+            if (historySessions < 0 || historySessions > 100_000) {
+                throw usage("--history-sessions must be between 0 and 100000, not " + historySessions);
+            }
             try {
                 result = runner.run(inputs, out, listener);
             } catch (GaitformException ex) {

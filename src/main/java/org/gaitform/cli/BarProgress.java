@@ -63,9 +63,38 @@ final class BarProgress implements BatchListener, AutoCloseable {
                 err.flush();
             }
         }
+        inputsDone = done;
+        inputsTotal = total;
         if (bar != null) {
+            if (showingActivities) {
+                showingActivities = false;
+                bar.setExtraMessage("");
+                bar.maxHint(total);
+            }
             bar.stepTo(done);
         }
+    }
+
+    private int inputsDone;
+    private int inputsTotal;
+    private boolean showingActivities;
+
+    @Override
+    public void activities(org.gaitform.batch.Input input, int done, int total) {
+        if (bar == null) {
+            return;
+        }
+        // the bar counts the account export's activities while it is read, then inputs again
+        if (!showingActivities) {
+            showingActivities = true;
+            bar.setExtraMessage(" activities of " + shortName(input.display()));
+        }
+        bar.maxHint(total > 0 ? total : -1);
+        bar.stepTo(done);
+    }
+
+    private static String shortName(String s) {
+        return s.length() > 30 ? "…" + s.substring(s.length() - 29) : s;
     }
 
     @Override

@@ -71,6 +71,28 @@ final class LineProgress implements BatchListener {
         err.flush();
     }
 
+    private long activitiesStart;
+    private int nextActivityMark;
+
+    @Override
+    public void activities(org.gaitform.batch.Input input, int done, int total) {
+        if (quiet) {
+            return;
+        }
+        if (done <= 1) {
+            activitiesStart = System.nanoTime();
+            nextActivityMark = total > 0 ? Math.max(1, total / 10) : 100;
+        }
+        if (done >= nextActivityMark || done == total) {
+            double s = (System.nanoTime() - activitiesStart) / 1e9;
+            out.println("      " + input.display() + ": " + (total > 0 ? progressLine(done, total, s)
+                    .replace("progress: ", "activities ").replace(" inputs/s", " activities/s") : String.format(Locale.ROOT, "activities %d, %.1f/s", done,
+                    s > 0 ? done / s : 0)));
+            out.flush();
+            nextActivityMark = done + (total > 0 ? Math.max(1, total / 10) : 100);
+        }
+    }
+
     @Override
     public void notice(String message) {
         err.println("gaitform: warning: " + message);

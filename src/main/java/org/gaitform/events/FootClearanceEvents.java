@@ -70,6 +70,8 @@ public final class FootClearanceEvents {
         Map<Side, double[]> heelH = new LinkedHashMap<>();
         Map<Side, double[]> toeH = new LinkedHashMap<>();
         Map<Side, double[]> footFwd = new LinkedHashMap<>();
+        Map<Side, double[]> heelWide = new LinkedHashMap<>();
+        Map<Side, double[]> lastH = new LinkedHashMap<>();
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
             Landmark heel = pick(body, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s));
             Landmark toe = pick(body, Landmark.of("TOE", s), Landmark.of("FOOT_CLUSTER", s));
@@ -87,6 +89,22 @@ public final class FootClearanceEvents {
             heights.put(s, low);
             heelH.put(s, hh);
             toeH.put(s, th);
+            heelWide.put(s, heel == null ? null : impactHeight(body, heel, groundLine));
+            // the lowest of every foot point, for toe-off: the contact ends when the last point leaves the ground
+            double[] last = low;
+            for (String part : new String[] {"FOREFOOT_MEDIAL", "FOREFOOT_LATERAL"}) {
+                Landmark f = Landmark.of(part, s);
+                if (th != null && body.has(f)) {
+                    double[] fh = relHeight(body, f, groundLine);
+                    last = last == low ? low.clone() : last;
+                    for (int i = 0; i < n; i++) {
+                        if (fh[i] < last[i]) {
+                            last[i] = fh[i];
+                        }
+                    }
+                }
+            }
+            lastH.put(s, last);
             Landmark ref = heel != null ? heel : toe;
             footFwd.put(s, body.view() == View.FRONTAL ? null : body.fwd(ref));
         }
@@ -116,7 +134,11 @@ public final class FootClearanceEvents {
         // a frontal view sees a foot's height only through the perspective: its deceleration is not timed there
         boolean impact = fs >= settings.impactMinRateHz() && body.view() != View.FRONTAL;
         double eventThr = Math.min(thr, settings.eventLegFraction() * body.legLength());
-        double filterS = impact ? LandingImpact.filterWidthS(fs, org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs)) : 0;
+        // the heel's impact is timed on its height in the wider impact band when the body keeps it
+        double bandHz = org.gaitform.kinematics.BodyFrame.smoothingCutoffHz(fs);
+        double wideHz = body.impactUp().isEmpty() ? bandHz : org.gaitform.kinematics.BodyFrame.impactCutoffHz(fs);
+        double filterS = impact ? LandingImpact.filterWidthS(fs, bandHz) : 0;
+        double wideFilterS = impact ? LandingImpact.filterWidthS(fs, wideHz) : 0;
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
             double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
@@ -151,6 +173,18 @@ public final class FootClearanceEvents {
                         rel = trimmed;
                     }
                 }
+                double[] last = lastH.get(s);
+                if (last != h) {
+                    // toe-off where the last foot point rises through the clearance (a forefoot marker of the two)
+                    int i = (int) Math.floor(to);
+                    int limit = Math.min(n - 1, i + (int) Math.ceil(settings.minFlightS() * fs));
+                    while (i < limit && last[i + 1] < thr) {
+                        i++;
+                    }
+                    if (i < limit && last[i] < thr && Double.isFinite(last[i + 1])) {
+                        to = Math.max(to, i + (thr - last[i]) / (last[i + 1] - last[i]));
+                    }
+                }
                 String point = "foot";
                 double[] hh = heelH.get(s);
                 double[] th = toeH.get(s);
@@ -164,7 +198,10 @@ public final class FootClearanceEvents {
                         // moves with the ground (a landing foot still slides forward)
                         int from = (int) Math.floor(Math.min(ic, crossing) - IMPACT_BEFORE_S * fs);
                         int until = (int) Math.ceil(Math.min(to, ic + IMPACT_AFTER_S * fs));
-                        double heelImpact = LandingImpact.heel(hh, fs, filterS, thr, from, until);
+                        double[] hw = heelWide.get(s);
+                        double heelImpact = hw != null
+                                ? LandingImpact.heel(hw, fs, wideFilterS, thr, from, until, true)
+                                : LandingImpact.heel(hh, fs, filterS, thr, from, until, false);
                         double toeDown = crossingDownWithin(th, eventThr, from, until);
                         // the heel's deceleration is a landing only when the heel is the lower point then (after a
                         // forefoot landing the heel is lowered onto the ground under control)
@@ -314,6 +351,27 @@ public final class FootClearanceEvents {
             }
         }
         return best;
+    }
+
+    /**
+     * A heel's height above its own ground level from its up coordinate in the impact band
+     * ({@link Body#impactUp()}), or null when the body keeps none for it.
+     */
+    private static double[] impactHeight(Body b, Landmark l, Ground ground) {
+        double[] up = b.impactUp().get(l);
+        if (up == null || b.groundHeights().containsKey(l)) {
+            return null;
+        }
+        double[] fwd = b.fwd(l);
+        double[] h = new double[up.length];
+        for (int i = 0; i < h.length; i++) {
+            h[i] = up[i] - ground.at(Double.isFinite(fwd[i]) ? fwd[i] : Double.NaN);
+        }
+        double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
+        for (int i = 0; i < h.length; i++) {
+            h[i] -= p2;
+        }
+        return h;
     }
 
     /** A landmark's height above its own ground level (body units): 0 when it rests on the ground. */

@@ -25,14 +25,33 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * start of that deceleration, not at its peak. The deceleration's duration is its width at half height
  * (above the preceding level, or above zero when the heel was being driven down) with the smoothing
  * filter's own width at half height removed in quadrature, and the contact is placed half that duration
- * before the peak. A sharp stop therefore keeps the peak, a soft one moves to the onset. Acceleration is only
- * resolved when the frame rate is high enough ({@link FootClearanceSettings#impactMinRateHz()}).
+ * before its peak. In the impact band (below) a landing that stops in stages — the sole's touch, then the heel
+ * pad and midsole settling — shows separate peaks: there an earlier peak that reaches the half height within
+ * {@link #STAGE_GAP_S} of the largest opens the deceleration, and the contact is placed half its duration before its
+ * middle. A sharp stop therefore keeps the peak, a soft one moves
+ * to the onset. Acceleration is only resolved when the frame rate is high enough
+ * ({@link FootClearanceSettings#impactMinRateHz()}).
+ *
+ * <p>The heel's height is taken in the impact band ({@link org.gaitform.kinematics.BodyFrame#impactCutoffHz},
+ * 25 Hz, at most a quarter of the frame rate) rather than the trajectories' 15 Hz band: a touchdown's
+ * deceleration lasts 20–40 ms and its frequency content lies at 10–20 Hz (Gruber et al. 2014, Impact shock
+ * frequency components and attenuation in rearfoot and forefoot running, J Sport Health Sci 3:113–121). The
+ * 15 Hz filter's response is 38 ms wide at half height at 100 Hz, wider than the deceleration itself, so the
+ * duration above came out as zero and the contact fell on the peak — 11 and 18 ms after the force plate's
+ * contact on Hamner &amp; Delp's (2013) heel-counter marker at 4 and 5 m/s, where the peak is the end of the
+ * heel pad's and midsole's compression.
  */
 final class LandingImpact {
     /** The heel stops within this fraction of the clearance above its ground level. */
     static final double REST_FRACTION = 0.3;
     /** The impact peak is looked for within this time before the heel stops (s). */
     static final double PEAK_WINDOW_S = 0.06;
+    /**
+     * The stages of one landing lie within its impact phase: the vertical force's impact peak comes 20–40 ms after
+     * touchdown (Cavanagh &amp; Lafortune 1980, Ground reaction forces in distance running, J Biomech 13:397–406), so
+     * an earlier deceleration peak further than this from the largest one is the descent being slowed (s).
+     */
+    static final double STAGE_GAP_S = 0.04;
     /** The level before the impact is the lowest acceleration within this time before the peak (s). */
     static final double BASE_WINDOW_S = 0.05;
 
@@ -70,8 +89,12 @@ final class LandingImpact {
      * @param clearance  the contact clearance (body units)
      * @param from       first frame to look at (the stop is searched from here)
      * @param to         last frame to look at
+     * @param stages     true when {@code h} is in the impact band, which resolves a landing's stages (the
+     *                   sole's touch, then the heel pad and midsole settling) as separate peaks: the deceleration
+     *                   is then opened by an earlier stage and placed by its middle; false in the trajectories'
+     *                   band, where the stages merge into one peak and an earlier peak is noise (video jitter)
      */
-    static double heel(double[] h, double rateHz, double filterS, double clearance, int from, int to) {
+    static double heel(double[] h, double rateHz, double filterS, double clearance, int from, int to, boolean stages) {
         int n = h.length;
         int a = Math.max(2, from);
         int b = Math.min(n - 3, to);
@@ -118,8 +141,24 @@ final class LandingImpact {
         if (Double.isNaN(left) || Double.isNaN(right)) {
             return Double.NaN;
         }
+        // a landing can stop in stages (the sole's touch, then the heel pad and midsole settling), which the impact
+        // band resolves as separate peaks: an earlier stage that reaches the half height opens the deceleration
+        for (int i = Math.max(1, lo); stages && i < (int) Math.floor(left); i++) {
+            if (acc[i] >= half && acc[i] >= acc[i - 1] && acc[i] > acc[i + 1]) {
+                double earlier = cross(acc, i, half, -1);
+                // only within the impact phase: an earlier deceleration belongs to the descent, not to the landing
+                if (!Double.isNaN(earlier) && (peak - i) / rateHz <= STAGE_GAP_S) {
+                    left = earlier;
+                }
+                break;
+            }
+        }
         double widthS = (right - left) / rateHz;
         double durationS = Math.sqrt(Math.max(0, widthS * widthS - filterS * filterS));
+        if (stages) {
+            // the deceleration's middle (its peak for a single symmetric stop) less half its duration
+            return lo0 + (left + right) / 2 - durationS / 2 * rateHz;
+        }
         // the peak to a fraction of a frame (parabola through the peak and its neighbours)
         double den = acc[peak - 1] - 2 * acc[peak] + acc[peak + 1];
         double exact = peak + (den < 0 ? 0.5 * (acc[peak - 1] - acc[peak + 1]) / den : 0);

@@ -139,6 +139,17 @@ public final class GuidelineEvaluator {
                     + "Altman & Davis 2012 bands, unconfirmed: > 8° rearfoot, −1.6…8° midfoot, < −1.6° forefoot). "
                     + "A heel strike alone is not a problem; it matters together with overstriding.", strikeClass(a), v);
         }
+        if (g.metric().equals("foot_strike_type")) {
+            double t = Double.parseDouble(v);
+            String cls = t >= 12 ? "forefoot" : t >= 6 ? "midfoot" : "heel (rearfoot)";
+            return String.format(Locale.ROOT, "Your foot pods read a %s strike on average (RunScribe's type %s on its "
+                    + "1–16 scale: 1–5 heel, 6–11 midfoot, 12–16 forefoot). A heel strike alone is not a problem; it "
+                    + "matters together with overstriding.", cls, v);
+        }
+        if (g.metric().equals("impact_g") || g.metric().equals("braking_g")) {
+            return String.format(Locale.ROOT, "Your %s: %s g (peak acceleration of the foot). The articles give no "
+                    + "cut-off; it is a relative measure: follow it from run to run, lower is softer.", g.indicator(), v);
+        }
         return String.format(Locale.ROOT, "Your %s: %s %s. The articles give no cut-off for it; use it to follow "
                 + "change over time.", g.indicator(), v, g.unit());
     }

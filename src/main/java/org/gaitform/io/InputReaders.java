@@ -12,6 +12,7 @@ import org.gaitform.io.pose.PoseCsvReader;
 import org.gaitform.io.pose.PoseFiles;
 import org.gaitform.io.pose.TrcReader;
 import org.gaitform.io.imu.SensorLoggerReader;
+import org.gaitform.io.watch.AccountExport;
 import org.gaitform.io.watch.FitActivityReader;
 import org.gaitform.io.watch.GpxReader;
 import org.gaitform.io.watch.TcxReader;
@@ -32,6 +33,9 @@ public final class InputReaders {
         String lower = name.toLowerCase(Locale.ROOT);
         if (name.startsWith(".") || isCompanionFile(lower)) {
             return Optional.empty();
+        }
+        if ((Files.isDirectory(path) || lower.endsWith(".zip")) && AccountExport.detect(path).isPresent()) {
+            return Optional.of(InputKind.ACCOUNT_EXPORT);
         }
         if (Files.isDirectory(path)) {
             if (OpenPoseJsonReader.isOpenPoseFolder(path)) {
@@ -163,7 +167,8 @@ public final class InputReaders {
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
                 "a recording gaitform reads (IMU, watch or keypoint CSV/TSV/TXT, a Sensor Logger folder or zip with "
-                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, an OpenPose JSON folder)",
+                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, an OpenPose JSON folder, a Strava or Garmin "
+                        + "account export)",
                 Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
                         : "a file of another kind"));
         try {
@@ -182,6 +187,8 @@ public final class InputReaders {
                 case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());
                 case C3D -> new C3dReader().read(path, source, options.pose());
+                case ACCOUNT_EXPORT -> throw GaitformException.badInput(source, "", "one recording", "a runner's account "
+                        + "export, which is analysed as a whole history by 'gaitform analyze'");
             };
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");

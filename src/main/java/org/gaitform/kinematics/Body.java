@@ -30,12 +30,17 @@ import org.gaitform.model.Decision;
  * @param groundHeights per foot point, its height above the ground where it stands, when the view's geometry makes
  *                     the up coordinate differ from it (a frontal view of a runner moving towards or away from the
  *                     camera: the floor's image height changes with the foot's own distance); empty otherwise
+ * @param impactUp     per heel, its up coordinate smoothed in the wider impact band
+ *                     ({@link BodyFrame#impactCutoffHz}) instead of the trajectories' band, for timing a landing's
+ *                     deceleration; empty when the rate gives no wider band (60 fps video and below) or in frontal views
  */
 public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
                    Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings,
-                   String verticalCaveat, Map<Landmark, double[]> groundHeights) {
+                   String verticalCaveat, Map<Landmark, double[]> groundHeights,
+                   Map<Landmark, double[]> impactUp) {
     public Body {
+        impactUp = impactUp.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(impactUp));
         groundHeights = groundHeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(groundHeights));
         tracks = java.util.Collections.unmodifiableMap(new EnumMap<>(tracks));
         sources = Map.copyOf(sources);
@@ -67,12 +72,12 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
     /** The same body with the treadmill belt speed (unit/s). */
     public Body withBeltSpeed(double speed) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
-                warnings, verticalCaveat, groundHeights);
+                warnings, verticalCaveat, groundHeights, impactUp);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
-                decisions, warnings, verticalCaveat, groundHeights);
+                decisions, warnings, verticalCaveat, groundHeights, Map.of());
     }
 }

@@ -65,6 +65,20 @@ public final class BodyFrame {
         return Math.min(CUTOFF_HZ, rateHz / 4);
     }
 
+    /**
+     * Cut-off of the heel heights kept for timing a landing's impact (Hz): the heel's deceleration at touchdown
+     * lasts 20–40 ms and its frequency content lies at 10–20 Hz (the impact range of Gruber et al. 2014, Impact
+     * shock frequency components and attenuation in rearfoot and forefoot running, J Sport Health Sci 3:113–121;
+     * Shorten &amp; Winslow 1992, J Appl Biomech 8:288–304), which the 15 Hz smoothing of the trajectories halves and
+     * smears over about 38 ms; this band keeps it.
+     */
+    public static final double IMPACT_CUTOFF_HZ = 25.0;
+
+    /** The impact band used for a frame rate (Hz): {@link #IMPACT_CUTOFF_HZ}, at most a quarter of the rate. */
+    public static double impactCutoffHz(double rateHz) {
+        return Math.min(IMPACT_CUTOFF_HZ, rateHz / 4);
+    }
+
     /** Builds the body. */
     public static Body build(PoseRecording rec, BodyFrameSettings o) {
         List<Decision> decisions = new ArrayList<>();
@@ -104,6 +118,24 @@ public final class BodyFrame {
         int longGaps = 0;
         List<String> longGapNames = new ArrayList<>();
         double cutoff = smoothingCutoffHz(rec.frameRateHz());
+        // the heels also in the wider impact band, for timing a landing (FootClearanceEvents, LandingImpact)
+        double impactCutoff = impactCutoffHz(rec.frameRateHz());
+        Map<Landmark, double[][]> wide = new EnumMap<>(Landmark.class);
+        if (impactCutoff > cutoff) {
+            for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT}) {
+                double[][] t = raw.get(l);
+                if (t == null) {
+                    continue;
+                }
+                double[][] w = new double[t.length][];
+                for (int d = 0; d < t.length; d++) {
+                    w[d] = t[d].clone();
+                    fillGaps(w[d], maxGap);
+                    w[d] = smooth(w[d], rec.frameRateHz(), impactCutoff);
+                }
+                wide.put(l, w);
+            }
+        }
         for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
             int[] counts = new int[2];
             double[][] t = e.getValue();
@@ -258,6 +290,7 @@ public final class BodyFrame {
         }
         // project into the body frame
         Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
+        Map<Landmark, double[]> impactUp = new EnumMap<>(Landmark.class);
         int n = rec.size();
         // the axis a 2D view cannot see is one shared all-NaN array (the body's arrays are read-only)
         double[] unseen = new double[view == View.THREE_D ? 0 : n];
@@ -265,6 +298,9 @@ public final class BodyFrame {
         for (Iterator<Map.Entry<Landmark, double[][]>> it = raw.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Landmark, double[][]> e = it.next();
             tracks.put(e.getKey(), project(e.getValue(), n, view, fwd, up, right, unseen));
+            if (wide.containsKey(e.getKey())) {
+                impactUp.put(e.getKey(), project(wide.remove(e.getKey()), n, view, fwd, up, right, unseen)[1]);
+            }
             it.remove(); // long recordings: hold the input and the projected track of one landmark at a time
         }
         Map<Landmark, String> sources = new EnumMap<>(mapped.sources());
@@ -365,7 +401,15 @@ public final class BodyFrame {
             decisions.add(new Decision("calibration", "none", "image coordinates without --height-cm: distances are "
                     + "given as % of leg length, never in cm"));
         }
+        if (view == View.FRONTAL) {
+            impactUp.clear(); // a frontal view sees a foot's height only through the perspective
+        }
         if (scale != 1) {
+            for (double[] a : impactUp.values()) {
+                for (int i = 0; i < n; i++) {
+                    a[i] *= scale;
+                }
+            }
             for (double[][] t : tracks.values()) {
                 for (double[] a : t) {
                     if (a == unseen) {
@@ -385,7 +429,7 @@ public final class BodyFrame {
         decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
-                sources, decisions, warnings, verticalCaveat, groundHeights);
+                sources, decisions, warnings, verticalCaveat, groundHeights, impactUp);
         return body;
     }
 

@@ -18,6 +18,9 @@ public enum Landmark {
     ANKLE_MEDIAL_LEFT(Side.LEFT), ANKLE_MEDIAL_RIGHT(Side.RIGHT),
     HEEL_LEFT(Side.LEFT), HEEL_RIGHT(Side.RIGHT),
     TOE_LEFT(Side.LEFT), TOE_RIGHT(Side.RIGHT),
+    /** The first and fifth metatarsal markers when the toe is their mean: toe-off is when the last of them leaves. */
+    FOREFOOT_MEDIAL_LEFT(Side.LEFT), FOREFOOT_MEDIAL_RIGHT(Side.RIGHT),
+    FOREFOOT_LATERAL_LEFT(Side.LEFT), FOREFOOT_LATERAL_RIGHT(Side.RIGHT),
     FOOT_CLUSTER_LEFT(Side.LEFT), FOOT_CLUSTER_RIGHT(Side.RIGHT);
 
     private final Side side;

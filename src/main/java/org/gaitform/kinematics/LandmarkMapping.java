@@ -145,6 +145,14 @@ public final class LandmarkMapping {
                         if (a != null && b != null) {
                             tracks.put(l, mean(List.of(a, b)));
                             sources.put(l, "mean of " + a.name() + " and " + b.name());
+                            if (l == Landmark.of("TOE", side) && parts[0].equals("mt1") && parts[1].equals("mt5")) {
+                                // the forefoot's two sides leave the ground at different times (the fifth metatarsal
+                                // first): toe-off is when the last of them leaves, not their mean
+                                tracks.put(Landmark.of("FOREFOOT_MEDIAL", side), coords(a));
+                                sources.put(Landmark.of("FOREFOOT_MEDIAL", side), a.name());
+                                tracks.put(Landmark.of("FOREFOOT_LATERAL", side), coords(b));
+                                sources.put(Landmark.of("FOREFOOT_LATERAL", side), b.name());
+                            }
                             break;
                         }
                         continue;

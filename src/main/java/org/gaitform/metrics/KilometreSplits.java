@@ -128,14 +128,29 @@ public final class KilometreSplits {
             double a1 = iv.altitudeAtDistance(endM);
             double change = a1 - a0;
             double grade = 100 * change / (endM - startM);
-            Terrain terrain = Double.isNaN(grade) ? Terrain.UNKNOWN : grade <= -s.flatGradePct() ? Terrain.DOWNHILL
-                    : grade >= s.flatGradePct() ? Terrain.UPHILL : Terrain.FLAT;
+            Terrain terrain = terrain(grade, change, s);
             out.add(new Split(out.size() + 1, startM, endM, iv.timeAtDistance(startM), iv.timeAtDistance(endM), moving,
                     form.get("running_s"), change, grade, terrain, form.get("cadence_spm"), form.get("step_length_m"),
                     form.get("contact_ms"), form.get("vertical_oscillation_cm"), form.get("vertical_ratio_pct"),
                     form.get("contact_balance_left_pct"), form.get("heart_rate_bpm"), partial));
         }
         return out;
+    }
+
+    /**
+     * The slope of a split: downhill or uphill when its grade is at least {@link WatchMetricSettings#flatGradePct()}
+     * and its altitude changes by at least {@link WatchMetricSettings#minTerrainChangeM()}, flat otherwise, unknown
+     * without altitude.
+     */
+    static Terrain terrain(double gradePct, double changeM, WatchMetricSettings s) {
+        if (Double.isNaN(gradePct)) {
+            return Terrain.UNKNOWN;
+        }
+        if (Math.abs(changeM) < s.minTerrainChangeM()) {
+            return Terrain.FLAT;
+        }
+        return gradePct <= -s.flatGradePct() ? Terrain.DOWNHILL : gradePct >= s.flatGradePct() ? Terrain.UPHILL
+                : Terrain.FLAT;
     }
 
     /**
@@ -172,13 +187,14 @@ public final class KilometreSplits {
      */
     public static Comparison downhillVsFlat(WatchRecording rec, WatchIntervals iv, WatchMetricSettings s,
                                             List<Split> kilometres) {
-        Comparison c = compare(kilometres, s.splitLengthM(), "kilometre splits", s.flatGradePct(), rec);
-        if (c.available()) {
+        Comparison c = compare(kilometres, s.splitLengthM(), "kilometre splits", s, rec);
+        if (c.available() || !rec.has(org.gaitform.model.WatchChannel.CADENCE_SPM)
+                || !rec.has(org.gaitform.model.WatchChannel.ALTITUDE_M)) {
             return c;
         }
         String shortLabel = fmt(s.shortSplitLengthM()) + " m stretches";
         List<Split> shorter = of(rec, iv, s, s.shortSplitLengthM());
-        Comparison d = compare(shorter, s.shortSplitLengthM(), shortLabel, s.flatGradePct(), rec);
+        Comparison d = compare(shorter, s.shortSplitLengthM(), shortLabel, s, rec);
         if (d.available()) {
             return new Comparison(d.basis(), d.lengthM(), d.flat(), d.downhill(), d.uphill(), d.cadenceFlatSpm(),
                     d.cadenceDownhillSpm(), d.cadenceUphillSpm(), d.stepFlatM(), d.stepDownhillM(), d.stepUphillM(),
@@ -190,18 +206,27 @@ public final class KilometreSplits {
                 Double.NaN, Double.NaN, why);
     }
 
-    private static Comparison compare(List<Split> splits, double lengthM, String basis, double flatGradePct,
+    private static Comparison compare(List<Split> splits, double lengthM, String basis, WatchMetricSettings s,
                                       WatchRecording rec) {
+        double flatGradePct = s.flatGradePct();
         Agg flat = new Agg();
         Agg down = new Agg();
         Agg up = new Agg();
         boolean altitude = false;
+        int[] byTerrain = new int[Terrain.values().length];
+        double downhillM = 0;
+        int usable = 0;
         for (Split sp : splits) {
             if (sp.terrain() != Terrain.UNKNOWN) {
                 altitude = true;
             }
+            byTerrain[sp.terrain().ordinal()]++;
             if (sp.runningS() < MIN_COMPARISON_RUNNING_S || Double.isNaN(sp.cadenceSpm())) {
                 continue;
+            }
+            usable++;
+            if (sp.terrain() == Terrain.DOWNHILL) {
+                downhillM += sp.distanceM();
             }
             switch (sp.terrain()) {
                 case FLAT -> flat.add(sp);
@@ -218,16 +243,26 @@ public final class KilometreSplits {
             reason = "the run is too short for " + basis;
         } else if (!altitude) {
             reason = "no altitude along the " + basis;
+        } else if (!rec.has(org.gaitform.model.WatchChannel.CADENCE_SPM)) {
+            reason = "the export has no cadence, so the " + basis + " (" + byTerrain[Terrain.DOWNHILL.ordinal()]
+                    + " downhill, " + byTerrain[Terrain.FLAT.ordinal()] + " flat) cannot be compared";
+        } else if (usable == 0) {
+            reason = "none of the " + splits.size() + " " + basis + " has " + fmt(MIN_COMPARISON_RUNNING_S)
+                    + " s of running with cadence";
         } else if (down.count == 0 && flat.count == 0) {
-            reason = "no downhill and no flat " + basis;
+            reason = "no downhill and no flat " + basis + " with running";
         } else if (down.count == 0) {
-            reason = "no downhill " + basis + " (grade ≤ −" + fmt(flatGradePct) + " %)";
+            reason = "no downhill " + basis + " (grade ≤ −" + fmt(flatGradePct) + " % and at least "
+                    + fmt(s.minTerrainChangeM()) + " m down)";
         } else if (flat.count == 0) {
             reason = "no flat " + basis;
+        } else if (downhillM < s.minDownhillDistanceM()) {
+            reason = String.format(Locale.ROOT, "only %.0f m of downhill %s (%d), less than the %s m a comparison needs",
+                    downhillM, basis, down.count, fmt(s.minDownhillDistanceM()));
         } else {
             reason = down.count + " downhill and " + flat.count + " flat " + basis;
         }
-        boolean ok = down.count > 0 && flat.count > 0;
+        boolean ok = down.count > 0 && flat.count > 0 && downhillM >= s.minDownhillDistanceM();
         double cadChange = ok ? 100 * (down.cadence() - flat.cadence()) / flat.cadence() : Double.NaN;
         double stepChange = ok ? 100 * (down.step() - flat.step()) / flat.step() : Double.NaN;
         return new Comparison(ok ? basis : "", lengthM, flat.count, down.count, up.count, flat.cadence(), down.cadence(),

@@ -61,8 +61,10 @@ public final class TrainingLoad {
         for (String k : FORM_KEYS) {
             form.put(k, r.metric(k));
         }
+        double moving = r.metric("moving_distance_m");
         return new RunSummary(r.sessionId(), r.source(), start, r.metric("utc_offset_s"), distance, r.metric("moving_s"),
-                r.metric("elevation_gain_m"), r.metric("running_s"), form);
+                r.metric("elevation_gain_m"), r.metric("running_s"), form, Double.isFinite(moving) ? moving : distance,
+                r.info().getOrDefault("activity_name", ""), r.info().getOrDefault("shoes", ""));
     }
 
     /** The weeks from the first run's to the last run's, in order. */
@@ -83,19 +85,23 @@ public final class TrainingLoad {
             if (gap > MAX_EMPTY_WEEKS_SHOWN) {
                 // a long break: its empty weeks are not listed one by one
                 prev = new TrainingWeek("break", monday, List.of(), 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                        List.of(), false, false, false, Map.of(), String.valueOf(gap));
+                        List.of(), false, false, false, Map.of(), String.valueOf(gap), 0);
                 monday = next.minusWeeks(1);
                 continue;
             }
             List<RunSummary> in = new ArrayList<>(byWeek.getOrDefault(monday, List.of()));
             in.sort(Comparator.comparingDouble(RunSummary::startEpochS));
             double distance = 0;
+            double movingDistance = 0;
             double moving = 0;
             double gain = 0;
             boolean anyGain = false;
             for (RunSummary r : in) {
                 distance += r.distanceM();
-                moving += Double.isFinite(r.movingS()) ? r.movingS() : 0;
+                if (Double.isFinite(r.movingS())) {
+                    moving += r.movingS();
+                    movingDistance += Double.isFinite(r.movingDistanceM()) ? r.movingDistanceM() : r.distanceM();
+                }
                 if (Double.isFinite(r.elevationGainM())) {
                     gain += r.elevationGainM();
                     anyGain = true;
@@ -109,7 +115,7 @@ public final class TrainingLoad {
                 }
                 form.put(k, w.mean());
             }
-            double speed = moving > 0 ? distance / moving : Double.NaN;
+            double speed = moving > 0 ? movingDistance / moving : Double.NaN;
             double dChange = Double.NaN;
             double vChange = Double.NaN;
             double eChange = Double.NaN;
@@ -156,10 +162,68 @@ public final class TrainingLoad {
                     monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             TrainingWeek w = new TrainingWeek(iso, monday, in.stream().map(RunSummary::sessionId).toList(), distance,
                     moving, anyGain ? gain : Double.NaN, dChange, vChange, eChange, changed, dFlag, vFlag, oneFlag, form,
-                    String.join("; ", notes));
+                    String.join("; ", notes), movingDistance);
             out.add(w);
             prev = w;
         }
+        return out;
+    }
+
+    /**
+     * The months from the first run's to the last run's (months without a run have no runs and no form values), each
+     * with its distance and its form values averaged over its running time: the form trends of a history of years,
+     * where weekly points would be too many to read.
+     */
+    public static List<org.gaitform.model.TrainingMonth> months(List<RunSummary> runs) {
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        TreeMap<java.time.YearMonth, List<RunSummary>> byMonth = new TreeMap<>();
+        for (RunSummary r : runs) {
+            byMonth.computeIfAbsent(java.time.YearMonth.from(r.localDate()), k -> new ArrayList<>()).add(r);
+        }
+        List<org.gaitform.model.TrainingMonth> out = new ArrayList<>();
+        for (java.time.YearMonth m = byMonth.firstKey(); !m.isAfter(byMonth.lastKey()); m = m.plusMonths(1)) {
+            List<RunSummary> in = byMonth.getOrDefault(m, List.of());
+            double distance = 0;
+            double running = 0;
+            Map<String, Double> form = new LinkedHashMap<>();
+            for (RunSummary r : in) {
+                distance += r.distanceM();
+                running += Double.isFinite(r.runningS()) ? r.runningS() : 0;
+            }
+            for (String k : FORM_KEYS) {
+                WatchMetrics.Weighted w = new WatchMetrics.Weighted();
+                for (RunSummary r : in) {
+                    w.add(r.form().getOrDefault(k, Double.NaN), r.runningS());
+                }
+                form.put(k, w.mean());
+            }
+            out.add(new org.gaitform.model.TrainingMonth(m, in.size(), distance, running, form));
+        }
+        return out;
+    }
+
+    /**
+     * The runner's shoes: for each pair the runs name (their gear), the runs, the distance and the first and last
+     * run, the most recently used first. Runs without gear are left out.
+     */
+    public static List<org.gaitform.model.ShoeUse> shoes(List<RunSummary> runs) {
+        Map<String, List<RunSummary>> byShoe = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            if (!r.gear().isBlank()) {
+                byShoe.computeIfAbsent(r.gear().trim(), k -> new ArrayList<>()).add(r);
+            }
+        }
+        List<org.gaitform.model.ShoeUse> out = new ArrayList<>();
+        byShoe.forEach((shoe, in) -> {
+            double d = in.stream().mapToDouble(RunSummary::distanceM).filter(Double::isFinite).sum();
+            LocalDate first = in.stream().map(RunSummary::localDate).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = in.stream().map(RunSummary::localDate).max(LocalDate::compareTo).orElseThrow();
+            out.add(new org.gaitform.model.ShoeUse(shoe, in.size(), d, first, last));
+        });
+        out.sort(Comparator.comparing(org.gaitform.model.ShoeUse::last).reversed()
+                .thenComparing(org.gaitform.model.ShoeUse::shoe));
         return out;
     }
 

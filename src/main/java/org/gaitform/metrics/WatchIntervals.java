@@ -19,13 +19,15 @@ import org.gaitform.model.WatchRecording;
  * <p>Per interval: its duration (s; 0 for the first record and across pauses), whether a pause precedes it, the
  * activity, the steps taken (cadence × duration; {@code NaN} without cadence), the distance covered (m; from the
  * export's distance, or speed × duration), the distance from the start (m) and the altitude smoothed over
- * ±{@value #ALTITUDE_HALF_WINDOW} records (m; {@code NaN} without altitude). Immutable (an index of the records with
- * an altitude is built on first use). Look-ups by distance or time are binary searches, so that the splits of a
- * multi-day recording cost time in proportion to its records.
+ * ±{@value #ALTITUDE_HALF_WINDOW_M} m of the run (m; {@code NaN} without altitude). Immutable (an index of the
+ * records with an altitude is built on first use). Look-ups by distance or time are binary searches, so that the
+ * splits of a multi-day recording cost time in proportion to its records.
  */
 public final class WatchIntervals {
-    /** Records on each side of the altitude moving average. */
+    /** Records on each side of the altitude moving average, at least. */
     public static final int ALTITUDE_HALF_WINDOW = 5;
+    /** Distance on each side of the altitude moving average (m). */
+    public static final double ALTITUDE_HALF_WINDOW_M = 50;
     /** Fastest plausible running or walking speed when checking distance steps (m/s). */
     static final double MAX_SPEED_MPS = 12;
 
@@ -37,6 +39,7 @@ public final class WatchIntervals {
     private final double[] distanceM;
     private final double[] cumulativeM;
     private final double[] altitudeM;
+    private final boolean hasCadence;
 
     private WatchIntervals(double[] timeS, double[] dtS, boolean[] paused, Activity[] activity, double[] steps,
                            double[] distanceM, double[] cumulativeM, double[] altitudeM) {
@@ -48,6 +51,11 @@ public final class WatchIntervals {
         this.distanceM = distanceM;
         this.cumulativeM = cumulativeM;
         this.altitudeM = altitudeM;
+        boolean any = false;
+        for (double x : steps) {
+            any |= !Double.isNaN(x);
+        }
+        this.hasCadence = any;
     }
 
     /** Time of record {@code i} (s). */
@@ -123,7 +131,7 @@ public final class WatchIntervals {
             dd[i] = step;
             cum[i] = (i == 0 ? 0 : cum[i - 1]) + step;
         }
-        return new WatchIntervals(t, dt, paused, act, steps, dd, cum, smooth(alt));
+        return new WatchIntervals(t, dt, paused, act, steps, dd, cum, smooth(alt, cum));
     }
 
     static Activity classify(double cadence, double speed, Activity device, WatchMetricSettings s) {
@@ -152,21 +160,44 @@ public final class WatchIntervals {
         return speed >= s.standingMaxSpeedMps() ? Activity.WALKING : Activity.STANDING;
     }
 
-    private static double[] smooth(double[] v) {
+    /**
+     * Altitude smoothed along the run: the mean of the altitudes within ±{@value #ALTITUDE_HALF_WINDOW_M} m of
+     * distance (and at least ±{@value #ALTITUDE_HALF_WINDOW} records, so that a standing runner's altitude is still
+     * averaged). GPS altitude jitters by metres from second to second and a barometric or foot-pod altitude steps by
+     * its resolution; a 100 m window removes both while keeping every hill a runner would call one. Linear time.
+     */
+    static double[] smooth(double[] v, double[] cum) {
         int n = v.length;
         double[] out = new double[n];
+        java.util.Arrays.fill(out, Double.NaN);
+        int lo = 0;
+        int hi = -1;
+        double sum = 0;
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            double sum = 0;
-            int k = 0;
-            for (int j = Math.max(0, i - ALTITUDE_HALF_WINDOW); j <= Math.min(n - 1, i + ALTITUDE_HALF_WINDOW); j++) {
-                if (!Double.isNaN(v[j])) {
-                    sum += v[j];
+            // widen the window to every record within the distance (and the minimum count)
+            while (hi + 1 < n && (hi + 1 <= i + ALTITUDE_HALF_WINDOW || cum[hi + 1] - cum[i] <= ALTITUDE_HALF_WINDOW_M)) {
+                hi++;
+                if (!Double.isNaN(v[hi])) {
+                    sum += v[hi];
                     k++;
                 }
+            }
+            while (lo < i - ALTITUDE_HALF_WINDOW && cum[i] - cum[lo] > ALTITUDE_HALF_WINDOW_M) {
+                if (!Double.isNaN(v[lo])) {
+                    sum -= v[lo];
+                    k--;
+                }
+                lo++;
             }
             out[i] = k == 0 || Double.isNaN(v[i]) && k < ALTITUDE_HALF_WINDOW ? Double.NaN : sum / k;
         }
         return out;
+    }
+
+    /** True when the export has a cadence (intervals then carry steps). */
+    public boolean hasCadence() {
+        return hasCadence;
     }
 
     /** Number of records. */

@@ -23,14 +23,20 @@ package org.gaitform.metrics;
  * @param maxVerticalSpeedMps   an altitude change faster than this between records is a re-calibration jump of
  *                              the altimeter, not a climb, and is not counted (m/s); default 2 — no runner climbs
  *                              2 m per second
+ * @param minTerrainChangeM     a split is downhill or uphill only when its altitude also changes by at least this
+ *                              much (m), besides its grade; default 5 — below that a barometric altimeter's drift or
+ *                              a GPS altitude's error can make the slope
+ * @param minDownhillDistanceM  the downhill/flat comparison is made only when the downhill splits add up to at least
+ *                              this distance (m); default 500 — a verdict on a single short stretch would follow the
+ *                              altitude's noise
  */
 public record WatchMetricSettings(double maxIntervalS, double runningMinCadenceSpm, double runningMinSpeedMps,
                                   double standingMaxSpeedMps, double splitLengthM, double shortSplitLengthM,
                                   double flatGradePct, double minPartialFraction, double elevationHysteresisM,
-                                  double maxVerticalSpeedMps) {
+                                  double maxVerticalSpeedMps, double minTerrainChangeM, double minDownhillDistanceM) {
     /** The defaults described above. */
     public static final WatchMetricSettings DEFAULTS = new WatchMetricSettings(30, 140, 2.2, 0.5, 1000, 250, 2.0, 0.25,
-            2.0, 2.0);
+            2.0, 2.0, 5, 500);
 
     public WatchMetricSettings {
         if (!(maxIntervalS > 0) || !(splitLengthM > 0) || !(shortSplitLengthM > 0) || !(flatGradePct >= 0)) {

@@ -116,6 +116,7 @@ public final class WatchMetrics {
         double moving = running + walking + other;
         double distance = iv.cumulative(n - 1);
         m.put("distance_m", distance);
+        m.put("moving_distance_m", movingDistance);
         m.put("running_distance_m", runDistance);
         m.put("duration_s", rec.durationS());
         m.put("moving_s", moving);
@@ -132,9 +133,13 @@ public final class WatchMetrics {
                 s.maxVerticalSpeedMps());
         m.put("elevation_gain_m", gainLoss[0]);
         m.put("elevation_loss_m", gainLoss[1]);
-        m.put("heart_rate_bpm", timeMean(rec.channel(WatchChannel.HEART_RATE_BPM), iv, i -> iv.activity(i)
-                != Activity.STANDING));
+        // heart rate and power: means over the running time (the report's and the weekly table's values), and over
+        // all recorded time as the watch averages them (its session avg_heart_rate and avg_power)
+        m.put("heart_rate_bpm", form.get("heart_rate_bpm"));
         m.put("power_w", form.get("power_w"));
+        m.put("overall_heart_rate_bpm", timeMean(rec.channel(WatchChannel.HEART_RATE_BPM), iv, i -> !iv.paused(i)));
+        m.put("overall_power_w", timeMean(rec.channel(WatchChannel.POWER_W), iv, i -> !iv.paused(i)));
+        m.putAll(footPod(rec, iv));
         if (pausedS > 0) {
             decisions.add(new Decision("pauses", String.format(Locale.ROOT, "%.0f s", pausedS), "gaps of more than "
                     + fmt(s.maxIntervalS()) + " s between records are pauses (timer stopped or no signal)"));
@@ -149,7 +154,17 @@ public final class WatchMetrics {
      * {@code power_w}, and the flags {@code step_length_derived} and {@code vertical_ratio_derived} (0 or 1).
      */
     public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include) {
-        return form(new FormChannels(rec), iv, 1, iv.size(), include);
+        return form(rec, iv, include, true);
+    }
+
+    /**
+     * Form values as {@link #form(WatchRecording, WatchIntervals, IntPredicate)}, or, with {@code runningOnly} false,
+     * over every interval that is not a pause — walking and standing included, the way a watch averages its session
+     * (its session values are compared with these).
+     */
+    public static Map<String, Double> form(WatchRecording rec, WatchIntervals iv, IntPredicate include,
+                                           boolean runningOnly) {
+        return form(new FormChannels(rec), iv, 1, iv.size(), include, runningOnly);
     }
 
     /**
@@ -192,6 +207,11 @@ public final class WatchMetrics {
      * {@code to} (exclusive) only, with the channels fetched once: the same values, in time proportional to the range.
      */
     public static Map<String, Double> form(FormChannels ch, WatchIntervals iv, int from, int to, IntPredicate include) {
+        return form(ch, iv, from, to, include, true);
+    }
+
+    private static Map<String, Double> form(FormChannels ch, WatchIntervals iv, int from, int to, IntPredicate include,
+                                            boolean runningOnly) {
         double[] cad = ch.cad;
         double[] contact = ch.contact;
         double[] vo = ch.vo;
@@ -217,7 +237,7 @@ public final class WatchMetrics {
         double steps = 0;
         double stepDistance = 0;
         for (int i = Math.max(1, from); i < Math.min(to, iv.size()); i++) {
-            if (!iv.running(i) || !include.test(i)) {
+            if (!(runningOnly ? iv.running(i) : iv.dt(i) > 0) || !include.test(i)) {
                 continue;
             }
             double dt = iv.dt(i);
@@ -235,7 +255,7 @@ public final class WatchMetrics {
             wVo.add(vo[i], w);
             wBal.add(bal[i], w);
             wStance.add(stance[i], w);
-            wPower.add(power[i], w);
+            wPower.add(power[i], dt);
             wHr.add(hr[i], dt);
             if (deviceStep) {
                 wStep.add(step[i], w);
@@ -262,6 +282,204 @@ public final class WatchMetrics {
         m.put("step_length_derived", deviceStep ? 0.0 : 1.0);
         m.put("vertical_ratio_derived", deviceRatio ? 0.0 : 1.0);
         return m;
+    }
+
+    /**
+     * The records' values averaged the way a watch averages its session: over all the recorded time that is not a
+     * pause (walking and standing included), each record weighted by its duration, running dynamics over the records
+     * that measured them (a zero is "not measured"), heart rate over the records that have one, power over all
+     * (a standing runner's zero watts count, as they do in the watch's average). Keys as the device's session values
+     * ({@code contact_ms}, {@code vertical_oscillation_cm}, {@code vertical_ratio_pct}, {@code contact_balance_left_pct},
+     * {@code step_length_m}, {@code stance_time_pct}, {@code heart_rate_bpm}, {@code power_w}). Used to check that a
+     * file is read right against the device's own averages; the report's values are those of {@link #session}.
+     */
+    public static Map<String, Double> recordMeans(WatchRecording rec, WatchIntervals iv) {
+        WatchChannel[] ch = {WatchChannel.CONTACT_MS, WatchChannel.VERTICAL_OSCILLATION_MM, WatchChannel.VERTICAL_RATIO_PCT,
+            WatchChannel.CONTACT_BALANCE_LEFT_PCT, WatchChannel.STEP_LENGTH_MM, WatchChannel.STANCE_TIME_PCT,
+            WatchChannel.HEART_RATE_BPM, WatchChannel.POWER_W};
+        String[] keys = {"contact_ms", "vertical_oscillation_cm", "vertical_ratio_pct", "contact_balance_left_pct",
+            "step_length_m", "stance_time_pct", "heart_rate_bpm", "power_w"};
+        double[] scale = {1, 0.1, 1, 1, 0.001, 1, 1, 1};
+        Map<String, Double> m = new LinkedHashMap<>();
+        int n = iv.size();
+        for (int k = 0; k < ch.length; k++) {
+            if (!rec.has(ch[k])) {
+                continue;
+            }
+            double[] v = rec.channel(ch[k]);
+            Weighted w = new Weighted();
+            for (int i = 0; i < n; i++) {
+                double dt = i == 0 ? (n > 1 && !iv.paused(1) ? iv.dt(1) : 0) : iv.dt(i);
+                boolean counts = ch[k] == WatchChannel.POWER_W ? v[i] >= 0 : v[i] > 0;
+                if (dt > 0 && counts) {
+                    w.add(v[i] * scale[k], dt);
+                }
+            }
+            m.put(keys[k], w.mean());
+        }
+        return m;
+    }
+
+    /** RunScribe's foot strike types 1–5 are heel (rearfoot), 6–11 midfoot, 12–16 forefoot (toe). */
+    public static final double MIDFOOT_STRIKE_TYPE_FROM = 6;
+    /** First forefoot strike type of RunScribe's scale. */
+    public static final double FOREFOOT_STRIKE_TYPE_FROM = 12;
+
+    /**
+     * The foot pods' values while running (RunScribe): {@code impact_g}, {@code braking_g}, {@code foot_strike_type},
+     * {@code pronation_deg}, {@code flight_ratio_pct} (each weighted by the steps of its record), their left and right
+     * values when the pods wrote them per foot, and the share of running steps landing on the heel, midfoot and
+     * forefoot ({@code rearfoot_strike_pct}, …) from the foot strike type of each record.
+     */
+    static Map<String, Double> footPod(WatchRecording rec, WatchIntervals iv) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        WatchChannel[] foot = {WatchChannel.IMPACT_G, WatchChannel.BRAKING_G, WatchChannel.FOOT_STRIKE_TYPE,
+            WatchChannel.PRONATION_DEG, WatchChannel.FLIGHT_RATIO_PCT};
+        for (WatchChannel c : foot) {
+            if (!rec.has(c)) {
+                continue;
+            }
+            m.put(c.column(), stepMean(rec.channel(c), iv));
+            for (String side : new String[] {"left", "right"}) {
+                double[] v = rec.extras().get(c.column() + "_" + side);
+                if (v != null) {
+                    m.put(c.column() + "_" + side, stepMean(v, iv));
+                }
+            }
+        }
+        if (rec.has(WatchChannel.FOOT_STRIKE_TYPE)) {
+            // each foot's own type when the pods wrote them per foot (the mean of a heel and a forefoot landing is
+            // no midfoot landing), else the type of both feet
+            double[] left = rec.extras().get("foot_strike_type_left");
+            double[] right = rec.extras().get("foot_strike_type_right");
+            List<double[]> feet = left != null || right != null
+                    ? java.util.stream.Stream.of(left, right).filter(java.util.Objects::nonNull).toList()
+                    : List.of(rec.channel(WatchChannel.FOOT_STRIKE_TYPE));
+            double[] share = new double[3];
+            double total = 0;
+            for (double[] type : feet) {
+                for (int i = 1; i < iv.size(); i++) {
+                    double w = weight(iv, i);
+                    if (!iv.running(i) || !(type[i] > 0) || !(w > 0)) {
+                        continue;
+                    }
+                    share[type[i] >= FOREFOOT_STRIKE_TYPE_FROM ? 2 : type[i] >= MIDFOOT_STRIKE_TYPE_FROM ? 1 : 0] += w;
+                    total += w;
+                }
+            }
+            if (total > 0) {
+                m.put("rearfoot_strike_pct", 100 * share[0] / total);
+                m.put("midfoot_strike_pct", 100 * share[1] / total);
+                m.put("forefoot_strike_pct", 100 * share[2] / total);
+            }
+        }
+        return m;
+    }
+
+    /**
+     * The weight of interval {@code i} in an average over steps: its steps, or its time when the whole export has no
+     * cadence ({@code NaN}, i.e. left out, for a record without cadence in an export that has it), as {@link #form}
+     * weighs.
+     */
+    private static double weight(WatchIntervals iv, int i) {
+        return iv.hasCadence() ? iv.steps(i) : iv.dt(i);
+    }
+
+    /** Mean of a per-record value over the running intervals, each weighted by its steps (by its time without cadence). */
+    static double stepMean(double[] v, WatchIntervals iv) {
+        Weighted w = new Weighted();
+        for (int i = 1; i < iv.size(); i++) {
+            if (iv.running(i)) {
+                w.add(v[i], weight(iv, i));
+            }
+        }
+        return w.mean();
+    }
+
+    /** The running-dynamics values of {@link #DEVICE_KEYS}, per device. */
+    private static final WatchChannel[] DEVICE_CHANNELS = {WatchChannel.CONTACT_MS,
+        WatchChannel.VERTICAL_OSCILLATION_MM, WatchChannel.VERTICAL_RATIO_PCT, WatchChannel.CONTACT_BALANCE_LEFT_PCT,
+        WatchChannel.STEP_LENGTH_MM, WatchChannel.STANCE_TIME_PCT};
+    /** The output names of {@link #DEVICE_CHANNELS}. */
+    public static final List<String> DEVICE_KEYS = List.of("contact_ms", "vertical_oscillation_cm", "vertical_ratio_pct",
+            "contact_balance_left_pct", "step_length_m", "stance_time_pct");
+
+    /**
+     * Every device's running dynamics when the export holds more than one device's ({@link WatchRecording#otherSources()}):
+     * for each device {@code d} (the one the findings use included), {@code <d>_contact_ms},
+     * {@code <d>_vertical_oscillation_cm}, {@code <d>_vertical_ratio_pct}, {@code <d>_contact_balance_left_pct},
+     * {@code <d>_step_length_m}, {@code <d>_stance_time_pct} averaged over running exactly as the session values are,
+     * each from that device's own values only; and for each other device {@code difference_<d>_<value>}: the mean of
+     * its value minus the chosen device's over the running records where both measured (paired, so that neither
+     * device's gaps bias it), and {@code difference_<d>_records}, how many records that is. Also {@code <d>_power_w}
+     * for a second power source. Empty when the export has one device.
+     *
+     * @param primary the id of the device the findings use
+     */
+    public static Map<String, Double> devices(WatchRecording rec, WatchIntervals iv, String primary) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        List<org.gaitform.model.WatchSource> others = rec.otherSources().stream()
+                .filter(o -> java.util.Arrays.stream(DEVICE_CHANNELS).anyMatch(o::has)).toList();
+        if (!others.isEmpty() && primary != null) {
+            deviceValues(rec, iv, primary, rec.channels(), m);
+            for (org.gaitform.model.WatchSource o : others) {
+                deviceValues(rec, iv, o.id(), o.channels(), m);
+                int pairs = 0;
+                for (int k = 0; k < DEVICE_CHANNELS.length; k++) {
+                    double[] a = rec.channel(DEVICE_CHANNELS[k]);
+                    double[] b = o.channel(DEVICE_CHANNELS[k]);
+                    if (b == null || !rec.has(DEVICE_CHANNELS[k])) {
+                        continue;
+                    }
+                    Weighted diff = new Weighted();
+                    int count = 0;
+                    for (int i = 1; i < iv.size(); i++) {
+                        double w = weight(iv, i);
+                        if (iv.running(i) && !Double.isNaN(a[i]) && !Double.isNaN(b[i]) && w > 0) {
+                            diff.add(scale(k) * (b[i] - a[i]), w);
+                            count++;
+                        }
+                    }
+                    if (count > 0) {
+                        m.put("difference_" + o.id() + "_" + DEVICE_KEYS.get(k), diff.mean());
+                        pairs = Math.max(pairs, count);
+                    }
+                }
+                m.put("difference_" + o.id() + "_records", (double) pairs);
+            }
+        }
+        for (org.gaitform.model.WatchSource o : rec.otherSources()) {
+            if (o.has(WatchChannel.POWER_W)) {
+                Weighted w = new Weighted();
+                double[] p = o.channel(WatchChannel.POWER_W);
+                for (int i = 1; i < iv.size(); i++) {
+                    if (iv.running(i)) {
+                        w.add(p[i], iv.dt(i));
+                    }
+                }
+                m.put(o.id() + "_power_w", w.mean());
+            }
+        }
+        return m;
+    }
+
+    private static double scale(int k) {
+        return DEVICE_CHANNELS[k] == WatchChannel.VERTICAL_OSCILLATION_MM ? 0.1
+                : DEVICE_CHANNELS[k] == WatchChannel.STEP_LENGTH_MM ? 0.001 : 1;
+    }
+
+    private static void deviceValues(WatchRecording rec, WatchIntervals iv, String id, Map<WatchChannel, double[]> own,
+                                     Map<String, Double> m) {
+        for (int k = 0; k < DEVICE_CHANNELS.length; k++) {
+            double[] v = own.get(DEVICE_CHANNELS[k]);
+            if (v == null) {
+                continue;
+            }
+            double mean = stepMean(v, iv) * scale(k);
+            if (Double.isFinite(mean)) {
+                m.put(id + "_" + DEVICE_KEYS.get(k), mean);
+            }
+        }
     }
 
     /**

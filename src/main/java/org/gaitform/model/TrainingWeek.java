@@ -26,11 +26,12 @@ import java.util.Objects;
  * @param oneChangeFlag       more than one of distance, speed and elevation rose at once
  * @param form                form values averaged over the week's running time ({@code cadence_spm}, …)
  * @param note                what the flags mean for this week, in words (empty when nothing to say)
+ * @param movingDistanceM     distance covered while moving (m), on which speed and pace are measured
  */
 public record TrainingWeek(String isoWeek, LocalDate monday, List<String> sessionIds, double distanceM, double movingS,
                            double elevationGainM, double distanceChangePct, double speedChangePct,
                            double elevationChangePct, List<String> changed, boolean distanceFlag, boolean speedFlag,
-                           boolean oneChangeFlag, Map<String, Double> form, String note) {
+                           boolean oneChangeFlag, Map<String, Double> form, String note, double movingDistanceM) {
     public TrainingWeek {
         Objects.requireNonNull(isoWeek, "isoWeek");
         Objects.requireNonNull(monday, "monday");
@@ -45,9 +46,10 @@ public record TrainingWeek(String isoWeek, LocalDate monday, List<String> sessio
         return sessionIds.size();
     }
 
-    /** Mean speed over the moving time (m/s); {@code NaN} without running. */
+    /** Mean speed over the moving time (m/s): moving distance / moving time; {@code NaN} without running. */
     public double speedMps() {
-        return movingS > 0 ? distanceM / movingS : Double.NaN;
+        double d = Double.isFinite(movingDistanceM) && movingDistanceM > 0 ? movingDistanceM : distanceM;
+        return movingS > 0 ? d / movingS : Double.NaN;
     }
 
     /** Pace (s per km); {@code NaN} without running. */

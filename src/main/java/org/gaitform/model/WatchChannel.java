@@ -32,7 +32,17 @@ public enum WatchChannel {
     /** Latitude (degrees). */
     LATITUDE_DEG("latitude_deg", "°"),
     /** Longitude (degrees). */
-    LONGITUDE_DEG("longitude_deg", "°");
+    LONGITUDE_DEG("longitude_deg", "°"),
+    /** Peak acceleration of the foot at landing, RunScribe's "impact" (g). */
+    IMPACT_G("impact_g", "g"),
+    /** Peak braking deceleration of the foot after landing, RunScribe's "braking" (g). */
+    BRAKING_G("braking_g", "g"),
+    /** RunScribe's foot-strike type: 1–5 heel, 6–11 midfoot, 12–16 forefoot (0: not measured). */
+    FOOT_STRIKE_TYPE("foot_strike_type", ""),
+    /** Pronation excursion from foot strike to mid-stance, RunScribe's "pronation" (degrees). */
+    PRONATION_DEG("pronation_deg", "°"),
+    /** Share of the stride spent in the air, RunScribe's "flight ratio" (%). */
+    FLIGHT_RATIO_PCT("flight_ratio_pct", "%");
 
     private final String column;
     private final String unit;

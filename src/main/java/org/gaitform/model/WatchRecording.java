@@ -27,12 +27,25 @@ import java.util.Objects;
  * @param info          textual facts (device, sport, where the running dynamics come from)
  * @param decisions     what the reader decided
  * @param warnings      what the reader noticed
+ * @param otherSources  the values of the export's other devices for quantities the channels already hold (a second
+ *                      device's running dynamics, a foot pod's elevation, a second power source): kept to be shown
+ *                      beside the chosen device's and compared, never mixed into the channels
  */
 public record WatchRecording(String source, String format, double[] timeS, double startEpochS, double utcOffsetS,
                              Map<WatchChannel, double[]> channels, Map<String, double[]> extras,
                              List<Activity> deviceActivity, List<WatchLap> laps, Map<String, Double> deviceSummary,
-                             Map<String, String> info, List<Decision> decisions, List<String> warnings)
+                             Map<String, String> info, List<Decision> decisions, List<String> warnings,
+                             List<WatchSource> otherSources)
         implements Recording {
+
+    /** A recording whose export has one device per quantity. */
+    public WatchRecording(String source, String format, double[] timeS, double startEpochS, double utcOffsetS,
+                          Map<WatchChannel, double[]> channels, Map<String, double[]> extras,
+                          List<Activity> deviceActivity, List<WatchLap> laps, Map<String, Double> deviceSummary,
+                          Map<String, String> info, List<Decision> decisions, List<String> warnings) {
+        this(source, format, timeS, startEpochS, utcOffsetS, channels, extras, deviceActivity, laps, deviceSummary, info,
+                decisions, warnings, List.of());
+    }
 
     public WatchRecording {
         Objects.requireNonNull(source, "source");
@@ -63,6 +76,15 @@ public record WatchRecording(String source, String format, double[] timeS, doubl
             throw new IllegalArgumentException("device activity has " + deviceActivity.size() + " values for " + n
                     + " records");
         }
+        for (WatchSource o : otherSources) {
+            for (Map.Entry<WatchChannel, double[]> e : o.channels().entrySet()) {
+                if (e.getValue().length != n) {
+                    throw new IllegalArgumentException(o.id() + " " + e.getKey().column() + " has "
+                            + e.getValue().length + " values for " + n + " records");
+                }
+            }
+        }
+        otherSources = List.copyOf(otherSources);
         timeS = timeS.clone();
         channels = Collections.unmodifiableMap(ch);
         extras = Collections.unmodifiableMap(ex);
@@ -100,16 +122,7 @@ public record WatchRecording(String source, String format, double[] timeS, doubl
 
     /** True when the export has the channel with at least one value. */
     public boolean has(WatchChannel c) {
-        double[] v = channels.get(c);
-        if (v == null) {
-            return false;
-        }
-        for (double x : v) {
-            if (!Double.isNaN(x)) {
-                return true;
-            }
-        }
-        return false;
+        return WatchSource.anyValue(channels.get(c));
     }
 
     /** A copy of a channel's values; all {@code NaN} when the export does not have it. */
@@ -121,6 +134,20 @@ public record WatchRecording(String source, String format, double[] timeS, doubl
             return nan;
         }
         return v.clone();
+    }
+
+    /** The other device of this id, if the export has one. */
+    public java.util.Optional<WatchSource> otherSource(String id) {
+        return otherSources.stream().filter(o -> o.id().equals(id)).findFirst();
+    }
+
+    /** A copy with the channels replaced (the rest unchanged). */
+    public WatchRecording withChannels(Map<WatchChannel, double[]> replaced) {
+        EnumMap<WatchChannel, double[]> ch = new EnumMap<>(WatchChannel.class);
+        ch.putAll(channels);
+        ch.putAll(replaced);
+        return new WatchRecording(source, format, timeS, startEpochS, utcOffsetS, ch, extras, deviceActivity, laps,
+                deviceSummary, info, decisions, warnings, otherSources);
     }
 
     /** Seconds from the first to the last record. */

@@ -51,6 +51,13 @@ public record AnalysisSettings(ReadOptions read, GuidelineTable guidelines, Opti
     }
 
     /** A copy with a known running speed (m/s). */
+    /** The same settings with the device whose running dynamics drive the findings of watch exports. */
+    public AnalysisSettings withWatchDynamicsDevice(String device) {
+        org.gaitform.io.watch.WatchReadOptions w = new org.gaitform.io.watch.WatchReadOptions(
+                read.watch().cadenceUnit(), Optional.of(device));
+        return new AnalysisSettings(new ReadOptions(read.imu(), w, read.pose()), guidelines, speedMps);
+    }
+
     public AnalysisSettings withSpeedMps(double v) {
         return new AnalysisSettings(read, guidelines, Optional.of(v), activity);
     }

@@ -26,6 +26,28 @@ public final class SessionPipeline {
     }
 
     /**
+     * Analyses a watch recording already read (an activity of an account export), with the name and shoes the
+     * export gives it, and judges it against the guideline table.
+     *
+     * @param name its name, or empty
+     * @param gear its shoes, or empty
+     */
+    public SessionResult analyseWatch(WatchRecording rec, String sessionId, String name, String gear) {
+        SessionResult r = new WatchAnalysis(settings).analyse(rec, sessionId);
+        java.util.Map<String, String> info = new java.util.LinkedHashMap<>(r.info());
+        if (!name.isBlank()) {
+            info.put("activity_name", name);
+        }
+        if (!gear.isBlank()) {
+            info.put("shoes", gear);
+        }
+        SessionResult named = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
+                r.samplingRateHz(), r.bouts(), r.steps(), r.metrics(), info, r.findings(), r.decisions(), r.warnings(),
+                r.traces(), r.figures(), r.quality());
+        return SessionEnrichment.apply(rec, named, SessionMetadata.NONE, settings.guidelines());
+    }
+
+    /**
      * Reads and analyses one input.
      *
      * @param input     the file or folder

@@ -117,6 +117,15 @@ final class WatchAnalysis {
                     + trim(metricSettings.maxVerticalSpeedMps()) + " m/s left out"));
         }
         metrics.putAll(device);
+        // every device's running dynamics beside the chosen one's, and how far apart they are
+        String primary = rec.info().get("dynamics_device");
+        Map<String, Double> byDevice = WatchMetrics.devices(rec, iv, primary);
+        metrics.putAll(byDevice);
+        String devicesNote = devicesNote(rec, byDevice, primary);
+        if (!devicesNote.isEmpty()) {
+            info.put("dynamics_devices_note", devicesNote);
+        }
+        elevationSources(rec, iv, splits, metrics, decisions, info);
         // time of the run
         double start = rec.startEpochS();
         metrics.put("start_epoch_s", start);
@@ -158,6 +167,82 @@ final class WatchAnalysis {
         traces.addAll(splitTraces(splits));
         return new SessionResult(sessionId, source, "watch-" + rec.format(), Placement.WRIST, rate, bouts(iv),
                 List.of(), metrics, info, List.of(), decisions, warnings, traces);
+    }
+
+    /**
+     * What the export's devices measured beside each other, in words: which device drives the findings and the
+     * others' contact time and oscillation next to it (empty for an export with one device).
+     */
+    static String devicesNote(WatchRecording rec, Map<String, Double> byDevice, String primary) {
+        if (primary == null || byDevice.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        String label = rec.info().getOrDefault("dynamics_device_label", primary);
+        for (org.gaitform.model.WatchSource o : rec.otherSources()) {
+            Double dc = byDevice.get("difference_" + o.id() + "_contact_ms");
+            Double dv = byDevice.get("difference_" + o.id() + "_vertical_oscillation_cm");
+            if (dc == null && dv == null) {
+                continue;
+            }
+            List<String> parts = new ArrayList<>();
+            if (dc != null) {
+                parts.add(String.format(Locale.ROOT, "contact time %+.0f ms", dc));
+            }
+            if (dv != null) {
+                parts.add(String.format(Locale.ROOT, "vertical oscillation %+.1f cm", dv));
+            }
+            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "On the same %.0f records, %s reads "
+                    + "%s against %s.", byDevice.getOrDefault("difference_" + o.id() + "_records", 0.0), o.label(),
+                    String.join(", ", parts), label));
+            if (dc != null && Math.abs(dc) >= 10) {
+                sb.append(" The devices define ground contact differently (a foot pod senses the foot on the ground, "
+                        + "a chest strap infers it from the trunk's motion), so their contact times differ by design: "
+                        + "compare a runner with one device over time, not across devices.");
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * When the export has a second altitude (a foot pod's elevation beside the watch's altitude): its climb and
+     * descent, and on how many kilometres the two give another slope; said in a decision and in the report.
+     */
+    private void elevationSources(WatchRecording rec, WatchIntervals iv, List<Split> splits, Map<String, Double> metrics,
+                                  List<Decision> decisions, Map<String, String> info) {
+        for (org.gaitform.model.WatchSource o : rec.otherSources()) {
+            if (!o.has(WatchChannel.ALTITUDE_M)) {
+                continue;
+            }
+            WatchRecording alt = rec.withChannels(Map.of(WatchChannel.ALTITUDE_M, o.channel(WatchChannel.ALTITUDE_M)));
+            WatchIntervals aiv = WatchIntervals.of(alt, metricSettings);
+            double[] gl = WatchMetrics.elevation(alt.timeS(), alt.channel(WatchChannel.ALTITUDE_M),
+                    metricSettings.elevationHysteresisM(), metricSettings.maxVerticalSpeedMps());
+            List<Split> other = KilometreSplits.of(alt, aiv, metricSettings, metricSettings.splitLengthM());
+            int differ = 0;
+            List<String> which = new ArrayList<>();
+            for (int k = 0; k < Math.min(splits.size(), other.size()); k++) {
+                if (splits.get(k).terrain() != other.get(k).terrain()) {
+                    differ++;
+                    which.add("km " + splits.get(k).number() + " " + splits.get(k).terrain().label() + " vs "
+                            + other.get(k).terrain().label());
+                }
+            }
+            metrics.put(o.id() + "_elevation_gain_m", gl[0]);
+            metrics.put(o.id() + "_elevation_loss_m", gl[1]);
+            metrics.put("elevation_terrain_disagreements", (double) differ);
+            String chosenId = rec.info().getOrDefault("altitude_source", "");
+            boolean pod = List.of("stryd", "runscribe", "pod", "milestone").contains(chosenId);
+            String chosen = pod ? rec.info().getOrDefault("altitude_source_label", chosenId)
+                    + " (the export has no watch altitude)" : "the watch's altitude (barometric or GPS)";
+            String text = String.format(Locale.ROOT, "%s gives +%s m / −%s m, the altitude used +%s m / −%s m (from the "
+                    + "records); %s", o.label(), fmt(gl[0], 0), fmt(gl[1], 0),
+                    fmt(metrics.get("elevation_gain_from_records_m"), 0), fmt(metrics.get("elevation_loss_from_records_m"), 0),
+                    differ == 0 ? "both give every kilometre the same slope" : "they disagree on the slope of " + differ
+                            + " kilometre(s) (" + String.join(", ", which) + "); the report follows " + chosen);
+            decisions.add(new Decision("elevation_sources", differ == 0 ? "agree" : "disagree", text));
+            info.put("elevation_sources_note", text);
+        }
     }
 
     private static String accuracy(WatchRecording rec) {
@@ -251,7 +336,20 @@ final class WatchAnalysis {
         cols.put("stance_time_pct", rec.channel(WatchChannel.STANCE_TIME_PCT));
         cols.put("heart_rate_bpm", rec.channel(WatchChannel.HEART_RATE_BPM));
         cols.put("power_w", rec.channel(WatchChannel.POWER_W));
+        for (WatchChannel c : new WatchChannel[] {WatchChannel.IMPACT_G, WatchChannel.BRAKING_G,
+            WatchChannel.FOOT_STRIKE_TYPE, WatchChannel.PRONATION_DEG, WatchChannel.FLIGHT_RATIO_PCT}) {
+            cols.put(c.column(), rec.channel(c));
+        }
         rec.extras().forEach(cols::putIfAbsent);
+        // the other devices' values, each under its device's name
+        for (org.gaitform.model.WatchSource o : rec.otherSources()) {
+            o.channels().forEach((c, v) -> {
+                String name = o.id() + "_" + (c == WatchChannel.VERTICAL_OSCILLATION_MM ? "vertical_oscillation_cm"
+                        : c == WatchChannel.STEP_LENGTH_MM ? "step_length_m" : c.column());
+                double f = c == WatchChannel.VERTICAL_OSCILLATION_MM ? 0.1 : c == WatchChannel.STEP_LENGTH_MM ? 0.001 : 1;
+                cols.putIfAbsent(name, scaled(o.channel(c), f));
+            });
+        }
         List<Trace> out = new ArrayList<>();
         for (Map.Entry<String, double[]> e : cols.entrySet()) {
             if (Arrays.stream(e.getValue()).anyMatch(Double::isFinite)) {

@@ -46,6 +46,84 @@ public final class RunnerCharts {
         return out;
     }
 
+    /**
+     * The charts of a history: the weekly load, and the form trends month by month when the history covers more than
+     * six months (weekly points would be too many to read), else week by week.
+     */
+    public static List<ChartSpec> forHistory(List<TrainingWeek> weeks, List<org.gaitform.model.TrainingMonth> months) {
+        if (months.size() <= 6) {
+            return forWeeks(weeks);
+        }
+        List<ChartSpec> out = new ArrayList<>();
+        out.add(load(weeks));
+        ChartSpec trends = monthlyTrends(months);
+        if (trends != null) {
+            out.add(trends);
+        }
+        return out;
+    }
+
+    /** The form values of the trend charts (weekly and monthly): key and panel label. */
+    private static final String[][] FORM_PANELS = {
+        {"cadence_spm", "cadence (steps/min)"},
+        {"contact_ms", "contact (ms)"},
+        {"vertical_oscillation_cm", "vert. osc. (cm)"},
+        {"vertical_ratio_pct", "vert. ratio (%)"},
+        {"contact_balance_left_pct", "balance (% left)"},
+        {"step_length_m", "step length (m)"},
+    };
+
+    private static ChartSpec monthlyTrends(List<org.gaitform.model.TrainingMonth> months) {
+        DateAxis domain = new DateAxis("month");
+        domain.setDateFormatOverride(new java.text.SimpleDateFormat("MMM yy", java.util.Locale.ENGLISH));
+        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        String[][] specs = FORM_PANELS;
+        int panels = 0;
+        boolean reference = false;
+        for (String[] sp : specs) {
+            XYSeries series = new XYSeries(sp[1], false, true);
+            for (org.gaitform.model.TrainingMonth m : months) {
+                double v = m.form().getOrDefault(sp[0], Double.NaN);
+                if (m.runs() > 0 && Double.isFinite(v)) {
+                    series.add(m.month().atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(), v);
+                }
+            }
+            if (series.getItemCount() == 0) {
+                continue;
+            }
+            XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, true);
+            rend.setSeriesPaint(0, Palette.BLUE);
+            rend.setSeriesStroke(0, new BasicStroke(1.2f));
+            rend.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
+            NumberAxis y = new NumberAxis(sp[1]);
+            y.setAutoRangeIncludesZero(false);
+            double[] range = WatchCharts.range(sp[0], series.getMinY(), series.getMaxY());
+            if (sp[0].equals("cadence_spm")) {
+                range = new double[] {Math.min(range[0], 155), Math.max(range[1], 165)};
+            }
+            y.setRange(range[0], range[1]);
+            XYPlot p = new XYPlot(new XYSeriesCollection(series), null, y, rend);
+            if (sp[0].equals("cadence_spm")) {
+                p.addRangeMarker(WatchCharts.reference(160, "160 steps/min", series, range));
+                reference = true;
+            }
+            WatchCharts.style(p);
+            plot.add(p, 1);
+            panels++;
+        }
+        if (panels == 0) {
+            return null;
+        }
+        JFreeChart chart = new JFreeChart("Running form month by month", Fonts.bold(10f), plot, false);
+        ChartStyle.apply(chart);
+        return new ChartSpec("form_trends_monthly", "Each point is a month's value, averaged over its running time; "
+                + "months without running have no point. Each axis spans at least a range in which a real change shows ("
+                + WatchCharts.SPAN_NOTE + ")." + (reference ? " Dashed: 160 steps/min." : ""), chart, Charts.FULL_WIDTH,
+                Math.max(150f, 80f * panels + 40f));
+    }
+
     private static double x(TrainingWeek w) {
         return w.monday().atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
     }
@@ -91,11 +169,11 @@ public final class RunnerCharts {
         }
         WatchCharts.style(top);
         plot.add(top, 3);
-        XYPlot speed = line(weeks, "speed (km/h)", w -> w.speedMps() * 3.6, Palette.GREEN);
+        XYPlot speed = line(weeks, "speed (km/h)", "speed_kmh", w -> w.speedMps() * 3.6, Palette.GREEN);
         if (speed != null) {
             plot.add(speed, 2);
         }
-        XYPlot elev = line(weeks, "elevation gain (m)", TrainingWeek::elevationGainM, Palette.ORANGE);
+        XYPlot elev = line(weeks, "elevation gain (m)", "elevation_gain_m", TrainingWeek::elevationGainM, Palette.ORANGE);
         if (elev != null) {
             plot.add(elev, 2);
         }
@@ -112,28 +190,21 @@ public final class RunnerCharts {
         domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
         plot.setGap(8);
-        String[][] specs = {
-            {"cadence_spm", "cadence (steps/min)"},
-            {"contact_ms", "contact (ms)"},
-            {"vertical_oscillation_cm", "vert. osc. (cm)"},
-            {"vertical_ratio_pct", "vert. ratio (%)"},
-            {"contact_balance_left_pct", "balance (% left)"},
-            {"step_length_m", "step length (m)"},
-        };
+        String[][] specs = FORM_PANELS;
         int panels = 0;
+        boolean reference = false;
         for (String[] s : specs) {
-            XYPlot p = line(weeks, s[1], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
+            XYPlot p = line(weeks, s[1], s[0], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
             if (p == null) {
                 continue;
             }
             if (s[0].equals("cadence_spm")) {
-                ValueMarker m = new ValueMarker(160, Palette.VERMILLION, Palette.DASHED);
-                m.setLabel("160");
-                m.setLabelFont(Fonts.regular(6.5f));
-                m.setLabelPaint(Palette.VERMILLION);
-                m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-                p.addRangeMarker(m);
+                NumberAxis y = (NumberAxis) p.getRangeAxis();
+                double[] range = {Math.min(y.getLowerBound(), 155), Math.max(y.getUpperBound(), 165)};
+                y.setRange(range[0], range[1]);
+                XYSeries data = ((XYSeriesCollection) p.getDataset()).getSeries(0);
+                p.addRangeMarker(WatchCharts.reference(160, "160 steps/min", data, range));
+                reference = true;
             }
             plot.add(p, 1);
             panels++;
@@ -144,11 +215,13 @@ public final class RunnerCharts {
         JFreeChart chart = new JFreeChart("Running form week by week", Fonts.bold(10f), plot, false);
         ChartStyle.apply(chart);
         return new ChartSpec("form_trends", "Each point is a week's value, averaged over its running time. Weeks "
-                + "without running have no point.", chart, Charts.FULL_WIDTH, Math.max(150f, 80f * panels + 40f));
+                + "without running have no point. Each axis spans at least a range in which a real change shows ("
+                + WatchCharts.SPAN_NOTE + ")." + (reference ? " Dashed: 160 steps/min." : ""), chart, Charts.FULL_WIDTH,
+                Math.max(150f, 80f * panels + 40f));
     }
 
-    private static XYPlot line(List<TrainingWeek> weeks, String label, java.util.function.ToDoubleFunction<TrainingWeek> f,
-                               Color colour) {
+    private static XYPlot line(List<TrainingWeek> weeks, String label, String key,
+                               java.util.function.ToDoubleFunction<TrainingWeek> f, Color colour) {
         XYSeries s = new XYSeries(label, false, true);
         for (TrainingWeek w : weeks) {
             double v = f.applyAsDouble(w);
@@ -165,10 +238,8 @@ public final class RunnerCharts {
         rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        double lo = s.getMinY();
-        double hi = s.getMaxY();
-        double pad = Math.max((hi - lo) * 0.15, Math.abs(hi) * 0.02 + 1e-3);
-        y.setRange(lo - pad, hi + pad);
+        double[] range = WatchCharts.range(key, s.getMinY(), s.getMaxY());
+        y.setRange(range[0], range[1]);
         XYPlot p = new XYPlot(new XYSeriesCollection(s), null, y, rend);
         WatchCharts.style(p);
         return p;

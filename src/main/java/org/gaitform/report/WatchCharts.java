@@ -49,12 +49,16 @@ public final class WatchCharts {
     public static List<ChartSpec> forSession(SessionResult r) {
         List<ChartSpec> out = new ArrayList<>();
         Map<String, Trace> rec = WatchTraces.series(r.traces(), WatchTraces.RECORD);
-        if (rec.containsKey("cadence_spm") || rec.containsKey("contact_ms")) {
+        if (rec.containsKey("cadence_spm") || rec.containsKey("contact_ms") || rec.containsKey("power_w")
+                || rec.containsKey("heart_rate_bpm")) {
             out.add(formAlongRun(r, rec));
         }
         Map<String, Trace> sp = WatchTraces.series(r.traces(), WatchTraces.SPLIT);
         if (!sp.isEmpty()) {
-            out.add(splits(r, rec, sp));
+            ChartSpec c = splits(r, rec, sp);
+            if (c != null) {
+                out.add(c);
+            }
         }
         return out;
     }
@@ -84,7 +88,10 @@ public final class WatchCharts {
             {"contact_ms", "contact (ms)"},
             {"vertical_oscillation_cm", "vert. osc. (cm)"},
             {"contact_balance_left_pct", "balance (% left)"},
+            {"power_w", "power (W)"},
+            {"heart_rate_bpm", "heart rate (bpm)"},
         };
+        List<String> drawn = new ArrayList<>();
         for (String[] s : specs) {
             Trace t = rec.get(s[0]);
             if (t == null) {
@@ -101,15 +108,18 @@ public final class WatchCharts {
             NumberAxis y = new NumberAxis(s[1]);
             y.setAutoRangeIncludesZero(false);
             XYPlot sub = new XYPlot(data, null, y, rend);
+            double[] range = range(s[0], series.getMinY(), series.getMaxY());
             if (s[0].equals("cadence_spm")) {
-                sub.addRangeMarker(reference(160, "160 steps/min"));
-                double lo = Math.min(150, series.getMinY() - 5);
-                y.setRange(lo, Math.max(lo + 20, series.getMaxY() + 5));
+                range = new double[] {Math.min(range[0], 150), Math.max(range[1], 170)};
+                sub.addRangeMarker(reference(160, "160 steps/min", series, range));
+                drawn.add("dashed: 160 steps/min, below which the articles advise raising cadence");
             } else if (s[0].equals("contact_balance_left_pct")) {
+                range = new double[] {Math.min(range[0], 47), Math.max(range[1], 53)};
                 sub.addRangeMarker(new IntervalMarker(49.2, 50.7, new Color(0xE3, 0xF2, 0xEA)), Layer.BACKGROUND);
-                sub.addRangeMarker(reference(50, "50 %"));
-                y.setRange(Math.min(47, series.getMinY() - 0.5), Math.max(53, series.getMaxY() + 0.5));
+                sub.addRangeMarker(reference(50, "50 %", series, range));
+                drawn.add("green band: balanced contact time (49.2–50.7 % left)");
             }
+            y.setRange(range[0], range[1]);
             style(sub);
             plot.add(sub, 1);
             panels++;
@@ -117,9 +127,55 @@ public final class WatchCharts {
         JFreeChart chart = new JFreeChart("Form along the run", Fonts.bold(10f), plot, false);
         ChartStyle.apply(chart);
         return new ChartSpec("form_along_run", "Each line is the device's value averaged over " + BINS + " stretches of "
-                + "the run (running only). Dashed: 160 steps/min, below which the articles advise raising cadence; "
-                + "green band: balanced contact time (49.2–50.7 % left).", chart, Charts.FULL_WIDTH,
-                Math.max(150f, 95f * panels + 40f));
+                + "the run (running only); each axis spans at least a range in which a real change shows (" + SPAN_NOTE
+                + "), so that a 1 % wobble does not look large." + (drawn.isEmpty() ? "" : " " + capital(String.join("; ",
+                drawn)) + "."), chart, Charts.FULL_WIDTH, Math.max(150f, 95f * panels + 40f));
+    }
+
+    /** What {@link #range} keeps at least, in words. */
+    static final String SPAN_NOTE = "cadence 30 steps/min, contact time 60 ms, oscillation 3 cm, ratio 3 %, balance 6 %, "
+            + "step length 0.3 m, power 100 W, heart rate 30 bpm";
+
+    /**
+     * An axis range for values from {@code lo} to {@code hi} that spans at least a meaningful width for the quantity
+     * (a real change of form, not a wobble), centred on the data, with a little room around it.
+     */
+    static double[] range(String key, double lo, double hi) {
+        double min = switch (key) {
+            case "cadence_spm" -> 30;
+            case "contact_ms" -> 60;
+            case "vertical_oscillation_cm" -> 3;
+            case "vertical_ratio_pct" -> 3;
+            case "contact_balance_left_pct" -> 6;
+            case "step_length_m" -> 0.3;
+            case "power_w" -> 100;
+            case "heart_rate_bpm" -> 30;
+            case "speed_kmh" -> 3;
+            case "impact_g" -> 4;
+            case "altitude_m" -> 30;
+            case "elevation_gain_m" -> 50;
+            default -> 0;
+        };
+        if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+            return new double[] {0, 1};
+        }
+        double pad = Math.max((hi - lo) * 0.1, 1e-6);
+        double a = lo - pad;
+        double b = hi + pad;
+        if (b - a < min) {
+            double mid = (lo + hi) / 2;
+            a = mid - min / 2;
+            b = mid + min / 2;
+        }
+        if (lo >= 0 && a < 0 && !key.equals("altitude_m")) {
+            b -= a;
+            a = 0;
+        }
+        return new double[] {a, b};
+    }
+
+    private static String capital(String t) {
+        return t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
     private static ChartSpec splits(SessionResult r, Map<String, Trace> rec, Map<String, Trace> sp) {
@@ -141,77 +197,101 @@ public final class WatchCharts {
                 NumberAxis y = new NumberAxis("altitude (m)");
                 y.setAutoRangeIncludesZero(false);
                 XYPlot sub = new XYPlot(new XYSeriesCollection(profile), null, y, area);
-                y.setRange(profile.getMinY() - 5, profile.getMaxY() + 5);
+                double[] range = range("altitude_m", profile.getMinY(), profile.getMaxY());
+                y.setRange(range[0], range[1]);
                 style(sub);
                 plot.add(sub, 1);
             }
         }
-        plot.add(splitBars(sp.get("cadence_spm").values(), start, end, terrain, "cadence (steps/min)", 160), 2);
-        plot.add(splitBars(sp.get("step_length_m").values(), start, end, terrain, "step length (m)", Double.NaN), 2);
+        boolean cadence = any(sp.get("cadence_spm").values());
+        boolean step = any(sp.get("step_length_m").values());
+        if (cadence) {
+            plot.add(splitMarks(sp.get("cadence_spm").values(), start, end, terrain, "cadence (steps/min)", "cadence_spm",
+                    160), 2);
+        }
+        if (step) {
+            plot.add(splitMarks(sp.get("step_length_m").values(), start, end, terrain, "step length (m)", "step_length_m",
+                    Double.NaN), 2);
+        }
+        if (plot.getSubplots().isEmpty()) {
+            return null;
+        }
         JFreeChart chart = new JFreeChart("Kilometre splits", Fonts.bold(10f), plot, false);
         ChartStyle.apply(chart);
-        return new ChartSpec("splits", "Bars: one per kilometre, lettered and coloured by grade — D downhill (blue), "
-                + "F flat (green), U uphill (orange). Keep the stride rate downhill: a downhill bar lower in cadence "
-                + "and higher in step length than the flat ones is over-striding.", chart, Charts.FULL_WIDTH, 300f);
+        String caption = cadence || step ? "One mark per kilometre, as wide as the kilometre, lettered and coloured by "
+                + "grade — D downhill (blue), F flat (green), U uphill (orange); the axes span at least 30 steps/min and "
+                + "0.3 m. Keep the stride rate downhill: a downhill mark lower in cadence and higher in step length than "
+                + "the flat ones is over-striding." + (cadence ? " Dashed: 160 steps/min." : "")
+                : "The elevation profile along the run. The export has no cadence, so there are no cadence or step-length "
+                + "panels.";
+        return new ChartSpec("splits", caption, chart, Charts.FULL_WIDTH, cadence || step ? 300f : 140f);
     }
 
-    private static XYPlot splitBars(double[] values, double[] start, double[] end, double[] terrain, String label,
-                                    double reference) {
-        XYIntervalSeries s = new XYIntervalSeries(label);
+    private static boolean any(double[] v) {
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One horizontal mark per split at its value, as wide as the split, coloured and lettered by terrain. Marks, not
+     * bars: a bar's height is read from zero, and an axis that does not start at zero would make a 1 % difference
+     * look large; marks are read against the axis, which spans at least a meaningful range ({@link #range}).
+     */
+    private static XYPlot splitMarks(double[] values, double[] start, double[] end, double[] terrain, String label,
+                                     String key, double reference) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
+        int k = 0;
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
                 continue;
             }
             double a = start[i] / 1000;
             double b = end[i] / 1000;
-            s.add((a + b) / 2, a + 0.04 * (b - a), b - 0.04 * (b - a), values[i], values[i], values[i]);
+            XYSeries s = new XYSeries(label + " " + i, false, true);
+            s.add(a + 0.04 * (b - a), values[i]);
+            s.add(b - 0.04 * (b - a), values[i]);
+            data.addSeries(s);
+            rend.setSeriesPaint(k, terrainColour(terrain[i]));
+            rend.setSeriesStroke(k, new BasicStroke(4f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            k++;
             lo = Math.min(lo, values[i]);
             hi = Math.max(hi, values[i]);
         }
-        XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
-        data.addSeries(s);
-        XYBarRenderer bars = new XYBarRenderer() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Paint getItemPaint(int series, int item) {
-                double x = data.getXValue(series, item);
-                return terrainColour(terrainAt(x, start, end, terrain));
-            }
-        };
-        bars.setBarPainter(new StandardXYBarPainter());
-        bars.setShadowVisible(false);
-        bars.setUseYInterval(false);
         NumberAxis y = new NumberAxis(label);
         y.setAutoRangeIncludesZero(false);
-        if (Double.isFinite(lo)) {
-            double span = Math.max(hi - lo, Math.abs(hi) * 0.05 + 1e-6);
-            double bottom = lo > 0 ? Math.max(0, lo - span * 0.8) : lo - span * 0.8;
-            if (!Double.isNaN(reference)) {
-                bottom = Math.min(bottom, reference - 5);
-            }
-            y.setRange(bottom, hi + span * 0.3);
+        double[] range = range(key, lo, hi);
+        if (!Double.isNaN(reference)) {
+            range = new double[] {Math.min(range[0], reference - 5), Math.max(range[1], reference + 5)};
         }
-        XYPlot sub = new XYPlot(data, null, y, bars);
-        if (Double.isFinite(lo)) {
-            // terrain letters inside the top of each bar, so that the chart reads in black and white
-            double span = y.getRange().getLength();
-            for (int i = 0; i < values.length; i++) {
-                if (Double.isNaN(values[i])) {
-                    continue;
-                }
-                XYTextAnnotation a = new XYTextAnnotation(terrainLetter(terrain[i]), (start[i] + end[i]) / 2000,
-                        values[i] - span * 0.04);
-                a.setFont(Fonts.bold(7f));
-                a.setPaint(Color.WHITE);
-                a.setTextAnchor(TextAnchor.TOP_CENTER);
-                sub.addAnnotation(a);
+        y.setRange(range[0], range[1]);
+        XYPlot sub = new XYPlot(data, null, y, rend);
+        double span = range[1] - range[0];
+        for (int i = 0; i < values.length; i++) {
+            if (Double.isNaN(values[i])) {
+                continue;
             }
+            XYTextAnnotation a = new XYTextAnnotation(terrainLetter(terrain[i]), (start[i] + end[i]) / 2000,
+                    values[i] + span * 0.05);
+            a.setFont(Fonts.bold(7f));
+            a.setPaint(terrainColour(terrain[i]));
+            a.setTextAnchor(TextAnchor.BOTTOM_CENTER);
+            sub.addAnnotation(a);
         }
         if (!Double.isNaN(reference)) {
-            sub.addRangeMarker(reference(reference, trimNum(reference) + " steps/min"));
+            XYSeries all = new XYSeries("all", false, true);
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isNaN(values[i])) {
+                    all.add((start[i] + end[i]) / 2000, values[i]);
+                }
+            }
+            sub.addRangeMarker(reference(reference, trimNum(reference) + " steps/min", all, range));
         }
         style(sub);
         return sub;
@@ -226,15 +306,58 @@ public final class WatchCharts {
         return Double.NaN;
     }
 
-    private static ValueMarker reference(double value, String label) {
+    /**
+     * A dashed reference line with its label on the side of the line where the data are not (near the right end,
+     * where the label sits), so that the label never hides under the data line, and a box behind the label.
+     */
+    static ValueMarker reference(double value, String label, XYSeries data, double[] range) {
         ValueMarker m = new ValueMarker(value, Palette.VERMILLION, Palette.DASHED);
         m.setLabel(label);
         m.setLabelFont(Fonts.regular(6.5f));
         m.setLabelPaint(Palette.VERMILLION);
         m.setLabelBackgroundColor(LABEL_BACKGROUND);
-        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        boolean above = labelAbove(value, data, range);
+        m.setLabelAnchor(above ? RectangleAnchor.TOP_RIGHT : RectangleAnchor.BOTTOM_RIGHT);
+        m.setLabelTextAnchor(above ? TextAnchor.BOTTOM_RIGHT : TextAnchor.TOP_RIGHT);
         return m;
+    }
+
+    /**
+     * True when the label goes above the line: fewer of the data in the right quarter of the chart (where the label
+     * is) lie just above the line than just below it, and there is room above.
+     */
+    static boolean labelAbove(double value, XYSeries data, double[] range) {
+        int n = data == null ? 0 : data.getItemCount();
+        if (n == 0) {
+            return true;
+        }
+        double x0 = data.getX(0).doubleValue();
+        double x1 = data.getX(n - 1).doubleValue();
+        double from = x0 + 0.7 * (x1 - x0);
+        double band = (range[1] - range[0]) * 0.15;
+        int above = 0;
+        int below = 0;
+        for (int i = 0; i < n; i++) {
+            double x = data.getX(i).doubleValue();
+            double y = data.getY(i).doubleValue();
+            if (x < from) {
+                continue;
+            }
+            if (y >= value && y <= value + band) {
+                above++;
+            } else if (y < value && y >= value - band) {
+                below++;
+            }
+        }
+        boolean roomAbove = range[1] - value > band * 0.6;
+        boolean roomBelow = value - range[0] > band * 0.6;
+        if (!roomAbove) {
+            return false;
+        }
+        if (!roomBelow) {
+            return true;
+        }
+        return above <= below;
     }
 
     static void style(XYPlot p) {

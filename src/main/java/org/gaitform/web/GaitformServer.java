@@ -52,6 +52,9 @@ public final class GaitformServer implements AutoCloseable {
     private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9._+()-]{1,120}");
     private static final Pattern CHART = Pattern.compile("[a-z0-9_]{1,80}");
     private static final List<String> SESSION_FILES = List.of("report.pdf", "steps.csv", "summary.json", "splits.csv");
+    /** The history's report of a runner's account export (batch/AccountHistory). */
+    private static final List<String> HISTORY_FILES = List.of("runner-report.pdf", "weekly-load.csv", "monthly-form.csv",
+            "shoes.csv", "activities.csv");
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final long FORM_SLACK_BYTES = 1 << 20;
@@ -233,6 +236,15 @@ public final class GaitformServer implements AutoCloseable {
         r.get("/jobs/{id}/files/{sid}/{name}", this::sessionFile);
         r.get("/jobs/{id}/files/{sid}/charts/{name}", this::chartFile);
         r.get("/jobs/{id}/batch/{name}", this::batchFile);
+        r.get("/jobs/{id}/history/{sid}/{name}", ctx -> {
+            Job job = job(ctx);
+            String sid = session(job, ctx.pathParam("sid"));
+            String name = ctx.pathParam("name");
+            if (!HISTORY_FILES.contains(name)) {
+                throw new WebException(404, "no such file");
+            }
+            send(ctx, store.out(job).resolve(sid).resolve(name), name);
+        });
         r.get("/jobs/{id}/download.zip", ctx -> {
             Job job = job(ctx);
             requireFinished(job);
@@ -574,16 +586,23 @@ public final class GaitformServer implements AutoCloseable {
         Job job = job(ctx);
         Job.Snapshot s = job.snapshot();
         List<Pages.SessionCard> cards = new ArrayList<>();
-        Optional<Pages.RunnerSection> runner = Optional.empty();
+        List<Pages.RunnerSection> runner = new ArrayList<>();
         if (s.state() == Job.State.DONE) {
             Path out = store.out(job);
             for (Job.Input in : s.inputs()) {
                 if (in.status().equals("ok") && !in.sessionId().isEmpty()) {
-                    cards.add(new Pages.SessionCard(in.sessionId(), in.name(), headline(out.resolve(in.sessionId())
-                            .resolve("summary.json"))));
+                    Path dir = out.resolve(in.sessionId());
+                    if (isHistory(dir)) {
+                        // a runner's account export: its history's report, with the weekly load
+                        runnerSection(dir, HISTORY_FILES, "/jobs/" + job.id() + "/history/" + in.sessionId() + "/")
+                                .ifPresent(runner::add);
+                    } else {
+                        cards.add(new Pages.SessionCard(in.sessionId(), in.name(), headline(dir.resolve(
+                                "summary.json"))));
+                    }
                 }
             }
-            runner = runnerSection(out, s.batchFiles());
+            runnerSection(out, s.batchFiles(), "/jobs/" + job.id() + "/batch/").ifPresent(runner::add);
         }
         html(ctx, Pages.job(frame(ctx), s, queue.position(job), expires(job), cards, runner));
     }
@@ -610,7 +629,12 @@ public final class GaitformServer implements AutoCloseable {
         return "";
     }
 
-    private static Optional<Pages.RunnerSection> runnerSection(Path out, List<String> batchFiles) {
+    /** An account export's output folder: the history's report, no summary.json of its own. */
+    private static boolean isHistory(Path dir) {
+        return Files.isRegularFile(dir.resolve("runner-report.pdf")) && !Files.exists(dir.resolve("summary.json"));
+    }
+
+    private static Optional<Pages.RunnerSection> runnerSection(Path out, List<String> batchFiles, String base) {
         String pdf = batchFiles.stream().filter(n -> n.startsWith("runner-report") && n.endsWith(".pdf")).findFirst()
                 .orElse(null);
         String csv = batchFiles.stream().filter(n -> n.startsWith("weekly-load") && n.endsWith(".csv")).findFirst()
@@ -629,7 +653,9 @@ public final class GaitformServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the PDF link stays
         }
-        return Optional.of(new Pages.RunnerSection(pdf, csv, weeks));
+        List<String> more = batchFiles.stream().filter(n -> !n.equals(pdf) && !n.equals(csv))
+                .filter(n -> Files.isRegularFile(out.resolve(n))).toList();
+        return Optional.of(new Pages.RunnerSection(pdf, csv, weeks, base, more));
     }
 
     private void jobJson(Context ctx) {
@@ -676,6 +702,10 @@ public final class GaitformServer implements AutoCloseable {
         Job job = job(ctx);
         String sid = session(job, ctx.pathParam("sid"));
         Path dir = store.out(job).resolve(sid);
+        if (isHistory(dir)) {
+            ctx.redirect("/jobs/" + job.id() + "#runner-h", io.javalin.http.HttpStatus.SEE_OTHER);
+            return;
+        }
         Path summary = dir.resolve("summary.json");
         Map<?, ?> raw;
         try {

@@ -107,7 +107,7 @@ final class Pages {
 
     /** The job page: progress while it runs, then the list of sessions and the runner's report. */
     static String job(Frame f, Job.Snapshot j, int position, long expiresEpochS, List<SessionCard> sessions,
-                      Optional<RunnerSection> runner) {
+                      List<RunnerSection> runner) {
         boolean finished = j.state() == Job.State.DONE || j.state() == Job.State.FAILED;
         Html h = new Html();
         h.raw("<h1>Upload of ").text(WHEN.format(Instant.ofEpochSecond(j.createdEpochS()))).raw("</h1>");
@@ -153,7 +153,7 @@ final class Pages {
             }
             h.raw("</ul></section>");
         }
-        runner.ifPresent(r -> h.raw(runnerSection(j.id(), r)));
+        runner.forEach(r -> h.raw(runnerSection(r)));
         if (finished) {
             h.raw("<section aria-labelledby=\"dl-h\"><h2 id=\"dl-h\">Downloads</h2><ul class=\"downloads\">")
                     .raw("<li><a href=\"/jobs/").text(j.id()).raw("/download.zip\">Everything (zip)</a></li>");
@@ -211,11 +211,13 @@ final class Pages {
      * @param pdf   file name of the PDF
      * @param csv   file name of the weekly table
      * @param weeks the weekly table's rows (column → value)
+     * @param base  the address its files are under ("/jobs/ID/batch/")
+     * @param more  other files of the report to offer (an account history's monthly form, shoes, activities)
      */
-    record RunnerSection(String pdf, String csv, List<Map<String, String>> weeks) {
+    record RunnerSection(String pdf, String csv, List<Map<String, String>> weeks, String base, List<String> more) {
     }
 
-    private static String runnerSection(String jobId, RunnerSection r) {
+    private static String runnerSection(RunnerSection r) {
         Html h = new Html();
         h.raw("<section aria-labelledby=\"runner-h\"><h2 id=\"runner-h\">Runner's report: weekly load and trends</h2>");
         if (r.weeks().isEmpty()) {
@@ -242,9 +244,13 @@ final class Pages {
             }
             h.raw("</tbody></table></div>");
         }
-        h.raw("<ul class=\"downloads\"><li><a href=\"/jobs/").text(jobId).raw("/batch/").text(r.pdf()).raw("\">")
-                .text("Runner's report (" + r.pdf() + ")").raw("</a></li><li><a href=\"/jobs/").text(jobId)
-                .raw("/batch/").text(r.csv()).raw("\">").text(r.csv()).raw("</a></li></ul></section>");
+        h.raw("<ul class=\"downloads\"><li><a href=\"").text(r.base() + r.pdf()).raw("\">")
+                .text("Runner's report (" + r.pdf() + ")").raw("</a></li><li><a href=\"").text(r.base() + r.csv())
+                .raw("\">").text(r.csv()).raw("</a></li>");
+        for (String m : r.more()) {
+            h.raw("<li><a href=\"").text(r.base() + m).raw("\">").text(m).raw("</a></li>");
+        }
+        h.raw("</ul></section>");
         return h.toString();
     }
 

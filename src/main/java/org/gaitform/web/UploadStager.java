@@ -14,14 +14,16 @@ import java.util.Optional;
 import java.util.Set;
 import org.gaitform.io.archive.ZipArchive;
 import org.gaitform.io.imu.SensorLoggerReader;
+import org.gaitform.io.watch.AccountExport;
 import org.gaitform.model.GaitformException;
 
 /**
  * Puts the files of one upload into a folder, under the upload's limits: every name rebuilt by {@link SafeNames},
  * files of kinds gaitform does not read left out (and listed), every byte counted as it is written (never trusting
  * a declared size), zips read with the command line's bounded zip reading ({@link ZipArchive}) under a budget of
- * unpacked bytes and a file count for the whole upload (no zip bomb, no zip slip). A Sensor Logger zip is kept
- * whole, so that the command line's reader reads it with its own checks and messages.
+ * unpacked bytes and a file count for the whole upload (no zip bomb, no zip slip). A Sensor Logger zip and a
+ * runner's account export (Strava, Garmin Connect) are kept whole, so that the command line's readers read them with
+ * their own checks, limits and messages.
  */
 final class UploadStager {
     /** Extensions of files gaitform reads or that accompany recordings (sidecars, OpenPose JSON). */
@@ -131,7 +133,16 @@ final class UploadStager {
      * upload's budget of unpacked bytes before any is inflated, the bytes really written counted again.
      */
     private void addZip(Path zip, List<String> parts, String shown, int depth) throws IOException {
-        try (ZipArchive archive = ZipArchive.open(zip, shown, limits.maxFiles())) {
+        if (depth == 1 && AccountExport.detect(zip).isPresent()) {
+            // a runner's account export (Strava, Garmin Connect) goes whole to the command line's reader: it reads the
+            // activity list (types, names, shoes) and applies its own bounds for account exports
+            Path target = place(parts);
+            Files.copy(zip, target);
+            kept.add(root.relativize(target).toString().replace('\\', '/'));
+            return;
+        }
+        try (ZipArchive archive = ZipArchive.open(zip, shown, new ZipArchive.Limits(limits.maxFiles(),
+                limits.maxFileBytes(), limits.maxExtractedBytes()))) {
             List<ZipArchive.Entry> entries = archive.entries().stream().filter(e -> !e.isDirectory()).toList();
             archive.requireWithinBounds(entries, limits.maxFileBytes(), "entries");
             long stated = entries.stream().mapToLong(ZipArchive.Entry::size).sum();

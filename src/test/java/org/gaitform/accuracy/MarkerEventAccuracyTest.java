@@ -58,7 +58,8 @@ class MarkerEventAccuracyTest {
                     "forefoot", 2.5, true),
             new Trial(FUKUCHI, "RBDS008runT35markers.txt", "RBDS008runT35_contacts_from_vgrf.csv", "Fukuchi S8",
                     "rearfoot", 3.5, true),
-            // looked at while the heel-impact rule took its form (docs/tuning-split.csv): not held out
+            // looked at while the heel-impact rule took its form (docs/tuning-split.csv): not held out; the toe-off rule
+            // (the last forefoot marker) was chosen on it and RBDS001, with RBDS008 T35 and RBDS002 T45 held out
             new Trial(FUKUCHI, "RBDS002runT25markers.txt", "RBDS002runT25_contacts_from_vgrf.csv", "Fukuchi S2",
                     "midfoot", 2.5, true),
             new Trial(FUKUCHI, "RBDS002runT45markers.txt", "RBDS002runT45_contacts_from_vgrf.csv", "Fukuchi S2",
@@ -170,10 +171,11 @@ class MarkerEventAccuracyTest {
             assertThat(r.sidesPct()).as(t + " sides").isEqualTo(100.0);
             assertThat(Math.abs(r.cadErrSpm())).as(t + " cadence error").isLessThanOrEqualTo(0.5);
             boolean hamner = r.trial().dataset().equals(HAMNER);
-            // issue 13's target is 10 ms; Hamner's heel marker sits 9 cm above the sole, on the heel counter, and its
-            // deceleration starts later the harder the landing (measured: 11.2 and 17.5 ms at 4 and 5 m/s)
-            assertThat(r.icMaeMs()).as(t + " |IC| ms").isLessThanOrEqualTo(hamner ? 20.0 : 10.0);
-            assertThat(r.toMaeMs()).as(t + " |TO| ms").isLessThanOrEqualTo(hamner || !r.trial().tuning() ? 15.0 : 12.0);
+            // issue 13's target is 10 ms; Hamner's heel marker sits 9 cm above the sole, on the heel counter: its impact
+            // is timed in the 25 Hz impact band (in the 15 Hz band it was 11.2 and 17.5 ms late at 4 and 5 m/s)
+            assertThat(r.icMaeMs()).as(t + " |IC| ms").isLessThanOrEqualTo(10.0);
+            // toe-off: Hamner's toe marker rises slowly at 2 m/s (13.5 ms late, a known gap, docs/pose-input.md)
+            assertThat(r.toMaeMs()).as(t + " |TO| ms").isLessThanOrEqualTo(hamner ? 15.0 : 10.0);
         }
     }
 

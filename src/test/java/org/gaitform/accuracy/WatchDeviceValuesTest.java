@@ -3,6 +3,7 @@ package org.gaitform.accuracy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,5 +137,138 @@ class WatchDeviceValuesTest {
         double steps = WatchMetrics.session(tri, WatchIntervals.of(tri, s), s).metrics().get("n_steps");
         assertThat(steps).as("steps of the run leg vs the device's 2 × 3960 strides")
                 .isCloseTo(tri.deviceSummary().get("device_n_steps"), org.assertj.core.data.Percentage.withPercentage(1));
+    }
+
+    /** The FIT files of the shared folder whose running session has the device's own averages. */
+    static final String[] FILES = {"fitparse__garmin-fenix-5-run.fit", "fitparse__sample_mulitple_header.fit",
+        "jimmykane-fit-parser__running-with-developer-data.fit", "jimmykane-fit-parser__garmin-stamina.fit",
+        "fitparse__developer-types-sample.fit", "fitparse__activity-small-fenix2-run.fit",
+        "fitparse__activity-large-fenxi2-multisport.fit"};
+
+    /**
+     * The rounding of the device's numbers, below and above its value: half a unit of the last digit it writes
+     * (contact time 0.1 ms, oscillation 0.1 mm, ratio, balance and stance % 0.01, step length checked to 1 mm,
+     * cadence with its fraction 1/128 stride/min checked to 0.05 steps/min), and for the whole numbers (heart rate,
+     * power, a cadence without fraction) rounding or cutting off: up to one unit above the device's number.
+     */
+    static double[] rounding(String key, boolean wholeCadence) {
+        return switch (key) {
+            case "contact_ms" -> new double[] {0.1, 0.1};
+            case "vertical_oscillation_cm" -> new double[] {0.01, 0.01};
+            case "vertical_ratio_pct", "contact_balance_left_pct", "stance_time_pct" -> new double[] {0.01, 0.01};
+            case "step_length_m" -> new double[] {0.001, 0.001};
+            case "heart_rate_bpm", "power_w" -> new double[] {0.6, 1.0};
+            case "cadence_spm" -> wholeCadence ? new double[] {1.2, 2.0} : new double[] {0.05, 0.05};
+            default -> new double[] {0, 0};
+        };
+    }
+
+    /**
+     * Every shared FIT file with a running session gives the device's own session averages — contact time,
+     * oscillation, ratio, balance, step length, stance %, heart rate, power and cadence — within the rounding of the
+     * device's numbers when the records are averaged the device's way (over the whole session, each record by its
+     * duration; {@link WatchMetrics#recordMeans}). Files recorded every second only: a smart-recording file (the Fenix
+     * 5's) writes too few records for that, and is compared in {@link #sessionValuesAreReproducedFromTheRecords}.
+     * Prints the table.
+     */
+    @Test
+    void everySharedFitFileGivesTheDevicesOwnAveragesWithinRounding() throws IOException {
+        WatchMetricSettings s = WatchMetricSettings.DEFAULTS;
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-52s %-26s %10s %10s %8s%n", "file",
+                "value (the device's way)", "device", "records", "error"));
+        int compared = 0;
+        List<String> outside = new ArrayList<>();
+        for (String f : FILES) {
+            WatchRecording r = read(f);
+            WatchIntervals iv = WatchIntervals.of(r, s);
+            double rate = r.size() / Math.max(1, r.durationS());
+            Map<String, Double> m = new java.util.LinkedHashMap<>(WatchMetrics.recordMeans(r, iv));
+            m.put("cadence_spm", WatchMetrics.session(r, iv, s).metrics().get("overall_cadence_spm"));
+            for (Map.Entry<String, Double> e : m.entrySet()) {
+                Double device = r.deviceSummary().get("device_" + e.getKey());
+                if (device == null || !Double.isFinite(e.getValue()) || rate < 0.9) {
+                    continue;
+                }
+                if (f.contains("fenix2") && !e.getKey().equals("heart_rate_bpm") && !e.getKey().equals("cadence_spm")) {
+                    // the Fenix 2 averages running dynamics over running only (its walking has none)
+                    continue;
+                }
+                double err = e.getValue() - device;
+                double[] tol = rounding(e.getKey(), device == Math.rint(device / 2) * 2);
+                boolean ok = err >= -tol[0] - 1e-9 && err <= tol[1] + 1e-9;
+                sb.append(String.format(Locale.ROOT, "%-52s %-26s %10.3f %10.3f %+8.3f%s%n", f, e.getKey(), device,
+                        e.getValue(), err, ok ? "" : "  <-- outside −" + tol[0] + "/+" + tol[1]));
+                compared++;
+                if (!ok) {
+                    outside.add(f + " " + e.getKey());
+                }
+            }
+        }
+        System.out.print(sb);
+        assertThat(compared).as("values compared").isGreaterThanOrEqualTo(18);
+        assertThat(outside).as("values outside rounding (see the table above)").isEmpty();
+    }
+
+    /**
+     * The developer-field power and heart rate of the two files that carry them reach the session: means while
+     * running, and over the session the watch's way.
+     */
+    @Test
+    void powerAndHeartRateReachTheSession() throws IOException {
+        WatchMetricSettings s = WatchMetricSettings.DEFAULTS;
+        WatchRecording dev = read("jimmykane-fit-parser__running-with-developer-data.fit");
+        Map<String, Double> m = WatchMetrics.session(dev, WatchIntervals.of(dev, s), s).metrics();
+        // Stryd's "Power" developer field: 1681 records, mean 251.7 W over all of them (Garmin's decode, zeros
+        // included), higher while running
+        assertThat(m.get("overall_power_w")).isCloseTo(251.9, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(m.get("power_w")).isCloseTo(270.0, org.assertj.core.data.Offset.offset(1.0));
+        assertThat(m.get("heart_rate_bpm")).isCloseTo(158.9, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(dev.decisions()).anyMatch(d -> d.key().equals("power_w_source") && d.value().equals("stryd"));
+        WatchRecording st = read("jimmykane-fit-parser__garmin-stamina.fit");
+        Map<String, Double> n = WatchMetrics.session(st, WatchIntervals.of(st, s), s).metrics();
+        assertThat(n.get("overall_power_w")).isCloseTo(st.deviceSummary().get("device_power_w"),
+                org.assertj.core.data.Offset.offset(0.6));
+        assertThat(n.get("power_w")).as("the running intervals of an interval session").isGreaterThan(300);
+        System.out.printf(Locale.ROOT, "power while running: %.1f W (fēnix 5X, Stryd developer field), %.1f W "
+                + "(Forerunner 965, native); over the session %.1f W and %.1f W (device %.0f W)%n", m.get("power_w"),
+                n.get("power_w"), m.get("overall_power_w"), n.get("overall_power_w"), st.deviceSummary()
+                .get("device_power_w"));
+    }
+
+    /**
+     * Garmin's own decode of each shared FIT file (FitCSVTool's record CSV, developer fields with their units in
+     * brackets such as {@code Vertical Oscillation[Centimeters]}) read as a watch CSV gives the same values as the FIT
+     * file, every device kept.
+     */
+    @Test
+    void garminsDecodedCsvsReadLikeTheirFitFiles() throws IOException {
+        Path csvDir = SharedData.require("garmin-stryd-fit-exports").resolve("decoded-by-garmin-csvtool");
+        WatchMetricSettings s = WatchMetricSettings.DEFAULTS;
+        int files = 0;
+        for (String f : FILES) {
+            Path csv = csvDir.resolve(f.replace(".fit", ".record.csv"));
+            if (!Files.exists(csv) || f.contains("multisport") || f.contains("mulitple")) {
+                continue; // multisport files: the CSV holds every sport's records, the FIT reader the run's only
+            }
+            WatchRecording a = read(f);
+            WatchRecording b = (WatchRecording) new org.gaitform.io.InputReaders().read(csv, csv.getFileName().toString(),
+                    org.gaitform.io.ReadOptions.DEFAULTS);
+            Map<String, Double> ma = WatchMetrics.recordMeans(a, WatchIntervals.of(a, s));
+            Map<String, Double> mb = WatchMetrics.recordMeans(b, WatchIntervals.of(b, s));
+            for (Map.Entry<String, Double> e : ma.entrySet()) {
+                assertThat(mb.get(e.getKey())).as(f + " " + e.getKey()).isCloseTo(e.getValue(),
+                        org.assertj.core.data.Offset.offset(1e-6 + Math.abs(e.getValue()) * 1e-9));
+            }
+            for (org.gaitform.model.WatchSource o : a.otherSources()) {
+                org.gaitform.model.WatchSource p = b.otherSource(o.id()).orElseThrow(() -> new AssertionError(f
+                        + ": the CSV lost device " + o.id()));
+                for (org.gaitform.model.WatchChannel c : o.channels().keySet()) {
+                    assertThat(p.channel(c)).as(f + " " + o.id() + " " + c).containsExactly(o.channel(c),
+                            org.assertj.core.data.Offset.offset(1e-4));
+                }
+            }
+            files++;
+        }
+        assertThat(files).isGreaterThanOrEqualTo(4);
     }
 }

@@ -100,23 +100,42 @@ public final class Benchmark {
         int batch = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         int points = args.length > 2 ? Integer.parseInt(args[2]) : 1_600_000;
         Files.createDirectories(work);
-        new Benchmark(work, batch, points).run();
+        Benchmark b = new Benchmark(work, batch, points);
+        b.historyActivities = args.length > 3 ? Integer.parseInt(args[3]) : 1200;
+        b.only = System.getProperty("benchmark.only", "");
+        b.run();
+    }
+
+    /** Activities of the generated account export. */
+    int historyActivities = 1200;
+    /** Which sections run (-Dbenchmark.only): empty or {@code all} for all, else a comma list of throughput, report,
+     * batch, watch, heap, history. */
+    String only = "";
+
+    private boolean runs(String section) {
+        return only.isBlank() || only.equals("all") || List.of(only.split(",")).contains(section);
     }
 
     void run() throws Exception {
         resetPeaks();
         machine();
-        String only = System.getProperty("benchmark.only", "");
-        if (only.equals("watch")) {
-            longWatch(); // -Dbenchmark.only=watch: the long watch export alone
-        } else if (only.equals("web")) {
-            System.out.println("benchmark.only=web: gaitform serve's load run alone (org.gaitform.web.WebLoad)");
-        } else {
+        if (runs("throughput")) {
             throughput();
+        }
+        if (runs("report")) {
             reportRendering();
+        }
+        if (runs("batch")) {
             batch();
-            longWatch();
+        }
+        if (runs("watch")) {
+            longWatch(); // -Dbenchmark.only=watch: the long watch export alone
+        }
+        if (runs("heap")) {
             heap();
+        }
+        if (runs("history")) {
+            history();
         }
         line("");
         line("## Targets");
@@ -416,6 +435,63 @@ public final class Benchmark {
         }
         line(String.format(Locale.ROOT, "- this benchmark JVM (everything above, up to 2 jobs): peak heap %.0f MB "
                 + "including garbage", peak / 1e6));
+        AtomicFiles.deleteTree(out);
+    }
+
+    /**
+     * A runner's whole account: a Strava bulk export (zip) of {@link #historyActivities} activities over four years
+     * (runs of 20–70 minutes recorded every second, rides, walks, swims, hand-entered runs), analysed as one input by
+     * the command line in a child JVM limited to {@code -Xmx512m} with two jobs; its time, the activities per second
+     * and the peak heap.
+     */
+    private void history() throws Exception {
+        line("");
+        line("## A runner's account export");
+        line("");
+        Path zip = work.resolve("strava_export_" + historyActivities + ".zip");
+        long t0 = System.nanoTime();
+        if (!Files.exists(zip)) {
+            List<org.gaitform.support.AccountExports.Activity> acts = org.gaitform.support.AccountExports.activities(
+                    new org.gaitform.support.AccountExports.Spec(historyActivities, 4, 11L, 1.0));
+            org.gaitform.support.AccountExports.stravaZip(zip, acts);
+        }
+        double gen = (System.nanoTime() - t0) / 1e9;
+        Path log = work.resolve("history-probe.log");
+        Path out = work.resolve("history-out");
+        if (Files.exists(out)) {
+            AtomicFiles.deleteTree(out);
+        }
+        Process p = ChildJvm.start(List.of("-Xmx512m"), HeapProbe.class.getName(),
+                List.of("analyze", zip.toString(), "--out", out.toString(), "--force", "--jobs", "2", "--progress",
+                        "lines"), log);
+        if (!p.waitFor(60, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+        }
+        String text = Files.readString(log);
+        Matcher m = Pattern.compile("exit=(\\d+) seconds=([0-9.]+) peak_live_mb=([0-9.]+) peak_used_mb=([0-9.]+)")
+                .matcher(text);
+        if (!m.find()) {
+            line("history probe failed:\n" + text);
+            verdicts.add("account export of " + historyActivities + " activities: " + TARGET_MISSED);
+            return;
+        }
+        Path activities = out.resolve(zip.getFileName().toString().replace(".zip", "")).resolve("activities.csv");
+        long runs = 0;
+        long total = 0;
+        if (Files.exists(activities)) {
+            List<String> lines = Files.readAllLines(activities);
+            total = lines.size() - 1;
+            runs = lines.stream().skip(1).filter(l -> l.contains(",run,")).count();
+        }
+        double s = Double.parseDouble(m.group(2));
+        boolean ok = m.group(1).equals("0") && s < 15 * 60;
+        line(String.format(Locale.ROOT, "- Strava bulk export, %d activities over 4 years (%.0f MB zip, generated in "
+                        + "%.0f s): %d runs analysed, the rest skipped or counted; %s in %.0f s (%.1f activities/s) with "
+                        + "2 jobs in -Xmx512m; peak live heap (after GC) %s MB, peak heap including garbage %s MB",
+                total, Files.size(zip) / 1e6, gen, runs, m.group(1).equals("0") ? "done" : "FAILED", s, total / s,
+                m.group(3), m.group(4)));
+        verdicts.add("account export of " + total + " activities within minutes in -Xmx512m: " + (ok ? TARGET_MET
+                : TARGET_MISSED) + String.format(Locale.ROOT, " (%.0f s, peak live heap %s MB)", s, m.group(3)));
         AtomicFiles.deleteTree(out);
     }
 

@@ -380,6 +380,29 @@ class WebServerTest {
                 + "the command line's message%n", expected.size(), perReader.size());
     }
 
+    /** A runner's whole Strava export, as its zip, gives the runner's report with the weekly load. */
+    @Test
+    void aStravaAccountExportGivesTheRunnersReport(@TempDir Path dir) throws Exception {
+        List<org.gaitform.support.AccountExports.Activity> acts = org.gaitform.support.AccountExports.activities(
+                new org.gaitform.support.AccountExports.Spec(8, 0.1, 11, 0.1));
+        Path zip = org.gaitform.support.AccountExports.stravaZip(dir.resolve("export_123.zip"), acts);
+        HttpResponse<String> r = client.upload(Map.of("export_123.zip", Files.readAllBytes(zip)), Map.of(), true);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+        String id = String.valueOf(WebClient.json(r.body()).get("id"));
+        Map<?, ?> s = client.waitDone(id, Duration.ofMinutes(3));
+        assertThat(s.get("state")).as(s.toString()).isEqualTo("done");
+        assertThat(WebClient.inputs(s).values()).as(s.toString()).anySatisfy(i -> assertThat(i.get("status"))
+                .isEqualTo("ok"));
+        String page = client.get("/jobs/" + id).body();
+        assertThat(page).contains("Runner's report: weekly load and trends").contains("<svg")
+                .contains("/jobs/" + id + "/history/export_123/monthly-form.csv");
+        HttpResponse<byte[]> pdf = client.bytes("/jobs/" + id + "/history/export_123/runner-report.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(client.get("/jobs/" + id + "/history/export_123/job.json").statusCode()).isEqualTo(404);
+        assertThat(client.get("/jobs/" + id + "/sessions/export_123").statusCode()).isEqualTo(303);
+    }
+
     @Test
     void aFullQueueAnswers503WithRetryAfter() throws Exception {
         WebSettings s = WebSettings.defaults(tmp.resolve("data-queue")).withPort(0).withJobs(1, 1);

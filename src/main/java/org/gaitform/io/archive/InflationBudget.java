@@ -81,6 +81,11 @@ public final class InflationBudget {
         }
     }
 
+    /** True once more than the budget was inflated: readers that go on after a failed input should stop. */
+    public boolean spent() {
+        return used.get() > limit;
+    }
+
     /** Bytes inflated so far. */
     public long used() {
         return used.get();

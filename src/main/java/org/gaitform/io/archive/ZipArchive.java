@@ -1,6 +1,7 @@
 package org.gaitform.io.archive;
 
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -16,25 +17,55 @@ import java.util.Objects;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Printable;
 
 /**
- * A zip archive read within bounds, for inputs that come zipped (Sensor Logger exports). Written from the zip file
- * format (PKWARE's APPNOTE): the central directory is read and checked before any entry is inflated —
- * at most {@value #MAX_ENTRIES} entries, every entry's data inside the archive and before the directory, no two
- * entries sharing data (the trick of "overlapping" zip bombs: many entries pointing into one deflate stream).
- * Entries are streamed, never extracted to disk; every inflated byte is counted against the entry's stated size
- * (an entry that inflates to more than the directory says is refused: sizes are understated only in crafted or
- * damaged archives), against a budget for the whole archive ({@value #MAX_UNPACKED_MIB} MiB, or
- * {@value #MAX_RATIO} times its size), and against the batch's {@link InflationBudget}. Stored and deflated
- * entries are read; their CRC-32 is checked at the end.
+ * A zip archive read within bounds, for inputs that come zipped (Sensor Logger exports, a runner's account export).
+ * Written from the zip file format (PKWARE's APPNOTE): the central directory is read and checked before any entry
+ * is inflated — at most {@link Limits#maxEntries()} entries, every entry's data inside the archive and before the
+ * directory, no two entries sharing data (the trick of "overlapping" zip bombs: many entries pointing into one
+ * deflate stream). Entries are streamed, never extracted to disk; every inflated byte is counted against the entry's
+ * stated size (an entry that inflates to more than the directory says is refused: sizes are understated only in
+ * crafted or damaged archives), against a limit per entry and a budget for the whole archive
+ * ({@link Limits}; nested archives included), against {@value #MAX_RATIO} times what was read of the archive, and
+ * against the batch's {@link InflationBudget}. Stored and deflated entries are read; their CRC-32 is checked at the
+ * end. An archive inside the archive (a Garmin Connect export holds zips of FIT files) is read as a stream, entry
+ * by entry ({@link #forEachNested}), within the same limits.
  */
 public final class ZipArchive implements Closeable {
     /** Most entries an archive may have. Sensor Logger writes one per sensor stream, a few dozen at most. */
     public static final int MAX_ENTRIES = 1000;
     /** Most bytes the entries read from one archive may unpack to, MiB. */
     public static final int MAX_UNPACKED_MIB = 2048;
+
+    /**
+     * The bounds of one archive.
+     *
+     * @param maxEntries       entries the archive (and each archive nested in it) may have
+     * @param maxEntryBytes    bytes one entry may unpack to
+     * @param maxUnpackedBytes bytes all the entries read from the archive, nested archives included, may unpack to
+     */
+    public record Limits(int maxEntries, long maxEntryBytes, long maxUnpackedBytes) {
+        /** A recording's archive (Sensor Logger): {@value #MAX_ENTRIES} entries, {@value #MAX_UNPACKED_MIB} MiB. */
+        public static final Limits RECORDING = new Limits(MAX_ENTRIES, (long) MAX_UNPACKED_MIB << 20,
+                (long) MAX_UNPACKED_MIB << 20);
+        /**
+         * A runner's account export (Strava bulk export, Garmin Connect data export): 200 000 entries (a Strava
+         * export of 20 years holds a few thousand), 512 MiB per entry (a nested archive of FIT files; one activity is
+         * rarely 10 MiB), 64 GiB in all (an account of 20 years of daily runs is a few GiB).
+         */
+        public static final Limits ACCOUNT_EXPORT = new Limits(200_000, 512L << 20, 64L << 30);
+
+        public Limits {
+            if (maxEntries < 1 || maxEntryBytes < 1 || maxUnpackedBytes < 1) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
     /** CSV text compresses a few times; an archive that inflates to more than this ratio is refused as a zip bomb. */
     public static final int MAX_RATIO = 100;
     /** Unpacked bytes below which the ratio is not checked (tiny entries compress oddly). */
@@ -76,39 +107,45 @@ public final class ZipArchive implements Closeable {
 
     private final FileChannel channel;
     private final String source;
+    private final Limits limits;
     private final long fileSize;
     private final long directoryStart;
     private final List<Entry> entries;
     private long unpacked;
+    /** Set once a limit of the whole archive (or the batch) is broken: nothing more is inflated from it. */
+    private GaitformException spent;
     private long consumed;
 
-    private ZipArchive(FileChannel channel, String source, long fileSize, long directoryStart, List<Entry> entries) {
+    private ZipArchive(FileChannel channel, String source, Limits limits, long fileSize, long directoryStart,
+                       List<Entry> entries) {
         this.channel = channel;
         this.source = source;
+        this.limits = limits;
         this.fileSize = fileSize;
         this.directoryStart = directoryStart;
         this.entries = List.copyOf(entries);
     }
 
     /**
-     * Opens an archive and checks its directory.
+     * Opens a recording's archive ({@link Limits#RECORDING}) and checks its directory.
      *
      * @param zip    the file
      * @param source the name to report it by
      * @throws GaitformException for a damaged or crafted archive (nothing has been inflated then)
      */
     public static ZipArchive open(Path zip, String source) throws IOException {
-        return open(zip, source, MAX_ENTRIES);
+        return open(zip, source, Limits.RECORDING);
     }
 
     /**
-     * Opens an archive that may hold up to {@code maxEntries} entries (a whole watch-account export uploaded to
-     * {@code gaitform serve} holds thousands of activity files), with every other check of {@link #open(Path, String)}.
+     * Opens an archive within {@code limits} and checks its directory.
+     *
+     * @throws GaitformException for a damaged or crafted archive (nothing has been inflated then)
      */
-    public static ZipArchive open(Path zip, String source, int maxEntries) throws IOException {
+    public static ZipArchive open(Path zip, String source, Limits limits) throws IOException {
         FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ);
         try {
-            ZipArchive a = read(ch, source, maxEntries);
+            ZipArchive a = read(ch, source, limits);
             a.checkLayout();
             return a;
         } catch (IOException | RuntimeException e) {
@@ -123,7 +160,7 @@ public final class ZipArchive implements Closeable {
      */
     public static List<String> names(Path zip) {
         try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
-            return read(ch, zip.toString(), Long.MAX_VALUE).entries.stream().map(Entry::name).toList();
+            return read(ch, zip.toString(), null).entries.stream().map(Entry::name).toList();
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
@@ -144,10 +181,23 @@ public final class ZipArchive implements Closeable {
         return unpacked;
     }
 
+    /** The archive's limits. */
+    public Limits limits() {
+        return limits;
+    }
+
+    /**
+     * True once the archive as a whole broke a limit (its budget, its ratio or the batch's budget): every later read
+     * fails at once, and a reader that goes on past a failed entry should stop.
+     */
+    public boolean spent() {
+        return spent != null;
+    }
+
     /**
      * Checks, before inflating anything, that the entries a reader needs stay within bounds by what the directory
-     * states: each at most {@code maxEntryBytes}, all together at most {@value #MAX_UNPACKED_MIB} MiB, none claiming
-     * more than {@value #MAX_RATIO} times its compressed size.
+     * states: each at most {@code maxEntryBytes}, all together at most the archive's
+     * {@link Limits#maxUnpackedBytes()}, none claiming more than {@value #MAX_RATIO} times its compressed size.
      */
     public void requireWithinBounds(List<Entry> needed, long maxEntryBytes, String expected) {
         long sum = 0;
@@ -162,9 +212,30 @@ public final class ZipArchive implements Closeable {
             }
             sum += e.size();
         }
-        if (sum > ((long) MAX_UNPACKED_MIB << 20)) {
-            throw GaitformException.badInput(source, "", "entries that unpack to at most " + MAX_UNPACKED_MIB
+        if (sum > limits.maxUnpackedBytes()) {
+            throw GaitformException.badInput(source, "", "entries that unpack to at most " + mib(limits.maxUnpackedBytes())
                     + " MiB together", "entries that claim " + (sum >> 20) + " MiB; nothing was unpacked");
+        }
+    }
+
+    /**
+     * Refuses an entry name that climbs out of the archive (absolute, a drive letter, {@code ..}) or holds control
+     * characters: such names come only from damaged or crafted archives.
+     *
+     * @param expected what the reader expects the names to be, for the message
+     */
+    public static void checkName(String source, String name, String expected) {
+        String n = name.replace('\\', '/');
+        boolean climbs = n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.equals("..") || n.startsWith("../")
+                || n.endsWith("/..") || n.contains("/../");
+        if (climbs) {
+            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", expected, "a name that climbs out "
+                    + "of it (an absolute path or '..'): the archive is damaged or crafted, and nothing was unpacked");
+        }
+        if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
+            // found by fuzzing: a NUL byte in a name is no file name at all
+            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names of printable "
+                    + "characters", "control characters in a name (shown as ?): the archive is damaged");
         }
     }
 
@@ -174,7 +245,14 @@ public final class ZipArchive implements Closeable {
      * batch's budget raise {@link GaitformException}; so do damaged data and a CRC that does not match.
      */
     public InputStream open(Entry e) throws IOException {
+        if (spent != null) {
+            throw spent;
+        }
         String where = "entry '" + shown(e.name()) + "'";
+        if (e.size() > limits.maxEntryBytes()) {
+            throw GaitformException.badInput(source, where, "an entry of at most " + mib(limits.maxEntryBytes())
+                    + " MiB", "one that claims " + (e.size() >> 20) + " MiB; nothing was unpacked");
+        }
         if ((e.flags() & 1) != 0) {
             throw GaitformException.badInput(source, where, "an entry that is not encrypted", "an encrypted entry");
         }
@@ -195,6 +273,46 @@ public final class ZipArchive implements Closeable {
         return new EntryStream(e, where, dataStart);
     }
 
+    /** What {@link #forEachNested} hands over: one entry of an archive inside this one. */
+    @FunctionalInterface
+    public interface NestedVisitor {
+        /**
+         * @param name    the entry's name in the nested archive (checked: it does not climb out)
+         * @param content its content, inflated as it is read and counted; read it before returning (the next entry
+         *                follows in the same stream)
+         */
+        void accept(String name, InputStream content) throws IOException;
+    }
+
+    /**
+     * Reads an archive stored in this one as a stream, entry by entry, without extracting it: at most
+     * {@link Limits#maxEntries()} entries, each at most {@link Limits#maxEntryBytes()}, their inflated bytes counted
+     * against this archive's budget (on top of the nested archive's own bytes: never less than was inflated), its
+     * ratio and the batch's {@link InflationBudget}. Folder entries are skipped.
+     *
+     * @throws GaitformException when the nested archive is damaged or breaks a limit
+     */
+    public void forEachNested(Entry outer, NestedVisitor visitor) throws IOException {
+        String where = source + "!" + shown(outer.name());
+        try (InputStream raw = open(outer); ZipInputStream z = new ZipInputStream(raw)) {
+            ZipEntry e;
+            int count = 0;
+            while ((e = z.getNextEntry()) != null) {
+                if (++count > limits.maxEntries()) {
+                    throw tooMany(where, limits.maxEntries(), count);
+                }
+                checkName(where, e.getName(), "entry names inside the archive");
+                if (e.isDirectory()) {
+                    continue;
+                }
+                visitor.accept(e.getName(), new NestedStream(z, "entry '" + shown(e.getName()) + "'", where));
+            }
+        } catch (ZipException e) {
+            throw GaitformException.badInput(where, "", "a zip archive", "a damaged or non-zip file ("
+                    + e.getMessage() + ")");
+        }
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
@@ -202,7 +320,10 @@ public final class ZipArchive implements Closeable {
 
     // ------------------------------------------------------------------ directory
 
-    private static ZipArchive read(FileChannel ch, String source, long maxEntries) throws IOException {
+    /** Reads the directory; {@code limits} {@code null} reads every entry's name (for recognising inputs). */
+    private static ZipArchive read(FileChannel ch, String source, Limits limits) throws IOException {
+        boolean limitEntries = limits != null;
+        int maxEntries = limitEntries ? limits.maxEntries() : Integer.MAX_VALUE;
         long size = ch.size();
         if (size < 22) {
             throw notZip(source, "a file of " + size + " bytes");
@@ -247,14 +368,14 @@ public final class ZipArchive implements Closeable {
         if (!zip64 && count == 0xFFFF) {
             count = 0; // 65535 or more without ZIP64 records: counted from the directory itself
         }
-        if (count < 0 || count > maxEntries) {
-            throw tooMany(source, count < 0 ? Long.MAX_VALUE : count, maxEntries);
+        if (count < 0 || (limitEntries && count > maxEntries)) {
+            throw tooMany(source, maxEntries, count < 0 ? Long.MAX_VALUE : count);
         }
         if (cenSize < 0 || cenSize > cenEnd) {
             throw notZip(source, "a central directory larger than the file");
         }
         if (cenSize > MAX_DIRECTORY_BYTES) {
-            throw tooMany(source, cenSize / 46, maxEntries);
+            throw tooMany(source, maxEntries, cenSize / 46);
         }
         long cenStart = cenEnd - cenSize;
         long base = cenStart - cenOff; // data prepended to the archive (self-extracting files) shift every offset
@@ -268,8 +389,8 @@ public final class ZipArchive implements Closeable {
             if (cen.getInt(p) != CEN) {
                 throw notZip(source, "a damaged central directory at byte " + (cenStart + p));
             }
-            if (entries.size() >= maxEntries) {
-                throw tooMany(source, maxEntries + 1L, maxEntries);
+            if (limitEntries && entries.size() >= maxEntries) {
+                throw tooMany(source, maxEntries, maxEntries + 1L);
             }
             int flags = cen.getShort(p + 8) & 0xFFFF;
             int method = cen.getShort(p + 10) & 0xFFFF;
@@ -318,7 +439,7 @@ public final class ZipArchive implements Closeable {
             entries.add(new Entry(name, method, flags, crc, csize, usize, base + off));
             p = next;
         }
-        return new ZipArchive(ch, source, size, cenStart, entries);
+        return new ZipArchive(ch, source, limits, size, cenStart, entries);
     }
 
     /** Every entry's data inside the file, before the directory, and apart from every other entry's. */
@@ -443,21 +564,13 @@ public final class ZipArchive implements Closeable {
 
         private void count(byte[] b, int off, int n) {
             produced += n;
-            unpacked += n;
             crc.update(b, off, n);
             if (produced > entry.size()) {
                 throw GaitformException.badInput(source, where, "as many bytes as the archive's directory states ("
                         + entry.size() + ")", "more: the archive understates its sizes (a crafted archive, a zip "
                         + "bomb?); reading stopped");
             }
-            if (unpacked > ((long) MAX_UNPACKED_MIB << 20)) {
-                throw GaitformException.badInput(source, where, "entries that unpack to at most " + MAX_UNPACKED_MIB
-                        + " MiB together", "more; reading stopped");
-            }
-            if (unpacked > RATIO_FLOOR && unpacked > (long) MAX_RATIO * Math.max(1, consumed)) {
-                throw bomb(where);
-            }
-            batch.charge(n, source);
+            countUnpacked(n, source, where, batch);
         }
 
         private void finish() {
@@ -489,9 +602,81 @@ public final class ZipArchive implements Closeable {
         }
     }
 
+    /** Counts inflated bytes against the archive's budget, its ratio and the batch's budget. */
+    private void countUnpacked(long n, String from, String where, InflationBudget batch) {
+        if (spent != null) {
+            throw spent;
+        }
+        unpacked += n;
+        if (unpacked > limits.maxUnpackedBytes()) {
+            spent = GaitformException.badInput(from, where, "entries that unpack to at most "
+                    + mib(limits.maxUnpackedBytes()) + " MiB together", "more; reading stopped");
+            throw spent;
+        }
+        if (unpacked > RATIO_FLOOR && unpacked > (long) MAX_RATIO * Math.max(1, consumed)) {
+            spent = bomb(from, where);
+            throw spent;
+        }
+        try {
+            batch.charge(n, from);
+        } catch (GaitformException e) {
+            spent = e;
+            throw e;
+        }
+    }
+
+    /** An entry of a nested archive: counted as it is read; closing it leaves the nested archive's stream open. */
+    private final class NestedStream extends FilterInputStream {
+        private final String where;
+        private final String nestedSource;
+        private final InflationBudget batch = InflationBudget.current();
+        private long produced;
+
+        NestedStream(InputStream in, String where, String nestedSource) {
+            super(in);
+            this.where = where;
+            this.nestedSource = nestedSource;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                produced += n;
+                if (produced > limits.maxEntryBytes()) {
+                    throw GaitformException.badInput(nestedSource, where, "an entry that unpacks to at most "
+                            + mib(limits.maxEntryBytes()) + " MiB", "more (a zip bomb?); reading stopped");
+                }
+                countUnpacked(n, nestedSource, where, batch);
+            }
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the nested archive's stream stays open for its next entry
+        }
+    }
+
+    private static long mib(long bytes) {
+        return bytes >> 20;
+    }
+
     private GaitformException bomb(String where) {
-        return GaitformException.badInput(source, where, "CSV that compresses like text", "data that inflate to more "
-                + "than " + MAX_RATIO + " times its compressed size (a zip bomb?)");
+        return bomb(source, where);
+    }
+
+    private GaitformException bomb(String from, String where) {
+        return GaitformException.badInput(from, where, limits == Limits.RECORDING ? "CSV that compresses like text"
+                : "data that compress like recordings (FIT, CSV, XML)", "data that inflate to more than " + MAX_RATIO
+                + " times its compressed size (a zip bomb?)");
     }
 
     private ByteBuffer readAt(long pos, int len) throws IOException {
@@ -524,8 +709,8 @@ public final class ZipArchive implements Closeable {
         return GaitformException.badInput(source, "", "a zip archive", "a damaged or non-zip file (" + what + ")");
     }
 
-    private static GaitformException tooMany(String source, long count, long maxEntries) {
-        return GaitformException.badInput(source, "", "a zip archive of at most " + maxEntries + " entries",
+    private static GaitformException tooMany(String source, int max, long count) {
+        return GaitformException.badInput(source, "", "a zip archive of at most " + max + " entries",
                 (count == Long.MAX_VALUE ? "more" : String.valueOf(count)) + " entries (a crafted archive?); nothing "
                         + "was unpacked");
     }

@@ -416,12 +416,10 @@ public final class FitDecoder {
                     continue;
                 }
                 // a real field resets the accumulation of the components that target it
-                for (FitProfile.Field other : prof.fields().values()) {
-                    for (FitProfile.Component c : other.components()) {
-                        if (c.accumulate() && c.target() == f.number && f.raw != null && !f.invalid[0]) {
-                            double value = f.type.toDouble(f.raw[0]) / f.scale - f.offset;
-                            st.accumulated.put(key(d.global, c.target()), Math.round((value + c.offset()) * c.scale()));
-                        }
+                for (FitProfile.Component c : accumulatingInto(prof, f.number)) {
+                    if (f.raw != null && !f.invalid[0]) {
+                        double value = f.type.toDouble(f.raw[0]) / f.scale - f.offset;
+                        st.accumulated.put(key(d.global, c.target()), Math.round((value + c.offset()) * c.scale()));
                     }
                 }
                 if (f.profile.components().isEmpty() || f.raw == null || allInvalid(f)) {
@@ -532,6 +530,24 @@ public final class FitDecoder {
         st.developer.put(((int) index << 8) | (int) number, new DevDescription(name.trim(),
                 t == null ? FitBaseType.BYTE : t, Double.isNaN(scale) || scale == 0 ? 1 : scale,
                 Double.isNaN(offset) ? 0 : offset, m.text("units").orElse("").trim()));
+    }
+
+    /** Per message profile, the accumulating components by the field they target (found once, not per message). */
+    private static final java.util.concurrent.ConcurrentHashMap<Integer,
+            Map<Integer, List<FitProfile.Component>>> ACCUMULATING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static List<FitProfile.Component> accumulatingInto(FitProfile.Message prof, int field) {
+        return ACCUMULATING.computeIfAbsent(prof.number(), n -> {
+            Map<Integer, List<FitProfile.Component>> m = new java.util.HashMap<>();
+            for (FitProfile.Field other : prof.fields().values()) {
+                for (FitProfile.Component c : other.components()) {
+                    if (c.accumulate()) {
+                        m.computeIfAbsent(c.target(), k -> new ArrayList<>()).add(c);
+                    }
+                }
+            }
+            return m;
+        }).getOrDefault(field, List.of());
     }
 
     private static boolean hasField(List<Pending> fields, int number) {

@@ -164,19 +164,8 @@ public final class SensorLoggerReader {
 
     /** Entry names that would climb out of the folder they are extracted into are refused. */
     private static void checkEntryName(String source, String name) {
-        String n = name.replace('\\', '/');
-        boolean climbs = n.startsWith("/") || n.matches("^[A-Za-z]:.*") || n.equals("..") || n.startsWith("../")
-                || n.endsWith("/..") || n.contains("/../");
-        if (climbs) {
-            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names inside the archive "
-                    + "(Sensor Logger writes Accelerometer.csv, Gyroscope.csv, …)", "a name that climbs out of it "
-                    + "(an absolute path or '..'): the archive is damaged or crafted, and nothing was unpacked");
-        }
-        if (n.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            // found by fuzzing: a NUL byte in a name is no file name at all
-            throw GaitformException.badInput(source, "entry '" + shown(name) + "'", "entry names of printable "
-                    + "characters", "control characters in a name (shown as ?): the archive is damaged");
-        }
+        ZipArchive.checkName(source, name, "entry names inside the archive (Sensor Logger writes Accelerometer.csv, "
+                + "Gyroscope.csv, …)");
     }
 
     private static String shown(String name) {

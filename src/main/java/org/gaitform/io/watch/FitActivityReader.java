@@ -66,7 +66,7 @@ public final class FitActivityReader {
         for (FitMessage s : sessions) {
             double sport = s.value("sport");
             double start = s.value("start_time");
-            double end = s.value("timestamp");
+            double end = end(s);
             if (Double.isNaN(start) || Double.isNaN(end)) {
                 continue;
             }
@@ -94,7 +94,7 @@ public final class FitActivityReader {
         }
         // records
         RecordTable table = new RecordTable();
-        Map<String, String> devUnits = new LinkedHashMap<>();
+        FitDeveloperFields dev = new FitDeveloperFields(fit);
         int outside = 0;
         int noTime = 0;
         for (FitMessage r : fit.messages("record")) {
@@ -135,9 +135,7 @@ public final class FitActivityReader {
             }
             for (FitField f : r.fields()) {
                 if (f.developer() && !f.isText() && Double.isFinite(f.value())) {
-                    String col = DeveloperFields.column(f.name(), f.units());
-                    devUnits.putIfAbsent(col, f.name() + (f.units().isEmpty() ? "" : " (" + f.units() + ")"));
-                    table.setExtra(col, row, f.value());
+                    dev.add(table, row, f);
                 }
             }
         }
@@ -151,11 +149,10 @@ public final class FitActivityReader {
         if (table.size() == 0) {
             throw GaitformException.notAnalysable(source, "the running session(s) hold no records with a time stamp");
         }
-        if (!devUnits.isEmpty()) {
-            decisions.add(new Decision("developer_fields", String.join(", ", devUnits.values()),
-                    "developer (Connect IQ) fields, kept as extra columns " + String.join(", ", devUnits.keySet())));
+        Decision constant = table.dropConstantRunning("activity_type");
+        if (constant != null) {
+            decisions.add(constant);
         }
-        DeveloperFields.fillChannels(table, decisions);
         double[] cadence = table.values(WatchChannel.CADENCE_SPM);
         if (cadence != null) {
             CadenceUnits.Result c = CadenceUnits.normalise(cadence, table.values(WatchChannel.SPEED_MPS),
@@ -164,6 +161,16 @@ public final class FitActivityReader {
             decisions.add(c.decision());
             info.put("cadence_source_unit", c.factor() == 2 ? "strides/min (per leg), doubled" : "steps/min");
         }
+        dev.place(table, decisions, warnings, options);
+        String nativeId = nativeDynamicsDevice(fit, table);
+        Map<String, String> labels = new LinkedHashMap<>();
+        String sensorLabel = dynamicsSensor(fit);
+        labels.put(nativeId, switch (nativeId) {
+            case "hrm" -> "Garmin HRM chest strap (running dynamics)";
+            case "garmin" -> "Garmin running-dynamics pod";
+            default -> "the watch's own fields" + (sensorLabel.isEmpty() ? "" : " (" + sensorLabel + ")");
+        });
+        WatchSources.resolve(table, nativeId, labels, options.dynamicsDevice(), decisions, warnings, info);
         // laps, device summary, local time, sensors
         List<WatchLap> laps = laps(fit, running);
         Map<String, Double> summary = deviceSummary(fit, running.isEmpty() ? null : running);
@@ -188,6 +195,24 @@ public final class FitActivityReader {
             info.put("sport", sport);
         }
         return table.build(source, "fit", true, offset, laps, summary, info, decisions, warnings);
+    }
+
+    /**
+     * The end of a session or lap: its time stamp, or its start plus its elapsed time when that is later (newer
+     * Garmin watches stamp a session with its start).
+     */
+    static double end(FitMessage m) {
+        double ts = m.value("timestamp");
+        double start = m.value("start_time");
+        double elapsed = m.value("total_elapsed_time");
+        if (Double.isNaN(elapsed)) {
+            elapsed = m.value("total_timer_time");
+        }
+        double byElapsed = Double.isNaN(start) || Double.isNaN(elapsed) ? Double.NaN : start + Math.ceil(elapsed);
+        if (Double.isNaN(ts)) {
+            return byElapsed;
+        }
+        return Double.isNaN(byElapsed) || byElapsed <= ts ? ts : byElapsed;
     }
 
     private static boolean inside(List<double[]> ranges, double t) {
@@ -236,7 +261,8 @@ public final class FitActivityReader {
         };
     }
 
-    private static String sportOf(FitFile fit) {
+    /** The file's sport ({@code running} when any session, sport or lap message says so), or empty. */
+    public static String sportOf(FitFile fit) {
         for (String name : List.of("session", "sport", "lap")) {
             for (FitMessage m : fit.messages(name)) {
                 double s = m.value("sport");
@@ -254,6 +280,38 @@ public final class FitActivityReader {
             }
         }
         return "";
+    }
+
+    /**
+     * The device behind the file's own running-dynamics fields: a Garmin chest strap ({@code hrm}) when the device
+     * list has a running-dynamics sensor that is also the heart-rate strap (or only a Garmin heart-rate strap, as
+     * HRM-Run recorded before the running-dynamics device type), a Garmin pod ({@code garmin}) for a running-dynamics
+     * sensor alone, else the watch itself ({@code watch}).
+     */
+    static String nativeDynamicsDevice(FitFile fit, RecordTable table) {
+        Set<Double> hrSerials = new java.util.HashSet<>();
+        Set<Double> rdSerials = new java.util.HashSet<>();
+        boolean garminHr = false;
+        for (FitMessage d : fit.messages("device_info")) {
+            double ant = d.value("antplus_device_type");
+            double serial = d.value("serial_number");
+            if (ant == 120) {
+                hrSerials.add(serial);
+                garminHr |= d.value("manufacturer") == 1;
+            } else if (ant == 30) {
+                rdSerials.add(serial);
+            }
+        }
+        boolean dynamics = table.has(WatchChannel.CONTACT_MS) || table.has(WatchChannel.VERTICAL_OSCILLATION_MM);
+        if (!rdSerials.isEmpty()) {
+            for (Double s : rdSerials) {
+                if (!Double.isNaN(s) && hrSerials.contains(s)) {
+                    return "hrm";
+                }
+            }
+            return "garmin";
+        }
+        return dynamics && garminHr ? "hrm" : "watch";
     }
 
     /** Where the running dynamics come from, from the device list. */
@@ -280,7 +338,7 @@ public final class FitActivityReader {
         List<WatchLap> out = new ArrayList<>();
         for (FitMessage l : fit.messages("lap")) {
             double start = l.value("start_time");
-            double end = l.value("timestamp");
+            double end = end(l);
             if (Double.isNaN(start) || Double.isNaN(end) || !(end > start)) {
                 continue;
             }
@@ -312,6 +370,7 @@ public final class FitActivityReader {
         put(v, "elevation_gain_m", m.value("total_ascent"), 1);
         put(v, "elevation_loss_m", m.value("total_descent"), 1);
         put(v, "heart_rate_bpm", m.value("avg_heart_rate"), 1);
+        put(v, "power_w", m.value("avg_power"), 1);
         double strides = m.value("total_strides");
         if (!Double.isNaN(strides)) {
             v.put("n_steps", 2 * strides);

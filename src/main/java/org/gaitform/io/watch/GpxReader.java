@@ -184,6 +184,9 @@ public final class GpxReader {
             decisions.add(new Decision("utc_offset", String.format(Locale.ROOT, "%+.1f h", offset / 3600),
                     "the offset written in the track point times"));
         }
+        // one device in a TCX or GPX: the power decision is still recorded (summary.json's decision_power_w_source)
+        WatchSources.resolve(table, "watch", Map.of("watch", "the export's own fields"), options.dynamicsDevice(),
+                decisions, warnings, info);
         return table.build(source, "gpx", true, offset, List.of(), Map.of(), info, decisions, warnings);
     }
 

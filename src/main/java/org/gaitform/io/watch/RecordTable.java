@@ -21,6 +21,9 @@ final class RecordTable {
     private double[] time = new double[1024];
     private final EnumMap<WatchChannel, double[]> channels = new EnumMap<>(WatchChannel.class);
     private final Map<String, double[]> extras = new LinkedHashMap<>();
+    /** Values of devices other than the export's own fields, by device id (see {@link WatchSources}). */
+    private final Map<String, EnumMap<WatchChannel, double[]>> sources = new LinkedHashMap<>();
+    private final List<org.gaitform.model.WatchSource> resolvedOthers = new ArrayList<>();
     private Activity[] activity = new Activity[1024];
     private int n;
 
@@ -32,6 +35,7 @@ final class RecordTable {
             activity = Arrays.copyOf(activity, cap);
             channels.replaceAll((k, v) -> grow(v, cap));
             extras.replaceAll((k, v) -> grow(v, cap));
+            sources.values().forEach(m -> m.replaceAll((k, v) -> grow(v, cap)));
         }
         time[n] = timeS;
         activity[n] = Activity.UNKNOWN;
@@ -60,6 +64,63 @@ final class RecordTable {
         extras.computeIfAbsent(name, k -> nans(time.length))[row] = value;
     }
 
+    /** Sets a value that a device other than the export's own fields wrote (NaN and infinities are ignored). */
+    void setSource(String device, WatchChannel c, int row, double value) {
+        if (!Double.isFinite(value)) {
+            return;
+        }
+        sources.computeIfAbsent(device, k -> new EnumMap<>(WatchChannel.class))
+                .computeIfAbsent(c, k -> nans(time.length))[row] = value;
+    }
+
+    /** The devices with values of their own so far, each with its channels (copies trimmed to the rows). */
+    Map<String, Map<WatchChannel, double[]>> sourcesView() {
+        Map<String, Map<WatchChannel, double[]>> out = new LinkedHashMap<>();
+        sources.forEach((d, m) -> {
+            EnumMap<WatchChannel, double[]> c = new EnumMap<>(WatchChannel.class);
+            m.forEach((k, v) -> c.put(k, Arrays.copyOf(v, n)));
+            out.put(d, c);
+        });
+        return out;
+    }
+
+    /** Forgets the other devices' values (once {@link WatchSources} has placed them). */
+    void clearSources(List<org.gaitform.model.WatchSource> others) {
+        sources.clear();
+        resolvedOthers.clear();
+        resolvedOthers.addAll(others);
+    }
+
+    /** An activity per row (a copy). */
+    Activity activity(int row) {
+        return activity[row];
+    }
+
+    /**
+     * Keeps the device's activity per record only when it tells activities apart: a file whose every record says
+     * "running" states the sport, not what the runner did second by second (a Forerunner 965 writes running through
+     * the walking breaks of an interval session), so cadence and speed decide instead. Returns the decision, or
+     * {@code null} when the activities are kept.
+     */
+    Decision dropConstantRunning(String what) {
+        int running = 0;
+        int other = 0;
+        for (int i = 0; i < n; i++) {
+            if (activity[i] == Activity.RUNNING) {
+                running++;
+            } else if (activity[i] != Activity.UNKNOWN) {
+                other++;
+            }
+        }
+        if (running == 0 || other > 0) {
+            return null;
+        }
+        Arrays.fill(activity, 0, n, Activity.UNKNOWN);
+        return new Decision("activity_source", "cadence and speed", "every record's " + what + " says running: that "
+                + "is the sport, not a per-record detection, so running, walking and standing are told apart by cadence "
+                + "and speed");
+    }
+
     void setActivity(int row, Activity a) {
         activity[row] = a;
     }
@@ -83,6 +144,12 @@ final class RecordTable {
         Map<String, double[]> out = new LinkedHashMap<>();
         extras.forEach((k, v) -> out.put(k, Arrays.copyOf(v, n)));
         return out;
+    }
+
+    /** Removes an extra column and returns its values (trimmed to the rows), or {@code null}. */
+    double[] removeExtra(String name) {
+        double[] v = extras.remove(name);
+        return v == null ? null : Arrays.copyOf(v, n);
     }
 
     /** Replaces a channel's values. */
@@ -185,12 +252,18 @@ final class RecordTable {
         for (Map.Entry<String, double[]> e : extras.entrySet()) {
             ex.put(e.getKey(), gather(e.getValue(), groups));
         }
+        List<org.gaitform.model.WatchSource> others = new ArrayList<>();
+        for (org.gaitform.model.WatchSource o : resolvedOthers) {
+            Map<WatchChannel, double[]> oc = new EnumMap<>(WatchChannel.class);
+            o.channels().forEach((k, v) -> oc.put(k, gather(grow(v, Math.max(v.length, n)), groups)));
+            others.add(new org.gaitform.model.WatchSource(o.id(), o.label(), oc));
+        }
         List<WatchLap> shifted = new ArrayList<>();
         for (WatchLap l : laps) {
             shifted.add(new WatchLap(l.number(), l.startS() - t0, l.endS() - t0, l.distanceM(), l.deviceValues()));
         }
-        return new WatchRecording(source, format, t, epochTimes && m > 0 ? t0 : Double.NaN, utcOffsetS, ch, ex, act, shifted, deviceSummary,
-                info, decisions, warn);
+        return new WatchRecording(source, format, t, epochTimes && m > 0 ? t0 : Double.NaN, utcOffsetS, ch, ex, act,
+                shifted, deviceSummary, info, decisions, warn, others);
     }
 
     private static double[] gather(double[] v, List<List<Integer>> groups) {

@@ -260,6 +260,9 @@ public final class TcxReader {
             decisions.add(new Decision("utc_offset", String.format(Locale.ROOT, "%+.1f h", offset / 3600),
                     "the offset written in the trackpoint times"));
         }
+        // one device in a TCX or GPX: the power decision is still recorded (summary.json's decision_power_w_source)
+        WatchSources.resolve(table, "watch", Map.of("watch", "the export's own fields"), options.dynamicsDevice(),
+                decisions, warnings, info);
         return table.build(source, "tcx", true, offset, laps, Map.of(), info, decisions, warnings);
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,10 @@ import org.gaitform.io.text.Numbers;
 import org.gaitform.io.text.TextDecoding;
 import org.gaitform.io.text.TextLayout;
 import org.gaitform.io.text.TimeStamps;
+import org.gaitform.io.watch.WatchFields.Match;
+import org.gaitform.io.watch.WatchFields.Role;
+import org.gaitform.io.watch.WatchFields.Side;
+import org.gaitform.model.Activity;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.WatchChannel;
@@ -31,26 +34,27 @@ import org.gaitform.model.WatchRecording;
  * {@code Vertical Oscillation}, {@code Cadence}, {@code Leg Spring Stiffness}, {@code Form Power}, {@code Heart
  * Rate}, {@code Elevation}, …). Empty cells mean "not recorded".
  *
- * <p>Units come from the header ({@code [ms]}, {@code (cm)}, …) or, failing that, from the values: contact time
- * under 3 is in seconds, vertical oscillation under 30 in centimetres, step length under 3 in metres (and a
- * "stride length" about twice speed / cadence is halved to a step), speed above 7.5 in km/h, coordinates beyond
- * ±180 in semicircles. Times are ISO stamps, seconds of elapsed time, Unix seconds or milliseconds, or FIT time
- * stamps (seconds since 1989-12-31) in files with FitCSVTool headers. Every choice is recorded.
+ * <p>What a column holds comes from its whole name ({@link WatchFields}); columns prefixed with a device
+ * ({@code hrm_stance_time}, {@code stryd_stance_time}) are that device's, and every device's values are kept
+ * ({@link WatchSources} chooses the one the findings use). In a FitCSVTool export the developer fields (named in
+ * their app's words, {@code Ground Time[Milliseconds]}) are a second device beside the watch's own fields. Units come
+ * from the header ({@code [ms]}, {@code (cm)}, {@code [Centimeters]}, {@code [sec]}, …, looked up whole in
+ * {@link WatchUnits}) or, failing that, from the values ({@link FieldUnits}); a "stride length" about twice speed /
+ * cadence is halved to a step; coordinates beyond ±180 are semicircles. An {@code activity_type} column (FIT codes
+ * or words: running, walking, standing) says what the runner was doing. Times are ISO stamps, seconds of elapsed
+ * time, Unix seconds or milliseconds, or FIT time stamps (seconds since 1989-12-31) in files with FitCSVTool headers.
+ * Every choice is recorded.
  */
 public final class WatchCsvReader {
     /** Safety limit on rows (about 11 days at 1 Hz). */
     public static final int MAX_ROWS = 1_000_000;
     private static final Pattern UNIT = Pattern.compile("^(.*?)\\s*[\\[(]([^\\])]*)[\\])]\\s*$");
 
-    /** What a column holds. */
-    enum Role {
-        TIME, CADENCE, FRACTIONAL_CADENCE, CONTACT, VERTICAL_OSCILLATION, VERTICAL_RATIO, BALANCE, STEP_LENGTH,
-        STRIDE_LENGTH, STANCE_PCT, DISTANCE, SPEED, ENHANCED_SPEED, ALTITUDE, ENHANCED_ALTITUDE, HEART_RATE, POWER,
-        LATITUDE, LONGITUDE, EXTRA
-    }
-
-    /** A parsed header: the role, the name without its unit, and the unit given in brackets (lower case) or empty. */
-    record Header(Role role, String name, String unit) {
+    /** A parsed header: its name without the unit, the unit text in brackets (or empty), and what it holds. */
+    record Header(String name, String unit, Match match) {
+        Role role() {
+            return match.role();
+        }
     }
 
     static Header parseHeader(String raw) {
@@ -59,37 +63,9 @@ public final class WatchCsvReader {
         Matcher m = UNIT.matcher(h);
         if (m.matches()) {
             h = m.group(1);
-            unit = m.group(2).trim().toLowerCase(Locale.ROOT);
+            unit = m.group(2).trim();
         }
-        String n = h.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", " ").trim();
-        Role r = switch (n) {
-            case "timestamp", "time", "date time", "datetime", "elapsed time", "elapsed", "seconds", "secs", "time s",
-                 "elapsed seconds", "timer", "record time" -> Role.TIME;
-            case "cadence", "run cadence", "running cadence", "step rate", "steps per minute", "cad", "cadence spm",
-                 "stryd cadence" -> Role.CADENCE;
-            case "fractional cadence" -> Role.FRACTIONAL_CADENCE;
-            case "stance time", "ground contact time", "ground time", "gct", "contact time", "ground contact",
-                 "stryd ground time" -> Role.CONTACT;
-            case "vertical oscillation", "vert osc", "vo", "vertical osc", "stryd vertical oscillation" ->
-                    Role.VERTICAL_OSCILLATION;
-            case "vertical ratio" -> Role.VERTICAL_RATIO;
-            case "stance time balance", "gct balance", "ground contact time balance", "ground time balance",
-                 "contact time balance", "stance time balance left", "gct balance left" -> Role.BALANCE;
-            case "step length", "step len" -> Role.STEP_LENGTH;
-            case "stride length" -> Role.STRIDE_LENGTH;
-            case "stance time percent" -> Role.STANCE_PCT;
-            case "distance", "dist", "total distance" -> Role.DISTANCE;
-            case "speed" -> Role.SPEED;
-            case "enhanced speed" -> Role.ENHANCED_SPEED;
-            case "altitude", "elevation", "ele", "alt" -> Role.ALTITUDE;
-            case "enhanced altitude" -> Role.ENHANCED_ALTITUDE;
-            case "heart rate", "hr", "heartrate", "heart rate bpm" -> Role.HEART_RATE;
-            case "power", "stryd power", "watts" -> Role.POWER;
-            case "position lat", "latitude", "lat" -> Role.LATITUDE;
-            case "position long", "longitude", "lon", "lng", "long" -> Role.LONGITUDE;
-            default -> Role.EXTRA;
-        };
-        return new Header(r, h.trim(), unit);
+        return new Header(h.trim(), unit, WatchFields.match(h));
     }
 
     /**
@@ -116,12 +92,13 @@ public final class WatchCsvReader {
                     char sep = lower.indexOf(';') >= 0 && lower.indexOf(',') < 0 ? ';' : lower.indexOf('\t') >= 0 ? '\t' : ',';
                     boolean cadence = false;
                     boolean watch = false;
-                    for (String cell : lower.split(String.valueOf(sep == '\t' ? "\t" : sep))) {
+                    for (String cell : line.split(String.valueOf(sep == '\t' ? "\t" : sep))) {
                         Role role = parseHeader(cell).role();
                         cadence |= role == Role.CADENCE;
-                        watch |= role == Role.CONTACT || role == Role.VERTICAL_OSCILLATION || role == Role.BALANCE
-                                || role == Role.VERTICAL_RATIO || role == Role.SPEED || role == Role.ENHANCED_SPEED
-                                || role == Role.DISTANCE || role == Role.HEART_RATE || role == Role.LATITUDE;
+                        watch |= role == Role.CONTACT_TIME || role == Role.VERTICAL_OSCILLATION
+                                || role == Role.CONTACT_BALANCE || role == Role.VERTICAL_RATIO || role == Role.SPEED
+                                || role == Role.ENHANCED_SPEED || role == Role.DISTANCE || role == Role.HEART_RATE
+                                || role == Role.LATITUDE || role == Role.PACE;
                     }
                     if (cadence && watch) {
                         return true;
@@ -132,6 +109,10 @@ public final class WatchCsvReader {
             return false;
         }
         return false;
+    }
+
+    /** A column used: its index, header, and the device it belongs to. */
+    private record Column(int index, Header header, String device) {
     }
 
     /** Reads a file. */
@@ -148,29 +129,46 @@ public final class WatchCsvReader {
         List<String> names = layout.columnNames();
         boolean fitCsvTool = names.stream().anyMatch(n -> n.contains("[") && (n.startsWith("stance_time")
                 || n.startsWith("position_lat") || n.startsWith("timestamp[")));
-        Map<Role, Integer> columns = new EnumMap<>(Role.class);
-        Map<Role, Header> headers = new EnumMap<>(Role.class);
+        String nativeId = fitCsvTool ? "watch" : "export";
+        // developer fields in a FitCSVTool export are named in their app's words, not FIT's snake case
+        boolean strydNames = names.stream().map(n -> WatchFields.normalise(parseHeader(n).name()))
+                .anyMatch(n -> n.equals("form power") || n.equals("leg spring stiffness"));
+        String developerId = strydNames ? "stryd" : "developer";
+        Map<String, Column> columns = new LinkedHashMap<>();
         Map<Integer, Header> extras = new LinkedHashMap<>();
+        Column timeColumn = null;
         for (int c = 0; c < names.size(); c++) {
             Header h = parseHeader(names.get(c));
-            if (h.role() == Role.EXTRA) {
+            if (!h.match().known()) {
                 if (!h.name().equalsIgnoreCase("unknown") && !h.name().isBlank()) {
                     extras.put(c, h);
                 }
-            } else if (!columns.containsKey(h.role())) {
-                columns.put(h.role(), c);
-                headers.put(h.role(), h);
-            } else {
-                warnings.add("column '" + names.get(c) + "' repeats the role of '" + names.get(columns.get(h.role()))
+                continue;
+            }
+            String device = h.match().device();
+            if (device.isEmpty()) {
+                device = fitCsvTool && !h.name().matches("[a-z0-9_]+") ? developerId : nativeId;
+            }
+            if (h.role() == Role.TIME) {
+                if (timeColumn == null) {
+                    timeColumn = new Column(c, h, device);
+                } else {
+                    warnings.add("column '" + names.get(c) + "' is a second time column and was ignored");
+                }
+                continue;
+            }
+            String key = device + "|" + h.role() + "|" + h.match().side();
+            Column before = columns.putIfAbsent(key, new Column(c, h, device));
+            if (before != null) {
+                warnings.add("column '" + names.get(c) + "' repeats the role of '" + names.get(before.index())
                         + "' and was ignored");
             }
         }
-        if (!columns.containsKey(Role.TIME)) {
+        if (timeColumn == null) {
             throw GaitformException.badInput(source, "header", "a time column (timestamp, time, elapsed time, …)",
                     "the columns " + names);
         }
-        // read every row as text cells of the columns we use
-        int[] used = columns.values().stream().mapToInt(Integer::intValue).toArray();
+        // read every row as text cells
         List<String[]> rows = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
         try (GuardedLineReader r = new GuardedLineReader(layout.decoding().open(file), source)) {
@@ -199,8 +197,9 @@ public final class WatchCsvReader {
             throw GaitformException.badInput(source, "", "rows of data under the header", "none");
         }
         int n = rows.size();
+        Rows data = new Rows(rows, lines, layout, names, source);
         // time
-        int tc = columns.get(Role.TIME);
+        int tc = timeColumn.index();
         double[] time = new double[n];
         boolean stamps = false;
         for (int i = 0; i < n; i++) {
@@ -218,7 +217,9 @@ public final class WatchCsvReader {
             time[i] = v;
         }
         boolean epoch;
-        String timeUnit = headers.get(Role.TIME).unit();
+        String timeUnitText = timeColumn.header().unit();
+        WatchUnits.Unit timeUnit = WatchUnits.parse(timeUnitText).filter(u -> u.dimension()
+                == WatchUnits.Dimension.TIME).orElse(null);
         double first = time[0];
         if (stamps) {
             epoch = true;
@@ -230,16 +231,22 @@ public final class WatchCsvReader {
             }
             decisions.add(new Decision("time_unit", "FIT time stamps", "a FitCSVTool export: seconds since "
                     + "1989-12-31 00:00 UTC"));
-        } else if (timeUnit.equals("ms") || (timeUnit.isEmpty() && first > 1e11)) {
+        } else if (timeUnit == WatchUnits.MS || (timeUnit == null && first > 1e11)) {
             epoch = first > 1e11;
             for (int i = 0; i < n; i++) {
                 time[i] /= 1000.0;
             }
-            decisions.add(new Decision("time_unit", epoch ? "Unix milliseconds" : "ms", timeUnit.isEmpty()
+            decisions.add(new Decision("time_unit", epoch ? "Unix milliseconds" : "ms", timeUnit == null
                     ? "values above 1e11 are milliseconds since 1970" : "named by the header"));
-        } else if (first > 9e8) {
+        } else if (first > 9e8 && (timeUnit == null || timeUnit == WatchUnits.S)) {
             epoch = true;
             decisions.add(new Decision("time_unit", "Unix seconds", "values above 9e8 are seconds since 1970"));
+        } else if (timeUnit != null && timeUnit != WatchUnits.S) {
+            epoch = false;
+            for (int i = 0; i < n; i++) {
+                time[i] = timeUnit.toBase(time[i]);
+            }
+            decisions.add(new Decision("time_unit", timeUnit.symbol(), "named by the header"));
         } else {
             epoch = false;
             decisions.add(new Decision("time_unit", "s", "elapsed seconds"));
@@ -248,137 +255,171 @@ public final class WatchCsvReader {
         for (int i = 0; i < n; i++) {
             table.add(time[i]);
         }
-        Map<WatchChannel, double[]> raw = new EnumMap<>(WatchChannel.class);
-        double[] cadence = column(rows, lines, columns, Role.CADENCE, layout, names, source);
-        double[] frac = column(rows, lines, columns, Role.FRACTIONAL_CADENCE, layout, names, source);
-        double[] speed = first(column(rows, lines, columns, Role.ENHANCED_SPEED, layout, names, source),
-                column(rows, lines, columns, Role.SPEED, layout, names, source));
-        double[] altitude = first(column(rows, lines, columns, Role.ENHANCED_ALTITUDE, layout, names, source),
-                column(rows, lines, columns, Role.ALTITUDE, layout, names, source));
-        String speedUnit = headers.containsKey(Role.ENHANCED_SPEED) ? headers.get(Role.ENHANCED_SPEED).unit()
-                : headers.containsKey(Role.SPEED) ? headers.get(Role.SPEED).unit() : "";
-        if (speed != null) {
-            double f = speedUnit.contains("km") ? 1 / 3.6 : speedUnit.contains("mph") || speedUnit.contains("mi")
-                    ? 0.44704 : speedUnit.isEmpty() && median(speed) > 7.5 ? 1 / 3.6 : 1;
-            if (f != 1) {
-                scale(speed, f);
-                decisions.add(new Decision("speed_unit", f < 0.3 ? "km/h" : "mph", speedUnit.isEmpty()
-                        ? "median speed above 7.5 cannot be m/s for running" : "named by the header"));
+        Map<String, String> info = new LinkedHashMap<>();
+        // FitCSVTool writes speed and enhanced_speed, altitude and enhanced_altitude: the enhanced one has the full range
+        for (String d : columns.values().stream().map(Column::device).distinct().toList()) {
+            if (columns.containsKey(d + "|" + Role.ENHANCED_SPEED + "|" + Side.BOTH)) {
+                columns.remove(d + "|" + Role.SPEED + "|" + Side.BOTH);
             }
-            raw.put(WatchChannel.SPEED_MPS, speed);
-        }
-        if (altitude != null) {
-            raw.put(WatchChannel.ALTITUDE_M, altitude);
-        }
-        double[] distance = column(rows, lines, columns, Role.DISTANCE, layout, names, source);
-        if (distance != null) {
-            String u = headers.get(Role.DISTANCE).unit();
-            if (u.equals("km") || u.equals("mi") || u.equals("miles")) {
-                scale(distance, u.equals("km") ? 1000 : 1609.344);
-                decisions.add(new Decision("distance_unit", u, "named by the header"));
+            if (columns.containsKey(d + "|" + Role.ENHANCED_ALTITUDE + "|" + Side.BOTH)) {
+                columns.remove(d + "|" + Role.ALTITUDE + "|" + Side.BOTH);
             }
-            raw.put(WatchChannel.DISTANCE_M, distance);
         }
-        put(raw, WatchChannel.HEART_RATE_BPM, column(rows, lines, columns, Role.HEART_RATE, layout, names, source));
-        put(raw, WatchChannel.POWER_W, column(rows, lines, columns, Role.POWER, layout, names, source));
-        put(raw, WatchChannel.STANCE_TIME_PCT, positive(column(rows, lines, columns, Role.STANCE_PCT, layout, names, source)));
-        put(raw, WatchChannel.VERTICAL_RATIO_PCT, positive(column(rows, lines, columns, Role.VERTICAL_RATIO, layout, names,
-                source)));
-        put(raw, WatchChannel.CONTACT_BALANCE_LEFT_PCT, positive(column(rows, lines, columns, Role.BALANCE, layout, names,
-                source)));
-        double[] contact = positive(column(rows, lines, columns, Role.CONTACT, layout, names, source));
-        if (contact != null) {
-            String u = headers.get(Role.CONTACT).unit();
-            boolean seconds = u.equals("s") || (u.isEmpty() && median(contact) < 3);
-            if (seconds) {
-                scale(contact, 1000);
+        // speed and distance first: cadence and stride checks need them
+        List<Column> ordered = new ArrayList<>(columns.values());
+        ordered.sort((a, b) -> Integer.compare(order(a.header().role()), order(b.header().role())));
+        Map<String, Map<WatchChannel, double[][]>> sides = new LinkedHashMap<>();
+        for (Column col : ordered) {
+            Role role = col.header().role();
+            String device = col.device();
+            String label = "column '" + names.get(col.index()) + "'";
+            if (role == Role.ACTIVITY_TYPE) {
+                activities(table, data, col, decisions, warnings);
+                continue;
             }
-            decisions.add(new Decision("contact_unit", seconds ? "s" : "ms", u.isEmpty() ? "typical value "
-                    + fmt(median(contact) * (seconds ? 0.001 : 1)) : "named by the header"));
-            raw.put(WatchChannel.CONTACT_MS, contact);
-        }
-        double[] vo = positive(column(rows, lines, columns, Role.VERTICAL_OSCILLATION, layout, names, source));
-        if (vo != null) {
-            String u = headers.get(Role.VERTICAL_OSCILLATION).unit();
-            boolean cm = u.equals("cm") || (u.isEmpty() && median(vo) < 30);
-            if (cm) {
-                scale(vo, 10);
+            if (role == Role.FRACTIONAL_CADENCE) {
+                continue; // added to the cadence of its device
             }
-            decisions.add(new Decision("vertical_oscillation_unit", cm ? "cm" : "mm", u.isEmpty() ? "typical value "
-                    + fmt(median(vo) / (cm ? 10 : 1)) + (cm ? " (under 30: centimetres)" : " (millimetres)")
-                    : "named by the header"));
-            raw.put(WatchChannel.VERTICAL_OSCILLATION_MM, vo);
-        }
-        if (cadence != null) {
-            if (frac != null) {
-                for (int i = 0; i < n; i++) {
-                    if (!Double.isNaN(frac[i]) && !Double.isNaN(cadence[i])) {
-                        cadence[i] += frac[i];
+            if (role == Role.PACE && (columns.containsKey(device + "|" + Role.SPEED + "|" + Side.BOTH)
+                    || columns.containsKey(device + "|" + Role.ENHANCED_SPEED + "|" + Side.BOTH))) {
+                continue;
+            }
+            if (role == Role.STRIDE_LENGTH && columns.containsKey(device + "|" + Role.STEP_LENGTH + "|"
+                    + col.header().match().side())) {
+                continue;
+            }
+            double[] raw = role == Role.PACE ? data.pace(col.index()) : data.column(col.index());
+            if (raw == null) {
+                continue;
+            }
+            FieldUnits.Choice unit = FieldUnits.of(role == Role.STRIDE_LENGTH ? Role.STEP_LENGTH : role,
+                    col.header().unit(), col.header().match().unit(), raw, label);
+            unit.warning().ifPresent(warnings::add);
+            boolean primary = device.equals(nativeId);
+            double[] v;
+            WatchChannel channel;
+            String unitDecision = null;
+            switch (role) {
+                case CADENCE -> {
+                    double[] frac = data.column(columnIndex(columns, device, Role.FRACTIONAL_CADENCE));
+                    v = raw.clone();
+                    if (frac != null) {
+                        for (int i = 0; i < n; i++) {
+                            if (!Double.isNaN(frac[i]) && !Double.isNaN(v[i])) {
+                                v[i] += frac[i];
+                            }
+                        }
+                    }
+                    v = cadence(v, unit, col.header().unit(), label, options, table, warnings, decisions, info, primary);
+                    channel = WatchChannel.CADENCE_SPM;
+                }
+                case PACE -> {
+                    v = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        double secPerM = unit.unit().toBase(raw[i]);
+                        v[i] = secPerM > 0 ? 1 / secPerM : Double.NaN;
+                    }
+                    channel = WatchChannel.SPEED_MPS;
+                    if (primary) {
+                        decisions.add(new Decision("speed_source", "pace", label + " in " + unit.unit().symbol() + " ("
+                                + unit.reason() + "); speed = 1 / pace"));
                     }
                 }
-            }
-            String u = headers.get(Role.CADENCE).unit();
-            CadenceUnit cu = options.cadenceUnit();
-            String what = "column '" + names.get(columns.get(Role.CADENCE)) + "'";
-            if (cu == CadenceUnit.AUTO && (u.equals("spm") || u.equals("steps/min"))) {
-                cu = CadenceUnit.STEPS;
-                what += " (header unit " + u + ")";
-            } else if (cu == CadenceUnit.AUTO && (u.equals("rpm") || u.equals("strides/min"))) {
-                CadenceUnits.Result check = CadenceUnits.normalise(cadence, speed, CadenceUnit.AUTO, what);
-                if (check.factor() == 1) {
-                    warnings.add(what + " says " + u + " but its values look like steps/min already: "
-                            + check.decision().reason());
-                    cu = CadenceUnit.STEPS;
-                } else {
-                    cu = CadenceUnit.STRIDES;
-                    what += " (header unit " + u + ", per leg)";
+                case STRIDE_LENGTH, STEP_LENGTH -> {
+                    v = positive(unit.convert(Role.STEP_LENGTH, raw));
+                    double ratio = strideRatio(v, table.values(WatchChannel.SPEED_MPS),
+                            table.values(WatchChannel.CADENCE_SPM));
+                    boolean stride = !Double.isNaN(ratio) && ratio > 1.6 && ratio < 2.4;
+                    if (stride) {
+                        scale(v, 0.5);
+                    }
+                    if (primary) {
+                        decisions.add(new Decision("step_length_unit", unit.unit().symbol() + (stride
+                                ? ", a stride (two steps), halved" : ""), unit.reason() + (Double.isNaN(ratio) ? ""
+                                : String.format(Locale.ROOT, "; %.2f × speed / cadence", ratio))));
+                    }
+                    channel = WatchChannel.STEP_LENGTH_MM;
+                }
+                case LATITUDE, LONGITUDE -> {
+                    boolean semi = col.header().unit().toLowerCase(Locale.ROOT).contains("semicircle")
+                            || maxAbs(raw) > 180;
+                    v = raw.clone();
+                    if (semi) {
+                        scale(v, 180.0 / 2147483648.0);
+                        if (role == Role.LATITUDE) {
+                            decisions.add(new Decision("position_unit", "semicircles", "values beyond ±180 (FIT "
+                                    + "semicircles)"));
+                        }
+                    }
+                    channel = FitDeveloperFields.channel(role);
+                }
+                default -> {
+                    channel = FitDeveloperFields.channel(role);
+                    v = unit.convert(role, raw);
+                    if (channel != null && (WatchSources.DYNAMICS.contains(channel) || WatchSources.FOOT.contains(channel))) {
+                        v = positive(v);
+                    }
+                    unitDecision = switch (role) {
+                        case CONTACT_TIME -> "contact_unit";
+                        case VERTICAL_OSCILLATION -> "vertical_oscillation_unit";
+                        case SPEED, ENHANCED_SPEED -> "speed_unit";
+                        case DISTANCE -> "distance_unit";
+                        default -> null;
+                    };
                 }
             }
-            CadenceUnits.Result c = CadenceUnits.normalise(cadence, speed, cu, what);
-            decisions.add(c.decision());
-            raw.put(WatchChannel.CADENCE_SPM, c.stepsPerMin());
-        }
-        double[] step = positive(column(rows, lines, columns, Role.STEP_LENGTH, layout, names, source));
-        Role stepRole = Role.STEP_LENGTH;
-        if (step == null) {
-            step = positive(column(rows, lines, columns, Role.STRIDE_LENGTH, layout, names, source));
-            stepRole = Role.STRIDE_LENGTH;
-        }
-        if (step != null) {
-            String u = headers.get(stepRole).unit();
-            double med = median(step);
-            double f = u.equals("mm") ? 1 : u.equals("cm") ? 10 : u.equals("m") ? 1000
-                    : med < 3 ? 1000 : med < 300 ? 10 : 1;
-            scale(step, f);
-            double ratio = strideRatio(step, raw.get(WatchChannel.SPEED_MPS), raw.get(WatchChannel.CADENCE_SPM));
-            boolean stride = !Double.isNaN(ratio) && ratio > 1.6 && ratio < 2.4;
-            if (stride) {
-                scale(step, 0.5);
+            if (v == null) {
+                continue;
             }
-            decisions.add(new Decision("step_length_unit", (f == 1000 ? "m" : f == 10 ? "cm" : "mm")
-                    + (stride ? ", a stride (two steps), halved" : ""), (u.isEmpty() ? "typical value " + fmt(med)
-                    : "named by the header") + (Double.isNaN(ratio) ? "" : String.format(Locale.ROOT,
-                    "; %.2f × speed / cadence", ratio))));
-            raw.put(WatchChannel.STEP_LENGTH_MM, step);
-        }
-        double[] lat = column(rows, lines, columns, Role.LATITUDE, layout, names, source);
-        double[] lon = column(rows, lines, columns, Role.LONGITUDE, layout, names, source);
-        if (lat != null && lon != null) {
-            boolean semi = headers.get(Role.LATITUDE).unit().contains("semicircle") || maxAbs(lat) > 180;
-            if (semi) {
-                scale(lat, 180.0 / 2147483648.0);
-                scale(lon, 180.0 / 2147483648.0);
-                decisions.add(new Decision("position_unit", "semicircles", "values beyond ±180 (FIT semicircles)"));
+            if (unitDecision != null && (primary || !decided(decisions, unitDecision)) && (!unit.identity(role)
+                    || role == Role.CONTACT_TIME || role == Role.VERTICAL_OSCILLATION)) {
+                decisions.add(new Decision(unitDecision, unit.unit().symbol(), unit.reason()
+                        + (primary ? "" : " (" + WatchSources.label(device) + ")")));
             }
-            raw.put(WatchChannel.LATITUDE_DEG, lat);
-            raw.put(WatchChannel.LONGITUDE_DEG, lon);
-        }
-        for (Map.Entry<WatchChannel, double[]> e : raw.entrySet()) {
-            double[] v = e.getValue();
+            if (channel == null) {
+                String name = switch (role) {
+                    case FORM_POWER -> "form_power_w";
+                    case LEG_SPRING_STIFFNESS -> "leg_spring_stiffness_kn_per_m";
+                    default -> FitDeveloperFields.column(col.header().name(), col.header().unit());
+                };
+                for (int i = 0; i < n; i++) {
+                    table.setExtra(name, i, v[i]);
+                }
+                continue;
+            }
+            Side side = col.header().match().side();
+            if (side != Side.BOTH) {
+                String name = (primary ? "" : device + "_") + channel.column() + (side == Side.LEFT ? "_left" : "_right");
+                for (int i = 0; i < n; i++) {
+                    table.setExtra(name, i, v[i]);
+                }
+                sides.computeIfAbsent(device, k -> new LinkedHashMap<>()).computeIfAbsent(channel,
+                        k -> new double[2][])[side == Side.LEFT ? 0 : 1] = v;
+                continue;
+            }
             for (int i = 0; i < n; i++) {
-                table.set(e.getKey(), i, v[i]);
+                if (primary) {
+                    table.set(channel, i, v[i]);
+                } else {
+                    table.setSource(device, channel, i, v[i]);
+                }
             }
         }
+        sides.forEach((device, m) -> m.forEach((channel, lr) -> {
+            if (device.equals(nativeId) ? table.has(channel) : false) {
+                return;
+            }
+            for (int i = 0; i < n; i++) {
+                double a = lr[0] == null ? Double.NaN : lr[0][i];
+                double b = lr[1] == null ? Double.NaN : lr[1][i];
+                double both = Double.isNaN(a) ? b : Double.isNaN(b) ? a : (a + b) / 2;
+                if (device.equals(nativeId)) {
+                    table.set(channel, i, both);
+                } else {
+                    table.setSource(device, channel, i, both);
+                }
+            }
+        }));
         for (Map.Entry<Integer, Header> e : extras.entrySet()) {
             double[] v = new double[n];
             boolean numeric = true;
@@ -388,7 +429,7 @@ public final class WatchCsvReader {
                 numeric = cell.isEmpty() || !Double.isNaN(v[i]);
             }
             if (numeric) {
-                String col = DeveloperFields.column(e.getValue().name(), e.getValue().unit());
+                String col = FitDeveloperFields.column(e.getValue().name(), e.getValue().unit());
                 for (int i = 0; i < n; i++) {
                     table.setExtra(col, i, v[i]);
                 }
@@ -396,12 +437,169 @@ public final class WatchCsvReader {
         }
         DerivedChannels.distanceFromPositions(table, decisions);
         DerivedChannels.speedFromDistance(table, decisions);
-        Map<String, String> info = new LinkedHashMap<>();
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(nativeId, fitCsvTool ? "the watch's own fields (FitCSVTool export)" : "the export's own columns");
+        WatchSources.resolve(table, nativeId, labels, options.dynamicsDevice(), decisions, warnings, info);
         info.put("sport", "running");
         if (fitCsvTool) {
             info.put("device", "FitCSVTool export");
         }
         return table.build(source, "csv", epoch, Double.NaN, List.of(), Map.of(), info, decisions, warnings);
+    }
+
+    /** Columns are read in this order: speed and distance before cadence, cadence before step length. */
+    private static int order(Role r) {
+        return switch (r) {
+            case ENHANCED_SPEED, SPEED, PACE, DISTANCE -> 0;
+            case CADENCE -> 1;
+            case STEP_LENGTH, STRIDE_LENGTH -> 3;
+            default -> 2;
+        };
+    }
+
+    private static int columnIndex(Map<String, Column> columns, String device, Role role) {
+        Column c = columns.get(device + "|" + role + "|" + Side.BOTH);
+        return c == null ? -1 : c.index();
+    }
+
+    private static boolean decided(List<Decision> decisions, String key) {
+        return decisions.stream().anyMatch(d -> d.key().equals(key));
+    }
+
+    /** A cadence column in steps/min: the header's unit (steps or strides, checked against the values) or the values. */
+    private static double[] cadence(double[] raw, FieldUnits.Choice unit, String headerUnit, String what,
+                                    WatchReadOptions options, RecordTable table, List<String> warnings,
+                                    List<Decision> decisions, Map<String, String> info, boolean primary) {
+        double[] speed = table.values(WatchChannel.SPEED_MPS);
+        CadenceUnit cu = options.cadenceUnit();
+        WatchUnits.Counts counts = unit.reason().startsWith("named") ? unit.unit().counts() : WatchUnits.Counts.NONE;
+        if (cu == CadenceUnit.AUTO && counts == WatchUnits.Counts.STEPS) {
+            cu = CadenceUnit.STEPS;
+            what += " (header unit " + headerUnit + ")";
+        } else if (cu == CadenceUnit.AUTO && counts == WatchUnits.Counts.STRIDES) {
+            CadenceUnits.Result check = CadenceUnits.normalise(raw, speed, CadenceUnit.AUTO, what);
+            if (check.factor() == 1) {
+                warnings.add(what + " says " + headerUnit + " but its values look like steps/min already: "
+                        + check.decision().reason());
+                cu = CadenceUnit.STEPS;
+            } else {
+                cu = CadenceUnit.STRIDES;
+                what += " (header unit " + headerUnit + ", per leg)";
+            }
+        }
+        CadenceUnits.Result c = CadenceUnits.normalise(raw, speed, cu, what);
+        if (primary) {
+            Decision d = c.decision();
+            if (options.cadenceUnit() == CadenceUnit.AUTO && counts != WatchUnits.Counts.NONE) {
+                d = new Decision(d.key(), d.value(), what + (c.factor() == 2 ? " taken as strides/min, as its header "
+                        + "says and its values agree, and doubled to steps/min" : " taken as steps/min"));
+            }
+            decisions.add(d);
+            info.put("cadence_source_unit", c.factor() == 2 ? "strides/min (per leg), doubled"
+                    : "steps/min (already doubled)");
+        }
+        return c.stepsPerMin();
+    }
+
+    /** Activity per row from an activity-type column: FIT codes (1 running, 6 walking, 8 standing) or words. */
+    private static void activities(RecordTable table, Rows data, Column col, List<Decision> decisions,
+                                   List<String> warnings) {
+        int n = table.size();
+        int[] counts = new int[Activity.values().length];
+        int unknown = 0;
+        for (int i = 0; i < n; i++) {
+            String cell = cell(data.rows.get(i), col.index()).toLowerCase(Locale.ROOT);
+            if (cell.isEmpty()) {
+                continue;
+            }
+            Activity a = activity(cell, data.layout.decimalComma());
+            if (a == Activity.UNKNOWN) {
+                unknown++;
+            }
+            table.setActivity(i, a);
+            counts[a.ordinal()]++;
+        }
+        Decision constant = table.dropConstantRunning("column '" + data.names.get(col.index()) + "'");
+        if (constant != null) {
+            decisions.add(constant);
+            return;
+        }
+        decisions.add(new Decision("activity_source", "column '" + data.names.get(col.index()) + "'", String.format(
+                Locale.ROOT, "the export's own activity type per record: %d running, %d walking, %d standing, %d other",
+                counts[Activity.RUNNING.ordinal()], counts[Activity.WALKING.ordinal()],
+                counts[Activity.STANDING.ordinal()], counts[Activity.UNKNOWN.ordinal()])));
+        if (unknown > 0) {
+            warnings.add(unknown + " record(s) of column '" + data.names.get(col.index()) + "' name an activity gaitform "
+                    + "does not know; they are classified from cadence and speed");
+        }
+    }
+
+    static Activity activity(String cell, boolean decimalComma) {
+        double code = Numbers.parse(cell, decimalComma);
+        if (!Double.isNaN(code)) {
+            return code == 1 ? Activity.RUNNING : code == 6 ? Activity.WALKING : code == 8 ? Activity.STANDING
+                    : Activity.UNKNOWN;
+        }
+        String c = cell.trim().toLowerCase(Locale.ROOT);
+        if (c.startsWith("run") || c.equals("jog") || c.equals("jogging")) {
+            return Activity.RUNNING;
+        }
+        if (c.startsWith("walk") || c.equals("hike") || c.equals("hiking")) {
+            return Activity.WALKING;
+        }
+        if (c.equals("sedentary") || c.startsWith("stand") || c.equals("stopped") || c.equals("stop") || c.equals("rest")
+                || c.equals("idle") || c.equals("paused")) {
+            return Activity.STANDING;
+        }
+        return Activity.UNKNOWN;
+    }
+
+    /** The rows as text, and how to read a column of numbers from them. */
+    private record Rows(List<String[]> rows, List<Long> lines, TextLayout layout, List<String> names, String source) {
+        /** A column's numbers ({@code NaN} for empty cells), or {@code null} when it has none. */
+        double[] column(int c) {
+            if (c < 0) {
+                return null;
+            }
+            double[] v = new double[rows.size()];
+            boolean any = false;
+            for (int i = 0; i < v.length; i++) {
+                String cell = cell(rows.get(i), c);
+                if (cell.isEmpty() || cell.equals("--") || cell.equalsIgnoreCase("nan")) {
+                    v[i] = Double.NaN;
+                    continue;
+                }
+                v[i] = Numbers.parse(cell, layout.decimalComma());
+                if (Double.isNaN(v[i])) {
+                    throw GaitformException.badInput(source, "line " + lines.get(i) + ", column '" + names.get(c) + "'",
+                            "a number or an empty cell", "'" + cell + "'");
+                }
+                any = true;
+            }
+            return any ? v : null;
+        }
+
+        /** A pace column: numbers, or minutes:seconds ({@code 4:52}) read as decimal minutes. */
+        double[] pace(int c) {
+            double[] v = new double[rows.size()];
+            boolean any = false;
+            for (int i = 0; i < v.length; i++) {
+                String cell = cell(rows.get(i), c);
+                if (cell.isEmpty() || cell.equals("--")) {
+                    v[i] = Double.NaN;
+                    continue;
+                }
+                Matcher m = Pattern.compile("(\\d{1,3}):(\\d{2}(?:[.,]\\d+)?)").matcher(cell);
+                v[i] = m.matches() ? Integer.parseInt(m.group(1)) + Double.parseDouble(m.group(2).replace(',', '.')) / 60
+                        : Numbers.parse(cell, layout.decimalComma());
+                if (Double.isNaN(v[i])) {
+                    throw GaitformException.badInput(source, "line " + lines.get(i) + ", column '" + names.get(c) + "'",
+                            "a pace (minutes:seconds or a number) or an empty cell", "'" + cell + "'");
+                }
+                any = true;
+            }
+            return any ? v : null;
+        }
     }
 
     private static String cell(String[] row, int c) {
@@ -410,40 +608,6 @@ public final class WatchCsvReader {
             s = s.substring(1, s.length() - 1).trim();
         }
         return s;
-    }
-
-    private static double[] column(List<String[]> rows, List<Long> lines, Map<Role, Integer> columns, Role role,
-                                   TextLayout layout, List<String> names, String source) {
-        Integer c = columns.get(role);
-        if (c == null) {
-            return null;
-        }
-        double[] v = new double[rows.size()];
-        boolean any = false;
-        for (int i = 0; i < v.length; i++) {
-            String cell = cell(rows.get(i), c);
-            if (cell.isEmpty() || cell.equals("--") || cell.equalsIgnoreCase("nan")) {
-                v[i] = Double.NaN;
-                continue;
-            }
-            v[i] = Numbers.parse(cell, layout.decimalComma());
-            if (Double.isNaN(v[i])) {
-                throw GaitformException.badInput(source, "line " + lines.get(i) + ", column '" + names.get(c) + "'",
-                        "a number or an empty cell", "'" + cell + "'");
-            }
-            any = true;
-        }
-        return any ? v : null;
-    }
-
-    private static double[] first(double[] a, double[] b) {
-        return a != null ? a : b;
-    }
-
-    private static void put(Map<WatchChannel, double[]> m, WatchChannel c, double[] v) {
-        if (v != null) {
-            m.put(c, v);
-        }
     }
 
     /** Zeros mean "not measured" for running dynamics. */
@@ -468,11 +632,6 @@ public final class WatchCsvReader {
         }
     }
 
-    private static double median(double[] v) {
-        double[] s = Arrays.stream(v).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        return s.length == 0 ? Double.NaN : s[s.length / 2];
-    }
-
     private static double maxAbs(double[] v) {
         double m = 0;
         for (double x : v) {
@@ -485,7 +644,7 @@ public final class WatchCsvReader {
 
     /** Median of length / (speed × 60 / cadence): about 1 for steps, 2 for strides; NaN without speed and cadence. */
     private static double strideRatio(double[] stepMm, double[] speed, double[] cadenceSpm) {
-        if (speed == null || cadenceSpm == null) {
+        if (stepMm == null || speed == null || cadenceSpm == null) {
             return Double.NaN;
         }
         double[] r = new double[stepMm.length];
@@ -501,9 +660,5 @@ public final class WatchCsvReader {
         double[] s = Arrays.copyOf(r, k);
         Arrays.sort(s);
         return s[k / 2];
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
     }
 }

@@ -1,6 +1,5 @@
 package org.gaitform.io.watch;
 
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +31,7 @@ final class WatchFiles {
      * {@code what}, for example "a FIT file").
      */
     static byte[] readAll(Path file, String source, long maxBytes, String what) throws IOException {
-        try (InputStream in = open(file, source, maxBytes, what)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
-                    + e.getMessage() + ")");
-        }
+        return readAll(Files.newInputStream(file), gzipped(file), source, maxBytes, what);
     }
 
     /** A stream of the file's content, decompressed when it is {@code .gz}, that stops at {@link #MAX_BYTES}. */
@@ -48,13 +40,30 @@ final class WatchFiles {
     }
 
     static InputStream open(Path file, String source, long maxBytes, String what) throws IOException {
-        InputStream raw = Files.newInputStream(file);
+        return open(Files.newInputStream(file), gzipped(file), source, maxBytes, what);
+    }
+
+    /**
+     * A stream of {@code raw}'s content (an entry of an account export, say), decompressed when {@code gz}, that stops
+     * at {@code maxBytes}; decompressed bytes count against the batch's {@link InflationBudget}. Closing it closes
+     * {@code raw}.
+     */
+    static InputStream open(InputStream raw, boolean gz, String source, long maxBytes, String what) throws IOException {
         try {
-            boolean gz = gzipped(file);
             InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
             return new Limited(in, maxBytes, source, what, gz ? InflationBudget.current() : null);
         } catch (IOException e) {
             raw.close();
+            throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    /** The whole of {@code raw}, decompressed when {@code gz}, at most {@code maxBytes} of it; closes {@code raw}. */
+    static byte[] readAll(InputStream raw, boolean gz, String source, long maxBytes, String what) throws IOException {
+        try (InputStream in = open(raw, gz, source, maxBytes, what)) {
+            return in.readAllBytes();
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
             throw GaitformException.badInput(source, "", "a gzip-compressed export", "data that do not decompress ("
                     + e.getMessage() + ")");
         }

@@ -49,10 +49,12 @@ class FitActivityReaderTest {
         assertThat(r.channel(WatchChannel.CADENCE_SPM)[5]).isEqualTo(172);
         assertThat(r.channel(WatchChannel.CONTACT_MS)[5]).isEqualTo(236);
         assertThat(r.channel(WatchChannel.VERTICAL_OSCILLATION_MM)[5]).as("cm → mm").isCloseTo(79, within(1e-4));
-        assertThat(r.extras()).containsKeys("ground_time_ms", "vertical_oscillation_cm", "leg_spring_stiffness_kn_per_m");
-        assertThat(r.decisions()).anyMatch(d -> d.key().equals("contact_ms_source")
-                && d.value().equals("developer field ground_time_ms"));
-        assertThat(r.decisions()).anyMatch(d -> d.key().equals("vertical_oscillation_mm_source"));
+        assertThat(r.extras()).containsOnlyKeys("leg_spring_stiffness_kn_per_m");
+        assertThat(r.decisions()).anyMatch(d -> d.key().equals("dynamics_device") && d.value().equals("stryd"));
+        assertThat(r.decisions()).anyMatch(d -> d.key().equals("developer_fields")
+                && d.reason().contains("Ground Time (ms) → stryd contact_ms")
+                && d.reason().contains("Vertical Oscillation (cm) → stryd vertical_oscillation_mm"));
+        assertThat(r.info()).containsEntry("dynamics_device", "stryd");
         assertThat(r.info().get("device")).startsWith("Stryd");
         assertThat(Arrays.stream(r.channel(WatchChannel.SPEED_MPS)).allMatch(v -> v == 3.1)).isTrue();
     }

@@ -117,7 +117,7 @@ class WatchReadersTest {
         assertThat(decision(r, "vertical_oscillation_unit")).startsWith("cm");
         assertThat(decision(r, "time_unit")).startsWith("Unix seconds");
         assertThat(r.startEpochS()).isEqualTo(START);
-        assertThat(r.extras()).containsKey("form_power");
+        assertThat(r.extras()).containsKey("form_power_w");
     }
 
     @Test
