@@ -59,6 +59,8 @@ public final class GaitformServer implements AutoCloseable {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final long FORM_SLACK_BYTES = 1 << 20;
     private static final long DRAIN_BYTES = 8L << 20;
+    /** Slowest upload or download accepted: 1 KiB/s (a phone on a very poor connection still gets through). */
+    private static final long MIN_DATA_BYTES_PER_S = 1024;
 
     private final WebSettings settings;
     private final String version;
@@ -112,6 +114,9 @@ public final class GaitformServer implements AutoCloseable {
                     hc.setSendServerVersion(false);
                     hc.setSendXPoweredBy(false);
                     hc.setSendDateHeader(true);
+                    // a body sent or read slower than this is cut off (a slow trickle cannot hold a thread for ever)
+                    hc.setMinRequestDataRate(MIN_DATA_BYTES_PER_S);
+                    hc.setMinResponseDataRate(MIN_DATA_BYTES_PER_S);
                 });
                 cfg.jetty.addConnector((server, hc) -> {
                     ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(hc));
