@@ -9,8 +9,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: cli (and the Spark job, which shares its options) → batch → pipeline → stages → model;
- * only the entry points (cli, spark) print or exit.
+ * Dependencies point one way: cli (and the Spark job, which shares its options) → web → batch → pipeline → stages →
+ * model; only the entry points (cli, spark) print or exit.
  */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -21,6 +21,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("spark").definedBy("org.gaitform.spark..")
                 .layer("cli").definedBy("org.gaitform.cli..")
+                .layer("web").definedBy("org.gaitform.web..")
                 .layer("simulate").definedBy("org.gaitform.simulate..")
                 .layer("batch").definedBy("org.gaitform.batch..")
                 .layer("pipeline").definedBy("org.gaitform.pipeline..")
@@ -32,9 +33,10 @@ class ArchitectureTest {
                 .whereLayer("spark").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cli").mayOnlyBeAccessedByLayers("spark")
                 .whereLayer("simulate").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("batch").mayOnlyBeAccessedByLayers("cli", "spark")
-                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "cli", "spark")
-                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "cli", "simulate", "spark")
+                .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("batch").mayOnlyBeAccessedByLayers("web", "cli", "spark")
+                .whereLayer("pipeline").mayOnlyBeAccessedByLayers("batch", "web", "cli", "spark")
+                .whereLayer("stages").mayOnlyBeAccessedByLayers("pipeline", "batch", "web", "cli", "simulate", "spark")
                 .check(CLASSES);
     }
 

@@ -110,10 +110,22 @@ public final class BatchRunner {
      *                           {@code USAGE}) when the output folder and the inputs overlap
      */
     public BatchResult run(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+        return run(given, null, outDir, listener);
+    }
+
+    /**
+     * Runs the batch with the inputs named relative to a folder (in messages, tables and reports).
+     *
+     * @param given       files and folders
+     * @param displayBase folder the inputs are named relative to, or null for the paths as given
+     * @param outDir      output folder
+     * @param listener    progress receiver
+     */
+    public BatchResult run(List<Path> given, Path displayBase, Path outDir, BatchListener listener) throws IOException {
         refuseOutputAsInput(given, outDir);
         prepareOutFolder(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
-            return runLocked(given, outDir, listener);
+            return runLocked(given, displayBase, outDir, listener);
         }
     }
 
@@ -136,14 +148,15 @@ public final class BatchRunner {
         }
     }
 
-    private BatchResult runLocked(List<Path> given, Path outDir, BatchListener listener) throws IOException {
+    private BatchResult runLocked(List<Path> given, Path displayBase, Path outDir, BatchListener listener)
+            throws IOException {
         List<String> warnings = new ArrayList<>();
         Manifest manifest = Manifest.load(outDir);
         if (!manifest.foreign().isEmpty()) {
             throw new GaitformException(GaitformException.Kind.OUTPUT, outDir.resolve(Manifest.FILE_NAME) + " exists "
                     + "and was not written by gaitform (" + manifest.foreign() + "); choose another --out or move it");
         }
-        InputDiscovery.Found found = new InputDiscovery(new InputReaders()).search(given, outDir);
+        InputDiscovery.Found found = new InputDiscovery(new InputReaders(), displayBase).search(given, outDir);
         List<Input> inputs = found.inputs();
         List<String> ids = SessionIds.assign(inputs.stream().map(Input::path).toList(),
                 inputs.stream().map(Input::display).toList(), manifest.idsByInput());

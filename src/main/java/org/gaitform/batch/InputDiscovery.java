@@ -31,9 +31,22 @@ import org.gaitform.report.OutputNames;
  */
 public final class InputDiscovery {
     private final InputReaders readers;
+    private final Path displayBase;
 
     public InputDiscovery(InputReaders readers) {
+        this(readers, null);
+    }
+
+    /**
+     * Discovery that names inputs relative to a base folder ({@code gaitform serve} names uploads by their path in
+     * the upload, not by where the server keeps them).
+     *
+     * @param readers     the readers that recognise inputs
+     * @param displayBase folder the display names are relative to, or null for the paths as given
+     */
+    public InputDiscovery(InputReaders readers, Path displayBase) {
         this.readers = readers;
+        this.displayBase = displayBase == null ? null : displayBase.toAbsolutePath().normalize();
     }
 
     /**
@@ -150,9 +163,9 @@ public final class InputDiscovery {
                 });
                 found.sort(Comparator.comparing(Path::toString));
                 for (Path f : found) {
-                    String first = seen.putIfAbsent(key(f), display(f));
+                    String first = seen.putIfAbsent(key(f), name(f));
                     if (first == null) {
-                        out.add(new Input(f, display(f)));
+                        out.add(new Input(f, name(f)));
                     } else {
                         here.add(skip(f, "duplicate", "the same recording as " + first + ", analysed once"));
                     }
@@ -160,10 +173,10 @@ public final class InputDiscovery {
                 here.sort(Comparator.comparing(s -> s.path().toString()));
                 skipped.addAll(here);
             } else {
-                String first = seen.putIfAbsent(key(g), display(g));
+                String first = seen.putIfAbsent(key(g), name(g));
                 if (first == null) {
-                    out.add(new Input(g, display(g)));
-                } else if (!first.equals(display(g))) {
+                    out.add(new Input(g, name(g)));
+                } else if (!first.equals(name(g))) {
                     skipped.add(skip(g, "duplicate", "the same recording as " + first + ", analysed once"));
                 }
             }
@@ -201,8 +214,19 @@ public final class InputDiscovery {
                 + "gaitform reads" : "a file without an extension, not a kind of recording gaitform reads");
     }
 
-    private static Skipped skip(Path p, String reason, String message) {
-        return new Skipped(p, display(p), reason, message);
+    private Skipped skip(Path p, String reason, String message) {
+        return new Skipped(p, name(p), reason, message);
+    }
+
+    /** The display name of a path: relative to the display base when it lies inside it. */
+    private String name(Path p) {
+        if (displayBase != null) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (abs.startsWith(displayBase) && !abs.equals(displayBase)) {
+                return display(displayBase.relativize(abs));
+            }
+        }
+        return display(p);
     }
 
     private static String target(Path link) {

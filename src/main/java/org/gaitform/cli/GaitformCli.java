@@ -11,16 +11,19 @@ import picocli.CommandLine.Command;
         description = {"Running-gait analysis: reads IMU exports, detects every step, measures cadence, contact "
                 + "and flight time, compares them with published running-form advice and writes PDF/PNG reports "
                 + "and CSV/JSON tables.", ""},
-        subcommands = {AnalyzeCommand.class, ValidateCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, ValidateCommand.class, SimulateCommand.class, ServeCommand.class,
+            CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
             "  gaitform sample-data                      analyse every recording in sample-data/ into reports/",
             "  gaitform analyze run.csv --out results    analyse one file into results/",
             "  gaitform analyze run.csv --rate 100 --placement sacrum",
             "  gaitform validate trials/ --reference forces/   agreement with a force plate → agreement/",
             "  gaitform simulate --out sample-data       write the example sessions again",
+            "  gaitform serve                            a web page for uploads and reports: http://127.0.0.1:8080/",
             ExitCode.HELP_TEXT})
 public final class GaitformCli implements Runnable {
-    private static final Set<String> TOP_LEVEL = Set.of("analyze", "validate", "simulate", "help", "-h", "--help", "-V", "--version");
+    private static final Set<String> TOP_LEVEL = Set.of("analyze", "validate", "simulate", "serve", "help", "-h", "--help",
+            "-V", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

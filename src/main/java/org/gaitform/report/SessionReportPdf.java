@@ -38,11 +38,12 @@ public final class SessionReportPdf {
     /** Renders the report. */
     public static byte[] render(SessionResult r, List<ChartSpec> charts, GuidelineTable table) throws IOException {
         try (PdfDoc d = new PdfDoc("Running gait report — " + r.sessionId(), DISCLAIMER)) {
-            title(d, r);
+            Scorecard card = Scorecard.of(r, table);
+            title(d, card);
             QualityBanner.write(d, r);
-            headline(d, r);
-            workOnFirst(d, r);
-            scorecard(d, r, table);
+            headline(d, card);
+            workOnFirst(d, card);
+            scorecard(d, card);
             boolean pose = PoseReportSection.applies(r);
             if (pose) {
                 // keypoint and marker sessions: the form indicators open the page of charts
@@ -66,145 +67,67 @@ public final class SessionReportPdf {
         }
     }
 
-    /** What the input was, for the title line. */
-    private static String what(SessionResult r) {
-        return switch (r.placement()) {
-            case VIDEO -> "video keypoints (" + r.info().getOrDefault("view", "") + " view)";
-            case MARKERS -> "motion-capture markers";
-            default -> r.placement().label().replace('_', ' ');
-        };
-    }
-
-    private static void title(PdfDoc d, SessionResult r) throws IOException {
-        d.line("Running form report", d.bold(), 18, PdfDoc.MARGIN, Palette.INK);
+    private static void title(PdfDoc d, Scorecard card) throws IOException {
+        d.line(card.title(), d.bold(), 18, PdfDoc.MARGIN, Palette.INK);
         d.space(2);
-        List<String> who = new ArrayList<>();
-        Optional.ofNullable(r.info().get("subject_id")).ifPresent(s -> who.add("runner " + s));
-        Optional.ofNullable(r.info().get("surface")).ifPresent(who::add);
-        if (Double.isFinite(r.metric("speed_mps"))) {
-            who.add(String.format(Locale.ROOT, "%.2f m/s (%.1f km/h)", r.metric("speed_mps"), r.metric("speed_mps") * 3.6));
-        }
-        Optional.ofNullable(r.info().get("shoes")).ifPresent(s -> who.add("shoes: " + s));
-        d.paragraph((who.isEmpty() ? "" : String.join(" · ", who) + " · ") + "session " + r.sessionId() + " · input "
-                + r.source() + " · " + what(r) + " · " + fmt(r.samplingRateHz(), 0) + " Hz", d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
-        d.paragraph("Running " + duration(r.metric("running_s")) + " · walking " + duration(r.metric("walking_s"))
-                + " · standing " + duration(r.metric("standing_s")) + (r.metric("other_s") > 0.5
-                ? " · other " + duration(r.metric("other_s")) : ""), d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH,
-                Palette.MUTED);
+        d.paragraph(card.subtitle(), d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        d.paragraph(card.durations(), d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         d.space(4);
     }
 
-    private static void headline(PdfDoc d, SessionResult r) throws IOException {
-        List<String[]> all = List.of(
-                new String[] {"Cadence", fmt(r.metric("cadence_spm"), 0), "steps/min", "cadence_spm"},
-                new String[] {"Ground contact", fmt(r.metric("contact_ms"), 0), "ms (mean)", "contact_ms"},
-                new String[] {"Flight", fmt(r.metric("flight_ms"), 0), "ms (mean)", "flight_ms"},
-                new String[] {"Duty factor", fmt(r.metric("duty_factor") * 100, 1), "% of stride", "duty_factor"},
-                new String[] {"Vertical oscillation", fmt(r.metric("vertical_oscillation_cm"), 1), "cm",
-                    "vertical_oscillation_cm"},
-                new String[] {"Running steps", fmt(r.metric("n_steps"), 0), "steps", "n_steps"},
-                new String[] {"Walking cadence", fmt(r.metric("walking_cadence_spm"), 0), "steps/min",
-                    "walking_cadence_spm"},
-                new String[] {"Walking stance", fmt(r.metric("walking_stance_ms"), 0), "ms (mean)", "walking_stance_ms"});
-        // the numbers this input measured, at most five, running ones first
-        List<String[]> shown = new ArrayList<>();
-        for (String[] t : all) {
-            double v = r.metric(t[3]);
-            if (Double.isFinite(v) && (v != 0 || !t[3].equals("n_steps")) && shown.size() < 5) {
-                shown.add(t);
+    private static void headline(PdfDoc d, Scorecard card) throws IOException {
+        List<Scorecard.Tile> tiles = card.tiles();
+        if (!tiles.isEmpty()) {
+            float gap = 6;
+            float w = (PdfDoc.WIDTH - gap * (tiles.size() - 1)) / tiles.size();
+            float h = 48;
+            d.ensure(h + 10);
+            float top = d.y();
+            for (int i = 0; i < tiles.size(); i++) {
+                Scorecard.Tile t = tiles.get(i);
+                float x = PdfDoc.MARGIN + i * (w + gap);
+                d.box(x, top, w, h, new Color(0xF4, 0xF6, 0xF8), Palette.GRID);
+                if (t.status().isPresent()) {
+                    d.box(x, top, w, 3, Palette.status(t.status().get()), null);
+                }
+                d.text(t.label(), d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
+                d.text(t.value() + (t.doubtful() ? " ?" : ""), d.bold(), 16, x + 6, top - 32, t.doubtful()
+                        ? Palette.MUTED : Palette.INK);
+                d.text(t.unit(), d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
             }
-        }
-        if (shown.isEmpty()) {
+            d.moveTo(top - h - 8);
+        } else {
             return;
         }
-        String[][] tiles = shown.toArray(new String[0][]);
-        float gap = 6;
-        float w = (PdfDoc.WIDTH - gap * (tiles.length - 1)) / tiles.length;
-        float h = 48;
-        d.ensure(h + 10);
-        float top = d.y();
-        for (int i = 0; i < tiles.length; i++) {
-            float x = PdfDoc.MARGIN + i * (w + gap);
-            d.box(x, top, w, h, new Color(0xF4, 0xF6, 0xF8), Palette.GRID);
-            String key = tiles[i][3];
-            Optional<Finding> f = r.findings().stream().filter(fi -> fi.metricKey().equals(key)
-                    && fi.status() != FindingStatus.NOT_MEASURABLE).findFirst();
-            if (f.isPresent()) {
-                d.box(x, top, w, 3, Palette.status(f.get().status()), null);
-            }
-            d.text(tiles[i][0], d.regular(), 7.5f, x + 6, top - 13, Palette.MUTED);
-            boolean doubt = r.quality().doubtfulMetrics().contains(key);
-            d.text(tiles[i][1] + (doubt ? " ?" : ""), d.bold(), 16, x + 6, top - 32, doubt ? Palette.MUTED
-                    : Palette.INK);
-            d.text(tiles[i][2], d.regular(), 7f, x + 6, top - 42, Palette.MUTED);
-        }
-        d.moveTo(top - h - 8);
-        if (Double.isFinite(r.metric("contact_ms_median"))) {
-            d.paragraph("Contact time: median " + fmt(r.metric("contact_ms_median"), 0) + " ms, SD "
-                    + fmt(r.metric("contact_ms_sd"), 0) + " ms. " + sideLine(r), d.regular(), 8, PdfDoc.MARGIN,
-                    PdfDoc.WIDTH, Palette.INK);
-        }
-        String notMeasured = r.info().get("not_measured");
-        if (notMeasured != null) {
-            d.paragraph(capital(notMeasured), d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
-        }
-        String drift = r.info().get("form_drift");
-        if (drift != null) {
-            d.paragraph(drift, d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
+        for (Scorecard.Note note : card.notes()) {
+            d.paragraph(note.text(), d.regular(), 8, PdfDoc.MARGIN, PdfDoc.WIDTH, note.muted() ? Palette.MUTED : Palette.INK);
         }
     }
 
-    private static String sideLine(SessionResult r) {
-        double l = r.metric("contact_ms_left");
-        double rt = r.metric("contact_ms_right");
-        if (Double.isFinite(l) && Double.isFinite(rt)) {
-            return "Left " + fmt(l, 0) + " ms, right " + fmt(rt, 0) + " ms (left share "
-                    + fmt(r.metric("contact_balance_left_pct"), 1) + " %).";
-        }
-        return "Left and right feet could not be told apart in this recording.";
-    }
-
-    static void workOnFirst(PdfDoc d, SessionResult r) throws IOException {
+    static void workOnFirst(PdfDoc d, Scorecard card) throws IOException {
         d.heading("What to work on first", 12);
-        List<Finding> top = r.findings().stream().filter(f -> f.status() == FindingStatus.OUTSIDE
-                || f.status() == FindingStatus.WATCH).limit(2).toList();
-        boolean notJudged = r.findings().stream().anyMatch(f -> f.status() == FindingStatus.NOT_JUDGED);
-        if (top.isEmpty() && notJudged) {
-            d.paragraph("Nothing is ranked from this session where its measures are in doubt: the values the quality "
-                    + "checks doubt, or that rest on too few steps, are in the scorecard with “?” and are not compared "
-                    + "with the advice. " + (r.findings().stream().anyMatch(f -> f.status() == FindingStatus.WITHIN)
-                    ? "The values that are judged are within the recommendations. " : "")
-                    + "A longer or clearer recording lets them be judged.", d.regular(), 9, PdfDoc.MARGIN,
-                    PdfDoc.WIDTH, Palette.INK);
-        } else if (top.isEmpty()) {
-            d.paragraph("Nothing measured here is outside the recommendations. Keep the habits that work; when you "
-                    + "change something, change one thing at a time.", d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH,
-                    Palette.INK);
+        if (card.focus().isEmpty()) {
+            d.paragraph(card.focusIntro(), d.regular(), 9, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.INK);
         } else {
-            d.paragraph(top.size() == 1 ? "One point stands out. Changing one element of running form usually changes "
-                    + "others too, so start with it alone." : "Two points stand out, the first one most. Changing one "
-                    + "element of running form usually changes others too, so start with the first.", d.regular(), 8.5f,
-                    PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+            d.paragraph(card.focusIntro(), d.regular(), 8.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
-        for (Finding f : top) {
+        for (Scorecard.Focus f : card.focus()) {
             findingBlock(d, f);
         }
-        d.paragraph("This report describes how you ran; it is not a diagnosis. Pain or injury belongs with a physical "
-                + "therapist or physician.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        d.paragraph(Scorecard.NOT_A_DIAGNOSIS, d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
     }
 
-    private static void findingBlock(PdfDoc d, Finding f) throws IOException {
+    private static void findingBlock(PdfDoc d, Scorecard.Focus f) throws IOException {
         d.ensure(70);
         float top = d.y();
-        Color c = Palette.status(f.status());
-        d.line(Palette.statusSymbol(f.status()) + "  " + capital(f.indicator()) + " — " + f.status().phrase(), d.bold(),
-                10, PdfDoc.MARGIN + 10, Palette.INK);
+        Color c = Palette.status(f.finding().status());
+        d.line(Palette.statusSymbol(f.finding().status()) + "  " + f.heading(), d.bold(), 10, PdfDoc.MARGIN + 10,
+                Palette.INK);
         float x = PdfDoc.MARGIN + 10;
         float w = PdfDoc.WIDTH - 10;
-        d.paragraph(f.message() + uncertainty(f), d.regular(), 9, x, w, Palette.INK);
-        d.paragraph("Advice: " + f.advice(), d.regular(), 9, x, w, Palette.INK);
-        d.paragraph("Source: " + quoted(f.sources()) + (f.evidenceNote().isEmpty() ? "" : " Evidence: " + f.evidenceNote()),
-                d.regular(), 7.5f, x, w, Palette.MUTED);
+        d.paragraph(f.message(), d.regular(), 9, x, w, Palette.INK);
+        d.paragraph(f.advice(), d.regular(), 9, x, w, Palette.INK);
+        d.paragraph(f.sources(), d.regular(), 7.5f, x, w, Palette.MUTED);
         float bottom = d.y();
         d.box(PdfDoc.MARGIN, top, 3, top - bottom, c, null);
         d.space(4);
@@ -213,51 +136,24 @@ public final class SessionReportPdf {
     private static final float[] COLS = {0, 14, 175, 262, 362, 452};
     private static final float[] WIDTHS = {12, 157, 83, 96, 86, 63};
 
-    static void scorecard(PdfDoc d, SessionResult r, GuidelineTable table) throws IOException {
-        List<Finding> measured = r.findings().stream().filter(f -> f.status() != FindingStatus.NOT_MEASURABLE).toList();
+    static void scorecard(PdfDoc d, Scorecard card) throws IOException {
         d.heading("Scorecard", 12);
         row(d, new String[] {"", "indicator", "your value", "target / reference", "status", "source"}, d.bold(),
                 Palette.MUTED, null);
-        for (Finding f : measured) {
-            Guideline g = table.byId(f.guidelineId()).orElse(null);
-            String value = GuidelineFormat.value(f) + (Double.isFinite(f.uncertainty()) && f.uncertainty() > 0
-                    ? " ± " + GuidelineFormat.number(f.uncertainty(), f.unit()) : "");
-            String target = !f.target().isEmpty() ? f.target() : g == null ? "" : reference(g);
-            String status = f.status().phrase();
-            if (f.status() == FindingStatus.NOT_JUDGED) {
-                status = "not judged: " + QualityBanner.notJudgedReason(f);
-            }
-            row(d, new String[] {Palette.statusSymbol(f.status()), capital(f.indicator()), value, target,
-                status, g == null ? "" : String.join(", ", g.sources())}, d.regular(), Palette.INK,
-                    Palette.status(f.status()));
+        for (Scorecard.Row r : card.rows()) {
+            row(d, new String[] {r.symbol(), r.indicator(), r.value(), r.target(), r.statusPhrase(), r.sources()},
+                    d.regular(), Palette.INK, Palette.status(r.finding().status()));
         }
-        evidenceLine(d, measured, WatchSessionTables.isWatch(r));
-        List<String> notMeasurable = r.findings().stream().filter(f -> f.status() == FindingStatus.NOT_MEASURABLE)
-                .map(Finding::indicator).toList();
-        if (!notMeasurable.isEmpty()) {
+        if (!card.evidence().isEmpty()) {
             d.space(2);
-            d.paragraph("Not measurable from this input: " + String.join("; ", notMeasurable) + ".", d.regular(), 7.5f,
-                    PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+            d.paragraph(card.evidence(), d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
-        d.paragraph("Source ids refer to the articles on the references page; the ± combines the typical measurement "
-                + "uncertainty for this kind of input (published validations and this project's own tests) with the "
-                + "95 % interval of this session's mean from its step-to-step variation.",
-                d.regular(), 7f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
-    }
-
-    /** How many steps the values rest on, per side when known. */
-    private static void evidenceLine(PdfDoc d, List<Finding> measured, boolean device) throws IOException {
-        Optional<Finding> most = measured.stream().filter(f -> f.evidence().counted())
-                .max(java.util.Comparator.comparingInt(f -> f.evidence().steps()));
-        if (most.isEmpty()) {
-            return;
+        if (!card.notMeasurable().isEmpty()) {
+            d.space(2);
+            d.paragraph("Not measurable from this input: " + String.join("; ", card.notMeasurable()) + ".", d.regular(),
+                    7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
         }
-        org.gaitform.model.Evidence e = most.get().evidence();
-        String sides = e.left() + e.right() > 0 ? " (" + e.left() + " left, " + e.right() + " right)" : "";
-        d.space(2);
-        d.paragraph(device ? "The values are the device's averages over " + e.steps() + " steps."
-                : "The values rest on up to " + e.steps() + " steps" + sides + "; a value of fewer steps than needed to "
-                + "tell is shown but not judged.", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        d.paragraph(Scorecard.FOOTNOTE, d.regular(), 7f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
     }
 
     /** The recommendation's threshold in words. */
@@ -383,15 +279,6 @@ public final class SessionReportPdf {
             q.add("“" + t + "”");
         }
         return String.join("; ", q) + ".";
-    }
-
-    private static String uncertainty(Finding f) {
-        if (Double.isNaN(f.uncertainty()) || f.uncertainty() <= 0) {
-            return "";
-        }
-        return " (Uncertainty about ±" + GuidelineFormat.number(f.uncertainty(), f.unit()) + " " + f.unit()
-                + " for this kind of input" + (f.evidence().counted() && f.evidence().steps() <= 1000
-                ? " and these " + f.evidence().steps() + " steps" : "") + ".)";
     }
 
     private static String capital(String s) {

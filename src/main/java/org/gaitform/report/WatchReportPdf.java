@@ -27,9 +27,10 @@ public final class WatchReportPdf {
             title(d, r);
             QualityBanner.write(d, r);
             headline(d, r);
-            SessionReportPdf.workOnFirst(d, r);
+            Scorecard card = Scorecard.of(r, table);
+            SessionReportPdf.workOnFirst(d, card);
             if (r.findings().stream().anyMatch(f -> f.status() != org.gaitform.model.FindingStatus.NOT_MEASURABLE)) {
-                SessionReportPdf.scorecard(d, r, table);
+                SessionReportPdf.scorecard(d, card);
             } else {
                 d.heading("Scorecard", 12);
                 d.paragraph("Nothing the articles give advice on could be measured from this export"
