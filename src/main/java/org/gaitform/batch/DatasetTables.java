@@ -1,6 +1,7 @@
 package org.gaitform.batch;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.gaitform.guidelines.GuidelineTable;
  * each input that failed.
  */
 final class DatasetTables {
+    private static final String SUMMARY = "summary.json";
     private DatasetTables() {
     }
 
@@ -35,13 +37,35 @@ final class DatasetTables {
                 case SKIPPED -> "skipped";
                 case FAILED -> "failed";
             };
-            if (o.ok()) {
-                loaders.add(() -> SessionRows.fromFolder(outDir.resolve(o.sessionId()), o.sessionId(),
-                        o.input().display(), status, o.message(), Map.of(), guidelines));
+            Path folder = outDir.resolve(o.sessionId());
+            if (o.ok() && Files.exists(folder.resolve(SUMMARY))) {
+                loaders.add(() -> SessionRows.fromFolder(folder, o.sessionId(), o.input().display(), status, o.message(),
+                        Map.of(), guidelines));
+            } else if (o.ok()) {
+                // a runner's account export: the history row, then each recent run's session folder under runs/
+                loaders.add(() -> SessionRows.statusOnly(o.sessionId(), o.input().display(), status, o.message(),
+                        Map.of()));
+                for (Path run : recentRuns(folder)) {
+                    String id = o.sessionId() + "/" + run.getFileName();
+                    loaders.add(() -> SessionRows.fromFolder(run, id, o.input().display() + " (" + run.getFileName()
+                            + ")", status, "", Map.of(), guidelines));
+                }
             } else {
                 loaders.add(() -> SessionRows.failed(o.sessionId(), o.input().display(), o.message(), Map.of()));
             }
         }
         return DatasetWriter.write(files::writeWith, format, loaders, version).stream().map(outDir::resolve).toList();
+    }
+
+    /** The session folders of an account export's most recent runs ({@code runs/*} with a summary), in name order. */
+    private static List<Path> recentRuns(Path folder) throws IOException {
+        Path runs = folder.resolve("runs");
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> s = Files.list(runs)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(SUMMARY)) && Files.isRegularFile(p.resolve("steps.csv")))
+                    .sorted().toList();
+        }
     }
 }

@@ -195,8 +195,17 @@ public final class SessionRows implements Serializable {
 
     /** A session that failed: a {@code sessions} row with its status and message, nothing else. */
     public static SessionRows failed(String sessionId, String source, String message, Map<String, String> metadata) {
+        return statusOnly(sessionId, source, "failed", message, metadata);
+    }
+
+    /**
+     * An input that has no tables of its own — a runner's account export, whose history is in its own folder's tables
+     * and whose recent runs are sessions of their own: a {@code sessions} row with its status and message.
+     */
+    public static SessionRows statusOnly(String sessionId, String source, String status, String message,
+                                         Map<String, String> metadata) {
         EnumMap<DatasetTable, Part> parts = new EnumMap<>(DatasetTable.class);
-        parts.put(DatasetTable.SESSIONS, sessionRow(sessionId, source, "failed", message, Map.of(), metadata));
+        parts.put(DatasetTable.SESSIONS, sessionRow(sessionId, source, status, message, Map.of(), metadata));
         return new SessionRows(sessionId, parts);
     }
 

@@ -190,4 +190,25 @@ class AccountExportTest {
         assertThat(again.resolve("again").resolve("runner-report.pdf")).isRegularFile();
         assertThat(again.resolve("again").resolve("runs")).isDirectoryNotContaining("glob:**/.gaitform-tmp");
     }
+
+    @Test
+    void theDatasetTablesHoldTheHistoryAndItsRecentRuns() throws IOException {
+        // an account export has no steps of its own: the dataset tables once failed the whole batch looking for them
+        List<CSVRecord> sessions;
+        try (Reader r = Files.newBufferedReader(out.resolve("sessions.csv"));
+             CSVParser p = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+            sessions = p.getRecords();
+        }
+        for (String export : List.of("strava-folder", "strava.zip", "garmin-connect.zip")) {
+            String id = result.outcomes().stream().filter(o -> o.input().path().getFileName().toString().equals(export))
+                    .findFirst().orElseThrow().sessionId();
+            assertThat(sessions).as(export).anyMatch(r -> r.get("session_id").equals(id) && r.get("status").equals("ok"));
+            List<CSVRecord> runs = sessions.stream().filter(r -> r.get("session_id").startsWith(id + "/")).toList();
+            assertThat(runs).as(export + ": its 3 most recent runs").hasSize(3)
+                    .allMatch(r -> !r.get("cadence_spm").isEmpty());
+        }
+        try (java.util.stream.Stream<String> lines = Files.lines(out.resolve("steps.csv"))) {
+            assertThat(lines.skip(1).filter(l -> l.startsWith("strava-folder/")).count()).isPositive();
+        }
+    }
 }
