@@ -5,14 +5,23 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URISyntaxException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.CodeSource;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.gaitform.pipeline.AnalysisSettings;
 
 /**
@@ -157,19 +166,72 @@ public final class SettingsFingerprint {
     /**
      * A jar's fingerprint from its directory: every entry's name, size and CRC-32, which the zip format stores for
      * each entry, so that any change of any class or resource changes it. Hashing the whole 60 MB jar took a quarter
-     * of a second at every start; the directory takes milliseconds.
+     * of a second at every start; the directory takes milliseconds. The directory's bytes as the file holds them
+     * (the end of the file names where they are) are hashed, which needs no object per entry; a jar whose end
+     * record cannot be read that way (ZIP64, damaged) is fingerprinted from its entries as {@link ZipFile} lists
+     * them.
      */
     static String jarHash(Path jar) throws IOException {
+        Optional<String> raw = centralDirectoryHash(jar);
+        if (raw.isPresent()) {
+            return raw.get();
+        }
         StringBuilder sb = new StringBuilder(1 << 16);
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile())) {
+        try (ZipFile z = new ZipFile(jar.toFile())) {
             var entries = z.entries();
             while (entries.hasMoreElements()) {
-                java.util.zip.ZipEntry e = entries.nextElement();
+                ZipEntry e = entries.nextElement();
                 sb.append(e.getName()).append('\t').append(e.getSize()).append('\t').append(Long.toHexString(e.getCrc()))
                         .append('\n');
             }
         }
         return ContentHash.ofText(sb.toString());
+    }
+
+    private static final int END_RECORD = 0x06054b50;
+    private static final int END_RECORD_SIZE = 22;
+
+    /** SHA-256 of a zip file's central directory, or empty when its end record does not locate one plainly. */
+    static Optional<String> centralDirectoryHash(Path zip) throws IOException {
+        try (FileChannel ch = FileChannel.open(zip, StandardOpenOption.READ)) {
+            long size = ch.size();
+            int tail = (int) Math.min(size, END_RECORD_SIZE + 0xFFFF); // the end record, then a comment of ≤ 64 KiB
+            if (tail < END_RECORD_SIZE) {
+                return Optional.empty();
+            }
+            ByteBuffer end = readFully(ch, size - tail, tail);
+            for (int i = tail - END_RECORD_SIZE; i >= 0; i--) {
+                if (end.getInt(i) != END_RECORD) {
+                    continue;
+                }
+                int entries = end.getShort(i + 10) & 0xFFFF;
+                long dirSize = end.getInt(i + 12) & 0xFFFFFFFFL;
+                long dirOffset = end.getInt(i + 16) & 0xFFFFFFFFL;
+                if (entries == 0xFFFF || dirSize == 0xFFFFFFFFL || dirOffset == 0xFFFFFFFFL // ZIP64
+                        || dirOffset + dirSize > size - tail + i || dirSize > Integer.MAX_VALUE) {
+                    return Optional.empty();
+                }
+                ByteBuffer dir = readFully(ch, dirOffset, (int) dirSize);
+                try {
+                    MessageDigest md = MessageDigest.getInstance("SHA-256");
+                    md.update(dir);
+                    return Optional.of(HexFormat.of().formatHex(md.digest()));
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("SHA-256 is not available", e);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static ByteBuffer readFully(FileChannel ch, long at, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            if (ch.read(b, at + b.position()) < 0) {
+                throw new IOException("unexpected end of the file at byte " + (at + b.position()));
+            }
+        }
+        return b.flip();
     }
 
     private static String computeCodeHash() {

@@ -46,6 +46,9 @@ public final class ColumnReader {
         }
         long n = 0;
         int needed = Arrays.stream(columns).max().orElse(0) + 1;
+        // separators other than white space (which runs of blanks form) split exactly as Fields.Bounds finds them
+        boolean inPlace = layout.separator() != 0 && layout.separator() != ' ';
+        Fields.Bounds bounds = new Fields.Bounds();
         try (GuardedLineReader r = new GuardedLineReader(layout.decoding().open(file), source)) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -57,10 +60,12 @@ public final class ColumnReader {
                     throw GaitformException.badInput(source, "line " + lineNo, "text",
                             "a NUL byte (binary data in the file: damaged or not a text export?)");
                 }
-                String[] f = layout.split(line);
-                if (f.length < needed || (f.length != layout.columnCount() && f.length < layout.columnCount())) {
+                // a row without quotes (nearly all) is parsed in place; others are split into strings
+                String[] f = inPlace && bounds.find(line, layout.separator()) ? null : layout.split(line);
+                int fields = f == null ? bounds.count() : f.length;
+                if (fields < needed || (fields != layout.columnCount() && fields < layout.columnCount())) {
                     throw GaitformException.badInput(source, "line " + lineNo,
-                            layout.columnCount() + " fields like the header", f.length + (f.length == 1 ? " field" : " fields")
+                            layout.columnCount() + " fields like the header", fields + (fields == 1 ? " field" : " fields")
                                     + (line.indexOf('"') >= 0 ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
                 }
                 if (n >= maxRows) {
@@ -68,10 +73,19 @@ public final class ColumnReader {
                             "more (split the recording)");
                 }
                 for (int c = 0; c < k; c++) {
-                    String cell = f[columns[c]];
-                    double v = kinds[c] == CellKind.TIMESTAMP ? TimeStamps.parseSeconds(cell)
-                            : Numbers.parse(cell, layout.decimalComma());
+                    double v;
+                    String cell = null;
+                    if (f == null && kinds[c] == CellKind.NUMBER) {
+                        v = Numbers.parse(line, bounds.from(columns[c]), bounds.to(columns[c]), layout.decimalComma());
+                    } else {
+                        cell = f == null ? line.substring(bounds.from(columns[c]), bounds.to(columns[c])) : f[columns[c]];
+                        v = kinds[c] == CellKind.TIMESTAMP ? TimeStamps.parseSeconds(cell)
+                                : Numbers.parse(cell, layout.decimalComma());
+                    }
                     if (Double.isNaN(v)) {
+                        if (cell == null) {
+                            cell = line.substring(bounds.from(columns[c]), bounds.to(columns[c]));
+                        }
                         throw GaitformException.badInput(source,
                                 "line " + lineNo + ", column '" + abbreviate(layout.columnNames().get(columns[c])) + "'",
                                 kinds[c] == CellKind.TIMESTAMP ? "a date-time stamp" : "a finite number",

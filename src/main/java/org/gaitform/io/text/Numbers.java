@@ -16,24 +16,33 @@ public final class Numbers {
      * @param decimalComma true when the file writes {@code 1,5} for one and a half
      */
     public static double parse(String text, boolean decimalComma) {
-        int n = text.length();
-        if (n == 0 || n > 64) {
+        return parse(text, 0, text.length(), decimalComma);
+    }
+
+    /**
+     * The value of the characters {@code from} (inclusive) to {@code to} (exclusive) of {@code text}, as
+     * {@link #parse(String, boolean)} reads them, without making a string of them first (a reader of many rows
+     * parses its cells in place).
+     */
+    public static double parse(String text, int from, int to, boolean decimalComma) {
+        int n = to - from;
+        if (n <= 0 || n > 64) {
             return Double.NaN;
         }
         // fast path for the common case: [-]digits[.digits]
-        int i = 0;
+        int i = from;
         boolean neg = false;
-        char c0 = text.charAt(0);
+        char c0 = text.charAt(from);
         if (c0 == '-' || c0 == '+') {
             neg = c0 == '-';
-            i = 1;
+            i = from + 1;
         }
         long mant = 0;
         int digits = 0;
         int fracDigits = 0;
         boolean seenDot = false;
         boolean simple = true;
-        for (int k = i; k < n; k++) {
+        for (int k = i; k < to; k++) {
             char c = text.charAt(k);
             if (c >= '0' && c <= '9') {
                 if (digits < 17) {
@@ -62,7 +71,7 @@ public final class Numbers {
                 return neg ? -v : v;
             }
         }
-        return slow(text, decimalComma);
+        return slow(from == 0 && to == text.length() ? text : text.substring(from, to), decimalComma);
     }
 
     private static final double[] POW10 = new double[19];
