@@ -113,15 +113,8 @@ public final class RunnerCharts {
             plot.add(p, 1);
             panels++;
         }
-        if (panels == 0) {
-            return null;
-        }
-        JFreeChart chart = new JFreeChart("Running form month by month", Fonts.bold(10f), plot, false);
-        ChartStyle.apply(chart);
-        return new ChartSpec("form_trends_monthly", "Each point is a month's value, averaged over its running time; "
-                + "months without running have no point. Each axis spans at least a range in which a real change shows ("
-                + WatchCharts.SPAN_NOTE + ")." + (reference ? " Dashed: 160 steps/min." : ""), chart, Charts.FULL_WIDTH,
-                Math.max(150f, 80f * panels + 40f));
+        return formPanels(plot, panels, reference, "Running form month by month", "form_trends_monthly",
+                "Each point is a month's value, averaged over its running time; months without running have no point.");
     }
 
     private static double x(TrainingWeek w) {
@@ -209,13 +202,19 @@ public final class RunnerCharts {
             plot.add(p, 1);
             panels++;
         }
+        return formPanels(plot, panels, reference, "Running form week by week", "form_trends",
+                "Each point is a week's value, averaged over its running time. Weeks without running have no point.");
+    }
+
+    /** The stacked form panels as a chart, or {@code null} without any; the caption ends with the axes' note. */
+    private static ChartSpec formPanels(CombinedDomainXYPlot plot, int panels, boolean reference, String title,
+                                        String name, String caption) {
         if (panels == 0) {
             return null;
         }
-        JFreeChart chart = new JFreeChart("Running form week by week", Fonts.bold(10f), plot, false);
+        JFreeChart chart = new JFreeChart(title, Fonts.bold(10f), plot, false);
         ChartStyle.apply(chart);
-        return new ChartSpec("form_trends", "Each point is a week's value, averaged over its running time. Weeks "
-                + "without running have no point. Each axis spans at least a range in which a real change shows ("
+        return new ChartSpec(name, caption + " Each axis spans at least a range in which a real change shows ("
                 + WatchCharts.SPAN_NOTE + ")." + (reference ? " Dashed: 160 steps/min." : ""), chart, Charts.FULL_WIDTH,
                 Math.max(150f, 80f * panels + 40f));
     }

@@ -348,21 +348,9 @@ class GaitmapFootMountingTest {
         return m;
     }
 
-    /** A uniformly random rotation (normalised Gaussian quaternion). */
+    /** A uniformly random rotation: the simulator's own. */
     static double[][] randomRotation(Random r) {
-        double a = r.nextGaussian();
-        double b = r.nextGaussian();
-        double c = r.nextGaussian();
-        double d = r.nextGaussian();
-        double n = Math.sqrt(a * a + b * b + c * c + d * d);
-        a /= n;
-        b /= n;
-        c /= n;
-        d /= n;
-        return new double[][] {
-            {a * a + b * b - c * c - d * d, 2 * (b * c - a * d), 2 * (b * d + a * c)},
-            {2 * (b * c + a * d), a * a - b * b + c * c - d * d, 2 * (c * d - a * b)},
-            {2 * (b * d - a * c), 2 * (c * d + a * b), a * a - b * b - c * c + d * d}};
+        return org.gaitform.simulate.FootImuSimulator.randomRotation(r);
     }
 
     static double[][] mul(double[][] x, double[][] y) {
