@@ -104,6 +104,12 @@ public final class AnalysisOptions {
     @Option(names = "--overground", description = "Overground running (default: detected).")
     boolean overground;
 
+    @Option(names = "--lr-switch-correction", paramLabel = "auto|on|off", description = "Undo the frames in which a "
+            + "pose estimator exchanged the left and right legs (or arms, or single keypoints), choosing per frame the "
+            + "labels that give the smoothest trajectories (after Stenum et al. 2021). Default auto: on for video "
+            + "keypoints, off for motion-capture markers; the frames exchanged are counted in summary.json.")
+    String lrSwitchCorrection;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
@@ -198,10 +204,21 @@ public final class AnalysisOptions {
             }
         }
         Optional<Boolean> tm = treadmill ? Optional.of(true) : overground ? Optional.of(false) : Optional.empty();
+        Optional<Boolean> lr = Optional.empty();
+        if (lrSwitchCorrection != null) {
+            lr = switch (lrSwitchCorrection.trim().toLowerCase(Locale.ROOT)) {
+                case "auto" -> Optional.empty();
+                case "on" -> Optional.of(true);
+                case "off" -> Optional.of(false);
+                default -> throw usage("--lr-switch-correction must be auto, on or off, not '" + lrSwitchCorrection
+                        + "'");
+            };
+        }
         try {
             return new PoseReadOptions(Optional.ofNullable(fps), w, h, Optional.ofNullable(unit), landmarks,
                     Optional.ofNullable(vertical), Optional.ofNullable(forward),
-                    Optional.ofNullable(view).map(v -> v.toLowerCase(Locale.ROOT)), Optional.ofNullable(heightCm), tm);
+                    Optional.ofNullable(view).map(v -> v.toLowerCase(Locale.ROOT)), Optional.ofNullable(heightCm), tm,
+                    lr);
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());
         }

@@ -204,6 +204,7 @@ final class PoseAssembler {
             throw GaitformException.badInput(source, "header", "a time column or a recorded frame rate",
                     "neither; give the frame rate with --fps");
         }
+        correctSwitches(raw, n, rate, video, options);
         // unit
         String unit;
         boolean imageYDown = false;
@@ -257,6 +258,50 @@ final class PoseAssembler {
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);
+    }
+
+    /**
+     * Undoes the pose estimator's left–right switches ({@link LeftRightSwitchCorrection}) in video keypoints, or in
+     * any input when asked ({@code --lr-switch-correction on}), and records what it did.
+     */
+    private void correctSwitches(List<Raw> raw, int n, double rate, boolean video, PoseReadOptions options) {
+        boolean on = options.lrSwitchCorrection().orElse(video);
+        String why = options.lrSwitchCorrection().isPresent() ? "override (--lr-switch-correction "
+                + (on ? "on" : "off") + ")" : video ? "video keypoints: pose estimators exchange the left and right "
+                + "legs in some frames" : "motion-capture markers are labelled by the capture software";
+        if (!on || n < 4) {
+            decide("lr_switch_correction", "off", why + (on ? "; too few frames" : ""));
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        List<double[][]> tracks = new ArrayList<>();
+        for (Raw r : raw) {
+            names.add(r.name());
+            tracks.add(new double[][] {r.x(), r.y(), r.z(), r.c()});
+        }
+        LeftRightSwitchCorrection.Result res = new LeftRightSwitchCorrection().correct(names, tracks, rate);
+        if (res.pairs() == 0) {
+            decide("lr_switch_correction", "off", why + "; but no left/right pairs of points were recognised by name");
+            return;
+        }
+        int k = res.switchedFrames();
+        decide("lr_switch_correction", "on", why + "; the labelling of each left/right group (whole figure, leg, "
+                + "lower leg, ankle and foot, foot, arm, single points) with the smoothest trajectories is taken, "
+                + "after Stenum et al. 2021 (" + LeftRightSwitchCorrection.CITATION + ")");
+        String share = String.format(Locale.ROOT, "%.1f %%", 100.0 * k / n);
+        StringBuilder detail = new StringBuilder();
+        detail.append(res.legFrames()).append(" frame(s) with leg keypoints exchanged (").append(res.wholeLegFrames())
+                .append(" of them the whole leg), ").append(res.upperFrames()).append(" with arm or head keypoints");
+        if (!res.perPairFrames().isEmpty()) {
+            List<String> per = new ArrayList<>();
+            res.perPairFrames().forEach((p, f) -> per.add(p + " " + f));
+            detail.append("; per point pair: ").append(String.join(", ", per));
+        }
+        decide("lr_switched_frames", k + " of " + n, share + " of the frames: " + detail);
+        if (k > 0) {
+            warn("the pose estimator exchanged left and right keypoints in " + k + " of " + n + " frames (" + share
+                    + "): " + detail + "; they were swapped back (--lr-switch-correction off keeps them as read)");
+        }
     }
 
     private void checkCoordinates(Raw r, double[] v, String axis) {

@@ -19,11 +19,14 @@ import java.util.Optional;
  * @param view        {@code sagittal}, {@code frontal} or {@code 3d} ({@code --view})
  * @param heightCm    the runner's height ({@code --height-cm}), to calibrate pixel data
  * @param treadmill   true for treadmill, false for overground ({@code --treadmill}, {@code --overground})
+ * @param lrSwitchCorrection whether left–right switches of the pose estimator are undone
+ *                    ({@code --lr-switch-correction on|off}, {@link LeftRightSwitchCorrection}); empty (auto, the
+ *                    default) undoes them in video keypoints and leaves motion-capture markers as they are
  */
 public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
                               Optional<String> unit, Map<String, String> landmarks, Optional<String> vertical,
                               Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
-                              Optional<Boolean> treadmill) {
+                              Optional<Boolean> treadmill, Optional<Boolean> lrSwitchCorrection) {
 
     /** Frame rate assumed for video keypoints whose file does not record one (fps). */
     public static final double DEFAULT_VIDEO_FPS = 30.0;
@@ -31,7 +34,22 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
     /** Nothing overridden. */
     public static final PoseReadOptions DEFAULTS = new PoseReadOptions(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The options with the left–right switch correction left to its default (auto). */
+    public PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
+                           Optional<String> unit, Map<String, String> landmarks, Optional<String> vertical,
+                           Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
+                           Optional<Boolean> treadmill) {
+        this(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm, treadmill,
+                Optional.empty());
+    }
+
+    /** These options with the left–right switch correction on ({@code true}), off, or automatic (empty). */
+    public PoseReadOptions withLrSwitchCorrection(Optional<Boolean> on) {
+        return new PoseReadOptions(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm,
+                treadmill, on);
+    }
 
     public PoseReadOptions {
         landmarks = Map.copyOf(landmarks);
