@@ -280,6 +280,57 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
         return sb.toString();
     }
 
+    /** The names of the points a camera sees (the medial knee and ankle markers are left out). */
+    public List<String> cameraPointNames() {
+        List<String> names = new ArrayList<>(pose(0).keySet());
+        names.removeIf(n -> n.contains("Medial"));
+        return names;
+    }
+
+    /**
+     * The exact image points of the runner filmed by a pinhole camera, as {@link #cameraKeypointTable} films them
+     * but without jitter: per frame, per point of {@link #cameraPointNames()}, {x, y (down)} in pixels.
+     */
+    public double[][][] cameraPoints(PinholeCamera cam, double travelMps) {
+        List<String> names = cameraPointNames();
+        int frames = (int) Math.round(seconds * fs);
+        double[][][] out = new double[frames][names.size()][];
+        for (int i = 0; i < frames; i++) {
+            double t = i / fs;
+            Map<String, double[]> p = pose(t);
+            for (int j = 0; j < names.size(); j++) {
+                double[] v = p.get(names.get(j));
+                out[i][j] = cam.project(new double[] {v[0] + travelMps * t, v[1], v[2]});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An OpenPose-style keypoint table ({@code frame,<Name>_x,_y,_c}) of the given points; a point with confidence 0
+     * is written as OpenPose writes a missing keypoint, {@code 0,0,0}.
+     */
+    public static String keypointCsv(List<String> names, double[][][] xy, double[][] confidence) {
+        StringBuilder sb = new StringBuilder("frame");
+        for (String n : names) {
+            sb.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
+        }
+        sb.append('\n');
+        for (int i = 0; i < xy.length; i++) {
+            sb.append(i);
+            for (int j = 0; j < names.size(); j++) {
+                double c = confidence == null ? 0.9 : confidence[i][j];
+                if (c == 0) {
+                    sb.append(",0,0,0");
+                } else {
+                    sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", xy[i][j][0], xy[i][j][1], c));
+                }
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
     /**
      * The same with keypoint jitter: Gaussian noise of {@code jitterPx} pixels (standard deviation) from a
      * generator seeded with {@code seed}, and confidences between 0.6 and 0.95.

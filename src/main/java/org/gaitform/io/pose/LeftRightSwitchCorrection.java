@@ -25,18 +25,22 @@ import org.gaitform.signal.Stats;
  * {@code |p(t) − 2 p(t−1) + p(t−2)|²} of all the group's points over the whole recording, in units of the body's
  * size in the image at that frame (so that a runner far from the camera counts as much as one near it). The
  * optimum over all 2ⁿ labellings is found exactly by dynamic programming over the pair of the last two frames'
- * choices (Viterbi 1967). Each change between kept and exchanged costs {@link Settings#switchPenalty()} times the
- * recording's own typical squared acceleration of the group's points, so an exchange is only made when it removes
- * more than the recording's own frame-to-frame variation could explain: a recording without switches is left as it
- * is. A point missing in a frame (confidence below the threshold) adds that typical value instead of its term, so
- * that missing points favour neither choice. The labelling and its mirror image cost the same; the one that agrees
- * with the estimator's labels in most frames is taken (the estimator is right most of the time).
+ * choices (Viterbi 1967). Two costs keep the estimator's labels unless the evidence is clear, both in units of the
+ * recording's own typical squared acceleration of the group's points ({@code m0}, the median over frames): each
+ * change between kept and exchanged costs {@link Settings#switchPenalty()} {@code m0} per point, and each exchanged
+ * frame {@link Settings#framePrior()} {@code m0} per point plus {@link Settings#distancePrior()} times the squared
+ * distance between the points it exchanges (the estimator is right most of the time, and mixes up points that are
+ * close in the image), and labels only
+ * change next to a frame where the two sides are further apart than {@link Settings#minSeparation()} times the jitter
+ * (points within the jitter of each other, which no smoothness can tell apart, keep their labels). A recording without switches is
+ * therefore left as it is. A point missing in a frame (confidence below the threshold) adds {@code m0} instead of
+ * its term, so that missing points favour neither choice.
  *
- * <p>The groups are corrected in order from the largest to the smallest: the whole figure (a runner taken as facing
- * the other way), each leg (hip to toes), the lower leg (knee to toes), the ankle and foot, the foot (heel and toes),
- * each arm, the forearm and hand, then each keypoint pair on its own (only the ankles, only the heels). Keypoints are
- * paired by name: a leading {@code L}/{@code left} or {@code R}/{@code right} (OpenPose {@code LHeel}, BlazePose
- * {@code left_heel}) with the same remainder.
+ * <p>The groups are corrected in order from the largest to the smallest: each leg (hip to toes, the switch Stenum et
+ * al. corrected), the lower leg (knee to toes), the ankle and foot, the foot (heel and toes), each arm, the forearm
+ * and hand, then each keypoint pair on its own (only the ankles, only the heels). Keypoints are paired by name: a
+ * leading {@code L}/{@code left} or {@code R}/{@code right} (OpenPose {@code LHeel}, BlazePose {@code left_heel}) with
+ * the same remainder.
  *
  * <p>Stenum J, Rossi C, Roemmich RT. Two-dimensional video-based analysis of human gait using pose estimation. PLoS
  * Comput Biol 2021;17(4):e1008935. | Viterbi AJ. Error bounds for convolutional codes and an asymptotically optimum
@@ -53,20 +57,37 @@ public final class LeftRightSwitchCorrection {
      * @param switchPenalty how many of the recording's typical squared accelerations (per point of the group) a
      *                      change between kept and exchanged labels must remove; default 3 (a run of exchanged frames
      *                      has two changes, so it must remove six typical frames' worth of every point's acceleration)
-     * @param minSeparation labels may only change between two frames in which the group's left and right points are
-     *                      further apart than this many times the root of the typical squared acceleration; default 3
-     *                      (three standard deviations of the frame-to-frame noise: closer points cannot be told apart,
-     *                      and exchanging them changes nothing that can be measured)
+     * @param framePrior    how many of the recording's typical squared accelerations (per point of the group) each
+     *                      exchanged frame costs; default 1 (the estimator is right most of the time: an exchange must
+     *                      remove more than it adds frames, and points within the jitter of each other, which no
+     *                      smoothness can tell apart, keep their labels)
+     * @param distancePrior each exchanged frame also costs this share of the squared distance between the points it
+     *                      exchanges; default 0.05 (an estimator mixes up points that are close in the image: the two
+     *                      ends of a run of exchanged frames remove about 8 squared distances per point, so a run of
+     *                      legs kept apart is only taken up to about 160 frames, 5 s at 30 fps; longer ones are more
+     *                      likely a trade between groups than a mistake the estimator kept making)
+     * @param minSeparation labels may only change next to a frame in which the group's left and right points are
+     *                      further apart than this many times the jitter (estimated from the typical squared
+     *                      acceleration as if it were all noise); default 6 (the difference of two points has √2 times
+     *                      their jitter per axis, so this is about four standard deviations of it: closer points cannot
+     *                      be told apart, and exchanging them changes nothing that can be measured; the members of a group
+     *                      that stay this close throughout a run, the two hips in a side view, are not exchanged)
      * @param scaleWindowS  the body's image size is the running median of its height over this window (s); default 0.5
      *                      (longer than a step, shorter than the time in which a runner's distance to the camera
      *                      changes much)
+     * @param typicalWindowS the typical squared acceleration is the median over this window (s); default 2 (a few
+     *                      strides, so that every phase of the stride is in it, and short enough to follow a runner
+     *                      coming closer and jitter that changes)
      */
-    public record Settings(double switchPenalty, double minSeparation, double scaleWindowS) {
+    public record Settings(double switchPenalty, double framePrior, double distancePrior, double minSeparation,
+                           double scaleWindowS, double typicalWindowS) {
         /** The defaults above. */
-        public static final Settings DEFAULTS = new Settings(3, 3, 0.5);
+        public static final Settings DEFAULTS = new Settings(3, 1, 0.05, 6, 0.5, 2);
 
         public Settings {
-            if (!(switchPenalty > 0) || !(minSeparation >= 0) || !(scaleWindowS > 0)) {
+            if (!(switchPenalty > 0) || !(framePrior > 0) || !(distancePrior >= 0) || !(minSeparation >= 0)
+                    || !(scaleWindowS > 0)
+                    || !(typicalWindowS > 0)) {
                 throw new IllegalArgumentException("the switch penalty and the scale window must be positive");
             }
         }
@@ -79,7 +100,6 @@ public final class LeftRightSwitchCorrection {
 
     /** The groups, largest first: label and roles. */
     private static final List<Map.Entry<String, Set<Role>>> GROUPS = List.of(
-            Map.entry("whole figure", EnumSet.allOf(Role.class)),
             Map.entry("leg", LEG),
             Map.entry("lower leg", EnumSet.of(Role.KNEE, Role.ANKLE, Role.FOOT)),
             Map.entry("ankle and foot", EnumSet.of(Role.ANKLE, Role.FOOT)),
@@ -232,6 +252,10 @@ public final class LeftRightSwitchCorrection {
         boolean[][] exchanged = new boolean[pairs.size()][n];
         if (n >= 4 && !pairs.isEmpty()) {
             double[] scale = bodyScale(tracks, n, settings.scaleWindowS() * rateHz);
+            boolean[][] pairApart = new boolean[pairs.size()][];
+            for (int p = 0; p < pairs.size(); p++) {
+                pairApart[p] = apart(List.of(pairs.get(p)), scale, n, settings.typicalWindowS() * rateHz);
+            }
             List<List<Integer>> groups = new ArrayList<>();
             for (Map.Entry<String, Set<Role>> g : GROUPS) {
                 List<Integer> members = new ArrayList<>();
@@ -252,14 +276,30 @@ public final class LeftRightSwitchCorrection {
             }
             for (List<Integer> g : groups) {
                 List<Pair> members = g.stream().map(pairs::get).toList();
-                boolean[] swap = labelling(members, scale, n);
-                for (int t = 0; t < n; t++) {
-                    if (swap[t]) {
-                        for (int p : g) {
-                            exchange(pairs.get(p), t);
-                            exchanged[p][t] = !exchanged[p][t];
+                boolean[] swap = labelling(members, scale, n, settings.typicalWindowS() * rateHz);
+                // each run of exchanged frames, for the members told apart somewhere in it or next to it (exchanging
+                // two points that stay within the jitter of each other changes nothing, and is not done)
+                for (int a = 0; a < n; a++) {
+                    if (!swap[a]) {
+                        continue;
+                    }
+                    int b = a;
+                    while (b + 1 < n && swap[b + 1]) {
+                        b++;
+                    }
+                    for (int p : g) {
+                        boolean apart = false;
+                        for (int t = Math.max(0, a - 1); t <= Math.min(n - 1, b + 1) && !apart; t++) {
+                            apart = pairApart[p][t];
+                        }
+                        if (apart) {
+                            for (int t = a; t <= b; t++) {
+                                exchange(pairs.get(p), t);
+                                exchanged[p][t] = !exchanged[p][t];
+                            }
                         }
                     }
+                    a = b;
                 }
             }
         }
@@ -309,53 +349,64 @@ public final class LeftRightSwitchCorrection {
     }
 
     /** Per frame, true where the group's labels are to be exchanged. */
-    private boolean[] labelling(List<Pair> members, double[] scale, int n) {
-        // the recording's typical squared acceleration per point and side, with the labels as they are
-        List<Double> typical = new ArrayList<>();
-        for (Pair p : members) {
-            for (double[][] s : new double[][][] {p.left(), p.right()}) {
-                for (int t = 2; t < n; t++) {
-                    double c = term(s, s, s, t, scale[t]);
-                    if (!Double.isNaN(c)) {
-                        typical.add(c);
-                    }
-                }
+    private boolean[] labelling(List<Pair> members, double[] scale, int n, double typicalWindowFrames) {
+        // the typical squared acceleration per point and side around each frame, with the labels as they are (the
+        // median over a window of a few strides: it follows a runner coming closer and jitter that changes)
+        double[][] terms = terms(members, scale, n);
+        int valid = 0;
+        for (double[] row : terms) {
+            for (double v : row) {
+                valid += Double.isNaN(v) ? 0 : 1;
             }
         }
-        if (typical.size() < 8) {
+        if (valid < 8) {
             return new boolean[n];
         }
-        double m0 = Stats.median(typical.stream().mapToDouble(Double::doubleValue).toArray());
-        m0 = Math.max(m0, 1e-12);
-        double lambda = settings.switchPenalty() * m0 * members.size();
-        // a change of labels is only recognised between frames where the two sides are told apart: their points
-        // further apart than the typical frame-to-frame acceleration times minSeparation (closer points are within
-        // the jitter of each other, and exchanging them would change nothing that can be measured)
-        double minSep = settings.minSeparation() * Math.sqrt(m0);
-        double[] sep = new double[n];
+        double[] m0 = typical(terms, n, Math.max(4, (int) Math.round(typicalWindowFrames / 2)));
+        double[] lambda = new double[n];
+        double[] mu = new double[n];
+        boolean[] apart = new boolean[n];
+        // labels may only change next to a frame where the two sides are told apart: further apart than minSeparation
+        // times the jitter, estimated from m0 as if it were all noise (a second difference of white noise has 6 times
+        // its variance per axis), which overestimates it where the points move much and so errs towards keeping
+        int dims = members.get(0).left()[2] == null ? 2 : 3;
         for (int t = 0; t < n; t++) {
+            lambda[t] = settings.switchPenalty() * m0[t] * members.size();
+            // each exchanged frame costs a typical frame's squared acceleration of every point: the estimator is right
+            // most of the time, so of two labellings that are about as smooth the one closer to its labels is taken
+            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / (6.0 * dims));
             double sum = 0;
+            double sumSq = 0;
             int k = 0;
             for (Pair p : members) {
                 double d = distance(p.left(), p.right(), t);
                 if (!Double.isNaN(d)) {
                     sum += d / scale[t];
+                    sumSq += (d / scale[t]) * (d / scale[t]);
                     k++;
                 }
             }
-            sep[t] = k == 0 ? Double.NaN : sum / k;
+            apart[t] = k > 0 && sum / k >= minSep;
+            // and a share of the squared distance between the points it exchanges: an estimator mixes up points that
+            // are close in the image; a labelling that says it mixed up far-apart points for long is unlikely
+            mu[t] = settings.framePrior() * m0[t] * members.size() + settings.distancePrior() * sumSq;
         }
-        boolean[] canChange = new boolean[n];
-        for (int t = 1; t < n; t++) {
-            boolean a = Double.isNaN(sep[t - 1]) || sep[t - 1] >= minSep;
-            boolean b = Double.isNaN(sep[t]) || sep[t] >= minSep;
-            canChange[t] = a && b && !(Double.isNaN(sep[t - 1]) && Double.isNaN(sep[t]));
+        boolean[] anyPresent = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            for (Pair p : members) {
+                if (present(p.left(), t) || present(p.right(), t)) {
+                    anyPresent[t] = true;
+                    break;
+                }
+            }
         }
         // dp over (s[t-1], s[t]) ∈ {0,1}²: index 2·a + b
         double[][] cost = new double[n][4];
         int[][] from = new int[n][4];
         for (int ab = 0; ab < 4; ab++) {
-            cost[1][ab] = (ab >> 1) != (ab & 1) ? (canChange[1] ? lambda : Double.POSITIVE_INFINITY) : 0;
+            int a = ab >> 1;
+            int b = ab & 1;
+            cost[1][ab] = (a != b ? (apart[0] || apart[1] ? lambda[1] : Double.POSITIVE_INFINITY) : 0) + (a == 1 && anyPresent[0] ? mu[0] : 0) + (b == 1 && anyPresent[1] ? mu[1] : 0);
         }
         for (int t = 2; t < n; t++) {
             for (int bc = 0; bc < 4; bc++) {
@@ -364,8 +415,9 @@ public final class LeftRightSwitchCorrection {
                 double best = Double.POSITIVE_INFINITY;
                 int arg = 0;
                 for (int a = 0; a < 2; a++) {
-                    double v = cost[t - 1][2 * a + b] + frameCost(members, t, a, b, c, scale[t], m0)
-                            + (b != c ? (canChange[t] ? lambda : Double.POSITIVE_INFINITY) : 0);
+                    double v = cost[t - 1][2 * a + b] + frameCost(members, t, a, b, c, scale[t], m0[t])
+                            + (b != c ? (apart[t - 1] || apart[t] ? lambda[t] : Double.POSITIVE_INFINITY) : 0)
+                            + (c == 1 && anyPresent[t] ? mu[t] : 0);
                     if (v < best) {
                         best = v;
                         arg = a;
@@ -390,29 +442,6 @@ public final class LeftRightSwitchCorrection {
             bc = 2 * a + b;
             if (t == 2) {
                 swap[0] = a == 1;
-            }
-        }
-        // the mirror labelling costs the same: keep the estimator's labels where it has most frames
-        int present = 0;
-        int swapped = 0;
-        for (int t = 0; t < n; t++) {
-            boolean any = false;
-            for (Pair p : members) {
-                if (present(p.left(), t) || present(p.right(), t)) {
-                    any = true;
-                    break;
-                }
-            }
-            if (any) {
-                present++;
-                if (swap[t]) {
-                    swapped++;
-                }
-            }
-        }
-        if (2 * swapped > present) {
-            for (int t = 0; t < n; t++) {
-                swap[t] = !swap[t];
             }
         }
         return swap;
@@ -449,6 +478,86 @@ public final class LeftRightSwitchCorrection {
             sum += v * v;
         }
         return sum / (scale * scale);
+    }
+
+    /** Per frame, true where the group's left and right points are told apart (see {@link Settings#minSeparation()}). */
+    private boolean[] apart(List<Pair> members, double[] scale, int n, double typicalWindowFrames) {
+        double[][] terms = terms(members, scale, n);
+        double[] m0 = typical(terms, n, Math.max(4, (int) Math.round(typicalWindowFrames / 2)));
+        int dims = members.get(0).left()[2] == null ? 2 : 3;
+        boolean[] out = new boolean[n];
+        for (int t = 0; t < n; t++) {
+            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / (6.0 * dims));
+            double sum = 0;
+            int k = 0;
+            for (Pair p : members) {
+                double d = distance(p.left(), p.right(), t);
+                if (!Double.isNaN(d)) {
+                    sum += d / scale[t];
+                    k++;
+                }
+            }
+            out[t] = k > 0 && sum / k >= minSep;
+        }
+        return out;
+    }
+
+    /** Per point and side (rows 2m, 2m+1), the terms with the labels as they are. */
+    private static double[][] terms(List<Pair> members, double[] scale, int n) {
+        double[][] terms = new double[2 * members.size()][n];
+        for (int m = 0; m < members.size(); m++) {
+            Pair p = members.get(m);
+            for (int side = 0; side < 2; side++) {
+                double[][] s = side == 0 ? p.left() : p.right();
+                double[] row = terms[2 * m + side];
+                Arrays.fill(row, Double.NaN);
+                for (int t = 2; t < n; t++) {
+                    row[t] = term(s, s, s, t, scale[t]);
+                }
+            }
+        }
+        return terms;
+    }
+
+    /**
+     * The median of the finite terms within {@code half} frames of each frame (evaluated every few frames and held),
+     * at least a small positive number.
+     */
+    private static double[] typical(double[][] terms, int n, int half) {
+        double[] out = new double[n];
+        int stride = Math.max(1, half / 4);
+        double last = Double.NaN;
+        double[] buf = new double[terms.length * (2 * half + 1)];
+        for (int t0 = 0; t0 < n; t0 += stride) {
+            int k = 0;
+            for (double[] row : terms) {
+                for (int t = Math.max(0, t0 - half); t < Math.min(n, t0 + half + 1); t++) {
+                    if (!Double.isNaN(row[t])) {
+                        buf[k++] = row[t];
+                    }
+                }
+            }
+            double m = k >= 4 ? Stats.median(Arrays.copyOf(buf, k)) : last;
+            last = m;
+            for (int t = t0; t < Math.min(n, t0 + stride); t++) {
+                out[t] = m;
+            }
+        }
+        // frames before the first window with enough terms take the first value found
+        double first = Double.NaN;
+        for (double v : out) {
+            if (Double.isFinite(v)) {
+                first = v;
+                break;
+            }
+        }
+        for (int t = 0; t < n; t++) {
+            if (!Double.isFinite(out[t])) {
+                out[t] = first;
+            }
+            out[t] = Math.max(Double.isFinite(out[t]) ? out[t] : 0, 1e-12);
+        }
+        return out;
     }
 
     /** Distance between the two points at frame t, NaN when one is missing. */

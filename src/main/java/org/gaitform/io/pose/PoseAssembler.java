@@ -285,7 +285,7 @@ final class PoseAssembler {
             return;
         }
         int k = res.switchedFrames();
-        decide("lr_switch_correction", "on", why + "; the labelling of each left/right group (whole figure, leg, "
+        decide("lr_switch_correction", "on", why + "; the labelling of each left/right group (leg, "
                 + "lower leg, ankle and foot, foot, arm, single points) with the smoothest trajectories is taken, "
                 + "after Stenum et al. 2021 (" + LeftRightSwitchCorrection.CITATION + ")");
         String share = String.format(Locale.ROOT, "%.1f %%", 100.0 * k / n);

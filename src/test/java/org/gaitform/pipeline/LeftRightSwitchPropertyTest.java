@@ -1,0 +1,259 @@
+package org.gaitform.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.InputReaders;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.model.Decision;
+import org.gaitform.model.Keypoint;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.model.SessionResult;
+import org.gaitform.model.Side;
+import org.gaitform.model.Step;
+import org.gaitform.simulate.EstimatorFaults;
+import org.gaitform.simulate.PinholeCamera;
+import org.gaitform.simulate.PoseRunnerSimulator;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The left–right switch correction ({@link org.gaitform.io.pose.LeftRightSwitchCorrection}) over random simulated
+ * runners (seeded, {@link PoseStrikePropertyTest#runner}) filmed from behind while moving away, from the front while
+ * coming closer, and from the side on a treadmill, with the faults of a pose estimator injected
+ * ({@link EstimatorFaults#typical}: whole-leg switches and switches of the lower leg, the ankles, the feet or one
+ * keypoint for runs of 1–10 frames, dropped keypoints, 1 px jitter). Truth: the exact image points, and the same
+ * runner's analysis from keypoints with the jitter only (the clean case).
+ */
+class LeftRightSwitchPropertyTest {
+    @TempDir
+    Path dir;
+
+    private static final List<String> LEG = List.of("Hip", "Knee", "Ankle", "Heel", "BigToe");
+
+    private static PoseReadOptions options(Optional<Double> fps, Optional<Boolean> correction) {
+        return new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), correction);
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path f = dir.resolve(name);
+        Files.writeString(f, text);
+        return f;
+    }
+
+    private static PoseRecording read(Path f, double fps, Optional<Boolean> correction) {
+        return (PoseRecording) new InputReaders().read(f, f.getFileName().toString(), new ReadOptions(
+                ImuReadOptions.DEFAULTS, options(Optional.of(fps), correction)));
+    }
+
+    private static SessionResult analyse(Path f, double fps, Optional<Boolean> correction) {
+        return new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS,
+                options(Optional.of(fps), correction)), GuidelineTable.builtIn())).analyse(f, f.getFileName().toString(),
+                "s");
+    }
+
+    /**
+     * Share of frames whose leg keypoints (those present in both) all lie within {@code tolPx} of the exact points,
+     * among the frames with at least one leg keypoint present.
+     */
+    private static double agreement(PoseRecording rec, List<String> names, double[][][] exact, double tolPx) {
+        int frames = 0;
+        int right = 0;
+        for (int t = 0; t < exact.length; t++) {
+            boolean any = false;
+            boolean ok = true;
+            for (String side : List.of("L", "R")) {
+                for (String p : LEG) {
+                    int j = names.indexOf(side + p);
+                    Keypoint k = rec.keypoint(side + p).orElseThrow();
+                    if (Double.isNaN(k.x()[t])) {
+                        continue;
+                    }
+                    any = true;
+                    ok &= Math.hypot(k.x()[t] - exact[t][j][0], k.y()[t] - exact[t][j][1]) <= tolPx;
+                }
+            }
+            if (any) {
+                frames++;
+                right += ok ? 1 : 0;
+            }
+        }
+        return right / (double) frames;
+    }
+
+    private static int switchedFrames(PoseRecording rec) {
+        return rec.decisions().stream().filter(d -> d.key().equals("lr_switched_frames")).map(Decision::value)
+                .map(v -> Integer.parseInt(v.substring(0, v.indexOf(' ')))).findFirst().orElse(-1);
+    }
+
+    /** {matched share, mean |IC error| s} against the simulator's contacts; sides of matched steps must be right. */
+    private static double[] contacts(PoseRunnerSimulator r, SessionResult res, double matchS) {
+        int truths = 0;
+        int matched = 0;
+        double sum = 0;
+        for (double[] c : r.contacts()) {
+            if (c[0] < 0.7 || c[0] + r.contactS() > r.seconds() - 0.7) {
+                continue;
+            }
+            truths++;
+            Optional<Step> best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]),
+                    Math.abs(b.icS() - c[0])));
+            if (best.isEmpty() || Math.abs(best.get().icS() - c[0]) > matchS) {
+                continue;
+            }
+            assertThat(best.get().side()).as("side of the contact at %.2f s", c[0])
+                    .isEqualTo(c[1] == 0 ? Side.LEFT : Side.RIGHT);
+            matched++;
+            sum += Math.abs(best.get().icS() - c[0]);
+        }
+        return new double[] {matched / (double) truths, sum / Math.max(1, matched)};
+    }
+
+    /** Per-step |difference| of a value between two analyses, steps matched by side and IC within 60 ms: {mean, n}. */
+    private static double[] perStep(SessionResult a, SessionResult b, String key) {
+        double sum = 0;
+        int n = 0;
+        for (Step s : a.steps()) {
+            Optional<Step> m = b.steps().stream().filter(x -> x.side() == s.side() && Math.abs(x.icS() - s.icS()) <= 0.06)
+                    .findFirst();
+            Double va = s.extras().get(key);
+            if (m.isEmpty() || va == null || m.get().extras().get(key) == null) {
+                continue;
+            }
+            sum += Math.abs(va - m.get().extras().get(key));
+            n++;
+        }
+        return new double[] {n == 0 ? Double.NaN : sum / n, n};
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52})
+    void switchesInjectedAreUndone(long seed) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("onlySeed") == null
+                || Long.parseLong(System.getProperty("onlySeed")) == seed);
+        Random rnd = new Random(seed);
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = PoseStrikePropertyTest.runner(seed, fps, 8);
+        int view = (int) (seed % 3);
+        PinholeCamera cam;
+        double travel;
+        if (view == 0) {
+            cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(), 0.8 + 0.6 * rnd.nextDouble(),
+                    1400, 1920, 1080);
+            travel = r.beltMps();
+        } else if (view == 1) {
+            cam = new PinholeCamera(PinholeCamera.Placement.AHEAD, r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble(),
+                    0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+            travel = r.beltMps();
+        } else {
+            cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 4 + 2 * rnd.nextDouble(), 0.8 + 0.4 * rnd.nextDouble(),
+                    1400, 1920, 1080);
+            travel = 0;
+        }
+        List<String> names = r.cameraPointNames();
+        double[][][] exact = r.cameraPoints(cam, travel);
+        EstimatorFaults.Faulty plain = EstimatorFaults.jitterOnly(1, seed).apply(names, exact, fps);
+        EstimatorFaults faults = EstimatorFaults.typical(seed);
+        EstimatorFaults.Faulty faulty = faults.apply(names, exact, fps);
+        if (System.getProperty("debugSwitch") != null) {
+            for (String pt : List.of("Hip", "Knee", "Ankle", "Heel", "BigToe")) {
+                StringBuilder sb = new StringBuilder(pt + " injected ");
+                for (boolean[] f : faulty.switched()) {
+                    sb.append(f[names.indexOf("L" + pt)] ? 'x' : '.');
+                }
+                System.out.println(sb);
+            }
+        }
+        Path cleanFile = write("clean_keypoints.csv", PoseRunnerSimulator.keypointCsv(names, plain.xy(), plain.confidence()));
+        Path faultyFile = write("faulty_keypoints.csv", PoseRunnerSimulator.keypointCsv(names, faulty.xy(),
+                faulty.confidence()));
+
+        // keypoints: the corrected points are the exact ones (within the jitter) on most frames
+        double tol = 5 * faults.jitterPx() + 1;
+        PoseRecording cleanRead = read(cleanFile, fps, Optional.empty());
+        PoseRecording asRead = read(faultyFile, fps, Optional.of(false));
+        PoseRecording corrected = read(faultyFile, fps, Optional.empty());
+        double before = agreement(asRead, names, exact, tol);
+        double after = agreement(corrected, names, exact, tol);
+        int found = switchedFrames(corrected);
+
+        // the analysis: the clean case, the corrected faulty case, and the faulty case as read
+        SessionResult clean = analyse(cleanFile, fps, Optional.empty());
+        SessionResult fixed = analyse(faultyFile, fps, Optional.empty());
+        SessionResult uncorrected;
+        try {
+            uncorrected = analyse(faultyFile, fps, Optional.of(false));
+        } catch (org.gaitform.model.GaitformException e) {
+            uncorrected = null;
+        }
+        double[] cClean = contacts(r, clean, view == 2 ? 2.0 / fps : 0.06);
+        double[] cFixed = contacts(r, fixed, view == 2 ? 2.0 / fps : 0.06);
+        double[] fppa = perStep(fixed, clean, "knee_fppa_deg");
+        double[] drop = perStep(fixed, clean, "pelvic_drop_deg");
+        double[] flex = perStep(fixed, clean, "knee_flexion_ic_deg");
+        System.out.printf(Locale.ROOT, "seed %2d %-6s %2.0f fps: injected %d leg + %d part switch runs (%d frames), "
+                        + "corrected %d frames; leg keypoints right in %.1f %% of frames as read, %.1f %% corrected; "
+                        + "contacts clean %.0f %% (|IC| %.0f ms), corrected %.0f %% (|IC| %.0f ms)%s; per step vs clean: "
+                        + "FPPA %.2f deg (%d), pelvic drop %.2f deg (%d), knee flexion %.2f deg (%d); uncorrected: %s%n",
+                seed, cam.placement(), fps, faulty.legRuns(), faulty.partRuns(), faulty.switchedFrames(), found,
+                100 * before, 100 * after, 100 * cClean[0], 1000 * cClean[1], 100 * cFixed[0], 1000 * cFixed[1],
+                view == 2 ? "" : String.format(Locale.ROOT, ", pelvic drop %.1f/%.1f deg, FPPA %.1f/%.1f deg "
+                        + "(clean/corrected)", clean.metric("pelvic_drop_deg_mean"), fixed.metric("pelvic_drop_deg_mean"),
+                        clean.metric("knee_fppa_deg_mean"), fixed.metric("knee_fppa_deg_mean")),
+                fppa[0], (int) fppa[1], drop[0], (int) drop[1], flex[0], (int) flex[1],
+                uncorrected == null ? "not analysable" : String.format(Locale.ROOT, "%d steps, pelvic drop %.1f, FPPA "
+                        + "%.1f, quality-relevant warnings %d", uncorrected.steps().size(),
+                        uncorrected.metric("pelvic_drop_deg_mean"), uncorrected.metric("knee_fppa_deg_mean"),
+                        uncorrected.warnings().size()));
+
+        if (System.getProperty("debugSwitch") != null) {
+            cleanRead.decisions().stream().filter(d -> d.key().startsWith("lr_")).forEach(System.out::println);
+            corrected.decisions().stream().filter(d -> d.key().startsWith("lr_")).forEach(System.out::println);
+            String pt = System.getProperty("debugSwitch");
+            int jl = names.indexOf("L" + pt);
+            int jr = names.indexOf("R" + pt);
+            for (int t = 0; t < exact.length; t++) {
+                PoseRecording shown = System.getProperty("debugClean") != null ? cleanRead : corrected;
+                Keypoint kl = shown.keypoint("L" + pt).orElseThrow();
+                Keypoint kr = shown.keypoint("R" + pt).orElseThrow();
+                System.out.printf(Locale.ROOT, "%3d exact %6.1f,%6.1f %6.1f,%6.1f read %6.1f,%6.1f %6.1f,%6.1f %s corr "
+                        + "%6.1f,%6.1f %6.1f,%6.1f%n", t, exact[t][jl][0], exact[t][jl][1], exact[t][jr][0],
+                        exact[t][jr][1], asRead.keypoint("L" + pt).get().x()[t], asRead.keypoint("L" + pt).get().y()[t],
+                        asRead.keypoint("R" + pt).get().x()[t], asRead.keypoint("R" + pt).get().y()[t],
+                        faulty.switched()[t][jl] ? "SW" : "  ", kl.x()[t], kl.y()[t], kr.x()[t], kr.y()[t]);
+            }
+        }
+        // a recording without switches is left as it is
+        assertThat(switchedFrames(cleanRead)).as("frames exchanged in the clean recording").isZero();
+        assertThat(after).as("share of frames whose leg keypoints are right after the correction")
+                .isGreaterThanOrEqualTo(0.97);
+        assertThat(after).isGreaterThanOrEqualTo(before);
+        // the analysis comes back within the tolerances the clean case meets (PoseStrikePropertyTest)
+        if (view == 2) {
+            assertThat(cFixed[0]).as("contacts found").isGreaterThanOrEqualTo(Math.min(0.85, cClean[0]));
+            assertThat(cFixed[1]).as("mean |IC error| (s)").isLessThanOrEqualTo(Math.max(1.0 / fps, cClean[1]));
+        } else {
+            assertThat(cFixed[0]).as("contacts found within 60 ms").isGreaterThanOrEqualTo(Math.min(0.7, cClean[0]));
+            assertThat(cFixed[1]).as("mean |IC error| (s)").isLessThanOrEqualTo(Math.max(0.045, cClean[1]));
+            assertThat(fixed.metric("pelvic_drop_deg_mean")).isCloseTo(clean.metric("pelvic_drop_deg_mean"), within(1.0));
+            assertThat(fixed.metric("knee_fppa_deg_mean")).isCloseTo(clean.metric("knee_fppa_deg_mean"), within(1.5));
+            assertThat(fppa[1]).as("steps matched").isGreaterThanOrEqualTo(0.7 * clean.steps().size());
+            assertThat(fppa[0]).as("per-step FPPA |corrected − clean| (deg)").isLessThanOrEqualTo(2.0);
+            assertThat(drop[0]).as("per-step pelvic drop |corrected − clean| (deg)").isLessThanOrEqualTo(1.5);
+        }
+        assertThat(fixed.warnings()).anyMatch(w -> w.startsWith("the pose estimator exchanged left and right keypoints"));
+    }
+}
