@@ -367,14 +367,14 @@ public final class LeftRightSwitchCorrection {
         double[] mu = new double[n];
         boolean[] apart = new boolean[n];
         // labels may only change next to a frame where the two sides are told apart: further apart than minSeparation
-        // times the jitter, estimated from m0 as if it were all noise (a second difference of white noise has 6 times
-        // its variance per axis), which overestimates it where the points move much and so errs towards keeping
+        // times the jitter, estimated from m0 as if it were all noise (noiseToTypical), which overestimates it where the
+        // points move much and so errs towards keeping
         int dims = members.get(0).left()[2] == null ? 2 : 3;
         for (int t = 0; t < n; t++) {
             lambda[t] = settings.switchPenalty() * m0[t] * members.size();
             // each exchanged frame costs a typical frame's squared acceleration of every point: the estimator is right
             // most of the time, so of two labellings that are about as smooth the one closer to its labels is taken
-            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / (6.0 * dims));
+            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / noiseToTypical(dims));
             double sum = 0;
             double sumSq = 0;
             int k = 0;
@@ -480,6 +480,15 @@ public final class LeftRightSwitchCorrection {
         return sum / (scale * scale);
     }
 
+    /**
+     * The typical (median) squared second difference of a point with white jitter of variance 1 per axis: 6 (a second
+     * difference has 6 times the variance) times the median of a chi-squared variable with as many degrees of freedom
+     * as axes (1.386 for 2, 2.366 for 3).
+     */
+    static double noiseToTypical(int dims) {
+        return 6 * (dims == 2 ? 1.386 : 2.366);
+    }
+
     /** Per frame, true where the group's left and right points are told apart (see {@link Settings#minSeparation()}). */
     private boolean[] apart(List<Pair> members, double[] scale, int n, double typicalWindowFrames) {
         double[][] terms = terms(members, scale, n);
@@ -487,7 +496,7 @@ public final class LeftRightSwitchCorrection {
         int dims = members.get(0).left()[2] == null ? 2 : 3;
         boolean[] out = new boolean[n];
         for (int t = 0; t < n; t++) {
-            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / (6.0 * dims));
+            double minSep = settings.minSeparation() * Math.sqrt(m0[t] / noiseToTypical(dims));
             double sum = 0;
             int k = 0;
             for (Pair p : members) {
