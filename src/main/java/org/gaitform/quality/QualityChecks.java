@@ -48,7 +48,9 @@ import org.gaitform.signal.Stats;
  *       body;</li>
  *   <li>{@code vertical_ratio_consistency} (watch): the device's vertical ratio against its oscillation and step
  *       length;</li>
- *   <li>{@code frame_rate_assumed}: a frame rate the file did not record.</li>
+ *   <li>{@code frame_rate_assumed}: a frame rate the file did not record;</li>
+ *   <li>{@code keypoint_switches}, {@code keypoints_missing} (video keypoints): the share of frames whose left and right
+ *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint.</li>
  * </ol>
  */
 public final class QualityChecks {
@@ -108,6 +110,7 @@ public final class QualityChecks {
             alternation(x, out);
             variability(x, out);
         }
+        keypoints(x, out);
         speed(x, out);
         ranges(x, out);
         verticalOscillation(x, out);
@@ -242,6 +245,62 @@ public final class QualityChecks {
                 assumed.add("speed " + d.value() + " m/s (read from the file name)");
             }
         }
+    }
+
+    /** Values that rest on telling the left from the right leg. */
+    static final List<String> SIDE_METRICS = List.of("contact_ms_left", "contact_ms_right", "contact_ms_lr_diff",
+            "contact_balance_left_pct", "knee_fppa_deg", "knee_fppa_deg_mean", "knee_fppa_deg_left",
+            "knee_fppa_deg_right", "pelvic_drop_deg", "pelvic_drop_deg_mean", "pelvic_drop_deg_left",
+            "pelvic_drop_deg_right", "knee_abduction_deg", "knee_abduction_deg_mean");
+
+    /** {@code keypoint_switches} and {@code keypoints_missing}, from what the keypoint reader recorded. */
+    private void keypoints(Session x, List<QualityCheck> out) {
+        for (Decision d : x.r.decisions()) {
+            if (d.key().equals("lr_switched_frames")) {
+                double[] nm = counts(d.value());
+                if (nm == null) {
+                    continue;
+                }
+                double pct = 100 * nm[0] / nm[1];
+                if (pct > s.switchedFramesPct()) {
+                    out.add(new QualityCheck("keypoint_switches", Quality.DOUBTFUL, String.format(Locale.ROOT, "The "
+                            + "pose estimator exchanged the left and right keypoints in %.0f of %.0f frames (%.0f %%, more "
+                            + "than %.0f %%); they were swapped back, but the sides of the contacts and the left/right "
+                            + "values rest on that correction.", nm[0], nm[1], pct, s.switchedFramesPct()),
+                            x.present(SIDE_METRICS)));
+                } else {
+                    out.add(QualityCheck.passed("keypoint_switches", String.format(Locale.ROOT, "Left and right "
+                            + "keypoints exchanged by the pose estimator in %.0f of %.0f frames (%.0f %%, at most %.0f "
+                            + "%%), swapped back.", nm[0], nm[1], pct, s.switchedFramesPct())));
+                }
+            } else if (d.key().equals("leg_keypoints_missing")) {
+                double[] nm = counts(d.value());
+                if (nm == null) {
+                    continue;
+                }
+                double pct = 100 * nm[0] / nm[1];
+                Quality q = pct > s.missingLegFramesPoorPct() ? Quality.POOR : pct > s.missingLegFramesPct()
+                        ? Quality.DOUBTFUL : Quality.GOOD;
+                String sentence = String.format(Locale.ROOT, "A leg keypoint (hip, knee, ankle, heel or toe) is missing "
+                        + "or below the confidence threshold in %.0f of %.0f frames with a person (%.0f %%%s).", nm[0],
+                        nm[1], pct, q == Quality.GOOD ? String.format(Locale.ROOT, ", at most %.0f %%",
+                        s.missingLegFramesPct()) : String.format(Locale.ROOT, ", more than %.0f %%: the runner is "
+                        + "partly hidden, out of the picture or too small for the estimator; contacts and form values "
+                        + "are interpolated over the gaps", q == Quality.POOR ? s.missingLegFramesPoorPct()
+                        : s.missingLegFramesPct()));
+                out.add(q == Quality.GOOD ? QualityCheck.passed("keypoints_missing", sentence)
+                        : new QualityCheck("keypoints_missing", q, sentence, x.eventMetrics()));
+            }
+        }
+    }
+
+    /** {n, m} of a decision value "n of m", or null. */
+    private static double[] counts(String value) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+)").matcher(value);
+        if (!m.find() || Double.parseDouble(m.group(2)) == 0) {
+            return null;
+        }
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
     private void evidence(Session x, List<QualityCheck> out) {

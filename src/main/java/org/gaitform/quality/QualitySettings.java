@@ -44,6 +44,16 @@ package org.gaitform.quality;
  * @param contactLengthM        plausible distance travelled during one contact {low, high} (m) when the speed is known;
  *                              default 0.4–1.4
  * @param stepLengthAgreementPct a measured step length may differ from speed × step time by this share (%); default 15
+ * @param switchedFramesPct     share of video frames whose left and right keypoints the pose estimator exchanged (and
+ *                              gaitform exchanged back) above which the left/right values are doubtful (%); default 25
+ *                              (in simulated videos with a third of the frames exchanged the correction still gave the
+ *                              right sides, docs/pose-input.md; beyond a quarter of the clip the sides rest more on the
+ *                              correction than on the estimator)
+ * @param missingLegFramesPct   share of video frames in which a leg keypoint (hip, knee, ankle, heel or toe of either
+ *                              side) is missing above which the contacts and form values are doubtful (%); default 20
+ *                              (short gaps are interpolated; one frame in five missing leaves steps with interpolated
+ *                              contacts)
+ * @param missingLegFramesPoorPct … poor above this share (%); default 50
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -52,11 +62,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double shortStepFactor, double shortStepPct, double shortStepPoorPct, double gapPct,
                               double gapPoorPct, double sameSidePct, double sameSidePoorPct, double stepTimeCvPct,
                               double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
-                              double[] contactLengthM, double stepLengthAgreementPct) {
+                              double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
+                              double missingLegFramesPct, double missingLegFramesPoorPct) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

@@ -98,6 +98,11 @@ public final class LeftRightSwitchCorrection {
 
     private static final Set<Role> LEG = EnumSet.of(Role.HIP, Role.KNEE, Role.ANKLE, Role.FOOT);
 
+    /** True for the points of a leg (hip to toes). */
+    static boolean isLeg(Role r) {
+        return LEG.contains(r);
+    }
+
     /** The groups, largest first: label and roles. */
     private static final List<Map.Entry<String, Set<Role>>> GROUPS = List.of(
             Map.entry("leg", LEG),

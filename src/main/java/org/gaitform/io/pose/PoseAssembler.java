@@ -204,6 +204,9 @@ final class PoseAssembler {
             throw GaitformException.badInput(source, "header", "a time column or a recorded frame rate",
                     "neither; give the frame rate with --fps");
         }
+        if (video) {
+            legKeypointsMissing(raw, n);
+        }
         correctSwitches(raw, n, rate, video, options);
         // unit
         String unit;
@@ -258,6 +261,58 @@ final class PoseAssembler {
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);
+    }
+
+    /**
+     * Records in how many frames with a person a leg keypoint is missing (hip, knee, ankle, heel or toe of either side,
+     * among those the file gives in at least a fifth of the frames): low confidence, the runner partly out of the
+     * picture or hidden, or too small for the estimator.
+     */
+    private void legKeypointsMissing(List<Raw> raw, int n) {
+        List<Raw> leg = new ArrayList<>();
+        for (Raw r : raw) {
+            Object[] side = LeftRightSwitchCorrection.side(r.name());
+            LeftRightSwitchCorrection.Role role = side == null ? null : LeftRightSwitchCorrection.role((String) side[1]);
+            if (role == null || !LeftRightSwitchCorrection.isLeg(role)) {
+                continue;
+            }
+            int present = 0;
+            for (int i = 0; i < n; i++) {
+                present += Double.isNaN(r.x()[i]) ? 0 : 1;
+            }
+            if (present >= 0.2 * n) {
+                leg.add(r);
+            }
+        }
+        if (leg.isEmpty()) {
+            return;
+        }
+        int withPerson = 0;
+        int missing = 0;
+        for (int i = 0; i < n; i++) {
+            boolean any = false;
+            for (Raw r : raw) {
+                if (!Double.isNaN(r.x()[i])) {
+                    any = true;
+                    break;
+                }
+            }
+            if (!any) {
+                continue;
+            }
+            withPerson++;
+            for (Raw r : leg) {
+                if (Double.isNaN(r.x()[i]) || Double.isNaN(r.y()[i])) {
+                    missing++;
+                    break;
+                }
+            }
+        }
+        if (withPerson > 0) {
+            decide("leg_keypoints_missing", missing + " of " + withPerson, String.format(Locale.ROOT, "%.1f %% of the "
+                    + "frames with a person miss at least one of %d leg keypoints (missing or below the confidence "
+                    + "threshold); short gaps are interpolated", 100.0 * missing / withPerson, leg.size()));
+        }
     }
 
     /**
