@@ -37,7 +37,8 @@ class PoseOptionsCliTest {
         "--height-cm|20|--height-cm must be a body height",
         "--unit|inch|--unit must be px, mm, cm, m or normalised",
         "--fps|0|--fps must be a frame rate",
-        "--activity|jogging|--activity must be running or walking"})
+        "--activity|jogging|--activity must be running or walking",
+        "--lr-switch-correction|maybe|--lr-switch-correction must be auto, on or off"})
     void badOptionValuesAreUsageErrors(String option, String value, String message) throws IOException {
         Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
         Run r = run("analyze", f.toString(), option, value, "--out", dir.resolve("out").toString());
@@ -76,7 +77,7 @@ class PoseOptionsCliTest {
     void helpListsThePoseOptions() {
         Run r = run("analyze", "--help");
         assertThat(r.out()).contains("--fps", "--image-size", "--landmark", "--vertical", "--forward", "--view",
-                "--height-cm", "--treadmill", "--overground", "--unit", "--activity");
+                "--height-cm", "--treadmill", "--overground", "--unit", "--activity", "--lr-switch-correction");
     }
 
     @Test
@@ -96,5 +97,31 @@ class PoseOptionsCliTest {
                 dir.resolve("out2").toString());
         assertThat(walking.code()).isEqualTo(ExitCode.NOTHING_ANALYSED);
         assertThat(walking.err() + walking.out()).contains("walking (--activity walking)");
+    }
+
+    @Test
+    void leftRightSwitchesAreUndoneAndCountedUnlessTurnedOff() throws IOException {
+        PoseRunnerSimulator s = new PoseRunnerSimulator(30, 8, 170, 0.26, 3.0, 6.0, 0.15, 12, 6, 0.03, false);
+        org.gaitform.simulate.PinholeCamera cam = new org.gaitform.simulate.PinholeCamera(
+                org.gaitform.simulate.PinholeCamera.Placement.BEHIND, 4, 1.0, 1400, 1920, 1080);
+        java.util.List<String> names = s.cameraPointNames();
+        org.gaitform.simulate.EstimatorFaults.Faulty faulty = new org.gaitform.simulate.EstimatorFaults(1, 0, 6, 0, 0,
+                0.5, 3).apply(names, s.cameraPoints(cam, 3.0), 30);
+        Path f = Files.writeString(dir.resolve("rear.csv"), PoseRunnerSimulator.keypointCsv(names, faulty.xy(),
+                faulty.confidence()));
+        Path out = dir.resolve("out");
+        Run on = run("analyze", f.toString(), "--fps", "30", "--out", out.toString());
+        assertThat(on.code()).as(on.err()).isEqualTo(ExitCode.OK);
+        String summary = Files.readString(out.resolve("rear").resolve("summary.json"));
+        assertThat(summary).contains("\"decision_lr_switch_correction\": \"on\"", "\"decision_lr_switched_frames\": \""
+                + faulty.switchedFrames() + " of 240\"", "the pose estimator exchanged left and right keypoints");
+        Run off = run("analyze", f.toString(), "--fps", "30", "--lr-switch-correction", "off", "--out",
+                dir.resolve("out2").toString());
+        String offSummary = off.code() == ExitCode.OK ? Files.readString(dir.resolve("out2").resolve("rear")
+                .resolve("summary.json")) : off.err();
+        assertThat(offSummary).doesNotContain("decision_lr_switched_frames");
+        if (off.code() == ExitCode.OK) {
+            assertThat(offSummary).contains("override (--lr-switch-correction off)");
+        }
     }
 }

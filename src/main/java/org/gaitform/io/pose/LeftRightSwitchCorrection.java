@@ -539,13 +539,16 @@ public final class LeftRightSwitchCorrection {
      */
     private static double[] typical(double[][] terms, int n, int half) {
         double[] out = new double[n];
-        int stride = Math.max(1, half / 4);
-        double last = Double.NaN;
+        Arrays.fill(out, Double.NaN);
+        int stride = Math.max(1, half / 2);
+        // at most about 256 terms per median (long recordings): every skip-th frame of the window
+        int skip = Math.max(1, terms.length * (2 * half + 1) / 256);
         double[] buf = new double[terms.length * (2 * half + 1)];
+        double last = Double.NaN;
         for (int t0 = 0; t0 < n; t0 += stride) {
             int k = 0;
             for (double[] row : terms) {
-                for (int t = Math.max(0, t0 - half); t < Math.min(n, t0 + half + 1); t++) {
+                for (int t = Math.max(0, t0 - half); t < Math.min(n, t0 + half + 1); t += skip) {
                     if (!Double.isNaN(row[t])) {
                         buf[k++] = row[t];
                     }
