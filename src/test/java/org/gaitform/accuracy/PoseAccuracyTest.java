@@ -125,6 +125,49 @@ class PoseAccuracyTest {
         assertThat(fore.metric("running_speed_mps")).isCloseTo(2.5, within(0.25));
     }
 
+    /**
+     * The real side-view OpenPose clip with and without the left–right switch correction. Its keypoints were looked at
+     * frame by frame (the knee, ankle, heel, toe, wrist and elbow tracks of both sides printed side by side): the legs
+     * carry no switch. The correction exchanges 8 of 88 frames: the knees in frames 1–2, where the runner enters the
+     * picture and the knee keypoints are clipped to the image border (x = 1923, not a switch; before the first
+     * contact), and the wrists in frames 34–39, where both wrists move in parallel 10–27 px apart at the runner's speed
+     * and the estimator's wrist labels jump between frames 39 and 41 (the left-minus-right distance goes from +15 to
+     * −53 px: most likely a real wrist switch from frame 40 on, which the correction splits into two smaller jumps
+     * instead of removing). No gait value uses the wrists in a side view: the steps and values are the same.
+     */
+    @Test
+    void openPoseSideViewGivesTheSameResultsWithTheSwitchCorrection() {
+        Path dir = SharedData.require("openpose-running-side");
+        SessionResult on = analyse(dir.resolve("json"));
+        org.gaitform.io.pose.PoseReadOptions offOptions = org.gaitform.io.pose.PoseReadOptions.DEFAULTS
+                .withLrSwitchCorrection(java.util.Optional.of(false));
+        SessionResult off = new SessionPipeline(new AnalysisSettings(new org.gaitform.io.ReadOptions(
+                org.gaitform.io.imu.ImuReadOptions.DEFAULTS, offOptions), org.gaitform.guidelines.GuidelineTable.builtIn()))
+                .analyse(dir.resolve("json"), "json", "s");
+        String switched = on.decisions().stream().filter(d -> d.key().equals("lr_switched_frames"))
+                .map(d -> d.value() + " (" + d.reason() + ")").findFirst().orElseThrow();
+        System.out.printf(Locale.ROOT, "%nOpenPose side view, left-right switch correction: %s exchanged; %d steps "
+                + "either way%n", switched, on.steps().size());
+        assertThat(switched).startsWith("8 of 88").contains("2 frame(s) with leg keypoints exchanged");
+        assertThat(on.steps()).hasSameSizeAs(off.steps());
+        for (int i = 0; i < on.steps().size(); i++) {
+            assertThat(on.steps().get(i).side()).isEqualTo(off.steps().get(i).side());
+            assertThat(on.steps().get(i).icS()).isCloseTo(off.steps().get(i).icS(), within(1e-3));
+            // the leg length is a median over all frames: the two border frames move it, and the values, in the
+            // fifth digit
+            Step a = on.steps().get(i);
+            Step b = off.steps().get(i);
+            assertThat(a.extras().keySet()).isEqualTo(b.extras().keySet());
+            a.extras().forEach((k, v) -> assertThat(v).as(k).isCloseTo(b.extras().get(k), within(1e-3 * (1 + Math.abs(v)))));
+        }
+        assertThat(on.metrics().keySet()).isEqualTo(off.metrics().keySet());
+        on.metrics().forEach((k, v) -> {
+            if (Double.isFinite(v)) {
+                assertThat(v).as(k).isCloseTo(off.metrics().get(k), within(1e-3 * (1 + Math.abs(v))));
+            }
+        });
+    }
+
     @Test
     void openPoseSideViewJsonAndCsvAgree() {
         Path dir = SharedData.require("openpose-running-side");

@@ -272,4 +272,68 @@ class LeftRightSwitchPropertyTest {
             assertThat(dropFixed[0]).as("per-step pelvic drop error (deg)").isLessThanOrEqualTo(dropClean[0] + 1.0);
         }
     }
+
+    /**
+     * What a real rear-view clip can do to the keypoints: many frames below the confidence threshold, the feet out of
+     * the picture for part of the clip, the runner small and jittery far from the camera, or switches in most frames.
+     * Each gives numbers with a quality verdict that says what is wrong, or a clear reason why nothing is analysed;
+     * never a "good" verdict on values far from the markers.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"low confidence", "feet out of the picture", "far and small", "switches everywhere"})
+    void hardRearViewsGiveNumbersWithAVerdictOrAReason(String what) throws IOException {
+        PoseRunnerSimulator r = PoseStrikePropertyTest.runner(61, 30, 8);
+        boolean far = what.equals("far and small");
+        PinholeCamera cam = new PinholeCamera(far ? PinholeCamera.Placement.AHEAD : PinholeCamera.Placement.BEHIND,
+                far ? r.beltMps() * r.seconds() + 30 : 4, 1.0, 1400, 1920, 1080);
+        List<String> names = r.cameraPointNames();
+        double[][][] exact = r.cameraPoints(cam, r.beltMps());
+        EstimatorFaults faults = switch (what) {
+            case "low confidence" -> new EstimatorFaults(0.5, 0.5, 10, 0.35, 1.0, 1, 61);
+            case "far and small" -> new EstimatorFaults(0.5, 0.5, 10, 0.03, 0.2, 2, 61);
+            case "switches everywhere" -> new EstimatorFaults(4, 4, 10, 0.03, 0.2, 1, 61);
+            default -> EstimatorFaults.typical(61);
+        };
+        EstimatorFaults.Faulty f = faults.apply(names, exact, 30);
+        if (what.equals("feet out of the picture")) {
+            // the camera tilted up: the feet leave the bottom of the picture in the first half of the clip
+            for (int t = 0; t < exact.length / 2; t++) {
+                for (String p : List.of("Ankle", "Heel", "BigToe")) {
+                    f.confidence()[t][names.indexOf("L" + p)] = 0;
+                    f.confidence()[t][names.indexOf("R" + p)] = 0;
+                }
+            }
+        }
+        Path file = write("hard_keypoints.csv", PoseRunnerSimulator.keypointCsv(names, f.xy(), f.confidence()));
+        SessionResult truth = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS,
+                options(Optional.empty(), Optional.empty())), GuidelineTable.builtIn()))
+                .analyse(write("markers.txt", r.markerTable()), "markers.txt", "s");
+        SessionResult res;
+        try {
+            res = analyse(file, 30, Optional.empty());
+        } catch (org.gaitform.model.GaitformException e) {
+            System.out.printf(Locale.ROOT, "%s: not analysed: %s%n", what, e.getMessage());
+            assertThat(e.getMessage()).isNotBlank();
+            return;
+        }
+        double dropErr = Math.abs(res.metric("pelvic_drop_deg_mean") - truth.metric("pelvic_drop_deg_mean"));
+        double fppaErr = Math.abs(res.metric("knee_fppa_deg_mean") - truth.metric("knee_fppa_deg_mean"));
+        double cadenceErr = Math.abs(res.metric("cadence_spm") - r.cadenceSpm());
+        System.out.printf(Locale.ROOT, "%s: %d steps, cadence %.1f (simulated %.1f), pelvic drop %.1f (markers %.1f), "
+                        + "FPPA %.1f (markers %.1f) deg; quality %s: %s%n", what, res.steps().size(),
+                res.metric("cadence_spm"), r.cadenceSpm(), res.metric("pelvic_drop_deg_mean"),
+                truth.metric("pelvic_drop_deg_mean"), res.metric("knee_fppa_deg_mean"),
+                truth.metric("knee_fppa_deg_mean"), res.quality().verdict().label(), res.quality().reasons());
+        boolean wrong = !(dropErr <= 2.5) || !(fppaErr <= 3.0) || !(cadenceErr <= 2.0);
+        if (wrong) {
+            assertThat(res.quality().verdict()).as("verdict on wrong numbers").isNotEqualTo(
+                    org.gaitform.model.Quality.GOOD);
+        }
+        if (what.equals("low confidence") || what.equals("feet out of the picture")) {
+            assertThat(res.quality().reasons()).anyMatch(s -> s.startsWith("A leg keypoint"));
+        }
+        if (what.equals("switches everywhere")) {
+            assertThat(res.quality().reasons()).anyMatch(s -> s.startsWith("The pose estimator exchanged"));
+        }
+    }
 }
