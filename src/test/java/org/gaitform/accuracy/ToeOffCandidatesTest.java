@@ -64,7 +64,7 @@ class ToeOffCandidatesTest {
     /** Per trial, per contact: event time minus the plate's toe-off (ms) and values at the plate's toe-off. */
     record Row(Trial trial, int contacts, double[] kneeClusterMs, double[] kneeIkMs, double[] toeHeightMm,
                double[] toeUpMps, double[] toeRelBeltFraction, double beltMps, double unload200to50Ms,
-               double unload50to0Ms) {
+               double unload50to0Ms, double[] clear10Ms, double[] clear12Ms) {
     }
 
     static final List<Trial> TRIALS = List.of(new Trial(HAMNER, "Run_20002", 2), new Trial(HAMNER, "Run_30002", 3),
@@ -81,15 +81,20 @@ class ToeOffCandidatesTest {
         }
         StringBuilder sb = new StringBuilder("\nToe-off candidates against the force plate's toe-off (tuning recordings "
                 + "of the toe-off rule; ms: candidate - plate, mean / mean |.|)\n");
-        sb.append(String.format(Locale.ROOT, "%-14s %4s %4s %17s %17s %13s %10s %10s %9s %10s%n", "trial", "m/s", "n",
-                "knee ext clusters", "knee ext IK", "toe h@TO mm", "toe up m/s", "rel belt", "200>50N", "50N>0"));
+        sb.append(String.format(Locale.ROOT, "%-14s %4s %4s %17s %17s %15s %15s %13s %10s %8s %8s %7s%n", "trial", "m/s",
+                "n", "knee ext clusters", "knee ext IK", "toe at 10 mm", "toe at 12 mm", "toe h@TO mm", "toe up m/s",
+                "rel belt", "200>50N", "50N>0"));
         for (Row r : rows.values()) {
-            sb.append(String.format(Locale.ROOT, "%-14s %4.1f %4d %8.1f / %5.1f %8s / %5s %6.1f ± %4.1f %10.2f %10.2f %9s %10s%n",
+            sb.append(String.format(Locale.ROOT,
+                    "%-14s %4.1f %4d %8.1f / %5.1f %8s / %5s %7.1f / %5.1f %7.1f / %5.1f %6.1f ± %4.1f %10.2f %8.2f %8s %7s%n",
                     r.trial().name(), r.trial().speedMps(), r.contacts(), mean(r.kneeClusterMs()),
                     meanAbs(r.kneeClusterMs()), fmt(mean(r.kneeIkMs())), fmt(meanAbs(r.kneeIkMs())),
+                    mean(r.clear10Ms()), meanAbs(r.clear10Ms()), mean(r.clear12Ms()), meanAbs(r.clear12Ms()),
                     mean(r.toeHeightMm()), sd(r.toeHeightMm()), mean(r.toeUpMps()), mean(r.toeRelBeltFraction()),
                     fmt(r.unload200to50Ms()), fmt(r.unload50to0Ms())));
         }
+        sb.append("toe at 10/12 mm: where the last forefoot marker rises through a fixed clearance (gaitform uses 1.7 % of "
+                + "leg length, about 15 mm);\n");
         sb.append("rel belt: the toe's forward speed relative to the belt at the plate's toe-off, as a fraction of the "
                 + "belt speed; 50N>0: until the force reaches the source's own zero (28 N cut at 2 m/s, 10 N otherwise)\n");
         System.out.print(sb);
@@ -113,6 +118,10 @@ class ToeOffCandidatesTest {
         double[] fr = rows.values().stream().mapToDouble(r -> mean(r.toeRelBeltFraction())).toArray();
         assertThat(Arrays.stream(fr).max().orElseThrow() - Arrays.stream(fr).min().orElseThrow())
                 .as("spread of the toe's belt-relative speed fraction at TO").isGreaterThan(0.1);
+        // a fixed lower clearance that would fit 2 m/s makes the metatarsal-marker midfoot trial early
+        assertThat(meanAbs(rows.get("Run_20002").clear12Ms())).as("2 m/s, 12 mm clearance").isLessThan(10);
+        assertThat(mean(rows.get("RBDS002runT25").clear12Ms())).as("RBDS002 T25, 12 mm clearance").isLessThan(-8);
+        assertThat(mean(rows.get("RBDS002runT25").clear10Ms())).as("RBDS002 T25, 10 mm clearance").isLessThan(-12);
         // the force falls about twice as slowly at 2 m/s as at 5 m/s
         assertThat(rows.get("Run_20002").unload200to50Ms()).isGreaterThan(1.5 * rows.get("Run_50002").unload200to50Ms());
     }
@@ -171,7 +180,27 @@ class ToeOffCandidatesTest {
         List<Double> toeH = new ArrayList<>();
         List<Double> toeUp = new ArrayList<>();
         List<Double> toeRel = new ArrayList<>();
+        List<Double> clear10 = new ArrayList<>();
+        List<Double> clear12 = new ArrayList<>();
+        Map<Character, double[]> last = new LinkedHashMap<>();
+        for (char s : new char[] {'R', 'L'}) {
+            double[] low = null;
+            for (double[][] p : toes.get(s)) {
+                double[] h = relHeight(p[1]);
+                if (low == null) {
+                    low = h;
+                } else {
+                    for (int i = 0; i < h.length; i++) {
+                        low[i] = Math.min(low[i], h[i]);
+                    }
+                }
+            }
+            last.put(s, low);
+        }
         for (Contact c : contacts) {
+            int mid = frame(m, (c.icS() + c.toS()) / 2);
+            clear10.add(1000 * (risesThrough(last.get(c.foot()), m.timeS(), mid, 0.010) - c.toS()));
+            clear12.add(1000 * (risesThrough(last.get(c.foot()), m.timeS(), mid, 0.012) - c.toS()));
             int from = frame(m, (c.icS() + c.toS()) / 2);
             int to = Math.min(m.timeS().length - 1, frame(m, c.toS() + AFTER_TO_S));
             kneeCl.add(1000 * (peakTime(knee.get(c.foot()), m.timeS(), from, to) - c.toS()));
@@ -183,11 +212,7 @@ class ToeOffCandidatesTest {
             double[][] toe = null;
             double[] toeHeight = null;
             for (double[][] p : toes.get(c.foot())) {
-                double[] h = p[1].clone();
-                double p2 = Stats.percentile(h, 2);
-                for (int i = 0; i < h.length; i++) {
-                    h[i] -= p2;
-                }
+                double[] h = relHeight(p[1]);
                 double at = at(h, m.timeS(), c.toS());
                 if (at < best) {
                     best = at;
@@ -202,7 +227,27 @@ class ToeOffCandidatesTest {
         double[] unload = hamner ? unloading(dir.resolve(t.name() + "_GRF_newCOP3_v24.mot"), contacts)
                 : new double[] {Double.NaN, Double.NaN};
         return new Row(t, contacts.size(), toArray(kneeCl), toArray(kneeIk), toArray(toeH), toArray(toeUp),
-                toArray(toeRel), belt, unload[0], unload[1]);
+                toArray(toeRel), belt, unload[0], unload[1], toArray(clear10), toArray(clear12));
+    }
+
+    /** Height above the point's own 2nd percentile, as gaitform measures a foot point's height above its ground level. */
+    static double[] relHeight(double[] up) {
+        double[] h = up.clone();
+        double p2 = Stats.percentile(h, 2);
+        for (int i = 0; i < h.length; i++) {
+            h[i] -= p2;
+        }
+        return h;
+    }
+
+    /** Time (s) where h first rises through level after frame from (linear interpolation), NaN if it does not. */
+    static double risesThrough(double[] h, double[] timeS, int from, double level) {
+        for (int i = Math.max(from, 0); i < h.length - 1; i++) {
+            if (h[i] < level && h[i + 1] >= level) {
+                return timeS[i] + (level - h[i]) / (h[i + 1] - h[i]) * (timeS[i + 1] - timeS[i]);
+            }
+        }
+        return Double.NaN;
     }
 
     /**
