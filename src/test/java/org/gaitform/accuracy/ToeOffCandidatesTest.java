@@ -43,6 +43,8 @@ class ToeOffCandidatesTest {
     static final double CUTOFF_HZ = 15;
     /** Peak knee extension is looked for from mid-stance to this long after the plate's toe-off (s). */
     static final double AFTER_TO_S = 0.06;
+    /** Standard gravity (m/s²). */
+    static final double G = 9.80665;
 
     /** Marker trajectories (metres, X forward, Y up, Z right), smoothed. */
     record Markers(double[] timeS, double rateHz, Map<String, double[][]> xyz) {
@@ -64,7 +66,7 @@ class ToeOffCandidatesTest {
     /** Per trial, per contact: event time minus the plate's toe-off (ms) and values at the plate's toe-off. */
     record Row(Trial trial, int contacts, double[] kneeClusterMs, double[] kneeIkMs, double[] toeHeightMm,
                double[] toeUpMps, double[] toeRelBeltFraction, double beltMps, double unload200to50Ms,
-               double unload50to0Ms, double[] clear10Ms, double[] clear12Ms) {
+               double unload50to0Ms, double[] clear10Ms, double[] clear12Ms, double[] pelvisFreeFallMs) {
     }
 
     static final List<Trial> TRIALS = List.of(new Trial(HAMNER, "Run_20002", 2), new Trial(HAMNER, "Run_30002", 3),
@@ -81,18 +83,21 @@ class ToeOffCandidatesTest {
         }
         StringBuilder sb = new StringBuilder("\nToe-off candidates against the force plate's toe-off (tuning recordings "
                 + "of the toe-off rule; ms: candidate - plate, mean / mean |.|)\n");
-        sb.append(String.format(Locale.ROOT, "%-14s %4s %4s %17s %17s %15s %15s %13s %10s %8s %8s %7s%n", "trial", "m/s",
+        sb.append(String.format(Locale.ROOT, "%-14s %4s %4s %17s %17s %15s %15s %13s %10s %8s %8s %7s %19s%n", "trial", "m/s",
                 "n", "knee ext clusters", "knee ext IK", "toe at 10 mm", "toe at 12 mm", "toe h@TO mm", "toe up m/s",
-                "rel belt", "200>50N", "50N>0"));
+                "rel belt", "200>50N", "50N>0", "pelvis -g"));
         for (Row r : rows.values()) {
             sb.append(String.format(Locale.ROOT,
-                    "%-14s %4.1f %4d %8.1f / %5.1f %8s / %5s %7.1f / %5.1f %7.1f / %5.1f %6.1f ± %4.1f %10.2f %8.2f %8s %7s%n",
+                    "%-14s %4.1f %4d %8.1f / %5.1f %8s / %5s %7.1f / %5.1f %7.1f / %5.1f %6.1f ± %4.1f %10.2f %8.2f %8s %7s %5.1f / %4.1f ± %4.1f%n",
                     r.trial().name(), r.trial().speedMps(), r.contacts(), mean(r.kneeClusterMs()),
                     meanAbs(r.kneeClusterMs()), fmt(mean(r.kneeIkMs())), fmt(meanAbs(r.kneeIkMs())),
                     mean(r.clear10Ms()), meanAbs(r.clear10Ms()), mean(r.clear12Ms()), meanAbs(r.clear12Ms()),
                     mean(r.toeHeightMm()), sd(r.toeHeightMm()), mean(r.toeUpMps()), mean(r.toeRelBeltFraction()),
-                    fmt(r.unload200to50Ms()), fmt(r.unload50to0Ms())));
+                    fmt(r.unload200to50Ms()), fmt(r.unload50to0Ms()), mean(r.pelvisFreeFallMs()),
+                    meanAbs(r.pelvisFreeFallMs()), sd(r.pelvisFreeFallMs())));
         }
+        sb.append("pelvis -g: the pelvis markers' mean vertical acceleration falling through -g (free fall) nearest the "
+                + "plate's toe-off, mean / mean |.| ± SD;\n");
         sb.append("toe at 10/12 mm: where the last forefoot marker rises through a fixed clearance (gaitform uses 1.7 % of "
                 + "leg length, about 15 mm);\n");
         sb.append("rel belt: the toe's forward speed relative to the belt at the plate's toe-off, as a fraction of the "
@@ -122,6 +127,10 @@ class ToeOffCandidatesTest {
         assertThat(meanAbs(rows.get("Run_20002").clear12Ms())).as("2 m/s, 12 mm clearance").isLessThan(10);
         assertThat(mean(rows.get("RBDS002runT25").clear12Ms())).as("RBDS002 T25, 12 mm clearance").isLessThan(-8);
         assertThat(mean(rows.get("RBDS002runT25").clear10Ms())).as("RBDS002 T25, 10 mm clearance").isLessThan(-12);
+        // the pelvis's free fall is too scattered per contact to time toe-off (and late at 4-5 m/s)
+        for (String t : List.of("Run_20002", "Run_30002", "Run_40002", "Run_50002")) {
+            assertThat(sd(rows.get(t).pelvisFreeFallMs())).as(t + " pelvis free-fall SD ms").isGreaterThan(10);
+        }
         // the force falls about twice as slowly at 2 m/s as at 5 m/s
         assertThat(rows.get("Run_20002").unload200to50Ms()).isGreaterThan(1.5 * rows.get("Run_50002").unload200to50Ms());
     }
@@ -224,10 +233,38 @@ class ToeOffCandidatesTest {
             toeUp.add(at(derivative(toe[1], fs), m.timeS(), c.toS()));
             toeRel.add((at(derivative(toe[0], fs), m.timeS(), c.toS()) + belt) / belt);
         }
+        double[] pelvisUp = new double[m.timeS().length];
+        String[] pelvis = hamner ? new String[] {"LASI", "RASI", "LPSI", "RPSI"}
+                : new String[] {"L.ASIS", "R.ASIS", "L.PSIS", "R.PSIS"};
+        for (String p : pelvis) {
+            double[] y = m.get(p)[1];
+            for (int i = 0; i < y.length; i++) {
+                pelvisUp[i] += y[i] / pelvis.length;
+            }
+        }
+        double[] pelvisAcc = derivative(derivative(pelvisUp, fs), fs);
+        List<Double> freeFall = new ArrayList<>();
+        for (Contact c : contacts) {
+            freeFall.add(1000 * (fallsThrough(pelvisAcc, m.timeS(), c.toS(), 0.06, -G) - c.toS()));
+        }
         double[] unload = hamner ? unloading(dir.resolve(t.name() + "_GRF_newCOP3_v24.mot"), contacts)
                 : new double[] {Double.NaN, Double.NaN};
         return new Row(t, contacts.size(), toArray(kneeCl), toArray(kneeIk), toArray(toeH), toArray(toeUp),
-                toArray(toeRel), belt, unload[0], unload[1], toArray(clear10), toArray(clear12));
+                toArray(toeRel), belt, unload[0], unload[1], toArray(clear10), toArray(clear12), toArray(freeFall));
+    }
+
+    /** The downward crossing of level by x nearest {@code nearS} within ± withinS (s), NaN if none. */
+    static double fallsThrough(double[] x, double[] timeS, double nearS, double withinS, double level) {
+        double best = Double.NaN;
+        for (int i = 0; i < x.length - 1; i++) {
+            if (Math.abs(timeS[i] - nearS) <= withinS && x[i] >= level && x[i + 1] < level) {
+                double c = timeS[i] + (x[i] - level) / (x[i] - x[i + 1]) * (timeS[i + 1] - timeS[i]);
+                if (Double.isNaN(best) || Math.abs(c - nearS) < Math.abs(best - nearS)) {
+                    best = c;
+                }
+            }
+        }
+        return best;
     }
 
     /** Height above the point's own 2nd percentile, as gaitform measures a foot point's height above its ground level. */
@@ -507,17 +544,19 @@ class ToeOffCandidatesTest {
         return l.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
+    /** Mean of the finite values (a candidate that finds no event in its window is left out). */
     static double mean(double[] x) {
-        return Arrays.stream(x).average().orElse(Double.NaN);
+        return Arrays.stream(x).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     static double meanAbs(double[] x) {
-        return Arrays.stream(x).map(Math::abs).average().orElse(Double.NaN);
+        return Arrays.stream(x).filter(Double::isFinite).map(Math::abs).average().orElse(Double.NaN);
     }
 
     static double sd(double[] x) {
-        double m = mean(x);
-        return Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / Math.max(1, x.length - 1));
+        double[] f = Arrays.stream(x).filter(Double::isFinite).toArray();
+        double m = mean(f);
+        return Math.sqrt(Arrays.stream(f).map(v -> (v - m) * (v - m)).sum() / Math.max(1, f.length - 1));
     }
 
     static String fmt(double v) {
