@@ -629,10 +629,15 @@ public final class LeftRightSwitchCorrection {
         int half = Math.max(1, (int) Math.round(windowFrames / 2));
         double[] out = new double[n];
         double last = Double.NaN;
+        double[] buf = new double[2 * half + 1];
         for (int t = 0; t < n; t++) {
-            double[] w = Arrays.stream(Arrays.copyOfRange(size, Math.max(0, t - half), Math.min(n, t + half + 1)))
-                    .filter(Double::isFinite).toArray();
-            double m = w.length == 0 ? last : Stats.median(w);
+            int k = 0;
+            for (int i = Math.max(0, t - half); i < Math.min(n, t + half + 1); i++) {
+                if (Double.isFinite(size[i])) {
+                    buf[k++] = size[i];
+                }
+            }
+            double m = k == 0 ? last : Stats.median(Arrays.copyOf(buf, k));
             out[t] = Double.isFinite(m) && m > 0 ? m : 1;
             last = m;
         }

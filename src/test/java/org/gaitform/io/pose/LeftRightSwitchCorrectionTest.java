@@ -177,4 +177,39 @@ class LeftRightSwitchCorrectionTest {
         // the hips stay as the estimator labelled them: within the jitter, neither labelling can be told apart
         assertThat(r.perPairFrames()).doesNotContainKey("hip");
     }
+
+    @Test
+    void threeDimensionalPointsAreCorrectedToo() {
+        // 3D keypoints in mm (a pose estimator's 3D output, or markers with --lr-switch-correction on): depth added
+        List<String> names = names();
+        List<double[][]> flat = legs(names, 240, 1.0, 13);
+        List<double[][]> clean = new ArrayList<>();
+        for (int k = 0; k < flat.size(); k++) {
+            double[] z = new double[240];
+            for (int i = 0; i < 240; i++) {
+                z[i] = 1000 + 30 * Math.sin(2 * Math.PI * 1.4 * i / FS + k);
+            }
+            clean.add(new double[][] {flat.get(k)[0], flat.get(k)[1], z, null});
+        }
+        List<double[][]> t = new ArrayList<>();
+        for (double[][] k : clean) {
+            t.add(new double[][] {k[0].clone(), k[1].clone(), k[2].clone(), null});
+        }
+        switchParts(names, t, PARTS, 90, 96);
+        for (String p : PARTS) {
+            double[] l = t.get(names.indexOf("L" + p))[2];
+            double[] r = t.get(names.indexOf("R" + p))[2];
+            for (int i = 90; i < 96; i++) {
+                double v = l[i];
+                l[i] = r[i];
+                r[i] = v;
+            }
+        }
+        LeftRightSwitchCorrection.Result r = new LeftRightSwitchCorrection().correct(names, t, FS);
+        assertThat(r.wholeLegFrames()).isEqualTo(6);
+        for (int k = 0; k < t.size(); k++) {
+            assertThat(t.get(k)[2]).containsExactly(clean.get(k)[2]);
+            assertThat(t.get(k)[0]).containsExactly(clean.get(k)[0]);
+        }
+    }
 }
