@@ -80,10 +80,13 @@ public final class ColumnReader {
                 for (int c = 0; c < k; c++) {
                     double v;
                     String cell = null;
-                    if (f == null && kinds[c] == CellKind.NUMBER) {
-                        v = Numbers.parse(b, bounds.from(columns[c]), bounds.to(columns[c]), layout.decimalComma());
+                    if (f == null) {
+                        int from = bounds.from(columns[c]);
+                        int to = bounds.to(columns[c]);
+                        v = kinds[c] == CellKind.NUMBER ? Numbers.parse(b, from, to, layout.decimalComma())
+                                : TimeStamps.parseSeconds(b, from, to);
                     } else {
-                        cell = f == null ? ascii(b, bounds.from(columns[c]), bounds.to(columns[c])) : f[columns[c]];
+                        cell = f[columns[c]];
                         v = kinds[c] == CellKind.TIMESTAMP ? TimeStamps.parseSeconds(cell)
                                 : Numbers.parse(cell, layout.decimalComma());
                     }
