@@ -33,6 +33,11 @@ import org.gaitform.signal.Stats;
  * the clearance is a fraction of leg length ({@link FootClearanceSettings}), so it works in pixels and in
  * metres alike; a candidate contact in which the foot slides faster than half the running speed relative to
  * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
+ *
+ * <p>Toe-off stays the last foot point's clearance crossing. Peak knee extension, the best kinematic toe-off
+ * landmark of Fellin et al. 2010 at 3.35 m/s, was measured from thigh- and shank-cluster axes on the shared
+ * recordings and is not used: within 4 ms at 3–5 m/s, but 33 ms early at 2 m/s (the knee flexes again before the
+ * foot leaves) and 11 ms late on a forefoot striker at 2.5 m/s (docs/pose-input.md, ToeOffCandidatesTest).
  */
 public final class FootClearanceEvents {
     /** The heel's impact and the toe's arrival are looked for from this long before the clearance crossing (s). */

@@ -42,6 +42,9 @@ public class PoseInputFuzzTest {
     private static Path write(String name, byte[] data) throws IOException {
         Path f = DIR.resolve(name);
         Files.createDirectories(f.getParent());
+        // registered before the file, so deleted after it: the folder is empty by then (the run left one behind in
+        // the temp folder otherwise)
+        f.getParent().toFile().deleteOnExit();
         f.toFile().deleteOnExit();
         return Files.write(f, data);
     }
