@@ -449,7 +449,12 @@ public final class BatchRunner {
                         Optional.empty(), Optional.empty());
             }
             // the input is hashed on another thread while it is read and analysed; a skip check waits for it
-            Future<String> inputHash = hashing.submit(() -> hashOrNull(input.path()));
+            Future<String> inputHash;
+            try {
+                inputHash = hashing.submit(() -> hashOrNull(input.path()));
+            } catch (java.util.concurrent.RejectedExecutionException e) { // a session left running by a run that ended
+                inputHash = java.util.concurrent.CompletableFuture.completedFuture(hashOrNull(input.path()));
+            }
             if (!options.force() && prev != null && prev.input().equals(input.display())
                     && prev.settingsSha256().equals(settingsHash()) && prev.inputSha256().equals(join(inputHash))
                     && prev.outputsSha256().equals(hashOrNull(folder))) {
