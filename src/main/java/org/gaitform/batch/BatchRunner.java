@@ -122,6 +122,7 @@ public final class BatchRunner {
      * @param listener    progress receiver
      */
     public BatchResult run(List<Path> given, Path displayBase, Path outDir, BatchListener listener) throws IOException {
+        SettingsFingerprint.startCodeHash(); // on another core while the run prepares and reads
         refuseOutputAsInput(given, outDir);
         prepareOutFolder(outDir);
         try (OutputLock lock = OutputLock.acquire(outDir)) {
@@ -231,6 +232,7 @@ public final class BatchRunner {
             }
         } finally {
             pool.shutdown();
+            sessions.close();
             if (stopRequested) {
                 memory.cancel();
                 try {
@@ -399,8 +401,10 @@ public final class BatchRunner {
         private final SessionWriter writer = new SessionWriter(settings.guidelines(), version, ChartImages.DEFAULT_DPI,
                 options.outputs());
         private final Manifest manifest;
-        private final String settingsHash;
+        private final java.util.concurrent.FutureTask<String> settingsHash;
         private final BatchListener activityProgress;
+        /** Hashes inputs while their sessions are read and analysed: SHA-256 is slow without C2 (docs/benchmark.md). */
+        private final ExecutorService hashing = Executors.newCachedThreadPool(threads("gaitform-hash-"));
 
         Sessions(Path outDir, Manifest manifest, Progress progress) {
             this.outDir = outDir;
@@ -411,8 +415,26 @@ public final class BatchRunner {
                     progress.activities(input, done, total);
                 }
             };
-            // a session written without its report is not reused by a run that asks for reports (and back)
-            this.settingsHash = SettingsFingerprint.of(forRun, version, ChartImages.DEFAULT_DPI);
+            // a session written without its report is not reused by a run that asks for reports (and back); worked out
+            // when first needed (the code fingerprint it waits for is hashed on another thread meanwhile)
+            this.settingsHash = new java.util.concurrent.FutureTask<>(
+                    () -> SettingsFingerprint.of(forRun, version, ChartImages.DEFAULT_DPI));
+        }
+
+        private String settingsHash() {
+            settingsHash.run(); // once: later calls (and concurrent ones) wait for the first
+            try {
+                return settingsHash.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fingerprinting the settings", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+
+        void close() {
+            hashing.shutdown();
         }
 
         /** Skips an unchanged session, or analyses and writes it and records it in the manifest. */
@@ -426,9 +448,15 @@ public final class BatchRunner {
                 return new Outcome(input, id, false, input.display() + ": " + Ownership.notOursMessage(folder, place),
                         Optional.empty(), Optional.empty());
             }
-            String inputHash = hashOrNull(input.path());
-            if (!options.force() && inputHash != null && prev != null && prev.input().equals(input.display())
-                    && prev.inputSha256().equals(inputHash) && prev.settingsSha256().equals(settingsHash)
+            // the input is hashed on another thread while it is read and analysed; a skip check waits for it
+            Future<String> inputHash;
+            try {
+                inputHash = hashing.submit(() -> hashOrNull(input.path()));
+            } catch (java.util.concurrent.RejectedExecutionException e) { // a session left running by a run that ended
+                inputHash = java.util.concurrent.CompletableFuture.completedFuture(hashOrNull(input.path()));
+            }
+            if (!options.force() && prev != null && prev.input().equals(input.display())
+                    && prev.settingsSha256().equals(settingsHash()) && prev.inputSha256().equals(join(inputHash))
                     && prev.outputsSha256().equals(hashOrNull(folder))) {
                 return new Outcome(input, id, Outcome.Status.SKIPPED, "unchanged since the last run ("
                         + prev.row().message() + ")", Optional.empty(), Optional.empty(), Optional.of(prev.row()));
@@ -441,8 +469,9 @@ public final class BatchRunner {
             try {
                 if (o.ok()) {
                     String outputs = hashOrNull(folder);
-                    if (inputHash != null && outputs != null) {
-                        manifest.put(new Manifest.Entry(id, input.display(), inputHash, settingsHash, outputs, row(o)));
+                    String hash = join(inputHash);
+                    if (hash != null && outputs != null) {
+                        manifest.put(new Manifest.Entry(id, input.display(), hash, settingsHash(), outputs, row(o)));
                     } else {
                         manifest.remove(id);
                     }
@@ -474,6 +503,18 @@ public final class BatchRunner {
             } catch (IOException e) {
                 // at worst the entry is checked again next time
             }
+        }
+    }
+
+    /** The value of a hash worked out on another thread, or {@code null} when it failed or the wait was interrupted. */
+    private static String join(Future<String> hash) {
+        try {
+            return hash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
         }
     }
 
@@ -518,9 +559,13 @@ public final class BatchRunner {
     }
 
     private static ThreadFactory workerThreads() {
+        return threads("gaitform-worker-");
+    }
+
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "gaitform-worker-" + n.incrementAndGet());
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

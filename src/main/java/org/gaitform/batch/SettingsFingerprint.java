@@ -40,7 +40,11 @@ import org.gaitform.pipeline.AnalysisSettings;
  * parsed content into the settings, as {@link org.gaitform.guidelines.GuidelineTable} does.
  */
 public final class SettingsFingerprint {
-    private static volatile String codeHash;
+    /** The code fingerprint, worked out once per JVM: by the first caller, or ahead by {@link #startCodeHash}. */
+    private static final java.util.concurrent.FutureTask<String> CODE_HASH =
+            new java.util.concurrent.FutureTask<>(SettingsFingerprint::computeCodeHash);
+    private static final java.util.concurrent.atomic.AtomicBoolean CODE_HASH_STARTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private SettingsFingerprint() {
     }
@@ -155,12 +159,28 @@ public final class SettingsFingerprint {
 
     /** A hash of gaitform's code: the jar it runs from, or its classes folder. */
     static String codeHash() {
-        String h = codeHash;
-        if (h == null) {
-            h = computeCodeHash();
-            codeHash = h;
+        CODE_HASH.run(); // does nothing when it ran or runs (ahead, on another thread): then get() waits for it
+        try {
+            return CODE_HASH.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown-" + System.nanoTime(); // never matches: nothing is skipped
+        } catch (java.util.concurrent.ExecutionException e) {
+            return "unknown-" + System.nanoTime();
         }
-        return h;
+    }
+
+    /**
+     * Starts working out the code fingerprint on a background thread and returns at once, so that a run can prepare
+     * (read the manifest, find its inputs) meanwhile: the jar's directory takes some 20–50 ms to hash on a cold JVM
+     * (docs/benchmark.md). {@link #of} waits for it; calling this again does nothing.
+     */
+    public static void startCodeHash() {
+        if (!CODE_HASH.isDone() && CODE_HASH_STARTED.compareAndSet(false, true)) {
+            Thread t = new Thread(CODE_HASH, "gaitform-code-fingerprint");
+            t.setDaemon(true);
+            t.start();
+        }
     }
 
     /**

@@ -11,8 +11,6 @@ import picocli.CommandLine.Command;
         description = {"Running-gait analysis: reads IMU exports, detects every step, measures cadence, contact "
                 + "and flight time, compares them with published running-form advice and writes PDF/PNG reports "
                 + "and CSV/JSON tables.", ""},
-        subcommands = {AnalyzeCommand.class, ValidateCommand.class, SimulateCommand.class, ServeCommand.class,
-            CommandLine.HelpCommand.class},
         footer = {"%nExamples:",
             "  gaitform sample-data                      analyse every recording in sample-data/ into reports/",
             "  gaitform analyze run.csv --out results    analyse one file into results/",
@@ -41,12 +39,46 @@ public final class GaitformCli implements Runnable {
 
     /** Runs the command with the given console writers and returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
-        return cl.execute(withDefaultSubcommand(args));
+        String[] a = withDefaultSubcommand(args);
+        CommandLine cl = commandLine(out, err, a.length > 0 && SUBCOMMANDS.containsKey(a[0]) ? a[0] : null);
+        return cl.execute(a);
+    }
+
+    /**
+     * The subcommands in the order {@code --help} lists them. A run of one of them sets up only that one: picocli reads
+     * every option of every command it is given, which took some 50 ms of the start of each run (docs/benchmark.md).
+     */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = orderedMap("analyze", AnalyzeCommand.class,
+            "validate", ValidateCommand.class, "simulate", SimulateCommand.class, "serve", ServeCommand.class);
+
+    private static java.util.Map<String, Class<?>> orderedMap(Object... kv) {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], (Class<?>) kv[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command line.
+     *
+     * @param only the one subcommand that will run, or {@code null} for all (help, a top-level option, no arguments)
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String only) {
         CommandLine cl = new CommandLine(new GaitformCli());
+        // added before the settings below, which apply to the subcommands present when they are made
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, type);
+            }
+        });
+        if (only == null) {
+            cl.addSubcommand("help", CommandLine.HelpCommand.class);
+        }
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE

@@ -84,10 +84,19 @@ public final class SessionTables {
      */
     public static String boutsCsv(SessionResult r) {
         List<List<Object>> rows = new ArrayList<>();
+        List<Step> steps = r.steps();
+        boolean inTimeOrder = true; // as the pipeline gives them: each bout's steps are then found by bisection
+        for (int i = 1; i < steps.size() && inTimeOrder; i++) {
+            inTimeOrder = steps.get(i).icS() >= steps.get(i - 1).icS();
+        }
         int k = 0;
         for (Bout b : r.bouts()) {
             List<Step> in = new ArrayList<>();
-            for (Step s : r.steps()) {
+            for (int i = inTimeOrder ? firstAtOrAfter(steps, b.startS()) : 0; i < steps.size(); i++) {
+                Step s = steps.get(i);
+                if (inTimeOrder && !(s.icS() < b.endS())) {
+                    break;
+                }
                 if (s.activity() == b.activity() && b.contains(s.icS())) {
                     in.add(s);
                 }
@@ -105,6 +114,21 @@ public final class SessionTables {
             rows.add(row);
         }
         return CsvTables.write(BOUT_COLUMNS, rows);
+    }
+
+    /** The index of the first of the steps (in time order) whose initial contact is at or after {@code timeS}. */
+    private static int firstAtOrAfter(List<Step> steps, double timeS) {
+        int lo = 0;
+        int hi = steps.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (steps.get(mid).icS() < timeS) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** The content of summary.json as an ordered map. */

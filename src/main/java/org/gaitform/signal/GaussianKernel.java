@@ -56,6 +56,13 @@ public final class GaussianKernel {
         double[] out = new double[n];
         for (int t = 0; t < n; t++) {
             double s = 0;
+            if (t >= r && t + r < n) { // the kernel inside the signal: no reflection at its ends (the same sum)
+                for (int i = -r; i <= r; i++) {
+                    s += k[i + r] * x[t - i];
+                }
+                out[t] = s;
+                continue;
+            }
             for (int i = -r; i <= r; i++) {
                 int j = t - i;
                 if (j < 0) {

@@ -45,12 +45,11 @@ public final class IsolatedSpikes {
             maxJump = Math.max(maxJump, jump[i]);
             finite &= Double.isFinite(x[i]);
         }
-        double[] work = jump.clone();
-        double p999 = orderStatistic(work, n - 1 - above);
+        double p999 = upperOrderStatistic(jump, n - 1 - above);
         if (finite && !(maxJump > Math.max(minJump, factor * p999))) {
             return spike; // no jump stands out: nothing else to look at (the usual case, in one pass and a selection)
         }
-        System.arraycopy(x, 0, work, 0, n);
+        double[] work = x.clone();
         double hi = orderStatistic(work, n - 1 - above);
         double lo = orderStatistic(work, above);
         double threshold = Math.max(minJump, Math.max(factor * p999, rangeShare * (hi - lo)));
@@ -143,8 +142,57 @@ public final class IsolatedSpikes {
         return Math.min(n / 4, Math.max(MIN_REFERENCE, n / 1000));
     }
 
+    /**
+     * The {@code k}-th smallest value of {@code v} as {@link #orderStatistic} gives it, {@code v} unchanged, and quick
+     * when few values lie above it (the 99.9th percentile): the values above a threshold that a strided sample puts
+     * below the answer are the only candidates, selected among; when the sample misjudged (fewer values above its
+     * threshold than lie above the answer), all values are.
+     */
+    static double upperOrderStatistic(double[] v, int k) {
+        int n = v.length;
+        int at = Math.min(n - 1, Math.max(0, k));
+        int above = n - at; // values at the answer's place or above it
+        int samples = n / SAMPLE_STRIDE;
+        if (samples >= 64 && above * 8 < n) {
+            double[] s = new double[samples];
+            for (int i = 0; i < samples; i++) {
+                s[i] = ordered(v[i * SAMPLE_STRIDE]);
+            }
+            int r = samples - 1 - Math.min(samples - 1, 3 * above / SAMPLE_STRIDE + 2); // some three times as many
+            Stats.select(s, samples, r);
+            double threshold = s[r];
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                if (ordered(v[i]) >= threshold) {
+                    count++;
+                }
+            }
+            if (count >= above) { // every value from the answer's place up is a candidate
+                double[] c = new double[count];
+                int j = 0;
+                for (int i = 0; i < n; i++) {
+                    double y = ordered(v[i]);
+                    if (y >= threshold) {
+                        c[j++] = y;
+                    }
+                }
+                Stats.select(c, count, count - above);
+                return c[count - above];
+            }
+        }
+        return orderStatistic(v.clone(), k);
+    }
+
+    private static final int SAMPLE_STRIDE = 16;
+
+    /** A value as {@link #orderStatistic} orders it: NaN and infinities at the ends. */
+    private static double ordered(double v) {
+        return Double.isNaN(v) || Double.isInfinite(v) ? (Double.isNaN(v) || v > 0 ? Double.MAX_VALUE : -Double.MAX_VALUE)
+                : v;
+    }
+
     /** The {@code k}-th smallest value of {@code v} (rearranged in place; NaN and infinities sort at the ends). */
-    private static double orderStatistic(double[] v, int k) {
+    static double orderStatistic(double[] v, int k) {
         int n = v.length;
         for (int i = 0; i < n; i++) {
             if (Double.isNaN(v[i]) || Double.isInfinite(v[i])) {

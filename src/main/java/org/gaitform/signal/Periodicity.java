@@ -55,16 +55,17 @@ public final class Periodicity {
         }
         mean /= n;
         double den = 0;
+        double[] d = new double[b - a]; // each sample's difference from the mean, once (the same values every lag uses)
         for (int i = a; i < b; i++) {
-            double d = x[i] - mean;
-            den += d * d;
+            d[i - a] = x[i] - mean;
+            den += d[i - a] * d[i - a];
         }
         int best = -1;
         double bestR = Double.NEGATIVE_INFINITY;
         for (int lag = minLag; lag <= hi; lag++) {
             double num = 0;
-            for (int i = a; i + lag < b; i++) {
-                num += (x[i] - mean) * (x[i + lag] - mean);
+            for (int i = 0; i + lag < d.length; i++) {
+                num += d[i] * d[i + lag];
             }
             double r = den == 0 ? 0 : num / den;
             if (r > bestR) {
@@ -119,8 +120,10 @@ public final class Periodicity {
             }
             double mean = sum / n;
             double[] d = new double[b - a];
+            boolean finite = true;
             for (int i = a; i < b; i++) {
                 d[i - a] = Double.isNaN(x[i]) ? Double.NaN : x[i] - mean;
+                finite &= Double.isFinite(d[i - a]);
             }
             for (double v : d) {
                 if (!Double.isNaN(v)) {
@@ -132,11 +135,18 @@ public final class Periodicity {
             for (int lag = 1; lag <= top; lag++) {
                 double acc = 0;
                 int count = 0;
-                for (int i = 0; i + lag < d.length; i++) {
-                    double p = d[i] * d[i + lag];
-                    if (!Double.isNaN(p)) {
-                        acc += p;
-                        count++;
+                if (finite) { // no product of finite values is NaN: every pair counts (the same sum, without a test)
+                    for (int i = 0; i + lag < d.length; i++) {
+                        acc += d[i] * d[i + lag];
+                    }
+                    count = d.length - lag;
+                } else {
+                    for (int i = 0; i + lag < d.length; i++) {
+                        double p = d[i] * d[i + lag];
+                        if (!Double.isNaN(p)) {
+                            acc += p;
+                            count++;
+                        }
                     }
                 }
                 num[lag] += acc;

@@ -98,16 +98,17 @@ public record ZeroPhaseButterworth(Type type, int order, double cutoffHz) {
         for (int i = 0; i < ext.length; i++) {
             ext[i] -= offset;
         }
-        Butterworth forward = design(samplingRateHz);
-        for (int i = 0; i < ext.length; i++) {
-            ext[i] = forward.filter(ext[i]);
-        }
+        Butterworth design = design(samplingRateHz);
+        filter(design, ext, false);
         // the backward pass also starts from rest; a low-pass passes the level through, a high-pass removes it
         double endLevel = ext[ext.length - 1];
         double endRestore = type == Type.LOW_PASS ? endLevel : 0.0;
-        Butterworth backward = design(samplingRateHz);
-        for (int i = ext.length - 1; i >= 0; i--) {
-            ext[i] = backward.filter(ext[i] - endLevel) + endRestore;
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] -= endLevel;
+        }
+        filter(design(samplingRateHz), ext, true);
+        for (int i = 0; i < ext.length; i++) {
+            ext[i] += endRestore;
         }
         double[] y = new double[n];
         double restore = type == Type.LOW_PASS ? offset : 0.0;
@@ -115,6 +116,84 @@ public record ZeroPhaseButterworth(Type type, int order, double cutoffHz) {
             y[i] = ext[pad + i] + restore;
         }
         return y;
+    }
+
+    /**
+     * Runs a freshly designed filter (at rest) over {@code x} in place, forward or backward, exactly as iirj's
+     * {@code filter(double)} would sample by sample: its cascade of second-order sections in direct form II, each
+     * run over the whole signal in turn (a section's output depends only on its input so far), with the arithmetic of
+     * {@code DirectFormII.process1} in the same order. A section at a time in local variables is several times quicker
+     * than iirj's objects per sample (the filters were a third of an analysis, docs/benchmark.md).
+     * {@code ZeroPhaseButterworthSectionsTest} checks it against iirj bit for bit.
+     */
+    static void filter(Butterworth design, double[] x, boolean backward) {
+        double[][] sections = sections(design);
+        if (sections == null) { // another iirj than the one whose fields are read: its own filter, sample by sample
+            if (backward) {
+                for (int i = x.length - 1; i >= 0; i--) {
+                    x[i] = design.filter(x[i]);
+                }
+            } else {
+                for (int i = 0; i < x.length; i++) {
+                    x[i] = design.filter(x[i]);
+                }
+            }
+            return;
+        }
+        for (double[] c : sections) {
+            double a1 = c[0];
+            double a2 = c[1];
+            double b0 = c[2];
+            double b1 = c[3];
+            double b2 = c[4];
+            double v1 = 0;
+            double v2 = 0;
+            int n = x.length;
+            for (int k = 0; k < n; k++) {
+                int i = backward ? n - 1 - k : k;
+                double w = x[i] - a1 * v1 - a2 * v2;
+                double out = b0 * w + b1 * v1 + b2 * v2;
+                v2 = v1;
+                v1 = w;
+                x[i] = out;
+            }
+        }
+    }
+
+    private static final java.lang.reflect.Field[] COEFFICIENTS = coefficientFields();
+
+    /** iirj's own (normalised) coefficients of a biquad, which its public getters give only multiplied back by a0. */
+    private static java.lang.reflect.Field[] coefficientFields() {
+        try {
+            java.lang.reflect.Field[] f = new java.lang.reflect.Field[5];
+            String[] names = {"m_a1", "m_a2", "m_b0", "m_b1", "m_b2"};
+            for (int i = 0; i < names.length; i++) {
+                f[i] = uk.me.berndporr.iirj.Biquad.class.getDeclaredField(names[i]);
+                f[i].setAccessible(true);
+            }
+            return f;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The sections {a1, a2, b0, b1, b2} of a design, or {@code null} when they cannot be read. */
+    static double[][] sections(Butterworth design) {
+        if (COEFFICIENTS == null) {
+            return null;
+        }
+        try {
+            double[][] out = new double[design.getNumBiquads()][5];
+            for (int s = 0; s < out.length; s++) {
+                uk.me.berndporr.iirj.Biquad b = design.getBiquad(s);
+                for (int k = 0; k < 5; k++) {
+                    out[s][k] = COEFFICIENTS[k].getDouble(b);
+                }
+            }
+            return out;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     private Butterworth design(double samplingRateHz) {

@@ -266,6 +266,61 @@ public final class Benchmark {
         Object run() throws Exception;
     }
 
+    /** Warm-up rounds of {@link #alternating}. */
+    static final int WARM_UP = 3;
+
+    /**
+     * Wall times (s) of several pieces of work run in turn, {@code rounds} times after {@value #WARM_UP} warm-up rounds:
+     * {@code [work][round]}. Alternating, the pieces share whatever else the machine is doing at the time, so that
+     * their ratios hold better than those of medians taken one after the other.
+     */
+    static double[][] alternating(int rounds, Work... work) {
+        double[][] t = new double[work.length][rounds];
+        try {
+            for (int r = -WARM_UP; r < rounds; r++) {
+                for (int w = 0; w < work.length; w++) {
+                    long t0 = System.nanoTime();
+                    Object o = work[w].run();
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    if (o == null) {
+                        throw new IllegalStateException("no result");
+                    }
+                    if (r >= 0) {
+                        t[w][r] = s;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return t;
+    }
+
+    /** The median of values (not changed). */
+    static double median(double[] v) {
+        return quantile(v, 0.5);
+    }
+
+    /** The {@code q} quantile of values (not changed), interpolated between the nearest ranks. */
+    static double quantile(double[] v, double q) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        double at = q * (s.length - 1);
+        int lo = (int) Math.floor(at);
+        int hi = Math.min(s.length - 1, lo + 1);
+        return s[lo] + (at - lo) * (s[hi] - s[lo]);
+    }
+
+    /** The machine's 1-, 5- and 15-minute load averages as /proc/loadavg gives them, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] p = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return p[0] + " / " + p[1] + " / " + p[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** Median wall time (s) of {@code runs} runs after one warm-up run. */
     static double median(int runs, Work w) {
         double[] t = new double[runs];

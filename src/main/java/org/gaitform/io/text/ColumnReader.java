@@ -49,24 +49,29 @@ public final class ColumnReader {
         // separators other than white space (which runs of blanks form) split exactly as Fields.Bounds finds them
         boolean inPlace = layout.separator() != 0 && layout.separator() != ' ';
         Fields.Bounds bounds = new Fields.Bounds();
-        try (GuardedLineReader r = new GuardedLineReader(layout.decoding().open(file), source)) {
-            String line;
-            while ((line = r.readLine()) != null) {
+        try (ByteLineReader r = ByteLineReader.open(file, layout.decoding(), source)) {
+            while (r.next()) {
                 long lineNo = r.lineNumber();
-                if (lineNo < layout.firstDataLine() || line.isBlank()) {
+                if (lineNo < layout.firstDataLine()) {
                     continue;
                 }
-                if (line.indexOf('\0') >= 0) {
+                // an ASCII row without quotes (nearly all) is parsed in place, as bytes; others are split into strings
+                byte[] b = r.bytes();
+                String line = r.ascii() ? null : r.line();
+                if (line == null ? isBlank(b, r.from(), r.to()) : line.isBlank()) {
+                    continue;
+                }
+                if (line == null ? indexOf(b, r.from(), r.to(), (byte) 0) >= 0 : line.indexOf('\0') >= 0) {
                     throw GaitformException.badInput(source, "line " + lineNo, "text",
                             "a NUL byte (binary data in the file: damaged or not a text export?)");
                 }
-                // a row without quotes (nearly all) is parsed in place; others are split into strings
-                String[] f = inPlace && bounds.find(line, layout.separator()) ? null : layout.split(line);
+                String[] f = line == null && inPlace && bounds.find(b, r.from(), r.to(), layout.separator()) ? null
+                        : layout.split(line == null ? r.line() : line);
                 int fields = f == null ? bounds.count() : f.length;
                 if (fields < needed || (fields != layout.columnCount() && fields < layout.columnCount())) {
                     throw GaitformException.badInput(source, "line " + lineNo,
                             layout.columnCount() + " fields like the header", fields + (fields == 1 ? " field" : " fields")
-                                    + (line.indexOf('"') >= 0 ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
+                                    + (r.line().indexOf('"') >= 0 ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
                 }
                 if (n >= maxRows) {
                     throw GaitformException.badInput(source, "line " + lineNo, "at most " + maxRows + " data rows",
@@ -75,16 +80,19 @@ public final class ColumnReader {
                 for (int c = 0; c < k; c++) {
                     double v;
                     String cell = null;
-                    if (f == null && kinds[c] == CellKind.NUMBER) {
-                        v = Numbers.parse(line, bounds.from(columns[c]), bounds.to(columns[c]), layout.decimalComma());
+                    if (f == null) {
+                        int from = bounds.from(columns[c]);
+                        int to = bounds.to(columns[c]);
+                        v = kinds[c] == CellKind.NUMBER ? Numbers.parse(b, from, to, layout.decimalComma())
+                                : TimeStamps.parseSeconds(b, from, to);
                     } else {
-                        cell = f == null ? line.substring(bounds.from(columns[c]), bounds.to(columns[c])) : f[columns[c]];
+                        cell = f[columns[c]];
                         v = kinds[c] == CellKind.TIMESTAMP ? TimeStamps.parseSeconds(cell)
                                 : Numbers.parse(cell, layout.decimalComma());
                     }
                     if (Double.isNaN(v)) {
                         if (cell == null) {
-                            cell = line.substring(bounds.from(columns[c]), bounds.to(columns[c]));
+                            cell = ascii(b, bounds.from(columns[c]), bounds.to(columns[c]));
                         }
                         throw GaitformException.badInput(source,
                                 "line " + lineNo + ", column '" + abbreviate(layout.columnNames().get(columns[c])) + "'",
@@ -152,6 +160,30 @@ public final class ColumnReader {
             current = null;
             return out;
         }
+    }
+
+    /** The ASCII text of bytes {@code from} to {@code to}. */
+    private static String ascii(byte[] b, int from, int to) {
+        return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /** As {@link String#isBlank} for an ASCII line. */
+    private static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace((char) b[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] b, int from, int to, byte v) {
+        for (int i = from; i < to; i++) {
+            if (b[i] == v) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The first data row split into fields, or {@code null} when the file has none. */

@@ -68,33 +68,35 @@ public final class Fields {
     /**
      * Where the fields of a line without quotes are, reused from line to line, so that a reader of many rows can
      * parse the cells it needs in place instead of making a string of every cell: after {@link #find}, field
-     * {@code i} is the characters {@link #from}{@code (i)} (inclusive) to {@link #to}{@code (i)} (exclusive) of the
-     * line, trimmed exactly as {@link #split} trims them.
+     * {@code i} is the bytes {@link #from}{@code (i)} (inclusive) to {@link #to}{@code (i)} (exclusive) of the
+     * line's buffer, trimmed exactly as {@link #split} trims them. The line is ASCII text, one byte per character
+     * ({@link ByteLineReader}).
      */
     public static final class Bounds {
         private int[] at = new int[32];
         private int count;
 
         /**
-         * Finds the fields of {@code line} split at {@code sep}.
+         * Finds the fields of the ASCII line {@code line[start..end)} split at {@code sep}.
          *
          * @return false (and nothing found) when the line holds a quote: {@link #split} reads those
          */
-        public boolean find(String line, char sep) {
-            if (line.indexOf('"') >= 0) {
-                return false;
+        public boolean find(byte[] line, int start, int end, char sep) {
+            for (int i = start; i < end; i++) {
+                if (line[i] == '"') {
+                    return false;
+                }
             }
-            int n = line.length();
             count = 0;
-            int start = 0;
-            for (int i = 0; i <= n; i++) {
-                if (i == n || line.charAt(i) == sep) {
-                    int a = start;
+            int fieldStart = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || line[i] == sep) {
+                    int a = fieldStart;
                     int b = i;
-                    while (a < b && line.charAt(a) <= ' ') { // as String.trim
+                    while (a < b && line[a] <= ' ') { // as String.trim (ASCII: no negative bytes)
                         a++;
                     }
-                    while (b > a && line.charAt(b - 1) <= ' ') {
+                    while (b > a && line[b - 1] <= ' ') {
                         b--;
                     }
                     if (2 * count + 2 > at.length) {
@@ -103,7 +105,7 @@ public final class Fields {
                     at[2 * count] = a;
                     at[2 * count + 1] = b;
                     count++;
-                    start = i + 1;
+                    fieldStart = i + 1;
                 }
             }
             return true;

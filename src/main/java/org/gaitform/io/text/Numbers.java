@@ -21,18 +21,38 @@ public final class Numbers {
 
     /**
      * The value of the characters {@code from} (inclusive) to {@code to} (exclusive) of {@code text}, as
-     * {@link #parse(String, boolean)} reads them, without making a string of them first (a reader of many rows
-     * parses its cells in place).
+     * {@link #parse(String, boolean)} reads them.
      */
     public static double parse(String text, int from, int to, boolean decimalComma) {
         int n = to - from;
-        if (n <= 0 || n > 64) {
+        if (n <= 0 || n > MAX_CHARS) {
+            return Double.NaN;
+        }
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(from + i);
+            if (c >= 0x80) {
+                return Double.NaN; // no number holds a character outside ASCII
+            }
+            ascii[i] = (byte) c;
+        }
+        return parse(ascii, 0, n, decimalComma);
+    }
+
+    /**
+     * The value of the ASCII text in bytes {@code from} (inclusive) to {@code to} (exclusive) of {@code text}, as
+     * {@link #parse(String, boolean)} reads it, without making a string of it first (a reader of many rows parses its
+     * cells in place, {@link ByteLineReader}).
+     */
+    public static double parse(byte[] text, int from, int to, boolean decimalComma) {
+        int n = to - from;
+        if (n <= 0 || n > MAX_CHARS) {
             return Double.NaN;
         }
         // fast path for the common case: [-]digits[.digits]
         int i = from;
         boolean neg = false;
-        char c0 = text.charAt(from);
+        byte c0 = text[from];
         if (c0 == '-' || c0 == '+') {
             neg = c0 == '-';
             i = from + 1;
@@ -42,8 +62,9 @@ public final class Numbers {
         int fracDigits = 0;
         boolean seenDot = false;
         boolean simple = true;
+        byte mark = (byte) (decimalComma ? ',' : '.');
         for (int k = i; k < to; k++) {
-            char c = text.charAt(k);
+            byte c = text[k];
             if (c >= '0' && c <= '9') {
                 if (digits < 17) {
                     mant = mant * 10 + (c - '0');
@@ -55,7 +76,7 @@ public final class Numbers {
                     break;
                 }
                 digits++;
-            } else if (!seenDot && (decimalComma ? c == ',' : c == '.')) {
+            } else if (!seenDot && c == mark) {
                 seenDot = true;
             } else {
                 simple = false;
@@ -71,8 +92,11 @@ public final class Numbers {
                 return neg ? -v : v;
             }
         }
-        return slow(from == 0 && to == text.length() ? text : text.substring(from, to), decimalComma);
+        return slow(new String(text, from, n, java.nio.charset.StandardCharsets.ISO_8859_1), decimalComma);
     }
+
+    /** Longest text read as a number. */
+    private static final int MAX_CHARS = 64;
 
     private static final double[] POW10 = new double[19];
 

@@ -68,6 +68,18 @@ public final class TimeStamps {
         return parseSecondsByPattern(t);
     }
 
+    /**
+     * {@link #parseSeconds(String)} of the trimmed ASCII text in bytes {@code from} to {@code to} of {@code text}, without
+     * a string unless the stamp is not of the common date-time form.
+     */
+    public static double parseSeconds(byte[] text, int from, int to) {
+        double fast = dateTimeDirect(text, from, to);
+        if (!Double.isNaN(fast)) {
+            return fast;
+        }
+        return parseSeconds(new String(text, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
     /** {@link #parseSeconds} by the patterns alone (the reference for {@link #dateTimeDirect}). */
     static double parseSecondsByPattern(String t) {
         Matcher m = DATE_TIME.matcher(t);
@@ -124,36 +136,53 @@ public final class TimeStamps {
      */
     static double dateTimeDirect(String t) {
         int n = t.length();
-        if (n < 18 || t.charAt(4) != '-' || t.charAt(7) != '-' || (t.charAt(10) != 'T' && t.charAt(10) != ' ')) {
+        if (n > 64) {
             return Double.NaN;
         }
-        int y = digits(t, 0, 4);
-        int mo = digits(t, 5, 2);
-        int d = digits(t, 8, 2);
+        byte[] ascii = new byte[n];
+        for (int i = 0; i < n; i++) {
+            char c = t.charAt(i);
+            if (c >= 0x80) {
+                return Double.NaN; // every character of the form is ASCII
+            }
+            ascii[i] = (byte) c;
+        }
+        return dateTimeDirect(ascii, 0, n);
+    }
+
+    /** {@link #dateTimeDirect(String)} of the ASCII text in bytes {@code from} to {@code to} of {@code t}. */
+    static double dateTimeDirect(byte[] t, int from, int to) {
+        int n = to - from;
+        if (n < 18 || t[from + 4] != '-' || t[from + 7] != '-' || t[from + 10] != 'T' && t[from + 10] != ' ') {
+            return Double.NaN;
+        }
+        int y = digits(t, from, n, 0, 4);
+        int mo = digits(t, from, n, 5, 2);
+        int d = digits(t, from, n, 8, 2);
         int p = 11;
         int h;
-        if (n > p + 1 && t.charAt(p + 1) == ':') {
-            h = digits(t, p, 1);
+        if (n > p + 1 && t[from + p + 1] == ':') {
+            h = digits(t, from, n, p, 1);
             p += 1;
         } else {
-            h = digits(t, p, 2);
+            h = digits(t, from, n, p, 2);
             p += 2;
         }
-        if (y < 0 || mo < 0 || d < 0 || h < 0 || n < p + 6 || t.charAt(p) != ':' || t.charAt(p + 3) != ':') {
+        if (y < 0 || mo < 0 || d < 0 || h < 0 || n < p + 6 || t[from + p] != ':' || t[from + p + 3] != ':') {
             return Double.NaN;
         }
-        int mi = digits(t, p + 1, 2);
-        int s = digits(t, p + 4, 2);
+        int mi = digits(t, from, n, p + 1, 2);
+        int s = digits(t, from, n, p + 4, 2);
         p += 6;
         if (mi < 0 || s < 0 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) {
             return Double.NaN;
         }
         double frac = 0;
-        if (p < n && (t.charAt(p) == '.' || t.charAt(p) == ',' || t.charAt(p) == ':')) {
+        if (p < n && (t[from + p] == '.' || t[from + p] == ',' || t[from + p] == ':')) {
             int q = p + 1;
             long v = 0;
-            while (q < n && q - p - 1 < 9 && isDigit(t.charAt(q))) {
-                v = v * 10 + (t.charAt(q) - '0');
+            while (q < n && q - p - 1 < 9 && isDigit(t[from + q])) {
+                v = v * 10 + (t[from + q] - '0');
                 q++;
             }
             int len = q - p - 1;
@@ -167,19 +196,19 @@ public final class TimeStamps {
         if (p == n) {
             return secs;
         }
-        char z = t.charAt(p);
+        char z = (char) t[from + p];
         if ((z == 'Z' || z == 'z') && p + 1 == n) {
             return secs;
         }
         if (z != '+' && z != '-') {
             return Double.NaN;
         }
-        int zh = digits(t, p + 1, 2);
+        int zh = digits(t, from, n, p + 1, 2);
         int q = p + 3;
-        if (q < n && t.charAt(q) == ':') {
+        if (q < n && t[from + q] == ':') {
             q++;
         }
-        int zm = digits(t, q, 2);
+        int zm = digits(t, from, n, q, 2);
         if (zh < 0 || zm < 0 || q + 2 != n) {
             return Double.NaN;
         }
@@ -187,19 +216,19 @@ public final class TimeStamps {
         return secs - sign * (zh * 3600.0 + zm * 60.0);
     }
 
-    private static boolean isDigit(char c) {
+    private static boolean isDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
-    /** The number written by {@code len} ASCII digits at {@code from}, or −1. */
-    private static int digits(String t, int from, int len) {
-        if (from + len > t.length()) {
+    /** The number written by {@code len} ASCII digits at {@code at} of the text {@code t[from..from+n)}, or −1. */
+    private static int digits(byte[] t, int from, int n, int at, int len) {
+        if (at + len > n) {
             return -1;
         }
         int v = 0;
-        for (int i = from; i < from + len; i++) {
-            char c = t.charAt(i);
-            if (!isDigit(c)) {
+        for (int i = at; i < at + len; i++) {
+            byte c = t[from + i];
+            if (c < '0' || c > '9') {
                 return -1;
             }
             v = v * 10 + (c - '0');

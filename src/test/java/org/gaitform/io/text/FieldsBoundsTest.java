@@ -2,12 +2,13 @@ package org.gaitform.io.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The in-place reading of unquoted rows ({@link Fields.Bounds}, {@link Numbers#parse(String, int, int, boolean)})
+ * The in-place reading of unquoted rows ({@link Fields.Bounds}, {@link Numbers#parse(byte[], int, int, boolean)})
  * gives exactly what splitting into strings and parsing each gives, on random rows of numbers, blanks, signs,
  * exponents, words and empty cells.
  */
@@ -36,14 +37,20 @@ class FieldsBoundsTest {
                 }
                 String l = line.toString();
                 String[] split = Fields.split(l, sep);
+                // the line somewhere inside a larger buffer, as ByteLineReader hands it over
+                int at = rnd.nextInt(5);
+                byte[] bytes = ("x".repeat(at) + l + "\n\"z").getBytes(StandardCharsets.US_ASCII);
                 Fields.Bounds b = new Fields.Bounds();
-                assertThat(b.find(l, sep)).isTrue();
+                assertThat(b.find(bytes, at, at + l.length(), sep)).isTrue();
                 assertThat(b.count()).as(l).isEqualTo(split.length);
                 for (int i = 0; i < split.length; i++) {
-                    assertThat(l.substring(b.from(i), b.to(i))).as(l).isEqualTo(split[i]);
+                    assertThat(new String(bytes, b.from(i), b.to(i) - b.from(i), StandardCharsets.US_ASCII)).as(l)
+                            .isEqualTo(split[i]);
                     for (boolean comma : new boolean[] {false, true}) {
-                        assertThat(Double.doubleToLongBits(Numbers.parse(l, b.from(i), b.to(i), comma))).as(split[i])
-                                .isEqualTo(Double.doubleToLongBits(Numbers.parse(split[i], comma)));
+                        assertThat(Double.doubleToLongBits(Numbers.parse(bytes, b.from(i), b.to(i), comma)))
+                                .as(split[i]).isEqualTo(Double.doubleToLongBits(Numbers.parse(split[i], comma)));
+                        assertThat(Double.doubleToLongBits(Numbers.parse(l, b.from(i) - at, b.to(i) - at, comma)))
+                                .as(split[i]).isEqualTo(Double.doubleToLongBits(Numbers.parse(split[i], comma)));
                     }
                 }
             }
@@ -53,6 +60,7 @@ class FieldsBoundsTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"a,b\",1", "1,\"2\""})
     void aRowWithAQuoteIsLeftToSplit(String line) {
-        assertThat(new Fields.Bounds().find(line, ',')).isFalse();
+        byte[] b = line.getBytes(StandardCharsets.US_ASCII);
+        assertThat(new Fields.Bounds().find(b, 0, b.length, ',')).isFalse();
     }
 }
