@@ -30,9 +30,20 @@ final class ParquetTableSink implements TableSink {
     private final ParquetWriter<Object[]> writer;
 
     ParquetTableSink(Path file, DatasetTable table, List<DatasetColumn> columns, String version) throws IOException {
+        this(new LocalOutputFile(file), table, columns, version, Map.of());
+    }
+
+    /**
+     * A table (or a part of one) written to any output file, with more key-value metadata beside the units.
+     *
+     * @param extraMetadata added to the file's key-value metadata (e.g. the schema a Spark reader looks for)
+     */
+    ParquetTableSink(OutputFile file, DatasetTable table, List<DatasetColumn> columns, String version,
+                     Map<String, String> extraMetadata) throws IOException {
         MessageType schema = schema(table, columns);
-        Map<String, String> meta = ParquetUnits.metadata(table, columns, version);
-        this.writer = new Builder(new LocalOutputFile(file), schema, meta)
+        Map<String, String> meta = new HashMap<>(ParquetUnits.metadata(table, columns, version));
+        meta.putAll(extraMetadata);
+        this.writer = new Builder(file, schema, meta)
                 .withConf(new PlainParquetConfiguration())
                 .withCodecFactory(SnappyCodecs.INSTANCE)
                 .withCompressionCodec(CompressionCodecName.SNAPPY)

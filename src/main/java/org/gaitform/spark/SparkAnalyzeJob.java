@@ -197,7 +197,13 @@ public final class SparkAnalyzeJob implements Callable<Integer> {
                         .map(c -> c.name()).limit(30).toList()) + ", …");
                 return 2;
             }
-            Map<DatasetTable, String> written = SparkTables.write(spark, results, schemas, outUri, partitionBy);
+            Map<DatasetTable, String> written;
+            try {
+                written = SparkTables.write(results, schemas, outUri, partitionBy, jobSpec.version(), confB);
+            } catch (java.io.IOException ex) {
+                e.println("gaitform: could not write the dataset tables to " + outUri + ": " + ex.getMessage());
+                return 4;
+            }
             long failed = statuses.stream().filter(s -> "failed".equals(s[1])).count();
             long ok = statuses.size() - failed;
             int shown = 0;

@@ -279,7 +279,9 @@ final class DatasetBenchmark {
         line.accept("| run | what | wall time | sessions/s | CPU used |");
         line.accept("|---|---|---|---|---|");
         try {
-            for (int k = 0; k < 2; k++) {
+            // a first run warms Spark's own code in this JVM (the command line's code is warm from the runs above)
+            // and is shown but not counted
+            for (int k = 0; k < 3; k++) {
                 Path out = work.resolve("spark-out");
                 AtomicFiles.deleteTree(out);
                 System.gc();
@@ -294,12 +296,12 @@ final class DatasetBenchmark {
                 if (code != 0) {
                     throw new IllegalStateException("Spark job failed (" + code + "): " + e);
                 }
-                if (s < best) {
+                if (k > 0 && s < best) {
                     best = s;
                     bestCpu = c;
                 }
-                line.accept(String.format(Locale.ROOT, "| %d | Spark `local[2]`, the job in a running Spark session | %.1f s "
-                        + "| %.1f | %.2f cores |", k + 1, s, n / s, c / s));
+                line.accept(String.format(Locale.ROOT, "| %d | Spark `local[2]`, the job in a running Spark session%s | %.1f s "
+                        + "| %.1f | %.2f cores |", k + 1, k == 0 ? " (warm-up, not counted)" : "", s, n / s, c / s));
             }
         } finally {
             spark.stop();

@@ -204,6 +204,21 @@ class SparkJobTest {
         assertThat(byId.get("broken")).containsEntry("status", "failed").containsEntry("subject_id", "S03");
         assertThat(byId.get("broken").get("message").toString()).contains("oops");
         assertThat(byId.get("none").get("message").toString()).contains("missing/none.csv");
+        // Spark itself reads each table back as one dataset: the partition column from the folder names, the units
+        // as field metadata, and nothing of the job's temporary files is left
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> sparkSessions = spark.read().parquet(
+                out.resolve("sessions").toString());
+        assertThat(sparkSessions.count()).isEqualTo(4);
+        assertThat(sparkSessions.select("cohort").distinct().collectAsList()).extracting(x -> x.getString(0))
+                .containsExactlyInAnyOrder("A", "B");
+        org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> sparkSteps = spark.read().parquet(
+                out.resolve("steps").toString());
+        assertThat(sparkSteps.schema().apply("contact_ms").metadata().getString("unit")).isEqualTo("ms");
+        assertThat(sparkSteps.count()).isEqualTo(sparkTable(out, DatasetTable.STEPS).rows().size()).isPositive();
+        for (DatasetTable t : DatasetTable.values()) {
+            assertThat(out.resolve(t.fileStem()).resolve("_SUCCESS")).exists();
+            assertThat(out.resolve(t.fileStem()).resolve("_temporary")).doesNotExist();
+        }
         List<Map<String, Object>> steps = sparkTable(out, DatasetTable.STEPS).rows();
         assertThat(steps).allSatisfy(s -> assertThat(s.get("cohort")).isIn("A", "B"));
         assertThat(steps.stream().filter(s -> s.get("session_id").equals("sacrum_heelstrike_100hz")))
