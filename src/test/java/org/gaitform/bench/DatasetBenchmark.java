@@ -327,7 +327,7 @@ final class DatasetBenchmark {
         line.accept(String.format(Locale.ROOT, "Estimate for %,d such sessions on %d executors of %d cores (%d cores): "
                 + "%.0f s of driver and executor start on a cluster manager (assumed; %.1f s locally) + %,d × %.3f core-s / "
                 + "%d cores = %.0f s of analysis + Spark's per-session overhead measured here (%.1f s for %d sessions on 2 "
-                + "cores) scaled the same way, %.0f s: about %.0f minutes, if the input file system delivers the %.0f MB/s "
+                + "cores) scaled the same way, %.0f s: about %.1f minutes, if the input file system delivers the %.0f MB/s "
                 + "it takes (2-minute 100 Hz recordings of about 0.7 MB each).", sessions, executors, cores,
                 executors * cores, driver, startS, sessions, perSessionCoreS, executors * cores, compute, overhead, n,
                 overhead * sessions / n / (executors * cores / 2.0), estimate / 60,
