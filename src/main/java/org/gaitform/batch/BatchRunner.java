@@ -273,7 +273,22 @@ public final class BatchRunner {
         try {
             files.write(OutputNames.BATCH_SUMMARY, BatchSummaryCsv.write(entries));
             if (options.outputs().datasetTables()) {
-                dataset = DatasetTables.write(ordered, outDir, files, options.format(), settings.guidelines(), version);
+                try {
+                    dataset = DatasetTables.write(ordered, outDir, files, options.format(), settings.guidelines(),
+                            version);
+                } catch (OutOfMemoryError oom) {
+                    // one session's steps are held whole while the tables are written (a multi-day watch export:
+                    // millions of steps); the sessions' own folders are complete, only the batch's tables are not
+                    dataset = List.of();
+                    unwritten.add(String.format(Locale.ROOT, "the dataset tables (%s) were not written: a session's "
+                            + "rows do not fit in the %d MB of memory Java was given; each session's own steps.csv "
+                            + "and summary.json are complete. Give Java more memory (e.g. GAITFORM_JAVA_OPTS=-Xmx%dg) "
+                            + "or leave the tables out (--outputs reports)", String.join(", ",
+                            java.util.Arrays.stream(org.gaitform.dataset.DatasetTable.values())
+                                    .map(t -> options.format().fileName(t)).toList()),
+                            Runtime.getRuntime().maxMemory() >> 20,
+                            Math.max(2, 2 * (int) Math.ceil(Runtime.getRuntime().maxMemory() / 1e9))));
+                }
             }
             if (options.outputs().reports()) {
                 files.write(OutputNames.BATCH_REPORT, BatchReportPdf.render(entries, settings.guidelines()));
