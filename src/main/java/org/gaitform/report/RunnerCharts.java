@@ -74,15 +74,7 @@ public final class RunnerCharts {
     };
 
     private static ChartSpec monthlyTrends(List<org.gaitform.model.TrainingMonth> months) {
-        DateAxis domain = new DateAxis("month");
-        domain.setDateFormatOverride(new java.text.SimpleDateFormat("MMM yy", java.util.Locale.ENGLISH));
-        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
-        plot.setGap(8);
-        String[][] specs = FORM_PANELS;
-        int panels = 0;
-        boolean reference = false;
-        for (String[] sp : specs) {
+        return formTrends(dateDomain("month", "MMM yy"), sp -> {
             XYSeries series = new XYSeries(sp[1], false, true);
             for (org.gaitform.model.TrainingMonth m : months) {
                 double v = m.form().getOrDefault(sp[0], Double.NaN);
@@ -90,31 +82,19 @@ public final class RunnerCharts {
                     series.add(m.month().atDay(15).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli(), v);
                 }
             }
-            if (series.getItemCount() == 0) {
-                continue;
-            }
-            XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, true);
-            rend.setSeriesPaint(0, Palette.BLUE);
-            rend.setSeriesStroke(0, new BasicStroke(1.2f));
-            rend.setSeriesShape(0, new Ellipse2D.Double(-2, -2, 4, 4));
-            NumberAxis y = new NumberAxis(sp[1]);
-            y.setAutoRangeIncludesZero(false);
-            double[] range = WatchCharts.range(sp[0], series.getMinY(), series.getMaxY());
-            if (sp[0].equals("cadence_spm")) {
-                range = new double[] {Math.min(range[0], 155), Math.max(range[1], 165)};
-            }
-            y.setRange(range[0], range[1]);
-            XYPlot p = new XYPlot(new XYSeriesCollection(series), null, y, rend);
-            if (sp[0].equals("cadence_spm")) {
-                p.addRangeMarker(WatchCharts.reference(160, "160 steps/min", series, range));
-                reference = true;
-            }
-            WatchCharts.style(p);
-            plot.add(p, 1);
-            panels++;
-        }
-        return formPanels(plot, panels, reference, "Running form month by month", "form_trends_monthly",
+            return series;
+        }, 4, "Running form month by month", "form_trends_monthly",
                 "Each point is a month's value, averaged over its running time; months without running have no point.");
+    }
+
+    /** A shared time axis for stacked panels. */
+    private static CombinedDomainXYPlot dateDomain(String label, String pattern) {
+        DateAxis domain = new DateAxis(label);
+        domain.setDateFormatOverride(new java.text.SimpleDateFormat(pattern, java.util.Locale.ENGLISH));
+        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
+        plot.setGap(8);
+        return plot;
     }
 
     private static double x(TrainingWeek w) {
@@ -122,11 +102,7 @@ public final class RunnerCharts {
     }
 
     private static ChartSpec load(List<TrainingWeek> weeks) {
-        DateAxis domain = new DateAxis("week");
-        domain.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM yy", java.util.Locale.ENGLISH));
-        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
-        plot.setGap(8);
+        CombinedDomainXYPlot plot = dateDomain("week", "d MMM yy");
         XYIntervalSeries dist = new XYIntervalSeries("distance (km)");
         double max = 0;
         for (TrainingWeek w : weeks) {
@@ -178,20 +154,28 @@ public final class RunnerCharts {
     }
 
     private static ChartSpec trends(List<TrainingWeek> weeks) {
-        DateAxis domain = new DateAxis("week");
-        domain.setDateFormatOverride(new java.text.SimpleDateFormat("d MMM yy", java.util.Locale.ENGLISH));
-        domain.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
-        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(domain);
-        plot.setGap(8);
-        String[][] specs = FORM_PANELS;
+        return formTrends(dateDomain("week", "d MMM yy"), sp -> weekSeries(weeks, sp[1],
+                w -> w.form().getOrDefault(sp[0], Double.NaN)), 5, "Running form week by week", "form_trends",
+                "Each point is a week's value, averaged over its running time. Weeks without running have no point.");
+    }
+
+    /**
+     * One panel per form value ({@link #FORM_PANELS}) that has points, stacked on {@code plot}; cadence with the
+     * 160 steps/min reference in view.
+     *
+     * @param seriesOf the points of a form value ({key, label})
+     * @param markerPx the points' diameter
+     */
+    private static ChartSpec formTrends(CombinedDomainXYPlot plot,
+                                        java.util.function.Function<String[], XYSeries> seriesOf, double markerPx, String title, String name, String caption) {
         int panels = 0;
         boolean reference = false;
-        for (String[] s : specs) {
-            XYPlot p = line(weeks, s[1], s[0], w -> w.form().getOrDefault(s[0], Double.NaN), Palette.BLUE);
+        for (String[] sp : FORM_PANELS) {
+            XYPlot p = linePlot(seriesOf.apply(sp), sp[0], Palette.BLUE, markerPx);
             if (p == null) {
                 continue;
             }
-            if (s[0].equals("cadence_spm")) {
+            if (sp[0].equals("cadence_spm")) {
                 NumberAxis y = (NumberAxis) p.getRangeAxis();
                 double[] range = {Math.min(y.getLowerBound(), 155), Math.max(y.getUpperBound(), 165)};
                 y.setRange(range[0], range[1]);
@@ -202,8 +186,7 @@ public final class RunnerCharts {
             plot.add(p, 1);
             panels++;
         }
-        return formPanels(plot, panels, reference, "Running form week by week", "form_trends",
-                "Each point is a week's value, averaged over its running time. Weeks without running have no point.");
+        return formPanels(plot, panels, reference, title, name, caption);
     }
 
     /** The stacked form panels as a chart, or {@code null} without any; the caption ends with the axes' note. */
@@ -221,6 +204,12 @@ public final class RunnerCharts {
 
     private static XYPlot line(List<TrainingWeek> weeks, String label, String key,
                                java.util.function.ToDoubleFunction<TrainingWeek> f, Color colour) {
+        return linePlot(weekSeries(weeks, label, f), key, colour, 5);
+    }
+
+    /** A week's value at the middle of each week with running. */
+    private static XYSeries weekSeries(List<TrainingWeek> weeks, String label,
+                                       java.util.function.ToDoubleFunction<TrainingWeek> f) {
         XYSeries s = new XYSeries(label, false, true);
         for (TrainingWeek w : weeks) {
             double v = f.applyAsDouble(w);
@@ -228,14 +217,19 @@ public final class RunnerCharts {
                 s.add(x(w) + WEEK_MS / 2.0, v);
             }
         }
+        return s;
+    }
+
+    /** A line with points of one series, its axis spanning at least a telling range; {@code null} without points. */
+    private static XYPlot linePlot(XYSeries s, String key, Color colour, double markerPx) {
         if (s.getItemCount() == 0) {
             return null;
         }
         XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, true);
         rend.setSeriesPaint(0, colour);
         rend.setSeriesStroke(0, new BasicStroke(1.2f));
-        rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        NumberAxis y = new NumberAxis(label);
+        rend.setSeriesShape(0, new Ellipse2D.Double(-markerPx / 2, -markerPx / 2, markerPx, markerPx));
+        NumberAxis y = new NumberAxis((String) s.getKey());
         y.setAutoRangeIncludesZero(false);
         double[] range = WatchCharts.range(key, s.getMinY(), s.getMaxY());
         y.setRange(range[0], range[1]);
