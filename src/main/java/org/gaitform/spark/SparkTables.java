@@ -202,10 +202,12 @@ final class SparkTables {
                         continue;
                     }
                     int at = partitionBy == null ? -1 : indexOf(schema.columns(), partitionBy);
-                    String sessionValue = partitionBy == null || at >= 0 ? null : sessionValue(s, partitionBy);
+                    // without the partition column in the table, all of a session's rows go to one file
+                    Part same = at >= 0 ? null : part(open, t, partitionBy == null ? null : sessionValue(s,
+                            partitionBy), schemas, outUri, partitionBy, version, job, attempt, name, conf);
                     for (Object[] r : rows) {
-                        String value = partitionBy == null ? null : at >= 0 ? text(r[at]) : sessionValue;
-                        Part p = part(open, t, value, schemas, outUri, partitionBy, version, job, attempt, name, conf);
+                        Part p = same != null ? same : part(open, t, text(r[at]), schemas, outUri, partitionBy,
+                                version, job, attempt, name, conf);
                         p.writer.write(p.fileRow(r, at));
                     }
                 }
