@@ -241,15 +241,7 @@ public final class GaitformServer implements AutoCloseable {
         r.get("/jobs/{id}/files/{sid}/{name}", this::sessionFile);
         r.get("/jobs/{id}/files/{sid}/charts/{name}", this::chartFile);
         r.get("/jobs/{id}/batch/{name}", this::batchFile);
-        r.get("/jobs/{id}/history/{sid}/{name}", ctx -> {
-            Job job = job(ctx);
-            String sid = session(job, ctx.pathParam("sid"));
-            String name = ctx.pathParam("name");
-            if (!HISTORY_FILES.contains(name)) {
-                throw new WebException(404, "no such file");
-            }
-            send(ctx, store.out(job).resolve(sid).resolve(name), name);
-        });
+        r.get("/jobs/{id}/history/{sid}/{name}", ctx -> folderFile(ctx, HISTORY_FILES));
         r.get("/jobs/{id}/download.zip", ctx -> {
             Job job = job(ctx);
             requireFinished(job);
@@ -758,10 +750,15 @@ public final class GaitformServer implements AutoCloseable {
     }
 
     private void sessionFile(Context ctx) throws IOException {
+        folderFile(ctx, SESSION_FILES);
+    }
+
+    /** A file of a job's session folder, when its name is one of {@code allowed} (never a path from the request). */
+    private void folderFile(Context ctx, List<String> allowed) throws IOException {
         Job job = job(ctx);
         String sid = session(job, ctx.pathParam("sid"));
         String name = ctx.pathParam("name");
-        if (!SESSION_FILES.contains(name)) {
+        if (!allowed.contains(name)) {
             throw new WebException(404, "no such file");
         }
         send(ctx, store.out(job).resolve(sid).resolve(name), name);
