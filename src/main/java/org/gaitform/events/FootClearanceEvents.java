@@ -487,12 +487,8 @@ public final class FootClearanceEvents {
     /** Height above the ground line minus the point's own 2nd percentile. */
     private static double[] relHeight(Body b, Landmark l, Ground ground) {
         if (b.groundHeights().containsKey(l)) {
-            double[] h = b.groundHeights().get(l).clone();
-            double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
-            for (int i = 0; i < h.length; i++) {
-                h[i] -= p2;
-            }
-            return h;
+            // already measured from where the point stands in each contact
+            return b.groundHeights().get(l).clone();
         }
         double[] up = b.up(l);
         double[] fwd = b.fwd(l);

@@ -48,7 +48,7 @@ public final class FrontalPerspective {
      * … for at least this long (s): a heel rests for most of a stance (150–250 ms), a swinging foot turns at the top
      * of its arc for a few tens of milliseconds.
      */
-    public static final double PLANTED_MIN_S = 0.1;
+    public static final double PLANTED_MIN_S = 0.06;
     /**
      * … at the lowest the foot comes within this time either side (s): its landing and take-off are higher, its
      * swing's top is higher than its own neighbourhood (the contacts before and after, at other distances from the
@@ -146,7 +146,8 @@ public final class FrontalPerspective {
                 lat[i] = (t[2][i] - path[i]) / k;
             }
             if (moving && isFoot(e.getKey())) {
-                double[] own = plantedFloor(t, scale, ref, rateHz, legRaw);
+                boolean[] still = pointStill(t, scale, ref, rateHz, legRaw);
+                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -195,14 +196,10 @@ public final class FrontalPerspective {
     }
 
     /**
-     * A foot point's own floor, in image up coordinates per frame, for a runner moving towards or away from the
-     * camera: while the foot is planted it stands still in the image (its speed, scaled to the median size, stays
-     * under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least {@link #PLANTED_MIN_S}), and where it
-     * stands is the floor at its own distance, which differs from the floor under the hips by the foot's distance
-     * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
-     * last it is unknown (NaN). Null with fewer than three.
+     * Per frame, whether a foot point stands still in the image: it moves slower than {@link #PLANTED_LEGS_PER_S} leg
+     * lengths per second (scaled to the median size). A planted foot does not move, whatever its distance.
      */
-    static double[] plantedFloor(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
+    private static boolean[] pointStill(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
         int n = scale.length;
         boolean[] still = new boolean[n];
         double limit = PLANTED_LEGS_PER_S * legRaw / rateHz;
@@ -214,6 +211,20 @@ public final class FrontalPerspective {
             double v = Math.hypot(du, dl) / (scale[i] / ref);
             still[i] = Double.isFinite(v) && v < limit;
         }
+        return still;
+    }
+
+    /**
+     * A foot point's own floor, in image up coordinates per frame, for a runner moving towards or away from the
+     * camera: while the foot is planted it stands still in the image (its speed, scaled to the median size, stays
+     * under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least {@link #PLANTED_MIN_S}), and where it
+     * stands is the floor at its own distance, which differs from the floor under the hips by the foot's distance
+     * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
+     * last it is unknown (NaN). Null with fewer than three.
+     */
+    static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
+                                 double legRaw) {
+        int n = scale.length;
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
         int i = 0;
@@ -228,8 +239,9 @@ public final class FrontalPerspective {
             }
             if (i - a >= minLen) {
                 double[] rows = Arrays.copyOfRange(t[1], a, i);
-                // the lowest stretch of the stance (the heel rises at push-off): the 10th percentile
-                double row = Stats.percentile(finite(rows), 10);
+                // where it stands: the median of the still stretch (a low percentile would sit below it by the
+                // keypoints' noise, which grows as the runner's image shrinks)
+                double row = Stats.median(finite(rows));
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
                 // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
                 int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
@@ -259,7 +271,16 @@ public final class FrontalPerspective {
                 floor[k] = a[2] + (b[2] - a[2]) * (k - a[1]) / (b[0] - a[1]);
             }
         }
-        // before the first and after the last planted stretch the floor is unknown (the runner keeps moving): NaN
+        // before the first and after the last planted stretch: the level of that stretch (the foot comes down onto
+        // it and leaves from it; further away in time it is only as good as the foot's distance is the same)
+        double[] first = seg.get(0);
+        double[] lastSeg = seg.get(seg.size() - 1);
+        for (int k = 0; k < (int) first[0]; k++) {
+            floor[k] = first[2];
+        }
+        for (int k = (int) lastSeg[1] + 1; k < n; k++) {
+            floor[k] = lastSeg[2];
+        }
         return floor;
     }
 
