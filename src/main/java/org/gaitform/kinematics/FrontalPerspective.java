@@ -62,6 +62,8 @@ public final class FrontalPerspective {
      * @param tracks          the corrected tracks (forward NaN, up above the floor, lateral from the runner's path)
      * @param groundHeights   per foot point, its height above where it stands in each contact (a runner moving
      *                        towards or away from the camera), for the contact events; empty otherwise
+     * @param imageSpeed      per foot point, its speed in the image (image units per second at the median scale), when
+     *                        {@code groundHeights} are given: a planted foot stands still in the image
      * @param scaleChange     largest over smallest smoothed scale (1 = no change)
      * @param floorResidual   RMS distance of the windows' lowest foot points from the fitted floor (image units at
      *                        the median scale), NaN when not fitted
@@ -71,7 +73,8 @@ public final class FrontalPerspective {
      * @param decisions       what was decided
      * @param warnings        what was noticed
      */
-    public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights, double scaleChange,
+    public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights,
+                         Map<Landmark, double[]> imageSpeed, double scaleChange,
                          double floorResidual, double pelvisDrift, List<Decision> decisions, List<String> warnings) {
     }
 
@@ -98,7 +101,7 @@ public final class FrontalPerspective {
             warnings.add("frontal view without the neck or shoulders and the hips: the runner's distance from the camera "
                     + "cannot be followed, positions are not corrected for perspective (vertical oscillation is not "
                     + "reported)");
-            return new Result(tracks, Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
+            return new Result(tracks, Map.of(), Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
         }
         int n = hip[1].length;
         double[] trunk = new double[n];
@@ -110,7 +113,7 @@ public final class FrontalPerspective {
         if (scale == null || path == null) {
             warnings.add("frontal view: the trunk is seen in too few frames to follow the runner's distance; positions "
                     + "are not corrected for perspective (vertical oscillation is not reported)");
-            return new Result(tracks, Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
+            return new Result(tracks, Map.of(), Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
         }
         double ref = Stats.median(finite(scale));
         double lo = Stats.percentile(finite(scale), 1);
@@ -135,6 +138,7 @@ public final class FrontalPerspective {
         Map<Landmark, double[][]> out = new EnumMap<>(Landmark.class);
         boolean moving = change - 1 >= FLAT_BELOW;
         Map<Landmark, double[]> ground = new EnumMap<>(Landmark.class);
+        Map<Landmark, double[]> speeds = new EnumMap<>(Landmark.class);
         for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
             double[][] t = e.getValue();
             double[] up = new double[n];
@@ -154,6 +158,7 @@ public final class FrontalPerspective {
                         h[i] = (t[1][i] - own[i]) / (scale[i] / ref);
                     }
                     ground.put(e.getKey(), h);
+                    speeds.put(e.getKey(), imageSpeed(t, scale, ref, rateHz));
                 }
             }
             out.put(e.getKey(), new double[][] {t[0], up, lat});
@@ -187,12 +192,29 @@ public final class FrontalPerspective {
                 + (!ground.isEmpty() ? "; for the contacts each foot point's height is measured from where it stands "
                 + "still on the ground in each contact (a planted foot does not move in the image, whatever its distance)"
                 : "")));
-        return new Result(out, ground, change, residual, drift, decisions, warnings);
+        return new Result(out, ground, speeds, change, residual, drift, decisions, warnings);
     }
 
     private static boolean isFoot(Landmark l) {
         String n = l.name();
         return n.startsWith("HEEL") || n.startsWith("TOE") || n.startsWith("ANKLE_") && !n.startsWith("ANKLE_MEDIAL");
+    }
+
+    /**
+     * A point's speed in the image (units/s at the median scale), central differences over ±25 ms (at least one
+     * frame), so that keypoint jitter at high frame rates does not make a planted foot move.
+     */
+    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz) {
+        int n = scale.length;
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        int w = Math.max(1, (int) Math.round(0.025 * rateHz));
+        for (int i = w; i + w < n; i++) {
+            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
+            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
+            v[i] = Math.hypot(du, dl) / (scale[i] / ref) * rateHz;
+        }
+        return v;
     }
 
     /**
@@ -202,14 +224,10 @@ public final class FrontalPerspective {
     private static boolean[] pointStill(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
         int n = scale.length;
         boolean[] still = new boolean[n];
-        double limit = PLANTED_LEGS_PER_S * legRaw / rateHz;
-        // the speed over ±25 ms (at least one frame), so that keypoint jitter at high frame rates does not break a stance
-        int w = Math.max(1, (int) Math.round(0.025 * rateHz));
-        for (int i = w; i + w < n; i++) {
-            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
-            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
-            double v = Math.hypot(du, dl) / (scale[i] / ref);
-            still[i] = Double.isFinite(v) && v < limit;
+        double[] v = imageSpeed(t, scale, ref, rateHz);
+        double limit = PLANTED_LEGS_PER_S * legRaw;
+        for (int i = 0; i < n; i++) {
+            still[i] = Double.isFinite(v[i]) && v[i] < limit;
         }
         return still;
     }
