@@ -151,7 +151,7 @@ public final class FrontalPerspective {
             }
             if (moving && isFoot(e.getKey())) {
                 boolean[] still = pointStill(t, scale, ref, rateHz, legRaw);
-                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw);
+                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw, line);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -241,7 +241,7 @@ public final class FrontalPerspective {
      * last it is unknown (NaN). Null with fewer than three.
      */
     static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
-                                 double legRaw) {
+                                 double legRaw, double[] line) {
         int n = scale.length;
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
@@ -289,17 +289,28 @@ public final class FrontalPerspective {
                 floor[k] = a[2] + (b[2] - a[2]) * (k - a[1]) / (b[0] - a[1]);
             }
         }
-        // before the first and after the last planted stretch: the level of that stretch (the foot comes down onto
-        // it and leaves from it; further away in time it is only as good as the foot's distance is the same)
+        // before the first and after the last planted stretch: that stretch's height above the floor under the hips
+        // (the floor line), at the scale of each frame: the foot's contacts keep about the same place relative to the
+        // runner while the runner's distance changes; without a floor line, that stretch's level
         double[] first = seg.get(0);
         double[] lastSeg = seg.get(seg.size() - 1);
         for (int k = 0; k < (int) first[0]; k++) {
-            floor[k] = first[2];
+            floor[k] = extended(first, k, scale, line);
         }
         for (int k = (int) lastSeg[1] + 1; k < n; k++) {
-            floor[k] = lastSeg[2];
+            floor[k] = extended(lastSeg, k, scale, line);
         }
         return floor;
+    }
+
+    /** A planted stretch's level carried to frame k along the floor line (held when there is none). */
+    private static double extended(double[] seg, int k, double[] scale, double[] line) {
+        int mid = (int) Math.round((seg[0] + seg[1]) / 2);
+        if (line == null || !(line[1] != 0) || !Double.isFinite(scale[k]) || !(scale[mid] > 0)) {
+            return seg[2];
+        }
+        double offset = seg[2] - (line[0] + line[1] * scale[mid]);
+        return line[0] + line[1] * scale[k] + offset * scale[k] / scale[mid];
     }
 
     /** {scale, up, weight} of the lowest foot point in each window; weight 0 for windows without feet. */
