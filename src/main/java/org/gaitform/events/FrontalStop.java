@@ -27,7 +27,29 @@ final class FrontalStop {
     /** The foot stays still for at least this long (s, at least one frame) from where it comes to rest. */
     static final double REST_S = 0.03;
 
+    /** The foot must be seen moving within this long before the clearance crossing (s). */
+    static final double SEEN_S = 0.1;
+
     private FrontalStop() {
+    }
+
+    /**
+     * Whether a contact that begins within 2 × {@link #SEEN_S} of the recording's start was seen landing: the foot
+     * moves (faster than {@code still}) somewhere in the {@link #SEEN_S} before its clearance crossing. A foot already at
+     * rest there landed before the first frames (or its speed is not known yet), and its contact cannot be timed; a
+     * contact later in the recording always counts.
+     */
+    static boolean landingSeen(double[] speed, double crossing, double fs, double still) {
+        if (crossing > 2 * SEEN_S * fs) {
+            return true;
+        }
+        int to = (int) Math.min(speed.length - 1, Math.floor(crossing));
+        for (int i = Math.max(0, to - (int) Math.round(SEEN_S * fs)); i <= to; i++) {
+            if (speed[i] >= still) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
