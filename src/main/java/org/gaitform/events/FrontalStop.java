@@ -14,7 +14,7 @@ package org.gaitform.events;
  * first frame from the clearance crossing on at which the first of the foot's points (heel, toe) stays slower than
  * {@link #STILL_LEGS_PER_S} for {@link #REST_S}, interpolated between frames; the search runs until
  * {@link #AFTER_S} after the crossing, because a real heel glides in low before it lands and crosses the clearance
- * early (30–190 ms on Fukuchi's markers filmed from the front, FrontalViewAccuracyTest). The foot's own rest is taken
+ * early (15–160 ms on Fukuchi's markers filmed from the front, FrontalViewAccuracyTest). The foot's own rest is taken
  * rather than the middle of its deceleration: real feet slow down over the last 50–100 ms before they touch (their
  * image speed falls gradually, then stops), so the middle of the fall came 50–60 ms before the markers' contact
  * within 5 m of a camera behind the runner. These windows are this project's choices (docs/tuning-split.csv).
