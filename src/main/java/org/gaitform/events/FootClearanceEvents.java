@@ -207,8 +207,8 @@ public final class FootClearanceEvents {
                 if (fv != null) {
                     double stop = FrontalStop.onset(fv, ic, to - settings.minContactS() * fs, fs,
                             FrontalStop.STILL_LEGS_PER_S * body.legLength());
-                    // the landing must be seen: a foot already at rest where the recording begins landed before it
-                    if (!FrontalStop.landingSeen(fv, ic, fs, FrontalStop.STILL_LEGS_PER_S * body.legLength())) {
+                    // the landing must be seen: a foot already at rest where the recording begins cannot be timed
+                    if (!FrontalStop.landingSeen(fv, ic, stop, fs, FrontalStop.STILL_LEGS_PER_S * body.legLength())) {
                         continue;
                     }
                     if (Double.isFinite(stop)) {
