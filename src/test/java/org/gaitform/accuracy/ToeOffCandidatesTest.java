@@ -71,7 +71,8 @@ class ToeOffCandidatesTest {
     record Row(Trial trial, int contacts, double[] kneeClusterMs, double[] kneeIkMs, double[] toeHeightMm,
                double[] toeUpMps, double[] toeRelBeltFraction, double beltMps, double unload200to50Ms,
                double unload50to0Ms, double[] clear10Ms, double[] clear12Ms, double[] pelvisFreeFallMs,
-               double[] clear15Ms, double[] zeniMs, double[] footVelocityMs, double[] beltPathMs, double contactMs) {
+               double[] clear15Ms, double[] zeniMs, double[] footVelocityMs, double[] beltPathMs, double contactMs,
+               double[] speed30Ms, double[] speed35Ms) {
     }
 
     static final List<Trial> TRIALS = List.of(new Trial(HAMNER, "Run_20002", 2), new Trial(HAMNER, "Run_30002", 3),
@@ -109,18 +110,22 @@ class ToeOffCandidatesTest {
                 + "belt speed; 50N>0: until the force reaches the source's own zero (28 N cut at 2 m/s, 10 N otherwise)\n");
         System.out.print(sb);
         StringBuilder more = new StringBuilder("\nFourth pass (ms: candidate - plate, mean / mean |.|)\n");
-        more.append(String.format(Locale.ROOT, "%-14s %4s %9s %15s %17s %17s %17s%n", "trial", "m/s", "contact",
-                "toe at 15 mm", "Zeni 2008", "O'Connor 2007", "belt path 15 mm"));
+        more.append(String.format(Locale.ROOT, "%-14s %4s %9s %15s %17s %17s %17s %17s %17s%n", "trial", "m/s",
+                "contact", "toe at 15 mm", "Zeni 2008", "O'Connor 2007", "belt path 15 mm", "speed 0.30 belt",
+                "speed 0.35 belt"));
         for (Row r : rows.values()) {
-            more.append(String.format(Locale.ROOT, "%-14s %4.1f %9.1f %7.1f / %5.1f %8.1f / %6.1f %8.1f / %6.1f %8.1f / %6.1f%n",
+            more.append(String.format(Locale.ROOT,
+                    "%-14s %4.1f %9.1f %7.1f / %5.1f %8.1f / %6.1f %8.1f / %6.1f %8.1f / %6.1f %8.1f / %6.1f %8.1f / %6.1f%n",
                     r.trial().name(), r.trial().speedMps(), r.contactMs(), mean(r.clear15Ms()), meanAbs(r.clear15Ms()),
                     mean(r.zeniMs()), meanAbs(r.zeniMs()), mean(r.footVelocityMs()), meanAbs(r.footVelocityMs()),
-                    mean(r.beltPathMs()), meanAbs(r.beltPathMs())));
+                    mean(r.beltPathMs()), meanAbs(r.beltPathMs()), mean(r.speed30Ms()), meanAbs(r.speed30Ms()),
+                    mean(r.speed35Ms()), meanAbs(r.speed35Ms())));
         }
         more.append("contact: the plate's mean contact time; Zeni 2008: the last forefoot marker furthest behind the "
                 + "pelvis markers' mean;\nO'Connor 2007: peak upward speed of the foot centre (mean of heel and "
                 + "forefoot markers); belt path: the last forefoot marker's 3D distance from\nits mid-stance position "
-                + "carried back at the belt speed rising through 15 mm\n");
+                + "carried back at the belt speed rising through 15 mm;\nspeed k belt: the last forefoot marker's sagittal "
+                + "speed relative to the belt (Ghoussayni et al. 2004) rising through k times the belt speed\n");
         System.out.print(more);
 
         // Fellin et al. 2010's landmark holds at the speeds they tested (3.35 m/s) and above …
@@ -163,6 +168,12 @@ class ToeOffCandidatesTest {
         for (String t : List.of("Run_20002", "RBDS001runT25", "RBDS002runT25")) {
             assertThat(mean(rows.get(t).beltPathMs())).as(t + " belt-path toe-off bias ms").isLessThan(-15);
         }
+        // the forefoot's speed relative to the belt, scaled to the belt speed: the fraction that fits Hamner's toe marker
+        // leaves Fukuchi's metatarsal markers early, the one that fits those leaves 2 m/s late
+        for (String t : List.of("RBDS001runT25", "RBDS002runT25")) {
+            assertThat(mean(rows.get(t).speed30Ms())).as(t + " speed 0.30 belt bias ms").isLessThan(-10);
+        }
+        assertThat(mean(rows.get("Run_20002").speed35Ms())).as("2 m/s speed 0.35 belt bias ms").isGreaterThan(10);
         // a stance-length model: Hamner 2 m/s and RBDS002 T25 stand within 4 % in contact time, yet the clearance's
         // toe-off is late on one and on time on the other
         double gct2 = rows.get("Run_20002").contactMs();
@@ -300,6 +311,8 @@ class ToeOffCandidatesTest {
         List<Double> zeni = new ArrayList<>();
         List<Double> fva = new ArrayList<>();
         List<Double> beltPath = new ArrayList<>();
+        List<Double> speed30 = new ArrayList<>();
+        List<Double> speed35 = new ArrayList<>();
         double contactS = 0;
         for (Contact c : contacts) {
             contactS += (c.toS() - c.icS()) / contacts.size();
@@ -324,6 +337,26 @@ class ToeOffCandidatesTest {
                 departS = Math.max(departS, risesThrough(away, m.timeS(), mid, CLEARANCE_M));
             }
             zeni.add(1000 * (zeniS - c.toS()));
+            // Ghoussayni et al. 2004's sagittal speed rule with the threshold as a fraction of the belt speed: the last
+            // forefoot marker's speed relative to the belt rising through it after its late-stance minimum
+            double[] leaves = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+            int plate = frame(m, c.toS());
+            for (double[][] p : toes.get(c.foot())) {
+                double[] vx = derivative(p[0], fs);
+                double[] vy = derivative(p[1], fs);
+                double[] rel = new double[vx.length];
+                for (int i = 0; i < rel.length; i++) {
+                    rel[i] = Math.hypot(vx[i] + belt, vy[i]) / belt;
+                }
+                int low = mid;
+                for (int i = mid; i < plate; i++) {
+                    low = rel[i] < rel[low] ? i : low;
+                }
+                leaves[0] = Math.max(leaves[0], risesThrough(rel, m.timeS(), low, 0.30));
+                leaves[1] = Math.max(leaves[1], risesThrough(rel, m.timeS(), low, 0.35));
+            }
+            speed30.add(1000 * (leaves[0] - c.toS()));
+            speed35.add(1000 * (leaves[1] - c.toS()));
             beltPath.add(1000 * (departS - c.toS()));
             // O'Connor et al. 2007: toe-off at the foot centre's (mean of heel and forefoot markers) peak upward speed
             double[][] h = heel.get(c.foot());
@@ -340,7 +373,8 @@ class ToeOffCandidatesTest {
         }
         return new Row(t, contacts.size(), toArray(kneeCl), toArray(kneeIk), toArray(toeH), toArray(toeUp),
                 toArray(toeRel), belt, unload[0], unload[1], toArray(clear10), toArray(clear12), toArray(freeFall),
-                toArray(clear15), toArray(zeni), toArray(fva), toArray(beltPath), 1000 * contactS);
+                toArray(clear15), toArray(zeni), toArray(fva), toArray(beltPath), 1000 * contactS, toArray(speed30),
+                toArray(speed35));
     }
 
     /** The downward crossing of level by x nearest {@code nearS} within ± withinS (s), NaN if none. */
