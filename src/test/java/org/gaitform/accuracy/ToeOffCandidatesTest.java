@@ -47,6 +47,8 @@ class ToeOffCandidatesTest {
     static final double SEARCH_AFTER_TO_S = 0.15;
     /** About gaitform's clearance (1.7 % of leg length, 15.3 mm for a 0.9 m leg), as a fixed level (m). */
     static final double CLEARANCE_M = 0.015;
+    /** Levels of the rolling foot's centre of rotation, in heel-to-forefoot-marker lengths from the marker. */
+    static final double[] PIVOT_FOOT_LENGTHS = {0.50, 0.525, 0.55};
     /** Standard gravity (m/s²). */
     static final double G = 9.80665;
 
@@ -72,7 +74,7 @@ class ToeOffCandidatesTest {
                double[] toeUpMps, double[] toeRelBeltFraction, double beltMps, double unload200to50Ms,
                double unload50to0Ms, double[] clear10Ms, double[] clear12Ms, double[] pelvisFreeFallMs,
                double[] clear15Ms, double[] zeniMs, double[] footVelocityMs, double[] beltPathMs, double contactMs,
-               double[] speed30Ms, double[] speed35Ms) {
+               double[] speed30Ms, double[] speed35Ms, double[][] pivotMs) {
     }
 
     static final List<Trial> TRIALS = List.of(new Trial(HAMNER, "Run_20002", 2), new Trial(HAMNER, "Run_30002", 3),
@@ -126,6 +128,16 @@ class ToeOffCandidatesTest {
                 + "forefoot markers); belt path: the last forefoot marker's 3D distance from\nits mid-stance position "
                 + "carried back at the belt speed rising through 15 mm;\nspeed k belt: the last forefoot marker's sagittal "
                 + "speed relative to the belt (Ghoussayni et al. 2004) rising through k times the belt speed\n");
+        more.append(String.format(Locale.ROOT, "%-14s %4s %17s %17s %17s%n", "trial", "m/s", "pivot 0.50 foot",
+                "pivot 0.525 foot", "pivot 0.55 foot"));
+        for (Row r : rows.values()) {
+            more.append(String.format(Locale.ROOT, "%-14s %4.1f %8.1f / %6.1f %8.1f / %6.1f %8.1f / %6.1f%n",
+                    r.trial().name(), r.trial().speedMps(), mean(r.pivotMs()[0]), meanAbs(r.pivotMs()[0]),
+                    mean(r.pivotMs()[1]), meanAbs(r.pivotMs()[1]), mean(r.pivotMs()[2]), meanAbs(r.pivotMs()[2])));
+        }
+        more.append("pivot k foot: the forefoot marker's distance from the foot's instantaneous centre of rotation "
+                + "relative to the belt (|u| / |pitch rate|, sagittal)\nrising through k heel-to-marker lengths after its "
+                + "minimum in the 100 ms before the 15 mm clearance's toe-off; the last forefoot marker\n");
         System.out.print(more);
 
         // Fellin et al. 2010's landmark holds at the speeds they tested (3.35 m/s) and above …
@@ -313,6 +325,10 @@ class ToeOffCandidatesTest {
         List<Double> beltPath = new ArrayList<>();
         List<Double> speed30 = new ArrayList<>();
         List<Double> speed35 = new ArrayList<>();
+        List<List<Double>> pivot = new ArrayList<>();
+        for (int k = 0; k < PIVOT_FOOT_LENGTHS.length; k++) {
+            pivot.add(new ArrayList<>());
+        }
         double contactS = 0;
         for (Contact c : contacts) {
             contactS += (c.toS() - c.icS()) / contacts.size();
@@ -355,6 +371,39 @@ class ToeOffCandidatesTest {
                 leaves[0] = Math.max(leaves[0], risesThrough(rel, m.timeS(), low, 0.30));
                 leaves[1] = Math.max(leaves[1], risesThrough(rel, m.timeS(), low, 0.35));
             }
+            // the foot's instantaneous centre of rotation relative to the belt (sagittal plane): a rigid foot rolling on
+            // the belt turns about its contact point; |u| / |omega| is the forefoot point's distance from that centre
+            double clearS = risesThrough(last.get(c.foot()), m.timeS(), mid, CLEARANCE_M);
+            double[] pivotS = new double[PIVOT_FOOT_LENGTHS.length];
+            Arrays.fill(pivotS, Double.NEGATIVE_INFINITY);
+            double[][] hl = heel.get(c.foot());
+            for (double[][] p : toes.get(c.foot())) {
+                double[] pitch = new double[p[0].length];
+                double[] len = new double[p[0].length];
+                for (int i = 0; i < pitch.length; i++) {
+                    pitch[i] = Math.atan2(p[1][i] - hl[1][i], p[0][i] - hl[0][i]);
+                    len[i] = Math.hypot(p[1][i] - hl[1][i], p[0][i] - hl[0][i]);
+                }
+                double footM = Stats.median(len);
+                double[] w = derivative(pitch, fs);
+                double[] vx = derivative(p[0], fs);
+                double[] vy = derivative(p[1], fs);
+                double[] radius = new double[w.length];
+                for (int i = 0; i < w.length; i++) {
+                    radius[i] = Math.hypot(vx[i] + belt, vy[i]) / Math.max(Math.abs(w[i]), 1e-9);
+                }
+                int to = Double.isFinite(clearS) ? frame(m, clearS) : plate;
+                int low = Math.max(0, to - (int) Math.round(0.1 * fs));
+                for (int i = low; i <= to; i++) {
+                    low = radius[i] < radius[low] ? i : low;
+                }
+                for (int k = 0; k < PIVOT_FOOT_LENGTHS.length; k++) {
+                    pivotS[k] = Math.max(pivotS[k], risesThrough(radius, m.timeS(), low, PIVOT_FOOT_LENGTHS[k] * footM));
+                }
+            }
+            for (int k = 0; k < PIVOT_FOOT_LENGTHS.length; k++) {
+                pivot.get(k).add(1000 * (pivotS[k] - c.toS()));
+            }
             speed30.add(1000 * (leaves[0] - c.toS()));
             speed35.add(1000 * (leaves[1] - c.toS()));
             beltPath.add(1000 * (departS - c.toS()));
@@ -374,7 +423,7 @@ class ToeOffCandidatesTest {
         return new Row(t, contacts.size(), toArray(kneeCl), toArray(kneeIk), toArray(toeH), toArray(toeUp),
                 toArray(toeRel), belt, unload[0], unload[1], toArray(clear10), toArray(clear12), toArray(freeFall),
                 toArray(clear15), toArray(zeni), toArray(fva), toArray(beltPath), 1000 * contactS, toArray(speed30),
-                toArray(speed35));
+                toArray(speed35), pivot.stream().map(ToeOffCandidatesTest::toArray).toArray(double[][]::new));
     }
 
     /** The downward crossing of level by x nearest {@code nearS} within ± withinS (s), NaN if none. */
