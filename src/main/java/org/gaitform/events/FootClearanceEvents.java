@@ -34,10 +34,30 @@ import org.gaitform.signal.Stats;
  * metres alike; a candidate contact in which the foot slides faster than half the running speed relative to
  * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
  *
- * <p>Toe-off stays the last foot point's clearance crossing. Peak knee extension, the best kinematic toe-off
- * landmark of Fellin et al. 2010 at 3.35 m/s, was measured from thigh- and shank-cluster axes on the shared
- * recordings and is not used: within 4 ms at 3–5 m/s, but 33 ms early at 2 m/s (the knee flexes again before the
- * foot leaves) and 11 ms late on a forefoot striker at 2.5 m/s (docs/pose-input.md, ToeOffCandidatesTest).
+ * <p>Toe-off of 3D markers from 100 Hz up ({@link FootClearanceSettings#rollingToeOffMinRateHz()}) is where the
+ * rolling foot leaves the ground. A rigid body rolling on the ground turns about its contact point: relative to the
+ * ground (the belt, on a treadmill) its instantaneous centre of rotation lies where it touches, and a point of the body
+ * at distance d from that centre moves at |omega| d. So |u| / |omega|, with u a forefoot marker's sagittal velocity
+ * relative to the belt and omega the heel-to-marker pitch rate, is the marker's distance from the centre of rotation.
+ * While the heel rises and the foot rolls over the metatarsal heads and toes it stays within the foot; once the foot
+ * leaves, the centre of rotation moves away. Toe-off is where that distance, after its smallest value in the 100 ms
+ * before the clearance's toe-off, rises through half the heel-to-marker length (beyond the tip of the shoe), for the
+ * last of the forefoot markers ({@link #ROLLING_FOOT_LENGTHS}); the belt's speed for it is the forefoot markers'
+ * backward speed between a third and a half of each contact, when the foot is flat and moves with the belt. This is
+ * rigid-body kinematics rather than a published event rule; velocity-based rules of the same family are
+ * Ghoussayni et al. 2004 (sagittal marker speed below a threshold; Gait Posture 20:266–272) and O'Connor et al.
+ * 2007 (foot-centre velocity; Gait Posture 25:469–474). Every clearance rule drifts with running speed
+ * (late when slow, early when fast; Handsaker et al. 2016, J Biomech 49:4128–4133): the toe's height at the force
+ * plate's toe-off doubles from 2 to 5 m/s on Hamner &amp; Delp's runner, so the last forefoot marker's clearance
+ * crossing came 13.5 ms late at 2 m/s and 4.4 ms early at 5 m/s, the centre of rotation 5.5 ms late and 2.2 ms
+ * early. Below 100 Hz, in 2D and for video keypoints the toe-off stays the last foot point's clearance crossing, and
+ * it is the fallback when the centre of rotation cannot be followed.
+ *
+ * <p>Landmarks measured on the shared recordings and not used (docs/pose-input.md, ToeOffCandidatesTest): peak knee
+ * extension, the best kinematic toe-off landmark of Fellin et al. 2010 at 3.35 m/s (within 4 ms at 3–5 m/s, but
+ * 33 ms early at 2 m/s, where the knee flexes again before the foot leaves, and 11 ms late on a forefoot striker at
+ * 2.5 m/s); the toe furthest behind the pelvis (Zeni et al. 2008, a walking rule; 80–113 ms late on a treadmill);
+ * the foot centre's peak upward speed (O'Connor et al. 2007; up to 68 ms late); lower fixed clearances.
  */
 public final class FootClearanceEvents {
     /** The heel's impact and the toe's arrival are looked for from this long before the clearance crossing (s). */

@@ -17,11 +17,13 @@ import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kinematic toe-off landmarks that gaitform does <em>not</em> use, measured against the force plate's toe-off on
- * the recordings the toe-off rule is tuned on (docs/tuning-split.csv: Hamner &amp; Delp 2013 subject 1 at 2–5 m/s,
- * Fukuchi et al. 2017 RBDS001 T25 and RBDS002 T25; the held-out RBDS008 T35 and RBDS002 T45 are not read here).
- * It prints why issue 13's toe-off gap at 2 m/s (MarkerEventAccuracyTest: Hamner Run_20002 |TO| 13.5 ms) is left
- * open, and its assertions keep those reasons true:
+ * Kinematic toe-off landmarks measured against the force plate's toe-off on the recordings the toe-off rule is tuned
+ * on (docs/tuning-split.csv: Hamner &amp; Delp 2013 subject 1 at 2–5 m/s, Fukuchi et al. 2017 RBDS001 T25 and RBDS002
+ * T25; the held-out RBDS008 T35 and RBDS002 T45 are not read here). The clearance crossing of the last forefoot
+ * marker left Hamner's 2 m/s trial 13.5 ms late (issue 13); this test prints the candidates tried to close that gap,
+ * and its assertions keep the reasons for rejecting the others true. The one adopted (fourth pass) is the rolling
+ * foot's centre of rotation ({@code pivot} columns: FootClearanceEvents uses half a heel-to-marker length; the
+ * pipeline's own figures are MarkerEventAccuracyTest's). Rejected:
  *
  * <ul>
  *   <li>Peak knee extension in late stance, the best kinematic toe-off predictor of Fellin, Rose, Royer &amp; Davis
@@ -34,6 +36,12 @@ import org.junit.jupiter.api.Test;
  *       these to be nearly the same at every speed.</li>
  *   <li>How fast the force falls at the end of contact (Hamner: per-foot force): the reference's 50 N toe-off
  *       lies earlier in the toe's lift when the force falls slowly.</li>
+ *   <li>Fourth pass: the toe furthest behind the pelvis (Zeni, Richards &amp; Higginson 2008, Gait Posture
+ *       27:710–714, a walking rule), the foot centre's peak upward speed (O'Connor et al. 2007, Gait Posture
+ *       25:469–474), the forefoot's 3D departure from the path it would follow on the belt, its sagittal speed
+ *       relative to the belt as a fraction of the belt speed (Ghoussayni et al. 2004, Gait Posture 20:266–272, with
+ *       a speed-scaled threshold) and a stance-length model (two trials of nearly the same contact time whose
+ *       clearance toe-offs differ by more than 10 ms).</li>
  * </ul>
  */
 class ToeOffCandidatesTest {
