@@ -41,7 +41,7 @@ import org.gaitform.signal.Stats;
  * relative to the belt and omega the heel-to-marker pitch rate, is the marker's distance from the centre of rotation.
  * While the heel rises and the foot rolls over the metatarsal heads and toes it stays within the foot; once the foot
  * leaves, the centre of rotation moves away. Toe-off is where that distance, after its smallest value in the 100 ms
- * before the clearance's toe-off, rises through half the heel-to-marker length (beyond the tip of the shoe), for the
+ * before the clearance's toe-off, rises through half the heel-to-marker length (about the tip of the shoe), for the
  * last of the forefoot markers ({@link #ROLLING_FOOT_LENGTHS}); the belt's speed for it is the forefoot markers'
  * backward speed between a third and a half of each contact, when the foot is flat and moves with the belt. This is
  * rigid-body kinematics rather than a published event rule; velocity-based rules of the same family are
@@ -267,9 +267,9 @@ public final class FootClearanceEvents {
 
     /**
      * Toe-off: the foot's centre of rotation relative to the ground is this far from the forefoot point, in lengths
-     * of the heel-to-point segment (half of it: beyond the tip of the shoe, whose toes reach about 0.3 of that length
-     * ahead of the metatarsal heads). Chosen on the toe-off rule's tuning recordings (docs/tuning-split.csv): every
-     * one of them stays within 10 ms from 0.47 to 0.54 (ToeOffCandidatesTest, MarkerEventAccuracyTest).
+     * of the heel-to-point segment (half of it, roughly the distance from a metatarsal-head marker to the tip of the
+     * shoe). Chosen on the toe-off rule's tuning recordings (docs/tuning-split.csv): in the pipeline every one of them
+     * stays within 10 ms at 0.50 and 0.525, not at 0.45 (RBDS001 T25 13.2 ms) nor at 0.55 (Hamner 2 m/s 10.4 ms).
      */
     static final double ROLLING_FOOT_LENGTHS = 0.5;
     /** The centre of rotation's closest approach is looked for this long before the clearance's toe-off (s). */
