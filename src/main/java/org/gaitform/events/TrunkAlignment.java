@@ -111,6 +111,71 @@ public final class TrunkAlignment {
     }
 
     /**
+     * Below this tilt of a pre-aligned export (°) its vertical column is taken as vertical: it then reads at most 0.4 %
+     * less of gravity (1 − cos 5°) and 9 % of the forward acceleration (sin 5°).
+     */
+    public static final double MIN_TILT_DEG = 5.0;
+
+    /**
+     * The vertical column of a pre-aligned export turned onto gravity.
+     *
+     * @param verticalG the acceleration along the mean acceleration's direction (g)
+     * @param tiltDeg   angle between the export's vertical column and that direction (°)
+     */
+    public record Tilted(double[] verticalG, double tiltDeg) {
+    }
+
+    /**
+     * The vertical of a pre-aligned export ({@code acc_v} with {@code acc_ap} and/or {@code acc_ml}) turned onto
+     * gravity, when its columns are tilted. A sensor taped to the trunk is rarely exactly upright: tilted forwards,
+     * its "vertical" column reads part of the forward acceleration. Over a recording the trunk does not accelerate
+     * on average, so the mean acceleration is gravity, and the acceleration along it is the vertical (the static
+     * tilt correction of Moe-Nilssen 1998, in three dimensions when both horizontal columns are there). A column
+     * clipped by the sensor biases the mean and so the angle; the correction is then approximate.
+     *
+     * <p>Moe-Nilssen R. A new method for evaluating motor control in gait under real-life environmental conditions.
+     * Part 1: The instrument. Clin Biomech 1998;13(4–5):320–327.
+     *
+     * @return the turned vertical, or empty when the export is not pre-aligned, has no horizontal column, or is
+     *         tilted by less than {@value #MIN_TILT_DEG}°
+     */
+    public static java.util.Optional<Tilted> gravityAligned(ImuSensor sensor) {
+        if (!sensor.has(Channel.ACC_V) || !sensor.has(Channel.ACC_AP) && !sensor.has(Channel.ACC_ML)) {
+            return java.util.Optional.empty();
+        }
+        double[] v = sensor.channel(Channel.ACC_V);
+        double[] ap = sensor.has(Channel.ACC_AP) ? sensor.channel(Channel.ACC_AP) : null;
+        double[] ml = sensor.has(Channel.ACC_ML) ? sensor.channel(Channel.ACC_ML) : null;
+        Vec3 mean = new Vec3(ap == null ? 0 : mean(ap), ml == null ? 0 : mean(ml), mean(v));
+        if (!(mean.norm() > 1e-9) || !(mean.z() > 0)) {
+            return java.util.Optional.empty();
+        }
+        Vec3 up = mean.unit();
+        double tiltDeg = Math.toDegrees(Math.acos(Math.min(1, up.z())));
+        if (!(tiltDeg >= MIN_TILT_DEG)) {
+            return java.util.Optional.empty();
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = (ap == null ? 0 : ap[i]) * up.x() + (ml == null ? 0 : ml[i]) * up.y() + v[i] * up.z();
+        }
+        return java.util.Optional.of(new Tilted(out, tiltDeg));
+    }
+
+    /** Mean of the finite values of {@code x} (0 when there is none). */
+    private static double mean(double[] x) {
+        double sum = 0;
+        int m = 0;
+        for (double d : x) {
+            if (Double.isFinite(d)) {
+                sum += d;
+                m++;
+            }
+        }
+        return m == 0 ? 0 : sum / m;
+    }
+
+    /**
      * Body-axis signals of a sensor: pre-aligned columns as they are, or the horizontal acceleration
      * rotated onto the horizontal principal direction over the running stretches. The vertical's arrays
      * are taken over (its horizontal arrays become the forward and rightward accelerations): do not use

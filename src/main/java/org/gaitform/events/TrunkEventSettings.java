@@ -68,4 +68,11 @@ public record TrunkEventSettings(double stepLowPassHz, double minStepMs, double 
             throw new IllegalArgumentException("levels must be positive (and the hysteresis a fraction)");
         }
     }
+
+    /** These settings with another time from toe-off to the free-fall level (ms). */
+    public TrunkEventSettings withToFreeFallLatencyMs(double ms) {
+        return new TrunkEventSettings(stepLowPassHz, minStepMs, stepMergeFraction, edgeLowPassHz, flightMaxG, toMarginG,
+                ms, icLevelG, icLatencyMs, apLowPassHz, apPeakBeforeFlightMs, apPeakHysteresis, maxIcBeforeVerticalMs,
+                maxIcAfterVerticalMs, maxContactMs, edgeMarginMs);
+    }
 }

@@ -131,6 +131,7 @@ final class TrunkRunningAnalysis {
             throw GaitformException.notAnalysable(source, "only " + contacts.size() + " running steps found; at least "
                     + MIN_STEPS + " are needed");
         }
+        TiltSensitivity.check(sensor, signals, running, contacts, detector.settings()).ifPresent(decisions::add);
         TrunkSideAssignment.Result sides = TrunkSideAssignment.assign(signals, contacts);
         String sideMethod;
         if (!signals.hasMl()) {

@@ -50,7 +50,9 @@ import org.gaitform.signal.Stats;
  *       length;</li>
  *   <li>{@code frame_rate_assumed}: a frame rate the file did not record;</li>
  *   <li>{@code keypoint_switches}, {@code keypoints_missing} (video keypoints): the share of frames whose left and right
- *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint.</li>
+ *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint;</li>
+ *   <li>{@code sensor_tilt} (tilted pre-aligned trunk exports): the contact times found again on the vertical turned
+ *       onto gravity against the reported ones.</li>
  * </ol>
  */
 public final class QualityChecks {
@@ -111,6 +113,7 @@ public final class QualityChecks {
             variability(x, out);
         }
         keypoints(x, out);
+        sensorTilt(x, out);
         speed(x, out);
         ranges(x, out);
         verticalOscillation(x, out);
@@ -290,6 +293,37 @@ public final class QualityChecks {
                         : s.missingLegFramesPct()));
                 out.add(q == Quality.GOOD ? QualityCheck.passed("keypoints_missing", sentence)
                         : new QualityCheck("keypoints_missing", q, sentence, x.eventMetrics()));
+            }
+        }
+    }
+
+    /**
+     * {@code sensor_tilt}: the shift of the median contact time when a tilted pre-aligned trunk export's vertical is
+     * turned onto gravity, from the decision {@code tilt_contact_shift} ("+X.X ms at Y.Y°").
+     */
+    private void sensorTilt(Session x, List<QualityCheck> out) {
+        for (Decision d : x.r.decisions()) {
+            if (!d.key().equals("tilt_contact_shift")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([+-]?[0-9.]+) ms at ([0-9.]+)°")
+                    .matcher(d.value());
+            if (!m.find()) {
+                continue;
+            }
+            double shiftMs = Double.parseDouble(m.group(1));
+            double tiltDeg = Double.parseDouble(m.group(2));
+            if (Math.abs(shiftMs) > s.tiltContactShiftMs()) {
+                out.add(new QualityCheck("sensor_tilt", Quality.DOUBTFUL, String.format(Locale.ROOT, "The sensor's "
+                        + "vertical column leans %.0f° from gravity; with it turned onto gravity the contacts come out "
+                        + "%.0f ms %s (more than %.0f ms): the toe-offs, where the trunk falls back to free fall, are "
+                        + "not pinned down by this signal, so contact time, flight and duty factor are uncertain.",
+                        tiltDeg, Math.abs(shiftMs), shiftMs > 0 ? "longer" : "shorter", s.tiltContactShiftMs()),
+                        x.present(CONTACT_METRICS)));
+            } else {
+                out.add(QualityCheck.passed("sensor_tilt", String.format(Locale.ROOT, "The sensor's vertical column "
+                        + "leans %.0f° from gravity; turned onto gravity, the contact times agree within %.0f ms "
+                        + "(%+.0f ms).", tiltDeg, s.tiltContactShiftMs(), shiftMs)));
             }
         }
     }

@@ -54,6 +54,10 @@ package org.gaitform.quality;
  *                              (short gaps are interpolated; one frame in five missing leaves steps with interpolated
  *                              contacts)
  * @param missingLegFramesPoorPct … poor above this share (%); default 50
+ * @param tiltContactShiftMs    a tilted pre-aligned trunk export's median contact time may change by this much when its
+ *                              vertical is turned onto gravity (beyond the usual difference) before the contact times
+ *                              are doubtful (ms); default 25 (issue 13's bound for a wrong session: two estimates
+ *                              further apart than that cannot both be within it)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -63,11 +67,11 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double gapPoorPct, double sameSidePct, double sameSidePoorPct, double stepTimeCvPct,
                               double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
-                              double missingLegFramesPct, double missingLegFramesPoorPct) {
+                              double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

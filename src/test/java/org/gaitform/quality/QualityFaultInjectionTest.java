@@ -21,6 +21,7 @@ import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.metrics.TemporalMetrics;
 import org.gaitform.model.Activity;
 import org.gaitform.model.Bout;
+import org.gaitform.model.Decision;
 import org.gaitform.model.Finding;
 import org.gaitform.model.FindingStatus;
 import org.gaitform.model.Quality;
@@ -118,6 +119,30 @@ class QualityFaultInjectionTest {
         assertThat(pose.quality().checks()).extracting(QualityCheck::id).contains("cadence_agreement", "alternation");
         assertThat(watch.quality().checks()).extracting(QualityCheck::id).contains("range_vertical_oscillation_cm",
                 "contact_speed", "step_length_speed");
+    }
+
+    /** The trunk session with the decision a tilted pre-aligned export's second detection leaves. */
+    private static SessionResult withTiltShift(String value) {
+        List<Decision> ds = new ArrayList<>(trunk.decisions());
+        ds.add(new Decision("tilt_contact_shift", value, "test"));
+        return new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
+                trunk.samplingRateHz(), trunk.bouts(), trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(), ds,
+                trunk.warnings(), trunk.traces(), trunk.figures(), trunk.quality());
+    }
+
+    @Test
+    void contactTimesThatDependOnTheSensorsTiltAreDoubtful() {
+        SessionQuality q = assess(trunkRec, withTiltShift("+47.0 ms at 35.4°"), "trunk-imu");
+        assertFlagged("contacts 47 ms longer on the vertical turned onto gravity", q, Quality.DOUBTFUL, "sensor_tilt");
+        QualityCheck tilt = q.checks().stream().filter(c -> c.id().equals("sensor_tilt")).findFirst().orElseThrow();
+        assertThat(tilt.sentence()).contains("35°", "47 ms longer", "25 ms");
+        assertThat(tilt.metrics()).contains("contact_ms", "flight_ms", "duty_factor").doesNotContain("cadence_spm");
+        assertFlagged("contacts 26 ms shorter", assess(trunkRec, withTiltShift("-26.0 ms at 20.0°"), "trunk-imu"),
+                Quality.DOUBTFUL, "sensor_tilt");
+        SessionQuality fine = assess(trunkRec, withTiltShift("-22.7 ms at 25.8°"), "trunk-imu");
+        assertThat(fine.verdict()).as("%s", fine.reasons()).isEqualTo(Quality.GOOD);
+        assertThat(fine.checks()).filteredOn(c -> c.id().equals("sensor_tilt")).singleElement()
+                .satisfies(c -> assertThat(c.failed()).isFalse());
     }
 
     // ------------------------------------------------------------------ faults in the contacts

@@ -166,9 +166,21 @@ class WebBrowserTest {
         }
     }
 
+    /**
+     * The job page's state; the page replaces its {@code #job} element while it refreshes, so an element found a moment
+     * ago may be gone when its attribute is read: then it is looked up again.
+     */
     static String state(WebDriver d) {
-        List<WebElement> job = d.findElements(By.id("job"));
-        return job.isEmpty() ? "" : String.valueOf(job.get(0).getAttribute("data-state"));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                List<WebElement> job = d.findElements(By.id("job"));
+                return job.isEmpty() ? "" : String.valueOf(job.get(0).getAttribute("data-state"));
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static Optional<Path> fitFile() {
