@@ -34,30 +34,10 @@ import org.gaitform.signal.Stats;
  * metres alike; a candidate contact in which the foot slides faster than half the running speed relative to
  * the ground (overground) or the belt (treadmill) is rejected — a swing foot skimming the floor.
  *
- * <p>Toe-off of 3D markers from 100 Hz up ({@link FootClearanceSettings#rollingToeOffMinRateHz()}) is where the
- * rolling foot leaves the ground. A rigid body rolling on the ground turns about its contact point: relative to the
- * ground (the belt, on a treadmill) its instantaneous centre of rotation lies where it touches, and a point of the body
- * at distance d from that centre moves at |omega| d. So |u| / |omega|, with u a forefoot marker's sagittal velocity
- * relative to the belt and omega the heel-to-marker pitch rate, is the marker's distance from the centre of rotation.
- * While the heel rises and the foot rolls over the metatarsal heads and toes it stays within the foot; once the foot
- * leaves, the centre of rotation moves away. Toe-off is where that distance, after its smallest value in the 100 ms
- * before the clearance's toe-off, rises through half the heel-to-marker length (about the tip of the shoe), for the
- * last of the forefoot markers ({@link #ROLLING_FOOT_LENGTHS}); the belt's speed for it is the forefoot markers'
- * backward speed between a third and a half of each contact, when the foot is flat and moves with the belt. This is
- * rigid-body kinematics rather than a published event rule; velocity-based rules of the same family are
- * Ghoussayni et al. 2004 (sagittal marker speed below a threshold; Gait Posture 20:266–272) and O'Connor et al.
- * 2007 (foot-centre velocity; Gait Posture 25:469–474). Every clearance rule drifts with running speed
- * (late when slow, early when fast; Handsaker et al. 2016, J Biomech 49:4128–4133): the toe's height at the force
- * plate's toe-off doubles from 2 to 5 m/s on Hamner &amp; Delp's runner, so the last forefoot marker's clearance
- * crossing came 13.5 ms late at 2 m/s and 4.4 ms early at 5 m/s, the centre of rotation 5.5 ms late and 2.2 ms
- * early. Below 100 Hz, in 2D and for video keypoints the toe-off stays the last foot point's clearance crossing, and
- * it is the fallback when the centre of rotation cannot be followed.
- *
- * <p>Landmarks measured on the shared recordings and not used (docs/pose-input.md, ToeOffCandidatesTest): peak knee
- * extension, the best kinematic toe-off landmark of Fellin et al. 2010 at 3.35 m/s (within 4 ms at 3–5 m/s, but
- * 33 ms early at 2 m/s, where the knee flexes again before the foot leaves, and 11 ms late on a forefoot striker at
- * 2.5 m/s); the toe furthest behind the pelvis (Zeni et al. 2008, a walking rule; 80–113 ms late on a treadmill);
- * the foot centre's peak upward speed (O'Connor et al. 2007; up to 68 ms late); lower fixed clearances.
+ * <p>Toe-off stays the last foot point's clearance crossing. Peak knee extension, the best kinematic toe-off
+ * landmark of Fellin et al. 2010 at 3.35 m/s, was measured from thigh- and shank-cluster axes on the shared
+ * recordings and is not used: within 4 ms at 3–5 m/s, but 33 ms early at 2 m/s (the knee flexes again before the
+ * foot leaves) and 11 ms late on a forefoot striker at 2.5 m/s (docs/pose-input.md, ToeOffCandidatesTest).
  */
 public final class FootClearanceEvents {
     /** The heel's impact and the toe's arrival are looked for from this long before the clearance crossing (s). */
@@ -164,19 +144,10 @@ public final class FootClearanceEvents {
         double wideHz = body.impactUp().isEmpty() ? bandHz : org.gaitform.kinematics.BodyFrame.impactCutoffHz(fs);
         double filterS = impact ? LandingImpact.filterWidthS(fs, bandHz) : 0;
         double wideFilterS = impact ? LandingImpact.filterWidthS(fs, wideHz) : 0;
-        // toe-off from the rolling foot (3D markers from rollingToeOffMinRateHz up), relative to the belt's speed as the
-        // forefoot points move in mid-stance
-        boolean rolling = body.view() == View.THREE_D && fs >= settings.rollingToeOffMinRateHz();
-        Map<Side, List<double[]>> allSpans = new LinkedHashMap<>();
-        for (Side s : heights.keySet()) {
-            double[] h = heights.get(s);
-            allSpans.put(s, spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs))));
-        }
-        double rollingBelt = rolling && body.treadmill() ? midStanceBelt(body, allSpans) : 0;
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
             double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
-            List<double[]> spans = allSpans.get(s);
+            List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)));
             for (double[] sp : spans) {
                 double ic = sp[0];
                 double crossing = sp[0];
@@ -219,12 +190,6 @@ public final class FootClearanceEvents {
                         to = Math.max(to, i + (thr - last[i]) / (last[i + 1] - last[i]));
                     }
                 }
-                if (rolling && v != null) {
-                    double rolled = rollingToeOff(body, s, to, rollingBelt, ic);
-                    if (rolled > ic + settings.minContactS() * fs) {
-                        to = rolled;
-                    }
-                }
                 String point = "foot";
                 double[] hh = heelH.get(s);
                 double[] th = toeH.get(s);
@@ -263,111 +228,6 @@ public final class FootClearanceEvents {
         }
         out.sort(Comparator.comparingDouble(FootContact::icIndex));
         return new Result(out, beltSpeed, runSpeed, heights, thr);
-    }
-
-    /**
-     * Toe-off: the foot's centre of rotation relative to the ground is this far from the forefoot point, in lengths
-     * of the heel-to-point segment (half of it, roughly the distance from a metatarsal-head marker to the tip of the
-     * shoe). Chosen on the toe-off rule's tuning recordings (docs/tuning-split.csv): in the pipeline every one of them
-     * stays within 10 ms at 0.50 and 0.525, not at 0.45 (RBDS001 T25 13.2 ms) nor at 0.55 (Hamner 2 m/s 10.4 ms).
-     */
-    static final double ROLLING_FOOT_LENGTHS = 0.5;
-    /** The centre of rotation's closest approach is looked for this long before the clearance's toe-off (s). */
-    static final double ROLLING_BEFORE_S = 0.1;
-
-    /**
-     * Toe-off where the foot's instantaneous centre of rotation relative to the ground (the belt) moves away from the
-     * forefoot: the last forefoot point whose distance from it, |u| / |omega| (u the point's sagittal velocity
-     * relative to the ground, omega the heel-to-point pitch rate), rises through {@link #ROLLING_FOOT_LENGTHS} after its
-     * minimum in the {@link #ROLLING_BEFORE_S} before the clearance's toe-off; NaN when it cannot be told.
-     */
-    private static double rollingToeOff(Body b, Side s, double clearanceTo, double belt, double ic) {
-        Landmark heel = pick(b, Landmark.of("HEEL", s));
-        if (heel == null) {
-            return Double.NaN;
-        }
-        List<Landmark> points = new ArrayList<>();
-        for (String part : new String[] {"FOREFOOT_MEDIAL", "FOREFOOT_LATERAL"}) {
-            if (b.has(Landmark.of(part, s))) {
-                points.add(Landmark.of(part, s));
-            }
-        }
-        if (points.isEmpty() && b.has(Landmark.of("TOE", s))) {
-            points.add(Landmark.of("TOE", s));
-        }
-        if (points.isEmpty()) {
-            return Double.NaN;
-        }
-        double fs = b.rateHz();
-        int n = b.size();
-        int end = (int) Math.floor(clearanceTo);
-        int from = Math.max((int) Math.ceil(ic) + 1, end - (int) Math.round(ROLLING_BEFORE_S * fs));
-        int until = Math.min(n - 2, end + (int) Math.round(ROLLING_BEFORE_S * fs));
-        if (from >= end || end >= n - 1) {
-            return Double.NaN;
-        }
-        double[] hf = b.fwd(heel);
-        double[] hu = b.up(heel);
-        double last = Double.NEGATIVE_INFINITY;
-        for (Landmark p : points) {
-            double[] pf = b.fwd(p);
-            double[] pu = b.up(p);
-            double[] len = new double[n];
-            for (int i = 0; i < n; i++) {
-                len[i] = Math.hypot(pf[i] - hf[i], pu[i] - hu[i]);
-            }
-            double level = ROLLING_FOOT_LENGTHS * Stats.median(Arrays.stream(len).filter(Double::isFinite).toArray());
-            double[] r = new double[n];
-            Arrays.fill(r, Double.NaN);
-            for (int i = Math.max(1, from - 1); i <= until + 1 && i < n - 1; i++) {
-                double w = (Math.atan2(pu[i + 1] - hu[i + 1], pf[i + 1] - hf[i + 1])
-                        - Math.atan2(pu[i - 1] - hu[i - 1], pf[i - 1] - hf[i - 1])) * fs / 2;
-                double u = Math.hypot((pf[i + 1] - pf[i - 1]) * fs / 2 + belt, (pu[i + 1] - pu[i - 1]) * fs / 2);
-                r[i] = u / Math.max(Math.abs(w), 1e-9);
-            }
-            int low = from;
-            for (int i = from; i <= end; i++) {
-                if (r[i] < r[low] || !Double.isFinite(r[low])) {
-                    low = i;
-                }
-            }
-            double at = Double.NaN;
-            for (int i = low; i < until; i++) {
-                if (r[i] < level && r[i + 1] >= level) {
-                    at = i + (level - r[i]) / (r[i + 1] - r[i]);
-                    break;
-                }
-            }
-            if (!Double.isFinite(at)) {
-                return Double.NaN;
-            }
-            last = Math.max(last, at);
-        }
-        return last;
-    }
-
-    /** The belt's speed from the forefoot points between a third and a half of every contact (unit/s, positive). */
-    private static double midStanceBelt(Body b, Map<Side, List<double[]>> spans) {
-        List<Double> back = new ArrayList<>();
-        for (Map.Entry<Side, List<double[]>> e : spans.entrySet()) {
-            Side s = e.getKey();
-            for (String part : new String[] {"FOREFOOT_MEDIAL", "FOREFOOT_LATERAL", "TOE"}) {
-                Landmark l = Landmark.of(part, s);
-                if (!b.has(l)) {
-                    continue;
-                }
-                double[] v = derivative(b.fwd(l), b.rateHz());
-                for (double[] sp : e.getValue()) {
-                    double d = sp[1] - sp[0];
-                    for (int i = (int) Math.ceil(sp[0] + d / 3); i <= Math.floor(sp[0] + d / 2); i++) {
-                        if (Double.isFinite(v[i])) {
-                            back.add(-v[i]);
-                        }
-                    }
-                }
-            }
-        }
-        return back.isEmpty() ? 0 : Stats.median(back.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static Landmark pick(Body b, Landmark... ls) {

@@ -21,20 +21,13 @@ package org.gaitform.events;
  *                              first; below it by the clearance crossing alone (default 50 Hz: from about 60 fps up the
  *                              trajectories keep their full 15 Hz smoothing band, in which a landing's deceleration
  *                              is seen; at 30 fps the band is 7.5 Hz and the impact is smoothed away)
- * @param rollingToeOffMinRateHz from this frame rate up, in 3D, toe-off is where the rolling foot's centre of
- *                              rotation moves beyond its forefoot ({@link FootClearanceEvents}); below it, and in 2D,
- *                              where the last forefoot point rises through the clearance (default 100 Hz for markers:
- *                              the centre of rotation comes from the ratio of two derivatives; never for video)
  */
 public record FootClearanceSettings(double clearanceLegFraction, double minContactS, double minFlightS,
-                                    double maxRelativeSpeed, double eventLegFraction, double impactMinRateHz,
-                                    double rollingToeOffMinRateHz) {
+                                    double maxRelativeSpeed, double eventLegFraction, double impactMinRateHz) {
     /** For 3D markers and 3D keypoints. */
-    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017, 50,
-            100);
+    public static final FootClearanceSettings MARKERS = new FootClearanceSettings(0.017, 0.06, 0.15, 0.5, 0.017, 50);
     /** For 2D video keypoints. */
-    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017, 50,
-            Double.POSITIVE_INFINITY);
+    public static final FootClearanceSettings VIDEO = new FootClearanceSettings(0.035, 0.06, 0.15, 0.5, 0.017, 50);
 
     public FootClearanceSettings {
         if (!(clearanceLegFraction > 0 && clearanceLegFraction < 0.5)) {
