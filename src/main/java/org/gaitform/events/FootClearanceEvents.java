@@ -77,6 +77,7 @@ public final class FootClearanceEvents {
         Map<Side, double[]> footFwd = new LinkedHashMap<>();
         Map<Side, double[]> heelWide = new LinkedHashMap<>();
         Map<Side, double[]> lastH = new LinkedHashMap<>();
+        Map<Side, double[]> imageSpeed = new LinkedHashMap<>();
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
             Landmark heel = pick(body, Landmark.of("HEEL", s), Landmark.of("ANKLE", s), Landmark.of("FOOT_CLUSTER", s));
             Landmark toe = pick(body, Landmark.of("TOE", s), Landmark.of("FOOT_CLUSTER", s));
@@ -92,6 +93,18 @@ public final class FootClearanceEvents {
                 low[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
             }
             heights.put(s, low);
+            double[] hv = heel == null ? null : body.imageSpeed().get(heel);
+            double[] tv = toe == null ? null : body.imageSpeed().get(toe);
+            if (hv != null || tv != null) {
+                // the foot stops when the first of its points stops
+                double[] fv = new double[n];
+                for (int i = 0; i < n; i++) {
+                    double a = hv == null ? Double.NaN : hv[i];
+                    double b = tv == null ? Double.NaN : tv[i];
+                    fv[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+                }
+                imageSpeed.put(s, fv);
+            }
             heelH.put(s, hh);
             toeH.put(s, th);
             heelWide.put(s, heel == null ? null : impactHeight(body, heel, groundLine));
@@ -188,6 +201,18 @@ public final class FootClearanceEvents {
                     }
                     if (i < limit && last[i] < thr && Double.isFinite(last[i + 1])) {
                         to = Math.max(to, i + (thr - last[i]) / (last[i + 1] - last[i]));
+                    }
+                }
+                double[] fv = imageSpeed.get(s);
+                if (fv != null) {
+                    double stop = FrontalStop.onset(fv, ic, to - settings.minContactS() * fs, fs,
+                            FrontalStop.STILL_LEGS_PER_S * body.legLength());
+                    // the landing must be seen: a foot already at rest where the recording begins cannot be timed
+                    if (!FrontalStop.landingSeen(fv, ic, stop, fs, FrontalStop.STILL_LEGS_PER_S * body.legLength())) {
+                        continue;
+                    }
+                    if (Double.isFinite(stop)) {
+                        ic = stop;
                     }
                 }
                 String point = "foot";
@@ -487,12 +512,8 @@ public final class FootClearanceEvents {
     /** Height above the ground line minus the point's own 2nd percentile. */
     private static double[] relHeight(Body b, Landmark l, Ground ground) {
         if (b.groundHeights().containsKey(l)) {
-            double[] h = b.groundHeights().get(l).clone();
-            double p2 = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 2);
-            for (int i = 0; i < h.length; i++) {
-                h[i] -= p2;
-            }
-            return h;
+            // already measured from where the point stands in each contact
+            return b.groundHeights().get(l).clone();
         }
         double[] up = b.up(l);
         double[] fwd = b.fwd(l);

@@ -33,13 +33,17 @@ import org.gaitform.model.Decision;
  * @param impactUp     per heel, its up coordinate smoothed in the wider impact band
  *                     ({@link BodyFrame#impactCutoffHz}) instead of the trajectories' band, for timing a landing's
  *                     deceleration; empty when the rate gives no wider band (60 fps video and below) or in frontal views
+ * @param imageSpeed   per foot point, its speed in the image (unit/s at the recording's median image scale) where the
+ *                     up coordinate is not its height (a frontal view of a runner moving towards or away from the
+ *                     camera): a planted foot stands still in the image whatever its distance; empty otherwise
  */
 public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
                    Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings,
                    String verticalCaveat, Map<Landmark, double[]> groundHeights,
-                   Map<Landmark, double[]> impactUp) {
+                   Map<Landmark, double[]> impactUp, Map<Landmark, double[]> imageSpeed) {
     public Body {
+        imageSpeed = imageSpeed.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(imageSpeed));
         impactUp = impactUp.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(impactUp));
         groundHeights = groundHeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(groundHeights));
         tracks = java.util.Collections.unmodifiableMap(new EnumMap<>(tracks));
@@ -72,12 +76,12 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
     /** The same body with the treadmill belt speed (unit/s). */
     public Body withBeltSpeed(double speed) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
-                warnings, verticalCaveat, groundHeights, impactUp);
+                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
-                decisions, warnings, verticalCaveat, groundHeights, Map.of());
+                decisions, warnings, verticalCaveat, groundHeights, Map.of(), imageSpeed);
     }
 }

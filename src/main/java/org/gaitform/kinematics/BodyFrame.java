@@ -356,10 +356,12 @@ public final class BodyFrame {
         }
         String verticalCaveat = null;
         Map<Landmark, double[]> groundHeights = Map.of();
+        Map<Landmark, double[]> imageSpeed = Map.of();
         if (view == View.FRONTAL && dims == 2) {
             FrontalPerspective.Result fp = FrontalPerspective.apply(tracks, rec.frameRateHz(), rec.unit(), legRaw);
             tracks = new EnumMap<>(fp.tracks());
             groundHeights = fp.groundHeights();
+            imageSpeed = fp.imageSpeed();
             decisions.addAll(fp.decisions());
             warnings.addAll(fp.warnings());
             double legFrontal = frontalLegLength(tracks);
@@ -405,9 +407,11 @@ public final class BodyFrame {
             impactUp.clear(); // a frontal view sees a foot's height only through the perspective
         }
         if (scale != 1) {
-            for (double[] a : impactUp.values()) {
-                for (int i = 0; i < n; i++) {
-                    a[i] *= scale;
+            for (Map<Landmark, double[]> m : List.of(impactUp, groundHeights, imageSpeed)) {
+                for (double[] a : m.values()) {
+                    for (int i = 0; i < n; i++) {
+                        a[i] *= scale;
+                    }
                 }
             }
             for (double[][] t : tracks.values()) {
@@ -429,7 +433,7 @@ public final class BodyFrame {
         decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
-                sources, decisions, warnings, verticalCaveat, groundHeights, impactUp);
+                sources, decisions, warnings, verticalCaveat, groundHeights, impactUp, imageSpeed);
         return body;
     }
 

@@ -48,7 +48,7 @@ public final class FrontalPerspective {
      * … for at least this long (s): a heel rests for most of a stance (150–250 ms), a swinging foot turns at the top
      * of its arc for a few tens of milliseconds.
      */
-    public static final double PLANTED_MIN_S = 0.1;
+    public static final double PLANTED_MIN_S = 0.06;
     /**
      * … at the lowest the foot comes within this time either side (s): its landing and take-off are higher, its
      * swing's top is higher than its own neighbourhood (the contacts before and after, at other distances from the
@@ -62,6 +62,8 @@ public final class FrontalPerspective {
      * @param tracks          the corrected tracks (forward NaN, up above the floor, lateral from the runner's path)
      * @param groundHeights   per foot point, its height above where it stands in each contact (a runner moving
      *                        towards or away from the camera), for the contact events; empty otherwise
+     * @param imageSpeed      per foot point, its speed in the image (image units per second at the median scale), when
+     *                        {@code groundHeights} are given: a planted foot stands still in the image
      * @param scaleChange     largest over smallest smoothed scale (1 = no change)
      * @param floorResidual   RMS distance of the windows' lowest foot points from the fitted floor (image units at
      *                        the median scale), NaN when not fitted
@@ -71,7 +73,8 @@ public final class FrontalPerspective {
      * @param decisions       what was decided
      * @param warnings        what was noticed
      */
-    public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights, double scaleChange,
+    public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights,
+                         Map<Landmark, double[]> imageSpeed, double scaleChange,
                          double floorResidual, double pelvisDrift, List<Decision> decisions, List<String> warnings) {
     }
 
@@ -98,7 +101,7 @@ public final class FrontalPerspective {
             warnings.add("frontal view without the neck or shoulders and the hips: the runner's distance from the camera "
                     + "cannot be followed, positions are not corrected for perspective (vertical oscillation is not "
                     + "reported)");
-            return new Result(tracks, Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
+            return new Result(tracks, Map.of(), Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
         }
         int n = hip[1].length;
         double[] trunk = new double[n];
@@ -110,7 +113,7 @@ public final class FrontalPerspective {
         if (scale == null || path == null) {
             warnings.add("frontal view: the trunk is seen in too few frames to follow the runner's distance; positions "
                     + "are not corrected for perspective (vertical oscillation is not reported)");
-            return new Result(tracks, Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
+            return new Result(tracks, Map.of(), Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
         }
         double ref = Stats.median(finite(scale));
         double lo = Stats.percentile(finite(scale), 1);
@@ -135,6 +138,7 @@ public final class FrontalPerspective {
         Map<Landmark, double[][]> out = new EnumMap<>(Landmark.class);
         boolean moving = change - 1 >= FLAT_BELOW;
         Map<Landmark, double[]> ground = new EnumMap<>(Landmark.class);
+        Map<Landmark, double[]> speeds = new EnumMap<>(Landmark.class);
         for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
             double[][] t = e.getValue();
             double[] up = new double[n];
@@ -146,13 +150,15 @@ public final class FrontalPerspective {
                 lat[i] = (t[2][i] - path[i]) / k;
             }
             if (moving && isFoot(e.getKey())) {
-                double[] own = plantedFloor(t, scale, ref, rateHz, legRaw);
+                boolean[] still = pointStill(t, scale, ref, rateHz, legRaw);
+                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw, line);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
                         h[i] = (t[1][i] - own[i]) / (scale[i] / ref);
                     }
                     ground.put(e.getKey(), h);
+                    speeds.put(e.getKey(), imageSpeed(t, scale, ref, rateHz));
                 }
             }
             out.put(e.getKey(), new double[][] {t[0], up, lat});
@@ -186,12 +192,44 @@ public final class FrontalPerspective {
                 + (!ground.isEmpty() ? "; for the contacts each foot point's height is measured from where it stands "
                 + "still on the ground in each contact (a planted foot does not move in the image, whatever its distance)"
                 : "")));
-        return new Result(out, ground, change, residual, drift, decisions, warnings);
+        return new Result(out, ground, speeds, change, residual, drift, decisions, warnings);
     }
 
     private static boolean isFoot(Landmark l) {
         String n = l.name();
         return n.startsWith("HEEL") || n.startsWith("TOE") || n.startsWith("ANKLE_") && !n.startsWith("ANKLE_MEDIAL");
+    }
+
+    /**
+     * A point's speed in the image (units/s at the median scale), central differences over ±25 ms (at least one
+     * frame), so that keypoint jitter at high frame rates does not make a planted foot move.
+     */
+    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz) {
+        int n = scale.length;
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        int w = Math.max(1, (int) Math.round(0.025 * rateHz));
+        for (int i = w; i + w < n; i++) {
+            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
+            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
+            v[i] = Math.hypot(du, dl) / (scale[i] / ref) * rateHz;
+        }
+        return v;
+    }
+
+    /**
+     * Per frame, whether a foot point stands still in the image: it moves slower than {@link #PLANTED_LEGS_PER_S} leg
+     * lengths per second (scaled to the median size). A planted foot does not move, whatever its distance.
+     */
+    private static boolean[] pointStill(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
+        int n = scale.length;
+        boolean[] still = new boolean[n];
+        double[] v = imageSpeed(t, scale, ref, rateHz);
+        double limit = PLANTED_LEGS_PER_S * legRaw;
+        for (int i = 0; i < n; i++) {
+            still[i] = Double.isFinite(v[i]) && v[i] < limit;
+        }
+        return still;
     }
 
     /**
@@ -202,18 +240,9 @@ public final class FrontalPerspective {
      * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
      * last it is unknown (NaN). Null with fewer than three.
      */
-    static double[] plantedFloor(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
+    static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
+                                 double legRaw, double[] line) {
         int n = scale.length;
-        boolean[] still = new boolean[n];
-        double limit = PLANTED_LEGS_PER_S * legRaw / rateHz;
-        // the speed over ±25 ms (at least one frame), so that keypoint jitter at high frame rates does not break a stance
-        int w = Math.max(1, (int) Math.round(0.025 * rateHz));
-        for (int i = w; i + w < n; i++) {
-            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
-            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
-            double v = Math.hypot(du, dl) / (scale[i] / ref);
-            still[i] = Double.isFinite(v) && v < limit;
-        }
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
         int i = 0;
@@ -228,8 +257,9 @@ public final class FrontalPerspective {
             }
             if (i - a >= minLen) {
                 double[] rows = Arrays.copyOfRange(t[1], a, i);
-                // the lowest stretch of the stance (the heel rises at push-off): the 10th percentile
-                double row = Stats.percentile(finite(rows), 10);
+                // where it stands: the median of the still stretch (a low percentile would sit below it by the
+                // keypoints' noise, which grows as the runner's image shrinks)
+                double row = Stats.median(finite(rows));
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
                 // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
                 int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
@@ -259,8 +289,28 @@ public final class FrontalPerspective {
                 floor[k] = a[2] + (b[2] - a[2]) * (k - a[1]) / (b[0] - a[1]);
             }
         }
-        // before the first and after the last planted stretch the floor is unknown (the runner keeps moving): NaN
+        // before the first and after the last planted stretch: that stretch's height above the floor under the hips
+        // (the floor line), at the scale of each frame: the foot's contacts keep about the same place relative to the
+        // runner while the runner's distance changes; without a floor line, that stretch's level
+        double[] first = seg.get(0);
+        double[] lastSeg = seg.get(seg.size() - 1);
+        for (int k = 0; k < (int) first[0]; k++) {
+            floor[k] = extended(first, k, scale, line);
+        }
+        for (int k = (int) lastSeg[1] + 1; k < n; k++) {
+            floor[k] = extended(lastSeg, k, scale, line);
+        }
         return floor;
+    }
+
+    /** A planted stretch's level carried to frame k along the floor line (held when there is none). */
+    private static double extended(double[] seg, int k, double[] scale, double[] line) {
+        int mid = (int) Math.round((seg[0] + seg[1]) / 2);
+        if (line == null || !(line[1] != 0) || !Double.isFinite(scale[k]) || !(scale[mid] > 0)) {
+            return seg[2];
+        }
+        double offset = seg[2] - (line[0] + line[1] * scale[mid]);
+        return line[0] + line[1] * scale[k] + offset * scale[k] / scale[mid];
     }
 
     /** {scale, up, weight} of the lowest foot point in each window; weight 0 for windows without feet. */

@@ -116,18 +116,19 @@ class FrontalViewAccuracyTest {
                 continue;
             }
             pairs.add(new double[] {val(s, "knee_fppa_deg"), val(best, "knee_fppa_deg"), val(s, "pelvic_drop_deg"),
-                val(best, "pelvic_drop_deg")});
+                val(best, "pelvic_drop_deg"), Math.abs(best.icS() - t0 - s.icS())});
         }
         double dFppa = meanAbsDiff(pairs, 0);
         double dDrop = meanAbsDiff(pairs, 2);
+        double icMs = 1000 * pairs.stream().mapToDouble(p -> p[4]).average().orElse(Double.NaN);
         double vo = res.metric("vertical_oscillation_pct_leg");
         double voRef = ref.metric("vertical_oscillation_pct_leg");
         String voNote = res.warnings().stream().filter(w -> w.startsWith("vertical oscillation")).findFirst().orElse("");
-        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D), "
-                        + "FPPA mean |diff| %.2f deg (2D %.1f vs 3D %.1f), pelvic drop mean |diff| %.2f deg (2D %.1f vs 3D "
+        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D, "
+                        + "|IC - 3D IC| %.1f ms), FPPA mean |diff| %.2f deg (2D %.1f vs 3D %.1f), pelvic drop mean |diff| %.2f deg (2D %.1f vs 3D "
                         + "%.1f), vertical oscillation %s%n", run, speed, where, distance, (int) FPS, jitterPx,
                 res.decisions().stream().filter(d -> d.key().equals("perspective")).map(d -> d.value()).findFirst()
-                        .orElse("no perspective correction"), res.steps().size(), pairs.size(), dFppa,
+                        .orElse("no perspective correction"), res.steps().size(), pairs.size(), icMs, dFppa,
                 res.metric("knee_fppa_deg_mean"), ref.metric("knee_fppa_deg_mean"), dDrop,
                 res.metric("pelvic_drop_deg_mean"), ref.metric("pelvic_drop_deg_mean"), Double.isFinite(vo)
                         ? String.format(Locale.ROOT, "%.1f %% leg (3D %.1f %%)", vo, voRef) : "not reported: " + voNote);
@@ -135,10 +136,15 @@ class FrontalViewAccuracyTest {
         assertThat(res.info().get("view")).isEqualTo("frontal");
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);
-        // the slow midfoot runner's contacts are timed worst (its heel hovers low before landing): printed, not required
+        // initial contact where the foot comes to rest in the image (FrontalStop): the slow midfoot runner's contacts
+        // are timed worst (one foot's heel hovers low before landing and comes to rest 110-150 ms early)
         assertThat(pairs.size()).as("steps matched to the 3D steps (IC within 60 ms, same side)")
-                .isGreaterThanOrEqualTo(activity.equals("auto") ? res.steps().size() / 4 : 1);
-        assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(5.0);
+                .isGreaterThanOrEqualTo((int) Math.ceil((activity.equals("auto") ? 0.9 : 0.6) * res.steps().size()));
+        assertThat(icMs).as("mean |IC - 3D IC| of the matched steps (ms)").isLessThanOrEqualTo(40.0);
+        // the per-step FPPA of the steps within 5 m of the camera differs from the 3D projection by up to 7 deg (the
+        // thigh and shank are seen at different depths); the more of them are matched, the larger the mean
+        assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(
+                activity.equals("auto") ? 5.5 : 7.5);
         assertThat(Math.abs(res.metric("knee_fppa_deg_mean") - ref.metric("knee_fppa_deg_mean"))).as("FPPA, mean")
                 .isLessThanOrEqualTo(2.5);
         // with jitter the drop (the largest value of a noisy angle in stance) reads high far from the camera
