@@ -86,24 +86,12 @@ public final class FootClearanceEvents {
             }
             double[] hh = heel == null ? null : relHeight(body, heel, groundLine);
             double[] th = toe == null || toe == heel ? null : relHeight(body, toe, groundLine);
-            double[] low = new double[n];
-            for (int i = 0; i < n; i++) {
-                double a = hh == null ? Double.NaN : hh[i];
-                double b = th == null ? Double.NaN : th[i];
-                low[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-            }
-            heights.put(s, low);
+            heights.put(s, lower(hh, th, n));
             double[] hv = heel == null ? null : body.imageSpeed().get(heel);
             double[] tv = toe == null ? null : body.imageSpeed().get(toe);
             if (hv != null || tv != null) {
                 // the foot stops when the first of its points stops
-                double[] fv = new double[n];
-                for (int i = 0; i < n; i++) {
-                    double a = hv == null ? Double.NaN : hv[i];
-                    double b = tv == null ? Double.NaN : tv[i];
-                    fv[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
-                }
-                imageSpeed.put(s, fv);
+                imageSpeed.put(s, lower(hv, tv, n));
             }
             heelH.put(s, hh);
             toeH.put(s, th);
@@ -509,7 +497,21 @@ public final class FootClearanceEvents {
         };
     }
 
-    /** Height above the ground line minus the point's own 2nd percentile. */
+    /** Per sample the lower of two series, either of which may be absent ({@code null}) or NaN in places. */
+    private static double[] lower(double[] x, double[] y, int n) {
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            double a = x == null ? Double.NaN : x[i];
+            double b = y == null ? Double.NaN : y[i];
+            out[i] = Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.min(a, b);
+        }
+        return out;
+    }
+
+    /**
+     * Height above the ground line minus the point's own 2nd percentile; in a frontal view of a runner moving towards
+     * or away from the camera, the height above where the point stands in each contact ({@link Body#groundHeights}).
+     */
     private static double[] relHeight(Body b, Landmark l, Ground ground) {
         if (b.groundHeights().containsKey(l)) {
             // already measured from where the point stands in each contact
@@ -529,14 +531,14 @@ public final class FootClearanceEvents {
         return h;
     }
 
+    /** Most foot positions the ground line is fitted to; longer recordings are sampled evenly. */
+    static final int GROUND_SAMPLE = 200_000;
+
     /**
      * The ground as {intercept, slope} of height over forward position: flat (slope 0) on a treadmill and in
      * frontal or 3D views; in overground sagittal video a line through the lowest foot positions of each
      * stretch of the travel.
      */
-    /** Most foot positions the ground line is fitted to; longer recordings are sampled evenly. */
-    static final int GROUND_SAMPLE = 200_000;
-
     static double[] groundLine(Body b) {
         List<double[]> ups = new ArrayList<>();
         List<double[]> fwds = new ArrayList<>();
