@@ -238,7 +238,8 @@ public final class FrontalPerspective {
      * under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least {@link #PLANTED_MIN_S}), and where it
      * stands is the floor at its own distance, which differs from the floor under the hips by the foot's distance
      * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
-     * last it is unknown (NaN). Null with fewer than three.
+     * last it keeps that stretch's place relative to the floor line, at each frame's scale (without a floor line, its
+     * level). Null with fewer than three.
      */
     static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
                                  double legRaw, double[] line) {
