@@ -86,7 +86,8 @@ public final class FootClearanceEvents {
             }
             double[] hh = heel == null ? null : relHeight(body, heel, groundLine);
             double[] th = toe == null || toe == heel ? null : relHeight(body, toe, groundLine);
-            heights.put(s, lower(hh, th, n));
+            double[] low = lower(hh, th, n);
+            heights.put(s, low);
             double[] hv = heel == null ? null : body.imageSpeed().get(heel);
             double[] tv = toe == null ? null : body.imageSpeed().get(toe);
             if (hv != null || tv != null) {
