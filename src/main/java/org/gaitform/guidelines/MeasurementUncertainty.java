@@ -37,14 +37,32 @@ public final class MeasurementUncertainty {
     private MeasurementUncertainty() {
     }
 
-    /** Uncertainty of a metric for a kind of input ({@code trunk-imu}, {@code foot-imu}, {@code pose-2d}, …), or NaN. */
+    /**
+     * A kind that refines another: frontal video ({@code pose-2d-frontal}, a runner filmed from behind or ahead while
+     * moving) has its own rows where it differs from {@code pose-2d} and takes the rest from it.
+     */
+    static final String FRONTAL = "-frontal";
+
+    /**
+     * Uncertainty of a metric for a kind of input ({@code trunk-imu}, {@code foot-imu}, {@code pose-2d},
+     * {@code pose-2d-frontal}, …), or NaN.
+     */
     public static double of(String sourceKind, String metric) {
-        double[] v = VALUES.get(sourceKind + "|" + metric);
+        double[] v = VALUES.get(key(sourceKind, metric));
         return v == null ? Double.NaN : v[0];
     }
 
     /** Where the uncertainty comes from, or empty. */
     public static String basis(String sourceKind, String metric) {
-        return BASIS.getOrDefault(sourceKind + "|" + metric, "");
+        return BASIS.getOrDefault(key(sourceKind, metric), "");
+    }
+
+    /** The table's key for a kind and metric, falling back from a refined kind to the one it refines. */
+    private static String key(String sourceKind, String metric) {
+        String k = sourceKind + "|" + metric;
+        if (!VALUES.containsKey(k) && sourceKind != null && sourceKind.endsWith(FRONTAL)) {
+            return sourceKind.substring(0, sourceKind.length() - FRONTAL.length()) + "|" + metric;
+        }
+        return k;
     }
 }

@@ -233,7 +233,10 @@ final class PoseAnalysis {
             double speed = body.treadmill() ? ev.beltSpeed() : ev.runSpeed();
             metrics.put("running_speed_mps", speed);
         }
-        String sourceKind = body.view() == View.THREE_D ? "pose-3d" : "pose-2d";
+        // a runner filmed from behind or ahead while moving: contacts timed from where the foot comes to rest in the
+        // image, with their own (wider) uncertainty
+        String sourceKind = body.view() == View.THREE_D ? "pose-3d"
+                : body.view() == View.FRONTAL && !body.groundHeights().isEmpty() ? "pose-2d-frontal" : "pose-2d";
         List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, sourceKind);
         Map<String, String> info = new LinkedHashMap<>();
         info.put("view", body.view().label());

@@ -110,8 +110,8 @@ final class SessionEnrichment {
 
     /**
      * The kind of measurement for the uncertainty table: {@code trunk-imu}, {@code foot-imu},
-     * {@code shank-imu}, {@code pose-2d}, {@code pose-3d} or {@code watch}; an analysis may state it in its
-     * info as {@code measurement_kind}.
+     * {@code shank-imu}, {@code pose-2d}, {@code pose-2d-frontal} (a runner filmed from behind or ahead while
+     * moving), {@code pose-3d} or {@code watch}; an analysis may state it in its info as {@code measurement_kind}.
      */
     static String measurementKind(SessionResult r) {
         String stated = r.info().get("measurement_kind");

@@ -134,6 +134,10 @@ class FrontalViewAccuracyTest {
                         ? String.format(Locale.ROOT, "%.1f %% leg (3D %.1f %%)", vo, voRef) : "not reported: " + voNote);
 
         assertThat(res.info().get("view")).isEqualTo("frontal");
+        // a runner moving towards or away from the camera: contact times carry frontal video's own uncertainty
+        assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
+        assertThat(res.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
+                assertThat(f.uncertainty()).as("at least the 35 ms of frontal video (plus the step-to-step spread)").isGreaterThanOrEqualTo(35.0));
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);
         // initial contact where the foot comes to rest in the image (FrontalStop): the slow midfoot runner's contacts
