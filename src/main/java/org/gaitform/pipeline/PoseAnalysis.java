@@ -88,6 +88,10 @@ final class PoseAnalysis {
             + "al. 2010). gaitform's own figures, per strike class, speed and subject, are in docs/accuracy.md.";
     static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
             + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
+    static final String ACCURACY_FRONTAL = " Filmed from behind or ahead while moving, the contacts are where the foot "
+            + "comes to rest in the image: on real markers seen through a virtual camera they were 10–34 ms from the "
+            + "markers' own (25–40 ms early within about 5 m of a camera behind), so contact times carry ±35 ms here; no "
+            + "real frontal video with force-plate truth has been measured (docs/pose-input.md).";
 
     private final AnalysisSettings settings;
 
@@ -250,7 +254,8 @@ final class PoseAnalysis {
         info.put("detection_method", METHOD);
         info.put("detection_citation", CITATION);
         info.put("metrics_citation", METRIC_CITATION);
-        info.put("accuracy", video ? ACCURACY_VIDEO : ACCURACY_MARKERS);
+        info.put("accuracy", video ? ACCURACY_VIDEO + (sourceKind.equals("pose-2d-frontal") ? ACCURACY_FRONTAL : "")
+                : ACCURACY_MARKERS);
         info.put("side_method", "from the keypoint or marker names (left and right feet are tracked separately).");
         info.put("guidelines", settings.guidelines().origin());
         if (!body.has(Landmark.SHOULDER_LEFT) && !body.has(Landmark.NECK) && body.view() != View.FRONTAL) {

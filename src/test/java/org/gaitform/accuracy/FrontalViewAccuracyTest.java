@@ -136,6 +136,7 @@ class FrontalViewAccuracyTest {
         assertThat(res.info().get("view")).isEqualTo("frontal");
         // a runner moving towards or away from the camera: contact times carry frontal video's own uncertainty
         assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
+        assertThat(res.info().get("accuracy")).contains("behind or ahead while moving", "±35 ms");
         assertThat(res.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
                 assertThat(f.uncertainty()).as("at least the 35 ms of frontal video (plus the step-to-step spread)").isGreaterThanOrEqualTo(35.0));
         // about 2.6 steps a second; the first and last contacts of a clip are cut
