@@ -104,10 +104,7 @@ class LeftRightSwitchPropertyTest {
         int truths = 0;
         int matched = 0;
         double sum = 0;
-        for (double[] c : r.contacts()) {
-            if (c[0] < 0.7 || c[0] + r.contactS() > r.seconds() - 0.7) {
-                continue;
-            }
+        for (double[] c : PoseStrikePropertyTest.interiorContacts(r)) {
             truths++;
             Optional<Step> best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]),
                     Math.abs(b.icS() - c[0])));
@@ -126,10 +123,7 @@ class LeftRightSwitchPropertyTest {
     private static double contactsNoSide(PoseRunnerSimulator r, SessionResult res, double matchS) {
         int truths = 0;
         int right = 0;
-        for (double[] c : r.contacts()) {
-            if (c[0] < 0.7 || c[0] + r.contactS() > r.seconds() - 0.7) {
-                continue;
-            }
+        for (double[] c : PoseStrikePropertyTest.interiorContacts(r)) {
             truths++;
             Side side = c[1] == 0 ? Side.LEFT : Side.RIGHT;
             right += res.steps().stream().anyMatch(s -> s.side() == side && Math.abs(s.icS() - c[0]) <= matchS) ? 1 : 0;

@@ -67,6 +67,14 @@ class PoseStrikePropertyTest {
                 GuidelineTable.builtIn())).analyse(f, name, "s");
     }
 
+    /**
+     * The simulator's contacts {IC s, side 0 left / 1 right} away from the clip's first and last 0.7 s, where a contact
+     * may be cut or its landing unseen.
+     */
+    static List<double[]> interiorContacts(PoseRunnerSimulator r) {
+        return r.contacts().stream().filter(c -> c[0] >= 0.7 && c[0] + r.contactS() <= r.seconds() - 0.7).toList();
+    }
+
     /** {matched, mean |IC error| s, mean |TO error| s, worst |IC error| s}; sides of matched steps must be right. */
     private static double[] events(PoseRunnerSimulator r, SessionResult res, double matchS) {
         double sumIc = 0;
@@ -74,10 +82,7 @@ class PoseStrikePropertyTest {
         double worst = 0;
         int matched = 0;
         int truths = 0;
-        for (double[] c : r.contacts()) {
-            if (c[0] < 0.7 || c[0] + r.contactS() > r.seconds() - 0.7) {
-                continue;
-            }
+        for (double[] c : interiorContacts(r)) {
             truths++;
             Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]),
                     Math.abs(b.icS() - c[0]))).orElseThrow();
