@@ -85,8 +85,8 @@ class WebBrowserTest {
                 String jobId = jobUrl.replaceAll(".*/jobs/", "");
                 assertThat(jobId).matches("[A-Za-z0-9_-]{22}");
                 WebDriverWait long_ = new WebDriverWait(driver, Duration.ofMinutes(4));
-                long_.until(d -> !d.findElements(By.cssSelector("#inputs li[data-status=ok]")).isEmpty()
-                        || state(d).equals("done"));
+                long_.until(d -> ((Number) reading(d, "return document.querySelectorAll("
+                        + "'#inputs li[data-status=ok]').length;")).intValue() > 0 || state(d).equals("done"));
                 if (!state(driver).equals("done")) {
                     shot(driver, "progress", 800);
                 }
@@ -167,16 +167,28 @@ class WebBrowserTest {
     }
 
     /**
-     * The job page's state; the page replaces its {@code #job} element while it refreshes, so an element found a moment
-     * ago may be gone when its attribute is read: then it is looked up again.
+     * The job page's state. The page polls the server and reloads itself when the job ends, so an element found a
+     * moment ago may belong to the document being replaced: the state is read in one script call (no element reference
+     * is kept between calls) and, when the call lands in the middle of the reload, read again.
      */
     static String state(WebDriver d) {
+        Object s = reading(d, "var j = document.getElementById('job'); return j ? j.getAttribute('data-state') : '';");
+        return s == null ? "" : s.toString();
+    }
+
+    /** A script's result, read again (up to 20 times, 100 ms apart) while the call lands in the middle of a reload. */
+    static Object reading(WebDriver d, String script) {
         for (int attempt = 0; ; attempt++) {
             try {
-                List<WebElement> job = d.findElements(By.id("job"));
-                return job.isEmpty() ? "" : String.valueOf(job.get(0).getAttribute("data-state"));
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return ((JavascriptExecutor) d).executeScript(script);
+            } catch (org.openqa.selenium.WebDriverException e) {
                 if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
