@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.gaitform.events.ApPolarity;
 import org.gaitform.events.DetectedContact;
 import org.gaitform.events.FlightPhaseTrunkEvents;
@@ -47,7 +48,9 @@ final class TrunkRunningAnalysis {
             + "comes back to free fall (0 g) after the stance, minus 25 ms (after Patoz et al. 2021/2022); initial "
             + "contact where the forward acceleration falls from its peak before landing to the braking trough after "
             + "it (after Auvinet et al. 2002 and Lee et al. 2010), or, without a forward axis, where the vertical "
-            + "acceleration has risen 0.5 g above free fall.";
+            + "acceleration has risen 0.5 g above free fall. When an export's vertical column leans 5° or more from "
+            + "gravity, toe-off is read on the vertical turned onto gravity too (Moe-Nilssen 1998) and drawn towards "
+            + "that reading by the sine of the tilt.";
     static final String CITATION = "Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating effective contact "
             + "and flight times using a sacral-mounted inertial measurement unit. J Biomech 2021;127:110667. | Patoz A, "
             + "Lussiana T, Breine B, Gindre C, Malatesta D. A single sacral-mounted inertial measurement unit to estimate "
@@ -59,7 +62,8 @@ final class TrunkRunningAnalysis {
             + "during multiple running conditions. Sensors 2019;19(7):1483. | Kiernan D, Dunn Siino K, Hawkins DA. "
             + "Unsupervised gait event identification with a single wearable accelerometer and/or gyroscope: a "
             + "comparison of methods across running speeds, surfaces, and foot strike patterns. Sensors "
-            + "2023;23(11):5022.";
+            + "2023;23(11):5022. | Moe-Nilssen R. A new method for evaluating motor control in gait under real-life "
+            + "environmental conditions. Part 1: The instrument. Clin Biomech 1998;13(4–5):320–327.";
     /** Published accuracy of the method; gaitform's own, measured figures come from docs/accuracy.md. */
     static final String ACCURACY = "published for sacral IMU methods against force plates: contact time within about "
             + "20 ms RMSE (Patoz 2022); mean initial-contact biases of 17–30 ms and per-step limits of agreement of "
@@ -131,7 +135,12 @@ final class TrunkRunningAnalysis {
             throw GaitformException.notAnalysable(source, "only " + contacts.size() + " running steps found; at least "
                     + MIN_STEPS + " are needed");
         }
-        TiltSensitivity.check(sensor, signals, running, contacts, detector.settings()).ifPresent(decisions::add);
+        Optional<TiltSensitivity.Outcome> tilt = TiltSensitivity.check(sensor, signals, running, contacts,
+                detector.settings());
+        if (tilt.isPresent()) {
+            decisions.add(tilt.get().decision());
+            contacts = tilt.get().contacts();
+        }
         TrunkSideAssignment.Result sides = TrunkSideAssignment.assign(signals, contacts);
         String sideMethod;
         if (!signals.hasMl()) {
