@@ -85,21 +85,25 @@ final class TiltSensitivity {
 
     /**
      * Each contact with its toe-off moved {@code weight} (0–1) of the way to the toe-off of the gravity-aligned contact
-     * with the same initial contact (within {@value #SAME_CONTACT_MS} ms); contacts without one, and any whose toe-off
-     * would not stay after its initial contact, are kept as read.
+     * with the same initial contact (within {@value #SAME_CONTACT_MS} ms); contacts without one, those whose other
+     * toe-off falls on or after the next contact's initial contact (a running contact ends before the next one
+     * starts: two steps merged in the other reading) and any whose toe-off would not stay after its initial contact
+     * are kept as read.
      */
     static List<DetectedContact> combined(List<DetectedContact> asRead, List<DetectedContact> aligned, double fs,
                                           double weight) {
         double tol = SAME_CONTACT_MS / 1000 * fs;
         List<DetectedContact> out = new ArrayList<>(asRead.size());
         int j = 0;
-        for (DetectedContact c : asRead) {
+        for (int i = 0; i < asRead.size(); i++) {
+            DetectedContact c = asRead.get(i);
             while (j < aligned.size() && aligned.get(j).icIndex() < c.icIndex() - tol) {
                 j++;
             }
             DetectedContact m = j < aligned.size() && Math.abs(aligned.get(j).icIndex() - c.icIndex()) <= tol
                     ? aligned.get(j) : null;
-            double to = m == null ? c.toIndex()
+            double nextIc = i + 1 < asRead.size() ? asRead.get(i + 1).icIndex() : Double.POSITIVE_INFINITY;
+            double to = m == null || m.toIndex() >= nextIc ? c.toIndex()
                     : c.toIndex() + weight * (m.toIndex() - c.toIndex());
             out.add(to > c.icIndex() ? new DetectedContact(c.icIndex(), to, c.icMethod(), c.peakG()) : c);
         }

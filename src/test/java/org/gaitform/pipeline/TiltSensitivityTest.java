@@ -42,6 +42,13 @@ class TiltSensitivityTest {
     }
 
     @Test
+    void aToeOffOfTwoStepsMergedInTheOtherReadingIsNotTaken() {
+        List<DetectedContact> asRead = List.of(c(100, 200), c(300, 400));
+        List<DetectedContact> aligned = List.of(c(100, 400));
+        assertThat(TiltSensitivity.combined(asRead, aligned, FS, 0.5)).containsExactlyElementsOf(asRead);
+    }
+
+    @Test
     void weightZeroKeepsTheExportsReadingAndOneTakesTheOther() {
         List<DetectedContact> asRead = List.of(c(100, 200));
         List<DetectedContact> aligned = List.of(c(100, 240));
