@@ -316,9 +316,10 @@ public final class QualityChecks {
             if (Math.abs(shiftMs) > s.tiltContactShiftMs()) {
                 out.add(new QualityCheck("sensor_tilt", Quality.DOUBTFUL, String.format(Locale.ROOT, "Contact times "
                         + "depend on the sensor's tilt: with its vertical column (leaning %.0f°) turned onto gravity, "
-                        + "the contacts come out %.0f ms %s, more than %.0f ms; the toe-offs, where the trunk falls back "
-                        + "to free fall, are not pinned down by this signal, so contact time, flight and duty factor "
-                        + "are uncertain.", tiltDeg, Math.abs(shiftMs), shiftMs > 0 ? "longer" : "shorter",
+                        + "the contacts come out %.0f ms %s than on the column as recorded, more than %.0f ms; the "
+                        + "values shown lie between the two readings, but the toe-offs, where the trunk falls back to "
+                        + "free fall, are not pinned down by this signal, so contact time, flight and duty factor are "
+                        + "uncertain.", tiltDeg, Math.abs(shiftMs), shiftMs > 0 ? "longer" : "shorter",
                         s.tiltContactShiftMs()), x.present(CONTACT_METRICS)));
             } else {
                 out.add(QualityCheck.passed("sensor_tilt", String.format(Locale.ROOT, "The sensor's vertical column "

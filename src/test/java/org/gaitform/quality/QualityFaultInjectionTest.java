@@ -135,7 +135,7 @@ class QualityFaultInjectionTest {
         SessionQuality q = assess(trunkRec, withTiltShift("+47.0 ms at 35.4°"), "trunk-imu");
         assertFlagged("contacts 47 ms longer on the vertical turned onto gravity", q, Quality.DOUBTFUL, "sensor_tilt");
         QualityCheck tilt = q.checks().stream().filter(c -> c.id().equals("sensor_tilt")).findFirst().orElseThrow();
-        assertThat(tilt.sentence()).contains("35°", "47 ms longer", "25 ms");
+        assertThat(tilt.sentence()).contains("35°", "47 ms longer", "25 ms", "between the two readings");
         assertThat(tilt.metrics()).contains("contact_ms", "flight_ms", "duty_factor").doesNotContain("cadence_spm");
         assertFlagged("contacts 26 ms shorter", assess(trunkRec, withTiltShift("-26.0 ms at 20.0°"), "trunk-imu"),
                 Quality.DOUBTFUL, "sensor_tilt");
