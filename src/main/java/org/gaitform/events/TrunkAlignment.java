@@ -71,10 +71,9 @@ public final class TrunkAlignment {
         Vec3 e1 = helper.minus(meanUp.times(helper.dot(meanUp))).unit();
         Vec3 e2 = meanUp.cross(e1);
         // gravity (the low-passed acceleration) gives the up direction at each sample
-        ZeroPhaseButterworth lp = ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ);
-        double[] gx = lp.apply(ax, samplingRateHz);
-        double[] gy = lp.apply(ay, samplingRateHz);
-        double[] gz = lp.apply(az, samplingRateHz);
+        double[] gx = gravity(ax, samplingRateHz);
+        double[] gy = gravity(ay, samplingRateHz);
+        double[] gz = gravity(az, samplingRateHz);
         double[] v = gz; // reused in place: gz[i] is read before v[i] is written
         double[] h1 = gx;
         double[] h2 = gy;
@@ -108,6 +107,27 @@ public final class TrunkAlignment {
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
         return new Vertical(v, h1, h2, meanUp, e1, decisions);
+    }
+
+    /**
+     * One axis of gravity: the acceleration low-passed at {@value #GRAVITY_LOW_PASS_HZ} Hz, its ends mirrored first
+     * (three periods of the cut-off, at most the whole signal). The filter's own padding reflects the signal about
+     * its first and last sample; a running trunk's single sample can be 2 g off its mean, and over the seconds that a
+     * 0.3 Hz filter remembers that tilts the vertical at both ends of a recording (on 5 s force-plate trials turned
+     * into sensor axes the first or last contact was then lost on 6 of 18). Mirroring keeps the level of the ends.
+     */
+    static double[] gravity(DoubleBuffer x, double samplingRateHz) {
+        int n = x.remaining();
+        int p0 = x.position();
+        int m = (int) Math.min(Math.max(n - 1L, 0), Math.round(3.0 * samplingRateHz / GRAVITY_LOW_PASS_HZ));
+        double[] ext = new double[n + 2 * m];
+        for (int i = 0; i < m; i++) {
+            ext[m - 1 - i] = x.get(p0 + 1 + i);
+            ext[m + n + i] = x.get(p0 + n - 2 - i);
+        }
+        x.duplicate().get(ext, m, n);
+        double[] y = ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ).apply(ext, samplingRateHz);
+        return m == 0 ? y : java.util.Arrays.copyOfRange(y, m, m + n);
     }
 
     /**

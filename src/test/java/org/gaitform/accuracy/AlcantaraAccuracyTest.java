@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  * recording is no evidence of accuracy on it. The tables printed here are the ones quoted in the README.
  */
 class AlcantaraAccuracyTest {
-    private static final String FOLDER = "alcantara2022-sacral-imu-treadmill";
+    static final String FOLDER = "alcantara2022-sacral-imu-treadmill";
     private static final String METHOD = "FlightPhaseTrunkEvents";
     static final double MAX_CADENCE_ERROR_SPM = 1.0;
     static final double MIN_MATCHED_PCT = 97;
@@ -60,19 +60,8 @@ class AlcantaraAccuracyTest {
     @Test
     void everyTrialMeetsTheTargets() throws IOException {
         Path dir = SharedData.require(FOLDER);
-        Map<String, List<Ref>> contacts = new TreeMap<>();
-        Map<String, CSVRecord> summary = new TreeMap<>();
-        try (Reader r = Files.newBufferedReader(dir.resolve("reference_contacts_from_grf.csv"))) {
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                contacts.computeIfAbsent(rec.get("file"), k -> new ArrayList<>())
-                        .add(new Ref(Double.parseDouble(rec.get("ic_time_s")), Double.parseDouble(rec.get("to_time_s"))));
-            }
-        }
-        try (Reader r = Files.newBufferedReader(dir.resolve("reference_summary_per_trial.csv"))) {
-            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
-                summary.put(rec.get("file"), rec);
-            }
-        }
+        Map<String, List<Ref>> contacts = references(dir);
+        Map<String, CSVRecord> summary = summaries(dir);
         Map<String, String> roles = roles();
         assertThat(contacts).hasSize(18);
         assertThat(roles.keySet()).as("docs/tuning-split.csv lists every Alcantara trial for " + METHOD)
@@ -183,7 +172,30 @@ class AlcantaraAccuracyTest {
                 f -> gaps.stream().anyMatch(g -> g.startsWith(f)));
     }
 
-    private static Trial evaluate(String file, List<Step> steps, List<Ref> refs, double speed, double slope, String role,
+    /** The force plate's contacts per trial file. */
+    static Map<String, List<Ref>> references(Path dir) throws IOException {
+        Map<String, List<Ref>> contacts = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(dir.resolve("reference_contacts_from_grf.csv"))) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                contacts.computeIfAbsent(rec.get("file"), k -> new ArrayList<>())
+                        .add(new Ref(Double.parseDouble(rec.get("ic_time_s")), Double.parseDouble(rec.get("to_time_s"))));
+            }
+        }
+        return contacts;
+    }
+
+    /** The reference summary (speed, slope, cadence, mean contact time) per trial file. */
+    static Map<String, CSVRecord> summaries(Path dir) throws IOException {
+        Map<String, CSVRecord> summary = new TreeMap<>();
+        try (Reader r = Files.newBufferedReader(dir.resolve("reference_summary_per_trial.csv"))) {
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                summary.put(rec.get("file"), rec);
+            }
+        }
+        return summary;
+    }
+
+    static Trial evaluate(String file, List<Step> steps, List<Ref> refs, double speed, double slope, String role,
                                   double cadErr, double gctErr) {
         int matched = 0;
         double absIc = 0;
@@ -209,11 +221,11 @@ class AlcantaraAccuracyTest {
                 1000 * absIc / m, 1000 * icBias / m, 1000 * toBias / m, gctErr);
     }
 
-    private static double worst(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
+    static double worst(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
         return trials.stream().mapToDouble(f).map(Math::abs).max().orElse(Double.NaN);
     }
 
-    private static double mae(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
+    static double mae(List<Trial> trials, java.util.function.ToDoubleFunction<Trial> f) {
         return trials.stream().mapToDouble(f).map(Math::abs).average().orElse(Double.NaN);
     }
 

@@ -1,0 +1,143 @@
+package org.gaitform.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
+import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.model.Placement;
+import org.gaitform.model.SessionResult;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.support.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The raw-axis trunk path on real recordings: Alcantara's 18 force-plate trials (a vertical and a forward column, as
+ * recorded) turned into a random sensor frame each (seeded) and written as {@code acc_x, acc_y, acc_z}, so that
+ * gaitform finds the vertical from gravity itself ({@code TrunkAlignment}) as it does for any raw-axis export. The
+ * placement is given ({@code --placement sacrum}): two columns turned hold no medio-lateral sway for the automatic
+ * placement to go on.
+ *
+ * <p>Cadence and initial contacts must meet issue 13's targets as they do on the columns as recorded. Contact time is a
+ * named gap: on the vertical turned onto gravity the trunk is back at free fall later after toe-off than on
+ * Alcantara's tilted column, which the toe-off latency (25 ms) and the simulator were set on, so the contacts come out
+ * long (docs/quality.md, "raw-axis exports"). The test prints it and fails when the gap closes, so that the docs are
+ * updated.
+ */
+class RawAxisTrunkAccuracyTest {
+    /** Mean contact-time error over the 18 trials above which the raw-axis path is still the named gap (ms). */
+    static final double GAP_MS = 15;
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void alcantaraTurnedIntoRandomSensorFrames() throws IOException {
+        Path dir = SharedData.require(AlcantaraAccuracyTest.FOLDER);
+        Map<String, List<Ref>> contacts = AlcantaraAccuracyTest.references(dir);
+        Map<String, CSVRecord> summary = AlcantaraAccuracyTest.summaries(dir);
+        Map<String, String> roles = AlcantaraAccuracyTest.roles();
+        AnalysisSettings d = AnalysisSettings.defaults();
+        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(new ImuReadOptions(
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(Placement.SACRUM)), d.read().watch(), d.read().pose()), d.guidelines(), d.speedMps(),
+                d.activity(), d.reportDetail()));
+        Random rnd = new Random(13);
+        List<Trial> trials = new ArrayList<>();
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 turned into random sensor "
+                + "frames (raw axes, vertical found by gaitform)%n%-31s %-8s %5s %8s %9s %8s %9s %8s  %s%n", "trial",
+                "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "verdict"));
+        for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
+            String file = e.getKey();
+            double[][] rot = rotation(rnd);
+            Path raw = tmp.resolve(file);
+            writeTurned(dir.resolve("trials").resolve(file), raw, rot);
+            SessionResult s = pipeline.analyse(raw, file, "t");
+            CSVRecord ref = summary.get(file);
+            Trial t = AlcantaraAccuracyTest.evaluate(file, s.steps(), e.getValue(),
+                    Double.parseDouble(ref.get("speed_m_s")), Double.parseDouble(ref.get("slope_deg")), roles.get(file),
+                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
+                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean")));
+            trials.add(t);
+            out.append(String.format(Locale.ROOT, "%-31s %-8s %5d %7.1f%% %+9.2f %+5.1f ms %+6.1f ms %6.1f°  %s%n", file,
+                    t.role(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.contactErrMs(),
+                    Math.toDegrees(Math.acos(Math.abs(rot[2][2]))), s.quality().verdict().label()));
+            assertThat(s.info().get("measurement_kind")).as(file).isEqualTo("trunk-imu");
+        }
+        double meanErr = trials.stream().mapToDouble(Trial::contactErrMs).average().orElseThrow();
+        int found = trials.stream().mapToInt(t -> (int) Math.round(t.matchedPct() * t.refs() / 100)).sum();
+        out.append(String.format(Locale.ROOT, "contacts within 40 ms %d/%d; cadence MAE %.2f steps/min (worst %.2f); "
+                + "contact-time error mean %+.1f ms, range %+.1f … %+.1f ms; KNOWN GAP: contact time of raw-axis trunk "
+                + "exports%n", found, trials.stream().mapToInt(Trial::refs).sum(),
+                AlcantaraAccuracyTest.mae(trials, Trial::cadenceErrSpm),
+                AlcantaraAccuracyTest.worst(trials, Trial::cadenceErrSpm), meanErr,
+                trials.stream().mapToDouble(Trial::contactErrMs).min().orElseThrow(),
+                trials.stream().mapToDouble(Trial::contactErrMs).max().orElseThrow()));
+        System.out.println(out);
+        assertThat(trials).hasSize(18).allSatisfy(t -> assertThat(Math.abs(t.cadenceErrSpm()))
+                .as(t.file() + " cadence error").isLessThanOrEqualTo(AlcantaraAccuracyTest.MAX_CADENCE_ERROR_SPM));
+        int refs = trials.stream().mapToInt(Trial::refs).sum();
+        double matched = trials.stream().mapToDouble(t -> t.matchedPct() * t.refs() / 100).sum();
+        assertThat(100 * matched / refs).as("force-plate contacts found within 40 ms, all trials")
+                .isGreaterThanOrEqualTo(AlcantaraAccuracyTest.MIN_MATCHED_PCT);
+        assertThat(meanErr).as("the raw-axis contact-time gap is closed: update docs/quality.md and this test")
+                .isGreaterThan(GAP_MS);
+    }
+
+    /** The trial's forward and vertical columns turned by {@code rot} into sensor axes x, y, z. */
+    private static void writeTurned(Path trial, Path raw, double[][] rot) throws IOException {
+        try (Reader r = Files.newBufferedReader(trial); BufferedWriter w = Files.newBufferedWriter(raw)) {
+            w.write("time_s,acc_x,acc_y,acc_z\n");
+            for (CSVRecord rec : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(r)) {
+                double[] body = {Double.parseDouble(rec.get("acc_ap_g")), 0,
+                        Double.parseDouble(rec.get("acc_vertical_g_clipped"))};
+                double[] s = new double[3];
+                for (int i = 0; i < 3; i++) {
+                    for (int j = 0; j < 3; j++) {
+                        s[i] += rot[i][j] * body[j];
+                    }
+                }
+                w.write(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f%n", rec.get("time_s"), s[0], s[1], s[2]));
+            }
+        }
+    }
+
+    /** A random rotation (three seeded angles about x, y and z). */
+    static double[][] rotation(Random rnd) {
+        double a = rnd.nextDouble() * 2 * Math.PI;
+        double b = rnd.nextDouble() * 2 * Math.PI;
+        double c = rnd.nextDouble() * 2 * Math.PI;
+        double[][] x = {{1, 0, 0}, {0, Math.cos(a), -Math.sin(a)}, {0, Math.sin(a), Math.cos(a)}};
+        double[][] y = {{Math.cos(b), 0, Math.sin(b)}, {0, 1, 0}, {-Math.sin(b), 0, Math.cos(b)}};
+        double[][] z = {{Math.cos(c), -Math.sin(c), 0}, {Math.sin(c), Math.cos(c), 0}, {0, 0, 1}};
+        return mul(mul(z, y), x);
+    }
+
+    private static double[][] mul(double[][] p, double[][] q) {
+        double[][] o = new double[3][3];
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                for (int k = 0; k < 3; k++) {
+                    o[i][j] += p[i][k] * q[k][j];
+                }
+            }
+        }
+        return o;
+    }
+}
