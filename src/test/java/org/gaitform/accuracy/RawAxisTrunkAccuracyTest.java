@@ -79,6 +79,8 @@ class RawAxisTrunkAccuracyTest {
                     t.role(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.contactErrMs(),
                     Math.toDegrees(Math.acos(Math.abs(rot[2][2]))), s.quality().verdict().label()));
             assertThat(s.info().get("measurement_kind")).as(file).isEqualTo("trunk-imu");
+            assertThat(s.info().get("accuracy")).as(file + ": the report says so").contains("found from gravity",
+                    "27 ms on average");
         }
         double meanErr = trials.stream().mapToDouble(Trial::contactErrMs).average().orElseThrow();
         int found = trials.stream().mapToInt(t -> (int) Math.round(t.matchedPct() * t.refs() / 100)).sum();
