@@ -147,12 +147,12 @@ public final class PlacementDetector {
         double[] ax = s.channel(Channel.ACC_X);
         double[] ay = s.channel(Channel.ACC_Y);
         double[] az = s.channel(Channel.ACC_Z);
-        double[] x = lp.apply(ax, fs);
-        double[] y = lp.apply(ay, fs);
-        double[] z = lp.apply(az, fs);
-        double[] sx = slow.apply(ax, fs);
-        double[] sy = slow.apply(ay, fs);
-        double[] sz = slow.apply(az, fs);
+        double[] x = lp.applyMirrored(ax, fs);
+        double[] y = lp.applyMirrored(ay, fs);
+        double[] z = lp.applyMirrored(az, fs);
+        double[] sx = slow.applyMirrored(ax, fs);
+        double[] sy = slow.applyMirrored(ay, fs);
+        double[] sz = slow.applyMirrored(az, fs);
         double[] ang = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             // Vec3.norm and Vec3.angleDeg written out (the same operations in the same order): no two objects per

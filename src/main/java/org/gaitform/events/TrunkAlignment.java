@@ -117,17 +117,7 @@ public final class TrunkAlignment {
      * into sensor axes the first or last contact was then lost on 6 of 18). Mirroring keeps the level of the ends.
      */
     static double[] gravity(DoubleBuffer x, double samplingRateHz) {
-        int n = x.remaining();
-        int p0 = x.position();
-        int m = (int) Math.min(Math.max(n - 1L, 0), Math.round(3.0 * samplingRateHz / GRAVITY_LOW_PASS_HZ));
-        double[] ext = new double[n + 2 * m];
-        for (int i = 0; i < m; i++) {
-            ext[m - 1 - i] = x.get(p0 + 1 + i);
-            ext[m + n + i] = x.get(p0 + n - 2 - i);
-        }
-        x.duplicate().get(ext, m, n);
-        double[] y = ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ).apply(ext, samplingRateHz);
-        return m == 0 ? y : java.util.Arrays.copyOfRange(y, m, m + n);
+        return ZeroPhaseButterworth.lowPass(2, GRAVITY_LOW_PASS_HZ).applyMirrored(x, samplingRateHz);
     }
 
     /**

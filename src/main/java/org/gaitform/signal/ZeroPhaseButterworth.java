@@ -119,6 +119,38 @@ public record ZeroPhaseButterworth(Type type, int order, double cutoffHz) {
     }
 
     /**
+     * Filters with the signal's ends mirrored first (about three periods of the cut-off, at most the whole signal):
+     * for slow low-passes of busy signals — gravity from a running trunk's acceleration — whose single first or last
+     * sample can lie far from the local level. {@link #apply(DoubleBuffer, double)} pads by reflecting the signal
+     * about that one sample, which then drags the output over the seconds the filter remembers; mirroring keeps the
+     * level of the ends.
+     *
+     * @param x              samples from its position to its limit (not changed)
+     * @param samplingRateHz sampling rate (Hz)
+     * @return filtered samples, one per remaining sample
+     */
+    public double[] applyMirrored(DoubleBuffer x, double samplingRateHz) {
+        int n = x.remaining();
+        int p0 = x.position();
+        int m = (int) Math.min(Math.max(n - 1L, 0), Math.round(3.0 * samplingRateHz / cutoffHz));
+        if (m == 0) {
+            return apply(x, samplingRateHz);
+        }
+        double[] ext = new double[n + 2 * m];
+        for (int i = 0; i < m; i++) {
+            ext[m - 1 - i] = x.get(p0 + 1 + i);
+            ext[m + n + i] = x.get(p0 + n - 2 - i);
+        }
+        x.duplicate().get(ext, m, n);
+        return java.util.Arrays.copyOfRange(apply(ext, samplingRateHz), m, m + n);
+    }
+
+    /** {@link #applyMirrored(DoubleBuffer, double)} of a whole array. */
+    public double[] applyMirrored(double[] x, double samplingRateHz) {
+        return applyMirrored(DoubleBuffer.wrap(x), samplingRateHz);
+    }
+
+    /**
      * Runs a freshly designed filter (at rest) over {@code x} in place, forward or backward, exactly as iirj's
      * {@code filter(double)} would sample by sample: its cascade of second-order sections in direct form II, each
      * run over the whole signal in turn (a section's output depends only on its input so far), with the arithmetic of

@@ -11,14 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
-import org.gaitform.io.ReadOptions;
-import org.gaitform.io.imu.ImuReadOptions;
 import org.gaitform.model.Placement;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
@@ -30,9 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The raw-axis trunk path on real recordings: Alcantara's 18 force-plate trials (a vertical and a forward column, as
  * recorded) turned into a random sensor frame each (seeded) and written as {@code acc_x, acc_y, acc_z}, so that
- * gaitform finds the vertical from gravity itself ({@code TrunkAlignment}) as it does for any raw-axis export. The
- * placement is given ({@code --placement sacrum}): two columns turned hold no medio-lateral sway for the automatic
- * placement to go on.
+ * gaitform finds the placement (no gyroscope: a steady tilt, so the trunk) and the vertical from gravity itself
+ * ({@code TrunkAlignment}) as it does for any raw-axis export.
  *
  * <p>Cadence and initial contacts must meet issue 13's targets as they do on the columns as recorded. Contact time is a
  * named gap: on the vertical turned onto gravity the trunk is back at free fall later after toe-off than on
@@ -53,11 +49,7 @@ class RawAxisTrunkAccuracyTest {
         Map<String, List<Ref>> contacts = AlcantaraAccuracyTest.references(dir);
         Map<String, CSVRecord> summary = AlcantaraAccuracyTest.summaries(dir);
         Map<String, String> roles = AlcantaraAccuracyTest.roles();
-        AnalysisSettings d = AnalysisSettings.defaults();
-        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(new ImuReadOptions(
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(Placement.SACRUM)), d.read().watch(), d.read().pose()), d.guidelines(), d.speedMps(),
-                d.activity(), d.reportDetail()));
+        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
         Random rnd = new Random(13);
         List<Trial> trials = new ArrayList<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 turned into random sensor "
@@ -78,6 +70,7 @@ class RawAxisTrunkAccuracyTest {
             out.append(String.format(Locale.ROOT, "%-31s %-8s %5d %7.1f%% %+9.2f %+5.1f ms %+6.1f ms %6.1f°  %s%n", file,
                     t.role(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.contactErrMs(),
                     Math.toDegrees(Math.acos(Math.abs(rot[2][2]))), s.quality().verdict().label()));
+            assertThat(s.placement()).as(file + ": placement found from the signal").isEqualTo(Placement.SACRUM);
             assertThat(s.info().get("measurement_kind")).as(file).isEqualTo("trunk-imu");
             assertThat(s.info().get("accuracy")).as(file + ": the report says so").contains("found from gravity",
                     "27 ms on average");
