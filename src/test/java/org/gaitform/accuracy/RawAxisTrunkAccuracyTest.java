@@ -20,13 +20,14 @@ import org.gaitform.model.Placement;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.simulate.FootImuSimulator;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The raw-axis trunk path on real recordings: Alcantara's 18 force-plate trials (a vertical and a forward column, as
- * recorded) turned into a random sensor frame each (seeded) and written as {@code acc_x, acc_y, acc_z}, so that
+ * recorded) turned into a uniformly random sensor frame each (seeded; the foot simulator's rotations) and written as {@code acc_x, acc_y, acc_z}, so that
  * gaitform finds the placement (no gyroscope: a steady tilt, so the trunk) and the vertical from gravity itself
  * ({@code TrunkAlignment}) as it does for any raw-axis export.
  *
@@ -57,7 +58,7 @@ class RawAxisTrunkAccuracyTest {
                 "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "verdict"));
         for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
             String file = e.getKey();
-            double[][] rot = rotation(rnd);
+            double[][] rot = FootImuSimulator.randomRotation(rnd);
             Path raw = tmp.resolve(file);
             writeTurned(dir.resolve("trials").resolve(file), raw, rot);
             SessionResult s = pipeline.analyse(raw, file, "t");
@@ -111,28 +112,5 @@ class RawAxisTrunkAccuracyTest {
                 w.write(String.format(Locale.ROOT, "%s,%.6f,%.6f,%.6f%n", rec.get("time_s"), s[0], s[1], s[2]));
             }
         }
-    }
-
-    /** A random rotation (three seeded angles about x, y and z). */
-    static double[][] rotation(Random rnd) {
-        double a = rnd.nextDouble() * 2 * Math.PI;
-        double b = rnd.nextDouble() * 2 * Math.PI;
-        double c = rnd.nextDouble() * 2 * Math.PI;
-        double[][] x = {{1, 0, 0}, {0, Math.cos(a), -Math.sin(a)}, {0, Math.sin(a), Math.cos(a)}};
-        double[][] y = {{Math.cos(b), 0, Math.sin(b)}, {0, 1, 0}, {-Math.sin(b), 0, Math.cos(b)}};
-        double[][] z = {{Math.cos(c), -Math.sin(c), 0}, {Math.sin(c), Math.cos(c), 0}, {0, 0, 1}};
-        return mul(mul(z, y), x);
-    }
-
-    private static double[][] mul(double[][] p, double[][] q) {
-        double[][] o = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) {
-                    o[i][j] += p[i][k] * q[k][j];
-                }
-            }
-        }
-        return o;
     }
 }
