@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -38,14 +39,15 @@ public final class MeasurementUncertainty {
     }
 
     /**
-     * A kind that refines another: frontal video ({@code pose-2d-frontal}, a runner filmed from behind or ahead while
-     * moving) has its own rows where it differs from {@code pose-2d} and takes the rest from it.
+     * Kinds that refine another, by suffix: frontal video ({@code pose-2d-frontal}, a runner filmed from behind or ahead
+     * while moving) and a trunk IMU with raw axes ({@code trunk-imu-raw}, its vertical found from gravity by gaitform)
+     * have their own rows where they differ from {@code pose-2d} and {@code trunk-imu} and take the rest from them.
      */
-    static final String FRONTAL = "-frontal";
+    static final List<String> REFINEMENTS = List.of("-frontal", "-raw");
 
     /**
-     * Uncertainty of a metric for a kind of input ({@code trunk-imu}, {@code foot-imu}, {@code pose-2d},
-     * {@code pose-2d-frontal}, …), or NaN.
+     * Uncertainty of a metric for a kind of input ({@code trunk-imu}, {@code trunk-imu-raw}, {@code foot-imu},
+     * {@code pose-2d}, {@code pose-2d-frontal}, …), or NaN.
      */
     public static double of(String sourceKind, String metric) {
         double[] v = VALUES.get(key(sourceKind, metric));
@@ -60,8 +62,12 @@ public final class MeasurementUncertainty {
     /** The table's key for a kind and metric, falling back from a refined kind to the one it refines. */
     private static String key(String sourceKind, String metric) {
         String k = sourceKind + "|" + metric;
-        if (!VALUES.containsKey(k) && sourceKind != null && sourceKind.endsWith(FRONTAL)) {
-            return sourceKind.substring(0, sourceKind.length() - FRONTAL.length()) + "|" + metric;
+        if (!VALUES.containsKey(k) && sourceKind != null) {
+            for (String suffix : REFINEMENTS) {
+                if (sourceKind.endsWith(suffix)) {
+                    return sourceKind.substring(0, sourceKind.length() - suffix.length()) + "|" + metric;
+                }
+            }
         }
         return k;
     }

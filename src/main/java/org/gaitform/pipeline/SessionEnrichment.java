@@ -65,7 +65,7 @@ final class SessionEnrichment {
         SessionResult withMeta = new SessionResult(r.sessionId(), r.source(), r.inputKind(), r.placement(),
                 r.samplingRateHz(), r.bouts(), r.steps(), metrics, info, r.findings(), decisions, warnings, r.traces(),
                 r.figures(), r.quality());
-        List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, measurementKind(withMeta));
+        List<Finding> findings = new GuidelineEvaluator(table).evaluate(metrics, uncertaintyKind(withMeta));
         findings = withPainOnset(findings, metrics);
         return withMeta.withFindings(findings);
     }
@@ -106,6 +106,17 @@ final class SessionEnrichment {
             out.add(f);
         }
         return out;
+    }
+
+    /**
+     * The row of the uncertainty table for the session: its {@link #measurementKind}, refined to {@code trunk-imu-raw}
+     * for a trunk sensor whose vertical gaitform found from gravity (raw axes), whose contact times were measured
+     * longer on real recordings (docs/quality.md).
+     */
+    static String uncertaintyKind(SessionResult r) {
+        String kind = measurementKind(r);
+        boolean raw = r.decisions().stream().anyMatch(d -> d.key().equals("alignment") && d.value().equals("gravity"));
+        return kind.equals("trunk-imu") && raw ? "trunk-imu-raw" : kind;
     }
 
     /**

@@ -75,6 +75,9 @@ class RawAxisTrunkAccuracyTest {
             assertThat(s.info().get("measurement_kind")).as(file).isEqualTo("trunk-imu");
             assertThat(s.info().get("accuracy")).as(file + ": the report says so").contains("found from gravity",
                     "27 ms on average");
+            assertThat(s.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
+                    assertThat(f.uncertainty()).as(file + ": contact time's ± is the raw-axis one")
+                            .isGreaterThanOrEqualTo(35));
         }
         double meanErr = trials.stream().mapToDouble(Trial::contactErrMs).average().orElseThrow();
         int found = trials.stream().mapToInt(t -> (int) Math.round(t.matchedPct() * t.refs() / 100)).sum();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The uncertainty table, and frontal video refining 2D video. */
+/** The uncertainty table, frontal video refining 2D video and a raw-axis trunk IMU refining the trunk IMU. */
 class MeasurementUncertaintyTest {
     @Test
     void frontalVideoHasItsOwnTimingAndTakesTheRestFrom2dVideo() {
@@ -20,5 +20,15 @@ class MeasurementUncertaintyTest {
         // no fallback for kinds that do not refine another
         assertThat(MeasurementUncertainty.of("pose-3d", "knee_fppa_deg")).isNaN();
         assertThat(MeasurementUncertainty.of("pose-2d-frontal", "no_such_metric")).isNaN();
+    }
+
+    @Test
+    void aRawAxisTrunkImuHasItsOwnContactTimeAndTakesTheRestFromTheTrunkImu() {
+        assertThat(MeasurementUncertainty.of("trunk-imu-raw", "contact_ms")).isEqualTo(35);
+        assertThat(MeasurementUncertainty.of("trunk-imu-raw", "flight_ms")).isEqualTo(35);
+        assertThat(MeasurementUncertainty.basis("trunk-imu-raw", "contact_ms")).contains("RawAxisTrunkAccuracyTest");
+        assertThat(MeasurementUncertainty.of("trunk-imu-raw", "cadence_spm"))
+                .isEqualTo(MeasurementUncertainty.of("trunk-imu", "cadence_spm"));
+        assertThat(MeasurementUncertainty.of("trunk-imu", "contact_ms")).isEqualTo(20);
     }
 }
