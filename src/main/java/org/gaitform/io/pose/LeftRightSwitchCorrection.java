@@ -257,9 +257,16 @@ public final class LeftRightSwitchCorrection {
         boolean[][] exchanged = new boolean[pairs.size()][n];
         if (n >= 4 && !pairs.isEmpty()) {
             double[] scale = bodyScale(tracks, n, settings.scaleWindowS() * rateHz);
+            int half = typicalHalf(settings.typicalWindowS() * rateHz);
             boolean[][] pairApart = new boolean[pairs.size()][];
+            // each pair's terms and typical term, kept for its own labelling below while its tracks are unchanged
+            double[][][] pairTerms = new double[pairs.size()][][];
+            double[][] pairTypical = new double[pairs.size()][];
+            boolean[] changed = new boolean[pairs.size()];
             for (int p = 0; p < pairs.size(); p++) {
-                pairApart[p] = apart(List.of(pairs.get(p)), scale, n, settings.typicalWindowS() * rateHz);
+                pairTerms[p] = terms(List.of(pairs.get(p)), scale, n);
+                pairTypical[p] = typical(pairTerms[p], n, half);
+                pairApart[p] = apart(List.of(pairs.get(p)), scale, n, pairTypical[p]);
             }
             List<List<Integer>> groups = new ArrayList<>();
             for (Map.Entry<String, Set<Role>> g : GROUPS) {
@@ -281,7 +288,10 @@ public final class LeftRightSwitchCorrection {
             }
             for (List<Integer> g : groups) {
                 List<Pair> members = g.stream().map(pairs::get).toList();
-                boolean[] swap = labelling(members, scale, n, settings.typicalWindowS() * rateHz);
+                boolean own = g.size() == 1 && !changed[g.get(0)];
+                double[][] terms = own ? pairTerms[g.get(0)] : terms(members, scale, n);
+                boolean[] swap = labelling(members, scale, n, terms,
+                        own ? pairTypical[g.get(0)] : null, half);
                 // each run of exchanged frames, for the members told apart somewhere in it or next to it (exchanging
                 // two points that stay within the jitter of each other changes nothing, and is not done)
                 for (int a = 0; a < n; a++) {
@@ -298,6 +308,7 @@ public final class LeftRightSwitchCorrection {
                             apart = pairApart[p][t];
                         }
                         if (apart) {
+                            changed[p] = true;
                             for (int t = a; t <= b; t++) {
                                 exchange(pairs.get(p), t);
                                 exchanged[p][t] = !exchanged[p][t];
@@ -353,11 +364,22 @@ public final class LeftRightSwitchCorrection {
         return new Result(n, leg, wholeLeg, upper, pairs.size(), perPair, any);
     }
 
-    /** Per frame, true where the group's labels are to be exchanged. */
-    private boolean[] labelling(List<Pair> members, double[] scale, int n, double typicalWindowFrames) {
+    /** Half the window of the typical term, in frames. */
+    private static int typicalHalf(double typicalWindowFrames) {
+        return Math.max(4, (int) Math.round(typicalWindowFrames / 2));
+    }
+
+    /**
+     * Per frame, true where the group's labels are to be exchanged.
+     *
+     * @param terms   the group's {@link #terms} with the labels as they are
+     * @param typical their {@link #typical} values, or null to compute them here
+     * @param half    half the window of the typical term (frames)
+     */
+    private boolean[] labelling(List<Pair> members, double[] scale, int n, double[][] terms, double[] typical,
+                                int half) {
         // the typical squared acceleration per point and side around each frame, with the labels as they are (the
         // median over a window of a few strides: it follows a runner coming closer and jitter that changes)
-        double[][] terms = terms(members, scale, n);
         int valid = 0;
         for (double[] row : terms) {
             for (double v : row) {
@@ -367,7 +389,7 @@ public final class LeftRightSwitchCorrection {
         if (valid < 8) {
             return new boolean[n];
         }
-        double[] m0 = typical(terms, n, Math.max(4, (int) Math.round(typicalWindowFrames / 2)));
+        double[] m0 = typical != null ? typical : typical(terms, n, half);
         double[] lambda = new double[n];
         double[] mu = new double[n];
         boolean[] apart = new boolean[n];
@@ -413,14 +435,17 @@ public final class LeftRightSwitchCorrection {
             int b = ab & 1;
             cost[1][ab] = (a != b ? (apart[0] || apart[1] ? lambda[1] : Double.POSITIVE_INFINITY) : 0) + (a == 1 && anyPresent[0] ? mu[0] : 0) + (b == 1 && anyPresent[1] ? mu[1] : 0);
         }
+        double[] frame = new double[8];
+        double[] terms8 = new double[8];
         for (int t = 2; t < n; t++) {
+            frameCosts(members, t, scale[t], m0[t], terms8, frame);
             for (int bc = 0; bc < 4; bc++) {
                 int b = bc >> 1;
                 int c = bc & 1;
                 double best = Double.POSITIVE_INFINITY;
                 int arg = 0;
                 for (int a = 0; a < 2; a++) {
-                    double v = cost[t - 1][2 * a + b] + frameCost(members, t, a, b, c, scale[t], m0[t])
+                    double v = cost[t - 1][2 * a + b] + frame[4 * a + 2 * b + c]
                             + (b != c ? (apart[t - 1] || apart[t] ? lambda[t] : Double.POSITIVE_INFINITY) : 0)
                             + (c == 1 && anyPresent[t] ? mu[t] : 0);
                     if (v < best) {
@@ -452,21 +477,27 @@ public final class LeftRightSwitchCorrection {
         return swap;
     }
 
-    /** The group's cost at frame t with the choices a, b, c at t−2, t−1, t (1 = exchanged). */
-    private static double frameCost(List<Pair> members, int t, int a, int b, int c, double scale, double m0) {
-        double sum = 0;
+    /**
+     * The group's cost at frame t for each choice a, b, c at t−2, t−1, t (1 = exchanged), into {@code out[4a + 2b + c]}:
+     * per member, the left side's term takes its points from (a, b, c) and the right side's from the opposite choices,
+     * a missing term counting as the typical one. Each member's 8 distinct terms are computed once
+     * ({@code terms8[4x + 2y + z]}: the points at t−2, t−1, t from the left (0) or right (1) track) and added in the
+     * order a member-by-member, left-then-right sum would add them.
+     */
+    private static void frameCosts(List<Pair> members, int t, double scale, double m0, double[] terms8, double[] out) {
+        java.util.Arrays.fill(out, 0);
         for (Pair p : members) {
             double[][] l = p.left();
             double[][] r = p.right();
-            for (int side = 0; side < 2; side++) {
-                double[][] s2 = (side == 0) == (a == 0) ? l : r;
-                double[][] s1 = (side == 0) == (b == 0) ? l : r;
-                double[][] s0 = (side == 0) == (c == 0) ? l : r;
-                double v = term(s2, s1, s0, t, scale);
-                sum += Double.isNaN(v) ? m0 : v;
+            for (int k = 0; k < 8; k++) {
+                double v = term((k & 4) == 0 ? l : r, (k & 2) == 0 ? l : r, (k & 1) == 0 ? l : r, t, scale);
+                terms8[k] = Double.isNaN(v) ? m0 : v;
+            }
+            for (int k = 0; k < 8; k++) {
+                out[k] += terms8[k];
+                out[k] += terms8[7 - k];
             }
         }
-        return sum;
     }
 
     /** Squared second difference of the point taken from s2 at t−2, s1 at t−1, s0 at t, over scale²; NaN if missing. */
@@ -495,9 +526,7 @@ public final class LeftRightSwitchCorrection {
     }
 
     /** Per frame, true where the group's left and right points are told apart (see {@link Settings#minSeparation()}). */
-    private boolean[] apart(List<Pair> members, double[] scale, int n, double typicalWindowFrames) {
-        double[][] terms = terms(members, scale, n);
-        double[] m0 = typical(terms, n, Math.max(4, (int) Math.round(typicalWindowFrames / 2)));
+    private boolean[] apart(List<Pair> members, double[] scale, int n, double[] m0) {
         int dims = members.get(0).left()[2] == null ? 2 : 3;
         boolean[] out = new boolean[n];
         for (int t = 0; t < n; t++) {
