@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.gaitform.io.text.ByteLineReader;
+import org.gaitform.io.text.ByteSource;
 import org.gaitform.io.text.ColumnReader;
 import org.gaitform.io.text.Fields;
-import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.Numbers;
 import org.gaitform.io.text.TextDecoding;
 import org.gaitform.model.GaitformException;
@@ -65,28 +66,35 @@ public final class PoseCsvReader {
         int timeCol = g.timeColumn();
         boolean decimalComma = false;
         int n = 0;
-        try (GuardedLineReader r = new GuardedLineReader(decoding.open(file), source)) {
-            String s;
-            while ((s = r.readLine()) != null) {
+        // an ASCII row without quotes (nearly all) is parsed in place, as bytes; the first row (which tells a decimal
+        // comma), rows split at blanks and any other row are split into strings; both read every cell alike
+        boolean inPlace = sep != ' ' && sep != 0;
+        Fields.Bounds bounds = new Fields.Bounds();
+        try (ByteLineReader r = ByteLineReader.open(ByteSource.of(file), decoding, source)) {
+            while (r.next()) {
                 long no = r.lineNumber();
-                if (no <= h.lineIndex() + 1 || s.isBlank()) {
+                if (no <= h.lineIndex() + 1 || r.blank()) {
                     continue;
                 }
-                if (s.indexOf('\0') >= 0) {
+                if (r.has('\0')) {
                     throw GaitformException.badInput(source, "line " + no, "text",
                             "a NUL byte (binary data in the file: damaged or not a text export?)");
                 }
-                String[] f = Fields.split(s, sep);
+                byte[] b = r.bytes();
+                String[] f = n > 0 && inPlace && r.ascii() && bounds.find(b, r.from(), r.to(), sep) ? null
+                        : Fields.split(r.line(), sep);
                 if (n == 0 && sep != ',') {
                     decimalComma = usesDecimalComma(f);
                 }
-                if (f.length > cols + 1 || (f.length == cols + 1 && !f[cols].isEmpty())) {
+                int fields = f == null ? bounds.count() : f.length;
+                boolean lastEmpty = f == null ? bounds.from(fields - 1) == bounds.to(fields - 1) : f[fields - 1].isEmpty();
+                if (fields > cols + 1 || (fields == cols + 1 && !lastEmpty)) {
                     throw GaitformException.badInput(source, "line " + no, cols + " fields like the header",
-                            f.length + " fields");
+                            fields + " fields");
                 }
-                if (f.length < cols) {
+                if (fields < cols) {
                     throw GaitformException.badInput(source, "line " + no, cols + " fields like the header",
-                            f.length + (f.length == 1 ? " field" : " fields") + (s.indexOf('"') >= 0
+                            fields + (fields == 1 ? " field" : " fields") + (r.has('"')
                                     ? " (a quote that is not closed?)" : " (a ragged or cut row)"));
                 }
                 if (n >= MAX_FRAMES) {
@@ -97,21 +105,24 @@ public final class PoseCsvReader {
                     if (data[i] == null) {
                         continue;
                     }
-                    String cell = KeypointColumns.clean(f[i]);
-                    double v;
-                    if (cell.isEmpty() || cell.equalsIgnoreCase("nan") || cell.equalsIgnoreCase("na")
-                            || cell.equalsIgnoreCase("null")) {
-                        if (i == timeCol) {
-                            throw GaitformException.badInput(source, "line " + no + ", column '"
-                                    + abbreviate(header.get(i)) + "'", "a time", cell.isEmpty() ? "an empty cell"
-                                    : "'" + abbreviate(cell) + "'");
-                        }
-                        v = Double.NaN;
-                    } else {
-                        v = Numbers.parse(cell, decimalComma);
-                        if (Double.isNaN(v)) {
-                            throw GaitformException.badInput(source, "line " + no + ", column '"
-                                    + abbreviate(header.get(i)) + "'", "a number", "'" + abbreviate(cell) + "'");
+                    double v = f == null ? Numbers.parse(b, bounds.from(i), bounds.to(i), decimalComma) : Double.NaN;
+                    if (Double.isNaN(v)) {
+                        String cell = KeypointColumns.clean(f == null ? ColumnReader.ascii(b, bounds.from(i),
+                                bounds.to(i)) : f[i]);
+                        if (cell.isEmpty() || cell.equalsIgnoreCase("nan") || cell.equalsIgnoreCase("na")
+                                || cell.equalsIgnoreCase("null")) {
+                            if (i == timeCol) {
+                                throw GaitformException.badInput(source, "line " + no + ", column '"
+                                        + abbreviate(header.get(i)) + "'", "a time", cell.isEmpty() ? "an empty cell"
+                                        : "'" + abbreviate(cell) + "'");
+                            }
+                            v = Double.NaN;
+                        } else {
+                            v = Numbers.parse(cell, decimalComma);
+                            if (Double.isNaN(v)) {
+                                throw GaitformException.badInput(source, "line " + no + ", column '"
+                                        + abbreviate(header.get(i)) + "'", "a number", "'" + abbreviate(cell) + "'");
+                            }
                         }
                     }
                     data[i].add(v);

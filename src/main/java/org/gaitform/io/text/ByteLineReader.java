@@ -95,6 +95,32 @@ public final class ByteLineReader implements Closeable {
         return to;
     }
 
+    /** As {@link String#isBlank} of the current line, without making a string of an ASCII line. */
+    public boolean blank() {
+        if (line != null) {
+            return line.isBlank();
+        }
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace((char) buf[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when the current line holds the character {@code c} (an ASCII character). */
+    public boolean has(char c) {
+        if (line != null) {
+            return line.indexOf(c) >= 0;
+        }
+        for (int i = from; i < to; i++) {
+            if (buf[i] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The current line as text. */
     public String line() {
         return line != null ? line : new String(buf, from, to - from, StandardCharsets.ISO_8859_1);

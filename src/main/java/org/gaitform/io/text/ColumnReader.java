@@ -58,10 +58,10 @@ public final class ColumnReader {
                 // an ASCII row without quotes (nearly all) is parsed in place, as bytes; others are split into strings
                 byte[] b = r.bytes();
                 String line = r.ascii() ? null : r.line();
-                if (line == null ? isBlank(b, r.from(), r.to()) : line.isBlank()) {
+                if (r.blank()) {
                     continue;
                 }
-                if (line == null ? indexOf(b, r.from(), r.to(), (byte) 0) >= 0 : line.indexOf('\0') >= 0) {
+                if (r.has('\0')) {
                     throw GaitformException.badInput(source, "line " + lineNo, "text",
                             "a NUL byte (binary data in the file: damaged or not a text export?)");
                 }
@@ -163,27 +163,8 @@ public final class ColumnReader {
     }
 
     /** The ASCII text of bytes {@code from} to {@code to}. */
-    private static String ascii(byte[] b, int from, int to) {
+    public static String ascii(byte[] b, int from, int to) {
         return new String(b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
-    }
-
-    /** As {@link String#isBlank} for an ASCII line. */
-    private static boolean isBlank(byte[] b, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!Character.isWhitespace((char) b[i])) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static int indexOf(byte[] b, int from, int to, byte v) {
-        for (int i = from; i < to; i++) {
-            if (b[i] == v) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The first data row split into fields, or {@code null} when the file has none. */
