@@ -20,6 +20,11 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * completes a right-handed frame: right = forward × up.
  */
 public final class TrunkAlignment {
+    /**
+     * Key of the decision that carries the length of a raw-axis sensor's mean acceleration ("1.003 g"), which the
+     * quality check {@code gravity_magnitude} reads.
+     */
+    public static final String MEAN_ACCELERATION = "mean_acceleration_g";
     /** Cut-off of the gravity estimate (Hz). */
     public static final double GRAVITY_LOW_PASS_HZ = 0.3;
 
@@ -66,6 +71,7 @@ public final class TrunkAlignment {
             sz += az.get(i);
         }
         Vec3 meanUp = new Vec3(sx, sy, sz);
+        double meanG = n > 0 ? meanUp.norm() / n : Double.NaN;
         meanUp = meanUp.norm() > 1e-9 ? meanUp.unit() : new Vec3(0, 0, 1);
         Vec3 helper = Math.abs(meanUp.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
         Vec3 e1 = helper.minus(meanUp.times(helper.dot(meanUp))).unit();
@@ -106,6 +112,9 @@ public final class TrunkAlignment {
         decisions.add(new Decision("alignment", "gravity",
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
+        decisions.add(new Decision(MEAN_ACCELERATION, String.format(java.util.Locale.ROOT, "%.3f g", meanG),
+                "the length of the mean acceleration over the recording: gravity, 1 g, for a calibrated sensor whose "
+                        + "readings are whole (over whole steps the trunk does not accelerate on average)"));
         return new Vertical(v, h1, h2, meanUp, e1, decisions);
     }
 

@@ -30,6 +30,7 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.model.Trace;
+import org.gaitform.quality.QualityChecks;
 
 /**
  * Running analysis of a trunk-worn IMU: vertical from gravity, running/walking/standing bouts, contacts by
@@ -75,10 +76,12 @@ final class TrunkRunningAnalysis {
      * Added for raw-axis exports, whose vertical gaitform finds from gravity: measured by RawAxisTrunkAccuracyTest
      * (Alcantara's force-plate trials turned into random sensor frames; docs/quality.md).
      */
-    static final String ACCURACY_RAW_AXES = " This sensor's vertical was found from gravity by gaitform: on force-plate "
-            + "trials turned into sensor axes that way, cadence was within 0.6 steps/min but contact times came out "
-            + "12–55 ms long (27 ms on average), because the toe-off latency was set on sensors whose vertical column "
-            + "leans with the sacrum: contact time and duty factor are likely too high here, flight too low.";
+    static final String ACCURACY_RAW_AXES = String.format(Locale.ROOT, " This sensor's vertical was found from "
+            + "gravity by gaitform: on force-plate trials turned into sensor axes that way, cadence was within 0.6 "
+            + "steps/min but contact times came out %.0f–%.0f ms long (%.0f ms on average), because the toe-off latency "
+            + "was set on sensors whose vertical column leans with the sacrum: contact time and duty factor are likely "
+            + "too high here, flight too low.", QualityChecks.RAW_TRUNK_CONTACT_ERR_MIN_MS,
+            QualityChecks.RAW_TRUNK_CONTACT_ERR_MAX_MS, QualityChecks.RAW_TRUNK_CONTACT_ERR_MEAN_MS);
 
     private final AnalysisSettings settings;
 

@@ -52,7 +52,9 @@ import org.gaitform.signal.Stats;
  *   <li>{@code keypoint_switches}, {@code keypoints_missing} (video keypoints): the share of frames whose left and right
  *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint;</li>
  *   <li>{@code sensor_tilt} (tilted pre-aligned trunk exports): the contact times found again on the vertical turned
- *       onto gravity against the reported ones.</li>
+ *       onto gravity against the reported ones;</li>
+ *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean acceleration, from which the
+ *       vertical is found, against gravity's 1 g.</li>
  * </ol>
  */
 public final class QualityChecks {
@@ -71,6 +73,20 @@ public final class QualityChecks {
     public static final List<String> TIME_SCALE_METRICS = List.of("cadence_spm", "step_time_s", "contact_ms",
             "contact_ms_median", "contact_ms_left", "contact_ms_right", "flight_ms", "running_speed_mps",
             "walking_cadence_spm", "walking_stance_ms", "stride_time_s");
+    /**
+     * Contact-time error of a running trunk sensor whose vertical gaitform found from gravity (raw axes), as measured
+     * by {@code RawAxisTrunkAccuracyTest}: Alcantara et al. 2022's 18 force-plate trials, each turned into a random
+     * sensor frame (ms; smallest, mean and largest of the per-trial mean errors, rounded). The test fails when its
+     * figures move away from these, so that the sentences that quote them stay true.
+     */
+    public static final double RAW_TRUNK_CONTACT_ERR_MIN_MS = 12;
+    /** See {@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}. */
+    public static final double RAW_TRUNK_CONTACT_ERR_MEAN_MS = 27;
+    /** See {@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}. */
+    public static final double RAW_TRUNK_CONTACT_ERR_MAX_MS = 55;
+    /** Summary keys of running that come from contact durations (those of {@link #CONTACT_METRICS} but walking's). */
+    static final List<String> RUNNING_CONTACT_METRICS = CONTACT_METRICS.stream()
+            .filter(k -> !k.equals("walking_stance_ms")).toList();
     /** Standard gravity (m/s²). */
     static final double G = 9.81;
 
@@ -114,6 +130,7 @@ public final class QualityChecks {
         }
         keypoints(x, out);
         sensorTilt(x, out);
+        gravityMagnitude(x, out);
         speed(x, out);
         ranges(x, out);
         verticalOscillation(x, out);
@@ -325,6 +342,46 @@ public final class QualityChecks {
                 out.add(QualityCheck.passed("sensor_tilt", String.format(Locale.ROOT, "The sensor's vertical column "
                         + "leans %.0f° from gravity; turned onto gravity, the contact times agree within %.0f ms "
                         + "(%+.0f ms).", tiltDeg, s.tiltContactShiftMs(), shiftMs)));
+            }
+        }
+    }
+
+    /**
+     * {@code gravity_magnitude}: a running trunk session whose vertical gaitform found from gravity (raw axes) and whose
+     * mean acceleration is not 1 g (the decision {@code mean_acceleration_g}). Over whole steps the trunk does not
+     * accelerate on average, so any calibrated sensor's readings average to gravity; when they do not, an axis is
+     * clipped, offset or scaled wrong, the direction taken for gravity leans by an unknown angle, and toe-off, read on
+     * that vertical, is not pinned down: on force-plate trials like that (Alcantara's, whose vertical was clipped at
+     * 0 g, turned into raw axes: 1.13–1.36 g) contact times came out long by amounts that varied from trial to trial
+     * ({@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}). So the values that come from contact durations are shown and not judged.
+     */
+    private void gravityMagnitude(Session x, List<QualityCheck> out) {
+        if (!x.kind.equals("trunk-imu") || !x.running()) {
+            return;
+        }
+        for (Decision d : x.r.decisions()) {
+            if (!d.key().equals("mean_acceleration_g")) {
+                continue;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) g").matcher(d.value());
+            if (!m.find()) {
+                continue;
+            }
+            double meanG = Double.parseDouble(m.group(1));
+            if (Math.abs(meanG - 1) > s.gravityMagnitudeTolG()) {
+                out.add(new QualityCheck("gravity_magnitude", Quality.DOUBTFUL, String.format(Locale.ROOT, "Over the "
+                        + "recording the acceleration averages %.2f g, where a calibrated sensor averages 1 g "
+                        + "(gravity): an axis is clipped, offset or scaled wrong. The export has no vertical column, so "
+                        + "gaitform found the vertical from gravity, and it may lean by several degrees; on force-plate "
+                        + "trials like that, contact times came out %.0f–%.0f ms long (%.0f ms on average, "
+                        + "docs/quality.md). Contact time, flight and duty factor are shown but not judged; cadence is "
+                        + "not affected. A vertical acceleration column (acc_v), or a calibrated sensor, avoids this.",
+                        meanG, RAW_TRUNK_CONTACT_ERR_MIN_MS, RAW_TRUNK_CONTACT_ERR_MAX_MS,
+                        RAW_TRUNK_CONTACT_ERR_MEAN_MS), x.present(RUNNING_CONTACT_METRICS)));
+            } else {
+                out.add(QualityCheck.passed("gravity_magnitude", String.format(Locale.ROOT, "Over the recording the "
+                        + "acceleration averages %.2f g, within %.2f g of gravity, so the vertical found from it can be "
+                        + "trusted.", meanG, s.gravityMagnitudeTolG())));
             }
         }
     }

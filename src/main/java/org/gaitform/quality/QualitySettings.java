@@ -58,6 +58,9 @@ package org.gaitform.quality;
  *                              vertical is turned onto gravity (beyond the usual difference) before the contact times
  *                              are doubtful (ms); default 25 (issue 13's bound for a wrong session: two estimates
  *                              further apart than that cannot both be within it)
+ * @param gravityMagnitudeTolG  a trunk sensor with raw axes must read a mean acceleration within this of 1 g (g) for
+ *                              its contact times to be judged; default 0.1 (a calibrated accelerometer reads 1 g ± a
+ *                              few per cent, and a trunk tilting ±10° through the step lowers the mean by 1.5 %)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -67,11 +70,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double gapPoorPct, double sameSidePct, double sameSidePoorPct, double stepTimeCvPct,
                               double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
-                              double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs) {
+                              double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
+                              double gravityMagnitudeTolG) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

@@ -1,6 +1,7 @@
 package org.gaitform.accuracy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,10 +17,14 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
+import org.gaitform.events.TrunkAlignment;
+import org.gaitform.model.FindingStatus;
 import org.gaitform.model.Placement;
+import org.gaitform.model.Quality;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.simulate.FootImuSimulator;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -54,8 +59,8 @@ class RawAxisTrunkAccuracyTest {
         Random rnd = new Random(13);
         List<Trial> trials = new ArrayList<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 turned into random sensor "
-                + "frames (raw axes, vertical found by gaitform)%n%-31s %-8s %5s %8s %9s %8s %9s %8s  %s%n", "trial",
-                "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "verdict"));
+                + "frames (raw axes, vertical found by gaitform)%n%-31s %-8s %5s %8s %9s %8s %9s %8s %8s  %s%n", "trial",
+                "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "mean a", "verdict"));
         for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
             String file = e.getKey();
             double[][] rot = FootImuSimulator.randomRotation(rnd);
@@ -68,9 +73,9 @@ class RawAxisTrunkAccuracyTest {
                     s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
                     s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean")));
             trials.add(t);
-            out.append(String.format(Locale.ROOT, "%-31s %-8s %5d %7.1f%% %+9.2f %+5.1f ms %+6.1f ms %6.1f°  %s%n", file,
+            out.append(String.format(Locale.ROOT, "%-31s %-8s %5d %7.1f%% %+9.2f %+5.1f ms %+6.1f ms %6.1f° %8s  %s%n", file,
                     t.role(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.contactErrMs(),
-                    Math.toDegrees(Math.acos(Math.abs(rot[2][2]))), s.quality().verdict().label()));
+                    Math.toDegrees(Math.acos(Math.abs(rot[2][2]))), meanAcceleration(s), s.quality().verdict().label()));
             assertThat(s.placement()).as(file + ": placement found from the signal").isEqualTo(Placement.SACRUM);
             assertThat(s.info().get("measurement_kind")).as(file).isEqualTo("trunk-imu");
             assertThat(s.info().get("accuracy")).as(file + ": the report says so").contains("found from gravity",
@@ -78,6 +83,17 @@ class RawAxisTrunkAccuracyTest {
             assertThat(s.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
                     assertThat(f.uncertainty()).as(file + ": contact time's ± is the raw-axis one")
                             .isGreaterThanOrEqualTo(35));
+            // the contract of issue 13: a session whose contact time may be 25 ms off is not called good, and its
+            // contact-time finding is shown without a verdict: here because the turned trials' mean acceleration is
+            // not 1 g (the vertical column was clipped at 0 g by the data's authors)
+            assertThat(s.quality().verdict()).as(file + ": verdict").isNotEqualTo(Quality.GOOD);
+            assertThat(s.quality().checks()).as(file).anySatisfy(c -> assertThat(c.id())
+                    .isEqualTo("gravity_magnitude"));
+            assertThat(s.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).allSatisfy(f ->
+                    assertThat(f.status()).as(file + ": contact time not judged")
+                            .isEqualTo(FindingStatus.NOT_JUDGED));
+            assertThat(s.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty().allSatisfy(f ->
+                    assertThat(f.status()).as(file + ": cadence still judged").isNotEqualTo(FindingStatus.NOT_JUDGED));
         }
         double meanErr = trials.stream().mapToDouble(Trial::contactErrMs).average().orElseThrow();
         int found = trials.stream().mapToInt(t -> (int) Math.round(t.matchedPct() * t.refs() / 100)).sum();
@@ -97,6 +113,19 @@ class RawAxisTrunkAccuracyTest {
                 .isGreaterThanOrEqualTo(AlcantaraAccuracyTest.MIN_MATCHED_PCT);
         assertThat(meanErr).as("the raw-axis contact-time gap is closed: update docs/quality.md and this test")
                 .isGreaterThan(GAP_MS);
+        // the figures the quality sentence, the report's accuracy paragraph and measurement-uncertainty.csv quote
+        assertThat(meanErr).as("mean error as quoted (QualityChecks.RAW_TRUNK_CONTACT_ERR_MEAN_MS)")
+                .isCloseTo(QualityChecks.RAW_TRUNK_CONTACT_ERR_MEAN_MS, within(1.0));
+        assertThat(trials.stream().mapToDouble(Trial::contactErrMs).min().orElseThrow()).as("smallest error as quoted")
+                .isCloseTo(QualityChecks.RAW_TRUNK_CONTACT_ERR_MIN_MS, within(1.0));
+        assertThat(trials.stream().mapToDouble(Trial::contactErrMs).max().orElseThrow()).as("largest error as quoted")
+                .isCloseTo(QualityChecks.RAW_TRUNK_CONTACT_ERR_MAX_MS, within(1.0));
+    }
+
+    /** The length of the session's mean acceleration (the decision {@code mean_acceleration_g}), or "-". */
+    static String meanAcceleration(SessionResult s) {
+        return s.decisions().stream().filter(d -> d.key().equals(TrunkAlignment.MEAN_ACCELERATION))
+                .map(d -> d.value()).findFirst().orElse("-");
     }
 
     /** The trial's forward and vertical columns turned by {@code rot} into sensor axes x, y, z. */

@@ -145,6 +145,59 @@ class QualityFaultInjectionTest {
                 .satisfies(c -> assertThat(c.failed()).isFalse());
     }
 
+    /**
+     * A raw-axis trunk sensor whose readings do not average to gravity (every accelerometer axis read 25 % high, as
+     * when a range setting is taken wrongly): its vertical from gravity is not to be trusted for toe-off, so contact
+     * time, flight and duty factor are shown but not judged; cadence is still judged. The same file as recorded
+     * averages 1 g and passes.
+     */
+    @Test
+    void aSensorWhoseReadingsDoNotAverageToGravityLeavesContactTimeUnjudged() throws IOException {
+        assertThat(trunk.quality().checks()).filteredOn(c -> c.id().equals("gravity_magnitude")).singleElement()
+                .satisfies(c -> assertThat(c.failed()).as(c.sentence()).isFalse());
+        List<String> lines = Files.readAllLines(dir.resolve("trunk_sacrum.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        StringBuilder scaled = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",");
+            for (int i = 0; i < cells.length; i++) {
+                if (header.get(i).startsWith("acc_")) {
+                    cells[i] = Double.toString(1.25 * Double.parseDouble(cells[i]));
+                }
+            }
+            scaled.append(String.join(",", cells)).append('\n');
+        }
+        Path high = dir.resolve("trunk_sacrum_scaled.csv");
+        Files.writeString(high, scaled);
+        SessionResult r = analyse(high, ReadOptions.DEFAULTS);
+        assertFlagged("accelerometer reading 25 % high", r.quality(), Quality.DOUBTFUL, "gravity_magnitude");
+        QualityCheck g = r.quality().checks().stream().filter(c -> c.id().equals("gravity_magnitude")).findFirst()
+                .orElseThrow();
+        assertThat(g.sentence()).contains("averages 1.2", "12–55 ms long", "acc_v");
+        assertThat(g.metrics()).contains("contact_ms", "flight_ms", "duty_factor").doesNotContain("cadence_spm");
+        assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_JUDGED));
+        assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(FindingStatus.NOT_JUDGED));
+        // the check reads the decision, on either side of 1 g and only for raw axes
+        assertFlagged("mean acceleration 0.85 g", assess(trunkRec, withMeanAcceleration("0.850 g"), "trunk-imu"),
+                Quality.DOUBTFUL, "gravity_magnitude");
+        SessionQuality fine = assess(trunkRec, withMeanAcceleration("1.090 g"), "trunk-imu");
+        assertThat(fine.verdict()).as("%s", fine.reasons()).isEqualTo(Quality.GOOD);
+    }
+
+    /** The trunk session with its mean-acceleration decision replaced. */
+    private static SessionResult withMeanAcceleration(String value) {
+        List<Decision> ds = new ArrayList<>();
+        for (Decision d : trunk.decisions()) {
+            ds.add(d.key().equals("mean_acceleration_g") ? new Decision(d.key(), value, "test") : d);
+        }
+        assertThat(ds).extracting(Decision::key).contains("mean_acceleration_g");
+        return new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
+                trunk.samplingRateHz(), trunk.bouts(), trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(), ds,
+                trunk.warnings(), trunk.traces(), trunk.figures(), trunk.quality());
+    }
+
     // ------------------------------------------------------------------ faults in the contacts
 
     /** A contact as the detectors give it. */
