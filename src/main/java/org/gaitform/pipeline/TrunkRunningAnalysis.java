@@ -78,9 +78,10 @@ final class TrunkRunningAnalysis {
      */
     static final String ACCURACY_RAW_AXES = String.format(Locale.ROOT, " This sensor's vertical was found from "
             + "gravity by gaitform: on force-plate trials turned into sensor axes that way, cadence was within 0.6 "
-            + "steps/min but contact times came out %.0f–%.0f ms long (%.0f ms on average), because the toe-off latency "
-            + "was set on sensors whose vertical column leans with the sacrum: contact time and duty factor are likely "
-            + "too high here, flight too low.", QualityChecks.RAW_TRUNK_CONTACT_ERR_MIN_MS,
+            + "steps/min but contact times came out %.0f–%.0f ms long (%.0f ms on average). Those trials' vertical "
+            + "column had been clipped at 0 g, which the vertical found from gravity mixes in, so how far this holds "
+            + "for a calibrated sensor is not known: contact time and duty factor may be too high here, flight too "
+            + "low.", QualityChecks.RAW_TRUNK_CONTACT_ERR_MIN_MS,
             QualityChecks.RAW_TRUNK_CONTACT_ERR_MAX_MS, QualityChecks.RAW_TRUNK_CONTACT_ERR_MEAN_MS);
 
     private final AnalysisSettings settings;

@@ -84,6 +84,12 @@ public final class QualityChecks {
     public static final double RAW_TRUNK_CONTACT_ERR_MEAN_MS = 27;
     /** See {@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}. */
     public static final double RAW_TRUNK_CONTACT_ERR_MAX_MS = 55;
+    /**
+     * Summary keys whose value scales with the accelerometer's readings (a sensor that reads 20 % high gives them 20 %
+     * high).
+     */
+    static final List<String> ACCELERATION_SCALE_METRICS = List.of("peak_acc_g", "vertical_oscillation_cm",
+            "vertical_oscillation_pct_leg", "vertical_ratio_pct");
     /** Summary keys of running that come from contact durations (those of {@link #CONTACT_METRICS} but walking's). */
     static final List<String> RUNNING_CONTACT_METRICS = CONTACT_METRICS.stream()
             .filter(k -> !k.equals("walking_stance_ms")).toList();
@@ -353,7 +359,8 @@ public final class QualityChecks {
      * clipped, offset or scaled wrong, the direction taken for gravity leans by an unknown angle, and toe-off, read on
      * that vertical, is not pinned down: on force-plate trials like that (Alcantara's, whose vertical was clipped at
      * 0 g, turned into raw axes: 1.13–1.36 g) contact times came out long by amounts that varied from trial to trial
-     * ({@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}). So the values that come from contact durations are shown and not judged.
+     * ({@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}). So the values that come from contact durations, and those that scale
+     * with the readings (vertical oscillation, landing impact), are shown and not judged.
      */
     private void gravityMagnitude(Session x, List<QualityCheck> out) {
         if (!x.kind.equals("trunk-imu") || !x.running()) {
@@ -369,15 +376,17 @@ public final class QualityChecks {
             }
             double meanG = Double.parseDouble(m.group(1));
             if (Math.abs(meanG - 1) > s.gravityMagnitudeTolG()) {
+                List<String> metrics = new ArrayList<>(x.present(RUNNING_CONTACT_METRICS));
+                metrics.addAll(x.present(ACCELERATION_SCALE_METRICS));
                 out.add(new QualityCheck("gravity_magnitude", Quality.DOUBTFUL, String.format(Locale.ROOT, "Over the "
-                        + "recording the acceleration averages %.2f g, where a calibrated sensor averages 1 g "
-                        + "(gravity): an axis is clipped, offset or scaled wrong. The export has no vertical column, so "
-                        + "gaitform found the vertical from gravity, and it may lean by several degrees; on force-plate "
-                        + "trials like that, contact times came out %.0f–%.0f ms long (%.0f ms on average, "
-                        + "docs/quality.md). Contact time, flight and duty factor are shown but not judged; cadence is "
-                        + "not affected. A vertical acceleration column (acc_v), or a calibrated sensor, avoids this.",
-                        meanG, RAW_TRUNK_CONTACT_ERR_MIN_MS, RAW_TRUNK_CONTACT_ERR_MAX_MS,
-                        RAW_TRUNK_CONTACT_ERR_MEAN_MS), x.present(RUNNING_CONTACT_METRICS)));
+                        + "recording the acceleration averages %.2f g where a calibrated sensor averages 1 g (gravity), "
+                        + "so an axis is clipped, offset or scaled wrong, and contact time, flight, duty factor, "
+                        + "vertical oscillation and landing impact are shown but not judged (cadence is not affected); "
+                        + "the export has no vertical column, so gaitform found the vertical from gravity, which may "
+                        + "then lean by several degrees, and on force-plate trials like that contact times came out "
+                        + "%.0f–%.0f ms long (%.0f ms on average, docs/quality.md). A vertical acceleration column "
+                        + "(acc_v), or a calibrated sensor, avoids this.", meanG, RAW_TRUNK_CONTACT_ERR_MIN_MS,
+                        RAW_TRUNK_CONTACT_ERR_MAX_MS, RAW_TRUNK_CONTACT_ERR_MEAN_MS), metrics));
             } else {
                 out.add(QualityCheck.passed("gravity_magnitude", String.format(Locale.ROOT, "Over the recording the "
                         + "acceleration averages %.2f g, within %.2f g of gravity, so the vertical found from it can be "

@@ -98,7 +98,8 @@ final class QualityBanner {
                     + "against the speed"
                     : id.startsWith("range_") || id.equals("vertical_oscillation_flight") ? "physical ranges"
                     : id.equals("vertical_ratio_consistency") ? "the device's vertical ratio against its oscillation "
-                    + "and step length" : null;
+                    + "and step length"
+                    : id.equals("gravity_magnitude") ? "the sensor's mean acceleration against gravity" : null;
             if (w != null) {
                 out.add(w);
             }

@@ -174,7 +174,10 @@ class QualityFaultInjectionTest {
         QualityCheck g = r.quality().checks().stream().filter(c -> c.id().equals("gravity_magnitude")).findFirst()
                 .orElseThrow();
         assertThat(g.sentence()).contains("averages 1.2", "12–55 ms long", "acc_v");
-        assertThat(g.metrics()).contains("contact_ms", "flight_ms", "duty_factor").doesNotContain("cadence_spm");
+        assertThat(g.metrics()).contains("contact_ms", "flight_ms", "duty_factor", "vertical_oscillation_cm",
+                "peak_acc_g").doesNotContain("cadence_spm");
+        assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("vertical_oscillation_cm")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_JUDGED));
         assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_JUDGED));
         assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty()
