@@ -123,7 +123,8 @@ public final class SignalCadence {
                 List<int[]> ranges = ranges(spans, x.length);
                 int longest = ranges.stream().mapToInt(r -> r[1] - r[0]).max().orElse(0);
                 int maxLag = (int) Math.max(2, Math.min(Math.round(MAX_LAG_S * rate), longest - 1));
-                double[] acf = Periodicity.pooledAutocorrelation(x, ranges, maxLag);
+                double[][] both = Periodicity.pooledAutocorrelations(x, ranges, maxLag);
+                double[] acf = both[0];
                 int lag = switch (cycle) {
                     case STEP -> {
                         double[] r = walking ? WALKING_STEP_S : RUNNING_STEP_S;
@@ -144,8 +145,7 @@ public final class SignalCadence {
                 }
                 // the biased function chose the peak (it prefers the shorter of two equal periods); the unbiased one,
                 // not tapered towards long lags, places it and its multiples
-                double[] flat = Periodicity.pooledAutocorrelation(x, ranges, maxLag, true);
-                periods.add(Periodicity.refinedPeriod(flat, lag)[0] / rate);
+                periods.add(Periodicity.refinedPeriod(both[1], lag)[0] / rate);
                 reg = Double.isNaN(reg) ? acf[lag] : Math.min(reg, acf[lag]);
             }
             if (periods.isEmpty()) {

@@ -97,6 +97,14 @@ public final class Periodicity {
      * lags and its peaks lie at the signal's periods even in short stretches.
      */
     public static double[] pooledAutocorrelation(double[] x, List<int[]> ranges, int maxLag, boolean unbiased) {
+        return pooledAutocorrelations(x, ranges, maxLag)[unbiased ? 1 : 0];
+    }
+
+    /**
+     * Both functions above, the biased one first and the unbiased one second, from one pass over the products (they
+     * differ only in how each lag's sum is divided).
+     */
+    public static double[][] pooledAutocorrelations(double[] x, List<int[]> ranges, int maxLag) {
         double[] num = new double[maxLag + 1];
         long[] pairs = new long[maxLag + 1];
         long samples = 0;
@@ -153,17 +161,20 @@ public final class Periodicity {
                 pairs[lag] += count;
             }
         }
-        double[] out = new double[maxLag + 1];
+        double[] biased = new double[maxLag + 1];
+        double[] flat = new double[maxLag + 1];
         if (!(den > 0)) {
-            java.util.Arrays.fill(out, Double.NaN);
-            return out;
+            java.util.Arrays.fill(biased, Double.NaN);
+            java.util.Arrays.fill(flat, Double.NaN);
+            return new double[][] {biased, flat};
         }
-        out[0] = 1;
+        biased[0] = 1;
+        flat[0] = 1;
         for (int lag = 1; lag <= maxLag; lag++) {
-            out[lag] = !unbiased ? num[lag] / den : pairs[lag] == 0 ? Double.NaN
-                    : (num[lag] / pairs[lag]) / (den / samples);
+            biased[lag] = num[lag] / den;
+            flat[lag] = pairs[lag] == 0 ? Double.NaN : (num[lag] / pairs[lag]) / (den / samples);
         }
-        return out;
+        return new double[][] {biased, flat};
     }
 
     /**
