@@ -21,8 +21,9 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  */
 public final class TrunkAlignment {
     /**
-     * Key of the decision that carries the length of a raw-axis sensor's mean acceleration ("1.003 g"), which the
-     * quality check {@code gravity_magnitude} reads.
+     * Key of the decision that carries the mean length of a raw-axis sensor's gravity estimate ("1.003 g"), which the
+     * quality check {@code gravity_magnitude} reads. The length at each sample, not that of the mean vector: a sensor
+     * that turns during the recording (a sit, a turn of the pouch) shortens the mean vector, not its gravity.
      */
     public static final String MEAN_ACCELERATION = "mean_acceleration_g";
     /** Cut-off of the gravity estimate (Hz). */
@@ -71,7 +72,6 @@ public final class TrunkAlignment {
             sz += az.get(i);
         }
         Vec3 meanUp = new Vec3(sx, sy, sz);
-        double meanG = n > 0 ? meanUp.norm() / n : Double.NaN;
         meanUp = meanUp.norm() > 1e-9 ? meanUp.unit() : new Vec3(0, 0, 1);
         Vec3 helper = Math.abs(meanUp.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
         Vec3 e1 = helper.minus(meanUp.times(helper.dot(meanUp))).unit();
@@ -83,11 +83,13 @@ public final class TrunkAlignment {
         double[] v = gz; // reused in place: gz[i] is read before v[i] is written
         double[] h1 = gx;
         double[] h2 = gy;
+        double normSum = 0;
         for (int i = 0; i < n; i++) {
             double x = gx[i];
             double y = gy[i];
             double z = gz[i];
             double norm = Math.sqrt(x * x + y * y + z * z);
+            normSum += norm;
             double ux = 0;
             double uy = 0;
             double uz = 1;
@@ -112,9 +114,10 @@ public final class TrunkAlignment {
         decisions.add(new Decision("alignment", "gravity",
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
-        decisions.add(new Decision(MEAN_ACCELERATION, String.format(java.util.Locale.ROOT, "%.3f g", meanG),
-                "the length of the mean acceleration over the recording: gravity, 1 g, for a calibrated sensor whose "
-                        + "readings are whole (over whole steps the trunk does not accelerate on average)"));
+        decisions.add(new Decision(MEAN_ACCELERATION, String.format(java.util.Locale.ROOT, "%.3f g",
+                n > 0 ? normSum / n : Double.NaN), "the length of the gravity estimate (the acceleration low-passed at "
+                + GRAVITY_LOW_PASS_HZ + " Hz), averaged over the recording: 1 g for a calibrated sensor whose readings "
+                + "are whole, whatever its tilt (over whole steps the trunk does not accelerate on average)"));
         return new Vertical(v, h1, h2, meanUp, e1, decisions);
     }
 

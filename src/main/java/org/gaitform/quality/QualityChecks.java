@@ -53,8 +53,8 @@ import org.gaitform.signal.Stats;
  *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint;</li>
  *   <li>{@code sensor_tilt} (tilted pre-aligned trunk exports): the contact times found again on the vertical turned
  *       onto gravity against the reported ones;</li>
- *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean acceleration, from which the
- *       vertical is found, against gravity's 1 g.</li>
+ *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean length of the gravity estimate,
+ *       from which the vertical is found, against 1 g.</li>
  * </ol>
  */
 public final class QualityChecks {
@@ -354,8 +354,9 @@ public final class QualityChecks {
 
     /**
      * {@code gravity_magnitude}: a running trunk session whose vertical gaitform found from gravity (raw axes) and whose
-     * mean acceleration is not 1 g (the decision {@code mean_acceleration_g}). Over whole steps the trunk does not
-     * accelerate on average, so any calibrated sensor's readings average to gravity; when they do not, an axis is
+     * gravity estimate is not 1 g long on average (the decision {@code mean_acceleration_g}). Over whole steps the
+     * trunk does not accelerate on average, so any calibrated sensor's readings low-passed over a few steps are
+     * gravity, 1 g long (GaitPy's GENEActiv demo: 0.996 g); when they are not, an axis is
      * clipped, offset or scaled wrong, the direction taken for gravity leans by an unknown angle, and toe-off, read on
      * that vertical, is not pinned down: on force-plate trials like that (Alcantara's, whose vertical was clipped at
      * 0 g, turned into raw axes: 1.13–1.36 g) contact times came out long by amounts that varied from trial to trial
@@ -378,8 +379,8 @@ public final class QualityChecks {
             if (Math.abs(meanG - 1) > s.gravityMagnitudeTolG()) {
                 List<String> metrics = new ArrayList<>(x.present(RUNNING_CONTACT_METRICS));
                 metrics.addAll(x.present(ACCELERATION_SCALE_METRICS));
-                out.add(new QualityCheck("gravity_magnitude", Quality.DOUBTFUL, String.format(Locale.ROOT, "Over the "
-                        + "recording the acceleration averages %.2f g where a calibrated sensor averages 1 g (gravity), "
+                out.add(new QualityCheck("gravity_magnitude", Quality.DOUBTFUL, String.format(Locale.ROOT, "The "
+                        + "sensor's gravity estimate is %.2f g long on average where a calibrated sensor's is 1 g, "
                         + "so an axis is clipped, offset or scaled wrong, and contact time, flight, duty factor, "
                         + "vertical oscillation and landing impact are shown but not judged (cadence is not affected); "
                         + "the export has no vertical column, so gaitform found the vertical from gravity, which may "
@@ -388,9 +389,9 @@ public final class QualityChecks {
                         + "(acc_v), or a calibrated sensor, avoids this.", meanG, RAW_TRUNK_CONTACT_ERR_MIN_MS,
                         RAW_TRUNK_CONTACT_ERR_MAX_MS, RAW_TRUNK_CONTACT_ERR_MEAN_MS), metrics));
             } else {
-                out.add(QualityCheck.passed("gravity_magnitude", String.format(Locale.ROOT, "Over the recording the "
-                        + "acceleration averages %.2f g, within %.2f g of gravity, so the vertical found from it can be "
-                        + "trusted.", meanG, s.gravityMagnitudeTolG())));
+                out.add(QualityCheck.passed("gravity_magnitude", String.format(Locale.ROOT, "The sensor's gravity "
+                        + "estimate is %.2f g long on average, within %.2f g of 1 g, so the vertical found from it can "
+                        + "be trusted.", meanG, s.gravityMagnitudeTolG())));
             }
         }
     }

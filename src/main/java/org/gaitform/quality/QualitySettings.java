@@ -58,9 +58,11 @@ package org.gaitform.quality;
  *                              vertical is turned onto gravity (beyond the usual difference) before the contact times
  *                              are doubtful (ms); default 25 (issue 13's bound for a wrong session: two estimates
  *                              further apart than that cannot both be within it)
- * @param gravityMagnitudeTolG  a trunk sensor with raw axes must read a mean acceleration within this of 1 g (g) for
- *                              its contact times to be judged; default 0.1 (a calibrated accelerometer reads 1 g ± a
- *                              few per cent, and a trunk tilting ±10° through the step lowers the mean by 1.5 %)
+ * @param gravityMagnitudeTolG  a running trunk sensor with raw axes must have a gravity estimate (its readings
+ *                              low-passed at 0.3 Hz) within this of 1 g long on average (g) for its contact times and
+ *                              the values that scale with its readings to be judged; default 0.1 (a calibrated
+ *                              accelerometer reads 1 g ± a few per cent, and a trunk tilting ±10° through the step
+ *                              shortens the estimate by 1.5 %; GaitPy's GENEActiv demo reads 0.996 g)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,

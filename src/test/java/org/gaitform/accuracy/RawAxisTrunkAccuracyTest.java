@@ -39,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Cadence and initial contacts must meet issue 13's targets as they do on the columns as recorded. Contact time is a
  * named gap: the contacts come out long, either because the toe-off latency (25 ms) and the simulator were set on
  * Alcantara's tilted column and do not fit gravity's vertical, or because these trials mislead (their vertical was
- * clipped at 0 g by the data's authors, so their readings average 1.13–1.37 g and the vertical found from them leans
+ * clipped at 0 g by the data's authors, so their gravity estimate is 1.13–1.37 g long and the vertical found from it leans
  * by an unknown angle; docs/quality.md, "raw-axis exports"). The sessions must not be called good and their contact
  * times must not be judged (the quality check {@code gravity_magnitude}). The test prints the figures, holds them to
  * the ones the report quotes, and fails when the gap closes, so that the docs are updated.
@@ -86,8 +86,8 @@ class RawAxisTrunkAccuracyTest {
                     assertThat(f.uncertainty()).as(file + ": contact time's ± is the raw-axis one")
                             .isGreaterThanOrEqualTo(35));
             // the contract of issue 13: a session whose contact time may be 25 ms off is not called good, and its
-            // contact-time finding is shown without a verdict: here because the turned trials' mean acceleration is
-            // not 1 g (the vertical column was clipped at 0 g by the data's authors)
+            // contact-time finding is shown without a verdict: here because the turned trials' gravity estimate is
+            // not 1 g long (the vertical column was clipped at 0 g by the data's authors)
             assertThat(s.quality().verdict()).as(file + ": verdict").isNotEqualTo(Quality.GOOD);
             assertThat(s.quality().checks()).as(file).anySatisfy(c -> assertThat(c.id())
                     .isEqualTo("gravity_magnitude"));
@@ -124,7 +124,7 @@ class RawAxisTrunkAccuracyTest {
                 .isCloseTo(QualityChecks.RAW_TRUNK_CONTACT_ERR_MAX_MS, within(1.0));
     }
 
-    /** The length of the session's mean acceleration (the decision {@code mean_acceleration_g}), or "-". */
+    /** The mean length of the session's gravity estimate (the decision {@code mean_acceleration_g}), or "-". */
     static String meanAcceleration(SessionResult s) {
         return s.decisions().stream().filter(d -> d.key().equals(TrunkAlignment.MEAN_ACCELERATION))
                 .map(d -> d.value()).findFirst().orElse("-");

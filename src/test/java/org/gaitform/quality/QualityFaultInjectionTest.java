@@ -173,7 +173,7 @@ class QualityFaultInjectionTest {
         assertFlagged("accelerometer reading 25 % high", r.quality(), Quality.DOUBTFUL, "gravity_magnitude");
         QualityCheck g = r.quality().checks().stream().filter(c -> c.id().equals("gravity_magnitude")).findFirst()
                 .orElseThrow();
-        assertThat(g.sentence()).contains("averages 1.2", "12–55 ms long", "acc_v");
+        assertThat(g.sentence()).contains("is 1.2", "g long on average", "12–55 ms long", "acc_v");
         assertThat(g.metrics()).contains("contact_ms", "flight_ms", "duty_factor", "vertical_oscillation_cm",
                 "peak_acc_g").doesNotContain("cadence_spm");
         assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("vertical_oscillation_cm")).isNotEmpty()
@@ -183,7 +183,7 @@ class QualityFaultInjectionTest {
         assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(FindingStatus.NOT_JUDGED));
         // the check reads the decision, on either side of 1 g and only for raw axes
-        assertFlagged("mean acceleration 0.85 g", assess(trunkRec, withMeanAcceleration("0.850 g"), "trunk-imu"),
+        assertFlagged("gravity estimate 0.85 g long", assess(trunkRec, withMeanAcceleration("0.850 g"), "trunk-imu"),
                 Quality.DOUBTFUL, "gravity_magnitude");
         SessionQuality fine = assess(trunkRec, withMeanAcceleration("1.090 g"), "trunk-imu");
         assertThat(fine.verdict()).as("%s", fine.reasons()).isEqualTo(Quality.GOOD);
