@@ -125,6 +125,11 @@ class QualityFaultInjectionTest {
     private static SessionResult withTiltShift(String value) {
         List<Decision> ds = new ArrayList<>(trunk.decisions());
         ds.add(new Decision("tilt_contact_shift", value, "test"));
+        return trunkWith(ds);
+    }
+
+    /** The trunk session with other decisions. */
+    private static SessionResult trunkWith(List<Decision> ds) {
         return new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
                 trunk.samplingRateHz(), trunk.bouts(), trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(), ds,
                 trunk.warnings(), trunk.traces(), trunk.figures(), trunk.quality());
@@ -196,9 +201,7 @@ class QualityFaultInjectionTest {
             ds.add(d.key().equals("mean_acceleration_g") ? new Decision(d.key(), value, "test") : d);
         }
         assertThat(ds).extracting(Decision::key).contains("mean_acceleration_g");
-        return new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
-                trunk.samplingRateHz(), trunk.bouts(), trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(), ds,
-                trunk.warnings(), trunk.traces(), trunk.figures(), trunk.quality());
+        return trunkWith(ds);
     }
 
     // ------------------------------------------------------------------ faults in the contacts
