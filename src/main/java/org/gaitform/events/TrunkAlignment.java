@@ -25,7 +25,7 @@ public final class TrunkAlignment {
      * quality check {@code gravity_magnitude} reads. The length at each sample, not that of the mean vector: a sensor
      * that turns during the recording (a sit, a turn of the pouch) shortens the mean vector, not its gravity.
      */
-    public static final String MEAN_ACCELERATION = "mean_acceleration_g";
+    public static final String GRAVITY_ESTIMATE = "gravity_estimate_g";
     /** Cut-off of the gravity estimate (Hz). */
     public static final double GRAVITY_LOW_PASS_HZ = 0.3;
 
@@ -114,7 +114,7 @@ public final class TrunkAlignment {
         decisions.add(new Decision("alignment", "gravity",
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
-        decisions.add(new Decision(MEAN_ACCELERATION, String.format(java.util.Locale.ROOT, "%.3f g",
+        decisions.add(new Decision(GRAVITY_ESTIMATE, String.format(java.util.Locale.ROOT, "%.3f g",
                 n > 0 ? normSum / n : Double.NaN), "the length of the gravity estimate (the acceleration low-passed at "
                 + GRAVITY_LOW_PASS_HZ + " Hz), averaged over the recording: 1 g for a calibrated sensor whose readings "
                 + "are whole, whatever its tilt (over whole steps the trunk does not accelerate on average)"));

@@ -354,12 +354,12 @@ public final class QualityChecks {
 
     /**
      * {@code gravity_magnitude}: a running trunk session whose vertical gaitform found from gravity (raw axes) and whose
-     * gravity estimate is not 1 g long on average (the decision {@code mean_acceleration_g}). Over whole steps the
+     * gravity estimate is not 1 g long on average (the decision {@code gravity_estimate_g}). Over whole steps the
      * trunk does not accelerate on average, so any calibrated sensor's readings low-passed over a few steps are
      * gravity, 1 g long (GaitPy's GENEActiv demo: 0.996 g); when they are not, an axis is
      * clipped, offset or scaled wrong, the direction taken for gravity leans by an unknown angle, and toe-off, read on
      * that vertical, is not pinned down: on force-plate trials like that (Alcantara's, whose vertical was clipped at
-     * 0 g, turned into raw axes: 1.13–1.36 g) contact times came out long by amounts that varied from trial to trial
+     * 0 g, turned into raw axes: 1.13–1.37 g) contact times came out long by amounts that varied from trial to trial
      * ({@link #RAW_TRUNK_CONTACT_ERR_MIN_MS}). So the values that come from contact durations, and those that scale
      * with the readings (vertical oscillation, landing impact), are shown and not judged.
      */
@@ -368,7 +368,7 @@ public final class QualityChecks {
             return;
         }
         for (Decision d : x.r.decisions()) {
-            if (!d.key().equals("mean_acceleration_g")) {
+            if (!d.key().equals("gravity_estimate_g")) {
                 continue;
             }
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) g").matcher(d.value());

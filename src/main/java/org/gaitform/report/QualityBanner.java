@@ -99,7 +99,7 @@ final class QualityBanner {
                     : id.startsWith("range_") || id.equals("vertical_oscillation_flight") ? "physical ranges"
                     : id.equals("vertical_ratio_consistency") ? "the device's vertical ratio against its oscillation "
                     + "and step length"
-                    : id.equals("gravity_magnitude") ? "the sensor's mean acceleration against gravity" : null;
+                    : id.equals("gravity_magnitude") ? "the sensor's gravity estimate against 1 g" : null;
             if (w != null) {
                 out.add(w);
             }

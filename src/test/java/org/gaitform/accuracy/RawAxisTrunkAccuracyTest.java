@@ -62,7 +62,7 @@ class RawAxisTrunkAccuracyTest {
         List<Trial> trials = new ArrayList<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 turned into random sensor "
                 + "frames (raw axes, vertical found by gaitform)%n%-31s %-8s %5s %8s %9s %8s %9s %8s %8s  %s%n", "trial",
-                "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "mean a", "verdict"));
+                "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "gravity", "verdict"));
         for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
             String file = e.getKey();
             double[][] rot = FootImuSimulator.randomRotation(rnd);
@@ -124,9 +124,9 @@ class RawAxisTrunkAccuracyTest {
                 .isCloseTo(QualityChecks.RAW_TRUNK_CONTACT_ERR_MAX_MS, within(1.0));
     }
 
-    /** The mean length of the session's gravity estimate (the decision {@code mean_acceleration_g}), or "-". */
+    /** The mean length of the session's gravity estimate (the decision {@code gravity_estimate_g}), or "-". */
     static String meanAcceleration(SessionResult s) {
-        return s.decisions().stream().filter(d -> d.key().equals(TrunkAlignment.MEAN_ACCELERATION))
+        return s.decisions().stream().filter(d -> d.key().equals(TrunkAlignment.GRAVITY_ESTIMATE))
                 .map(d -> d.value()).findFirst().orElse("-");
     }
 

@@ -198,9 +198,9 @@ class QualityFaultInjectionTest {
     private static SessionResult withMeanAcceleration(String value) {
         List<Decision> ds = new ArrayList<>();
         for (Decision d : trunk.decisions()) {
-            ds.add(d.key().equals("mean_acceleration_g") ? new Decision(d.key(), value, "test") : d);
+            ds.add(d.key().equals("gravity_estimate_g") ? new Decision(d.key(), value, "test") : d);
         }
-        assertThat(ds).extracting(Decision::key).contains("mean_acceleration_g");
+        assertThat(ds).extracting(Decision::key).contains("gravity_estimate_g");
         return trunkWith(ds);
     }
 
