@@ -21,7 +21,7 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  */
 public final class TrunkAlignment {
     /**
-     * Key of the decision that carries the mean length of a raw-axis sensor's gravity estimate ("1.003 g"), which the
+     * Key of the decision that carries the mean length of a raw-axis sensor's gravity estimate (g, "1.003"), which the
      * quality check {@code gravity_magnitude} reads. The length at each sample, not that of the mean vector: a sensor
      * that turns during the recording (a sit, a turn of the pouch) shortens the mean vector, not its gravity.
      */
@@ -114,7 +114,7 @@ public final class TrunkAlignment {
         decisions.add(new Decision("alignment", "gravity",
                 String.format(java.util.Locale.ROOT, "vertical = mean acceleration direction, in sensor axes (%.2f, %.2f, %.2f)",
                         meanUp.x(), meanUp.y(), meanUp.z())));
-        decisions.add(new Decision(GRAVITY_ESTIMATE, String.format(java.util.Locale.ROOT, "%.3f g",
+        decisions.add(new Decision(GRAVITY_ESTIMATE, String.format(java.util.Locale.ROOT, "%.3f",
                 n > 0 ? normSum / n : Double.NaN), "the length of the gravity estimate (the acceleration low-passed at "
                 + GRAVITY_LOW_PASS_HZ + " Hz), averaged over the recording: 1 g for a calibrated sensor whose readings "
                 + "are whole, whatever its tilt (over whole steps the trunk does not accelerate on average)"));

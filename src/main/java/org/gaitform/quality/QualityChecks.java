@@ -371,11 +371,15 @@ public final class QualityChecks {
             if (!d.key().equals("gravity_estimate_g")) {
                 continue;
             }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([0-9.]+) g").matcher(d.value());
-            if (!m.find()) {
+            double meanG;
+            try {
+                meanG = Double.parseDouble(d.value());
+            } catch (NumberFormatException e) {
                 continue;
             }
-            double meanG = Double.parseDouble(m.group(1));
+            if (!Double.isFinite(meanG)) {
+                continue;
+            }
             if (Math.abs(meanG - 1) > s.gravityMagnitudeTolG()) {
                 List<String> metrics = new ArrayList<>(x.present(RUNNING_CONTACT_METRICS));
                 metrics.addAll(x.present(ACCELERATION_SCALE_METRICS));

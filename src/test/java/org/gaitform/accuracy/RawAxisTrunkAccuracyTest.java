@@ -127,7 +127,7 @@ class RawAxisTrunkAccuracyTest {
     /** The mean length of the session's gravity estimate (the decision {@code gravity_estimate_g}), or "-". */
     static String meanAcceleration(SessionResult s) {
         return s.decisions().stream().filter(d -> d.key().equals(TrunkAlignment.GRAVITY_ESTIMATE))
-                .map(d -> d.value()).findFirst().orElse("-");
+                .map(d -> d.value() + " g").findFirst().orElse("-");
     }
 
     /** The trial's forward and vertical columns turned by {@code rot} into sensor axes x, y, z. */

@@ -188,14 +188,14 @@ class QualityFaultInjectionTest {
         assertThat(r.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty()
                 .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(FindingStatus.NOT_JUDGED));
         // the check reads the decision, on either side of 1 g and only for raw axes
-        assertFlagged("gravity estimate 0.85 g long", assess(trunkRec, withMeanAcceleration("0.850 g"), "trunk-imu"),
+        assertFlagged("gravity estimate 0.85 g long", assess(trunkRec, withGravityEstimate("0.850"), "trunk-imu"),
                 Quality.DOUBTFUL, "gravity_magnitude");
-        SessionQuality fine = assess(trunkRec, withMeanAcceleration("1.090 g"), "trunk-imu");
+        SessionQuality fine = assess(trunkRec, withGravityEstimate("1.090"), "trunk-imu");
         assertThat(fine.verdict()).as("%s", fine.reasons()).isEqualTo(Quality.GOOD);
     }
 
-    /** The trunk session with its mean-acceleration decision replaced. */
-    private static SessionResult withMeanAcceleration(String value) {
+    /** The trunk session with its gravity-estimate decision replaced. */
+    private static SessionResult withGravityEstimate(String value) {
         List<Decision> ds = new ArrayList<>();
         for (Decision d : trunk.decisions()) {
             ds.add(d.key().equals("gravity_estimate_g") ? new Decision(d.key(), value, "test") : d);
