@@ -30,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A runner filmed from behind while moving away from the camera, and from the front while coming closer, made from
  * real 3D markers: Fukuchi et al. 2017 (PeerJ 5:e3298) treadmill trials, their knee and ankle markers carried from
  * the standing trial by the shank clusters ({@link ClusterReconstruction}), the treadmill motion turned into
- * overground running at the belt speed, and a pinhole camera at 1 m height ({@link MarkerCamera}) writing
+ * overground running at the belt speed, and a pinhole camera at 1 m height (also 0.3 m, a phone on the ground, where
+ * the hips sink in the picture as the runner moves away, and 1.6 m, held at eye level) ({@link MarkerCamera}) writing
  * OpenPose-style keypoints at 30 fps with 2 px of jitter. The frontal-plane knee angle (FPPA) and the pelvic drop
  * per step from this video are compared with gaitform's values from the same markers in 3D (the frontal-plane
  * projection, without perspective); the vertical oscillation must be plausible and close to the 3D value, or not
@@ -80,21 +81,24 @@ class FrontalViewAccuracyTest {
      * the slow midfoot runner coming closer is taken for a walker by the automatic decision, whose flight phase a
      * 30 fps frontal view cannot resolve).
      */
-    @ParameterizedTest(name = "{0} camera {3} {4} m, jitter {5} px, activity {6}")
+    @ParameterizedTest(name = "{0} camera {3} {4} m at {7} m height, jitter {5} px, activity {6}")
     @CsvSource({
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto",
-        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto",
-        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto, 1.0",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto, 1.0",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.0",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
-                                            double jitterPx, String activity) throws IOException {
+                                            double jitterPx, String activity, double cameraHeightM)
+            throws IOException {
         Path dir = SharedData.require(FUKUCHI);
         Reference reference = reference(dir, run, standing);
         SessionResult ref = reference.result();
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distance, 1.0, 1400,
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distance, cameraHeightM, 1400,
                 1920, 1080);
         Path video = tmp.resolve(run.replace(".txt", "_" + where.toLowerCase(Locale.ROOT) + "_keypoints.csv"));
         MarkerCamera.Tracks tracks = reference.tracks();
@@ -124,9 +128,9 @@ class FrontalViewAccuracyTest {
         double vo = res.metric("vertical_oscillation_pct_leg");
         double voRef = ref.metric("vertical_oscillation_pct_leg");
         String voNote = res.warnings().stream().filter(w -> w.startsWith("vertical oscillation")).findFirst().orElse("");
-        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D, "
+        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m at %.1f m height, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D, "
                         + "|IC - 3D IC| %.1f ms), FPPA mean |diff| %.2f deg (2D %.1f vs 3D %.1f), pelvic drop mean |diff| %.2f deg (2D %.1f vs 3D "
-                        + "%.1f), vertical oscillation %s%n", run, speed, where, distance, (int) FPS, jitterPx,
+                        + "%.1f), vertical oscillation %s%n", run, speed, where, distance, cameraHeightM, (int) FPS, jitterPx,
                 res.decisions().stream().filter(d -> d.key().equals("perspective")).map(d -> d.value()).findFirst()
                         .orElse("no perspective correction"), res.steps().size(), pairs.size(), icMs, dFppa,
                 res.metric("knee_fppa_deg_mean"), ref.metric("knee_fppa_deg_mean"), dDrop,
