@@ -91,6 +91,8 @@ class FrontalViewAccuracyTest {
         "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0",
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3",
         "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
                                             double jitterPx, String activity, double cameraHeightM)
@@ -136,13 +138,36 @@ class FrontalViewAccuracyTest {
                 res.metric("knee_fppa_deg_mean"), ref.metric("knee_fppa_deg_mean"), dDrop,
                 res.metric("pelvic_drop_deg_mean"), ref.metric("pelvic_drop_deg_mean"), Double.isFinite(vo)
                         ? String.format(Locale.ROOT, "%.1f %% leg (3D %.1f %%)", vo, voRef) : "not reported: " + voNote);
+        // what the contacts' durations would say (not reported from a frontal view): the steps' mean against the 3D one
+        System.out.printf(Locale.ROOT, "    steps' mean contact %.0f ms against the 3D markers' %.0f ms (not reported)%n",
+                res.steps().stream().filter(st -> st.toS() > st.icS()).mapToDouble(Step::contactMs).average()
+                        .orElse(Double.NaN), ref.metric("contact_ms"));
 
         assertThat(res.info().get("view")).isEqualTo("frontal");
-        // a runner moving towards or away from the camera: contact times carry frontal video's own uncertainty
+        // contact durations are not reported from a frontal view (42 ms short to 41 ms long on these runners)
+        assertThat(res.metric("contact_ms")).as("contact time from a frontal view").isNaN();
+        assertThat(res.metric("duty_factor")).as("duty factor from a frontal view").isNaN();
+        assertThat(res.warnings()).anyMatch(w -> w.startsWith("contact time, flight and duty factor are not reported"));
+        assertThat(res.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).allSatisfy(f ->
+                assertThat(f.status()).isEqualTo(org.gaitform.model.FindingStatus.NOT_MEASURABLE));
+        assertThat(Math.abs(res.metric("cadence_spm") - ref.metric("cadence_spm"))).as("cadence against the whole 3D "
+                + "trial's").isLessThanOrEqualTo(2.5);
+        if (speed == 0) {
+            // KNOWN GAP (docs/pose-input.md): behind a treadmill the runner stays at one distance and the floor under
+            // the feet is one image height, but the stance foot travels towards the camera with the belt, so it
+            // reaches that height only late in stance: contacts about 140 ms late, none within 60 ms of the 3D ones,
+            // and knee FPPA and pelvic drop measured in the second half of stance. Contact time is not reported (above);
+            // this fails once the contacts are right, so that the docs are updated.
+            System.out.printf(Locale.ROOT, "KNOWN GAP: a treadmill filmed from behind at %.0f m: %d of %d steps within 60 "
+                    + "ms of the 3D contacts; verdict %s%n", distance, pairs.size(), res.steps().size(),
+                    res.quality().verdict().label());
+            assertThat(pairs.size()).as("steps matched to the 3D steps behind a treadmill (a known gap)")
+                    .isLessThan(res.steps().size() / 2);
+            return;
+        }
+        // a runner moving towards or away from the camera: frontal video's own measurement kind
         assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
-        assertThat(res.info().get("accuracy")).contains("behind or ahead while moving", "±35 ms");
-        assertThat(res.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
-                assertThat(f.uncertainty()).as("at least the 35 ms of frontal video (plus the step-to-step spread)").isGreaterThanOrEqualTo(35.0));
+        assertThat(res.info().get("accuracy")).contains("behind or ahead while moving", "not reported from this view");
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);
         // initial contact where the foot comes to rest in the image (FrontalStop): the slow midfoot runner's contacts
