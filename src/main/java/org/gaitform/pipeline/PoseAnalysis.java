@@ -278,11 +278,6 @@ final class PoseAnalysis {
     }
 
     /**
-     * Why the vertical oscillation of this recording cannot be trusted, or null: a frontal view whose perspective
-     * could not be removed, or whose oscillation (median over steps) falls outside what a running step can show
-     * ({@link #PLAUSIBLE_VO_PCT_LEG}).
-     */
-    /**
      * Session values that a frontal view does not report: the contacts it finds time the stance windows of the form
      * values and give the cadence, but their durations were measured 42 ms short to 40 ms long against the same
      * runners' 3D markers (FrontalViewAccuracyTest, camera behind or ahead of a runner moving over ground) and
@@ -296,6 +291,11 @@ final class PoseAnalysis {
             + "(112–119 ms short behind a treadmill); film from the side for them (the steps table keeps each "
             + "contact as found)";
 
+    /**
+     * Why the vertical oscillation of this recording cannot be trusted, or null: a frontal view whose perspective
+     * could not be removed, or whose oscillation (median over steps) falls outside what a running step can show
+     * ({@link #PLAUSIBLE_VO_PCT_LEG}).
+     */
     static String verticalOscillationCaveat(Body body, List<Step> steps) {
         if (body.view() != View.FRONTAL) {
             return null;
