@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.gaitform.events.FootClearanceEvents;
 import org.gaitform.events.FootClearanceSettings;
 import org.gaitform.events.FootContact;
@@ -32,6 +33,7 @@ import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.model.StickFigure;
 import org.gaitform.model.Trace;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.signal.Stats;
 
 /**
@@ -283,9 +285,9 @@ final class PoseAnalysis {
      * runners' 3D markers (FrontalViewAccuracyTest, camera behind or ahead of a runner moving over ground) and
      * 112–119 ms short behind a treadmill, more than issue 13 allows a contact time (25 ms).
      */
-    static final List<String> FRONTAL_UNREPORTED = List.of("contact_ms", "contact_ms_median", "contact_ms_sd",
-            "flight_ms", "flight_ms_sd", "duty_factor", "contact_ms_left", "contact_ms_right", "contact_ms_lr_diff",
-            "contact_balance_left_pct");
+    static final List<String> FRONTAL_UNREPORTED = Stream.concat(
+            QualityChecks.RUNNING_CONTACT_METRICS.stream(), Stream.of("contact_ms_sd", "flight_ms_sd",
+                    "contact_ms_lr_diff")).toList();
     static final String FRONTAL_CONTACT_WARNING = "contact time, flight and duty factor are not reported from a "
             + "frontal view: on real markers filmed from behind or ahead they came out 42 ms short to 40 ms long "
             + "(112–119 ms short behind a treadmill); film from the side for them (the steps table keeps each "

@@ -91,7 +91,7 @@ public final class QualityChecks {
     static final List<String> ACCELERATION_SCALE_METRICS = List.of("peak_acc_g", "vertical_oscillation_cm",
             "vertical_oscillation_pct_leg", "vertical_ratio_pct");
     /** Summary keys of running that come from contact durations (those of {@link #CONTACT_METRICS} but walking's). */
-    static final List<String> RUNNING_CONTACT_METRICS = CONTACT_METRICS.stream()
+    public static final List<String> RUNNING_CONTACT_METRICS = CONTACT_METRICS.stream()
             .filter(k -> !k.equals("walking_stance_ms")).toList();
     /** Standard gravity (m/s²). */
     static final double G = 9.81;
