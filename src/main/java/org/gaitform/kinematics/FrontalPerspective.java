@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gaitform.model.Decision;
+import org.gaitform.model.Side;
 import org.gaitform.signal.Stats;
 import org.gaitform.signal.ZeroPhaseButterworth;
 
@@ -27,9 +28,14 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * smoothed path (hips' midpoint below the same cut-off). Everything is then in image units at the recording's
  * median scale, so that the leg length and the thresholds of the events keep their meaning.
  *
+ * <p>A runner at one distance (on a treadmill, or followed by a travelling camera) keeps one image size, but the
+ * ground flows through the picture: the belt carries the planted foot towards a camera behind, down the picture.
+ * Its velocity there is found from the feet themselves ({@link #groundFlow}), and a foot counts as planted while it
+ * moves with it rather than while it stands still.
+ *
  * <p>These are this project's choices, from the pinhole camera model; the tests check them against real 3D
  * markers filmed by a virtual camera behind and in front of a runner whose treadmill trial is turned into
- * overground running.
+ * overground running, and behind the treadmill itself.
  */
 public final class FrontalPerspective {
     /** The runner's image scale is smoothed below this (Hz). */
@@ -139,6 +145,9 @@ public final class FrontalPerspective {
         boolean moving = change - 1 >= FLAT_BELOW;
         Map<Landmark, double[]> ground = new EnumMap<>(Landmark.class);
         Map<Landmark, double[]> speeds = new EnumMap<>(Landmark.class);
+        // at one distance (a treadmill, or a camera travelling with the runner) the ground may flow through the
+        // picture: a planted foot then moves with it instead of standing still
+        Map<Side, double[]> flow = moving ? Map.of() : groundFlow(tracks, scale, ref, rateHz, legRaw);
         for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
             double[][] t = e.getValue();
             double[] up = new double[n];
@@ -149,19 +158,40 @@ public final class FrontalPerspective {
                 up[i] = (t[1][i] - floor) / k;
                 lat[i] = (t[2][i] - path[i]) / k;
             }
-            if (moving && isFoot(e.getKey())) {
-                boolean[] still = pointStill(t, scale, ref, rateHz, legRaw);
-                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw, line);
+            double[] pace = isFoot(e.getKey()) ? moving ? new double[2] : flow.get(e.getKey().side()) : null;
+            if (pace != null) {
+                double[] speed = imageSpeed(t, scale, ref, rateHz, pace);
+                double[] own = plantedFloor(t, still(speed, legRaw), scale, ref, rateHz, legRaw, line, pace[0]);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
                         h[i] = (t[1][i] - own[i]) / (scale[i] / ref);
                     }
                     ground.put(e.getKey(), h);
-                    speeds.put(e.getKey(), imageSpeed(t, scale, ref, rateHz));
+                    speeds.put(e.getKey(), speed);
                 }
             }
             out.put(e.getKey(), new double[][] {t[0], up, lat});
+        }
+        // on a flowing ground one point can keep pace with it while the foot is still in the air (its descent and its
+        // travel both move it down the picture, 60-100 ms before a rearfoot striker's heel lands), so the foot moves
+        // with the ground when its middle does: the heel's and toe's turn about the ankle cancel there
+        for (Map.Entry<Side, double[]> f : flow.entrySet()) {
+            Landmark heel = Landmark.of("HEEL", f.getKey());
+            Landmark toe = Landmark.of("TOE", f.getKey());
+            if (speeds.containsKey(heel) && speeds.containsKey(toe)) {
+                double[][] h = tracks.get(heel);
+                double[][] t = tracks.get(toe);
+                double[][] middle = new double[3][n];
+                for (int d = 1; d < 3; d++) {
+                    for (int i = 0; i < n; i++) {
+                        middle[d][i] = (h[d][i] + t[d][i]) / 2;
+                    }
+                }
+                double[] speed = imageSpeed(middle, scale, ref, rateHz, f.getValue());
+                speeds.put(heel, speed);
+                speeds.put(toe, speed);
+            }
         }
         // the pelvis keeps one mean height when the pace is even: what is left of its slow drift (the floor line is
         // only as good as its model) is taken off every point alike, so that angles within a frame do not change
@@ -189,9 +219,28 @@ public final class FrontalPerspective {
                         + "residual %.1f %s)", WINDOW_S, lows.size(), residual, unit))
                 + String.format(Locale.ROOT, "; the pelvis height's remaining slow drift (%.1f %s) is taken off", drift,
                 unit)
-                + (!ground.isEmpty() ? "; for the contacts each foot point's height is measured from where it stands "
-                + "still on the ground in each contact (a planted foot does not move in the image, whatever its distance)"
-                : "")));
+                + (!ground.isEmpty() && moving ? "; for the contacts each foot point's height is measured from where it "
+                + "stands still on the ground in each contact (a planted foot does not move in the image, whatever its "
+                + "distance)" : "")));
+        if (!flow.isEmpty()) {
+            double pace = flow.getOrDefault(Side.LEFT, flow.get(Side.RIGHT))[0];
+            String way = pace < 0 ? "down" : "up";
+            if (ground.isEmpty()) {
+                warnings.add(String.format(Locale.ROOT, "frontal view at one distance: the ground moves %s the picture "
+                        + "at %.1f leg lengths per second, but the feet were not seen moving with it for long enough (the "
+                        + "flow speeds up too much towards the camera within a stance, as with a camera high and close "
+                        + "behind a treadmill): contacts are timed where each foot is lowest in the picture, which can be "
+                        + "150-200 ms late, so knee FPPA and pelvic drop come from late stance; film from about hip height "
+                        + "and 3 m or more away", way, Math.abs(pace) / legRaw));
+            } else {
+                decisions.add(new Decision("ground_flow", String.format(Locale.ROOT, "%.2f legs/s", -pace / legRaw),
+                        String.format(Locale.ROOT, "frontal view at one distance (a treadmill, or a camera travelling "
+                        + "with the runner): a planted foot moves %s the picture with the ground at %.0f %s/s (%.2f leg "
+                        + "lengths per second; the most common velocity at which heel, ankle and toe move together); the "
+                        + "contacts are where the foot moves with the ground, their heights measured from the ground's "
+                        + "path under it", way, Math.abs(pace), unit, Math.abs(pace) / legRaw)));
+            }
+        }
         return new Result(out, ground, speeds, change, residual, drift, decisions, warnings);
     }
 
@@ -201,48 +250,151 @@ public final class FrontalPerspective {
     }
 
     /**
-     * A point's speed in the image (units/s at the median scale), central differences over ±25 ms (at least one
-     * frame), so that keypoint jitter at high frame rates does not make a planted foot move.
+     * A point's velocity in the image {up, lateral} per frame (units/s at the median scale), central differences over
+     * ±25 ms (at least one frame), so that keypoint jitter at high frame rates does not make a planted foot move.
      */
-    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz) {
+    static double[][] imageVelocity(double[][] t, double[] scale, double ref, double rateHz) {
         int n = scale.length;
-        double[] v = new double[n];
-        Arrays.fill(v, Double.NaN);
+        double[][] v = new double[2][n];
+        Arrays.fill(v[0], Double.NaN);
+        Arrays.fill(v[1], Double.NaN);
         int w = Math.max(1, (int) Math.round(0.025 * rateHz));
         for (int i = w; i + w < n; i++) {
-            double du = (t[1][i + w] - t[1][i - w]) / (2 * w);
-            double dl = (t[2][i + w] - t[2][i - w]) / (2 * w);
-            v[i] = Math.hypot(du, dl) / (scale[i] / ref) * rateHz;
+            double k = scale[i] / ref;
+            v[0][i] = (t[1][i + w] - t[1][i - w]) / (2 * w) / k * rateHz;
+            v[1][i] = (t[2][i + w] - t[2][i - w]) / (2 * w) / k * rateHz;
         }
         return v;
     }
 
     /**
-     * Per frame, whether a foot point stands still in the image: it moves slower than {@link #PLANTED_LEGS_PER_S} leg
-     * lengths per second (scaled to the median size). A planted foot does not move, whatever its distance.
+     * A point's speed in the image relative to the ground under it (units/s at the median scale): {@code pace} is the
+     * ground's image velocity {up, lateral} where the feet stand, zero when the camera and the ground are fixed.
      */
-    private static boolean[] pointStill(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
-        int n = scale.length;
-        boolean[] still = new boolean[n];
-        double[] v = imageSpeed(t, scale, ref, rateHz);
+    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz, double[] pace) {
+        double[][] v = imageVelocity(t, scale, ref, rateHz);
+        double[] speed = new double[scale.length];
+        for (int i = 0; i < speed.length; i++) {
+            speed[i] = Math.hypot(v[0][i] - pace[0], v[1][i] - pace[1]);
+        }
+        return speed;
+    }
+
+    /**
+     * Per frame, whether a foot point stands still against the ground: it moves slower than
+     * {@link #PLANTED_LEGS_PER_S} leg lengths per second (scaled to the median size) relative to it.
+     */
+    private static boolean[] still(double[] speed, double legRaw) {
+        boolean[] still = new boolean[speed.length];
         double limit = PLANTED_LEGS_PER_S * legRaw;
-        for (int i = 0; i < n; i++) {
-            still[i] = Double.isFinite(v[i]) && v[i] < limit;
+        for (int i = 0; i < speed.length; i++) {
+            still[i] = Double.isFinite(speed[i]) && speed[i] < limit;
         }
         return still;
     }
 
     /**
+     * The ground's velocity in the image under each foot {up, lateral} (units/s at the median scale) for a runner at
+     * one distance from a frontal camera, or an empty map when the ground does not visibly move (a planted foot stands
+     * still, as when the camera and the floor are fixed) or cannot be told.
+     *
+     * <p>On a treadmill filmed from behind the belt carries the planted foot towards the camera, down the picture, at
+     * 1–1.5 leg lengths per second 3 m from the camera (and up the picture from ahead). A planted foot's heel, ankle and
+     * toe move together with it, while in swing they move apart as the foot turns. So the flow is the most common
+     * velocity of the frames in which a foot's points move together (their velocities within
+     * {@link #PLANTED_LEGS_PER_S} leg lengths per second of each other): the vertical velocity around which most such
+     * frames of both feet lie (within the same bound), and per foot the median lateral velocity of its frames there
+     * (the two feet stand at different places across the picture, whose flow spreads out from the vanishing point).
+     * These are this project's choices; the vertical flow grows towards the bottom of the picture (by the square of
+     * the distance ratio, about 1.4 times from landing to toe-off 3 m from the camera), which the bound absorbs.
+     */
+    static Map<Side, double[]> groundFlow(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
+                                          double legRaw) {
+        double tol = PLANTED_LEGS_PER_S * legRaw;
+        List<double[]> together = new ArrayList<>(); // {side ordinal, up velocity, lateral velocity}
+        for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
+            List<double[][]> v = new ArrayList<>();
+            for (String part : new String[] {"HEEL", "ANKLE", "TOE"}) {
+                double[][] t = tracks.get(Landmark.of(part, side));
+                if (t != null) {
+                    v.add(imageVelocity(t, scale, ref, rateHz));
+                }
+            }
+            if (v.size() < 2) {
+                continue;
+            }
+            for (int i = 0; i < scale.length; i++) {
+                double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+                double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+                double[] sum = new double[2];
+                int k = 0;
+                for (double[][] p : v) {
+                    if (Double.isFinite(p[0][i]) && Double.isFinite(p[1][i])) {
+                        for (int d = 0; d < 2; d++) {
+                            lo[d] = Math.min(lo[d], p[d][i]);
+                            hi[d] = Math.max(hi[d], p[d][i]);
+                            sum[d] += p[d][i];
+                        }
+                        k++;
+                    }
+                }
+                if (k >= 2 && hi[0] - lo[0] < tol && hi[1] - lo[1] < tol) {
+                    together.add(new double[] {side.ordinal(), sum[0] / k, sum[1] / k});
+                }
+            }
+        }
+        if (together.size() < 3) {
+            return Map.of();
+        }
+        // the vertical velocity with the most such frames within the bound (a sliding window over the sorted values)
+        double[] ups = together.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        int best = 0;
+        double centre = Double.NaN;
+        int lo = 0;
+        int hi = 0;
+        for (int i = 0; i < ups.length; i++) {
+            while (ups[i] - ups[lo] > tol) {
+                lo++;
+            }
+            hi = Math.max(hi, i);
+            while (hi + 1 < ups.length && ups[hi + 1] - ups[i] <= tol) {
+                hi++;
+            }
+            if (hi - lo + 1 > best) {
+                best = hi - lo + 1;
+                centre = ups[i];
+            }
+        }
+        double c = centre;
+        List<double[]> members = together.stream().filter(r -> Math.abs(r[1] - c) <= tol).toList();
+        double paceUp = Stats.median(members.stream().mapToDouble(r -> r[1]).toArray());
+        if (members.size() < 3 || !(Math.abs(paceUp) >= tol)) {
+            return Map.of();
+        }
+        Map<Side, double[]> out = new EnumMap<>(Side.class);
+        for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[] lats = members.stream().filter(r -> r[0] == side.ordinal()).mapToDouble(r -> r[2]).toArray();
+            if (lats.length > 0) {
+                out.put(side, new double[] {paceUp, Stats.median(lats)});
+            }
+        }
+        return out;
+    }
+
+    /**
      * A foot point's own floor, in image up coordinates per frame, for a runner moving towards or away from the
-     * camera: while the foot is planted it stands still in the image (its speed, scaled to the median size, stays
-     * under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least {@link #PLANTED_MIN_S}), and where it
-     * stands is the floor at its own distance, which differs from the floor under the hips by the foot's distance
-     * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
-     * last it keeps that stretch's place relative to the floor line, at each frame's scale (without a floor line, its
-     * level). Null with fewer than three.
+     * camera, or at one distance with the ground flowing through the picture: while the foot is planted it stands
+     * still against the ground in the image (its speed relative to the ground's flow {@code paceUp}, scaled to the
+     * median size, stays under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least
+     * {@link #PLANTED_MIN_S}), and where it stands, or the path it moves along with the ground, is the floor at its own
+     * distance, which differs from the floor under the hips by the foot's distance ahead of or behind them. Between two
+     * such stretches the floor is interpolated; before the first and after the last it keeps that stretch's place
+     * relative to the floor line, at each frame's scale (without a floor line, or with a flowing ground, its level
+     * there). Null with fewer than three.
      */
     static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
-                                 double legRaw, double[] line) {
+                                 double legRaw, double[] line, double paceUp) {
+        boolean flowing = paceUp != 0;
         int n = scale.length;
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
@@ -257,17 +409,28 @@ public final class FrontalPerspective {
                 i++;
             }
             if (i - a >= minLen) {
-                double[] rows = Arrays.copyOfRange(t[1], a, i);
-                // where it stands: the median of the still stretch (a low percentile would sit below it by the
-                // keypoints' noise, which grows as the runner's image shrinks)
+                int mid = (a + i - 1) / 2;
+                double step = paceUp * (scale[mid] / ref) / rateHz;
+                // where it stands (along the ground's path when that flows): the median of the still stretch (a low
+                // percentile would sit below it by the keypoints' noise, which grows as the runner's image shrinks)
+                double[] rows = new double[i - a];
+                for (int k = a; k < i; k++) {
+                    rows[k - a] = t[1][k] - step * (k - mid);
+                }
                 double row = Stats.median(finite(rows));
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
                 // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
                 int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
-                double low = Stats.min(finite(Arrays.copyOfRange(t[1], Math.max(0, a - around), Math.min(n, i + around))));
-                double k = scale[(a + i) / 2] / ref;
-                if (row - low <= 0.1 * legRaw * k) {
-                    seg.add(new double[] {a, i - 1, row});
+                double low = Double.POSITIVE_INFINITY;
+                for (int k = Math.max(0, a - around); k < Math.min(n, i + around); k++) {
+                    double u = t[1][k] - step * (k - mid);
+                    if (u < low) {
+                        low = u;
+                    }
+                }
+                double k = scale[mid] / ref;
+                if (Double.isFinite(low) && row - low <= 0.1 * legRaw * k) {
+                    seg.add(new double[] {a, i - 1, row, mid, step});
                 }
             }
         }
@@ -275,33 +438,39 @@ public final class FrontalPerspective {
             return null;
         }
         double[] floor = new double[n];
-        for (int k = 0; k < n; k++) {
-            floor[k] = Double.NaN;
-        }
+        Arrays.fill(floor, Double.NaN);
         for (double[] g : seg) {
             for (int k = (int) g[0]; k <= (int) g[1]; k++) {
-                floor[k] = g[2];
+                floor[k] = level(g, k);
             }
         }
         for (int q = 0; q + 1 < seg.size(); q++) {
             double[] a = seg.get(q);
             double[] b = seg.get(q + 1);
+            double from = level(a, a[1]);
+            double to = level(b, b[0]);
             for (int k = (int) a[1] + 1; k < (int) b[0]; k++) {
-                floor[k] = a[2] + (b[2] - a[2]) * (k - a[1]) / (b[0] - a[1]);
+                floor[k] = from + (to - from) * (k - a[1]) / (b[0] - a[1]);
             }
         }
         // before the first and after the last planted stretch: that stretch's height above the floor under the hips
         // (the floor line), at the scale of each frame: the foot's contacts keep about the same place relative to the
-        // runner while the runner's distance changes; without a floor line, that stretch's level
+        // runner while the runner's distance changes; without a floor line, or on a flowing ground, that stretch's
+        // level at its end
         double[] first = seg.get(0);
         double[] lastSeg = seg.get(seg.size() - 1);
         for (int k = 0; k < (int) first[0]; k++) {
-            floor[k] = extended(first, k, scale, line);
+            floor[k] = flowing ? level(first, first[0]) : extended(first, k, scale, line);
         }
         for (int k = (int) lastSeg[1] + 1; k < n; k++) {
-            floor[k] = extended(lastSeg, k, scale, line);
+            floor[k] = flowing ? level(lastSeg, lastSeg[1]) : extended(lastSeg, k, scale, line);
         }
         return floor;
+    }
+
+    /** A planted stretch's floor at frame k: its level, moved along with the ground when that flows. */
+    private static double level(double[] seg, double k) {
+        return seg[2] + seg[4] * (k - seg[3]);
     }
 
     /** A planted stretch's level carried to frame k along the floor line (held when there is none). */

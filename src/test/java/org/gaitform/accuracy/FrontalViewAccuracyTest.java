@@ -81,21 +81,37 @@ class FrontalViewAccuracyTest {
      * the slow midfoot runner coming closer is taken for a walker by the automatic decision, whose flight phase a
      * 30 fps frontal view cannot resolve).
      */
-    @ParameterizedTest(name = "{0} camera {3} {4} m at {7} m height, jitter {5} px, activity {6}")
+    @ParameterizedTest(name = "{0} camera {3} {4} m at {7} m height, runner {8} m sideways, jitter {5} px, activity {6}: {9}")
     @CsvSource({
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto, 1.0",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0",
-        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto, 1.0",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.0",
-        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0",
+        // the runner where the lab recorded it, about 1.5 m to the side of the camera's axis (an oblique view)
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto, 1.0, lab, ok",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, lab, ok",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0, lab, ok",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto, 1.0, lab, ok",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, lab, ok",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, lab, ok",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, lab, ok",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, lab, ok",
+        // the runner on the camera's axis, as a clinic films
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto, 1.0, 0, ok",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto, 1.0, 0, ok",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, ok",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, gap",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0, 0, gap",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, 0, gap",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, gap",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, gap",
+        // a treadmill filmed from behind: the runner stays 3 m from the camera, the belt flows through the picture
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0.5, gap",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 0, BEHIND, 3, 1, running, 1.0, 0, gap",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.6, 0, gap",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
-                                            double jitterPx, String activity, double cameraHeightM)
+                                            double jitterPx, String activity, double cameraHeightM, String lateral,
+                                            String expect)
             throws IOException {
         Path dir = SharedData.require(FUKUCHI);
         Reference reference = reference(dir, run, standing);
@@ -105,7 +121,8 @@ class FrontalViewAccuracyTest {
         Path video = tmp.resolve(run.replace(".txt", "_" + where.toLowerCase(Locale.ROOT) + "_keypoints.csv"));
         MarkerCamera.Tracks tracks = reference.tracks();
         double t0 = tracks.timeS()[0] + FROM_S;
-        Files.writeString(video, MarkerCamera.keypointCsv(tracks, cam, FPS, speed, jitterPx, 11, t0, SECONDS));
+        Files.writeString(video, MarkerCamera.keypointCsv(tracks, cam, FPS, speed, jitterPx, 11, t0, SECONDS,
+                lateral.equals("lab") ? Double.NaN : Double.parseDouble(lateral)));
         SessionResult res = analyse(video, Optional.of(FPS), activity.equals("running"));
 
         if (System.getProperty("debugFrontal") != null) {
@@ -124,15 +141,20 @@ class FrontalViewAccuracyTest {
             pairs.add(new double[] {val(s, "knee_fppa_deg"), val(best, "knee_fppa_deg"), val(s, "pelvic_drop_deg"),
                 val(best, "pelvic_drop_deg"), Math.abs(best.icS() - t0 - s.icS())});
         }
+        System.out.printf(Locale.ROOT, "%n    IC - nearest 3D IC per step (ms): %s", res.steps().stream().map(st -> {
+            double near = ref.steps().stream().filter(r -> r.side() == st.side()).mapToDouble(r -> r.icS() - t0)
+                    .reduce(Double.NaN, (x, y) -> Double.isNaN(x) || Math.abs(y - st.icS()) < Math.abs(x - st.icS()) ? y : x);
+            return String.format(Locale.ROOT, "%+.0f", 1000 * (st.icS() - near));
+        }).collect(java.util.stream.Collectors.joining(" ")));
         double dFppa = meanAbsDiff(pairs, 0);
         double dDrop = meanAbsDiff(pairs, 2);
         double icMs = 1000 * pairs.stream().mapToDouble(p -> p[4]).average().orElse(Double.NaN);
         double vo = res.metric("vertical_oscillation_pct_leg");
         double voRef = ref.metric("vertical_oscillation_pct_leg");
         String voNote = res.warnings().stream().filter(w -> w.startsWith("vertical oscillation")).findFirst().orElse("");
-        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m at %.1f m height, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D, "
+        System.out.printf(Locale.ROOT, "%n%s %.1f m/s, camera %s %.0f m at %.1f m height, runner %s m sideways, %d fps, jitter %.0f px (%s): %d steps (%d matched to 3D, "
                         + "|IC - 3D IC| %.1f ms), FPPA mean |diff| %.2f deg (2D %.1f vs 3D %.1f), pelvic drop mean |diff| %.2f deg (2D %.1f vs 3D "
-                        + "%.1f), vertical oscillation %s%n", run, speed, where, distance, cameraHeightM, (int) FPS, jitterPx,
+                        + "%.1f), vertical oscillation %s%n", run, speed, where, distance, cameraHeightM, lateral, (int) FPS, jitterPx,
                 res.decisions().stream().filter(d -> d.key().equals("perspective")).map(d -> d.value()).findFirst()
                         .orElse("no perspective correction"), res.steps().size(), pairs.size(), icMs, dFppa,
                 res.metric("knee_fppa_deg_mean"), ref.metric("knee_fppa_deg_mean"), dDrop,
@@ -150,39 +172,59 @@ class FrontalViewAccuracyTest {
         assertThat(res.warnings()).anyMatch(w -> w.startsWith("contact time, flight and duty factor are not reported"));
         assertThat(res.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).allSatisfy(f ->
                 assertThat(f.status()).isEqualTo(org.gaitform.model.FindingStatus.NOT_MEASURABLE));
-        assertThat(Math.abs(res.metric("cadence_spm") - ref.metric("cadence_spm"))).as("cadence against the whole 3D "
-                + "trial's").isLessThanOrEqualTo(2.5);
-        if (speed == 0) {
-            // KNOWN GAP (docs/pose-input.md): behind a treadmill the runner stays at one distance and the floor under
-            // the feet is one image height, but the stance foot travels towards the camera with the belt, so it
-            // reaches that height only late in stance: contacts about 140 ms late, none within 60 ms of the 3D ones,
-            // and knee FPPA and pelvic drop measured in the second half of stance. Contact time is not reported (above);
-            // this fails once the contacts are right, so that the docs are updated.
-            System.out.printf(Locale.ROOT, "KNOWN GAP: a treadmill filmed from behind at %.0f m: %d of %d steps within 60 "
-                    + "ms of the 3D contacts; verdict %s%n", distance, pairs.size(), res.steps().size(),
-                    res.quality().verdict().label());
-            assertThat(pairs.size()).as("steps matched to the 3D steps behind a treadmill (a known gap)")
-                    .isLessThan(res.steps().size() / 2);
+        double cadenceDiff = Math.abs(res.metric("cadence_spm") - ref.metric("cadence_spm"));
+        double fppaMeanDiff = Math.abs(res.metric("knee_fppa_deg_mean") - ref.metric("knee_fppa_deg_mean"));
+        int needMatched = (int) Math.ceil((activity.equals("auto") ? 0.9 : 0.6) * res.steps().size());
+        double fppaLimit = activity.equals("auto") ? 5.5 : 7.5;
+        double dropLimit = jitterPx == 0 ? 1.0 : 4.5;
+        if (expect.equals("gap")) {
+            // KNOWN GAP (docs/pose-input.md): printed with what misses; this fails once every limit below is met, so
+            // that the row is marked ok and the docs are updated
+            List<String> misses = new ArrayList<>();
+            if (cadenceDiff > 2.5) {
+                misses.add(String.format(Locale.ROOT, "cadence %.1f steps/min off", cadenceDiff));
+            }
+            if (pairs.size() < needMatched) {
+                misses.add(String.format(Locale.ROOT, "%d of %d steps within 60 ms (%d needed)", pairs.size(),
+                        res.steps().size(), needMatched));
+            }
+            if (!(icMs <= 40)) {
+                misses.add(String.format(Locale.ROOT, "IC %.0f ms from the 3D contacts", icMs));
+            }
+            if (!(dFppa <= fppaLimit) || !(fppaMeanDiff <= 2.5)) {
+                misses.add(String.format(Locale.ROOT, "FPPA %.1f deg per step, %.1f in the mean", dFppa, fppaMeanDiff));
+            }
+            if (!(dDrop <= dropLimit)) {
+                misses.add(String.format(Locale.ROOT, "pelvic drop %.1f deg per step", dDrop));
+            }
+            System.out.printf(Locale.ROOT, "KNOWN GAP (verdict %s): %s%n", res.quality().verdict().label(),
+                    String.join("; ", misses));
+            assertThat(misses).as("a known gap that now meets every limit: mark the row ok, update docs/pose-input.md")
+                    .isNotEmpty();
             return;
         }
-        // a runner moving towards or away from the camera: frontal video's own measurement kind
+        assertThat(cadenceDiff).as("cadence against the whole 3D trial's").isLessThanOrEqualTo(2.5);
+        // a runner moving towards or away from the camera, or at one distance with the ground flowing through the
+        // picture (a treadmill): frontal video's own measurement kind
         assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
-        assertThat(res.info().get("accuracy")).contains("behind or ahead while moving", "not reported from this view");
+        assertThat(res.info().get("accuracy")).contains("Filmed from behind or ahead", "not reported from this view");
+        if (speed == 0) {
+            assertThat(res.decisions()).anyMatch(d -> d.key().equals("ground_flow"));
+        }
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);
-        // initial contact where the foot comes to rest in the image (FrontalStop): the slow midfoot runner's contacts
-        // are timed worst (one foot's heel hovers low before landing and comes to rest 110-150 ms early)
+        // initial contact where the foot comes to rest in the image, or moves with the ground (FrontalStop): the slow
+        // midfoot runner's contacts are timed worst (one foot's heel hovers low before landing and comes to rest
+        // 110-150 ms early)
         assertThat(pairs.size()).as("steps matched to the 3D steps (IC within 60 ms, same side)")
-                .isGreaterThanOrEqualTo((int) Math.ceil((activity.equals("auto") ? 0.9 : 0.6) * res.steps().size()));
+                .isGreaterThanOrEqualTo(needMatched);
         assertThat(icMs).as("mean |IC - 3D IC| of the matched steps (ms)").isLessThanOrEqualTo(40.0);
         // the per-step FPPA of the steps within 5 m of the camera differs from the 3D projection by up to 7 deg (the
         // thigh and shank are seen at different depths); the more of them are matched, the larger the mean
-        assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(
-                activity.equals("auto") ? 5.5 : 7.5);
-        assertThat(Math.abs(res.metric("knee_fppa_deg_mean") - ref.metric("knee_fppa_deg_mean"))).as("FPPA, mean")
-                .isLessThanOrEqualTo(2.5);
+        assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(fppaLimit);
+        assertThat(fppaMeanDiff).as("FPPA, mean").isLessThanOrEqualTo(2.5);
         // with jitter the drop (the largest value of a noisy angle in stance) reads high far from the camera
-        assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(jitterPx == 0 ? 1.0 : 4.5);
+        assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
         if (Double.isFinite(vo)) {
             assertThat(vo).as("vertical oscillation, % leg").isCloseTo(voRef, org.assertj.core.api.Assertions.within(2.0));
         } else {

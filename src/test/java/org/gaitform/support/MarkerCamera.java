@@ -123,10 +123,22 @@ public final class MarkerCamera {
 
     /**
      * The keypoint table of a stretch of the recording: frame k is at {@code fromS + k / fps}; the runner is at the
-     * camera's reference position (distance {@link PinholeCamera#distanceM()}) at {@code fromS}.
+     * camera's reference position (distance {@link PinholeCamera#distanceM()}) at {@code fromS}, sideways where the lab
+     * recorded it.
      */
     public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed,
                                      double fromS, double durationS) {
+        return keypointCsv(tracks, cam, fps, travelMps, jitterPx, seed, fromS, durationS, Double.NaN);
+    }
+
+    /**
+     * As above, with the runner's hips (their median midpoint) {@code lateralM} metres to the right of the camera's
+     * axis, or where the lab recorded them when NaN (Fukuchi's treadmill is about 1.5 m to the side of the lab's
+     * origin, so a camera at that origin sees the runner obliquely).
+     */
+    public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed,
+                                     double fromS, double durationS, double lateralM) {
+        double z0 = Double.isNaN(lateralM) ? 0 : medianHipLateral(tracks) - lateralM;
         Random rnd = new Random(seed);
         double[] t = tracks.timeS();
         List<Landmark> ls = new ArrayList<>(tracks.points().keySet());
@@ -143,7 +155,7 @@ public final class MarkerCamera {
             sb.append(k);
             for (Landmark l : ls) {
                 double[][] p = tracks.points().get(l);
-                double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk)};
+                double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk) - z0};
                 double[] img = cam.project(w);
                 sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", img[0] + rnd.nextGaussian() * jitterPx,
                         img[1] + rnd.nextGaussian() * jitterPx, 0.9));
@@ -151,6 +163,18 @@ public final class MarkerCamera {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** The median lateral position of the hips' midpoint. */
+    private static double medianHipLateral(Tracks tr) {
+        double[] l = tr.points().get(Landmark.HIP_LEFT)[2];
+        double[] r = tr.points().get(Landmark.HIP_RIGHT)[2];
+        double[] z = new double[l.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (l[i] + r[i]) / 2;
+        }
+        java.util.Arrays.sort(z);
+        return z[z.length / 2];
     }
 
     /** The median forward position of the hips (the runner's place on the treadmill). */
