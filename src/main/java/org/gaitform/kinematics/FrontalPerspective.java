@@ -61,6 +61,11 @@ public final class FrontalPerspective {
      * camera, are further away in time).
      */
     public static final double PLANTED_STRIDE_S = 0.15;
+    /**
+     * The ground's flow is looked for in the frames in which a foot is in this lowest share of its image heights
+     * (a stance takes 30–40 % of a running stride, 60 % of a walking one).
+     */
+    static final double FLOW_LOW_SHARE = 0.35;
 
     /**
      * Result.
@@ -82,6 +87,21 @@ public final class FrontalPerspective {
     public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights,
                          Map<Landmark, double[]> imageSpeed, double scaleChange,
                          double floorResidual, double pelvisDrift, List<Decision> decisions, List<String> warnings) {
+    }
+
+    /**
+     * The ground's velocity in the picture where a foot stands, for a runner at one distance (units/s at the median
+     * scale; up positive). It is taken as one velocity: a ground point moving steadily along the line of sight moves
+     * at {@code β·(y − y_h)²} ({@code y_h} the horizon's image row), about 1.4 times faster at toe-off than at landing
+     * 3 m from a camera and 2 times 2 m from it, which the bound of {@link #PLANTED_LEGS_PER_S} absorbs at those
+     * distances; a fitted {@code β} and {@code y_h} were tried and timed the contacts worse (docs/pose-input.md).
+     *
+     * @param up       vertical velocity
+     * @param lateral  lateral velocity (one per foot: the feet stand at different places across the picture)
+     */
+    record Flow(double up, double lateral) {
+        /** A ground that does not move in the picture. */
+        static final Flow NONE = new Flow(0, 0);
     }
 
     private FrontalPerspective() {
@@ -147,7 +167,7 @@ public final class FrontalPerspective {
         Map<Landmark, double[]> speeds = new EnumMap<>(Landmark.class);
         // at one distance (a treadmill, or a camera travelling with the runner) the ground may flow through the
         // picture: a planted foot then moves with it instead of standing still
-        Map<Side, double[]> flow = moving ? Map.of() : groundFlow(tracks, scale, ref, rateHz, legRaw);
+        Map<Side, Flow> flow = moving ? Map.of() : groundFlow(tracks, scale, ref, rateHz, legRaw);
         for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
             double[][] t = e.getValue();
             double[] up = new double[n];
@@ -158,10 +178,10 @@ public final class FrontalPerspective {
                 up[i] = (t[1][i] - floor) / k;
                 lat[i] = (t[2][i] - path[i]) / k;
             }
-            double[] pace = isFoot(e.getKey()) ? moving ? new double[2] : flow.get(e.getKey().side()) : null;
+            Flow pace = isFoot(e.getKey()) ? moving ? Flow.NONE : flow.get(e.getKey().side()) : null;
             if (pace != null) {
                 double[] speed = imageSpeed(t, scale, ref, rateHz, pace);
-                double[] own = plantedFloor(t, still(speed, legRaw), scale, ref, rateHz, legRaw, line, pace[0]);
+                double[] own = plantedFloor(t, still(speed, legRaw), scale, ref, rateHz, legRaw, line, pace);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
@@ -176,7 +196,7 @@ public final class FrontalPerspective {
         // on a flowing ground one point can keep pace with it while the foot is still in the air (its descent and its
         // travel both move it down the picture, 60-100 ms before a rearfoot striker's heel lands), so the foot moves
         // with the ground when its middle does: the heel's and toe's turn about the ankle cancel there
-        for (Map.Entry<Side, double[]> f : flow.entrySet()) {
+        for (Map.Entry<Side, Flow> f : flow.entrySet()) {
             Landmark heel = Landmark.of("HEEL", f.getKey());
             Landmark toe = Landmark.of("TOE", f.getKey());
             if (speeds.containsKey(heel) && speeds.containsKey(toe)) {
@@ -223,15 +243,14 @@ public final class FrontalPerspective {
                 + "stands still on the ground in each contact (a planted foot does not move in the image, whatever its "
                 + "distance)" : "")));
         if (!flow.isEmpty()) {
-            double pace = flow.getOrDefault(Side.LEFT, flow.get(Side.RIGHT))[0];
+            double pace = flow.getOrDefault(Side.LEFT, flow.get(Side.RIGHT)).up();
             String way = pace < 0 ? "down" : "up";
             if (ground.isEmpty()) {
                 warnings.add(String.format(Locale.ROOT, "frontal view at one distance: the ground moves %s the picture "
-                        + "at %.1f leg lengths per second, but the feet were not seen moving with it for long enough (the "
-                        + "flow speeds up too much towards the camera within a stance, as with a camera high and close "
-                        + "behind a treadmill): contacts are timed where each foot is lowest in the picture, which can be "
-                        + "150-200 ms late, so knee FPPA and pelvic drop come from late stance; film from about hip height "
-                        + "and 3 m or more away", way, Math.abs(pace) / legRaw));
+                        + "at %.1f leg lengths per second, but the feet were not seen moving with it for long enough (its "
+                        + "speed in the picture may change too much within a stance, as very close to the camera): "
+                        + "contacts are timed where each foot is lowest in the picture, which can be 150-200 ms late, so "
+                        + "knee FPPA and pelvic drop may come from late stance", way, Math.abs(pace) / legRaw));
             } else {
                 decisions.add(new Decision("ground_flow", String.format(Locale.ROOT, "%.2f legs/s", -pace / legRaw),
                         String.format(Locale.ROOT, "frontal view at one distance (a treadmill, or a camera travelling "
@@ -268,14 +287,14 @@ public final class FrontalPerspective {
     }
 
     /**
-     * A point's speed in the image relative to the ground under it (units/s at the median scale): {@code pace} is the
-     * ground's image velocity {up, lateral} where the feet stand, zero when the camera and the ground are fixed.
+     * A point's speed in the image relative to the ground where it is (units/s at the median scale); the ground stands
+     * still ({@link Flow#NONE}) when the camera and the floor are fixed.
      */
-    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz, double[] pace) {
+    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz, Flow flow) {
         double[][] v = imageVelocity(t, scale, ref, rateHz);
         double[] speed = new double[scale.length];
         for (int i = 0; i < speed.length; i++) {
-            speed[i] = Math.hypot(v[0][i] - pace[0], v[1][i] - pace[1]);
+            speed[i] = Math.hypot(v[0][i] - flow.up(), v[1][i] - flow.lateral());
         }
         return speed;
     }
@@ -294,36 +313,48 @@ public final class FrontalPerspective {
     }
 
     /**
-     * The ground's velocity in the image under each foot {up, lateral} (units/s at the median scale) for a runner at
-     * one distance from a frontal camera, or an empty map when the ground does not visibly move (a planted foot stands
-     * still, as when the camera and the floor are fixed) or cannot be told.
+     * The ground's velocity in the picture ({@link Flow}) under each foot for a runner at one distance from a frontal
+     * camera, or an empty map when the ground does not visibly move (a planted foot stands still, as when the camera
+     * and the floor are fixed) or cannot be told.
      *
      * <p>On a treadmill filmed from behind the belt carries the planted foot towards the camera, down the picture, at
-     * 1–1.5 leg lengths per second 3 m from the camera (and up the picture from ahead). A planted foot's heel, ankle and
-     * toe move together with it, while in swing they move apart as the foot turns. So the flow is the most common
-     * velocity of the frames in which a foot's points move together (their velocities within
-     * {@link #PLANTED_LEGS_PER_S} leg lengths per second of each other): the vertical velocity around which most such
-     * frames of both feet lie (within the same bound), and per foot the median lateral velocity of its frames there
-     * (the two feet stand at different places across the picture, whose flow spreads out from the vanishing point).
-     * These are this project's choices; the vertical flow grows towards the bottom of the picture (by the square of
-     * the distance ratio, about 1.4 times from landing to toe-off 3 m from the camera), which the bound absorbs.
+     * 1–2 leg lengths per second 2–5 m from the camera (and up the picture from ahead). A planted foot's heel, ankle
+     * and toe move together with it, while in swing they move apart as the foot turns. So the flow is found on the
+     * frames in which a foot's points move together (their velocities within {@link #PLANTED_LEGS_PER_S} leg lengths
+     * per second of each other): the vertical velocity around which most such frames of both feet lie (within the
+     * same bound), their median, and per foot the median lateral velocity of its frames there. These are this
+     * project's choices.
      */
-    static Map<Side, double[]> groundFlow(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
-                                          double legRaw) {
+    static Map<Side, Flow> groundFlow(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
+                                      double legRaw) {
         double tol = PLANTED_LEGS_PER_S * legRaw;
         List<double[]> together = new ArrayList<>(); // {side ordinal, up velocity, lateral velocity}
         for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
             List<double[][]> v = new ArrayList<>();
+            double[] height = new double[scale.length];
             for (String part : new String[] {"HEEL", "ANKLE", "TOE"}) {
                 double[][] t = tracks.get(Landmark.of(part, side));
                 if (t != null) {
                     v.add(imageVelocity(t, scale, ref, rateHz));
+                    for (int i = 0; i < height.length; i++) {
+                        height[i] += t[1][i];
+                    }
                 }
             }
             if (v.size() < 2) {
                 continue;
             }
+            // a planted foot is low in the picture: the frames in which the foot is in the lowest part of its range, a
+            // stance's share of the stride (a foot in swing also moves as one when it hardly turns)
+            double[] finiteHeight = finite(height);
+            if (finiteHeight.length == 0) {
+                continue;
+            }
+            double lowBand = Stats.percentile(finiteHeight, 100 * FLOW_LOW_SHARE);
             for (int i = 0; i < scale.length; i++) {
+                if (!(height[i] <= lowBand)) {
+                    continue;
+                }
                 double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
                 double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
                 double[] sum = new double[2];
@@ -371,11 +402,11 @@ public final class FrontalPerspective {
         if (members.size() < 3 || !(Math.abs(paceUp) >= tol)) {
             return Map.of();
         }
-        Map<Side, double[]> out = new EnumMap<>(Side.class);
+        Map<Side, Flow> out = new EnumMap<>(Side.class);
         for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
             double[] lats = members.stream().filter(r -> r[0] == side.ordinal()).mapToDouble(r -> r[2]).toArray();
             if (lats.length > 0) {
-                out.put(side, new double[] {paceUp, Stats.median(lats)});
+                out.put(side, new Flow(paceUp, Stats.median(lats)));
             }
         }
         return out;
@@ -384,7 +415,7 @@ public final class FrontalPerspective {
     /**
      * A foot point's own floor, in image up coordinates per frame, for a runner moving towards or away from the
      * camera, or at one distance with the ground flowing through the picture: while the foot is planted it stands
-     * still against the ground in the image (its speed relative to the ground's flow {@code paceUp}, scaled to the
+     * still against the ground in the image (its speed relative to the ground's {@code flow}, scaled to the
      * median size, stays under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least
      * {@link #PLANTED_MIN_S}), and where it stands, or the path it moves along with the ground, is the floor at its own
      * distance, which differs from the floor under the hips by the foot's distance ahead of or behind them. Between two
@@ -393,8 +424,8 @@ public final class FrontalPerspective {
      * there). Null with fewer than three.
      */
     static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
-                                 double legRaw, double[] line, double paceUp) {
-        boolean flowing = paceUp != 0;
+                                 double legRaw, double[] line, Flow flow) {
+        boolean flowing = flow.up() != 0;
         int n = scale.length;
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
@@ -410,7 +441,7 @@ public final class FrontalPerspective {
             }
             if (i - a >= minLen) {
                 int mid = (a + i - 1) / 2;
-                double step = paceUp * (scale[mid] / ref) / rateHz;
+                double step = flow.up() * (scale[mid] / ref) / rateHz;
                 // where it stands (along the ground's path when that flows): the median of the still stretch (a low
                 // percentile would sit below it by the keypoints' noise, which grows as the runner's image shrinks)
                 double[] rows = new double[i - a];
@@ -421,18 +452,20 @@ public final class FrontalPerspective {
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
                 // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
                 int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
-                double low = Double.POSITIVE_INFINITY;
-                for (int k = Math.max(0, a - around); k < Math.min(n, i + around); k++) {
-                    double u = t[1][k] - step * (k - mid);
-                    if (u < low) {
-                        low = u;
-                    }
-                }
+                double low = Stats.min(finite(Arrays.copyOfRange(t[1], Math.max(0, a - around), Math.min(n, i + around))));
                 double k = scale[mid] / ref;
-                if (Double.isFinite(low) && row - low <= 0.1 * legRaw * k) {
+                if (flowing || row - low <= 0.1 * legRaw * k) {
                     seg.add(new double[] {a, i - 1, row, mid, step});
                 }
             }
+        }
+        if (flowing && !seg.isEmpty()) {
+            // on a flowing ground a swinging foot can keep pace with it for a moment too (descending while it
+            // travels), higher in the picture than where it stands: the runner stays at one distance, so the feet's
+            // stances pass through one band of the picture, and a stretch away from the stretches' median place by
+            // more than a tenth of a leg is not a stance
+            double usual = Stats.median(seg.stream().mapToDouble(g -> g[2]).toArray());
+            seg.removeIf(g -> Math.abs(g[2] - usual) > 0.1 * legRaw);
         }
         if (seg.size() < 3) {
             return null;

@@ -93,7 +93,7 @@ final class PoseAnalysis {
     static final String ACCURACY_FRONTAL = " Filmed from behind or ahead, the contacts are where the foot comes to rest "
             + "in the image (a runner moving away or coming closer) or starts to move with the ground (a treadmill, the "
             + "runner at one distance): on real markers seen through a virtual camera they were 10–35 ms from the "
-            + "markers' own on average (13–23 ms behind a treadmill), and contact times came out 42 ms short to 101 ms "
+            + "markers' own on average (11–27 ms behind a treadmill), and contact times came out 42 ms short to 98 ms "
             + "long, so contact time, flight and duty factor are not reported from this view; no real frontal video "
             + "with force-plate truth has been measured (docs/pose-input.md).";
 

@@ -19,7 +19,7 @@ import org.gaitform.simulate.PinholeCamera;
  * Real 3D marker trajectories filmed by a virtual pinhole camera: the landmarks gaitform maps from the markers
  * (heels, toes, ankles, knees, hip joint centres, shoulders, neck) projected into an image and written as an
  * OpenPose BODY_25-style keypoint CSV ({@code frame,<Name>_x,_y,_c}, pixels, y down) at a video frame rate, with
- * seeded Gaussian jitter. A treadmill trial can be turned into overground running by moving the runner forward at
+ * seeded Gaussian jitter; a point outside the picture is not detected (written as 0, 0 with confidence 0). A treadmill trial can be turned into overground running by moving the runner forward at
  * the belt speed, so that a camera behind or in front sees the runner move away or come closer (perspective
  * scaling with distance), as a real rear-view video does.
  *
@@ -157,8 +157,14 @@ public final class MarkerCamera {
                 double[][] p = tracks.points().get(l);
                 double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk) - z0};
                 double[] img = cam.project(w);
-                sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", img[0] + rnd.nextGaussian() * jitterPx,
-                        img[1] + rnd.nextGaussian() * jitterPx, 0.9));
+                double x = img[0] + rnd.nextGaussian() * jitterPx;
+                double y = img[1] + rnd.nextGaussian() * jitterPx;
+                if (x >= 0 && x <= cam.widthPx() && y >= 0 && y <= cam.heightPx()) {
+                    sb.append(String.format(Locale.ROOT, ",%.2f,%.2f,%.3f", x, y, 0.9));
+                } else {
+                    // outside the picture: not detected, written as OpenPose does
+                    sb.append(",0,0,0");
+                }
             }
             sb.append('\n');
         }
