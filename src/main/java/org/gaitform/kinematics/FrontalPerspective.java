@@ -320,10 +320,11 @@ public final class FrontalPerspective {
      * <p>On a treadmill filmed from behind the belt carries the planted foot towards the camera, down the picture, at
      * 1–2 leg lengths per second 2–5 m from the camera (and up the picture from ahead). A planted foot's heel, ankle
      * and toe move together with it, while in swing they move apart as the foot turns. So the flow is found on the
-     * frames in which a foot's points move together (their velocities within {@link #PLANTED_LEGS_PER_S} leg lengths
-     * per second of each other): the vertical velocity around which most such frames of both feet lie (within the
-     * same bound), their median, and per foot the median lateral velocity of its frames there. These are this
-     * project's choices.
+     * frames in which a foot is low in the picture (the lowest {@link #FLOW_LOW_SHARE} of its image heights, where it
+     * stands; a swinging foot that hardly turns also moves as one) and its points move together (their velocities
+     * within {@link #PLANTED_LEGS_PER_S} leg lengths per second of each other): the vertical velocity around which
+     * most such frames of both feet lie (within the same bound), their median, and per foot the median lateral
+     * velocity of its frames there. These are this project's choices.
      */
     static Map<Side, Flow> groundFlow(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
                                       double legRaw) {

@@ -102,7 +102,7 @@ class FrontalViewAccuracyTest {
         "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, 0, gap, 0, landscape",
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, gap, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, gap, 0, landscape",
-        // a treadmill filmed from behind: the runner stays 3 m from the camera, the belt flows through the picture
+        // a treadmill filmed from behind: the runner stays at one distance, the belt flows through the picture
         "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
         "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
