@@ -28,10 +28,10 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  * smoothed path (hips' midpoint below the same cut-off). Everything is then in image units at the recording's
  * median scale, so that the leg length and the thresholds of the events keep their meaning.
  *
- * <p>A runner at one distance (on a treadmill, or followed by a travelling camera) keeps one image size, but the
- * ground flows through the picture: the belt carries the planted foot towards a camera behind, down the picture.
- * Its velocity there is found from the feet themselves ({@link #groundFlow}), and a foot counts as planted while it
- * moves with it rather than while it stands still.
+ * <p>A runner at one distance (on a treadmill) keeps one image size, but the belt carries the planted foot through
+ * the picture, so the contacts found from the floor's image height come late in stance; such a view is recognised
+ * ({@link #groundFlowUp}) and told ({@link #GROUND_FLOW_WARNING}), and the quality checks do not judge what it
+ * measures over the stance.
  *
  * <p>These are this project's choices, from the pinhole camera model; the tests check them against real 3D
  * markers filmed by a virtual camera behind and in front of a runner whose treadmill trial is turned into
@@ -66,6 +66,14 @@ public final class FrontalPerspective {
      * (a stance takes 30–40 % of a running stride, 60 % of a walking one).
      */
     static final double FLOW_LOW_SHARE = 0.35;
+    /** Decision key: the ground's flow through the picture of a frontal view at one distance (leg lengths per second). */
+    public static final String GROUND_FLOW = "ground_flow";
+    /** What a session with the ground flowing through a frontal view is told. */
+    public static final String GROUND_FLOW_WARNING = "frontal view of a runner at one distance with the ground moving "
+            + "through the picture (a treadmill): the contacts are timed where each foot reaches the floor's height in "
+            + "the picture, which the belt carries it to only late in stance (113-185 ms late on real markers), so "
+            + "knee FPPA and pelvic drop come from late stance and are not judged; film from the side for the "
+            + "contacts, and a runner moving away from the camera for FPPA and pelvic drop";
 
     /**
      * Result.
@@ -87,21 +95,6 @@ public final class FrontalPerspective {
     public record Result(Map<Landmark, double[][]> tracks, Map<Landmark, double[]> groundHeights,
                          Map<Landmark, double[]> imageSpeed, double scaleChange,
                          double floorResidual, double pelvisDrift, List<Decision> decisions, List<String> warnings) {
-    }
-
-    /**
-     * The ground's velocity in the picture where a foot stands, for a runner at one distance (units/s at the median
-     * scale; up positive). It is taken as one velocity: a ground point moving steadily along the line of sight moves
-     * at {@code β·(y − y_h)²} ({@code y_h} the horizon's image row), about 1.4 times faster at toe-off than at landing
-     * 3 m from a camera and 2 times 2 m from it, which the bound of {@link #PLANTED_LEGS_PER_S} absorbs at those
-     * distances; a fitted {@code β} and {@code y_h} were tried and timed the contacts worse (docs/pose-input.md).
-     *
-     * @param up       vertical velocity
-     * @param lateral  lateral velocity (one per foot: the feet stand at different places across the picture)
-     */
-    record Flow(double up, double lateral) {
-        /** A ground that does not move in the picture. */
-        static final Flow NONE = new Flow(0, 0);
     }
 
     private FrontalPerspective() {
@@ -165,9 +158,6 @@ public final class FrontalPerspective {
         boolean moving = change - 1 >= FLAT_BELOW;
         Map<Landmark, double[]> ground = new EnumMap<>(Landmark.class);
         Map<Landmark, double[]> speeds = new EnumMap<>(Landmark.class);
-        // at one distance (a treadmill, or a camera travelling with the runner) the ground may flow through the
-        // picture: a planted foot then moves with it instead of standing still
-        Map<Side, Flow> flow = moving ? Map.of() : groundFlow(tracks, scale, ref, rateHz, legRaw);
         for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
             double[][] t = e.getValue();
             double[] up = new double[n];
@@ -178,40 +168,19 @@ public final class FrontalPerspective {
                 up[i] = (t[1][i] - floor) / k;
                 lat[i] = (t[2][i] - path[i]) / k;
             }
-            Flow pace = isFoot(e.getKey()) ? moving ? Flow.NONE : flow.get(e.getKey().side()) : null;
-            if (pace != null) {
-                double[] speed = imageSpeed(t, scale, ref, rateHz, pace);
-                double[] own = plantedFloor(t, still(speed, legRaw), scale, ref, rateHz, legRaw, line, pace);
+            if (moving && isFoot(e.getKey())) {
+                boolean[] still = pointStill(t, scale, ref, rateHz, legRaw);
+                double[] own = plantedFloor(t, still, scale, ref, rateHz, legRaw, line);
                 if (own != null) {
                     double[] h = new double[n];
                     for (int i = 0; i < n; i++) {
                         h[i] = (t[1][i] - own[i]) / (scale[i] / ref);
                     }
                     ground.put(e.getKey(), h);
-                    speeds.put(e.getKey(), speed);
+                    speeds.put(e.getKey(), imageSpeed(t, scale, ref, rateHz));
                 }
             }
             out.put(e.getKey(), new double[][] {t[0], up, lat});
-        }
-        // on a flowing ground one point can keep pace with it while the foot is still in the air (its descent and its
-        // travel both move it down the picture, 60-100 ms before a rearfoot striker's heel lands), so the foot moves
-        // with the ground when its middle does: the heel's and toe's turn about the ankle cancel there
-        for (Map.Entry<Side, Flow> f : flow.entrySet()) {
-            Landmark heel = Landmark.of("HEEL", f.getKey());
-            Landmark toe = Landmark.of("TOE", f.getKey());
-            if (speeds.containsKey(heel) && speeds.containsKey(toe)) {
-                double[][] h = tracks.get(heel);
-                double[][] t = tracks.get(toe);
-                double[][] middle = new double[3][n];
-                for (int d = 1; d < 3; d++) {
-                    for (int i = 0; i < n; i++) {
-                        middle[d][i] = (h[d][i] + t[d][i]) / 2;
-                    }
-                }
-                double[] speed = imageSpeed(middle, scale, ref, rateHz, f.getValue());
-                speeds.put(heel, speed);
-                speeds.put(toe, speed);
-            }
         }
         // the pelvis keeps one mean height when the pace is even: what is left of its slow drift (the floor line is
         // only as good as its model) is taken off every point alike, so that angles within a frame do not change
@@ -239,25 +208,22 @@ public final class FrontalPerspective {
                         + "residual %.1f %s)", WINDOW_S, lows.size(), residual, unit))
                 + String.format(Locale.ROOT, "; the pelvis height's remaining slow drift (%.1f %s) is taken off", drift,
                 unit)
-                + (!ground.isEmpty() && moving ? "; for the contacts each foot point's height is measured from where it "
-                + "stands still on the ground in each contact (a planted foot does not move in the image, whatever its "
-                + "distance)" : "")));
-        if (!flow.isEmpty()) {
-            double pace = flow.getOrDefault(Side.LEFT, flow.get(Side.RIGHT)).up();
-            String way = pace < 0 ? "down" : "up";
-            if (ground.isEmpty()) {
-                warnings.add(String.format(Locale.ROOT, "frontal view at one distance: the ground moves %s the picture "
-                        + "at %.1f leg lengths per second, but the feet were not seen moving with it for long enough (its "
-                        + "speed in the picture may change too much within a stance, as very close to the camera): "
-                        + "contacts are timed where each foot is lowest in the picture, which can be 150-200 ms late, so "
-                        + "knee FPPA and pelvic drop may come from late stance", way, Math.abs(pace) / legRaw));
-            } else {
-                decisions.add(new Decision("ground_flow", String.format(Locale.ROOT, "%.2f legs/s", -pace / legRaw),
-                        String.format(Locale.ROOT, "frontal view at one distance (a treadmill, or a camera travelling "
-                        + "with the runner): a planted foot moves %s the picture with the ground at %.0f %s/s (%.2f leg "
-                        + "lengths per second; the most common velocity at which heel, ankle and toe move together); the "
-                        + "contacts are where the foot moves with the ground, their heights measured from the ground's "
-                        + "path under it", way, Math.abs(pace), unit, Math.abs(pace) / legRaw)));
+                + (!ground.isEmpty() ? "; for the contacts each foot point's height is measured from where it stands "
+                + "still on the ground in each contact (a planted foot does not move in the image, whatever its distance)"
+                : "")));
+        if (!moving) {
+            // at one distance the ground may flow through the picture (a treadmill, or a camera travelling with the
+            // runner): the planted foot then moves instead of standing still, and reaches the floor's image height
+            // only late in stance
+            double flowUp = groundFlowUp(tracks, scale, ref, rateHz, legRaw);
+            if (Double.isFinite(flowUp)) {
+                decisions.add(new Decision(GROUND_FLOW, String.format(Locale.ROOT, "%.2f legs/s",
+                        Math.abs(flowUp) / legRaw), String.format(Locale.ROOT, "frontal view at one distance: low in the "
+                        + "picture, where a foot stands, its heel, ankle and toe most often move together at %.0f %s/s "
+                        + "(%.2f leg lengths per second) instead of standing still, as when the ground moves through the "
+                        + "picture (a treadmill, or a camera travelling with the runner)", Math.abs(flowUp), unit,
+                        Math.abs(flowUp) / legRaw)));
+                warnings.add(GROUND_FLOW_WARNING);
             }
         }
         return new Result(out, ground, speeds, change, residual, drift, decisions, warnings);
@@ -286,50 +252,48 @@ public final class FrontalPerspective {
         return v;
     }
 
-    /**
-     * A point's speed in the image relative to the ground where it is (units/s at the median scale); the ground stands
-     * still ({@link Flow#NONE}) when the camera and the floor are fixed.
-     */
-    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz, Flow flow) {
+    /** A point's speed in the image (units/s at the median scale), from {@link #imageVelocity}. */
+    static double[] imageSpeed(double[][] t, double[] scale, double ref, double rateHz) {
         double[][] v = imageVelocity(t, scale, ref, rateHz);
         double[] speed = new double[scale.length];
         for (int i = 0; i < speed.length; i++) {
-            speed[i] = Math.hypot(v[0][i] - flow.up(), v[1][i] - flow.lateral());
+            speed[i] = Math.hypot(v[0][i], v[1][i]);
         }
         return speed;
     }
 
     /**
-     * Per frame, whether a foot point stands still against the ground: it moves slower than
-     * {@link #PLANTED_LEGS_PER_S} leg lengths per second (scaled to the median size) relative to it.
+     * Per frame, whether a foot point stands still in the image: it moves slower than {@link #PLANTED_LEGS_PER_S} leg
+     * lengths per second (scaled to the median size). A planted foot does not move, whatever its distance.
      */
-    private static boolean[] still(double[] speed, double legRaw) {
-        boolean[] still = new boolean[speed.length];
+    private static boolean[] pointStill(double[][] t, double[] scale, double ref, double rateHz, double legRaw) {
+        int n = scale.length;
+        boolean[] still = new boolean[n];
+        double[] v = imageSpeed(t, scale, ref, rateHz);
         double limit = PLANTED_LEGS_PER_S * legRaw;
-        for (int i = 0; i < speed.length; i++) {
-            still[i] = Double.isFinite(speed[i]) && speed[i] < limit;
+        for (int i = 0; i < n; i++) {
+            still[i] = Double.isFinite(v[i]) && v[i] < limit;
         }
         return still;
     }
 
     /**
-     * The ground's velocity in the picture ({@link Flow}) under each foot for a runner at one distance from a frontal
-     * camera, or an empty map when the ground does not visibly move (a planted foot stands still, as when the camera
-     * and the floor are fixed) or cannot be told.
+     * The ground's vertical velocity in the picture (units/s at the median scale, up positive) for a runner at one
+     * distance from a frontal camera, or NaN when the ground does not visibly move (a planted foot stands still, as
+     * when the camera and the floor are fixed) or it cannot be told.
      *
      * <p>On a treadmill filmed from behind the belt carries the planted foot towards the camera, down the picture, at
      * 1–2 leg lengths per second 2–5 m from the camera (and up the picture from ahead). A planted foot's heel, ankle
-     * and toe move together with it, while in swing they move apart as the foot turns. So the flow is found on the
-     * frames in which a foot is low in the picture (the lowest {@link #FLOW_LOW_SHARE} of its image heights, where it
-     * stands; a swinging foot that hardly turns also moves as one) and its points move together (their velocities
-     * within {@link #PLANTED_LEGS_PER_S} leg lengths per second of each other): the vertical velocity around which
-     * most such frames of both feet lie (within the same bound), their median, and per foot the median lateral
-     * velocity of its frames there. These are this project's choices.
+     * and toe move together with it. So the flow is found on the frames in which a foot is low in the picture (the
+     * lowest {@link #FLOW_LOW_SHARE} of its image heights, where it stands; a swinging foot that hardly turns also
+     * moves as one) and its points move together (their velocities within {@link #PLANTED_LEGS_PER_S} leg lengths per
+     * second of each other): the median of the vertical velocities around which most such frames of both feet lie
+     * (within the same bound), when that is faster than the bound. These are this project's choices.
      */
-    static Map<Side, Flow> groundFlow(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
-                                      double legRaw) {
+    static double groundFlowUp(Map<Landmark, double[][]> tracks, double[] scale, double ref, double rateHz,
+                                double legRaw) {
         double tol = PLANTED_LEGS_PER_S * legRaw;
-        List<double[]> together = new ArrayList<>(); // {side ordinal, up velocity, lateral velocity}
+        List<Double> together = new ArrayList<>(); // the up velocities of the frames in which a foot moves as one
         for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
             List<double[][]> v = new ArrayList<>();
             double[] height = new double[scale.length];
@@ -371,15 +335,15 @@ public final class FrontalPerspective {
                     }
                 }
                 if (k >= 2 && hi[0] - lo[0] < tol && hi[1] - lo[1] < tol) {
-                    together.add(new double[] {side.ordinal(), sum[0] / k, sum[1] / k});
+                    together.add(sum[0] / k);
                 }
             }
         }
         if (together.size() < 3) {
-            return Map.of();
+            return Double.NaN;
         }
         // the vertical velocity with the most such frames within the bound (a sliding window over the sorted values)
-        double[] ups = together.stream().mapToDouble(r -> r[1]).sorted().toArray();
+        double[] ups = together.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         int best = 0;
         double centre = Double.NaN;
         int lo = 0;
@@ -398,35 +362,22 @@ public final class FrontalPerspective {
             }
         }
         double c = centre;
-        List<double[]> members = together.stream().filter(r -> Math.abs(r[1] - c) <= tol).toList();
-        double paceUp = Stats.median(members.stream().mapToDouble(r -> r[1]).toArray());
-        if (members.size() < 3 || !(Math.abs(paceUp) >= tol)) {
-            return Map.of();
-        }
-        Map<Side, Flow> out = new EnumMap<>(Side.class);
-        for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
-            double[] lats = members.stream().filter(r -> r[0] == side.ordinal()).mapToDouble(r -> r[2]).toArray();
-            if (lats.length > 0) {
-                out.put(side, new Flow(paceUp, Stats.median(lats)));
-            }
-        }
-        return out;
+        double[] members = Arrays.stream(ups).filter(u -> Math.abs(u - c) <= tol).toArray();
+        double paceUp = Stats.median(members);
+        return members.length >= 3 && Math.abs(paceUp) >= tol ? paceUp : Double.NaN;
     }
 
     /**
      * A foot point's own floor, in image up coordinates per frame, for a runner moving towards or away from the
-     * camera, or at one distance with the ground flowing through the picture: while the foot is planted it stands
-     * still against the ground in the image (its speed relative to the ground's {@code flow}, scaled to the
-     * median size, stays under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least
-     * {@link #PLANTED_MIN_S}), and where it stands, or the path it moves along with the ground, is the floor at its own
-     * distance, which differs from the floor under the hips by the foot's distance ahead of or behind them. Between two
-     * such stretches the floor is interpolated; before the first and after the last it keeps that stretch's place
-     * relative to the floor line, at each frame's scale (without a floor line, or with a flowing ground, its level
-     * there). Null with fewer than three.
+     * camera: while the foot is planted it stands still in the image (its speed, scaled to the median size, stays
+     * under {@link #PLANTED_LEGS_PER_S} leg lengths per second for at least {@link #PLANTED_MIN_S}), and where it
+     * stands is the floor at its own distance, which differs from the floor under the hips by the foot's distance
+     * ahead of or behind them. Between two such stretches the floor is interpolated; before the first and after the
+     * last it keeps that stretch's place relative to the floor line, at each frame's scale (without a floor line, its
+     * level). Null with fewer than three.
      */
     static double[] plantedFloor(double[][] t, boolean[] still, double[] scale, double ref, double rateHz,
-                                 double legRaw, double[] line, Flow flow) {
-        boolean flowing = flow.up() != 0;
+                                 double legRaw, double[] line) {
         int n = scale.length;
         int minLen = Math.max(2, (int) Math.round(PLANTED_MIN_S * rateHz));
         List<double[]> seg = new ArrayList<>();
@@ -441,70 +392,51 @@ public final class FrontalPerspective {
                 i++;
             }
             if (i - a >= minLen) {
-                int mid = (a + i - 1) / 2;
-                double step = flow.up() * (scale[mid] / ref) / rateHz;
-                // where it stands (along the ground's path when that flows): the median of the still stretch (a low
-                // percentile would sit below it by the keypoints' noise, which grows as the runner's image shrinks)
-                double[] rows = new double[i - a];
-                for (int k = a; k < i; k++) {
-                    rows[k - a] = t[1][k] - step * (k - mid);
-                }
+                double[] rows = Arrays.copyOfRange(t[1], a, i);
+                // where it stands: the median of the still stretch (a low percentile would sit below it by the
+                // keypoints' noise, which grows as the runner's image shrinks)
                 double row = Stats.median(finite(rows));
                 // a foot also stands still for an instant at the top of its swing: a planted foot is at the lowest
                 // of its neighbourhood (within a tenth of a leg, at the scale of that moment)
                 int around = (int) Math.round(PLANTED_STRIDE_S * rateHz);
                 double low = Stats.min(finite(Arrays.copyOfRange(t[1], Math.max(0, a - around), Math.min(n, i + around))));
-                double k = scale[mid] / ref;
-                if (flowing || row - low <= 0.1 * legRaw * k) {
-                    seg.add(new double[] {a, i - 1, row, mid, step});
+                double k = scale[(a + i) / 2] / ref;
+                if (row - low <= 0.1 * legRaw * k) {
+                    seg.add(new double[] {a, i - 1, row});
                 }
             }
-        }
-        if (flowing && !seg.isEmpty()) {
-            // on a flowing ground a swinging foot can keep pace with it for a moment too (descending while it
-            // travels), higher in the picture than where it stands: the runner stays at one distance, so the feet's
-            // stances pass through one band of the picture, and a stretch away from the stretches' median place by
-            // more than a tenth of a leg is not a stance
-            double usual = Stats.median(seg.stream().mapToDouble(g -> g[2]).toArray());
-            seg.removeIf(g -> Math.abs(g[2] - usual) > 0.1 * legRaw);
         }
         if (seg.size() < 3) {
             return null;
         }
         double[] floor = new double[n];
-        Arrays.fill(floor, Double.NaN);
+        for (int k = 0; k < n; k++) {
+            floor[k] = Double.NaN;
+        }
         for (double[] g : seg) {
             for (int k = (int) g[0]; k <= (int) g[1]; k++) {
-                floor[k] = level(g, k);
+                floor[k] = g[2];
             }
         }
         for (int q = 0; q + 1 < seg.size(); q++) {
             double[] a = seg.get(q);
             double[] b = seg.get(q + 1);
-            double from = level(a, a[1]);
-            double to = level(b, b[0]);
             for (int k = (int) a[1] + 1; k < (int) b[0]; k++) {
-                floor[k] = from + (to - from) * (k - a[1]) / (b[0] - a[1]);
+                floor[k] = a[2] + (b[2] - a[2]) * (k - a[1]) / (b[0] - a[1]);
             }
         }
         // before the first and after the last planted stretch: that stretch's height above the floor under the hips
         // (the floor line), at the scale of each frame: the foot's contacts keep about the same place relative to the
-        // runner while the runner's distance changes; without a floor line, or on a flowing ground, that stretch's
-        // level at its end
+        // runner while the runner's distance changes; without a floor line, that stretch's level
         double[] first = seg.get(0);
         double[] lastSeg = seg.get(seg.size() - 1);
         for (int k = 0; k < (int) first[0]; k++) {
-            floor[k] = flowing ? level(first, first[0]) : extended(first, k, scale, line);
+            floor[k] = extended(first, k, scale, line);
         }
         for (int k = (int) lastSeg[1] + 1; k < n; k++) {
-            floor[k] = flowing ? level(lastSeg, lastSeg[1]) : extended(lastSeg, k, scale, line);
+            floor[k] = extended(lastSeg, k, scale, line);
         }
         return floor;
-    }
-
-    /** A planted stretch's floor at frame k: its level, moved along with the ground when that flows. */
-    private static double level(double[] seg, double k) {
-        return seg[2] + seg[4] * (k - seg[3]);
     }
 
     /** A planted stretch's level carried to frame k along the floor line (held when there is none). */

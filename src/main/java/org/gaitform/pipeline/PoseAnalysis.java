@@ -90,12 +90,11 @@ final class PoseAnalysis {
             + "al. 2010). gaitform's own figures, per strike class, speed and subject, are in docs/accuracy.md.";
     static final String ACCURACY_VIDEO = "video keypoints time events to about one frame (33 ms at 30 fps); published "
             + "video pose systems reach event errors of about 10–20 ms and joint angles within about 5–8° in running.";
-    static final String ACCURACY_FRONTAL = " Filmed from behind or ahead, the contacts are where the foot comes to rest "
-            + "in the image (a runner moving away or coming closer) or starts to move with the ground (a treadmill, the "
-            + "runner at one distance): on real markers seen through a virtual camera they were 10–35 ms from the "
-            + "markers' own on average (11–27 ms behind a treadmill), and contact times came out 42 ms short to 98 ms "
-            + "long, so contact time, flight and duty factor are not reported from this view; no real frontal video "
-            + "with force-plate truth has been measured (docs/pose-input.md).";
+    static final String ACCURACY_FRONTAL = " Filmed from behind or ahead while moving, the contacts are where the foot "
+            + "comes to rest in the image: on real markers seen through a virtual camera they were 10–35 ms from the "
+            + "markers' own on average (25–45 ms early within about 5 m of a camera behind), and contact times came "
+            + "out 42 ms short to 47 ms long, so contact time, flight and duty factor are not reported from this "
+            + "view; no real frontal video with force-plate truth has been measured (docs/pose-input.md).";
 
     private final AnalysisSettings settings;
 
@@ -245,8 +244,8 @@ final class PoseAnalysis {
             metrics.keySet().removeAll(FRONTAL_UNREPORTED);
             warnings.add(FRONTAL_CONTACT_WARNING);
         }
-        // a runner filmed from behind or ahead, moving or on a treadmill: contacts timed from where the foot comes to
-        // rest in the image or moves with the ground, with their own (wider) uncertainty
+        // a runner filmed from behind or ahead while moving: contacts timed from where the foot comes to rest in the
+        // image, with their own (wider) uncertainty
         String sourceKind = body.view() == View.THREE_D ? "pose-3d"
                 : body.view() == View.FRONTAL && !body.groundHeights().isEmpty() ? "pose-2d-frontal" : "pose-2d";
         List<Finding> findings = new GuidelineEvaluator(settings.guidelines()).evaluate(metrics, sourceKind);

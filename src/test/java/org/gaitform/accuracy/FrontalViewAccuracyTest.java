@@ -100,18 +100,19 @@ class FrontalViewAccuracyTest {
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, gap, 0, landscape",
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0, 0, gap, 0, landscape",
         "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, 0, gap, 0, landscape",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, gap, 0, landscape",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, ok, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, gap, 0, landscape",
-        // a treadmill filmed from behind: the runner stays at one distance, the belt flows through the picture
-        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
-        "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
+        // a treadmill filmed from behind: the runner stays at one distance, the belt flows through the picture; the
+        // contacts come late in stance, and the session says so (below)
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0.5, ok, 0, landscape",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0.5, gap, 0, landscape",
         "RBDS002runT25markers.txt, RBDS002static.txt, 0, BEHIND, 3, 1, running, 1.0, 0, gap, 0, landscape",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 5, 1, auto, 1.6, 0, ok, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 5, 1, auto, 1.6, 0, gap, 0, landscape",
         // a phone upright on a tripod close behind the treadmill, tilted down to keep the feet in the picture
-        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 2.5, 1, auto, 1.0, 0, ok, 10, portrait",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 2.5, 1, auto, 1.2, 0, ok, 15, portrait",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 2.5, 1, auto, 1.0, 0, gap, 10, portrait",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 2.5, 1, auto, 1.2, 0, gap, 15, portrait",
         "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 2, 1, auto, 1.0, 0, gap, 15, portrait",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
@@ -195,6 +196,16 @@ class FrontalViewAccuracyTest {
         int needMatched = (int) Math.ceil((activity.equals("auto") ? 0.9 : 0.6) * res.steps().size());
         double fppaLimit = activity.equals("auto") ? 5.5 : 7.5;
         double dropLimit = jitterPx == 0 ? 1.0 : 4.5;
+        if (speed == 0) {
+            // the ground flows through the picture: found, told, and knee FPPA and pelvic drop not judged
+            assertThat(res.decisions()).anyMatch(d -> d.key().equals("ground_flow"));
+            assertThat(res.warnings()).anyMatch(w -> w.startsWith("frontal view of a runner at one distance with the "
+                    + "ground moving"));
+            assertThat(res.quality().verdict().label()).isNotEqualTo("good");
+            assertThat(res.findings()).filteredOn(f -> f.metricKey().startsWith("knee_fppa_deg")
+                    || f.metricKey().startsWith("pelvic_drop_deg")).isNotEmpty().allSatisfy(f ->
+                    assertThat(f.status()).isEqualTo(org.gaitform.model.FindingStatus.NOT_JUDGED));
+        }
         if (expect.equals("gap")) {
             // KNOWN GAP (docs/pose-input.md): printed with what misses; this fails once every limit below is met, so
             // that the row is marked ok and the docs are updated
@@ -226,9 +237,6 @@ class FrontalViewAccuracyTest {
         // picture (a treadmill): frontal video's own measurement kind
         assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
         assertThat(res.info().get("accuracy")).contains("Filmed from behind or ahead", "not reported from this view");
-        if (speed == 0) {
-            assertThat(res.decisions()).anyMatch(d -> d.key().equals("ground_flow"));
-        }
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);
         // initial contact where the foot comes to rest in the image, or moves with the ground (FrontalStop): the slow
