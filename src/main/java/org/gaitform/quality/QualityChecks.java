@@ -404,9 +404,8 @@ public final class QualityChecks {
     }
 
     /** Frontal-view values measured over the stance, which a late contact moves into late stance. */
-    static final List<String> FRONTAL_STANCE_METRICS = List.of("knee_fppa_deg", "knee_fppa_deg_mean",
-            "knee_fppa_deg_left", "knee_fppa_deg_right", "pelvic_drop_deg", "pelvic_drop_deg_mean",
-            "pelvic_drop_deg_left", "pelvic_drop_deg_right");
+    static final List<String> FRONTAL_STANCE_METRICS = SIDE_METRICS.stream()
+            .filter(k -> k.startsWith("knee_fppa_deg") || k.startsWith("pelvic_drop_deg")).toList();
 
     /**
      * {@code ground_flow}: a frontal video of a runner at one distance whose ground moves through the picture (the

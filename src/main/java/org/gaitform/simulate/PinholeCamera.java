@@ -1,8 +1,8 @@
 package org.gaitform.simulate;
 
 /**
- * A fixed pinhole camera, level or pitched down, filming a runner (world axes: x along the direction of travel from the runner's
- * start, y up from the floor, z to the runner's right; metres). Used by {@link PoseRunnerSimulator} for a runner
+ * A fixed pinhole camera, level or pitched down, filming a runner (world axes: x along the direction of travel from
+ * the runner's start, y up from the floor, z to the runner's right; metres). Used by {@link PoseRunnerSimulator} for a runner
  * filmed from the side, from behind while moving away, or from the front while coming closer, where the
  * perspective makes the runner's image shrink or grow with the distance and the floor's image height change.
  *

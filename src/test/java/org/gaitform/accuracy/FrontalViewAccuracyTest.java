@@ -185,7 +185,8 @@ class FrontalViewAccuracyTest {
                         .orElse(Double.NaN), ref.metric("contact_ms"));
 
         assertThat(res.info().get("view")).isEqualTo("frontal");
-        // contact durations are not reported from a frontal view (42 ms short to 41 ms long on these runners)
+        // contact durations are not reported from a frontal view (42 ms short to 47 ms long on these runners moving,
+        // 96-123 ms short behind a treadmill)
         assertThat(res.metric("contact_ms")).as("contact time from a frontal view").isNaN();
         assertThat(res.metric("duty_factor")).as("duty factor from a frontal view").isNaN();
         assertThat(res.warnings()).anyMatch(w -> w.startsWith("contact time, flight and duty factor are not reported"));

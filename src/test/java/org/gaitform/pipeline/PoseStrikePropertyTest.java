@@ -203,6 +203,13 @@ class PoseStrikePropertyTest {
                 10 + 5 * rnd.nextDouble())
                 : new PinholeCamera(PinholeCamera.Placement.BEHIND, 3.5 + 1.5 * rnd.nextDouble(), 0.8 + 0.2 * rnd.nextDouble(),
                 1400, 1920, 1080);
+        // the camera sees the whole runner, feet and head, as a real one would have to
+        for (double[][] frame : r.cameraPoints(cam, 0)) {
+            for (double[] p : frame) {
+                assertThat(p[0]).isBetween(0.0, (double) cam.widthPx());
+                assertThat(p[1]).isBetween(0.0, (double) cam.heightPx());
+            }
+        }
         SessionResult video = analyse("treadmill_rear.csv", r.cameraKeypointTable(cam, 0, 0.5, seed), Optional.of(fps));
         SessionResult truth = analyse("markers.txt", r.markerTable(), Optional.empty());
         double[] e = events(r, video, 0.06);

@@ -19,9 +19,10 @@ import org.gaitform.simulate.PinholeCamera;
  * Real 3D marker trajectories filmed by a virtual pinhole camera: the landmarks gaitform maps from the markers
  * (heels, toes, ankles, knees, hip joint centres, shoulders, neck) projected into an image and written as an
  * OpenPose BODY_25-style keypoint CSV ({@code frame,<Name>_x,_y,_c}, pixels, y down) at a video frame rate, with
- * seeded Gaussian jitter; a point outside the picture is not detected (written as 0, 0 with confidence 0). A treadmill trial can be turned into overground running by moving the runner forward at
- * the belt speed, so that a camera behind or in front sees the runner move away or come closer (perspective
- * scaling with distance), as a real rear-view video does.
+ * seeded Gaussian jitter; a point outside the picture is not detected (written as 0, 0 with confidence 0). A
+ * treadmill trial can be turned into overground running by moving the runner forward at the belt speed, so that a
+ * camera behind or in front sees the runner move away or come closer (perspective scaling with distance), as a real
+ * rear-view video does.
  *
  * <p>Lab axes of the inputs used here (Fukuchi et al. 2017, Hamner &amp; Delp 2013): x forward, y up, z to the
  * runner's right.
