@@ -36,13 +36,30 @@ import org.gaitform.model.Decision;
  * @param imageSpeed   per foot point, its speed in the image (unit/s at the recording's median image scale) where the
  *                     up coordinate is not its height (a frontal view of a runner moving towards or away from the
  *                     camera): a planted foot stands still in the image whatever its distance; empty otherwise
+ * @param angleNoiseDeg per frame, the standard deviation (deg) that the video keypoints' own noise
+ *                     ({@link KeypointNoise}) leaves in a frontal view's angles after smoothing: {@link #PELVIC_OBLIQUITY}
+ *                     (the hip line) and {@code knee_fppa_left} / {@code knee_fppa_right} (thigh against shank); it
+ *                     grows as the runner's image shrinks; empty for other views and for markers
+ * @param keypointJitterPctLeg the video keypoints' own frame-to-frame noise per coordinate ({@link KeypointNoise}) as a
+ *                     percentage of the leg's median length in the picture; NaN for 3D data or when it could not be
+ *                     measured
  */
 public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
                    Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings,
                    String verticalCaveat, Map<Landmark, double[]> groundHeights,
-                   Map<Landmark, double[]> impactUp, Map<Landmark, double[]> imageSpeed) {
+                   Map<Landmark, double[]> impactUp, Map<Landmark, double[]> imageSpeed,
+                   Map<String, double[]> angleNoiseDeg, double keypointJitterPctLeg) {
+    /** Key of {@link #angleNoiseDeg} for the hip line (pelvic obliquity). */
+    public static final String PELVIC_OBLIQUITY = "pelvic_obliquity";
+
+    /** Key of {@link #angleNoiseDeg} for a side's frontal-plane knee angle. */
+    public static String kneeFppa(org.gaitform.model.Side side) {
+        return "knee_fppa_" + side.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Body {
+        angleNoiseDeg = Map.copyOf(angleNoiseDeg);
         imageSpeed = imageSpeed.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(imageSpeed));
         impactUp = impactUp.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(impactUp));
         groundHeights = groundHeights.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(groundHeights));
@@ -76,12 +93,12 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
     /** The same body with the treadmill belt speed (unit/s). */
     public Body withBeltSpeed(double speed) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
-                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed);
+                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoiseDeg, keypointJitterPctLeg);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
-                decisions, warnings, verticalCaveat, groundHeights, Map.of(), imageSpeed);
+                decisions, warnings, verticalCaveat, groundHeights, Map.of(), imageSpeed, angleNoiseDeg, keypointJitterPctLeg);
     }
 }

@@ -136,6 +136,8 @@ public final class BodyFrame {
                 wide.put(l, w);
             }
         }
+        // the keypoints' own jitter, measured before the smoothing hides it (video keypoints only)
+        KeypointNoise.Estimate noise = dims == 2 ? KeypointNoise.measure(raw, rec.frameRateHz(), cutoff) : null;
         for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
             int[] counts = new int[2];
             double[][] t = e.getValue();
@@ -357,7 +359,16 @@ public final class BodyFrame {
         String verticalCaveat = null;
         Map<Landmark, double[]> groundHeights = Map.of();
         Map<Landmark, double[]> imageSpeed = Map.of();
+        Map<String, double[]> angleNoise = Map.of();
+        double jitterPctLeg = noise == null ? Double.NaN : 100 * noise.pointPx() / legRaw;
+        if (noise != null && view != View.FRONTAL) {
+            decisions.add(noiseDecision(noise, angleNoise, rec.unit(), legRaw));
+        }
         if (view == View.FRONTAL && dims == 2) {
+            if (noise != null) {
+                angleNoise = frontalAngleNoise(tracks, noise);
+                decisions.add(noiseDecision(noise, angleNoise, rec.unit(), legRaw));
+            }
             FrontalPerspective.Result fp = FrontalPerspective.apply(tracks, rec.frameRateHz(), rec.unit(), legRaw);
             tracks = new EnumMap<>(fp.tracks());
             groundHeights = fp.groundHeights();
@@ -433,8 +444,58 @@ public final class BodyFrame {
         decisions.add(new Decision("leg_length", fmt(leg * (calibrated ? 100 : 1)) + (calibrated ? " cm" : " " + unit),
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
-                sources, decisions, warnings, verticalCaveat, groundHeights, impactUp, imageSpeed);
+                sources, decisions, warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoise,
+                jitterPctLeg);
         return body;
+    }
+
+    /**
+     * Per frame, the noise (deg) the keypoints' jitter leaves in a frontal view's hip line and knee angles, from the
+     * smoothed image tracks ({fwd, up, lat} in image units, before the perspective is removed).
+     */
+    private static Map<String, double[]> frontalAngleNoise(Map<Landmark, double[][]> image, KeypointNoise.Estimate noise) {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        double[][] hl = image.get(Landmark.HIP_LEFT);
+        double[][] hr = image.get(Landmark.HIP_RIGHT);
+        if (hl != null && hr != null && Double.isFinite(noise.hipDifferencePx())) {
+            out.put(Body.PELVIC_OBLIQUITY, KeypointNoise.lineAngleNoiseDeg(new double[][] {hl[2], hl[1]},
+                    new double[][] {hr[2], hr[1]}, noise.smoothedHipDifferencePx()));
+        }
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double[][] hip = image.get(Landmark.of("HIP", s));
+            double[][] knee = image.get(Landmark.of("KNEE", s));
+            double[][] ankle = image.containsKey(Landmark.of("ANKLE", s)) ? image.get(Landmark.of("ANKLE", s))
+                    : image.get(Landmark.of("HEEL", s));
+            if (hip != null && knee != null && ankle != null) {
+                out.put(Body.kneeFppa(s), KeypointNoise.kneeAngleNoiseDeg(new double[][] {hip[2], hip[1]},
+                        new double[][] {knee[2], knee[1]}, new double[][] {ankle[2], ankle[1]},
+                        noise.smoothedPointPx()));
+            }
+        }
+        return out;
+    }
+
+    private static Decision noiseDecision(KeypointNoise.Estimate noise, Map<String, double[]> angles, String unit,
+                                          double legRaw) {
+        StringBuilder reason = new StringBuilder(String.format(Locale.ROOT, "video keypoints' jitter, measured on the "
+                + "trunk's points against a 5-frame cubic fit: %.2f %s per coordinate, %.1f %% of the leg's length in "
+                + "the picture (%.2f %s after the smoothing)", noise.pointPx(), unit, 100 * noise.pointPx() / legRaw,
+                noise.smoothedPointPx(), unit));
+        if (Double.isFinite(noise.hipDifferencePx())) {
+            reason.append(String.format(Locale.ROOT, ", %.2f %s in the right-minus-left hip vector", noise
+                    .hipDifferencePx(), unit));
+        }
+        for (Map.Entry<String, double[]> e : angles.entrySet()) {
+            double[] f = finite(e.getValue());
+            if (f.length > 0) {
+                reason.append(String.format(Locale.ROOT, "; it leaves %.1f–%.1f° in the %s (10th–90th percentile over "
+                        + "frames)", Stats.percentile(f, 10), Stats.percentile(f, 90),
+                        e.getKey().equals(Body.PELVIC_OBLIQUITY) ? "hip line's angle"
+                                : e.getKey().replace("knee_fppa_", "") + " knee's frontal-plane angle"));
+            }
+        }
+        return new Decision("keypoint_noise", String.format(Locale.ROOT, "%.2f %s", noise.pointPx(), unit),
+                reason.toString());
     }
 
     /** A track in the body frame: forward, up and right; {@code unseen} for the axis the view cannot see. */

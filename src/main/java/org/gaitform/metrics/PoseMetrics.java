@@ -377,7 +377,7 @@ public final class PoseMetrics {
         return pick(b, Landmark.MID_HIP, Landmark.PELVIS_CLUSTER, Landmark.HIP_LEFT, Landmark.HIP_RIGHT);
     }
 
-    private static int midStance(Body b, Landmark pelvis, int ic, int to) {
+    static int midStance(Body b, Landmark pelvis, int ic, int to) {
         if (pelvis == null) {
             return (ic + to) / 2;
         }

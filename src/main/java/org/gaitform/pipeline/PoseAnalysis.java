@@ -18,6 +18,7 @@ import org.gaitform.kinematics.BodyFrameSettings;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.View;
 import org.gaitform.metrics.PoseFigures;
+import org.gaitform.metrics.FrontalAngleNoise;
 import org.gaitform.metrics.PoseMetrics;
 import org.gaitform.metrics.StepAssembly;
 import org.gaitform.metrics.TemporalMetrics;
@@ -184,7 +185,8 @@ final class PoseAnalysis {
                         WALKING_FROUDE));
             }
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
-                    + "%s; gaitform's pose analysis measures running", dur, String.join("; and ", why)));
+                    + "%s; gaitform's pose analysis measures running%s", dur, String.join("; and ", why),
+                    noiseNote(body)));
         }
         if (forced.isEmpty()) {
             decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
@@ -196,12 +198,13 @@ final class PoseAnalysis {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
                     + "over %.1f s with both feet on the ground together for %.0f ms per step (median) and no flight "
-                    + "phase; gaitform's pose analysis measures running", contacts.size(), dur, -medianFlight));
+                    + "phase; gaitform's pose analysis measures running%s", contacts.size(), dur, -medianFlight,
+                    noiseNote(body)));
         }
         if (contacts.size() < MIN_STEPS) {
             throw GaitformException.notAnalysable(source, "only " + contacts.size() + " foot contact(s) found in "
                     + String.format(Locale.ROOT, "%.1f s", rec.durationS()) + "; at least " + MIN_STEPS
-                    + " are needed (are both feet visible, and is the runner running?)");
+                    + " are needed (are both feet visible, and is the runner running?)" + noiseNote(body));
         }
         double[] staticFoot = {Double.NaN, Double.NaN};
         if (standing != null) {
@@ -223,6 +226,10 @@ final class PoseAnalysis {
                     + "point at its own ground level), which reads up to about 2° more rearfoot than a static reference"));
         }
         steps = PoseMetrics.perStep(body, contacts, steps, staticFoot);
+        // a frontal video's angles of the steps in which the keypoints' own noise would decide them are left out
+        FrontalAngleNoise.Result angleNoise = FrontalAngleNoise.apply(body, contacts, steps);
+        steps = angleNoise.steps();
+        decisions.addAll(angleNoise.decisions());
         String noVo = verticalOscillationCaveat(body, steps);
         if (noVo != null) {
             steps = without(steps, "vertical_oscillation_cm", "vertical_oscillation_pct_leg");
@@ -320,6 +327,21 @@ final class PoseAnalysis {
     }
 
     /** The steps without the given per-step values. */
+    /**
+     * Above this keypoint jitter (% of the leg's length in the picture) a refusal says that the noise may have hidden the
+     * contacts: on simulated runners filmed from behind or ahead, 1 px of jitter (about 1 % of the leg's median length)
+     * kept the contacts, 3–4 px (4–6 %) lost or split them (docs/pose-input.md).
+     */
+    static final double NOISY_KEYPOINTS_PCT_LEG = 2.5;
+
+    /** What a refusal adds when the video keypoints are noisy for the runner's size in the picture, else "". */
+    static String noiseNote(Body body) {
+        double j = body.keypointJitterPctLeg();
+        return j > NOISY_KEYPOINTS_PCT_LEG ? String.format(Locale.ROOT, "; note that the video keypoints jitter by %.1f "
+                + "%% of the leg's length in the picture from frame to frame, enough to hide or split contacts (film "
+                + "closer or at a higher resolution)", j) : "";
+    }
+
     private static List<Step> without(List<Step> steps, String... keys) {
         List<Step> out = new ArrayList<>(steps.size());
         for (Step s : steps) {

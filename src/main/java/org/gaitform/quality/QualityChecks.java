@@ -135,6 +135,7 @@ public final class QualityChecks {
             gaps(x, out);
             alternation(x, out);
             variability(x, out);
+            angleConsistency(x, out);
         }
         keypoints(x, out);
         sensorTilt(x, out);
@@ -749,6 +750,43 @@ public final class QualityChecks {
                         String.format(Locale.ROOT, "Contact time varies by %.1f %% from step to step (mean %.0f ms), "
                                 + "more than the %.1f %% that runners and this input's timing allow: initial contacts or "
                                 + "toe-offs are placed inconsistently.", cv, mean, lim), x.present(CONTACT_METRICS)));
+            }
+        }
+    }
+
+    /**
+     * {@code angle_consistency}: knee FPPA and pelvic drop vary from step to step by more than runners do (pooled
+     * standard deviation of each side's steps). A frontal view's keypoints that the noise model does not explain (a
+     * hip keypoint that jumps, an oblique view whose angle changes with the distance) show up here; the angle is then
+     * shown and not judged.
+     */
+    private void angleConsistency(Session x, List<QualityCheck> out) {
+        for (String[] m : new String[][] {{"knee_fppa_deg", "knee FPPA"}, {"pelvic_drop_deg", "pelvic drop"}}) {
+            double ss = 0;
+            int dof = 0;
+            for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
+                double[] v = x.steps.stream().filter(st -> st.side() == side)
+                        .mapToDouble(st -> st.extras().getOrDefault(m[0], Double.NaN)).filter(Double::isFinite).toArray();
+                if (v.length >= 3) {
+                    double sd = Stats.sd(v);
+                    ss += sd * sd * (v.length - 1);
+                    dof += v.length - 1;
+                }
+            }
+            if (dof == 0) {
+                continue;
+            }
+            double pooled = Math.sqrt(ss / dof);
+            String id = "angle_consistency_" + m[0];
+            if (pooled <= s.angleStepSdDeg()) {
+                out.add(QualityCheck.passed(id, String.format(Locale.ROOT, "%s varies by %.1f° from step to step on "
+                        + "the same side (up to %.1f° expected).", capital(m[1]), pooled, s.angleStepSdDeg())));
+            } else {
+                out.add(new QualityCheck(id, Quality.DOUBTFUL, String.format(Locale.ROOT, "%s varies by %.1f° from "
+                        + "step to step on the same side, more than the %.1f° runners' own variation allows: the "
+                        + "keypoints or the view make it unsteady, so it is shown but not judged.", capital(m[1]),
+                        pooled, s.angleStepSdDeg()), x.present(SIDE_METRICS.stream()
+                        .filter(k -> k.startsWith(m[0])).toList())));
             }
         }
     }

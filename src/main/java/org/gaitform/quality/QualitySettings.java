@@ -63,6 +63,11 @@ package org.gaitform.quality;
  *                              the values that scale with its readings to be judged; default 0.1 (a calibrated
  *                              accelerometer reads 1 g ± a few per cent, and a trunk tilting ±10° through the step
  *                              shortens the estimate by 1.5 %; GaitPy's GENEActiv demo reads 0.996 g)
+ * @param angleStepSdDeg        standard deviation from step to step (pooled over the two sides, at least 3 steps a
+ *                              side) of knee FPPA and of pelvic drop above which the angle is doubtful (deg); default
+ *                              3.5 (runners' own: 0.5–1.4° in pelvic drop over 37–42 steps a side of Fukuchi's four
+ *                              runners, 0.8–2.5° over 6–7 steps of Hamner's at 2–5 m/s, 0.9–1.3° in FPPA of Fukuchi's
+ *                              runners with their knees carried from the standing trial; docs/quality.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -73,11 +78,11 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
-                              double gravityMagnitudeTolG) {
+                              double gravityMagnitudeTolG, double angleStepSdDeg) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

@@ -114,6 +114,13 @@ class FrontalViewAccuracyTest {
         "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 2.5, 1, auto, 1.0, 0, gap, 10, portrait",
         "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 2.5, 1, auto, 1.2, 0, gap, 15, portrait",
         "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 2, 1, auto, 1.0, 0, gap, 15, portrait",
+        // 3 px of jitter, as OpenPose gives on a 1080p video (3.2-3.6 px on the shared side-view clip's hips): the
+        // runner is 35-70 px tall in the trunk from 10 m on, so pelvic drop is left out of every step; the contacts
+        // lose steps
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, BEHIND, 4, 3, running, 1.0, 0, gap, 0, landscape",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
                                             double jitterPx, String activity, double cameraHeightM, String lateral,
@@ -196,7 +203,25 @@ class FrontalViewAccuracyTest {
         double fppaMeanDiff = Math.abs(res.metric("knee_fppa_deg_mean") - ref.metric("knee_fppa_deg_mean"));
         int needMatched = (int) Math.ceil((activity.equals("auto") ? 0.9 : 0.6) * res.steps().size());
         double fppaLimit = activity.equals("auto") ? 5.5 : 7.5;
-        double dropLimit = jitterPx == 0 ? 1.0 : 4.5;
+        // with jitter the drop (the largest value of a noisy angle in stance) reads high far from the camera: the steps
+        // whose hip line the keypoints' noise would decide are left out (FrontalAngleNoise), the others must hold
+        double dropLimit = jitterPx == 0 ? 1.0 : 2.5;
+        boolean dropGiven = pairs.stream().anyMatch(p -> Double.isFinite(p[2]));
+        String dropSteps = res.decisions().stream().filter(d -> d.key().equals("pelvic_drop_steps"))
+                .map(d -> d.value()).findFirst().orElse("");
+        if (!dropGiven) {
+            // left out of every matched step: told, with none or few of the steps kept
+            assertThat(dropSteps).as("pelvic drop's steps decision").isNotEmpty();
+            System.out.printf(Locale.ROOT, "    pelvic drop given on %s steps (keypoint noise)%n", dropSteps);
+        }
+        if (jitterPx > 0) {
+            // the jitter is measured on the recording, within a quarter of what was added; a runner filmed from 3 m is
+            // 230 px tall in the trunk, and the marker's own quick motion (the landing's jolt) adds about 0.8 px
+            double measured = res.decisions().stream().filter(d -> d.key().equals("keypoint_noise"))
+                    .mapToDouble(d -> Double.parseDouble(d.value().split(" ")[0])).findFirst().orElse(Double.NaN);
+            assertThat(measured).as("measured keypoint jitter (px)").isCloseTo(jitterPx,
+                    org.assertj.core.api.Assertions.within(0.25 * jitterPx + (speed == 0 ? 0.35 : 0)));
+        }
         if (speed == 0) {
             // the ground flows through the picture: found, told, and knee FPPA and pelvic drop not judged
             assertThat(res.decisions()).anyMatch(d -> d.key().equals("ground_flow"));
@@ -224,7 +249,7 @@ class FrontalViewAccuracyTest {
             if (!(dFppa <= fppaLimit) || !(fppaMeanDiff <= 2.5)) {
                 misses.add(String.format(Locale.ROOT, "FPPA %.1f deg per step, %.1f in the mean", dFppa, fppaMeanDiff));
             }
-            if (!(dDrop <= dropLimit)) {
+            if (dropGiven && !(dDrop <= dropLimit)) {
                 misses.add(String.format(Locale.ROOT, "pelvic drop %.1f deg per step", dDrop));
             }
             System.out.printf(Locale.ROOT, "KNOWN GAP (verdict %s): %s%n", res.quality().verdict().label(),
@@ -250,8 +275,9 @@ class FrontalViewAccuracyTest {
         // thigh and shank are seen at different depths); the more of them are matched, the larger the mean
         assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(fppaLimit);
         assertThat(fppaMeanDiff).as("FPPA, mean").isLessThanOrEqualTo(2.5);
-        // with jitter the drop (the largest value of a noisy angle in stance) reads high far from the camera
-        assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
+        if (dropGiven) {
+            assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
+        }
         if (Double.isFinite(vo)) {
             assertThat(vo).as("vertical oscillation, % leg").isCloseTo(voRef, org.assertj.core.api.Assertions.within(2.0));
         } else {

@@ -376,6 +376,33 @@ class QualityFaultInjectionTest {
     // ------------------------------------------------------------------ faults in the values
 
     @Test
+    void hipAndKneeAnglesThatJumpFromStepToStepAreNotJudged() {
+        // a hip or knee keypoint that the estimator places on the wrong spot in some steps: each step's pelvic drop
+        // and knee FPPA moved by up to ±8°, which no runner shows from one step to the next (0.5–2.5°)
+        Random rnd = new Random(4);
+        List<Step> steps = new ArrayList<>();
+        for (Step s : pose.steps()) {
+            Step x = s;
+            for (String k : List.of("pelvic_drop_deg", "knee_fppa_deg")) {
+                Double v = s.extras().get(k);
+                if (v != null) {
+                    x = x.withExtra(k, v + (rnd.nextBoolean() ? 1 : -1) * (4 + 4 * rnd.nextDouble()));
+                }
+            }
+            steps.add(x);
+        }
+        assertThat(pose.steps()).anyMatch(s -> s.extras().containsKey("pelvic_drop_deg"));
+        SessionQuality q = assess(poseRec, pose.withSteps(steps, pose.metrics()), "pose-3d");
+        assertFlagged("pelvic drop and knee FPPA ±4-8° from step to step", q, Quality.DOUBTFUL,
+                "angle_consistency_pelvic_drop_deg");
+        assertThat(q.checks()).filteredOn(c -> c.id().equals("angle_consistency_pelvic_drop_deg")).singleElement()
+                .satisfies(c -> assertThat(c.metrics()).contains("pelvic_drop_deg", "pelvic_drop_deg_left"));
+        // the correct session's angles pass the same check
+        assertThat(pose.quality().checks()).filteredOn(c -> c.id().startsWith("angle_consistency_"))
+                .isNotEmpty().noneMatch(QualityCheck::failed);
+    }
+
+    @Test
     void verticalOscillationInTheWrongUnit() {
         // 12 mm read as cm: 1.2 cm, which no runner shows
         Map<String, Double> m = new LinkedHashMap<>(watch.metrics());
