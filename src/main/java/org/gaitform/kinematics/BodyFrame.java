@@ -552,8 +552,11 @@ public final class BodyFrame {
         return new int[] {filled, longGaps};
     }
 
-    /** Low-pass of each stretch without gaps (stretches shorter than 15 frames are left as they are). */
-    static double[] smooth(double[] x, double rateHz, double cutoffHz) {
+    /**
+     * Zero-phase 4th-order Butterworth low-pass of each stretch of 15 or more finite samples (shorter stretches and
+     * NaNs are kept as they are); a copy when the cut-off is at or above 99 % of the Nyquist frequency.
+     */
+    public static double[] smooth(double[] x, double rateHz, double cutoffHz) {
         double[] y = x.clone();
         if (cutoffHz >= rateHz / 2 * 0.99) {
             return y;

@@ -71,16 +71,24 @@ public final class KeypointNoise {
 
     /**
      * The share of white noise's variance that the smoothing of the tracks lets through: the sum of the squared
-     * impulse response of the zero-phase Butterworth low-pass ({@link BodyFrame#smooth}); 1 when nothing is smoothed.
+     * impulse response of the zero-phase Butterworth low-pass ({@link BodyFrame#smooth}), or of several applied one
+     * after the other; 1 when nothing is smoothed.
      */
-    public static double filterNoiseGain(double rateHz, double cutoffHz) {
-        if (cutoffHz >= rateHz / 2 * 0.99) {
+    public static double filterNoiseGain(double rateHz, double... cutoffsHz) {
+        double lowest = Double.POSITIVE_INFINITY;
+        for (double c : cutoffsHz) {
+            lowest = Math.min(lowest, c);
+        }
+        if (!(lowest < rateHz / 2 * 0.99)) {
             return 1;
         }
-        int n = (int) Math.max(201, Math.ceil(40 * rateHz / cutoffHz)) | 1;
-        double[] impulse = new double[n];
-        impulse[n / 2] = 1;
-        double[] h = ZeroPhaseButterworth.lowPass(4, cutoffHz).apply(impulse, rateHz);
+        int n = (int) Math.max(201, Math.ceil(40 * rateHz / lowest)) | 1;
+        double[] h = new double[n];
+        h[n / 2] = 1;
+        for (double c : cutoffsHz) {
+            // one low-pass after the other, as the tracks are smoothed and an angle from them is smoothed again
+            h = BodyFrame.smooth(h, rateHz, c);
+        }
         double g = 0;
         for (double v : h) {
             g += v * v;

@@ -401,6 +401,10 @@ public final class PoseMetrics {
         for (int i = 0; i < o.length; i++) {
             o[i] = Math.toDegrees(Math.atan2(b.up(r)[i] - b.up(l)[i], b.lat(r)[i] - b.lat(l)[i]));
         }
+        if (b.angleNoiseDeg().containsKey(Body.PELVIC_OBLIQUITY)) {
+            // a frontal video's keypoint noise: the hip line low-passed again before its largest drop is taken
+            o = org.gaitform.kinematics.BodyFrame.smooth(o, b.rateHz(), FrontalAngleNoise.OBLIQUITY_CUTOFF_HZ);
+        }
         return o;
     }
 

@@ -329,8 +329,10 @@ final class PoseAnalysis {
     /** The steps without the given per-step values. */
     /**
      * Above this keypoint jitter (% of the leg's length in the picture) a refusal says that the noise may have hidden the
-     * contacts: on simulated runners filmed from behind or ahead, 1 px of jitter (about 1 % of the leg's median length)
-     * kept the contacts, 3–4 px (4–6 %) lost or split them (docs/pose-input.md).
+     * contacts: on Fukuchi's markers filmed from behind, 1 px of jitter (1.3 % of the leg's median length in the
+     * picture) kept 10–13 of 12–13 contacts within 60 ms on RBDS0041 and RBDS008, 3 px (about 4 %) 5–8 of 10–12; a
+     * simulated runner 35 m from the
+     * camera with 3.9 px (7.4 %) gave one contact in 6 s (docs/pose-input.md). This project's choice, between them.
      */
     static final double NOISY_KEYPOINTS_PCT_LEG = 2.5;
 

@@ -209,10 +209,13 @@ class FrontalViewAccuracyTest {
         boolean dropGiven = pairs.stream().anyMatch(p -> Double.isFinite(p[2]));
         String dropSteps = res.decisions().stream().filter(d -> d.key().equals("pelvic_drop_steps"))
                 .map(d -> d.value()).findFirst().orElse("");
+        System.out.printf(Locale.ROOT, "    pelvic drop given on %s steps, knee FPPA on %s (keypoint noise %s)%n", dropSteps,
+                res.decisions().stream().filter(d -> d.key().equals("knee_fppa_steps")).map(d -> d.value()).findFirst()
+                        .orElse("-"), res.decisions().stream().filter(d -> d.key().equals("keypoint_noise"))
+                        .map(d -> d.value()).findFirst().orElse("not measured"));
         if (!dropGiven) {
             // left out of every matched step: told, with none or few of the steps kept
             assertThat(dropSteps).as("pelvic drop's steps decision").isNotEmpty();
-            System.out.printf(Locale.ROOT, "    pelvic drop given on %s steps (keypoint noise)%n", dropSteps);
         }
         if (jitterPx > 0) {
             // the jitter is measured on the recording, within a quarter of what was added; a runner filmed from 3 m is
