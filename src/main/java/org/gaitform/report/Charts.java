@@ -41,17 +41,22 @@ public final class Charts {
             out.add(signalExcerpt(r));
         }
         List<Step> run = running(r);
-        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 2) {
+        // contact times that the session does not report (a frontal view: its steps keep the contacts as found, too
+        // uncertain in duration to report) are not drawn either
+        boolean contacts = Double.isFinite(r.metric("contact_ms"));
+        if (contacts && run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 2) {
             out.add(contactTime(r, run));
         }
         if (run.stream().filter(s -> s.stepTimeS() > 0).count() >= 2) {
             out.add(cadence(r, run));
         }
-        if (run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 8) {
+        if (contacts && run.stream().filter(s -> Double.isFinite(s.contactMs())).count() >= 8) {
             out.add(SessionCharts.distributions(run));
         }
-        SessionCharts.leftRight(r, run).ifPresent(out::add);
-        SessionCharts.formOverTime(run).ifPresent(out::add);
+        if (contacts) {
+            SessionCharts.leftRight(r, run).ifPresent(out::add);
+        }
+        SessionCharts.formOverTime(run, contacts).ifPresent(out::add);
         out.addAll(PoseCharts.forSession(r));
         return out;
     }

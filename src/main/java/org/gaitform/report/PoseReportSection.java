@@ -68,12 +68,42 @@ final class PoseReportSection {
             d.text(row[2], d.regular(), 8, x[5], y - 9, Palette.MUTED);
             d.moveTo(y - 12);
         }
+        String partial = partialAngles(r);
+        if (partial != null) {
+            d.paragraph(partial, d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH, Palette.MUTED);
+        }
         String frontal = r.info().get("frontal_indicators");
         if (frontal != null) {
             d.paragraph("Frontal indicators " + frontal + ".", d.regular(), 7.5f, PdfDoc.MARGIN, PdfDoc.WIDTH,
                     Palette.MUTED);
         }
         d.space(6);
+    }
+
+    /**
+     * Which frontal angles rest on only some of the steps, because the video keypoints' noise would have decided the
+     * others (decisions {@code pelvic_drop_steps} and {@code knee_fppa_steps}), as a sentence; null when all steps
+     * count.
+     */
+    static String partialAngles(SessionResult r) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (String[] k : new String[][] {{"pelvic_drop_steps", "pelvic drop"}, {"knee_fppa_steps", "knee FPPA"}}) {
+            r.decisions().stream().filter(dc -> dc.key().equals(k[0])).findFirst().ifPresent(dc -> {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+)").matcher(dc.value());
+                if (m.matches() && !m.group(1).equals(m.group(2))) {
+                    parts.add(k[1] + " from " + dc.value() + " steps");
+                }
+            });
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        String noise = r.decisions().stream().filter(dc -> dc.key().equals("keypoint_noise")).map(dc -> dc.value())
+                .findFirst().orElse("");
+        String s = String.join(", ", parts);
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1) + ": in the other steps the runner was too small in "
+                + "the picture for the video keypoints' jitter" + (noise.isEmpty() ? "" : " (" + noise + " per frame)")
+                + " to measure the angle; film closer or at a higher resolution.";
     }
 
     private static String fmt(double v, int d) {

@@ -130,8 +130,11 @@ final class SessionCharts {
         d.add(Stats.mean(v), Stats.sd(v), side, what);
     }
 
-    /** Window means of cadence, contact time and the per-step indicators over the run. */
-    static Optional<ChartSpec> formOverTime(List<Step> run) {
+    /**
+     * Window means of cadence, contact time and the per-step indicators over the run; without the contact time when
+     * the session does not report it ({@code contacts} false).
+     */
+    static Optional<ChartSpec> formOverTime(List<Step> run, boolean contacts) {
         FormOverTime.Result f = FormOverTime.of(run);
         if (f.windows().size() < 3) {
             return Optional.empty();
@@ -144,6 +147,9 @@ final class SessionCharts {
         Color[] colours = {Palette.BLUE, Palette.VERMILLION, Palette.GREEN, Palette.PURPLE, Palette.ORANGE, Palette.SKY};
         int k = 0;
         for (Map.Entry<String, String> e : OVER_TIME.entrySet()) {
+            if (!contacts && e.getKey().equals("contact_ms")) {
+                continue;
+            }
             XYSeries s = new XYSeries(e.getValue());
             for (FormOverTime.Window w : f.windows()) {
                 Double v = w.means().get(e.getKey());
