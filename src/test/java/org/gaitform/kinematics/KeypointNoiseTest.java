@@ -69,6 +69,14 @@ class KeypointNoiseTest {
     }
 
     @Test
+    void aLongRecordingIsSampledAndStillMeasured() {
+        // 30 minutes at 60 fps: more windows than are used (every 11th)
+        double[][] p = trunkPoint(60, 108_000, 2, 25, 20, new Random(17));
+        assertThat(p[0].length - 4).isGreaterThan(KeypointNoise.MAX_WINDOWS);
+        assertThat(KeypointNoise.jitter(p[0], p[1])).isCloseTo(2, within(0.06));
+    }
+
+    @Test
     void tooFewCompleteWindowsGiveNoJitter() {
         double[] x = new double[40];
         for (int i = 0; i < x.length; i++) {
