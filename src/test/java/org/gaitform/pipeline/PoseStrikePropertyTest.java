@@ -359,6 +359,14 @@ class PoseStrikePropertyTest {
                 sum[1] / given[1], sumAbs[1] / given[1], worst[1], unmatched, video.quality().verdict().label() + " "
                         + video.quality().reasons(), dropDecision);
         assertThat(video.info().get("view")).isEqualTo("frontal");
+        // issue 13's contract: a session whose cadence is off by more than 2 steps/min is not judged good
+        double cadenceErr = video.metric("cadence_spm") - r.cadenceSpm();
+        System.out.printf(Locale.ROOT, "noisy frontal seed %3d: cadence %+.1f steps/min, quality %s%n", seed, cadenceErr,
+                video.quality().verdict().label());
+        if (!(Math.abs(cadenceErr) <= 2.0)) {
+            assertThat(video.quality().verdict()).as("verdict with cadence %+.1f steps/min off", cadenceErr)
+                    .isNotEqualTo(org.gaitform.model.Quality.GOOD);
+        }
         // the jitter is measured: within a fifth of what was added (the simulated body's own motion adds little)
         double measured = Double.parseDouble(noise.split(" ")[0]);
         assertThat(measured).as("measured keypoint jitter (px)").isCloseTo(jitterPx, within(0.2 * jitterPx + 0.15));
