@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.gaitform.signal.Stats;
-import org.gaitform.signal.ZeroPhaseButterworth;
 
 /**
  * The frame-to-frame noise (jitter) of video keypoints, measured on the recording itself, and what it leaves in the
@@ -117,7 +116,7 @@ public final class KeypointNoise {
         for (int i = 0; i < frames; i++) {
             box[n / 2 - frames / 2 + i] = 1.0 / frames;
         }
-        double[] h = ZeroPhaseButterworth.lowPass(4, cutoffHz).apply(box, rateHz);
+        double[] h = BodyFrame.smooth(box, rateHz, cutoffHz);
         double v = 0;
         for (double x : h) {
             v += x * x;

@@ -26,9 +26,9 @@ import org.gaitform.model.Step;
  * gives video for the two angles (±3° pelvic drop, ±6° knee FPPA), so that a kept step's noise alone stays within the
  * stated uncertainty at 1.5 standard deviations. The largest drop over a stance also picks up the noise's own peaks,
  * so the hip line is low-passed again at {@link #OBLIQUITY_CUTOFF_HZ} first. Measured (docs/pose-input.md): on
- * Fukuchi's markers filmed by a virtual camera with 1 px of jitter the kept steps' pelvic drop is within 0.2–2.7° of
- * the 3D value per step (it was 2.4–4.2° on every step); on 24 simulated runners run after the limits were fixed,
- * within 3.2° on every kept step.
+ * Fukuchi's markers filmed by a virtual camera with 1 px of jitter the kept steps' pelvic drop differs from the 3D
+ * value by 0.2–2.7° on average per step (it was 2.4–4.2° over every step); on 24 simulated runners run after the limits
+ * were fixed, by at most 3.2° on any kept step.
  */
 public final class FrontalAngleNoise {
     /** Largest per-step noise of the pelvic drop (deg) at which it is given. */
@@ -47,11 +47,9 @@ public final class FrontalAngleNoise {
      * Result.
      *
      * @param steps     the steps, without the values left out
-     * @param noiseDeg  per step (in order), the noise of its pelvic drop and of its knee angle {drop, fppa} (deg; NaN
-     *                  when not known)
      * @param decisions what was decided (one per value with any step measured or left out)
      */
-    public record Result(List<Step> steps, List<double[]> noiseDeg, List<Decision> decisions) {
+    public record Result(List<Step> steps, List<Decision> decisions) {
     }
 
     private FrontalAngleNoise() {
@@ -59,12 +57,8 @@ public final class FrontalAngleNoise {
 
     /** Applies the limits to the steps of a body whose angles carry a known noise; unchanged otherwise. */
     public static Result apply(Body b, List<FootContact> contacts, List<Step> steps) {
-        List<double[]> noise = new ArrayList<>();
         if (b.angleNoiseDeg().isEmpty()) {
-            for (int k = 0; k < steps.size(); k++) {
-                noise.add(new double[] {Double.NaN, Double.NaN});
-            }
-            return new Result(steps, noise, List.of());
+            return new Result(steps, List.of());
         }
         double cutoff = BodyFrame.smoothingCutoffHz(b.rateHz());
         double[] obliquity = b.angleNoiseDeg().get(Body.PELVIC_OBLIQUITY);
@@ -99,24 +93,9 @@ public final class FrontalAngleNoise {
                 int z = Math.max(ms, to - third);
                 fppa = meanOver(knee, a, z) * KeypointNoise.windowMeanFactor(b.rateHz(), cutoff, z - a + 1);
             }
-            noise.add(new double[] {drop, fppa});
             Map<String, Double> x = new LinkedHashMap<>(s.extras());
-            if (x.containsKey("pelvic_drop_deg") && Double.isFinite(drop)) {
-                if (drop > MAX_PELVIC_DROP_NOISE_DEG) {
-                    x.remove("pelvic_drop_deg");
-                    leftDrop.add(drop);
-                } else {
-                    keptDrop.add(drop);
-                }
-            }
-            if (x.containsKey("knee_fppa_deg") && Double.isFinite(fppa)) {
-                if (fppa > MAX_FPPA_NOISE_DEG) {
-                    x.remove("knee_fppa_deg");
-                    leftFppa.add(fppa);
-                } else {
-                    keptFppa.add(fppa);
-                }
-            }
+            limit(x, "pelvic_drop_deg", drop, MAX_PELVIC_DROP_NOISE_DEG, keptDrop, leftDrop);
+            limit(x, "knee_fppa_deg", fppa, MAX_FPPA_NOISE_DEG, keptFppa, leftFppa);
             out.add(x.size() == s.extras().size() ? s
                     : new Step(s.number(), s.side(), s.activity(), s.icS(), s.toS(), s.nextIcS(), s.icMethod(), x));
         }
@@ -124,7 +103,21 @@ public final class FrontalAngleNoise {
         decision("pelvic_drop_steps", "pelvic drop", keptDrop, leftDrop, MAX_PELVIC_DROP_NOISE_DEG, decisions);
         decision("knee_fppa_steps", "knee frontal-plane projection angle", keptFppa, leftFppa, MAX_FPPA_NOISE_DEG,
                 decisions);
-        return new Result(out, noise, decisions);
+        return new Result(out, decisions);
+    }
+
+    /** Leaves {@code key} out of a step's values when its noise is above {@code max}; counts it either way. */
+    private static void limit(Map<String, Double> x, String key, double noise, double max, List<Double> kept,
+                              List<Double> left) {
+        if (!x.containsKey(key) || !Double.isFinite(noise)) {
+            return;
+        }
+        if (noise > max) {
+            x.remove(key);
+            left.add(noise);
+        } else {
+            kept.add(noise);
+        }
     }
 
     private static void decision(String key, String what, List<Double> kept, List<Double> left, double limit,

@@ -17,8 +17,8 @@ import org.gaitform.kinematics.BodyFrame;
 import org.gaitform.kinematics.BodyFrameSettings;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.View;
-import org.gaitform.metrics.PoseFigures;
 import org.gaitform.metrics.FrontalAngleNoise;
+import org.gaitform.metrics.PoseFigures;
 import org.gaitform.metrics.PoseMetrics;
 import org.gaitform.metrics.StepAssembly;
 import org.gaitform.metrics.TemporalMetrics;
@@ -326,13 +326,12 @@ final class PoseAnalysis {
         return null;
     }
 
-    /** The steps without the given per-step values. */
     /**
      * Above this keypoint jitter (% of the leg's length in the picture) a refusal says that the noise may have hidden the
      * contacts: on Fukuchi's markers filmed from behind, 1 px of jitter (1.3 % of the leg's median length in the
      * picture) kept 10–13 of 12–13 contacts within 60 ms on RBDS0041 and RBDS008, 3 px (about 4 %) 5–8 of 10–12; a
-     * simulated runner 35 m from the
-     * camera with 3.9 px (7.4 %) gave one contact in 6 s (docs/pose-input.md). This project's choice, between them.
+     * simulated runner 35 m from the camera with 3.9 px (7.4 %) gave one contact in 6 s (docs/pose-input.md). This
+     * project's choice, between them.
      */
     static final double NOISY_KEYPOINTS_PCT_LEG = 2.5;
 
@@ -344,6 +343,7 @@ final class PoseAnalysis {
                 + "closer or at a higher resolution)", j) : "";
     }
 
+    /** The steps without the given per-step values. */
     private static List<Step> without(List<Step> steps, String... keys) {
         List<Step> out = new ArrayList<>(steps.size());
         for (Step s : steps) {

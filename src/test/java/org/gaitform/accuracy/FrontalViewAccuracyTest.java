@@ -219,7 +219,8 @@ class FrontalViewAccuracyTest {
         }
         if (jitterPx > 0) {
             // the jitter is measured on the recording, within a quarter of what was added; a runner filmed from 3 m is
-            // 230 px tall in the trunk, and the marker's own quick motion (the landing's jolt) adds about 0.8 px
+            // 230 px tall in the trunk, and the markers' own quick motion, which a 5-frame cubic does not follow, adds
+            // about 0.8 px
             double measured = res.decisions().stream().filter(d -> d.key().equals("keypoint_noise"))
                     .mapToDouble(d -> Double.parseDouble(d.value().split(" ")[0])).findFirst().orElse(Double.NaN);
             assertThat(measured).as("measured keypoint jitter (px)").isCloseTo(jitterPx,
@@ -278,9 +279,9 @@ class FrontalViewAccuracyTest {
         // thigh and shank are seen at different depths); the more of them are matched, the larger the mean
         assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(fppaLimit);
         assertThat(fppaMeanDiff).as("FPPA, mean").isLessThanOrEqualTo(2.5);
-        if (dropGiven) {
-            assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
-        }
+        // a row marked ok keeps pelvic drop on some matched steps (near the camera) and must hold there
+        assertThat(dropGiven).as("pelvic drop given on a matched step").isTrue();
+        assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
         if (Double.isFinite(vo)) {
             assertThat(vo).as("vertical oscillation, % leg").isCloseTo(voRef, org.assertj.core.api.Assertions.within(2.0));
         } else {
