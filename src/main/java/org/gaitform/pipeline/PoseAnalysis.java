@@ -17,6 +17,7 @@ import org.gaitform.kinematics.BodyFrame;
 import org.gaitform.kinematics.BodyFrameSettings;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.View;
+import org.gaitform.metrics.FootAngleNoise;
 import org.gaitform.metrics.FrontalAngleNoise;
 import org.gaitform.metrics.PoseFigures;
 import org.gaitform.metrics.PoseMetrics;
@@ -230,6 +231,8 @@ final class PoseAnalysis {
         FrontalAngleNoise.Result angleNoise = FrontalAngleNoise.apply(body, contacts, steps);
         steps = angleNoise.steps();
         decisions.addAll(angleNoise.decisions());
+        // a side video's foot strike angle under the keypoints' jitter (the quality checks judge it)
+        FootAngleNoise.of(body, contacts).ifPresent(decisions::add);
         String noVo = verticalOscillationCaveat(body, steps);
         if (noVo != null) {
             steps = without(steps, "vertical_oscillation_cm", "vertical_oscillation_pct_leg");

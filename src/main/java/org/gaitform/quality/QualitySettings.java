@@ -68,6 +68,10 @@ package org.gaitform.quality;
  *                              3.5 (runners' own: 0.5–1.4° in pelvic drop over 37–42 steps a side of Fukuchi's four
  *                              runners, 0.8–2.5° over 6–7 steps of Hamner's at 2–5 m/s, 0.9–1.3° in FPPA of Fukuchi's
  *                              runners with their knees carried from the standing trial; docs/quality.md)
+ * @param footAngleNoiseDeg     a side video's foot strike angle noise per frame from the keypoints' jitter (decision
+ *                              {@code foot_angle_noise}) above which the strike angle and class are doubtful (deg);
+ *                              default 1.5 (on simulated side views, 1.1° or less kept every strike class right,
+ *                              1.6–1.9° gave a wrong class in 3 of 18; docs/quality.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -78,11 +82,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double stepTimeCvPoorPct, double contactCvPct, double contactCvPoorPct,
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
-                              double gravityMagnitudeTolG, double angleStepSdDeg) {
+                              double gravityMagnitudeTolG, double angleStepSdDeg,
+                              double footAngleNoiseDeg) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

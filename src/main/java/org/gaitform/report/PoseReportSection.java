@@ -41,7 +41,8 @@ final class PoseReportSection {
                 + " · distances in " + r.info().getOrDefault("distance_unit", "–")
                 + (strike == null ? "" : " · foot strike: " + strike + String.format(Locale.ROOT,
                 " (%.0f %% rearfoot, %.0f %% midfoot, %.0f %% forefoot steps)", r.metric("rearfoot_strike_pct"),
-                r.metric("midfoot_strike_pct"), r.metric("forefoot_strike_pct"))) + ". Knee valgus, knee FPPA and "
+                r.metric("midfoot_strike_pct"), r.metric("forefoot_strike_pct")) + strikeDoubt(r)) + ". Knee valgus, "
+                + "knee FPPA and "
                 + "pelvic drop give the worse side as the session value.", 8.5f);
         float[] x = {PdfDoc.MARGIN, PdfDoc.MARGIN + 235, PdfDoc.MARGIN + 295, PdfDoc.MARGIN + 355,
             PdfDoc.MARGIN + 415, PdfDoc.MARGIN + 475};
@@ -78,6 +79,12 @@ final class PoseReportSection {
                     Palette.MUTED);
         }
         d.space(6);
+    }
+
+    /** What follows the strike class when the quality checks doubt it (a foot small in the picture), else "". */
+    static String strikeDoubt(SessionResult r) {
+        return r.quality() != null && r.quality().checks().stream().anyMatch(c -> c.id().equals("foot_angle_noise")
+                && c.failed()) ? " — doubtful: the keypoints jitter too much for the foot's size in the picture" : "";
     }
 
     /**

@@ -284,6 +284,59 @@ class PoseStrikePropertyTest {
     }
 
     /**
+     * The foot strike angle of a side video under keypoint noise, on seeds not used to choose the
+     * {@code foot_angle_noise} limit (it was chosen on seeds 21–26 at 150, 300 and 500 px/m with 0.5–3 px): a random
+     * runner at 150–500 px/m with 0.5–3 px of jitter. A strike class other than the markers' must be flagged (the check
+     * fails, the angle and class are not judged); where it is not flagged the per-step strike angle is within 5° of
+     * the markers' on average.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38})
+    void footStrikeUnderKeypointNoise(long seed) throws IOException {
+        // scrambled, as in runner(): neighbouring seeds' first draws are alike
+        Random rnd = new Random(seed * 0x9E3779B97F4A7C15L + 0x2545F4914F6CDD1DL);
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = runner(seed, fps, 10);
+        double pxPerM = 150 + 350 * rnd.nextDouble();
+        double jitterPx = 0.5 + 2.5 * rnd.nextDouble();
+        SessionResult video = analyse("side_keypoints.csv", r.keypointTable(false, pxPerM, jitterPx, seed),
+                Optional.of(fps));
+        SessionResult truth = analyse("markers.txt", r.markerTable(), Optional.empty());
+        double sum = 0;
+        int n = 0;
+        for (Step s : video.steps()) {
+            Step best = truth.steps().stream().filter(t -> t.side() == s.side()).min((a, b) -> Double.compare(
+                    Math.abs(a.icS() - s.icS()), Math.abs(b.icS() - s.icS()))).orElseThrow();
+            Double v = s.extras().get("foot_strike_angle_deg");
+            Double t = best.extras().get("foot_strike_angle_deg");
+            if (Math.abs(best.icS() - s.icS()) <= 0.06 && v != null && t != null) {
+                sum += Math.abs(v - t);
+                n++;
+            }
+        }
+        double noiseDeg = video.decisions().stream().filter(d -> d.key().equals("foot_angle_noise"))
+                .mapToDouble(d -> Double.parseDouble(d.value().replace("°", ""))).findFirst().orElse(Double.NaN);
+        boolean flagged = video.quality().checks().stream().anyMatch(c -> c.id().equals("foot_angle_noise")
+                && c.failed());
+        String cls = video.info().get("foot_strike_class");
+        String truthCls = truth.info().get("foot_strike_class");
+        System.out.printf(Locale.ROOT, "side seed %d %.0f fps %.0f px/m jitter %.1f px: strike angle noise %.1f deg, "
+                        + "per step %.1f deg from the markers (%d steps), class %s (markers %s), flagged %s; quality %s%n",
+                seed, fps, pxPerM, jitterPx, noiseDeg, sum / n, n, cls, truthCls, flagged,
+                video.quality().verdict().label());
+        assertThat(noiseDeg).as("strike angle noise decision").isFinite();
+        assertThat(flagged).as("flagged exactly above the limit").isEqualTo(noiseDeg > 1.5);
+        if (!cls.equals(truthCls)) {
+            assertThat(flagged).as("a wrong strike class is flagged").isTrue();
+        }
+        if (!flagged) {
+            // errors that do not come from the jitter stay: seed 30 read 4.6 deg at 0.7 deg of noise in this test's
+            // first run (the contact's timing at 60 fps on a heel that sinks after the touch)
+            assertThat(sum / n).as("strike angle per step, mean |video - markers| (deg)").isLessThanOrEqualTo(5.0);
+        }
+    }
+
+    /**
      * Frontal angles under keypoint noise, on seeds not used to choose {@code FrontalAngleNoise}'s limits (they were
      * chosen on Fukuchi's markers filmed by a virtual camera, {@code FrontalViewAccuracyTest}): a runner moving away
      * from or towards a camera, with 0.5–4 px of jitter. Every pelvic drop and knee FPPA that is given on a step whose
