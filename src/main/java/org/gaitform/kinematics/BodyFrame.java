@@ -362,12 +362,12 @@ public final class BodyFrame {
         Map<String, double[]> angleNoise = Map.of();
         double jitterPctLeg = noise == null ? Double.NaN : 100 * noise.pointPx() / legRaw;
         if (noise != null && view != View.FRONTAL) {
-            decisions.add(noiseDecision(noise, angleNoise, rec.unit(), legRaw));
+            decisions.add(noiseDecision(noise, angleNoise, rec.unit(), jitterPctLeg));
         }
         if (view == View.FRONTAL && dims == 2) {
             if (noise != null) {
                 angleNoise = frontalAngleNoise(tracks, noise);
-                decisions.add(noiseDecision(noise, angleNoise, rec.unit(), legRaw));
+                decisions.add(noiseDecision(noise, angleNoise, rec.unit(), jitterPctLeg));
             }
             FrontalPerspective.Result fp = FrontalPerspective.apply(tracks, rec.frameRateHz(), rec.unit(), legRaw);
             tracks = new EnumMap<>(fp.tracks());
@@ -476,11 +476,11 @@ public final class BodyFrame {
     }
 
     private static Decision noiseDecision(KeypointNoise.Estimate noise, Map<String, double[]> angles, String unit,
-                                          double legRaw) {
+                                          double pctLeg) {
         StringBuilder reason = new StringBuilder(String.format(Locale.ROOT, "video keypoints' jitter, measured on the "
                 + "trunk's points against a 5-frame cubic fit: %.2f %s per coordinate, %.1f %% of the leg's length in "
-                + "the picture (%.2f %s after the smoothing)", noise.pointPx(), unit, 100 * noise.pointPx() / legRaw,
-                noise.smoothedPointPx(), unit));
+                + "the picture (%.2f %s after the smoothing)", noise.pointPx(), unit, pctLeg, noise.smoothedPointPx(),
+                unit));
         if (Double.isFinite(noise.hipDifferencePx())) {
             reason.append(String.format(Locale.ROOT, ", %.2f %s in the right-minus-left hip vector", noise
                     .hipDifferencePx(), unit));

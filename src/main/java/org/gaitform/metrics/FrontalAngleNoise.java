@@ -73,6 +73,8 @@ public final class FrontalAngleNoise {
         }
         Landmark pelvis = PoseMetrics.pelvis(b);
         List<Step> out = new ArrayList<>(steps.size());
+        // a window's noise factor depends only on its length in frames: a few lengths serve every step
+        Map<Integer, Double> meanFactors = new java.util.HashMap<>();
         List<Double> keptDrop = new ArrayList<>();
         List<Double> leftDrop = new ArrayList<>();
         List<Double> keptFppa = new ArrayList<>();
@@ -87,11 +89,9 @@ public final class FrontalAngleNoise {
             double[] knee = b.angleNoiseDeg().get(Body.kneeFppa(c.side()));
             if (knee != null) {
                 // the window PoseMetrics averages the knee angle over: the middle third of the stance
-                int ms = PoseMetrics.midStance(b, pelvis, ic, to);
-                int third = (to - ic) / 3;
-                int a = Math.min(ms, ic + third);
-                int z = Math.max(ms, to - third);
-                fppa = meanOver(knee, a, z) * KeypointNoise.windowMeanFactor(b.rateHz(), cutoff, z - a + 1);
+                int[] w = PoseMetrics.fppaWindow(ic, to, PoseMetrics.midStance(b, pelvis, ic, to));
+                fppa = meanOver(knee, w[0], w[1]) * meanFactors.computeIfAbsent(w[1] - w[0] + 1,
+                        frames -> KeypointNoise.windowMeanFactor(b.rateHz(), cutoff, frames));
             }
             Map<String, Double> x = new LinkedHashMap<>(s.extras());
             limit(x, "pelvic_drop_deg", drop, MAX_PELVIC_DROP_NOISE_DEG, keptDrop, leftDrop);

@@ -168,9 +168,9 @@ public final class PoseMetrics {
         if (hip != null && knee != null && ankle != null && ms >= 0) {
             // around mid-stance: the mean over the middle third of the stance (at least the mid-stance frame), so that
             // one frame's keypoint jitter or a frame's offset in video does not decide the value
-            int third = (to - ic) / 3;
-            int a = Math.min(ms, ic + third);
-            int z = Math.max(ms, to - third);
+            int[] window = fppaWindow(ic, to, ms);
+            int a = window[0];
+            int z = window[1];
             double sum = 0;
             int k = 0;
             for (int i = a; i <= z; i++) {
@@ -375,6 +375,12 @@ public final class PoseMetrics {
     /** Pelvis: the hip midpoint (mid-hip), else the pelvis cluster, else one hip. */
     public static Landmark pelvis(Body b) {
         return pick(b, Landmark.MID_HIP, Landmark.PELVIS_CLUSTER, Landmark.HIP_LEFT, Landmark.HIP_RIGHT);
+    }
+
+    /** Frames {from, to} over which a step's knee FPPA is averaged: the middle third of the stance, with mid-stance. */
+    static int[] fppaWindow(int ic, int to, int midStance) {
+        int third = (to - ic) / 3;
+        return new int[] {Math.min(midStance, ic + third), Math.max(midStance, to - third)};
     }
 
     static int midStance(Body b, Landmark pelvis, int ic, int to) {

@@ -83,8 +83,8 @@ final class PoseReportSection {
 
     /** What follows the strike class when the quality checks doubt it (a foot small in the picture), else "". */
     static String strikeDoubt(SessionResult r) {
-        return r.quality() != null && r.quality().checks().stream().anyMatch(c -> c.id().equals("foot_angle_noise")
-                && c.failed()) ? " — doubtful: the keypoints jitter too much for the foot's size in the picture" : "";
+        return r.quality().checks().stream().anyMatch(c -> c.id().equals("foot_angle_noise") && c.failed())
+                ? " — doubtful: the keypoints jitter too much for the foot's size in the picture" : "";
     }
 
     /**
@@ -96,8 +96,9 @@ final class PoseReportSection {
         List<String> parts = new java.util.ArrayList<>();
         for (String[] k : new String[][] {{"pelvic_drop_steps", "pelvic drop"}, {"knee_fppa_steps", "knee FPPA"}}) {
             r.decisions().stream().filter(dc -> dc.key().equals(k[0])).findFirst().ifPresent(dc -> {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of (\\d+)").matcher(dc.value());
-                if (m.matches() && !m.group(1).equals(m.group(2))) {
+                // "kept of all": only a value left out of some steps needs the line
+                String[] n = dc.value().split(" of ");
+                if (n.length == 2 && !n[0].equals(n[1])) {
                     parts.add(k[1] + " from " + dc.value() + " steps");
                 }
             });
