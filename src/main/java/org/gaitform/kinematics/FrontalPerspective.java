@@ -223,7 +223,6 @@ public final class FrontalPerspective {
                         + "(%.2f leg lengths per second) instead of standing still, as when the ground moves through the "
                         + "picture (a treadmill, or a camera travelling with the runner)", Math.abs(flowUp), unit,
                         Math.abs(flowUp) / legRaw)));
-                warnings.add(GROUND_FLOW_WARNING);
             }
         }
         return new Result(out, ground, speeds, change, residual, drift, decisions, warnings);

@@ -103,16 +103,19 @@ class FrontalViewAccuracyTest {
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, ok, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, gap, 0, landscape",
         // a treadmill filmed from behind: the runner stays at one distance, the belt flows through the picture; the
-        // contacts come late in stance, and the session says so (below)
-        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, gap, 0, landscape",
+        // feet reach the floor's image height late in stance, so the initial contacts are timed from the pelvis
+        // (PelvisDescentContacts, its delay taken from the 3D pelvis markers of Hamner's trials and RBDS001, none of
+        // these); the gaps left are the knee angle's perspective close to the camera or off its axis
+        "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0, ok, 0, landscape",
         "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 3, 1, auto, 1.0, 0.5, gap, 0, landscape",
-        "RBDS002runT25markers.txt, RBDS002static.txt, 0, BEHIND, 3, 1, running, 1.0, 0, gap, 0, landscape",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 5, 1, auto, 1.6, 0, gap, 0, landscape",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 0, BEHIND, 3, 1, running, 1.0, 0, ok, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 5, 1, auto, 1.6, 0, ok, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, 3, auto, 1.0, 0, ok, 0, landscape",
         // a phone upright on a tripod close behind the treadmill, tilted down to keep the feet in the picture
         "RBDS0041runT352.txt, RBDS0041static.txt, 0, BEHIND, 2.5, 1, auto, 1.0, 0, gap, 10, portrait",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 2.5, 1, auto, 1.2, 0, gap, 15, portrait",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 2.5, 1, auto, 1.2, 0, ok, 15, portrait",
         "RBDS0041runT452.txt, RBDS0041static.txt, 0, BEHIND, 2, 1, auto, 1.0, 0, gap, 15, portrait",
         // 3 px of jitter, as OpenPose gives on a 1080p video (3.2-3.6 px on the shared side-view clip's hips): the
         // runner is 35-70 px tall in the trunk from 10 m on, so pelvic drop is left out of every step; the contacts
@@ -227,14 +230,14 @@ class FrontalViewAccuracyTest {
                     org.assertj.core.api.Assertions.within(0.25 * jitterPx + (speed == 0 ? 0.35 : 0)));
         }
         if (speed == 0) {
-            // the ground flows through the picture: found, told, and knee FPPA and pelvic drop not judged
+            // the ground flows through the picture: found and told, and the initial contacts are timed from the pelvis
+            // (PelvisDescentContacts), so the quality check ground_flow passes
             assertThat(res.decisions()).anyMatch(d -> d.key().equals("ground_flow"));
+            assertThat(res.decisions()).anyMatch(d -> d.key().equals("initial_contact_from_pelvis"));
             assertThat(res.warnings()).anyMatch(w -> w.startsWith("frontal view of a runner at one distance with the "
-                    + "ground moving"));
-            assertThat(res.quality().verdict().label()).isNotEqualTo("good");
-            assertThat(res.findings()).filteredOn(f -> f.metricKey().startsWith("knee_fppa_deg")
-                    || f.metricKey().startsWith("pelvic_drop_deg")).isNotEmpty().allSatisfy(f ->
-                    assertThat(f.status()).isEqualTo(org.gaitform.model.FindingStatus.NOT_JUDGED));
+                    + "ground moving") && w.contains("pelvis"));
+            assertThat(res.quality().checks()).anyMatch(c -> c.id().equals("ground_flow")
+                    && c.outcome() == org.gaitform.model.Quality.GOOD);
         }
         if (expect.equals("gap")) {
             // KNOWN GAP (docs/pose-input.md): printed with what misses; this fails once every limit below is met, so
@@ -265,7 +268,8 @@ class FrontalViewAccuracyTest {
         assertThat(cadenceDiff).as("cadence against the whole 3D trial's").isLessThanOrEqualTo(2.5);
         // a runner moving towards or away from the camera, or at one distance with the ground flowing through the
         // picture (a treadmill): frontal video's own measurement kind
-        assertThat(res.info().get("measurement_kind")).isEqualTo("pose-2d-frontal");
+        // (a treadmill's contacts come from the pelvis, with a video's own uncertainty: pose-2d)
+        assertThat(res.info().get("measurement_kind")).isEqualTo(speed == 0 ? "pose-2d" : "pose-2d-frontal");
         assertThat(res.info().get("accuracy")).contains("Filmed from behind or ahead", "not reported from this view");
         // about 2.6 steps a second; the first and last contacts of a clip are cut
         assertThat(res.steps().size()).as("steps in %.0f s", SECONDS).isGreaterThanOrEqualTo(7);

@@ -186,10 +186,13 @@ class PoseStrikePropertyTest {
     /**
      * A runner on a treadmill filmed from behind with perspective (the runner stays at one distance, the belt carries
      * the planted foot towards the camera), on seeds never used to choose {@code FrontalPerspective.groundFlowUp} (it
-     * was chosen on Fukuchi's markers in {@code FrontalViewAccuracyTest}): a level video camera 3.5–5 m behind at
-     * 0.8–1 m, or (every third seed) a phone held upright 2.5–3.5 m behind at 1 m, tilted 10–15° down. The contacts
-     * come late in stance (a known gap, printed), so the session must find the ground's flow, say so and not judge knee
-     * FPPA and pelvic drop; cadence must hold.
+     * was chosen on Fukuchi's markers in {@code FrontalViewAccuracyTest}) nor {@code PelvisDescentContacts} (its delay
+     * comes from real pelvis markers): a level video camera 3.5–5 m behind at 0.8–1 m, or (every third seed) a phone
+     * held upright 2.5–3.5 m behind at 1 m, tilted 10–15° down. The feet reach the floor's image height late in stance,
+     * so the session must find the ground's flow and time the initial contacts from the pelvis. The simulator's pelvis
+     * is a sine lowest at mid-stance, not a body in free fall, so its fastest descent lies a quarter step before
+     * mid-stance instead of just after landing: the contacts are held to 60 ms here, their accuracy is measured on
+     * real markers (FrontalViewAccuracyTest).
      */
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92})
@@ -220,23 +223,31 @@ class PoseStrikePropertyTest {
                 .filter(Double::isFinite).average().orElse(Double.NaN);
         String flow = video.decisions().stream().filter(d -> d.key().equals("ground_flow")).map(d -> d.value())
                 .findFirst().orElse("none");
+        String pelvis = video.decisions().stream().filter(d -> d.key().equals("initial_contact_from_pelvis"))
+                .map(d -> d.value()).findFirst().orElse("none");
+        double contactLongMs = video.steps().stream().mapToDouble(Step::contactMs).filter(Double::isFinite).average()
+                .orElse(Double.NaN) - 1000 * r.contactS();
         System.out.printf(Locale.ROOT, "treadmill rear seed %2d %s %.1f m, lens %.2f m, pitch %.0f deg, %.0f fps, %.2f m/s "
-                        + "%s: flow %s; KNOWN GAP: contacts within 60 ms %3.0f %%, IC %+.0f ms on average; cadence %+.1f "
-                        + "steps/min; pelvic drop %.1f (markers %.1f) deg, FPPA %.1f (markers %.1f) deg, not judged; "
-                        + "quality %s%n", seed, phone ? "phone" : "camera", cam.distanceM(), cam.heightM(), cam.pitchDeg(),
-                fps, r.beltMps(), PoseMetrics.strikeName(r.strikeDeg()), flow, 100 * e[0], late,
+                        + "%s: flow %s; initial contacts from the pelvis: %s; contacts within 60 ms %3.0f %%, IC %+.0f ms "
+                        + "on average, steps' contact %+.0f ms (not reported); cadence %+.1f steps/min; pelvic drop %.1f "
+                        + "(markers %.1f) deg, FPPA %.1f (markers %.1f) deg; quality %s%n", seed, phone ? "phone"
+                        : "camera", cam.distanceM(), cam.heightM(), cam.pitchDeg(), fps, r.beltMps(),
+                PoseMetrics.strikeName(r.strikeDeg()), flow, pelvis, 100 * e[0], late, contactLongMs,
                 video.metric("cadence_spm") - r.cadenceSpm(), video.metric("pelvic_drop_deg_mean"),
                 truth.metric("pelvic_drop_deg_mean"), video.metric("knee_fppa_deg_mean"),
                 truth.metric("knee_fppa_deg_mean"), video.quality().verdict().label());
         assertThat(video.info().get("view")).isEqualTo("frontal");
         assertThat(flow).as("the belt's flow through the picture is found").isNotEqualTo("none");
+        assertThat(pelvis).as("initial contacts timed from the pelvis").isNotEqualTo("none");
         assertThat(video.warnings()).anyMatch(w -> w.startsWith("frontal view of a runner at one distance with the "
-                + "ground moving"));
-        assertThat(video.quality().verdict().label()).isNotEqualTo("good");
-        assertThat(video.findings()).filteredOn(f -> f.metricKey().startsWith("knee_fppa_deg")
-                || f.metricKey().startsWith("pelvic_drop_deg")).allSatisfy(f ->
-                assertThat(f.status()).isEqualTo(org.gaitform.model.FindingStatus.NOT_JUDGED));
-        assertThat(Math.abs(video.metric("cadence_spm") - r.cadenceSpm())).as("cadence (steps/min)").isLessThanOrEqualTo(2.5);
+                + "ground moving") && w.contains("pelvis"));
+        assertThat(e[0]).as("share of contacts within 60 ms").isGreaterThanOrEqualTo(0.9);
+        assertThat(Math.abs(video.metric("cadence_spm") - r.cadenceSpm())).as("cadence (steps/min)").isLessThanOrEqualTo(1.0);
+        // measured over the stance, which now starts at the landing
+        assertThat(video.metric("pelvic_drop_deg_mean")).as("pelvic drop (deg)")
+                .isCloseTo(truth.metric("pelvic_drop_deg_mean"), within(1.5));
+        assertThat(video.metric("knee_fppa_deg_mean")).as("knee FPPA (deg)")
+                .isCloseTo(truth.metric("knee_fppa_deg_mean"), within(2.5));
     }
 
     /**

@@ -1,0 +1,117 @@
+package org.gaitform.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.gaitform.kinematics.Body;
+import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.kinematics.Landmark;
+import org.gaitform.model.Side;
+import org.gaitform.signal.Extrema;
+import org.gaitform.signal.Stats;
+
+/**
+ * Initial contacts timed from the pelvis's descent, for a view in which the feet cannot time them: a runner on a
+ * treadmill filmed from behind or ahead, where the belt carries the planted foot through the picture and a foot
+ * reaches the floor's image height only late in stance.
+ *
+ * <p>Physics. In flight the body falls freely and its downward speed grows; after landing it keeps growing until
+ * the ground's push exceeds the body's weight, a few tens of milliseconds later, and then the body is braked down
+ * to its lowest point in mid-stance. So the pelvis descends fastest shortly after each landing, whatever the foot
+ * that lands and however it strikes. At one distance from a frontal camera the pelvis's image height is its height
+ * (scaled), so that moment is seen, and an initial contact is put {@link #LANDING_TO_FASTEST_DESCENT_S} before it.
+ * The foot detector's contacts still say which foot lands in which step and give the toe-offs; each contact's
+ * initial contact moves to the pelvis's fastest descent within the step before it and a quarter step after it.
+ *
+ * <p>This is this project's method. The delay was measured on the hip markers (mean of the four pelvis markers,
+ * 6 Hz low-pass) of the shared treadmill trials with force-plate contacts: 21–38 ms on Hamner and Delp 2013 (one
+ * rearfoot runner, 2–5 m/s) and 36 ms on Fukuchi et al. 2017 RBDS001 (forefoot, 2.5 m/s), from which the constant was
+ * taken (docs/tuning-split.csv); 24 ms on RBDS008 T35 (rearfoot, 3.5 m/s), 34 ms on RBDS002 T25 (midfoot, 2.5 m/s)
+ * and 9 ms on RBDS002 T45 (forefoot, 4.5 m/s), held out. Per contact it scatters by 3–5 ms (SD). The lowest point of
+ * the pelvis, 39–45 % into the stance on all eight, confirms the physics but needs the contact time.
+ */
+public final class PelvisDescentContacts {
+    /** From initial contact to the pelvis's fastest descent (s): the mean over the tuning trials (above). */
+    public static final double LANDING_TO_FASTEST_DESCENT_S = 0.028;
+    /** The pelvis height is low-passed here (Hz) before it is differentiated: above the step, below the impact. */
+    public static final double PELVIS_CUTOFF_HZ = 6;
+
+    private PelvisDescentContacts() {
+    }
+
+    /**
+     * The contacts re-timed.
+     *
+     * @param contacts    the contacts, each initial contact moved to the pelvis's descent; those the pelvis could not
+     *                    time are left out (their initial contacts would stay late); the input unchanged when fewer
+     *                    than half could be timed
+     * @param retimed     how many were moved ({@code 0} when the input is returned unchanged)
+     * @param dropped     how many were left out
+     * @param meanShiftMs mean move of the initial contacts (ms, negative: earlier), NaN when none moved
+     */
+    public record Result(List<FootContact> contacts, int retimed, int dropped, double meanShiftMs) {
+        /** True when the initial contacts come from the pelvis. */
+        public boolean applied() {
+            return retimed > 0;
+        }
+    }
+
+    /**
+     * Moves each contact's initial contact to {@link #LANDING_TO_FASTEST_DESCENT_S} before the pelvis's fastest
+     * descent in the step around it (from three quarters of a step before the foot's own initial contact to a quarter
+     * after it: one step, so one descent, whether the foot's contact is on time or up to half a step late). A contact
+     * the pelvis cannot time (not seen there, at the recording's ends, or a new initial contact that would not fall
+     * after the previous contact's and the same foot's previous toe-off and before its own toe-off) is left out; when
+     * that is half of them or more, the contacts are returned unchanged.
+     */
+    public static Result retime(Body body, List<FootContact> contacts) {
+        Result unchanged = new Result(contacts, 0, 0, Double.NaN);
+        if (contacts.size() < 3 || !body.has(Landmark.MID_HIP)) {
+            return unchanged;
+        }
+        double rate = body.rateHz();
+        double[] up = BodyFrame.smooth(body.up(Landmark.MID_HIP), rate, PELVIS_CUTOFF_HZ);
+        int n = up.length;
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        for (int i = 1; i + 1 < n; i++) {
+            v[i] = (up[i + 1] - up[i - 1]) / 2 * rate;
+        }
+        double[] gaps = new double[contacts.size() - 1];
+        for (int k = 1; k < contacts.size(); k++) {
+            gaps[k - 1] = contacts.get(k).icIndex() - contacts.get(k - 1).icIndex();
+        }
+        double step = Stats.median(gaps);
+        if (!(step > 4)) {
+            return unchanged;
+        }
+        List<FootContact> out = new ArrayList<>();
+        double shift = 0;
+        double[] lastTo = new double[Side.values().length];
+        Arrays.fill(lastTo, Double.NEGATIVE_INFINITY);
+        double lastIc = Double.NEGATIVE_INFINITY;
+        for (FootContact c : contacts) {
+            int lo = (int) Math.max(1, Math.ceil(c.icIndex() - 0.75 * step));
+            int hi = (int) Math.min(n - 2, Math.floor(c.icIndex() + 0.25 * step));
+            int best = -1;
+            for (int i = lo; i <= hi; i++) {
+                if (Double.isFinite(v[i]) && Double.isFinite(v[i - 1]) && Double.isFinite(v[i + 1])
+                        && v[i] <= v[i - 1] && v[i] <= v[i + 1] && (best < 0 || v[i] < v[best])) {
+                    best = i;
+                }
+            }
+            int side = c.side().ordinal();
+            double ic = best < 0 ? Double.NaN : Extrema.parabolicVertex(v, best) - LANDING_TO_FASTEST_DESCENT_S * rate;
+            if (best >= 0 && v[best] < 0 && ic > lastTo[side] && ic > lastIc && ic < c.toIndex() - 1) {
+                out.add(new FootContact(c.side(), ic, c.toIndex(), c.icPoint(), c.relSpeed()));
+                shift += (ic - c.icIndex()) / rate * 1000;
+                lastIc = ic;
+            }
+            lastTo[side] = c.toIndex();
+        }
+        if (2 * out.size() <= contacts.size()) {
+            return unchanged;
+        }
+        return new Result(out, out.size(), contacts.size() - out.size(), shift / out.size());
+    }
+}
