@@ -30,8 +30,8 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *
  * <p>A runner at one distance (on a treadmill) keeps one image size, but the belt carries the planted foot through
  * the picture, so the contacts found from the floor's image height come late in stance; such a view is recognised
- * ({@link #groundFlowUp}) and told ({@link #GROUND_FLOW_WARNING}), and the quality checks do not judge what it
- * measures over the stance.
+ * ({@link #groundFlowUp}, decision {@link #GROUND_FLOW}), and the pipeline times its initial contacts from the
+ * pelvis's descent instead ({@code PelvisDescentContacts}).
  *
  * <p>These are this project's choices, from the pinhole camera model; the tests check them against real 3D
  * markers filmed by a virtual camera behind and in front of a runner whose treadmill trial is turned into
@@ -68,11 +68,15 @@ public final class FrontalPerspective {
     static final double FLOW_LOW_SHARE = 0.35;
     /** Decision key: the ground's flow through the picture of a frontal view at one distance (leg lengths per second). */
     public static final String GROUND_FLOW = "ground_flow";
-    /** What a session with the ground flowing through a frontal view is told. */
+    /**
+     * What a session with the ground flowing through a frontal view is told when the pelvis could not time its
+     * contacts (the pipeline times them from the pelvis's descent where it can, and says so instead).
+     */
     public static final String GROUND_FLOW_WARNING = "frontal view of a runner at one distance with the ground moving "
             + "through the picture (a treadmill): the contacts are timed where each foot reaches the floor's height in "
-            + "the picture, which the belt carries it to only late in stance (113-185 ms late on real markers), so "
-            + "knee FPPA and pelvic drop come from late stance and are not judged; film from the side for the "
+            + "the picture, which the belt carries it to only late in stance (113-185 ms late on real markers), and the "
+            + "pelvis could not time them instead (not seen in half the steps), so knee FPPA and pelvic drop come from "
+            + "late stance and are not judged; film from the side for the "
             + "contacts, and a runner moving away from the camera for FPPA and pelvic drop";
 
     /**

@@ -11,6 +11,7 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.model.Trace;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.signal.Stats;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -119,8 +120,12 @@ public final class Charts {
         }
         JFreeChart chart = new JFreeChart("Signal with detected events", Fonts.bold(10f), plot, true);
         ChartStyle.apply(chart);
+        boolean pelvisTimed = r.decisions().stream().anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TIMING));
         return new ChartSpec("signal_events", "Grey bands: ground contact, from initial contact (solid line, "
-                + "labelled with the foot when known) to toe-off (dashed line).", chart, FULL_WIDTH, 210f);
+                + "labelled with the foot when known) to toe-off (dashed line)." + (pelvisTimed ? " The initial "
+                + "contacts come from the pelvis's descent: on a treadmill filmed from behind or ahead the belt carries "
+                + "the planted foot down or up the picture, so its image height keeps changing after landing." : ""),
+                chart, FULL_WIDTH, 210f);
     }
 
     /** Contact time of every running step over time, left and right apart, with the mean. */

@@ -67,6 +67,29 @@ class FrontalNoiseReportTest {
     }
 
     @Test
+    void aTreadmillFilmedFromBehindSaysWhereItsContactsComeFrom() throws IOException {
+        // a runner at 3.2 m/s on a treadmill, 60 fps, a camera 4 m behind at 0.9 m: the belt carries each planted foot
+        // down the picture, so the initial contacts come from the pelvis, and the events chart says why the foot's
+        // image height keeps falling after them
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 8, 170, 0.25, 3.2, 6, 0.15, 15, 6, 0.02, false);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 4, 0.9, 1400, 1920, 1080);
+        Path f = dir.resolve("treadmill_rear_keypoints.csv");
+        Files.writeString(f, r.cameraKeypointTable(cam, 0, 0.5, 3));
+        PoseReadOptions po = new PoseReadOptions(Optional.of(60.0), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        SessionResult res = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn())).analyse(f, "treadmill", "s");
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("initial_contact_from_pelvis"));
+        assertThat(Charts.forSession(res)).filteredOn(c -> c.name().equals("signal_events")).singleElement()
+                .extracting(ChartSpec::caption).asString().contains("The initial contacts come from the pelvis's descent");
+        Path out = new SessionWriter(GuidelineTable.builtIn(), "test", 100).write(res, dir.resolve("treadmill_out"));
+        try (PDDocument doc = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains("The initial contacts come from the pelvis's descent");
+        }
+    }
+
+    @Test
     void aSessionWithoutLeftOutAnglesHasNoNote() throws IOException {
         SessionResult trunk = Fixtures.shortRun(dir);
         assertThat(PoseReportSection.partialAngles(trunk)).isNull();
