@@ -35,6 +35,11 @@ public final class PelvisDescentContacts {
     public static final double LANDING_TO_FASTEST_DESCENT_S = 0.028;
     /** The pelvis height is low-passed here (Hz) before it is differentiated: above the step, below the impact. */
     public static final double PELVIS_CUTOFF_HZ = 6;
+    /**
+     * {@link #retime} changes nothing unless it times at least this share of the contacts: the contacts it leaves out
+     * leave gaps, and where half of them are gaps a stride would pass for a step.
+     */
+    public static final double MIN_TIMED_SHARE = 0.75;
 
     private PelvisDescentContacts() {
     }
@@ -59,15 +64,40 @@ public final class PelvisDescentContacts {
     /**
      * Moves each contact's initial contact to {@link #LANDING_TO_FASTEST_DESCENT_S} before the pelvis's fastest
      * descent in the step around it (from three quarters of a step before the foot's own initial contact to a quarter
-     * after it: one step, so one descent, whether the foot's contact is on time or up to half a step late). A contact
-     * the pelvis cannot time (not seen there, at the recording's ends, or a new initial contact that would not fall
-     * after the previous contact's and the same foot's previous toe-off and before its own toe-off) is left out; when
-     * that is half of them or more, the contacts are returned unchanged.
+     * after it: one step, so one descent, whether the foot's contact is on time or up to half a step late). For a view
+     * whose feet time the landings late (a treadmill filmed from behind or ahead). A contact the pelvis cannot time
+     * (not seen there, at the recording's ends, or a new initial contact that would not fall after the previous
+     * contact's and the same foot's previous toe-off and before its own toe-off) is left out; when fewer than
+     * {@link #MIN_TIMED_SHARE} of them are timed, the contacts are returned unchanged.
      */
     public static Result retime(Body body, List<FootContact> contacts) {
         Result unchanged = new Result(contacts, 0, 0, Double.NaN);
-        if (contacts.size() < 3 || !body.has(Landmark.MID_HIP)) {
+        double[] ic = candidates(body, contacts);
+        if (ic == null) {
             return unchanged;
+        }
+        List<FootContact> out = new ArrayList<>();
+        double shift = 0;
+        for (int k = 0; k < contacts.size(); k++) {
+            FootContact c = contacts.get(k);
+            if (Double.isFinite(ic[k])) {
+                out.add(new FootContact(c.side(), ic[k], c.toIndex(), c.icPoint(), c.relSpeed()));
+                shift += (ic[k] - c.icIndex()) / body.rateHz() * 1000;
+            }
+        }
+        if (out.size() < MIN_TIMED_SHARE * contacts.size()) {
+            return unchanged;
+        }
+        return new Result(out, out.size(), contacts.size() - out.size(), shift / out.size());
+    }
+
+    /**
+     * Per contact, the initial contact the pelvis gives (fractional frame), NaN where it gives none; null when the
+     * pelvis is not seen at all or there are too few contacts for a step period.
+     */
+    private static double[] candidates(Body body, List<FootContact> contacts) {
+        if (contacts.size() < 3 || !body.has(Landmark.MID_HIP)) {
+            return null;
         }
         double rate = body.rateHz();
         double[] up = BodyFrame.smooth(body.up(Landmark.MID_HIP), rate, PELVIS_CUTOFF_HZ);
@@ -83,14 +113,14 @@ public final class PelvisDescentContacts {
         }
         double step = Stats.median(gaps);
         if (!(step > 4)) {
-            return unchanged;
+            return null;
         }
-        List<FootContact> out = new ArrayList<>();
-        double shift = 0;
+        double[] out = new double[contacts.size()];
         double[] lastTo = new double[Side.values().length];
         Arrays.fill(lastTo, Double.NEGATIVE_INFINITY);
         double lastIc = Double.NEGATIVE_INFINITY;
-        for (FootContact c : contacts) {
+        for (int k = 0; k < contacts.size(); k++) {
+            FootContact c = contacts.get(k);
             int lo = (int) Math.max(1, Math.ceil(c.icIndex() - 0.75 * step));
             int hi = (int) Math.min(n - 2, Math.floor(c.icIndex() + 0.25 * step));
             int best = -1;
@@ -103,15 +133,13 @@ public final class PelvisDescentContacts {
             int side = c.side().ordinal();
             double ic = best < 0 ? Double.NaN : Extrema.parabolicVertex(v, best) - LANDING_TO_FASTEST_DESCENT_S * rate;
             if (best >= 0 && v[best] < 0 && ic > lastTo[side] && ic > lastIc && ic < c.toIndex() - 1) {
-                out.add(new FootContact(c.side(), ic, c.toIndex(), c.icPoint(), c.relSpeed()));
-                shift += (ic - c.icIndex()) / rate * 1000;
+                out[k] = ic;
                 lastIc = ic;
+            } else {
+                out[k] = Double.NaN;
             }
             lastTo[side] = c.toIndex();
         }
-        if (2 * out.size() <= contacts.size()) {
-            return unchanged;
-        }
-        return new Result(out, out.size(), contacts.size() - out.size(), shift / out.size());
+        return out;
     }
 }

@@ -157,8 +157,7 @@ final class PoseAnalysis {
                         + "before where the foot reached the floor's image height%s; the toe-offs are the feet's",
                         1000 * PelvisDescentContacts.LANDING_TO_FASTEST_DESCENT_S, -pelvis.meanShiftMs(),
                         pelvis.dropped() == 0 ? "" : String.format(Locale.ROOT, "; %d contact%s the pelvis could not "
-                        + "time (at the recording's ends) left out", pelvis.dropped(), pelvis.dropped() == 1 ? ""
-                        : "s"))));
+                        + "time left out", pelvis.dropped(), pelvis.dropped() == 1 ? "" : "s"))));
                 warnings.add(GROUND_FLOW_TIMED_WARNING);
             } else {
                 warnings.add(FrontalPerspective.GROUND_FLOW_WARNING);

@@ -130,6 +130,18 @@ class PelvisDescentContactsTest {
     }
 
     @Test
+    void withThePelvisSeenInHalfTheStepsNothingChanges() {
+        double rate = 60;
+        double[] up = pelvis(rate, 0.34, 0.24, 20);
+        // the hips are not seen for the second half: leaving those contacts out would leave strides passing for steps
+        Arrays.fill(up, up.length / 2, up.length, Double.NaN);
+        List<FootContact> feet = feet(rate, 0.34, 0.24, 20, 0.15, 0);
+        PelvisDescentContacts.Result r = PelvisDescentContacts.retime(body(rate, up), feet);
+        assertThat(r.applied()).isFalse();
+        assertThat(r.contacts()).isEqualTo(feet);
+    }
+
+    @Test
     void aStretchWithoutThePelvisLosesItsContactsNotTheOthers() {
         double rate = 60;
         double[] up = pelvis(rate, 0.34, 0.24, 20);
