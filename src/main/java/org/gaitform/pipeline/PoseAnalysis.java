@@ -102,9 +102,9 @@ final class PoseAnalysis {
 
     static final String ACCURACY_FRONTAL_TREADMILL = " Filmed from behind or ahead on a treadmill, the initial contacts "
             + "come from the pelvis's fastest descent: on real markers through a virtual camera at 30 fps they were "
-            + "3–13 ms from the markers' own on average, and the toe-offs, from the feet, late (the steps' contacts "
-            + "24–55 ms long), so contact time, flight and duty factor are not reported from this view; no real "
-            + "frontal video with force-plate truth has been measured (docs/pose-input.md).";
+            + "3–13 ms from the markers' own on average, and the toe-offs, from the feet or the pelvis's lowest point, "
+            + "late (the steps' contacts 3–55 ms long), so contact time, flight and duty factor are not reported from "
+            + "this view; no real frontal video with force-plate truth has been measured (docs/pose-input.md).";
 
     private final AnalysisSettings settings;
 
@@ -154,10 +154,12 @@ final class PoseAnalysis {
                         + "view of a runner at one distance with the ground moving through the picture: each initial "
                         + "contact is put %.0f ms before the pelvis's fastest descent in its step (the body keeps "
                         + "falling after landing until the ground's push exceeds its weight), on average %.0f ms "
-                        + "before where the foot reached the floor's image height%s; the toe-offs are the feet's",
+                        + "before where the foot reached the floor's image height%s; a toe-off is the foot's, or where "
+                        + "the pelvis's lowest point puts it (%.1f %% into the stance) when that is later",
                         1000 * PelvisDescentContacts.LANDING_TO_FASTEST_DESCENT_S, -pelvis.meanShiftMs(),
                         pelvis.dropped() == 0 ? "" : String.format(Locale.ROOT, "; %d contact%s the pelvis could not "
-                        + "time left out", pelvis.dropped(), pelvis.dropped() == 1 ? "" : "s"))));
+                        + "time left out", pelvis.dropped(), pelvis.dropped() == 1 ? "" : "s"),
+                        100 * PelvisDescentContacts.LOWEST_SHARE_OF_STANCE)));
                 warnings.add(GROUND_FLOW_TIMED_WARNING);
             } else {
                 warnings.add(FrontalPerspective.GROUND_FLOW_WARNING);
@@ -324,8 +326,8 @@ final class PoseAnalysis {
      * Session values that a frontal view does not report: the contacts it finds time the stance windows of the form
      * values and give the cadence, but their durations were measured 42 ms short to 47 ms long against the same
      * runners' 3D markers (FrontalViewAccuracyTest, camera behind or ahead of a runner moving over ground) and
-     * 24–55 ms long behind a treadmill (initial contacts from the pelvis, toe-offs from the feet; 96–123 ms short from
-     * the feet alone), more than issue 13 allows a contact time (25 ms).
+     * 3–55 ms long on a treadmill (initial contacts from the pelvis; 96–123 ms short behind one from the feet alone),
+     * more than issue 13 allows a contact time (25 ms).
      */
     static final List<String> FRONTAL_UNREPORTED = Stream.concat(
             QualityChecks.RUNNING_CONTACT_METRICS.stream(), Stream.of("contact_ms_sd", "flight_ms_sd",
@@ -339,11 +341,11 @@ final class PoseAnalysis {
     static final String GROUND_FLOW_TIMED_WARNING = "frontal view of a runner at one distance with the ground moving "
             + "through the picture (a treadmill): the belt carries each planted foot through the picture, so the "
             + "initial contacts are timed from the pelvis's fastest descent instead of the feet (within 3-13 ms of the "
-            + "markers' own on real markers filmed at 30 fps); the toe-offs, from the feet, come late (the steps' "
-            + "contacts 24-55 ms long there)";
+            + "markers' own on real markers filmed at 30 fps); the toe-offs, from the feet or the pelvis's lowest "
+            + "point, come late (the steps' contacts 3-55 ms long there)";
     static final String FRONTAL_CONTACT_WARNING = "contact time, flight and duty factor are not reported from a "
             + "frontal view: on real markers filmed from behind or ahead they came out 42 ms short to 47 ms long "
-            + "(24–55 ms long behind a treadmill); film from the side for them (the steps table keeps each "
+            + "(3–55 ms long on a treadmill); film from the side for them (the steps table keeps each "
             + "contact as found)";
 
     /**

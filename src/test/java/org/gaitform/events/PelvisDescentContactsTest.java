@@ -103,6 +103,31 @@ class PelvisDescentContactsTest {
     }
 
     @Test
+    void aToeOffTheFeetGiveEarlyMovesToWhereThePelvissLowestPointPutsIt() {
+        // from ahead of a treadmill the feet seem to leave early (100 ms here); the half-sine push's pelvis is lowest at
+        // mid-stance, so the toe-off goes to IC + (landing + Tc/2 - IC) / 0.424, never past the next landing
+        double rate = 120;
+        double stepS = 0.34;
+        double contactS = 0.24;
+        Body b = body(rate, pelvis(rate, stepS, contactS, 20));
+        PelvisDescentContacts.Result r = PelvisDescentContacts.retime(b, feet(rate, stepS, contactS, 20, 0.10, -0.10));
+        for (FootContact c : r.contacts()) {
+            double icS = c.icIndex() / rate;
+            double landing = 0.2 + Math.round((icS - 0.2) / stepS) * stepS;
+            double expected = icS + (landing + contactS / 2 - icS) / PelvisDescentContacts.LOWEST_SHARE_OF_STANCE;
+            double nextLanding = landing + stepS;
+            assertThat(c.toIndex() / rate).as("toe-off (s)").isCloseTo(Math.min(expected, nextLanding), within(0.02))
+                    .isLessThanOrEqualTo(nextLanding + 0.01);
+        }
+        // a feet's toe-off later than the pelvis's is kept
+        List<FootContact> late = feet(rate, stepS, contactS, 20, 0.15, 0.09);
+        PelvisDescentContacts.Result kept = PelvisDescentContacts.retime(b, late);
+        for (FootContact c : kept.contacts()) {
+            assertThat(late).anyMatch(f -> f.toIndex() == c.toIndex());
+        }
+    }
+
+    @Test
     void theFeetsLatenessDoesNotMatter() {
         double rate = 60;
         Body b = body(rate, pelvis(rate, 0.34, 0.24, 20));
