@@ -38,12 +38,7 @@ class FrontalSignalCadenceTest {
         Random rnd = new Random(seed * 31 + 7);
         double fps = seed % 2 == 0 ? 60 : 30;
         PoseRunnerSimulator r = PoseStrikePropertyTest.runner(seed, fps, 6);
-        boolean behind = seed % 4 < 2;
-        PinholeCamera cam = behind
-                ? new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(), 0.8 + 0.6 * rnd.nextDouble(),
-                1400, 1920, 1080)
-                : new PinholeCamera(PinholeCamera.Placement.AHEAD, r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble(),
-                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        PinholeCamera cam = PoseStrikePropertyTest.movingFrontalCamera(r, seed % 4 < 2, rnd);
         double travelling = signalCadence(r, cam, r.beltMps(), fps) - r.cadenceSpm();
         double treadmill = signalCadence(r, cam, 0, fps) - r.cadenceSpm();
         System.out.printf(Locale.ROOT, "frontal signal cadence seed %d (%s, %.0f fps, %.0f steps/min): runner travelling "

@@ -363,12 +363,7 @@ class PoseStrikePropertyTest {
         Random rnd = new Random(seed * 31 + 7);
         double fps = seed % 2 == 0 ? 60 : 30;
         PoseRunnerSimulator r = runner(seed, fps, 6);
-        boolean behind = seed % 4 < 2;
-        PinholeCamera cam = behind
-                ? new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(), 0.8 + 0.6 * rnd.nextDouble(),
-                1400, 1920, 1080)
-                : new PinholeCamera(PinholeCamera.Placement.AHEAD, r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble(),
-                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        PinholeCamera cam = movingFrontalCamera(r, seed % 4 < 2, rnd);
         double jitterPx = 0.5 + 3.5 * rnd.nextDouble();
         System.out.printf(Locale.ROOT, "noisy frontal seed %3d: %s %.1f m, %.2f m/s, %.0f fps, jitter %.1f px%n", seed,
                 cam.placement(), cam.distanceM(), r.beltMps(), fps, jitterPx);
@@ -456,6 +451,18 @@ class PoseStrikePropertyTest {
         if (given[0] + unmatched < video.steps().size()) {
             assertThat(dropDecision).contains("left out");
         }
+    }
+
+    /**
+     * The camera of {@link #frontalAnglesUnderKeypointNoise}: 3–5 m behind the runner's start, or ahead, 4–7 m beyond
+     * where the runner ends, at 0.8–1.4 m (draws two numbers from {@code rnd}).
+     */
+    static PinholeCamera movingFrontalCamera(PoseRunnerSimulator r, boolean behind, Random rnd) {
+        return behind
+                ? new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(), 0.8 + 0.6 * rnd.nextDouble(),
+                1400, 1920, 1080)
+                : new PinholeCamera(PinholeCamera.Placement.AHEAD, r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble(),
+                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
     }
 
     /** The classes used above agree with the project's strike bands. */
