@@ -437,9 +437,9 @@ public final class QualityChecks {
         if (pelvis != null) {
             out.add(QualityCheck.passed("ground_flow", "The runner stays at one distance from a camera behind or ahead "
                     + "while the ground moves through the picture (" + flow.value() + "), as on a treadmill: the "
-                    + "initial contacts of " + pelvis.value() + " are timed from the pelvis's fastest descent instead "
-                    + "of the feet, which the belt carries through the picture (within 3–13 ms of the markers' own on "
-                    + "real markers filmed at 30 fps), so knee FPPA and pelvic drop are measured over the stance."));
+                    + "initial contacts (" + pelvis.value() + ") are timed from the pelvis's fastest descent instead of "
+                    + "the feet, which the belt carries through the picture (within 3–13 ms of the markers' own on real "
+                    + "markers filmed at 30 fps), so knee FPPA and pelvic drop are measured over the stance."));
             return;
         }
         out.add(new QualityCheck("ground_flow", Quality.DOUBTFUL, "The runner stays at one distance from a camera "

@@ -242,7 +242,8 @@ class PoseStrikePropertyTest {
         assertThat(video.warnings()).anyMatch(w -> w.startsWith("frontal view of a runner at one distance with the "
                 + "ground moving") && w.contains("pelvis"));
         assertThat(e[0]).as("share of contacts within 60 ms").isGreaterThanOrEqualTo(0.9);
-        assertThat(Math.abs(video.metric("cadence_spm") - r.cadenceSpm())).as("cadence (steps/min)").isLessThanOrEqualTo(1.0);
+        assertThat(Math.abs(video.metric("cadence_spm") - r.cadenceSpm())).as("cadence (steps/min)")
+                .isLessThanOrEqualTo(1.0);
         // measured over the stance, which now starts at the landing
         assertThat(video.metric("pelvic_drop_deg_mean")).as("pelvic drop (deg)")
                 .isCloseTo(truth.metric("pelvic_drop_deg_mean"), within(1.5));
