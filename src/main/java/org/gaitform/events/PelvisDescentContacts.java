@@ -77,7 +77,7 @@ public final class PelvisDescentContacts {
      * after it: one step, so one descent, whether the foot's contact is on time or up to half a step late). For a view
      * whose feet time the landings late (a treadmill filmed from behind or ahead). Each toe-off stays the feet's, or
      * moves to where the pelvis's lowest point puts it ({@link #LOWEST_SHARE_OF_STANCE}) when that is later, but not
-     * past the next landing. A contact the pelvis cannot time (not seen there, at the recording's ends, or a new
+     * past the next landing nor the recording's last frame. A contact the pelvis cannot time (not seen there, at the recording's ends, or a new
      * initial contact that would not fall after the previous contact's and the same foot's previous toe-off and before
      * its own toe-off) is left out; when fewer than {@link #MIN_TIMED_SHARE} of them are timed, the contacts are
      * returned unchanged.
@@ -97,10 +97,13 @@ public final class PelvisDescentContacts {
             if (Double.isFinite(ic[k])) {
                 double to = c.toIndex();
                 if (toFromPelvis[k] > to) {
-                    // not past the next landing (running has no double support)
-                    double next = Double.POSITIVE_INFINITY;
-                    for (int j = k + 1; j < ic.length && next == Double.POSITIVE_INFINITY; j++) {
-                        next = Double.isFinite(ic[j]) ? ic[j] : next;
+                    // not past the next landing (running has no double support) nor the recording's end
+                    double next = body.size() - 1;
+                    for (int j = k + 1; j < ic.length; j++) {
+                        if (Double.isFinite(ic[j])) {
+                            next = Math.min(next, ic[j]);
+                            break;
+                        }
                     }
                     to = Math.max(to, Math.min(toFromPelvis[k], next));
                 }

@@ -128,6 +128,27 @@ class PelvisDescentContactsTest {
     }
 
     @Test
+    void theLastToeOffStaysInsideTheRecording() {
+        // the recording ends 200 ms after the last landing, after the pelvis's lowest point (120 ms) but before where
+        // that puts the toe-off (about 280 ms)
+        double rate = 60;
+        double stepS = 0.34;
+        double contactS = 0.24;
+        double[] full = pelvis(rate, stepS, contactS, 20);
+        int end = (int) Math.round((0.2 + 19 * stepS + 0.2) * rate);
+        double[] up = Arrays.copyOf(full, end);
+        List<FootContact> feet = new ArrayList<>();
+        for (FootContact c : feet(rate, stepS, contactS, 20, 0.02, -0.10)) {
+            if (c.toIndex() < end - 1) {
+                feet.add(c);
+            }
+        }
+        PelvisDescentContacts.Result r = PelvisDescentContacts.retime(body(rate, up), feet);
+        assertThat(r.applied()).isTrue();
+        assertThat(r.contacts()).allSatisfy(c -> assertThat(c.toIndex()).isLessThanOrEqualTo(end - 1));
+    }
+
+    @Test
     void theFeetsLatenessDoesNotMatter() {
         double rate = 60;
         Body b = body(rate, pelvis(rate, 0.34, 0.24, 20));
