@@ -252,6 +252,47 @@ class PoseStrikePropertyTest {
     }
 
     /**
+     * The same treadmill views, from behind or (every third seed) ahead, as a pose estimator gives them: 3 px of jitter
+     * on every keypoint, or its typical faults (left/right switches, dropped keypoints, 1 px of jitter;
+     * {@link org.gaitform.simulate.EstimatorFaults#typical}). With 3 px at 60 fps the ground's flow through the picture
+     * is not always found (seeds 82 and 84), so the initial contacts come from the pelvis for every frontal view of a
+     * runner at one distance, not only where the flow is found: without that, seed 82's contacts came 152 ms late in a
+     * session judged {@code good}.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92})
+    void treadmillFrontalViewsWithEstimatorFaults(long seed) throws IOException {
+        Random rnd = new Random(seed);
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = runner(seed, fps, 8);
+        boolean ahead = seed % 3 == 0;
+        PinholeCamera cam = new PinholeCamera(ahead ? PinholeCamera.Placement.AHEAD : PinholeCamera.Placement.BEHIND,
+                3.5 + 1.5 * rnd.nextDouble(), 0.8 + 0.2 * rnd.nextDouble(), 1400, 1920, 1080);
+        List<String> names = r.cameraPointNames();
+        for (org.gaitform.simulate.EstimatorFaults faults : List.of(
+                org.gaitform.simulate.EstimatorFaults.jitterOnly(3, seed),
+                org.gaitform.simulate.EstimatorFaults.typical(seed))) {
+            org.gaitform.simulate.EstimatorFaults.Faulty f = faults.apply(names, r.cameraPoints(cam, 0), fps);
+            SessionResult video = analyse("treadmill_faults.csv", PoseRunnerSimulator.keypointCsv(names, f.xy(),
+                    f.confidence()), Optional.of(fps));
+            double[] e = events(r, video, 0.06);
+            String pelvis = video.decisions().stream().filter(d -> d.key().equals("initial_contact_from_pelvis"))
+                    .map(d -> d.value()).findFirst().orElse("none");
+            String flow = video.decisions().stream().filter(d -> d.key().equals("ground_flow")).map(d -> d.value())
+                    .findFirst().orElse("none");
+            System.out.printf(Locale.ROOT, "treadmill faults seed %2d %s %.0f fps, jitter %.0f px, switches %s: flow %s; "
+                            + "initial contacts from the pelvis: %s; contacts within 60 ms %3.0f %%, |IC| %.0f ms; cadence "
+                            + "%+.1f steps/min; quality %s%n", seed, ahead ? "ahead" : "behind", fps, faults.jitterPx(),
+                    faults.legSwitchesPerS() > 0 ? "yes" : "no", flow, pelvis, 100 * e[0], 1000 * e[1],
+                    video.metric("cadence_spm") - r.cadenceSpm(), video.quality().verdict().label());
+            assertThat(pelvis).as("initial contacts timed from the pelvis").isNotEqualTo("none");
+            assertThat(e[0]).as("share of contacts within 60 ms").isGreaterThanOrEqualTo(0.9);
+            assertThat(Math.abs(video.metric("cadence_spm") - r.cadenceSpm())).as("cadence (steps/min)")
+                    .isLessThanOrEqualTo(1.0);
+        }
+    }
+
+    /**
      * Held-out seeds (never used to choose a threshold of the frontal contacts, docs/tuning-split.csv): the clean rear
      * and front views of {@link LeftRightSwitchPropertyTest} (0.5 px jitter), 8 s each. Contacts within 60 ms with the
      * right side, per seed (at least 90 %; the figures are printed); a session whose cadence or mean contact time is
