@@ -77,10 +77,10 @@ public final class PelvisDescentContacts {
      * after it: one step, so one descent, whether the foot's contact is on time or up to half a step late). For a view
      * whose feet time the landings late (a treadmill filmed from behind or ahead). Each toe-off stays the feet's, or
      * moves to where the pelvis's lowest point puts it ({@link #LOWEST_SHARE_OF_STANCE}) when that is later, but not
-     * past the next landing nor the recording's last frame. A contact the pelvis cannot time (not seen there, at the recording's ends, or a new
-     * initial contact that would not fall after the previous contact's and the same foot's previous toe-off and before
-     * its own toe-off) is left out; when fewer than {@link #MIN_TIMED_SHARE} of them are timed, the contacts are
-     * returned unchanged.
+     * past the next landing nor the recording's last frame. A contact the pelvis cannot time (not seen there, at the
+     * recording's ends, or a new initial contact that would not fall after the previous contact's and the same foot's
+     * previous toe-off and before its own toe-off) is left out; when fewer than {@link #MIN_TIMED_SHARE} of them are
+     * timed, the contacts are returned unchanged.
      */
     public static Result retime(Body body, List<FootContact> contacts) {
         Result unchanged = new Result(contacts, 0, 0, Double.NaN);
