@@ -75,7 +75,7 @@ public final class FrontalPerspective {
     public static final String GROUND_FLOW_WARNING = "frontal view of a runner at one distance with the ground moving "
             + "through the picture (a treadmill): the contacts are timed where each foot reaches the floor's height in "
             + "the picture, which the belt carries it to only late in stance (113-185 ms late on real markers), and the "
-            + "pelvis could not time them instead (not seen in a quarter of the steps or more), so knee FPPA and "
+            + "pelvis could not time them instead (it timed fewer than three quarters of them), so knee FPPA and "
             + "pelvic drop come from late stance and are not judged; film from the side for the contacts, and a "
             + "runner moving away from the camera for FPPA and pelvic drop";
 

@@ -151,7 +151,7 @@ final class PoseAnalysis {
             if (pelvis.applied()) {
                 contacts = pelvis.contacts();
                 pelvisTimed = true;
-                decisions.add(new Decision(PELVIS_TIMING, String.format(Locale.ROOT, "%d of %d contacts",
+                decisions.add(new Decision(QualityChecks.PELVIS_TIMING, String.format(Locale.ROOT, "%d of %d contacts",
                         pelvis.retimed(), pelvis.retimed() + pelvis.dropped()), String.format(Locale.ROOT, "frontal "
                         + "view of a runner at one distance%s: each initial "
                         + "contact is put %.0f ms before the pelvis's fastest descent in its step (the body keeps "
@@ -335,11 +335,6 @@ final class PoseAnalysis {
     static final List<String> FRONTAL_UNREPORTED = Stream.concat(
             QualityChecks.RUNNING_CONTACT_METRICS.stream(), Stream.of("contact_ms_sd", "flight_ms_sd",
                     "contact_ms_lr_diff")).toList();
-    /**
-     * Decision key: initial contacts timed from the pelvis's descent ({@link PelvisDescentContacts}); the quality check
-     * {@code ground_flow} reads it.
-     */
-    static final String PELVIS_TIMING = QualityChecks.PELVIS_TIMING;
     /** What a treadmill filmed from behind or ahead is told when the pelvis timed its initial contacts. */
     static final String GROUND_FLOW_TIMED_WARNING = "frontal view of a runner at one distance with the ground moving "
             + "through the picture (a treadmill): the belt carries each planted foot through the picture, so the "
