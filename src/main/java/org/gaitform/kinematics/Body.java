@@ -43,13 +43,16 @@ import org.gaitform.model.Decision;
  * @param keypointJitterPctLeg the video keypoints' own frame-to-frame noise per coordinate ({@link KeypointNoise}) as a
  *                     percentage of the leg's median length in the picture; NaN for 3D data or when it could not be
  *                     measured
+ * @param imageScaleChange a frontal 2D view's largest over smallest image scale of the runner (trunk length, smoothed;
+ *                     {@code FrontalPerspective}): 1 at one distance from the camera, more for a runner moving away or
+ *                     coming closer; NaN for other views or when the trunk is not seen
  */
 public record Body(double[] timeS, double rateHz, View view, String unit, boolean calibrated, double legLength,
                    boolean treadmill, double beltSpeed, Map<Landmark, double[][]> tracks,
                    Map<Landmark, String> sources, List<Decision> decisions, List<String> warnings,
                    String verticalCaveat, Map<Landmark, double[]> groundHeights,
                    Map<Landmark, double[]> impactUp, Map<Landmark, double[]> imageSpeed,
-                   Map<String, double[]> angleNoiseDeg, double keypointJitterPctLeg) {
+                   Map<String, double[]> angleNoiseDeg, double keypointJitterPctLeg, double imageScaleChange) {
     /** Key of {@link #angleNoiseDeg} for the hip line (pelvic obliquity). */
     public static final String PELVIC_OBLIQUITY = "pelvic_obliquity";
 
@@ -93,12 +96,14 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
     /** The same body with the treadmill belt speed (unit/s). */
     public Body withBeltSpeed(double speed) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, speed, tracks, sources, decisions,
-                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoiseDeg, keypointJitterPctLeg);
+                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoiseDeg, keypointJitterPctLeg,
+                imageScaleChange);
     }
 
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,
-                decisions, warnings, verticalCaveat, groundHeights, Map.of(), imageSpeed, angleNoiseDeg, keypointJitterPctLeg);
+                decisions, warnings, verticalCaveat, groundHeights, Map.of(), imageSpeed, angleNoiseDeg, keypointJitterPctLeg,
+                imageScaleChange);
     }
 }

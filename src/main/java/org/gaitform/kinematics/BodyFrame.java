@@ -360,6 +360,7 @@ public final class BodyFrame {
         Map<Landmark, double[]> groundHeights = Map.of();
         Map<Landmark, double[]> imageSpeed = Map.of();
         Map<String, double[]> angleNoise = Map.of();
+        double scaleChange = Double.NaN;
         double jitterPctLeg = noise == null ? Double.NaN : 100 * noise.pointPx() / legRaw;
         if (noise != null && view != View.FRONTAL) {
             decisions.add(noiseDecision(noise, angleNoise, rec.unit(), jitterPctLeg));
@@ -373,6 +374,7 @@ public final class BodyFrame {
             tracks = new EnumMap<>(fp.tracks());
             groundHeights = fp.groundHeights();
             imageSpeed = fp.imageSpeed();
+            scaleChange = fp.scaleChange();
             decisions.addAll(fp.decisions());
             warnings.addAll(fp.warnings());
             double legFrontal = frontalLegLength(tracks);
@@ -445,7 +447,7 @@ public final class BodyFrame {
                 "hip–knee + knee–ankle (medians over frames), or the 95th percentile of hip–heel"));
         Body body = new Body(rec.timeS(), rec.frameRateHz(), view, unit, calibrated, leg, treadmill, Double.NaN, tracks,
                 sources, decisions, warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoise,
-                jitterPctLeg);
+                jitterPctLeg, scaleChange);
         return body;
     }
 

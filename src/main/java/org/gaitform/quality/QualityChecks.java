@@ -411,6 +411,11 @@ public final class QualityChecks {
 
     /** Decision key: a frontal view's initial contacts timed from the pelvis's descent (PelvisDescentContacts). */
     public static final String PELVIS_TIMING = "initial_contact_from_pelvis";
+    /**
+     * Decision key: a frontal view of a runner moving away or coming closer whose steps were tracked on the pelvis's
+     * bounce (PelvisStepTracking).
+     */
+    public static final String PELVIS_TRACKING = "steps_from_pelvis";
 
     /**
      * {@code ground_flow}: a frontal video of a runner at one distance whose ground moves through the picture (the

@@ -121,10 +121,14 @@ public final class Charts {
         JFreeChart chart = new JFreeChart("Signal with detected events", Fonts.bold(10f), plot, true);
         ChartStyle.apply(chart);
         boolean pelvisTimed = r.decisions().stream().anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TIMING));
+        boolean pelvisTracked = r.decisions().stream().anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TRACKING));
         return new ChartSpec("signal_events", "Grey bands: ground contact, from initial contact (solid line, "
                 + "labelled with the foot when known) to toe-off (dashed line)." + (pelvisTimed ? " The initial "
                 + "contacts come from the pelvis's descent: on a treadmill filmed from behind or ahead the belt carries "
-                + "the planted foot down or up the picture, so its image height keeps changing after landing." : ""),
+                + "the planted foot down or up the picture, so its image height keeps changing after landing." : "")
+                + (pelvisTracked ? " The steps are tracked on the pelvis's bounce, one landing per step, and the lower "
+                + "foot after each landing names its side: seen from behind or ahead, a distant foot at rest and one "
+                + "moving slowly look alike under the keypoints' jitter." : ""),
                 chart, FULL_WIDTH, 210f);
     }
 

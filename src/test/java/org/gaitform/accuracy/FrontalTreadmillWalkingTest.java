@@ -22,6 +22,7 @@ import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -29,7 +30,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * trial, 1.4 m/s overground) with the hips' travel taken off, so that the walker stays at one distance and the planted
  * foot moves back as on a belt, through a camera 3.5 m behind at 1 m. Frontal views of a runner at one distance have
  * their initial contacts timed from the pelvis ({@code PelvisDescentContacts}); a walker's pelvis is highest in
- * mid-stance, so its fastest descent comes before the landing. The walk must still be told from running and refused.
+ * mid-stance, so its fastest descent comes before the landing. The walk must still be told from running and refused;
+ * so must the same walker filmed while it walks away or comes closer, whose steps are not tracked on the pelvis when
+ * the feet's contacts show a walk.
  */
 class FrontalTreadmillWalkingTest {
     @TempDir
@@ -45,6 +48,29 @@ class FrontalTreadmillWalkingTest {
         double[] t = still.timeS();
         Path f = dir.resolve("treadmill_walk_rear.csv");
         Files.writeString(f, MarkerCamera.keypointCsv(still, cam, fps, 0, 1, 3, t[0], t[t.length - 1] - t[0], 0));
+        PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn()));
+        assertThatThrownBy(() -> pipeline.analyse(f, "walk", "s")).isInstanceOf(GaitformException.class)
+                .hasMessageContaining("walking, not running");
+    }
+
+    /**
+     * The same walker as recorded, walking away from a camera 3.5 m behind its start or towards one 9 m ahead (its image
+     * grows or shrinks about 2.5 times over the clip): frontal views of a runner moving away or coming closer have their
+     * steps tracked on the pelvis's bounce ({@code PelvisStepTracking}), not for a walk the feet's contacts show, so
+     * the walk is still told from running and refused.
+     */
+    @ParameterizedTest(name = "{0} at {1} fps")
+    @CsvSource({"BEHIND, 3.5, 30", "BEHIND, 3.5, 60", "AHEAD, 9, 30"})
+    void aWalkerMovingAwayOrComingCloserIsStillAWalker(String where, double distanceM, double fps) throws IOException {
+        MarkerCamera.Tracks walk = MarkerCamera.landmarks(SharedData.require("opencap-markerless-walking")
+                .resolve("walk.trc"));
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distanceM, 1.0, 1400, 1920, 1080);
+        double[] t = walk.timeS();
+        Path f = dir.resolve("walk_frontal.csv");
+        Files.writeString(f, MarkerCamera.keypointCsv(walk, cam, fps, 0, 1, 3, t[0], t[t.length - 1] - t[0], 0));
         PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
                 Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),

@@ -18,6 +18,7 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.support.ClusterReconstruction;
 import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.support.MarkerCamera;
@@ -97,11 +98,11 @@ class FrontalViewAccuracyTest {
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 0, auto, 1.0, 0, ok, 0, landscape",
         "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 1, auto, 1.0, 0, ok, 0, landscape",
         "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, ok, 0, landscape",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, 0, gap, 0, landscape",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 1.0, 0, ok, 0, landscape",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, AHEAD, 22, 1, auto, 1.0, 0, ok, 0, landscape",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, AHEAD, 16, 1, running, 1.0, 0, ok, 0, landscape",
         "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 1, auto, 0.3, 0, ok, 0, landscape",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, gap, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 1, auto, 1.6, 0, ok, 0, landscape",
         // a treadmill filmed from behind: the runner stays at one distance, the belt flows through the picture; the
         // feet reach the floor's image height late in stance, so the initial contacts are timed from the pelvis
         // (PelvisDescentContacts, its delay taken from the 3D pelvis markers of Hamner's trials and RBDS001, none of
@@ -123,10 +124,10 @@ class FrontalViewAccuracyTest {
         // 3 px of jitter, as OpenPose gives on a 1080p video (3.2-3.6 px on the shared side-view clip's hips): the
         // runner is 35-70 px tall in the trunk from 10 m on, so pelvic drop is left out of every step; the contacts
         // lose steps
-        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, ok, 0, landscape",
         "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, gap, 0, landscape",
-        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, BEHIND, 4, 3, running, 1.0, 0, gap, 0, landscape",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, 3, auto, 1.0, 0, ok, 0, landscape",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, BEHIND, 4, 3, running, 1.0, 0, ok, 0, landscape",
     })
     void fppaAndPelvicDropFromAMovingRunner(String run, String standing, double speed, String where, double distance,
                                             double jitterPx, String activity, double cameraHeightM, String lateral,
@@ -288,13 +289,26 @@ class FrontalViewAccuracyTest {
         assertThat(pairs.size()).as("steps matched to the 3D steps (IC within 60 ms, same side)")
                 .isGreaterThanOrEqualTo(needMatched);
         assertThat(icMs).as("mean |IC - 3D IC| of the matched steps (ms)").isLessThanOrEqualTo(40.0);
+        if (speed > 0) {
+            // a runner moving away or coming closer: the steps are tracked on the pelvis's bounce (PelvisStepTracking),
+            // 4-18 ms from the 3D contacts on these rows with 0-3 px of jitter (10-35 ms from the feet before, with
+            // contacts lost or split)
+            assertThat(res.decisions()).anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TRACKING));
+            assertThat(icMs).as("mean |IC - 3D IC| of the matched steps, tracked on the pelvis (ms)")
+                    .isLessThanOrEqualTo(25.0);
+        }
         // the per-step FPPA of the steps within 5 m of the camera differs from the 3D projection by up to 7 deg (the
         // thigh and shank are seen at different depths); the more of them are matched, the larger the mean
         assertThat(dFppa).as("FPPA per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(fppaLimit);
         assertThat(fppaMeanDiff).as("FPPA, mean").isLessThanOrEqualTo(2.5);
-        // a row marked ok keeps pelvic drop on some matched steps (near the camera) and must hold there
-        assertThat(dropGiven).as("pelvic drop given on a matched step").isTrue();
-        assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
+        // a row marked ok keeps pelvic drop on some matched steps (near the camera) and must hold there; with 3 px of
+        // jitter the noise would decide it on every step (FrontalAngleNoise), which the decision says (above)
+        if (jitterPx < 3) {
+            assertThat(dropGiven).as("pelvic drop given on a matched step").isTrue();
+        }
+        if (dropGiven) {
+            assertThat(dDrop).as("pelvic drop per step, 2D video vs 3D markers (deg)").isLessThanOrEqualTo(dropLimit);
+        }
         if (Double.isFinite(vo)) {
             assertThat(vo).as("vertical oscillation, % leg").isCloseTo(voRef, org.assertj.core.api.Assertions.within(2.0));
         } else {

