@@ -534,7 +534,7 @@ public final class QualityChecks {
             return Optional.of(SignalCadence.trunk(imu.sensors().get(0), x.fs));
         }
         if (x.rec instanceof PoseRecording pose) {
-            return SignalCadence.pose(pose);
+            return SignalCadence.pose(pose, pose.dimensions() == 2 && "frontal".equals(x.r.info().get("view")));
         }
         return Optional.empty();
     }

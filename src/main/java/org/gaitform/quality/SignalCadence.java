@@ -232,6 +232,20 @@ public final class SignalCadence {
      * coordinate, which changes sign every step; empty when no foot point is named on both sides.
      */
     public static Optional<Source> pose(PoseRecording rec) {
+        return pose(rec, false);
+    }
+
+    /**
+     * As {@link #pose(PoseRecording)}; for a frontal video ({@code frontal}) each foot point is taken from its own
+     * side's knee when both knees are named. Seen from behind or ahead, a foot's image height mixes its height above
+     * the ground (which scales with 1/distance) with its depth ahead of or behind the body (1/distance²); for a
+     * runner moving away or coming closer the share of each changes and the difference's waveform drifts in phase,
+     * which the autocorrelation reads as a shorter period: +0.8 to +2.3 steps/min on twelve simulated runners
+     * without jitter (FrontalSignalCadenceTest). The foot and knee of one leg stand at nearly one depth, so their
+     * difference keeps mostly the shank's own swing: +0.0 to +0.9 steps/min there, and the same within 0.3 steps/min
+     * on a treadmill.
+     */
+    public static Optional<Source> pose(PoseRecording rec, boolean frontal) {
         Keypoint[] pair = footPair(rec);
         if (pair == null) {
             return Optional.empty();
@@ -241,15 +255,20 @@ public final class SignalCadence {
         int factor = (int) Math.max(1, Math.floor(rec.frameRateHz() / WORK_RATE_HZ));
         int perAxis = n / factor;
         double[] diff = new double[dims * perAxis * factor];
+        Keypoint[] knees = frontal ? kneePair(rec) : null;
         for (int a = 0; a < dims; a++) {
             double[] l = pair[0].axis(a);
             double[] r = pair[1].axis(a);
+            double[] kl = knees == null ? null : knees[0].axis(a);
+            double[] kr = knees == null ? null : knees[1].axis(a);
             for (int i = 0; i < perAxis * factor; i++) {
-                diff[a * perAxis * factor + i] = l[i] - r[i];
+                diff[a * perAxis * factor + i] = knees == null ? l[i] - r[i] : (l[i] - kl[i]) - (r[i] - kr[i]);
             }
         }
         return Optional.of(new Source(List.of(diff), rec.frameRateHz(), perAxis * factor, Cycle.STRIDE_ANTIPHASE,
-                pair[0].name() + " minus " + pair[1].name()));
+                knees == null ? pair[0].name() + " minus " + pair[1].name() : String.format(Locale.ROOT,
+                        "%s (from %s) minus %s (from %s)", pair[0].name(), knees[0].name(), pair[1].name(),
+                        knees[1].name())));
     }
 
     /**
@@ -314,6 +333,24 @@ public final class SignalCadence {
             }
         }
         return out;
+    }
+
+    /** The left and right knees, or null when either is not named or is seen in fewer than half the frames. */
+    static Keypoint[] kneePair(PoseRecording rec) {
+        Keypoint l = null;
+        Keypoint r = null;
+        for (Keypoint k : rec.keypoints()) {
+            String[] sp = sideAndPart(k.name());
+            if (sp != null && sp[1].contains("knee")) {
+                if (sp[0].equals("L")) {
+                    l = k;
+                } else {
+                    r = k;
+                }
+            }
+        }
+        return l == null || r == null || Math.min(l.presentFrames(), r.presentFrames()) < 0.5 * rec.size() ? null
+                : new Keypoint[] {l, r};
     }
 
     /** Left and right foot points with the same name, the best present pair, or null. */

@@ -21,11 +21,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Why the quality check's yardstick (the signal cadence of the left-minus-right heel difference) reads high on a
- * frontal video of a runner moving along the camera's axis (docs/quality.md, known gap): the same runners and cameras,
- * without jitter, once with the runner travelling (its image shrinks or grows three to five times over the clip) and
- * once on a treadmill at the camera's first distance. The treadmill views are held to the contacts' precision; the
- * travelling ones are a named gap, bounded here so that a change that makes it worse fails.
+ * The quality check's yardstick on a frontal video of a runner moving along the camera's axis (docs/quality.md): the
+ * same runners and cameras, without jitter, once with the runner travelling (its image shrinks or grows three to five
+ * times over the clip) and once on a treadmill at the camera's first distance. The left-minus-right heel difference
+ * read +0.8 to +2.3 steps/min high on the travelling runners (−0.3 to +0.2 on the treadmill): a foot's image height
+ * mixes its depth with its height, and the mix changes with the distance. Each heel taken from its own knee
+ * (SignalCadence.pose for a frontal view) reads +0.0 to +0.9 there; a residual above 0.5 steps/min is printed as a
+ * known gap, and a change that brings back the old bias fails.
  */
 class FrontalSignalCadenceTest {
     @TempDir
@@ -43,9 +45,9 @@ class FrontalSignalCadenceTest {
         double treadmill = signalCadence(r, cam, 0, fps) - r.cadenceSpm();
         System.out.printf(Locale.ROOT, "frontal signal cadence seed %d (%s, %.0f fps, %.0f steps/min): runner travelling "
                 + "%+.2f steps/min, on a treadmill %+.2f steps/min%s%n", seed, cam.placement(), fps, r.cadenceSpm(),
-                travelling, treadmill, travelling > 0.5 ? "  KNOWN GAP: the travelling runner's yardstick reads high" : "");
+                travelling, treadmill, travelling > 0.5 ? "  KNOWN GAP: the travelling runner's yardstick still reads high" : "");
         assertThat(treadmill).as("treadmill, signal cadence - true (steps/min)").isBetween(-0.5, 0.5);
-        assertThat(travelling).as("travelling, signal cadence - true (steps/min)").isBetween(-0.5, 3.0);
+        assertThat(travelling).as("travelling, signal cadence - true (steps/min)").isBetween(-0.5, 1.2);
     }
 
     private double signalCadence(PoseRunnerSimulator r, PinholeCamera cam, double travelMps, double fps)
@@ -58,7 +60,7 @@ class FrontalSignalCadenceTest {
                 Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         PoseRecording rec = new PoseCsvReader().read(f, "frontal.csv", po);
         int edge = (int) Math.round(0.5 * fps);
-        SignalCadence.Estimate e = SignalCadence.pose(rec).orElseThrow().estimate(
+        SignalCadence.Estimate e = SignalCadence.pose(rec, true).orElseThrow().estimate(
                 List.of(new int[] {edge, rec.size() - edge}), false);
         assertThat(e.available()).as(e.basis()).isTrue();
         return e.cadenceSpm();

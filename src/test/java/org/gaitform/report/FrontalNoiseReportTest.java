@@ -18,6 +18,7 @@ import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.simulate.EstimatorFaults;
 import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.simulate.PoseRunnerSimulator;
@@ -59,10 +60,18 @@ class FrontalNoiseReportTest {
         assertThat(res.metric("contact_ms")).isNaN();
         assertThat(Charts.forSession(res)).extracting(ChartSpec::name).contains("cadence")
                 .doesNotContain("contact_time", "contact_distribution", "left_right");
+        // the steps are tracked on the pelvis's bounce, and the events chart and the method say so
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TRACKING));
+        assertThat(res.decisions()).noneMatch(d -> d.key().equals(QualityChecks.PELVIS_TIMING));
+        assertThat(Charts.forSession(res)).filteredOn(c -> c.name().equals("signal_events")).singleElement()
+                .extracting(ChartSpec::caption).asString().contains("The steps are tracked on the pelvis's bounce")
+                .doesNotContain("treadmill");
+        assertThat(res.info().get("detection_citation")).contains("Ellis DPW");
         Path out = new SessionWriter(GuidelineTable.builtIn(), "test", 100).write(res, dir.resolve("out"));
         try (PDDocument doc = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains("Pelvic drop from " + kept + " steps");
+            assertThat(text).contains("The steps are tracked on the pelvis's bounce");
         }
     }
 
