@@ -49,6 +49,11 @@ class PelvisDescentContactsTest {
     }
 
     private static Body body(double rate, double[] up) {
+        return body(rate, up, 1.0);
+    }
+
+    /** A frontal body with only the hips' midpoint, at that height; {@code scaleChange} its image's change of scale. */
+    static Body body(double rate, double[] up, double scaleChange) {
         int n = up.length;
         double[] t = new double[n];
         double[] nan = new double[n];
@@ -59,7 +64,7 @@ class PelvisDescentContactsTest {
         Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
         tracks.put(Landmark.MID_HIP, new double[][] {nan, up, new double[n]});
         return new Body(t, rate, View.FRONTAL, "m", true, 0.9, true, Double.NaN, tracks, Map.of(), List.of(), List.of(),
-                null, Map.of(), Map.of(), Map.of(), Map.of(), Double.NaN, 1.0);
+                null, Map.of(), Map.of(), Map.of(), Map.of(), Double.NaN, scaleChange);
     }
 
     /** The feet's contacts, {@code lateS} after the true landings, their toe-offs {@code toLateS} after the true. */

@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.gaitform.kinematics.Body;
-import org.gaitform.kinematics.Landmark;
-import org.gaitform.kinematics.View;
 import org.gaitform.model.Side;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,17 +56,7 @@ class PelvisStepTrackingTest {
     }
 
     static Body body(double rate, double[] up, double scaleChange) {
-        int n = up.length;
-        double[] t = new double[n];
-        double[] nan = new double[n];
-        Arrays.fill(nan, Double.NaN);
-        for (int i = 0; i < n; i++) {
-            t[i] = i / rate;
-        }
-        Map<Landmark, double[][]> tracks = new EnumMap<>(Landmark.class);
-        tracks.put(Landmark.MID_HIP, new double[][] {nan, up, new double[n]});
-        return new Body(t, rate, View.FRONTAL, "m", true, 0.9, false, Double.NaN, tracks, Map.of(), List.of(),
-                List.of(), null, Map.of(), Map.of(), Map.of(), Map.of(), Double.NaN, scaleChange);
+        return PelvisDescentContactsTest.body(rate, up, scaleChange);
     }
 
     /** The feet's contacts as jitter leaves them: only every third landing, 80 ms early, and one split in two. */
