@@ -104,7 +104,7 @@ final class PoseAnalysis {
     static final String ACCURACY_FRONTAL = " Filmed from behind or ahead while moving, the steps are tracked on the "
             + "pelvis's bounce, one landing per step (where the pelvis cannot be tracked, the contacts are where the "
             + "foot comes to rest in the image): on real markers seen through a virtual camera at 30 fps, with 0–3 px "
-            + "of jitter, every step was found and the initial contacts were 4–18 ms from the markers' own on "
+            + "of jitter, every step was found and the initial contacts were 4–16 ms from the markers' own on "
             + "average (10–35 ms from the feet alone, which lost or split steps under jitter), and contact times came "
             + "out 36 ms short to 18 ms long, so contact time, flight and duty factor are not reported from this "
             + "view; no real frontal video with force-plate truth has been measured (docs/pose-input.md).";
@@ -199,11 +199,7 @@ final class PoseAnalysis {
             }
         }
         // walking or running: running steps have a flight phase
-        List<StepAssembly.Contact> sc = new ArrayList<>();
-        for (FootContact c : contacts) {
-            sc.add(new StepAssembly.Contact(c.icIndex(), c.toIndex(), c.side(), 0, Activity.RUNNING, c.icPoint(), Double.NaN));
-        }
-        List<Step> steps = StepAssembly.build(sc, rec::timeAt);
+        List<Step> steps = runningSteps(contacts, rec);
         double[] flights = steps.stream().mapToDouble(Step::flightMs).filter(Double::isFinite).toArray();
         double medianFlight = Stats.median(flights);
         double pelvisPhase = pelvisAtMidStance(body, contacts);
@@ -468,29 +464,34 @@ final class PoseAnalysis {
                 standing.unit(), standing.imageYDown(), kept, standing.decisions(), standing.warnings());
     }
 
-    /**
-     * Median over contacts of the pelvis height at mid-contact minus its mean from that contact's initial contact
-     * to the next one, in % of leg length: negative in running (the body is lowest in stance, a spring), positive
-     * in walking (it vaults over the stance leg, an inverted pendulum).
-     */
-    /**
-     * Whether the feet's own contacts show a walk, by the tests {@link #analyse} applies (the pelvis highest in
-     * mid-stance without a clear flight, or both feet on the ground together).
-     */
-    private static boolean feetSayWalking(Body body, List<FootContact> contacts, PoseRecording rec) {
+    /** The steps of contacts, each taken as a running contact (its flight is what tells walking from running). */
+    private static List<Step> runningSteps(List<FootContact> contacts, PoseRecording rec) {
         List<StepAssembly.Contact> sc = new ArrayList<>();
         for (FootContact c : contacts) {
             sc.add(new StepAssembly.Contact(c.icIndex(), c.toIndex(), c.side(), 0, Activity.RUNNING, c.icPoint(),
                     Double.NaN));
         }
-        double[] flights = StepAssembly.build(sc, rec::timeAt).stream().mapToDouble(Step::flightMs)
-                .filter(Double::isFinite).toArray();
+        return StepAssembly.build(sc, rec::timeAt);
+    }
+
+    /**
+     * Whether the feet's own contacts show a walk, by the tests {@link #analyse} applies (the pelvis highest in
+     * mid-stance without a clear flight, or both feet on the ground together).
+     */
+    private static boolean feetSayWalking(Body body, List<FootContact> contacts, PoseRecording rec) {
+        double[] flights = runningSteps(contacts, rec).stream().mapToDouble(Step::flightMs).filter(Double::isFinite)
+                .toArray();
         double medianFlight = Stats.median(flights);
         double pelvisPhase = pelvisAtMidStance(body, contacts);
         boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0 && !(medianFlight >= CLEAR_FLIGHT_MS);
         return vaulting || (flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS);
     }
 
+    /**
+     * Median over contacts of the pelvis height at mid-contact minus its mean from that contact's initial contact
+     * to the next one, in % of leg length: negative in running (the body is lowest in stance, a spring), positive
+     * in walking (it vaults over the stance leg, an inverted pendulum).
+     */
     static double pelvisAtMidStance(Body body, List<FootContact> contacts) {
         Landmark p = PoseMetrics.pelvis(body);
         if (p == null || contacts.size() < 2) {

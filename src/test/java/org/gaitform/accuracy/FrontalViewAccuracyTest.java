@@ -291,7 +291,7 @@ class FrontalViewAccuracyTest {
         assertThat(icMs).as("mean |IC - 3D IC| of the matched steps (ms)").isLessThanOrEqualTo(40.0);
         if (speed > 0) {
             // a runner moving away or coming closer: the steps are tracked on the pelvis's bounce (PelvisStepTracking),
-            // 4-18 ms from the 3D contacts on these rows with 0-3 px of jitter (10-35 ms from the feet before, with
+            // 4-16 ms from the 3D contacts on these rows with 0-3 px of jitter (10-35 ms from the feet before, with
             // contacts lost or split)
             assertThat(res.decisions()).anyMatch(d -> d.key().equals(QualityChecks.PELVIS_TRACKING));
             assertThat(icMs).as("mean |IC - 3D IC| of the matched steps, tracked on the pelvis (ms)")
