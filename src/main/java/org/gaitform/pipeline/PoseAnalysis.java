@@ -106,7 +106,7 @@ final class PoseAnalysis {
             + "foot comes to rest in the image): on real markers seen through a virtual camera at 30 fps, with 0–3 px "
             + "of jitter, every step was found and the initial contacts were 4–16 ms from the markers' own on "
             + "average (10–35 ms from the feet alone, which lost or split steps under jitter), and contact times came "
-            + "out 36 ms short to 18 ms long, so contact time, flight and duty factor are not reported from this "
+            + "out 25 ms short to 18 ms long, so contact time, flight and duty factor are not reported from this "
             + "view; no real frontal video with force-plate truth has been measured (docs/pose-input.md).";
 
     static final String ACCURACY_FRONTAL_TREADMILL = " Filmed from behind or ahead on a treadmill, the initial contacts "
@@ -353,7 +353,7 @@ final class PoseAnalysis {
 
     /**
      * Session values that a frontal view does not report: the contacts it finds time the stance windows of the form
-     * values and give the cadence, but their durations were measured 36 ms short to 18 ms long against the same
+     * values and give the cadence, but their durations were measured 25 ms short to 18 ms long against the same
      * runners' 3D markers (FrontalViewAccuracyTest, camera behind or ahead of a runner moving over ground, steps
      * tracked on the pelvis; 42 ms short to 47 ms long from the feet alone) and
      * 3–55 ms long on a treadmill (initial contacts from the pelvis; 96–123 ms short behind one from the feet alone),
@@ -373,7 +373,7 @@ final class PoseAnalysis {
             + "initial contacts are timed from the pelvis's fastest descent instead of the feet, which a treadmill's belt "
             + "carries through the picture (within 3-13 ms of the markers' own on real markers filmed at 30 fps)";
     static final String FRONTAL_CONTACT_WARNING = "contact time, flight and duty factor are not reported from a "
-            + "frontal view: on real markers filmed from behind or ahead they came out 36 ms short to 18 ms long "
+            + "frontal view: on real markers filmed from behind or ahead they came out 25 ms short to 18 ms long "
             + "(3–55 ms long on a treadmill); film from the side for them (the steps table keeps each "
             + "contact as found)";
 
