@@ -462,8 +462,10 @@ class PoseStrikePropertyTest {
         assertThat(video.info().get("view")).isEqualTo("frontal");
         // issue 13's contract: a session whose cadence is off by more than 2 steps/min is not judged good
         double cadenceErr = video.metric("cadence_spm") - r.cadenceSpm();
-        System.out.printf(Locale.ROOT, "noisy frontal seed %3d: cadence %+.1f steps/min, quality %s%n", seed, cadenceErr,
-                video.quality().verdict().label());
+        System.out.printf(Locale.ROOT, "noisy frontal seed %3d: cadence %+.1f steps/min, quality %s, steps tracked on the "
+                + "pelvis: %s%n", seed, cadenceErr, video.quality().verdict().label(), video.decisions().stream()
+                .filter(d -> d.key().equals(org.gaitform.quality.QualityChecks.PELVIS_TRACKING)).map(d -> d.value())
+                .findFirst().orElse("no"));
         if (!(Math.abs(cadenceErr) <= 2.0)) {
             assertThat(video.quality().verdict()).as("verdict with cadence %+.1f steps/min off", cadenceErr)
                     .isNotEqualTo(org.gaitform.model.Quality.GOOD);
