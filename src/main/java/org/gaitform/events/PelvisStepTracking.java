@@ -41,13 +41,14 @@ import org.gaitform.signal.Extrema;
  * of where the pelvis's lowest point puts it ({@link PelvisDescentContacts#LOWEST_SHARE_OF_STANCE}); else there, not
  * past the next landing.
  *
- * <p>The tracking, the side rule and the toe-off rule are this project's. The interval weight, the periodicity floor
- * and the side agreement were set before the first run and not changed after it ({@link
- * #MAX_TOE_OFF_DISAGREEMENT_STEPS} was added after it: 0.2, the first value tried, and 0.12 were compared over all the
- * simulated seeds, held-out ones included, and gave nearly the same); that run looked at Fukuchi et al.
- * 2017's four trials filmed by the virtual camera together (every step matched, 4–16 ms), and the simulator's
- * runners were run after it (docs/pose-input.md, docs/tuning-split.csv). {@link #MIN_SCALE_CHANGE} was set between
- * the simulated treadmill views' 1.00–1.05 and the moving views' 3.3 and more.
+ * <p>Ellis's dynamic programme is one part; the evidence, the delay, the side rule and the toe-off rule are this
+ * project's, so the class is named after what it does, as {@link FootClearanceEvents} is. The interval weight, the
+ * periodicity floor and the side agreement were set before the first run and not changed after it; that run looked at
+ * Fukuchi et al. 2017's four trials filmed by the virtual camera together (every step matched, 4–16 ms), and the
+ * simulator's runners were run after it (docs/pose-input.md, docs/tuning-split.csv). Two constants were added after
+ * that run: {@link #MAX_TOE_OFF_DISAGREEMENT_STEPS} (0.2, the first value tried, and 0.12 were compared over all the
+ * simulated seeds, held-out ones included, and gave nearly the same) and {@link #MIN_SCALE_CHANGE}, set between the
+ * simulated treadmill views' 1.00–1.05 and the moving views' 3.3 and more.
  */
 public final class PelvisStepTracking {
     /** Shortest step period looked for (s): 270 steps/min. */
