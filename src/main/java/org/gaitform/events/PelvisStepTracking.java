@@ -35,7 +35,8 @@ import org.gaitform.signal.Extrema;
  *
  * <p>Which foot lands is told by the feet: in the first 30 % of a step the landing foot is on the floor and the other
  * has just left it and is rising, so the lower foot is the one that landed. Running alternates feet, so each stretch of
- * steps takes the alternation (left first or right first) that most steps' lower foot agrees with. A toe-off is the
+ * steps takes the alternation (left first or right first) that the steps' lower feet agree with, each step weighted by
+ * how much lower its foot is. A toe-off is the
  * feet's when the same foot's contact starts within half a step of the landing and ends 0.2–1.2 steps after it (of a
  * contact the jitter split in two, the part that ends last), and lies within {@link #MAX_TOE_OFF_DISAGREEMENT_STEPS}
  * of where the pelvis's lowest point puts it ({@link PelvisDescentContacts#LOWEST_SHARE_OF_STANCE}); else there, not
@@ -59,7 +60,10 @@ public final class PelvisStepTracking {
     public static final double INTERVAL_WEIGHT = 5;
     /** Below this normalised autocorrelation at the step period, the pelvis does not swing once per step. */
     public static final double MIN_PERIODICITY = 0.3;
-    /** Each stretch's alternation must agree with the lower foot in at least this share of its steps. */
+    /**
+     * The alternation must agree with the lower foot in at least this share of the steps, each step weighted by how
+     * much lower that foot is (so that steps far from the camera, whose feet the jitter blurs, count for less).
+     */
     public static final double MIN_SIDE_AGREEMENT = 0.75;
     /**
      * The tracking is for a runner whose image grows or shrinks at least this much over the recording (largest over
@@ -87,7 +91,8 @@ public final class PelvisStepTracking {
      * @param contacts      one per step, in time order, sides alternating within each stretch
      * @param stepS         the step period from the pelvis (s)
      * @param toesFromFeet  how many toe-offs are the feet's (the others from the pelvis's lowest point)
-     * @param sideAgreement share of the steps whose lower foot agrees with the side given
+     * @param sideAgreement share of the steps whose lower foot agrees with the side given, each weighted by how much
+     *                      lower that foot is
      * @param feetContacts  how many contacts the feet had found
      */
     public record Result(List<FootContact> contacts, double stepS, int toesFromFeet, double sideAgreement,
@@ -166,8 +171,9 @@ public final class PelvisStepTracking {
         }
         // sides: stretches of steps without a gap longer than 1.6 periods alternate feet
         Side[] sides = new Side[landings.size()];
-        int agree = 0;
-        int voted = 0;
+        double agree = 0;
+        double voted = 0;
+        int nVoted = 0;
         int start = 0;
         double[] hl = footHeight.get(Side.LEFT);
         double[] hr = footHeight.get(Side.RIGHT);
@@ -176,25 +182,32 @@ public final class PelvisStepTracking {
                 continue;
             }
             // stretch [start, k): +1 where the left foot is the lower one after the landing
-            int[] vote = new int[k - start];
-            int sum = 0;
+            // each step votes with how much lower one foot is: a step far from the camera, whose feet the jitter
+            // blurs, counts for less
+            double[] vote = new double[k - start];
+            double sum = 0;
             for (int j = start; j < k; j++) {
                 double ic = landings.get(j)[0];
-                vote[j - start] = lowerFoot(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period);
+                double d = lowerBy(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period);
+                vote[j - start] = Double.isFinite(d) ? d : 0;
                 sum += (j - start) % 2 == 0 ? vote[j - start] : -vote[j - start];
             }
             Side first = sum >= 0 ? Side.LEFT : Side.RIGHT;
             for (int j = start; j < k; j++) {
                 sides[j] = (j - start) % 2 == 0 ? first : first.opposite();
-                int want = sides[j] == Side.LEFT ? 1 : -1;
+                double want = sides[j] == Side.LEFT ? 1 : -1;
                 if (vote[j - start] != 0) {
-                    voted++;
-                    agree += vote[j - start] == want ? 1 : 0;
+                    voted += Math.abs(vote[j - start]);
+                    agree += vote[j - start] * want > 0 ? Math.abs(vote[j - start]) : 0;
                 }
             }
             start = k;
         }
-        if (voted < 3 || agree < MIN_SIDE_AGREEMENT * voted) {
+        for (int j = 0; j < landings.size(); j++) {
+            double ic = landings.get(j)[0];
+            nVoted += Double.isFinite(lowerBy(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period)) ? 1 : 0;
+        }
+        if (nVoted < 3 || !(voted > 0) || !(agree >= MIN_SIDE_AGREEMENT * voted)) {
             return Optional.empty();
         }
         List<FootContact> out = new ArrayList<>();
@@ -233,11 +246,14 @@ public final class PelvisStepTracking {
         if (out.size() < 3) {
             return Optional.empty();
         }
-        return Optional.of(new Result(out, period / rate, fromFeet, (double) agree / voted, feet.size()));
+        return Optional.of(new Result(out, period / rate, fromFeet, agree / voted, feet.size()));
     }
 
-    /** +1 when the left foot is the lower over [from, to] (frames), −1 when the right is, 0 when not seen. */
-    private static int lowerFoot(double[] hl, double[] hr, double from, double to) {
+    /**
+     * How much lower the left foot is than the right over [from, to] (frames; mean height difference, body units,
+     * negative when the right is lower), NaN when neither frame sees both.
+     */
+    static double lowerBy(double[] hl, double[] hr, double from, double to) {
         double d = 0;
         int m = 0;
         for (int i = (int) Math.ceil(from); i <= Math.min(hl.length - 1, Math.floor(to)); i++) {
@@ -246,7 +262,7 @@ public final class PelvisStepTracking {
                 m++;
             }
         }
-        return m == 0 || d == 0 ? 0 : d > 0 ? 1 : -1;
+        return m == 0 ? Double.NaN : d / m;
     }
 
     /** Toe-off where the pelvis's lowest point in the half step after its fastest descent puts it, NaN if none. */

@@ -191,7 +191,7 @@ final class PoseAnalysis {
                         contacts.size()), String.format(Locale.ROOT, "frontal view of a runner moving away or coming "
                         + "closer: one landing per step tracked on the pelvis's bounce (step %.0f ms), each %.0f ms "
                         + "before the pelvis's fastest descent (the feet had found %d contacts); the lower foot after "
-                        + "each landing names its side (%.0f %% of the steps agree with the alternation); %d toe-offs "
+                        + "each landing names its side (%.0f %% of the steps agree with the alternation, each weighted by how much lower its foot is); %d toe-offs "
                         + "are the feet's, the others where the pelvis's lowest point puts them (%.1f %% into the "
                         + "stance)", 1000 * t.stepS(), 1000 * PelvisDescentContacts.LANDING_TO_FASTEST_DESCENT_S,
                         t.feetContacts(), 100 * t.sideAgreement(), t.toesFromFeet(),

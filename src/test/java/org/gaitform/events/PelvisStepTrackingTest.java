@@ -162,6 +162,33 @@ class PelvisStepTrackingTest {
     }
 
     @Test
+    void stepsWhoseFeetTheJitterBlursCountForLessInNamingTheSides() {
+        // two steps in five (the runner far from the camera) show the wrong foot lower, by 1 cm; the others the right
+        // one by 15 cm: by count 60 % agree (under the 75 % needed), by how much lower the foot is 96 %
+        double rate = 30;
+        double[] up = PelvisDescentContactsTest.pelvis(rate, STEP_S, CONTACT_S, STEPS);
+        Map<Side, double[]> h = footHeights(rate, up.length);
+        Map<Side, double[]> blurred = new EnumMap<>(Side.class);
+        for (Side s : Side.values()) {
+            double[] x = h.get(s).clone();
+            for (int i = 0; i < x.length; i++) {
+                double t = i / rate - FIRST_S;
+                int k = (int) Math.floor(t / STEP_S);
+                if (t >= 0 && k % 5 >= 3) {
+                    // in these steps the landing foot reads 1 cm above the other
+                    x[i] = sideOf(k) == s ? 0.01 : 0;
+                }
+            }
+            blurred.put(s, x);
+        }
+        PelvisStepTracking.Result r = PelvisStepTracking.track(body(rate, up, 4.0), List.of(), blurred).orElseThrow();
+        assertThat(r.sideAgreement()).isBetween(0.9, 1.0);
+        for (int k = 0; k < r.contacts().size(); k++) {
+            assertThat(r.contacts().get(k).side()).as("landing %d's foot", k).isEqualTo(sideOf(k));
+        }
+    }
+
+    @Test
     void nothingWhenTheFeetCannotTellTheSidesOrThePelvisDoesNotSwingOncePerStep() {
         double rate = 30;
         double[] up = PelvisDescentContactsTest.pelvis(rate, STEP_S, CONTACT_S, STEPS);
