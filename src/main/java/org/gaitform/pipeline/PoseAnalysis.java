@@ -247,8 +247,8 @@ final class PoseAnalysis {
                         WALKING_FROUDE));
             }
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
-                    + "%s; gaitform's pose analysis measures running%s", dur, String.join("; and ", why),
-                    noiseNote(body)));
+                    + "%s; gaitform's pose analysis measures running%s%s", dur, String.join("; and ", why),
+                    noiseNote(body), RUNNING_OVERRIDE));
         }
         if (forced.isEmpty()) {
             decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
@@ -260,8 +260,8 @@ final class PoseAnalysis {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
                     + "over %.1f s with both feet on the ground together for %.0f ms per step (median) and no flight "
-                    + "phase; gaitform's pose analysis measures running%s", contacts.size(), dur, -medianFlight,
-                    noiseNote(body)));
+                    + "phase; gaitform's pose analysis measures running%s%s", contacts.size(), dur, -medianFlight,
+                    noiseNote(body), RUNNING_OVERRIDE));
         }
         if (contacts.size() < MIN_STEPS) {
             throw GaitformException.notAnalysable(source, "only " + contacts.size() + " foot contact(s) found in "
@@ -411,6 +411,12 @@ final class PoseAnalysis {
      * project's choice, between them.
      */
     static final double NOISY_KEYPOINTS_PCT_LEG = 2.5;
+
+    /**
+     * Ends a refusal as walking: the decision can be wrong (a slow runner filmed from ahead at 30 fps shows its feet
+     * overlapping), and the user who knows better can say so.
+     */
+    static final String RUNNING_OVERRIDE = " (if this is running, --activity running overrides the decision)";
 
     /** What a refusal adds when the video keypoints are noisy for the runner's size in the picture, else "". */
     static String noiseNote(Body body) {

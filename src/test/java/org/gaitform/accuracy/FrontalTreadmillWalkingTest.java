@@ -75,8 +75,9 @@ class FrontalTreadmillWalkingTest {
                 Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
                 GuidelineTable.builtIn()));
+        // refused as walking, and told how to override the decision should it be wrong
         assertThatThrownBy(() -> pipeline.analyse(f, "walk", "s")).isInstanceOf(GaitformException.class)
-                .hasMessageContaining("walking, not running");
+                .hasMessageContaining("walking, not running").hasMessageContaining("--activity running overrides");
     }
 
     /**
