@@ -11,6 +11,7 @@ import org.gaitform.kinematics.BodyFrame;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.model.Side;
 import org.gaitform.signal.Extrema;
+import org.gaitform.signal.Periodicity;
 
 /**
  * The steps of a runner filmed from behind or ahead while moving away or coming closer, tracked on the pelvis's
@@ -289,31 +290,9 @@ public final class PelvisStepTracking {
     static double stepPeriod(double[] v, double rate) {
         int minLag = (int) Math.floor(MIN_STEP_S * rate);
         int maxLag = (int) Math.ceil(MAX_STEP_S * rate);
-        double[] ac = new double[maxLag + 2];
-        double mean = 0;
-        int m = 0;
-        for (double x : v) {
-            if (Double.isFinite(x)) {
-                mean += x;
-                m++;
-            }
-        }
-        mean /= Math.max(1, m);
-        for (int lag = 0; lag < ac.length; lag++) {
-            double s = 0;
-            double a = 0;
-            double b = 0;
-            for (int i = 0; i + lag < v.length; i++) {
-                if (Double.isFinite(v[i]) && Double.isFinite(v[i + lag])) {
-                    double x = v[i] - mean;
-                    double y = v[i + lag] - mean;
-                    s += x * y;
-                    a += x * x;
-                    b += y * y;
-                }
-            }
-            ac[lag] = a > 0 && b > 0 ? s / Math.sqrt(a * b) : Double.NaN;
-        }
+        // the unbiased function (each lag's sum over its own pairs, NaN frames left out): not tapered towards the
+        // stride's lag, as the biased one would be
+        double[] ac = Periodicity.pooledAutocorrelations(v, List.of(new int[] {0, v.length}), maxLag + 1)[1];
         int best = -1;
         for (int lag = Math.max(1, minLag); lag <= maxLag && lag + 1 < ac.length; lag++) {
             if (ac[lag] > ac[lag - 1] && ac[lag] >= ac[lag + 1] && (best < 0 || ac[lag] > ac[best])) {

@@ -178,7 +178,7 @@ final class PoseAnalysis {
                 warnings.add(FrontalPerspective.GROUND_FLOW_WARNING);
             }
         } else if (PelvisStepTracking.moving(body) && (settings.activity().isPresent()
-                || !feetSayWalking(body, contacts, rec))) {
+                || !gait(body, contacts, rec).walking())) {
             // a runner moving away or coming closer: under keypoint jitter the feet's contacts are lost or split, the
             // pelvis's bounce is tracked step by step instead (not for a walker, whose pelvis is highest in mid-stance:
             // its fastest descent comes before the landing, and the walk is told from the feet's contacts below)
@@ -199,23 +199,20 @@ final class PoseAnalysis {
             }
         }
         // walking or running: running steps have a flight phase
-        List<Step> steps = runningSteps(contacts, rec);
-        double[] flights = steps.stream().mapToDouble(Step::flightMs).filter(Double::isFinite).toArray();
-        double medianFlight = Stats.median(flights);
-        double pelvisPhase = pelvisAtMidStance(body, contacts);
+        Gait gait = gait(body, contacts, rec);
+        List<Step> steps = gait.steps();
+        double medianFlight = gait.medianFlightMs();
+        double pelvisPhase = gait.pelvisPhase();
         double froude = body.calibrated() && Double.isFinite(ev.runSpeed())
                 ? ev.runSpeed() * ev.runSpeed() / (9.81 * body.legLength()) : Double.NaN;
-        // a frontal view sees the pelvis's height through the camera's perspective: there its vault only counts when
-        // the steps do not show a clear flight phase
-        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0
-                && !(body.view() == View.FRONTAL && medianFlight >= CLEAR_FLIGHT_MS);
+        boolean vaulting = gait.vaulting();
         boolean slow = Double.isFinite(froude) && froude < WALKING_FROUDE;
         Optional<Activity> forced = settings.activity();
         if (forced.isPresent() && forced.get() == Activity.WALKING) {
             throw GaitformException.notAnalysable(source, "walking (--activity walking): gaitform's pose analysis "
                     + "measures running");
         }
-        boolean noFlight = flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS;
+        boolean noFlight = gait.noFlight();
         if (forced.isPresent()) {
             List<String> would = new ArrayList<>();
             if (vaulting) {
@@ -470,27 +467,39 @@ final class PoseAnalysis {
                 standing.unit(), standing.imageYDown(), kept, standing.decisions(), standing.warnings());
     }
 
-    /** The steps of contacts, each taken as a running contact (its flight is what tells walking from running). */
-    private static List<Step> runningSteps(List<FootContact> contacts, PoseRecording rec) {
+    /**
+     * What tells walking from running in a set of contacts, each taken as a running contact.
+     *
+     * @param steps          the steps (their flight is what tells walking from running)
+     * @param medianFlightMs median flight time (ms; negative: both feet on the ground together), NaN without flights
+     * @param pelvisPhase    {@link #pelvisAtMidStance}
+     * @param vaulting       the pelvis highest, not lowest, in mid-stance; a frontal view sees the pelvis's height
+     *                       through the camera's perspective, so there its vault only counts when the steps do not
+     *                       show a clear flight phase
+     * @param noFlight       both feet on the ground together (median flight below {@link #WALKING_FLIGHT_MS})
+     */
+    private record Gait(List<Step> steps, double medianFlightMs, double pelvisPhase, boolean vaulting,
+                        boolean noFlight) {
+        /** Either sign of a walk. */
+        boolean walking() {
+            return vaulting || noFlight;
+        }
+    }
+
+    private static Gait gait(Body body, List<FootContact> contacts, PoseRecording rec) {
         List<StepAssembly.Contact> sc = new ArrayList<>();
         for (FootContact c : contacts) {
             sc.add(new StepAssembly.Contact(c.icIndex(), c.toIndex(), c.side(), 0, Activity.RUNNING, c.icPoint(),
                     Double.NaN));
         }
-        return StepAssembly.build(sc, rec::timeAt);
-    }
-
-    /**
-     * Whether the feet's own contacts show a walk, by the tests {@link #analyse} applies (the pelvis highest in
-     * mid-stance without a clear flight, or both feet on the ground together).
-     */
-    private static boolean feetSayWalking(Body body, List<FootContact> contacts, PoseRecording rec) {
-        double[] flights = runningSteps(contacts, rec).stream().mapToDouble(Step::flightMs).filter(Double::isFinite)
-                .toArray();
+        List<Step> steps = StepAssembly.build(sc, rec::timeAt);
+        double[] flights = steps.stream().mapToDouble(Step::flightMs).filter(Double::isFinite).toArray();
         double medianFlight = Stats.median(flights);
         double pelvisPhase = pelvisAtMidStance(body, contacts);
-        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0 && !(medianFlight >= CLEAR_FLIGHT_MS);
-        return vaulting || (flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS);
+        boolean vaulting = Double.isFinite(pelvisPhase) && pelvisPhase > 0
+                && !(body.view() == View.FRONTAL && medianFlight >= CLEAR_FLIGHT_MS);
+        return new Gait(steps, medianFlight, pelvisPhase, vaulting,
+                flights.length >= 2 && medianFlight < WALKING_FLIGHT_MS);
     }
 
     /**

@@ -41,19 +41,10 @@ class FrontalTreadmillWalkingTest {
     @ParameterizedTest(name = "{0} fps")
     @ValueSource(doubles = {30, 60})
     void aTreadmillWalkerFilmedFromBehindIsStillAWalker(double fps) throws IOException {
-        MarkerCamera.Tracks walk = MarkerCamera.landmarks(SharedData.require("opencap-markerless-walking")
-                .resolve("walk.trc"));
-        MarkerCamera.Tracks still = withoutTravel(walk);
+        MarkerCamera.Tracks still = withoutTravel(walker());
         PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3.5, 1.0, 1400, 1920, 1080);
-        double[] t = still.timeS();
-        Path f = dir.resolve("treadmill_walk_rear.csv");
-        Files.writeString(f, MarkerCamera.keypointCsv(still, cam, fps, 0, 1, 3, t[0], t[t.length - 1] - t[0], 0));
-        PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
-                GuidelineTable.builtIn()));
-        assertThatThrownBy(() -> pipeline.analyse(f, "walk", "s")).isInstanceOf(GaitformException.class)
-                .hasMessageContaining("walking, not running");
+        assertThatThrownBy(() -> analyse(still, cam, fps, "treadmill_walk_rear.csv"))
+                .isInstanceOf(GaitformException.class).hasMessageContaining("walking, not running");
     }
 
     /**
@@ -65,19 +56,26 @@ class FrontalTreadmillWalkingTest {
     @ParameterizedTest(name = "{0} at {1} fps")
     @CsvSource({"BEHIND, 3.5, 30", "BEHIND, 3.5, 60", "AHEAD, 9, 30"})
     void aWalkerMovingAwayOrComingCloserIsStillAWalker(String where, double distanceM, double fps) throws IOException {
-        MarkerCamera.Tracks walk = MarkerCamera.landmarks(SharedData.require("opencap-markerless-walking")
-                .resolve("walk.trc"));
         PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distanceM, 1.0, 1400, 1920, 1080);
-        double[] t = walk.timeS();
-        Path f = dir.resolve("walk_frontal.csv");
-        Files.writeString(f, MarkerCamera.keypointCsv(walk, cam, fps, 0, 1, 3, t[0], t[t.length - 1] - t[0], 0));
+        // refused as walking, and told how to override the decision should it be wrong
+        assertThatThrownBy(() -> analyse(walker(), cam, fps, "walk_frontal.csv")).isInstanceOf(GaitformException.class)
+                .hasMessageContaining("walking, not running").hasMessageContaining("--activity running overrides");
+    }
+
+    /** OpenCap's walker (the shared trial's keypoints, m). */
+    private static MarkerCamera.Tracks walker() {
+        return MarkerCamera.landmarks(SharedData.require("opencap-markerless-walking").resolve("walk.trc"));
+    }
+
+    /** The tracks filmed by the camera over the whole trial (1 px of jitter) and analysed as a video at that rate. */
+    private void analyse(MarkerCamera.Tracks tracks, PinholeCamera cam, double fps, String name) throws IOException {
+        double[] t = tracks.timeS();
+        Path f = dir.resolve(name);
+        Files.writeString(f, MarkerCamera.keypointCsv(tracks, cam, fps, 0, 1, 3, t[0], t[t.length - 1] - t[0], 0));
         PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
                 Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
-                GuidelineTable.builtIn()));
-        // refused as walking, and told how to override the decision should it be wrong
-        assertThatThrownBy(() -> pipeline.analyse(f, "walk", "s")).isInstanceOf(GaitformException.class)
-                .hasMessageContaining("walking, not running").hasMessageContaining("--activity running overrides");
+        new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po), GuidelineTable.builtIn()))
+                .analyse(f, "walk", "s");
     }
 
     /**
