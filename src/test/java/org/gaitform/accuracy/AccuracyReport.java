@@ -324,7 +324,7 @@ public final class AccuracyReport {
             }
             sb.append("Events and steps:\n\n");
             table(sb, new String[] {"condition", "role", "rec.", "IC", "IC bias (LoA)", "IC MAE", "TO",
-                "TO bias (LoA)", "GCT/step bias (LoA)"}, rows, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 8});
+                "TO bias (LoA)", "TO MAE", "GCT/step bias (LoA)"}, rows, new int[] {0, 1, 2, 3, 4, 5, 6, 7, 15, 8});
             sb.append("Per recording:\n\n");
             table(sb, new String[] {"condition", "role", "rec.", "cadence bias (LoA)", "cadence MAE", "GCT bias (LoA)",
                 "GCT MAE", "ICC cadence / GCT", "sides"}, rows, new int[] {0, 1, 2, 9, 10, 11, 12, 13, 14});
@@ -453,7 +453,8 @@ public final class AccuracyReport {
             biasLoa(f.ic().timingMs()), fmt(f.ic().timingMs().mae(), 1), found(f.to()), biasLoa(f.to().timingMs()),
             biasLoa(f.contactPerStepMs()), biasLoa(f.cadenceSpm(), 2), fmt(f.cadenceSpm().mae(), 2),
             biasLoa(f.contactMs()), fmt(f.contactMs().mae(), 1), fmt(f.cadenceIcc(), 2) + " / " + fmt(f.contactIcc(), 2),
-            f.sidesKnownN() == 0 ? "–" : fmt(f.sidesRightPct(), 0) + " % of " + f.sidesKnownN()};
+            f.sidesKnownN() == 0 ? "–" : fmt(f.sidesRightPct(), 0) + " % of " + f.sidesKnownN(),
+            fmt(f.to().timingMs().mae(), 1)};
     }
 
     private static void table(StringBuilder sb, String[] header, List<String[]> rows, int[] cols) {
