@@ -46,6 +46,8 @@ import org.gaitform.signal.Stats;
  *       factor (contact time for the cadence) and the flight that running needs;</li>
  *   <li>{@code vertical_oscillation_flight}: the vertical oscillation is at least what the flight time lifts the
  *       body;</li>
+ *   <li>{@code vertical_oscillation_spring_mass}: the vertical oscillation against the spring-mass model's, from the
+ *       session's own contact time and cadence (Morin et al. 2005);</li>
  *   <li>{@code vertical_ratio_consistency} (watch): the device's vertical ratio against its oscillation and step
  *       length;</li>
  *   <li>{@code frame_rate_assumed}: a frame rate the file did not record;</li>
@@ -145,6 +147,7 @@ public final class QualityChecks {
         speed(x, out);
         ranges(x, out);
         verticalOscillation(x, out);
+        verticalOscillationSpringMass(x, out);
         if (x.watch) {
             verticalRatio(x, out);
         }
@@ -972,6 +975,65 @@ public final class QualityChecks {
                 + "of %.0f ms lifts the body at least %.1f cm (g t²/8), yet the vertical oscillation is %.1f cm: one of "
                 + "them is wrong (a unit, or the flight time).", flight, minCm, vo),
                 x.present(List.of("vertical_oscillation_cm", "vertical_ratio_pct", "flight_ms"))));
+    }
+
+    /**
+     * The vertical oscillation against what a spring-mass runner with the session's own contact time and cadence
+     * shows ({@link #springMassOscillationCm}; Morin et al. 2005, J Appl Biomech 21:167-180).
+     */
+    private void verticalOscillationSpringMass(Session x, List<QualityCheck> out) {
+        double vo = x.r.metric("vertical_oscillation_cm");
+        double cadence = x.r.metric("cadence_spm");
+        double contact = x.r.metric("contact_ms");
+        if (!x.running() || !(vo > 0) || !(cadence > 0) || !(contact > 0)) {
+            return;
+        }
+        double modelCm = springMassOscillationCm(cadence, contact);
+        if (!Double.isFinite(modelCm)) {
+            return; // no flight: the duty factor check says so
+        }
+        double ratio = vo / modelCm;
+        double[] band = s.springMassOscillationRatio();
+        String model = String.format(Locale.ROOT, "the %.1f cm that a spring-mass runner with %.0f ms of contact at %.0f "
+                + "steps/min rises and falls (Morin et al. 2005)", modelCm, contact, cadence);
+        if (ratio >= band[0] && ratio <= band[1]) {
+            out.add(QualityCheck.passed("vertical_oscillation_spring_mass", String.format(Locale.ROOT, "The vertical "
+                    + "oscillation, %.1f cm, is %.0f %% of %s.", vo, 100 * ratio, model)));
+            return;
+        }
+        // an oscillation outside its own physical range is the one that is wrong; else either may be
+        boolean oscillationImplausible = out.stream().anyMatch(c -> c.failed()
+                && (c.id().equals("range_vertical_oscillation_cm") || c.id().equals("vertical_oscillation_flight")));
+        List<String> oscillation = List.of("vertical_oscillation_cm", "vertical_oscillation_pct_leg",
+                "vertical_ratio_pct");
+        List<String> affected = new ArrayList<>(oscillation);
+        if (!oscillationImplausible) {
+            affected.addAll(List.of("contact_ms", "contact_ms_median", "flight_ms", "duty_factor"));
+        }
+        out.add(new QualityCheck("vertical_oscillation_spring_mass", Quality.DOUBTFUL, String.format(Locale.ROOT,
+                "The vertical oscillation, %.1f cm, is %.0f %% of %s, outside %.0f-%.0f %%: %s.", vo, 100 * ratio,
+                model, 100 * band[0], 100 * band[1], oscillationImplausible ? "the oscillation is wrong"
+                        : "the oscillation (a unit, a landmark, the perspective) or the contact time is wrong"),
+                x.present(affected)));
+    }
+
+    /**
+     * The rise and fall of a spring-mass runner's centre of mass over one step (cm): Morin et al. 2005's half-sine
+     * vertical force, peak {@code m g (π/2)(t_f/t_c + 1)}, lowers it by {@code F t_c²/(m π²) − g t_c²/8} during
+     * the contact, and the flight lifts it by {@code g t_f²/8}. {@code NaN} when the contact lasts longer than the
+     * step (no flight).
+     *
+     * @param cadenceSpm steps per minute
+     * @param contactMs  contact time of one step (ms)
+     */
+    static double springMassOscillationCm(double cadenceSpm, double contactMs) {
+        double tc = contactMs / 1000;
+        double tf = 60 / cadenceSpm - tc;
+        if (!(tc > 0) || !(tf >= 0)) {
+            return Double.NaN;
+        }
+        double peakG = Math.PI / 2 * (tf / tc + 1);
+        return 100 * (peakG * G * tc * tc / (Math.PI * Math.PI) - G * tc * tc / 8 + G * tf * tf / 8);
     }
 
     private void verticalRatio(Session x, List<QualityCheck> out) {

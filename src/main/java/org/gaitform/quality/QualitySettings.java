@@ -72,6 +72,11 @@ package org.gaitform.quality;
  *                              {@code foot_angle_noise}) above which the strike angle and class are doubtful (deg);
  *                              default 1.5 (on simulated side views, 1.1° or less kept every strike class right,
  *                              1.6–1.9° gave a wrong class in 3 of 18; docs/quality.md)
+ * @param springMassOscillationRatio a running session's vertical oscillation over the spring-mass model's from its own
+ *                              contact time and cadence (Morin et al. 2005) {low, high} outside which the oscillation or
+ *                              the contact time is doubtful; default 0.5–2 (the shared recordings with a reference read
+ *                              0.79–1.40: markers, trunk IMU and watches alike; a unit read wrongly is 10 times off, an
+ *                              oscillation from the wrong landmark or perspective several times; docs/quality.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -83,11 +88,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
-                              double footAngleNoiseDeg) {
+                              double footAngleNoiseDeg, double[] springMassOscillationRatio) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
-            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5);
+            1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5,
+            new double[] {0.5, 2.0});
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {
@@ -97,10 +103,20 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
             throw new IllegalArgumentException("contactLengthM must be {low, high} with low < high");
         }
         contactLengthM = contactLengthM.clone();
+        if (springMassOscillationRatio == null || springMassOscillationRatio.length != 2
+                || !(springMassOscillationRatio[0] > 0 && springMassOscillationRatio[0] < springMassOscillationRatio[1])) {
+            throw new IllegalArgumentException("springMassOscillationRatio must be {low, high} with 0 < low < high");
+        }
+        springMassOscillationRatio = springMassOscillationRatio.clone();
     }
 
     @Override
     public double[] contactLengthM() {
         return contactLengthM.clone();
+    }
+
+    @Override
+    public double[] springMassOscillationRatio() {
+        return springMassOscillationRatio.clone();
     }
 }

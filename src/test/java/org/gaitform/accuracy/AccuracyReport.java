@@ -53,9 +53,12 @@ public final class AccuracyReport {
     /** Condition columns of the tables, in order. */
     static final List<String> CONDITIONS = List.of("dataset", "slope_deg", "speed_mps", "strike", "subject_id",
             "sampling_rate_hz", "activity", "placement");
-    /** Roles in the order they are reported. */
-    /** The tuning-split method of the quality verdict, which measures nothing and so gives no role. */
+    /**
+     * The tuning-split methods of the quality verdict ({@code QualityChecks} and its named thresholds, such as
+     * {@code QualityChecks.springMassOscillationRatio}), which measure nothing and so give no role.
+     */
     static final String QUALITY_CHECKS = "QualityChecks";
+    /** Roles in the order they are reported. */
     static final List<String> ROLES = List.of("held-out", "not-listed", "tuning", "simulated");
     static final double TOLERANCE_MS = ValidationOptions.DEFAULT_TOLERANCE_MS;
 
@@ -207,7 +210,7 @@ public final class AccuracyReport {
         Set<String> roles = new LinkedHashSet<>();
         for (Map<String, String> s : split) {
             if (s.getOrDefault("dataset", "").equals(folder) && s.getOrDefault("recording", "").equals(name)
-                    && !s.getOrDefault("method", "").equals(QUALITY_CHECKS)) {
+                    && !s.getOrDefault("method", "").startsWith(QUALITY_CHECKS)) {
                 roles.add(s.getOrDefault("role", "").trim());
             }
         }

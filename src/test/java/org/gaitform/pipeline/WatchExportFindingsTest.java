@@ -285,9 +285,10 @@ class WatchExportFindingsTest {
      * Issue 14, "done when": the plausibility check (the quality verdict) would have caught the 1.2 cm oscillation.
      * The Stryd run of the finding is rebuilt as it was read before the fix — its oscillation taken as millimetres,
      * 11.6 read as 1.16 cm, over a 1.71 m step (4.5 m/s at 158 steps/min) a vertical ratio of 0.7 % — and the session
-     * is no longer "good": the oscillation is outside its physical range for running (3-16 cm, plausible-ranges.csv:
-     * flight alone lifts the body g t²/8, the stance leg's compression adds 3-7 cm), and so is the ratio (2-15 %); the
-     * checks name both, and the findings on them are shown but not judged (no green tick).
+     * is no longer "good": the oscillation is outside its physical range for running (2-16 cm, plausible-ranges.csv:
+     * a spring-mass runner rises and falls at least 2.4 cm at any plausible cadence and duty factor), and so is the
+     * ratio (2-15 %); its own contact time and cadence say 9.6 cm (the spring-mass check); the checks name all three,
+     * and the findings on them are shown but not judged (no green tick).
      */
     @Test
     void theOscillationReadTheOldWrongWayIsCaughtByTheQualityVerdict() throws IOException {
@@ -303,11 +304,14 @@ class WatchExportFindingsTest {
         assertThat(r.quality().verdict()).as("quality verdict").isNotEqualTo(org.gaitform.model.Quality.GOOD)
                 .isNotEqualTo(org.gaitform.model.Quality.NOT_ASSESSED);
         assertThat(r.quality().reasons()).as("quality_reasons").contains("Vertical oscillation 1.2 cm is implausible "
-                + "for running (plausible 3.0–16.0 cm): a unit was read wrongly (mm as cm) or a landmark is wrong.",
+                + "for running (plausible 2.0–16.0 cm): a unit was read wrongly (mm as cm) or a landmark is wrong.",
                 "Vertical ratio 0.7 % is implausible for running (plausible 2.0–15.0 %): the oscillation or the step "
                         + "length is wrong.");
         // and the flight time the contact time and cadence leave (g t²/8) says the same
         assertThat(r.quality().reasons()).anyMatch(reason -> reason.contains("yet the vertical oscillation is 1.2 cm"));
+        // and so does the spring-mass runner with the session's own 240 ms of contact at 158 steps/min
+        assertThat(r.quality().reasons()).anyMatch(reason -> reason.startsWith("The vertical oscillation, 1.2 cm, is 12 % "
+                + "of the 9.6 cm that a spring-mass runner with 240 ms of contact at 158 steps/min rises and falls"));
         assertThat(r.quality().doubtfulMetrics()).contains("vertical_oscillation_cm", "vertical_ratio_pct");
         for (String id : new String[] {"R8b", "R8c"}) {
             Finding f = finding(r, id);
@@ -316,7 +320,8 @@ class WatchExportFindingsTest {
         }
         // the same run read right is good on these checks
         SessionResult right = fit("stryd.fit", strydRun());
-        assertThat(right.quality().checks()).filteredOn(c -> c.id().equals("range_vertical_oscillation_cm"))
-                .hasSize(1).allMatch(c -> c.outcome() == org.gaitform.model.Quality.GOOD);
+        assertThat(right.quality().checks()).filteredOn(c -> c.id().equals("range_vertical_oscillation_cm")
+                || c.id().equals("vertical_oscillation_spring_mass"))
+                .hasSize(2).allMatch(c -> c.outcome() == org.gaitform.model.Quality.GOOD);
     }
 }

@@ -432,6 +432,26 @@ class QualityFaultInjectionTest {
                 Quality.DOUBTFUL, "range_vertical_oscillation_cm");
     }
 
+    /**
+     * An oscillation a third of what the session's own contact time and cadence give (from a wrong landmark, or a
+     * double integration that lost its amplitude): inside the fixed range (2-16 cm), yet the spring-mass check says
+     * it does not fit the contacts; the correct session's oscillation fits them.
+     */
+    @Test
+    void verticalOscillationThatDoesNotFitTheContacts() {
+        assertThat(trunk.quality().checks()).filteredOn(c -> c.id().equals("vertical_oscillation_spring_mass"))
+                .singleElement().satisfies(c -> assertThat(c.failed()).as(c.sentence()).isFalse());
+        Map<String, Double> m = new LinkedHashMap<>(trunk.metrics());
+        double third = trunk.metric("vertical_oscillation_cm") / 3;
+        m.put("vertical_oscillation_cm", third);
+        SessionQuality q = assess(trunkRec, trunk.withMetrics(m), "trunk-imu");
+        assertThat(third).as("inside the fixed range").isBetween(2.0, 16.0);
+        assertThat(q.checks()).filteredOn(c -> c.id().equals("range_vertical_oscillation_cm"))
+                .noneMatch(QualityCheck::failed);
+        assertFlagged("vertical oscillation a third (trunk)", q, Quality.DOUBTFUL, "vertical_oscillation_spring_mass");
+        assertThat(q.doubtfulMetrics()).contains("vertical_oscillation_cm");
+    }
+
     @Test
     void watchCadenceInStridesPerMinute() {
         Map<String, Double> m = new LinkedHashMap<>(watch.metrics());
