@@ -68,6 +68,12 @@ public final class PelvisStepTracking {
      */
     public static final double MIN_SIDE_AGREEMENT = 0.75;
     /**
+     * The hips must be seen in at least this share of the frames between the first and the last that show them: a
+     * runner moving away from the camera is often lost by the pose estimator before the clip ends (or found only
+     * after it starts), and those frames hold no steps to track.
+     */
+    public static final double MIN_HIPS_SEEN = 0.75;
+    /**
      * The tracking is for a runner whose image grows or shrinks at least this much over the recording (largest over
      * smallest scale): a runner moving away or coming closer, for example from 8 to 10 m. The scale of a runner at one
      * distance (a treadmill) wavers by up to 5 % under 3 px of jitter; those views are timed by
@@ -107,9 +113,9 @@ public final class PelvisStepTracking {
     }
 
     /**
-     * Tracks the steps. Empty when the hips are not seen in most frames, the pelvis does not swing once per step, fewer
-     * than three steps are tracked, or the feet do not tell the sides (fewer than {@link #MIN_SIDE_AGREEMENT} of a
-     * stretch's steps agree).
+     * Tracks the steps. Empty when the hips are not seen in most frames between the first and the last that show them
+     * ({@link #MIN_HIPS_SEEN}), the pelvis does not swing once per step, fewer than three steps are tracked, or the
+     * feet do not tell the sides (fewer than {@link #MIN_SIDE_AGREEMENT} of a stretch's steps agree).
      *
      * @param body       a frontal view with the perspective removed
      * @param feet       the feet's own contacts (for the toe-offs)
@@ -129,7 +135,16 @@ public final class PelvisStepTracking {
             v[i] = (up[i + 1] - up[i - 1]) / 2 * rate;
             seen += Double.isFinite(v[i]) ? 1 : 0;
         }
-        if (seen < 0.75 * n) {
+        // the frames from the first to the last that show the hips
+        int firstSeen = 0;
+        while (firstSeen < n && !Double.isFinite(up[firstSeen])) {
+            firstSeen++;
+        }
+        int last = n - 1;
+        while (last > firstSeen && !Double.isFinite(up[last])) {
+            last--;
+        }
+        if (firstSeen >= n || seen < MIN_HIPS_SEEN * (last - firstSeen + 1)) {
             return Optional.empty();
         }
         double period = stepPeriod(v, rate);
@@ -149,7 +164,11 @@ public final class PelvisStepTracking {
         for (int i = 0; i < n; i++) {
             evidence[i] = Double.isFinite(v[i]) && sd > 0 ? Math.max(0, -(v[i] - mean) / sd) : 0;
         }
-        List<Integer> beats = bestSequence(evidence, period);
+        // the steps are tracked where the runner is seen: beats would go on through frames without evidence
+        List<Integer> beats = new ArrayList<>();
+        for (int b : bestSequence(Arrays.copyOfRange(evidence, firstSeen, last + 1), period)) {
+            beats.add(firstSeen + b);
+        }
         // each landing: the fastest descent near the tracked frame, less the delay
         List<double[]> landings = new ArrayList<>();
         for (int b : beats) {
@@ -218,7 +237,7 @@ public final class PelvisStepTracking {
         for (int k = 0; k < landings.size(); k++) {
             double to;
             double ic = landings.get(k)[0];
-            double next = k + 1 < landings.size() ? landings.get(k + 1)[0] : n - 1;
+            double next = k + 1 < landings.size() ? landings.get(k + 1)[0] : last;
             // the same foot's contact around the landing; of a contact the jitter split, the part that ends last
             FootContact match = null;
             for (FootContact c : feet) {
@@ -238,8 +257,9 @@ public final class PelvisStepTracking {
                     continue;
                 }
             }
-            // a stance the recording ends in is not complete (the feet's contacts are not taken there either)
-            if (!(to > ic) || to >= n - 1) {
+            // a stance the recording (or the runner's last frame in it) ends in is not complete (the feet's contacts
+            // are not taken there either)
+            if (!(to > ic) || to >= last) {
                 continue;
             }
             out.add(new FootContact(sides[k], ic, to, match != null ? match.icPoint() : "pelvis",

@@ -199,11 +199,52 @@ class PelvisStepTrackingTest {
         double[] noise = withNoise(new double[up.length], 0.005, 5);
         assertThat(PelvisStepTracking.track(body(rate, noise, 4.0), List.of(), footHeights(rate, up.length)))
                 .isEmpty();
-        // the hips unseen in more than a quarter of the frames
-        double[] half = up.clone();
-        Arrays.fill(half, 0, up.length / 3, Double.NaN);
-        assertThat(PelvisStepTracking.track(body(rate, half, 4.0), List.of(), footHeights(rate, up.length)))
+        // the hips unseen in more than a quarter of the frames between the first and the last that show them
+        double[] gappy = up.clone();
+        for (int i = up.length / 6; i < up.length - up.length / 6; i += 10) {
+            Arrays.fill(gappy, i, Math.min(i + 4, gappy.length), Double.NaN);
+        }
+        assertThat(PelvisStepTracking.track(body(rate, gappy, 4.0), List.of(), footHeights(rate, up.length)))
                 .isEmpty();
+    }
+
+    /**
+     * A runner the pose estimator finds only after the clip starts, or loses before it ends (moving away, too small):
+     * the steps are tracked in the frames that show the hips, and none is put where they are not seen.
+     */
+    @ParameterizedTest(name = "hips unseen in the first {0} and the last {1} of the frames")
+    @CsvSource({"0.35, 0", "0, 0.4", "0.2, 0.3"})
+    void stepsOnlyWhereTheHipsAreSeen(double unseenStart, double unseenEnd) {
+        double rate = 30;
+        double[] up = PelvisDescentContactsTest.pelvis(rate, STEP_S, CONTACT_S, STEPS);
+        int n = up.length;
+        int from = (int) (unseenStart * n);
+        int to = n - (int) (unseenEnd * n);
+        Arrays.fill(up, 0, from, Double.NaN);
+        Arrays.fill(up, to, n, Double.NaN);
+        Optional<PelvisStepTracking.Result> r = PelvisStepTracking.track(body(rate, up, 4.0), brokenFeet(rate),
+                footHeights(rate, n));
+        assertThat(r).as("tracked over frames %d-%d of %d", from, to, n).isPresent();
+        double bias = expectedBiasS();
+        // every landing whose fastest descent and stance lie inside the seen frames (with a frame to spare)
+        int expected = 0;
+        for (int k = 0; k < STEPS; k++) {
+            double ic = FIRST_S + k * STEP_S;
+            if ((ic + bias + PelvisDescentContacts.LANDING_TO_FASTEST_DESCENT_S) * rate > from + 2
+                    && (ic + CONTACT_S + 0.1) * rate < to - 2) {
+                expected++;
+            }
+        }
+        List<FootContact> c = r.get().contacts();
+        assertThat(c.size()).isBetween(expected, expected + 1);
+        for (FootContact fc : c) {
+            assertThat(fc.icIndex()).as("a landing where the hips are seen").isBetween(from - 2.0, (double) to);
+            assertThat(fc.toIndex()).as("its toe-off before the hips are lost").isLessThan(to - 1.0);
+            int k = (int) Math.round((fc.icIndex() / rate - bias - FIRST_S) / STEP_S);
+            assertThat(fc.icIndex() / rate - FIRST_S - k * STEP_S).as("landing %d (s)", k).isCloseTo(bias,
+                    within(0.004));
+            assertThat(fc.side()).as("landing %d's foot", k).isEqualTo(sideOf(k));
+        }
     }
 
     @Test
