@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.gaitform.io.InputReaders;
+import org.gaitform.io.reference.ReferenceTable;
 import org.gaitform.report.Ownership;
 import org.gaitform.report.OutputNames;
 
@@ -26,10 +30,14 @@ import org.gaitform.report.OutputNames;
  * input, not a crash); folders are searched recursively for files gaitform reads. Links to files and folders are
  * followed (a link that leads back into a folder being searched is a loop and is not followed again). Every path
  * seen in a folder and not taken as an input is recorded with the reason ({@link Skipped}): hidden entries,
- * companion files (ground truth, metadata, READMEs), gaitform's own outputs, the output folder, files of other
- * kinds, broken links, link loops, and a second path to a file already taken.
+ * companion files (ground truth, metadata, READMEs, reference events, FIT message tables), gaitform's own outputs,
+ * the output folder, files of other kinds, broken links, link loops, and a second path to a file already taken.
  */
 public final class InputDiscovery {
+    /** {@code <name>.<message>.csv}, as Garmin's FIT CSV tool names its tables. */
+    private static final Pattern FIT_MESSAGE_TABLE = Pattern.compile("(.+)\\.([a-z_]+)\\.csv",
+            Pattern.CASE_INSENSITIVE);
+
     private final InputReaders readers;
     private final Path displayBase;
 
@@ -56,7 +64,8 @@ public final class InputDiscovery {
      * @param display how to name it (as {@link Input#display()})
      * @param reason  a short code for the {@code skip_reason} column: {@code hidden}, {@code not_a_recording},
      *                {@code metadata}, {@code ground_truth}, {@code document}, {@code gaitform_output},
-     *                {@code static_trial}, {@code output_folder}, {@code link_loop}, {@code broken_link},
+     *                {@code static_trial}, {@code fit_messages}, {@code reference_events}, {@code output_folder},
+     *                {@code link_loop}, {@code broken_link},
      *                {@code duplicate}
      * @param message the reason in words
      */
@@ -143,7 +152,12 @@ public final class InputDiscovery {
                         } else if (!attrs.isRegularFile()) {
                             here.add(skip(file, "not_a_recording", "not a regular file (a device, pipe or socket)"));
                         } else if (readers.kindOf(file).isPresent()) {
-                            found.add(file);
+                            Optional<Skipped> table = companionTable(file);
+                            if (table.isPresent()) {
+                                here.add(table.get());
+                            } else {
+                                found.add(file);
+                            }
                         } else {
                             here.add(whyNot(file));
                         }
@@ -182,6 +196,30 @@ public final class InputDiscovery {
             }
         }
         return new Found(out, skipped);
+    }
+
+    /**
+     * A table in a searched folder that a reader would take but that sits beside the recordings as something else: a
+     * table of one kind of FIT message (session, lap, event, …) that Garmin's FIT CSV tool writes beside the records
+     * ({@code <name>.record.csv}, the recording), or a table of reference gait events (an initial-contact and a
+     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}). A file named on the command line is
+     * always analysed.
+     */
+    private Optional<Skipped> companionTable(Path file) {
+        String name = file.getFileName().toString();
+        Matcher m = FIT_MESSAGE_TABLE.matcher(name);
+        if (m.matches() && !m.group(2).equalsIgnoreCase("record")
+                && Files.isRegularFile(file.resolveSibling(m.group(1) + ".record.csv"))) {
+            return Optional.of(skip(file, "fit_messages", "the '" + m.group(2) + "' messages of a FIT file as Garmin's "
+                    + "FIT CSV tool writes them: the recording is " + m.group(1) + ".record.csv beside it"));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
+                && ReferenceTable.isEventTable(file, name(file))) {
+            return Optional.of(skip(file, "reference_events", "a table of reference gait events (initial contacts and "
+                    + "toe-offs), not a recording: gaitform validate compares recordings with it"));
+        }
+        return Optional.empty();
     }
 
     /** Why a regular file in a searched folder is not an input. */

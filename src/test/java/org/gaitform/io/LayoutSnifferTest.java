@@ -64,6 +64,32 @@ class LayoutSnifferTest {
         assertThat(units.columnNames()).containsExactly("time (s)", "acc_x (g)", "acc_y (g)");
     }
 
+    /**
+     * A device's records leave the fields it has no value for empty: Garmin's FIT CSV decode of a triathlon has its
+     * first 348 rows with 9 of 19 fields filled (no running dynamics on the bike; here 3 of 7). Empty fields are missing values,
+     * not text, so those rows are data and the header stays the first line; before, the two rows above the first
+     * fuller row were taken as a two-row header.
+     */
+    @Test
+    void rowsWithMostFieldsEmptyAreStillData() throws IOException {
+        StringBuilder sb = new StringBuilder("timestamp[s],speed[m/s],heart_rate[bpm],cadence[rpm],"
+                + "vertical_oscillation[mm],stance_time[ms],step_length[mm]\n");
+        for (int i = 0; i < 300; i++) {
+            sb.append(896340781 + i).append(",3.1,").append(140 + i % 5).append(",,,,\n");
+        }
+        for (int i = 300; i < 320; i++) {
+            sb.append(896340781 + i).append(",3.1,150,85,91.2,251,1180\n");
+        }
+        TextLayout l = LayoutSniffer.sniff(TempDirs.write(dir, "triathlon.record.csv", sb.toString()));
+        assertThat(l.columnNames()).containsExactly("timestamp[s]", "speed[m/s]", "heart_rate[bpm]", "cadence[rpm]",
+                "vertical_oscillation[mm]", "stance_time[ms]", "step_length[mm]");
+        assertThat(l.firstDataLine()).isEqualTo(2);
+        // a header whose only filled fields are words is still a header
+        TextLayout g = LayoutSniffer.sniff(TempDirs.write(dir, "groups.csv",
+                "Accelerometer,,,Gyroscope,,\nx,y,z,x,y,z\n0.1,0.2,9.8,0.01,0.02,0.03\n0.1,0.2,9.7,0.01,0.02,0.03\n"));
+        assertThat(g.firstDataLine()).isEqualTo(3);
+    }
+
     @Test
     void noHeaderAndWhiteSpaceSeparated() throws IOException {
         TextLayout l = LayoutSniffer.sniff(TempDirs.write(dir, "n.txt", "0.00  0.98  0.01\n0.01  1.02  0.02\n"));

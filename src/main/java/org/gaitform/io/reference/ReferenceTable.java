@@ -72,23 +72,13 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
                         h.stream().map(ReferenceTable::normalise).toList(), List.of(), null);
             }
             TextDecoding decoding = TextDecoding.detect(path);
-            List<String> header = null;
-            char sep = ',';
-            long headerLine = 0;
-            try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
-                String line;
-                while ((line = r.readLine()) != null) {
-                    if (!line.isBlank()) {
-                        sep = separator(line);
-                        header = split(line, sep);
-                        headerLine = r.lineNumber();
-                        break;
-                    }
-                }
-            }
-            if (header == null) {
+            Header head = header(path, source, decoding);
+            if (head == null) {
                 throw GaitformException.badInput(source, "", "a header row and rows", "an empty file");
             }
+            List<String> header = head.names();
+            char sep = head.separator();
+            long headerLine = head.line();
             List<String> cols = header.stream().map(ReferenceTable::normalise).toList();
             Kind kind = ReferenceColumns.kind(cols);
             if (kind == Kind.UNKNOWN) {
@@ -131,6 +121,45 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable reference file", "a read error ("
                     + e.getMessage() + ")");
+        }
+    }
+
+    /** A table's header: its first non-blank line, split at its separator. */
+    private record Header(List<String> names, char separator, long line) {
+    }
+
+    private static Header header(Path path, String source, TextDecoding decoding) throws IOException {
+        try (GuardedLineReader r = new GuardedLineReader(decoding.open(path), source)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (!line.isBlank()) {
+                    char sep = separator(line);
+                    return new Header(split(line, sep), sep, r.lineNumber());
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * True when a text table's header names both an initial contact and a toe-off column, as a table of reference
+     * events does, and no column of a sensor signal (acceleration, angular rate, a coordinate): such a table beside
+     * recordings is a reference, not a recording. False for anything unreadable.
+     */
+    public static boolean isEventTable(Path path, String source) {
+        try {
+            Header head = header(path, source, TextDecoding.detect(path));
+            if (head == null) {
+                return false;
+            }
+            List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
+            boolean signal = cols.stream().anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*|.*_[xyz]|[xyz]"));
+            return !signal && ReferenceColumns.kind(cols) == Kind.EVENTS && (ReferenceColumns.hasAny(cols,
+                    ReferenceColumns.TO_S) || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_MS)
+                    || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_SAMPLE)
+                    || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_BARE));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -255,14 +255,19 @@ public final class LayoutSniffer {
         return Fields.split(line, sep);
     }
 
-    /** Fraction of fields that read as numbers or time stamps. */
+    /** Fraction of the filled fields that read as numbers or time stamps (empty fields are missing values). */
     static double numericFraction(String[] fields, boolean decimalComma) {
         int num = 0;
+        int filled = 0;
         for (String f : fields) {
+            if (f.isBlank()) {
+                continue; // a missing value, not text: a device's record leaves the fields it has no value for empty
+            }
+            filled++;
             if (Numbers.isNumber(f, decimalComma) || TimeStamps.looksLikeTimestamp(f)) {
                 num++;
             }
         }
-        return fields.length == 0 ? 0 : num / (double) fields.length;
+        return filled == 0 ? 0 : num / (double) filled;
     }
 }

@@ -202,13 +202,14 @@ public final class FitActivityReader {
      * Garmin watches stamp a session with its start).
      */
     static double end(FitMessage m) {
-        double ts = m.value("timestamp");
-        double start = m.value("start_time");
-        double elapsed = m.value("total_elapsed_time");
-        if (Double.isNaN(elapsed)) {
-            elapsed = m.value("total_timer_time");
-        }
-        double byElapsed = Double.isNaN(start) || Double.isNaN(elapsed) ? Double.NaN : start + Math.ceil(elapsed);
+        return end(m.value("timestamp"), m.value("start_time"), m.value("total_elapsed_time"),
+                m.value("total_timer_time"));
+    }
+
+    /** The same from the values (FIT seconds; NaN where absent); the timer time stands in for a missing elapsed time. */
+    static double end(double ts, double start, double elapsed, double timer) {
+        double e = Double.isNaN(elapsed) ? timer : elapsed;
+        double byElapsed = Double.isNaN(start) || Double.isNaN(e) ? Double.NaN : start + Math.ceil(e);
         if (Double.isNaN(ts)) {
             return byElapsed;
         }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -195,6 +196,9 @@ public final class WatchCsvReader {
         }
         if (rows.isEmpty()) {
             throw GaitformException.badInput(source, "", "rows of data under the header", "none");
+        }
+        if (fitCsvTool) {
+            runningSessions(file, source, rows, lines, timeColumn.index(), layout, decisions);
         }
         int n = rows.size();
         Rows data = new Rows(rows, lines, layout, names, source);
@@ -448,6 +452,46 @@ public final class WatchCsvReader {
     }
 
     /** Columns are read in this order: speed and distance before cadence, cadence before step length. */
+    /**
+     * A FIT CSV tool records table with the file's session table beside it ({@link FitCsvSessions}): only the records
+     * inside the running sessions are kept, as the FIT file itself is read. Rows whose time is not a FIT time stamp
+     * are left alone.
+     */
+    private static void runningSessions(Path file, String source, List<String[]> rows, List<Long> lines, int tc,
+                                        TextLayout layout, List<Decision> decisions) throws IOException {
+        Optional<FitCsvSessions> found = FitCsvSessions.beside(file, source);
+        if (found.isEmpty()) {
+            return;
+        }
+        FitCsvSessions sessions = found.get();
+        if (sessions.running().isEmpty()) {
+            throw GaitformException.notAnalysable(source, "no running in this file: its session table "
+                    + sessions.table() + " holds " + sessions.sessions() + " session(s) of "
+                    + String.join(", ", sessions.otherSports()));
+        }
+        int outside = 0;
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            double t = Numbers.parse(cell(rows.get(i), tc), layout.decimalComma());
+            if (Double.isFinite(t) && !sessions.inRunning(t)) {
+                rows.remove(i);
+                lines.remove(i);
+                outside++;
+            }
+        }
+        decisions.add(new Decision("sessions", sessions.running().size() + " running of " + sessions.sessions(),
+                "from " + sessions.table() + " beside the records" + (sessions.otherSports().isEmpty() ? ""
+                        : "; only the running session(s) are analysed; skipped: "
+                        + String.join(", ", sessions.otherSports()))));
+        if (outside > 0) {
+            decisions.add(new Decision("records_outside_running", String.valueOf(outside), "records of the other "
+                    + "sessions (or between sessions) are not analysed"));
+        }
+        if (rows.isEmpty()) {
+            throw GaitformException.notAnalysable(source, "the running session(s) of " + sessions.table()
+                    + " hold no records");
+        }
+    }
+
     private static int order(Role r) {
         return switch (r) {
             case ENHANCED_SPEED, SPEED, PACE, DISTANCE -> 0;

@@ -23,6 +23,8 @@ import org.gaitform.support.SyntheticRun;
 import org.gaitform.support.TempDirs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** TCX, GPX and per-second CSV exports written by the tests, read back; cadence normalised to steps/min. */
 class WatchReadersTest {
@@ -144,6 +146,67 @@ class WatchReadersTest {
             WatchChannel.STEP_LENGTH_MM, WatchChannel.DISTANCE_M, WatchChannel.SPEED_MPS, WatchChannel.ALTITUDE_M}) {
             assertThat(fromCsv.channel(c)).as(c.column()).containsExactly(fromFit.channel(c), within(1e-6));
         }
+    }
+
+    /**
+     * A multisport FIT file's records table holds every sport; Garmin's CSV tool writes the sessions beside it
+     * ({@code <name>.session.csv}), and only the records of the running sessions are read, as from the FIT file. The
+     * triathlon's table also leaves 10 of its 19 fields empty on the bike, which once made its first fuller rows look
+     * like a header.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"fitparse__sample_mulitple_header", "fitparse__activity-large-fenxi2-multisport"})
+    void garminsOwnRecordCsvOfAMultisportFileReadsLikeTheFitFile(String name) throws IOException {
+        Path root = SharedData.require("garmin-stryd-fit-exports");
+        Path csv = root.resolve("decoded-by-garmin-csvtool/" + name + ".record.csv");
+        WatchRecording fromCsv = (WatchRecording) new InputReaders().read(csv, "record.csv", ReadOptions.DEFAULTS);
+        WatchRecording fromFit = new FitActivityReader().read(root.resolve("fit/" + name + ".fit"), "run.fit",
+                WatchReadOptions.DEFAULTS);
+        assertThat(fromCsv.timeS()).containsExactly(fromFit.timeS());
+        for (WatchChannel c : new WatchChannel[] {WatchChannel.CADENCE_SPM, WatchChannel.CONTACT_MS,
+            WatchChannel.VERTICAL_OSCILLATION_MM, WatchChannel.DISTANCE_M, WatchChannel.SPEED_MPS}) {
+            if (fromFit.channel(c) == null) {
+                assertThat(fromCsv.channel(c)).as(c.column()).isNull();
+            } else {
+                assertThat(fromCsv.channel(c)).as(c.column()).containsExactly(fromFit.channel(c), within(1e-6));
+            }
+        }
+        Decision csvSessions = fromCsv.decisions().stream().filter(d -> d.key().equals("sessions")).findFirst()
+                .orElseThrow();
+        Decision fitSessions = fromFit.decisions().stream().filter(d -> d.key().equals("sessions")).findFirst()
+                .orElseThrow();
+        assertThat(csvSessions.value()).isEqualTo(fitSessions.value());
+        assertThat(csvSessions.reason()).contains(name + ".session.csv");
+    }
+
+    @Test
+    void aSessionTableBesideTheRecordsKeepsTheRunningSessionsOnly() throws IOException {
+        StringBuilder rec = new StringBuilder("timestamp[s],distance[m],speed[m/s],heart_rate[bpm],cadence[rpm]\n");
+        for (int t = 0; t < 600; t++) {
+            boolean run = t >= 300;
+            rec.append(1_000_000_000L + t).append(',').append(run ? 3 * (t - 300) + 5000 : 8.0 * t).append(',')
+                    .append(run ? "3.0" : "8.0").append(",150,").append(run ? 84 : 90).append('\n');
+        }
+        Path records = TempDirs.write(tmp, "duathlon.record.csv", rec.toString());
+        TempDirs.write(tmp, "duathlon.session.csv", "timestamp[s],start_time,total_elapsed_time[s],sport\n"
+                + "1000000299,1000000000,299.0,2\n1000000599,1000000300,299.0,1\n");
+        WatchRecording r = (WatchRecording) new InputReaders().read(records, "duathlon.record.csv",
+                ReadOptions.DEFAULTS);
+        assertThat(r.timeS()).hasSize(300);
+        assertThat(r.channel(WatchChannel.SPEED_MPS)).containsOnly(3.0);
+        assertThat(r.decisions()).anySatisfy(d -> {
+            assertThat(d.key()).isEqualTo("sessions");
+            assertThat(d.value()).isEqualTo("1 running of 2");
+            assertThat(d.reason()).contains("skipped: cycling");
+        });
+        assertThat(r.decisions()).anySatisfy(d -> assertThat(d.key() + "=" + d.value())
+                .isEqualTo("records_outside_running=300"));
+        // a table of rides only: nothing to analyse, and the message says why
+        TempDirs.write(tmp, "duathlon.session.csv", "timestamp[s],start_time,total_elapsed_time[s],sport\n"
+                + "1000000599,1000000000,599.0,2\n");
+        assertThatThrownBy(() -> new InputReaders().read(records, "duathlon.record.csv", ReadOptions.DEFAULTS))
+                .isInstanceOf(GaitformException.class).hasMessageContaining("duathlon.record.csv")
+                .hasMessageContaining("no running in this file").hasMessageContaining("1 session(s) of cycling");
     }
 
     @Test

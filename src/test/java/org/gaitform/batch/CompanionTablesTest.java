@@ -1,0 +1,103 @@
+package org.gaitform.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.support.CsvRows;
+import org.gaitform.support.Fixtures;
+import org.gaitform.support.SharedData;
+import org.gaitform.support.TempDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dataset folder holds more than recordings: the reference events a lab derived from its force plates, and the
+ * other message tables Garmin's FIT CSV tool writes beside a file's records. A folder run lists them as not analysed,
+ * with the reason, instead of as failed recordings; a recording with event columns beside its signals, a FIT message
+ * table without its records beside it, and a file named on the command line are analysed as before.
+ */
+class CompanionTablesTest {
+
+    private static BatchResult run(List<Path> given, Path out) throws IOException {
+        return new BatchRunner(AnalysisSettings.defaults(), "test", new BatchOptions(1, false)).run(given, out,
+                BatchListener.NONE);
+    }
+
+    @Test
+    void referenceEventsAndFitMessageTablesAreNotAnalysedInAFolder(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        String run = Fixtures.shortRunCsv();
+        TempDirs.write(in, "trial01.csv", run);
+        // reference events as Alcantara's and Fukuchi's folders hold them, and as gaitmap names them
+        TempDirs.write(in, "trial01_contacts_from_vgrf.csv", "step,foot,ic_time_s,to_time_s,gct_ms\n"
+                + "1,L,0.512,0.761,249\n2,R,0.843,1.090,247\n");
+        TempDirs.write(in, "stride_events.csv", "s_id,foot,start,end,ic,tc,min_vel\n0,left,100,210,120,180,105\n");
+        // a FIT file's session table beside its records, and one without its records
+        TempDirs.write(in, "watch.record.csv", "timestamp[s],distance[m],speed[m/s],heart_rate[bpm],cadence[rpm]\n");
+        TempDirs.write(in, "watch.session.csv", "timestamp[s],total_elapsed_time[s],total_distance[m],sport\n"
+                + "1,1800,5000,1\n");
+        TempDirs.write(in, "other.lap.csv", "timestamp[s],total_elapsed_time[s]\n1,600\n");
+        // a recording whose export carries an event column beside its accelerometer
+        String[] lines = run.split("\n", 2);
+        TempDirs.write(in, "annotated.csv", lines[0] + ",ic,to\n" + lines[1].replace("\n", ",0,0\n"));
+
+        BatchResult r = run(List.of(in), dir.resolve("out"));
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        r.notAnalysed().forEach(s -> reasons.put(s.path().getFileName().toString(), s.reason()));
+        assertThat(reasons).containsEntry("trial01_contacts_from_vgrf.csv", "reference_events")
+                .containsEntry("stride_events.csv", "reference_events")
+                .containsEntry("watch.session.csv", "fit_messages");
+        assertThat(r.notAnalysed()).filteredOn(s -> s.reason().equals("fit_messages")).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("'session' messages").contains(
+                        "the recording is watch.record.csv beside it"));
+        assertThat(r.notAnalysed()).filteredOn(s -> s.reason().equals("reference_events")).allSatisfy(s ->
+                assertThat(s.message()).contains("gaitform validate compares recordings with it"));
+        assertThat(r.outcomes()).extracting(o -> o.input().path().getFileName().toString())
+                .containsExactlyInAnyOrder("trial01.csv", "annotated.csv", "watch.record.csv", "other.lap.csv");
+        assertThat(r.outcomes()).filteredOn(o -> o.input().path().getFileName().toString().equals("annotated.csv"))
+                .singleElement().satisfies(o -> assertThat(o.ok()).as(o.message()).isTrue());
+
+        List<Map<String, String>> rows = CsvRows.parse(Files.readString(dir.resolve("out/batch-summary.csv")));
+        assertThat(rows).filteredOn(row -> row.get("skip_reason").equals("reference_events")).hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("skipped"));
+    }
+
+    @Test
+    void aReferenceTableNamedOnTheCommandLineIsStillReadAsARecording(@TempDir Path dir) throws IOException {
+        Path table = TempDirs.write(dir, "contacts.csv", "foot,ic_time_s,to_time_s\nL,0.5,0.75\n");
+        BatchResult r = run(List.of(table), dir.resolve("out"));
+        assertThat(r.notAnalysed()).isEmpty();
+        assertThat(r.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.ok()).isFalse();
+            assertThat(o.message()).contains("contacts.csv");
+        });
+    }
+
+    /** The shared folders a researcher would point gaitform at: no reference table is left among the failures. */
+    @Test
+    void theSharedReferenceTablesAreRecognised(@TempDir Path dir) throws IOException {
+        Path shared = SharedData.require("fukuchi2017-treadmill-markers").getParent();
+        InputDiscovery.Found found = new InputDiscovery(new org.gaitform.io.InputReaders()).search(List.of(shared),
+                dir.resolve("out"));
+        List<String> events = found.skipped().stream().filter(s -> s.reason().equals("reference_events"))
+                .map(s -> shared.relativize(s.path()).toString()).sorted().toList();
+        List<String> fit = found.skipped().stream().filter(s -> s.reason().equals("fit_messages"))
+                .map(s -> shared.relativize(s.path()).toString()).toList();
+        System.out.println("reference_events: " + events + "\nfit_messages: " + fit.size());
+        assertThat(events).contains("alcantara2022-sacral-imu-treadmill/reference_contacts_from_grf.csv",
+                "fukuchi2017-treadmill-markers/RBDS008runT35_contacts_from_vgrf.csv",
+                "hamner2013-running-markers-grf/Run_20002_contacts_from_vgrf.csv",
+                "gaitmap-foot-imu-walking/stride_events_sample.csv");
+        assertThat(fit).hasSizeGreaterThanOrEqualTo(20).allMatch(f -> !f.endsWith(".record.csv"));
+        assertThat(found.inputs()).extracting(i -> shared.relativize(i.path()).toString())
+                .contains("alcantara2022-sacral-imu-treadmill/trials/trial21_speed4.17_slope10.csv",
+                        "fukuchi2017-treadmill-markers/RBDS008runT35markers.txt",
+                        "gaitmap-foot-imu-walking/imu_sample.csv")
+                .noneMatch(p -> p.contains("contacts_from"));
+    }
+}
