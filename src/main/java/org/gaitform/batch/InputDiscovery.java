@@ -30,8 +30,9 @@ import org.gaitform.report.OutputNames;
  * input, not a crash); folders are searched recursively for files gaitform reads. Links to files and folders are
  * followed (a link that leads back into a folder being searched is a loop and is not followed again). Every path
  * seen in a folder and not taken as an input is recorded with the reason ({@link Skipped}): hidden entries,
- * companion files (ground truth, metadata, READMEs, reference events, FIT message tables), gaitform's own outputs,
- * the output folder, files of other kinds, broken links, link loops, and a second path to a file already taken.
+ * companion files (ground truth, metadata, READMEs, reference events and forces, FIT message tables), gaitform's
+ * own outputs, the output folder, files of other kinds, broken links, link loops, and a second path to a file
+ * already taken.
  */
 public final class InputDiscovery {
     /** {@code <name>.<message>.csv}, as Garmin's FIT CSV tool names its tables. */
@@ -64,8 +65,8 @@ public final class InputDiscovery {
      * @param display how to name it (as {@link Input#display()})
      * @param reason  a short code for the {@code skip_reason} column: {@code hidden}, {@code not_a_recording},
      *                {@code metadata}, {@code ground_truth}, {@code document}, {@code gaitform_output},
-     *                {@code static_trial}, {@code fit_messages}, {@code reference_events}, {@code output_folder},
-     *                {@code link_loop}, {@code broken_link},
+     *                {@code static_trial}, {@code fit_messages}, {@code reference_events},
+     *                {@code force_recording}, {@code output_folder}, {@code link_loop}, {@code broken_link},
      *                {@code duplicate}
      * @param message the reason in words
      */
@@ -201,9 +202,9 @@ public final class InputDiscovery {
     /**
      * A table in a searched folder that a reader would take but that sits beside the recordings as something else: a
      * table of one kind of FIT message (session, lap, event, …) that Garmin's FIT CSV tool writes beside the records
-     * ({@code <name>.record.csv}, the recording), or a table of reference gait events (an initial-contact and a
-     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}). A file named on the command line is
-     * always analysed.
+     * ({@code <name>.record.csv}, the recording), a table of reference gait events (an initial-contact and a
+     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}), or a force-plate recording
+     * ({@link ReferenceTable#isForceTable}). A file named on the command line is always analysed.
      */
     private Optional<Skipped> companionTable(Path file) {
         String name = file.getFileName().toString();
@@ -218,6 +219,11 @@ public final class InputDiscovery {
                 && ReferenceTable.isEventTable(file, name(file))) {
             return Optional.of(skip(file, "reference_events", "a table of reference gait events (initial contacts and "
                     + "toe-offs), not a recording: gaitform validate compares recordings with it"));
+        }
+        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
+                && ReferenceTable.isForceTable(file, name(file))) {
+            return Optional.of(skip(file, "force_recording", "a force-plate recording, not one gaitform analyses: "
+                    + "gaitform validate takes its contacts as the reference of the recording beside it"));
         }
         return Optional.empty();
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A dataset folder holds more than recordings: the reference events a lab derived from its force plates, and the
- * other message tables Garmin's FIT CSV tool writes beside a file's records. A folder run lists them as not analysed,
+ * A dataset folder holds more than recordings: the force plates' own recordings, the reference events a lab derived
+ * from them, and the other message tables Garmin's FIT CSV tool writes beside a file's records. A folder run lists them as not analysed,
  * with the reason, instead of as failed recordings; a recording with event columns beside its signals, a FIT message
  * table without its records beside it, and a file named on the command line are analysed as before.
  */
@@ -37,6 +37,9 @@ class CompanionTablesTest {
         TempDirs.write(in, "trial01_contacts_from_vgrf.csv", "step,foot,ic_time_s,to_time_s,gct_ms\n"
                 + "1,L,0.512,0.761,249\n2,R,0.843,1.090,247\n");
         TempDirs.write(in, "stride_events.csv", "s_id,foot,start,end,ic,tc,min_vel\n0,left,100,210,120,180,105\n");
+        // a force plate's recording, as Fukuchi's folder holds them
+        TempDirs.write(in, "trial01forces.txt", "Time\tFx\tFy\tFz\tCOPx\tCOPy\tCOPz\tTy\n1\t45.9\t27.9\t1.98\t1570\t0\t1110\t-14\n"
+                + "2\t-0\t-0\t-0\t2149\t0\t976\t-0\n");
         // a FIT file's session table beside its records, and one without its records
         TempDirs.write(in, "watch.record.csv", "timestamp[s],distance[m],speed[m/s],heart_rate[bpm],cadence[rpm]\n");
         TempDirs.write(in, "watch.session.csv", "timestamp[s],total_elapsed_time[s],total_distance[m],sport\n"
@@ -51,7 +54,8 @@ class CompanionTablesTest {
         r.notAnalysed().forEach(s -> reasons.put(s.path().getFileName().toString(), s.reason()));
         assertThat(reasons).containsEntry("trial01_contacts_from_vgrf.csv", "reference_events")
                 .containsEntry("stride_events.csv", "reference_events")
-                .containsEntry("watch.session.csv", "fit_messages");
+                .containsEntry("watch.session.csv", "fit_messages")
+                .containsEntry("trial01forces.txt", "force_recording");
         assertThat(r.notAnalysed()).filteredOn(s -> s.reason().equals("fit_messages")).singleElement()
                 .satisfies(s -> assertThat(s.message()).contains("'session' messages").contains(
                         "the recording is watch.record.csv beside it"));
@@ -89,6 +93,11 @@ class CompanionTablesTest {
         List<String> fit = found.skipped().stream().filter(s -> s.reason().equals("fit_messages"))
                 .map(s -> shared.relativize(s.path()).toString()).toList();
         System.out.println("reference_events: " + events + "\nfit_messages: " + fit.size());
+        List<String> forces = found.skipped().stream().filter(s -> s.reason().equals("force_recording"))
+                .map(s -> shared.relativize(s.path()).toString()).sorted().toList();
+        System.out.println("force_recording: " + forces);
+        assertThat(forces).contains("fukuchi2017-treadmill-markers/RBDS008runT35forces.txt")
+                .noneMatch(f -> f.contains("trials/"));
         assertThat(events).contains("alcantara2022-sacral-imu-treadmill/reference_contacts_from_grf.csv",
                 "fukuchi2017-treadmill-markers/RBDS008runT35_contacts_from_vgrf.csv",
                 "hamner2013-running-markers-grf/Run_20002_contacts_from_vgrf.csv",

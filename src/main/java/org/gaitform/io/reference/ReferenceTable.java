@@ -153,14 +153,37 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
                 return false;
             }
             List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
-            boolean signal = cols.stream().anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*|.*_[xyz]|[xyz]"));
-            return !signal && ReferenceColumns.kind(cols) == Kind.EVENTS && (ReferenceColumns.hasAny(cols,
+            return !signalColumns(head.names()) && ReferenceColumns.kind(cols) == Kind.EVENTS && (ReferenceColumns.hasAny(cols,
                     ReferenceColumns.TO_S) || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_MS)
                     || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_SAMPLE)
                     || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_BARE));
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * True when a text table's name says force or GRF and its header names force columns and no column of a sensor
+     * signal: a force-plate recording, which {@code gaitform validate} takes as the reference of the recording beside
+     * it. False for anything unreadable.
+     */
+    public static boolean isForceTable(Path path, String source) {
+        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!lower.contains("force") && !lower.contains("grf")) {
+            return false;
+        }
+        try {
+            Header head = header(path, source, TextDecoding.detect(path));
+            return head != null && !signalColumns(head.names()) && ForceTableReader.hasForceColumns(head.names());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** True when a header names a sensor signal: an acceleration, an angular rate, a magnetic field, a quaternion. */
+    private static boolean signalColumns(List<String> names) {
+        return names.stream().map(ReferenceTable::normalise).anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*"
+                + "|.*_[xyz]|[xyz]"));
     }
 
     /** The separator of a header line: the most frequent of tab, semicolon, comma; else runs of white space. */
