@@ -451,7 +451,6 @@ public final class WatchCsvReader {
         return table.build(source, "csv", epoch, Double.NaN, List.of(), Map.of(), info, decisions, warnings);
     }
 
-    /** Columns are read in this order: speed and distance before cadence, cadence before step length. */
     /**
      * A FIT CSV tool records table with the file's session table beside it ({@link FitCsvSessions}): only the records
      * inside the running sessions are kept, as the FIT file itself is read. Rows whose time is not a FIT time stamp
@@ -492,6 +491,7 @@ public final class WatchCsvReader {
         }
     }
 
+    /** Columns are read in this order: speed and distance before cadence, cadence before step length. */
     private static int order(Role r) {
         return switch (r) {
             case ENHANCED_SPEED, SPEED, PACE, DISTANCE -> 0;
