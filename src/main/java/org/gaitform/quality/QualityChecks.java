@@ -312,16 +312,29 @@ public final class QualityChecks {
                 if (nm == null) {
                     continue;
                 }
+                // frames whose missing keypoints are all in short gaps, which are interpolated (all of them when the
+                // reader does not say)
+                double interpolated = x.r.decisions().stream().filter(e -> e.key().equals("leg_keypoints_interpolated"))
+                        .map(e -> counts(e.value())).filter(c -> c != null && c[1] == nm[1]).mapToDouble(c -> c[0])
+                        .findFirst().orElse(nm[0]);
                 double pct = 100 * nm[0] / nm[1];
-                Quality q = pct > s.missingLegFramesPoorPct() ? Quality.POOR : pct > s.missingLegFramesPct()
-                        ? Quality.DOUBTFUL : Quality.GOOD;
+                double interpolatedPct = 100 * interpolated / nm[1];
+                // interpolated values can be wrong; a keypoint gone for longer leaves its steps without values (fewer
+                // steps behind the findings), so those frames make the session doubtful, never poor
+                Quality q = interpolatedPct > s.missingLegFramesPoorPct() ? Quality.POOR
+                        : pct > s.missingLegFramesPct() ? Quality.DOUBTFUL : Quality.GOOD;
+                String longer = nm[0] > interpolated ? String.format(Locale.ROOT, "; in %.0f of them (%.0f %%) the "
+                        + "gap is longer than can be interpolated, and those steps have no values from the keypoints",
+                        nm[0] - interpolated, 100 * (nm[0] - interpolated) / nm[1]) : "";
                 String sentence = String.format(Locale.ROOT, "A leg keypoint (hip, knee, ankle, heel or toe) is missing "
-                        + "or below the confidence threshold in %.0f of %.0f frames with a person (%.0f %%%s).", nm[0],
+                        + "or below the confidence threshold in %.0f of %.0f frames with a person (%.0f %%%s)%s.", nm[0],
                         nm[1], pct, q == Quality.GOOD ? String.format(Locale.ROOT, ", at most %.0f %%",
-                        s.missingLegFramesPct()) : String.format(Locale.ROOT, ", more than %.0f %%: the runner is "
+                        s.missingLegFramesPct()) : q == Quality.POOR ? String.format(Locale.ROOT, ", %.0f %% of them "
+                        + "in short gaps, more than %.0f %%: the runner is partly hidden or too small for the "
+                        + "estimator; contacts and form values are interpolated over the gaps", interpolatedPct,
+                        s.missingLegFramesPoorPct()) : String.format(Locale.ROOT, ", more than %.0f %%: the runner is "
                         + "partly hidden, out of the picture or too small for the estimator; contacts and form values "
-                        + "are interpolated over the gaps", q == Quality.POOR ? s.missingLegFramesPoorPct()
-                        : s.missingLegFramesPct()));
+                        + "are interpolated over the short gaps", s.missingLegFramesPct()), longer);
                 out.add(q == Quality.GOOD ? QualityCheck.passed("keypoints_missing", sentence)
                         : new QualityCheck("keypoints_missing", q, sentence, x.eventMetrics()));
             }

@@ -18,6 +18,9 @@ import org.gaitform.signal.Stats;
  * from the size of the body.
  */
 final class PoseAssembler {
+    /** Gaps of a keypoint up to this long are interpolated downstream (s): {@code BodyFrame.MAX_FILLED_GAP_S}. */
+    static final double INTERPOLATED_GAP_S = 0.1;
+
     /** Confidence below which a video keypoint is treated as missing (OpenPose scores, BlazePose visibility). */
     static final double MIN_CONFIDENCE = 0.1;
     /** Stamps whose intervals stray more than this fraction from their mean count as dropped frames. */
@@ -205,7 +208,7 @@ final class PoseAssembler {
                     "neither; give the frame rate with --fps");
         }
         if (video) {
-            legKeypointsMissing(raw, n);
+            legKeypointsMissing(raw, n, rate);
         }
         correctSwitches(raw, n, rate, video, options);
         // unit
@@ -266,9 +269,11 @@ final class PoseAssembler {
     /**
      * Records in how many frames with a person a leg keypoint is missing (hip, knee, ankle, heel or toe of either side,
      * among those the file gives in at least a fifth of the frames): low confidence, the runner partly out of the
-     * picture or hidden, or too small for the estimator.
+     * picture or hidden, or too small for the estimator; and in how many of them every missing leg keypoint lies in a
+     * gap short enough to be interpolated ({@link #INTERPOLATED_GAP_S}, inside the recording). The others' gaps are
+     * longer: their steps lose the values instead.
      */
-    private void legKeypointsMissing(List<Raw> raw, int n) {
+    private void legKeypointsMissing(List<Raw> raw, int n, double rate) {
         List<Raw> leg = new ArrayList<>();
         for (Raw r : raw) {
             Object[] side = LeftRightSwitchCorrection.side(r.name());
@@ -287,8 +292,14 @@ final class PoseAssembler {
         if (leg.isEmpty()) {
             return;
         }
+        int maxGap = Math.max(1, (int) Math.round(INTERPOLATED_GAP_S * rate));
+        List<boolean[]> longGap = new ArrayList<>();
+        for (Raw r : leg) {
+            longGap.add(longGaps(r, n, maxGap));
+        }
         int withPerson = 0;
         int missing = 0;
+        int interpolated = 0;
         for (int i = 0; i < n; i++) {
             boolean any = false;
             for (Raw r : raw) {
@@ -301,18 +312,48 @@ final class PoseAssembler {
                 continue;
             }
             withPerson++;
-            for (Raw r : leg) {
+            boolean miss = false;
+            boolean inLong = false;
+            for (int k = 0; k < leg.size(); k++) {
+                Raw r = leg.get(k);
                 if (Double.isNaN(r.x()[i]) || Double.isNaN(r.y()[i])) {
-                    missing++;
-                    break;
+                    miss = true;
+                    inLong |= longGap.get(k)[i];
                 }
             }
+            missing += miss ? 1 : 0;
+            interpolated += miss && !inLong ? 1 : 0;
         }
         if (withPerson > 0) {
             decide("leg_keypoints_missing", missing + " of " + withPerson, String.format(Locale.ROOT, "%.1f %% of the "
                     + "frames with a person miss at least one of %d leg keypoints (missing or below the confidence "
                     + "threshold); short gaps are interpolated", 100.0 * missing / withPerson, leg.size()));
+            decide("leg_keypoints_interpolated", interpolated + " of " + withPerson, String.format(Locale.ROOT,
+                    "%.1f %% of the frames with a person miss leg keypoints only in gaps up to %.0f ms, which are "
+                    + "interpolated; in the other %d frame(s) missing a leg keypoint the gap is longer (or reaches "
+                    + "the recording's start or end), and the steps there lose the values instead",
+                    100.0 * interpolated / withPerson, 1000 * INTERPOLATED_GAP_S, missing - interpolated));
         }
+    }
+
+    /** Frames in a gap of the keypoint that is not interpolated: longer than {@code maxGap}, or at an end. */
+    private static boolean[] longGaps(Raw r, int n, int maxGap) {
+        boolean[] out = new boolean[n];
+        int i = 0;
+        while (i < n) {
+            if (!(Double.isNaN(r.x()[i]) || Double.isNaN(r.y()[i]))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (Double.isNaN(r.x()[i]) || Double.isNaN(r.y()[i]))) {
+                i++;
+            }
+            if (start == 0 || i == n || i - start > maxGap) {
+                java.util.Arrays.fill(out, start, i, true);
+            }
+        }
+        return out;
     }
 
     /**
