@@ -68,11 +68,18 @@ public final class PelvisStepTracking {
      */
     public static final double MIN_SIDE_AGREEMENT = 0.75;
     /**
-     * The hips must be seen in at least this share of the frames between the first and the last that show them: a
-     * runner moving away from the camera is often lost by the pose estimator before the clip ends (or found only
-     * after it starts), and those frames hold no steps to track.
+     * The hips must be seen in at least this share of the frames of the stretches that show them (between the first
+     * and the last such frame, apart from gaps longer than {@link #HIPS_LOST_S}): a runner moving away from the camera
+     * is often lost by the pose estimator before the clip ends (or found only after it starts), and those frames hold
+     * no steps to track.
      */
     public static final double MIN_HIPS_SEEN = 0.75;
+    /**
+     * The hips unseen for longer than this (s), about a stride and a half, mean the runner is lost there (out of the
+     * picture, or hidden by someone passing): the steps are tracked in the stretches on either side on their own,
+     * and those frames do not count against {@link #MIN_HIPS_SEEN}.
+     */
+    public static final double HIPS_LOST_S = 0.5;
     /**
      * The tracking is for a runner whose image grows or shrinks at least this much over the recording (largest over
      * smallest scale): a runner moving away or coming closer, for example from 8 to 10 m. The scale of a runner at one
@@ -113,9 +120,10 @@ public final class PelvisStepTracking {
     }
 
     /**
-     * Tracks the steps. Empty when the hips are not seen in most frames between the first and the last that show them
-     * ({@link #MIN_HIPS_SEEN}), the pelvis does not swing once per step, fewer than three steps are tracked, or the
-     * feet do not tell the sides (fewer than {@link #MIN_SIDE_AGREEMENT} of a stretch's steps agree).
+     * Tracks the steps. Empty when the hips are not seen in most frames of the stretches that show them
+     * ({@link #MIN_HIPS_SEEN}, {@link #HIPS_LOST_S}), the pelvis does not swing once per step, fewer than three steps
+     * are tracked, or the feet do not tell the sides (fewer than {@link #MIN_SIDE_AGREEMENT} of a stretch's steps
+     * agree).
      *
      * @param body       a frontal view with the perspective removed
      * @param feet       the feet's own contacts (for the toe-offs)
@@ -135,18 +143,14 @@ public final class PelvisStepTracking {
             v[i] = (up[i + 1] - up[i - 1]) / 2 * rate;
             seen += Double.isFinite(v[i]) ? 1 : 0;
         }
-        // the frames from the first to the last that show the hips
-        int firstSeen = 0;
-        while (firstSeen < n && !Double.isFinite(up[firstSeen])) {
-            firstSeen++;
-        }
-        int last = n - 1;
-        while (last > firstSeen && !Double.isFinite(up[last])) {
-            last--;
-        }
-        if (firstSeen >= n || seen < MIN_HIPS_SEEN * (last - firstSeen + 1)) {
+        // the stretches of frames that show the hips, apart from short gaps: the runner lost for longer (before the
+        // clip ends, or hidden for a while by someone passing) has no steps to track there
+        List<int[]> stretches = stretches(up, (int) Math.round(HIPS_LOST_S * rate));
+        int spanned = stretches.stream().mapToInt(st -> st[1] - st[0] + 1).sum();
+        if (stretches.isEmpty() || seen < MIN_HIPS_SEEN * spanned) {
             return Optional.empty();
         }
+        int last = stretches.get(stretches.size() - 1)[1];
         double period = stepPeriod(v, rate);
         if (!(period > 0)) {
             return Optional.empty();
@@ -164,10 +168,12 @@ public final class PelvisStepTracking {
         for (int i = 0; i < n; i++) {
             evidence[i] = Double.isFinite(v[i]) && sd > 0 ? Math.max(0, -(v[i] - mean) / sd) : 0;
         }
-        // the steps are tracked where the runner is seen: beats would go on through frames without evidence
+        // the steps are tracked in each stretch on its own: beats would go on through frames without evidence
         List<Integer> beats = new ArrayList<>();
-        for (int b : bestSequence(Arrays.copyOfRange(evidence, firstSeen, last + 1), period)) {
-            beats.add(firstSeen + b);
+        for (int[] st : stretches) {
+            for (int b : bestSequence(Arrays.copyOfRange(evidence, st[0], st[1] + 1), period)) {
+                beats.add(st[0] + b);
+            }
         }
         // each landing: the fastest descent near the tracked frame, less the delay
         List<double[]> landings = new ArrayList<>();
@@ -237,7 +243,13 @@ public final class PelvisStepTracking {
         for (int k = 0; k < landings.size(); k++) {
             double to;
             double ic = landings.get(k)[0];
-            double next = k + 1 < landings.size() ? landings.get(k + 1)[0] : last;
+            int stretchEnd = last;
+            for (int[] st : stretches) {
+                if (ic >= st[0] && ic <= st[1]) {
+                    stretchEnd = st[1];
+                }
+            }
+            double next = k + 1 < landings.size() ? Math.min(landings.get(k + 1)[0], stretchEnd) : last;
             // the same foot's contact around the landing; of a contact the jitter split, the part that ends last
             FootContact match = null;
             for (FootContact c : feet) {
@@ -257,9 +269,9 @@ public final class PelvisStepTracking {
                     continue;
                 }
             }
-            // a stance the recording (or the runner's last frame in it) ends in is not complete (the feet's contacts
-            // are not taken there either)
-            if (!(to > ic) || to >= last) {
+            // a stance that the recording, or the stretch that shows the runner, ends in is not complete (the feet's
+            // contacts are not taken there either)
+            if (!(to > ic) || to >= stretchEnd) {
                 continue;
             }
             out.add(new FootContact(sides[k], ic, to, match != null ? match.icPoint() : "pelvis",
@@ -269,6 +281,33 @@ public final class PelvisStepTracking {
             return Optional.empty();
         }
         return Optional.of(new Result(out, period / rate, fromFeet, agree / voted, feet.size()));
+    }
+
+    /**
+     * The stretches {first, last} (frames) in which the hips are seen, split where they are unseen for more than
+     * {@code lostFrames} frames in a row; empty when they are never seen.
+     */
+    static List<int[]> stretches(double[] up, int lostFrames) {
+        List<int[]> out = new ArrayList<>();
+        int n = up.length;
+        int start = -1;
+        int lastSeen = -1;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(up[i])) {
+                continue;
+            }
+            if (start < 0) {
+                start = i;
+            } else if (i - lastSeen - 1 > lostFrames) {
+                out.add(new int[] {start, lastSeen});
+                start = i;
+            }
+            lastSeen = i;
+        }
+        if (start >= 0) {
+            out.add(new int[] {start, lastSeen});
+        }
+        return out;
     }
 
     /**

@@ -209,6 +209,32 @@ public final class QualityChecks {
             return bouts.stream().mapToDouble(Bout::durationS).sum();
         }
 
+        /**
+         * Time of the analysed bouts in which the recording shows the runner (s): for video keypoints and markers,
+         * frames in which no point at all is seen (the runner out of the picture, or hidden by someone passing) hold
+         * no steps; for other inputs the analysed time.
+         */
+        double seenS() {
+            if (!(rec instanceof PoseRecording p) || timeS == null || p.keypoints().isEmpty()) {
+                return analysedS();
+            }
+            int n = timeS.length;
+            boolean[] seen = new boolean[n];
+            for (org.gaitform.model.Keypoint k : p.keypoints()) {
+                double[] kx = k.x();
+                for (int i = 0; i < Math.min(n, kx.length); i++) {
+                    seen[i] |= Double.isFinite(kx[i]);
+                }
+            }
+            int unseen = 0;
+            for (int[] sp : spans()) {
+                for (int i = sp[0]; i < Math.min(n, sp[1]); i++) {
+                    unseen += seen[i] ? 0 : 1;
+                }
+            }
+            return Math.max(0, analysedS() - unseen / p.frameRateHz());
+        }
+
         /** The analysed bouts as sample ranges. */
         List<int[]> spans() {
             List<int[]> out = new ArrayList<>();
@@ -643,7 +669,7 @@ public final class QualityChecks {
 
     private void stepsExpected(Session x, SignalCadence.Estimate est, List<QualityCheck> out) {
         double cadence = est.available() ? est.cadenceSpm() : x.eventCadence();
-        double analysed = x.analysedS();
+        double analysed = x.seenS();
         if (!Double.isFinite(cadence) || !(analysed > 0)) {
             return;
         }
@@ -653,8 +679,10 @@ public final class QualityChecks {
         double tol = Math.max(2 + x.bouts.size(), s.stepsExpectedPct() / 100 * expected);
         double off = found - expected;
         String what = x.oneLeg ? "contacts of the leg" : x.activityWord() + " steps";
-        String nums = String.format(Locale.ROOT, "%d %s found in %.1f s analysed, %.0f expected at %.1f steps/min%s",
-                found, what, analysed, expected, cadence, est.available() ? " (the signal's cadence)" : "");
+        boolean unseen = analysed < x.analysedS() - 0.5;
+        String nums = String.format(Locale.ROOT, "%d %s found in %.1f s analysed%s, %.0f expected at %.1f steps/min%s",
+                found, what, analysed, unseen ? String.format(Locale.ROOT, " with the runner in the picture (of %.1f s)",
+                x.analysedS()) : "", expected, cadence, est.available() ? " (the signal's cadence)" : "");
         if (Math.abs(off) <= tol) {
             out.add(QualityCheck.passed("steps_expected", capital(nums) + "."));
             return;

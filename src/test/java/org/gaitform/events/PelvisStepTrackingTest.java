@@ -247,6 +247,41 @@ class PelvisStepTrackingTest {
         }
     }
 
+    /**
+     * Someone passing hides the runner for a second and a half in the middle: each side of the gap is tracked on its own
+     * (no landing in the gap, the sides right on both sides), and the gap does not count against the hips seen.
+     */
+    @Test
+    void aRunnerHiddenInTheMiddleIsTrackedOnBothSides() {
+        double rate = 30;
+        double[] up = PelvisDescentContactsTest.pelvis(rate, STEP_S, CONTACT_S, STEPS);
+        int n = up.length;
+        int from = (int) (0.35 * n);
+        int to = from + (int) (1.5 * rate);
+        Arrays.fill(up, from, to, Double.NaN);
+        assertThat(PelvisStepTracking.stretches(up, (int) Math.round(PelvisStepTracking.HIPS_LOST_S * rate)))
+                .containsExactly(new int[] {0, from - 1}, new int[] {to, n - 1});
+        Optional<PelvisStepTracking.Result> r = PelvisStepTracking.track(body(rate, up, 4.0), brokenFeet(rate),
+                footHeights(rate, n));
+        assertThat(r).isPresent();
+        double bias = expectedBiasS();
+        int before = 0;
+        int after = 0;
+        for (FootContact fc : r.get().contacts()) {
+            assertThat(fc.icIndex() < from - 1 || fc.icIndex() > to - 2).as("no landing in the gap (%.1f)", fc.icIndex())
+                    .isTrue();
+            assertThat(fc.toIndex() < from - 1 || fc.icIndex() > to - 2).as("no stance into the gap").isTrue();
+            int k = (int) Math.round((fc.icIndex() / rate - bias - FIRST_S) / STEP_S);
+            assertThat(fc.icIndex() / rate - FIRST_S - k * STEP_S).as("landing %d (s)", k).isCloseTo(bias,
+                    within(0.004));
+            assertThat(fc.side()).as("landing %d's foot", k).isEqualTo(sideOf(k));
+            before += fc.icIndex() < from ? 1 : 0;
+            after += fc.icIndex() > to ? 1 : 0;
+        }
+        assertThat(before).isGreaterThanOrEqualTo(4);
+        assertThat(after).isGreaterThanOrEqualTo(7);
+    }
+
     @Test
     void onlyForARunnerWhoseImageGrowsOrShrinks() {
         double[] up = new double[10];
