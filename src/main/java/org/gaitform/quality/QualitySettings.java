@@ -74,7 +74,7 @@ package org.gaitform.quality;
  *                              1.6–1.9° gave a wrong class in 3 of 18; docs/quality.md)
  * @param springMassOscillationRatio a running session's vertical oscillation over the spring-mass model's from its own
  *                              contact time and cadence (Morin et al. 2005) {low, high} outside which the oscillation or
- *                              the contact time is doubtful; default 0.5–2 (the shared recordings with a reference read
+ *                              the contact time is doubtful; default 0.5–2 (the shared running sessions read
  *                              0.79–1.40: markers, trunk IMU and watches alike; a unit read wrongly is 10 times off, an
  *                              oscillation from the wrong landmark or perspective several times; docs/quality.md)
  */
