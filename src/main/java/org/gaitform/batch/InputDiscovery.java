@@ -66,7 +66,8 @@ public final class InputDiscovery {
      * @param reason  a short code for the {@code skip_reason} column: {@code hidden}, {@code not_a_recording},
      *                {@code metadata}, {@code ground_truth}, {@code document}, {@code gaitform_output},
      *                {@code static_trial}, {@code fit_messages}, {@code reference_events},
-     *                {@code force_recording}, {@code output_folder}, {@code link_loop}, {@code broken_link},
+     *                {@code reference_values}, {@code force_recording}, {@code output_folder}, {@code link_loop},
+     *                {@code broken_link},
      *                {@code duplicate}
      * @param message the reason in words
      */
@@ -203,7 +204,8 @@ public final class InputDiscovery {
      * A table in a searched folder that a reader would take but that sits beside the recordings as something else: a
      * table of one kind of FIT message (session, lap, event, …) that Garmin's FIT CSV tool writes beside the records
      * ({@code <name>.record.csv}, the recording), a table of reference gait events (an initial-contact and a
-     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}), or a force-plate recording
+     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}), a table of reference session values
+     * per named recording ({@link ReferenceTable#isValuesTable}), or a force-plate recording
      * ({@link ReferenceTable#isForceTable}). A file named on the command line is always analysed.
      */
     private Optional<Skipped> companionTable(Path file) {
@@ -219,6 +221,12 @@ public final class InputDiscovery {
                 && ReferenceTable.isEventTable(file, name(file))) {
             return Optional.of(skip(file, "reference_events", "a table of reference gait events (initial contacts and "
                     + "toe-offs), not a recording: gaitform validate compares recordings with it"));
+        }
+        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
+                && ReferenceTable.isValuesTable(file, name(file))) {
+            return Optional.of(skip(file, "reference_values", "a table of reference session values (cadence, contact "
+                    + "time) or of references, one row per recording it names, not a recording: gaitform validate "
+                    + "compares recordings with it"));
         }
         if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
                 && ReferenceTable.isForceTable(file, name(file))) {

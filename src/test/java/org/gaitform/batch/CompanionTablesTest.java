@@ -37,6 +37,9 @@ class CompanionTablesTest {
         TempDirs.write(in, "trial01_contacts_from_vgrf.csv", "step,foot,ic_time_s,to_time_s,gct_ms\n"
                 + "1,L,0.512,0.761,249\n2,R,0.843,1.090,247\n");
         TempDirs.write(in, "stride_events.csv", "s_id,foot,start,end,ic,tc,min_vel\n0,left,100,210,120,180,105\n");
+        // reference session values per recording, as Alcantara's folder holds them
+        TempDirs.write(in, "reference_summary.csv", "trial,file,speed_m_s,n_contacts,cadence_steps_per_min,gct_ms_mean\n"
+                + "1,trial01.csv,3.33,15,192.6,226.0\n");
         // a force plate's recording, as Fukuchi's folder holds them
         TempDirs.write(in, "trial01forces.txt", "Time\tFx\tFy\tFz\tCOPx\tCOPy\tCOPz\tTy\n1\t45.9\t27.9\t1.98\t1570\t0\t1110\t-14\n"
                 + "2\t-0\t-0\t-0\t2149\t0\t976\t-0\n");
@@ -55,7 +58,8 @@ class CompanionTablesTest {
         assertThat(reasons).containsEntry("trial01_contacts_from_vgrf.csv", "reference_events")
                 .containsEntry("stride_events.csv", "reference_events")
                 .containsEntry("watch.session.csv", "fit_messages")
-                .containsEntry("trial01forces.txt", "force_recording");
+                .containsEntry("trial01forces.txt", "force_recording")
+                .containsEntry("reference_summary.csv", "reference_values");
         assertThat(r.notAnalysed()).filteredOn(s -> s.reason().equals("fit_messages")).singleElement()
                 .satisfies(s -> assertThat(s.message()).contains("'session' messages").contains(
                         "the recording is watch.record.csv beside it"));
@@ -96,6 +100,9 @@ class CompanionTablesTest {
         List<String> forces = found.skipped().stream().filter(s -> s.reason().equals("force_recording"))
                 .map(s -> shared.relativize(s.path()).toString()).sorted().toList();
         System.out.println("force_recording: " + forces);
+        assertThat(found.skipped()).filteredOn(s -> s.reason().equals("reference_values"))
+                .extracting(s -> shared.relativize(s.path()).toString())
+                .contains("alcantara2022-sacral-imu-treadmill/reference_summary_per_trial.csv");
         assertThat(forces).contains("fukuchi2017-treadmill-markers/RBDS008runT35forces.txt")
                 .noneMatch(f -> f.contains("trials/"));
         assertThat(events).contains("alcantara2022-sacral-imu-treadmill/reference_contacts_from_grf.csv",

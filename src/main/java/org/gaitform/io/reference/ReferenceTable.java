@@ -163,6 +163,26 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
     }
 
     /**
+     * True when a text table names a recording in each row (a {@code file} column, {@link #FILE_COLUMNS}) and gives it
+     * a session cadence or contact time, as a table of reference session values does, with no column of a sensor
+     * signal: such a table beside recordings is a reference (or an index of references), not a recording. False for
+     * anything unreadable.
+     */
+    public static boolean isValuesTable(Path path, String source) {
+        try {
+            Header head = header(path, source, TextDecoding.detect(path));
+            if (head == null || signalColumns(head.names())) {
+                return false;
+            }
+            List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
+            Kind kind = ReferenceColumns.kind(cols);
+            return (kind == Kind.SESSION_VALUES || kind == Kind.INDEX) && FILE_COLUMNS.stream().anyMatch(cols::contains);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
      * True when a text table's name says force or GRF and its header names force columns and no column of a sensor
      * signal: a force-plate recording, which {@code gaitform validate} takes as the reference of the recording beside
      * it. False for anything unreadable.
