@@ -204,9 +204,8 @@ public final class InputDiscovery {
      * A table in a searched folder that a reader would take but that sits beside the recordings as something else: a
      * table of one kind of FIT message (session, lap, event, …) that Garmin's FIT CSV tool writes beside the records
      * ({@code <name>.record.csv}, the recording), a table of reference gait events (an initial-contact and a
-     * toe-off column and no sensor column, {@link ReferenceTable#isEventTable}), a table of reference session values
-     * per named recording ({@link ReferenceTable#isValuesTable}), or a force-plate recording
-     * ({@link ReferenceTable#isForceTable}). A file named on the command line is always analysed.
+     * toe-off column and no sensor column), a table of reference session values per named recording, or a force-plate
+     * recording ({@link ReferenceTable#companion}). A file named on the command line is always analysed.
      */
     private Optional<Skipped> companionTable(Path file) {
         String name = file.getFileName().toString();
@@ -217,23 +216,18 @@ public final class InputDiscovery {
                     + "FIT CSV tool writes them: the recording is " + m.group(1) + ".record.csv beside it"));
         }
         String lower = name.toLowerCase(Locale.ROOT);
-        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
-                && ReferenceTable.isEventTable(file, name(file))) {
-            return Optional.of(skip(file, "reference_events", "a table of reference gait events (initial contacts and "
-                    + "toe-offs), not a recording: gaitform validate compares recordings with it"));
+        if (!(lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))) {
+            return Optional.empty();
         }
-        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
-                && ReferenceTable.isValuesTable(file, name(file))) {
-            return Optional.of(skip(file, "reference_values", "a table of reference session values (cadence, contact "
+        return ReferenceTable.companion(file, name(file)).map(kind -> switch (kind) {
+            case EVENTS -> skip(file, "reference_events", "a table of reference gait events (initial contacts and "
+                    + "toe-offs), not a recording: gaitform validate compares recordings with it");
+            case VALUES -> skip(file, "reference_values", "a table of reference session values (cadence, contact "
                     + "time) or of references, one row per recording it names, not a recording: gaitform validate "
-                    + "compares recordings with it"));
-        }
-        if ((lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))
-                && ReferenceTable.isForceTable(file, name(file))) {
-            return Optional.of(skip(file, "force_recording", "a force-plate recording, not one gaitform analyses: "
-                    + "gaitform validate takes its contacts as the reference of the recording beside it"));
-        }
-        return Optional.empty();
+                    + "compares recordings with it");
+            case FORCE -> skip(file, "force_recording", "a force-plate recording, not one gaitform analyses: "
+                    + "gaitform validate takes its contacts as the reference of the recording beside it");
+        });
     }
 
     /** Why a regular file in a searched folder is not an input. */

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.gaitform.io.force.ForceTableReader;
 import org.gaitform.io.text.Fields;
 import org.gaitform.io.text.GuardedLineReader;
@@ -141,69 +143,52 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
         return null;
     }
 
-    /**
-     * True when a text table's header names both an initial contact and a toe-off column, as a table of reference
-     * events does, and no column of a sensor signal (acceleration, angular rate, a coordinate): such a table beside
-     * recordings is a reference, not a recording. False for anything unreadable.
-     */
-    public static boolean isEventTable(Path path, String source) {
-        try {
-            Header head = header(path, source, TextDecoding.detect(path));
-            if (head == null) {
-                return false;
-            }
-            List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
-            return !signalColumns(head.names()) && ReferenceColumns.kind(cols) == Kind.EVENTS && (ReferenceColumns.hasAny(cols,
-                    ReferenceColumns.TO_S) || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_MS)
-                    || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_SAMPLE)
-                    || ReferenceColumns.hasAny(cols, ReferenceColumns.TO_BARE));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+    /** What a text table beside recordings holds when it is a reference rather than a recording. */
+    public enum Companion {
+        /**
+         * Reference gait events: the header names both an initial contact and a toe-off column (as
+         * {@code gaitform validate} reads them).
+         */
+        EVENTS,
+        /**
+         * Reference session values or an index of references: a column naming a recording in each row
+         * ({@link #FILE_COLUMNS}) with its session cadence or contact time, or its reference file.
+         */
+        VALUES,
+        /** A force-plate recording: a name that says force or GRF, and force columns. */
+        FORCE
     }
 
     /**
-     * True when a text table names a recording in each row (a {@code file} column, {@link #FILE_COLUMNS}) and gives it
-     * a session cadence or contact time, as a table of reference session values does, with no column of a sensor
-     * signal: such a table beside recordings is a reference (or an index of references), not a recording. False for
-     * anything unreadable.
+     * What a text table is when it is one of the references that sit beside recordings in a dataset folder
+     * ({@link Companion}), judged from its name and its first line; empty when its header names a sensor signal (an
+     * acceleration, an angular rate, a magnetic field, a quaternion, a coordinate), when it is none of them, or when it
+     * cannot be read.
      */
-    public static boolean isValuesTable(Path path, String source) {
+    public static Optional<Companion> companion(Path path, String source) {
         try {
             Header head = header(path, source, TextDecoding.detect(path));
-            if (head == null || signalColumns(head.names())) {
-                return false;
+            if (head == null || head.names().stream().map(ReferenceTable::normalise)
+                    .anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*|.*_[xyz]|[xyz]"))) {
+                return Optional.empty();
             }
             List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
             Kind kind = ReferenceColumns.kind(cols);
-            return (kind == Kind.SESSION_VALUES || kind == Kind.INDEX) && FILE_COLUMNS.stream().anyMatch(cols::contains);
+            if (kind == Kind.EVENTS && Stream.of(ReferenceColumns.TO_S, ReferenceColumns.TO_MS,
+                    ReferenceColumns.TO_SAMPLE, ReferenceColumns.TO_BARE).anyMatch(to -> ReferenceColumns.hasAny(cols, to))) {
+                return Optional.of(Companion.EVENTS);
+            }
+            if ((kind == Kind.SESSION_VALUES || kind == Kind.INDEX) && FILE_COLUMNS.stream().anyMatch(cols::contains)) {
+                return Optional.of(Companion.VALUES);
+            }
+            String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
+            if ((lower.contains("force") || lower.contains("grf")) && ForceTableReader.hasForceColumns(head.names())) {
+                return Optional.of(Companion.FORCE);
+            }
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
-    }
-
-    /**
-     * True when a text table's name says force or GRF and its header names force columns and no column of a sensor
-     * signal: a force-plate recording, which {@code gaitform validate} takes as the reference of the recording beside
-     * it. False for anything unreadable.
-     */
-    public static boolean isForceTable(Path path, String source) {
-        String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!lower.contains("force") && !lower.contains("grf")) {
-            return false;
-        }
-        try {
-            Header head = header(path, source, TextDecoding.detect(path));
-            return head != null && !signalColumns(head.names()) && ForceTableReader.hasForceColumns(head.names());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** True when a header names a sensor signal: an acceleration, an angular rate, a magnetic field, a quaternion. */
-    private static boolean signalColumns(List<String> names) {
-        return names.stream().map(ReferenceTable::normalise).anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*"
-                + "|.*_[xyz]|[xyz]"));
     }
 
     /** The separator of a header line: the most frequent of tab, semicolon, comma; else runs of white space. */
