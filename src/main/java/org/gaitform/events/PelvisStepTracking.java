@@ -37,11 +37,10 @@ import org.gaitform.signal.Periodicity;
  * <p>Which foot lands is told by the feet: in the first 30 % of a step the landing foot is on the floor and the other
  * has just left it and is rising, so the lower foot is the one that landed. Running alternates feet, so each stretch of
  * steps takes the alternation (left first or right first) that the steps' lower feet agree with, each step weighted by
- * how much lower its foot is. A toe-off is the
- * feet's when the same foot's contact starts within half a step of the landing and ends 0.2–1.2 steps after it (of a
- * contact the jitter split in two, the part that ends last), and lies within {@link #MAX_TOE_OFF_DISAGREEMENT_STEPS}
- * of where the pelvis's lowest point puts it ({@link PelvisDescentContacts#LOWEST_SHARE_OF_STANCE}); else there, not
- * past the next landing.
+ * how much lower its foot is. A toe-off is the feet's when the same foot's contact starts within half a step of the
+ * landing and ends 0.2–1.2 steps after it (of a contact the jitter split in two, the part that ends last), and lies
+ * within {@link #MAX_TOE_OFF_DISAGREEMENT_STEPS} of where the pelvis's lowest point puts it
+ * ({@link PelvisDescentContacts#LOWEST_SHARE_OF_STANCE}); else there, not past the next landing.
  *
  * <p>Ellis's dynamic programme is one part; the evidence, the delay, the side rule and the toe-off rule are this
  * project's, so the class is named after what it does, as {@link FootClearanceEvents} is. The interval weight, the
@@ -217,6 +216,7 @@ public final class PelvisStepTracking {
                 double ic = landings.get(j)[0];
                 double d = lowerBy(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period);
                 vote[j - start] = Double.isFinite(d) ? d : 0;
+                nVoted += Double.isFinite(d) ? 1 : 0;
                 sum += (j - start) % 2 == 0 ? vote[j - start] : -vote[j - start];
             }
             Side first = sum >= 0 ? Side.LEFT : Side.RIGHT;
@@ -229,10 +229,6 @@ public final class PelvisStepTracking {
                 }
             }
             start = k;
-        }
-        for (int j = 0; j < landings.size(); j++) {
-            double ic = landings.get(j)[0];
-            nVoted += Double.isFinite(lowerBy(hl, hr, ic, ic + SIDE_WINDOW_STEPS * period)) ? 1 : 0;
         }
         if (nVoted < 3 || !(voted > 0) || !(agree >= MIN_SIDE_AGREEMENT * voted)) {
             return Optional.empty();

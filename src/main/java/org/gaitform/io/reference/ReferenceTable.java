@@ -168,11 +168,13 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
     public static Optional<Companion> companion(Path path, String source) {
         try {
             Header head = header(path, source, TextDecoding.detect(path));
-            if (head == null || head.names().stream().map(ReferenceTable::normalise)
-                    .anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*|.*_[xyz]|[xyz]"))) {
+            if (head == null) {
                 return Optional.empty();
             }
             List<String> cols = head.names().stream().map(ReferenceTable::normalise).toList();
+            if (cols.stream().anyMatch(c -> c.matches(".*(acc|gyr|mag|quat).*|.*_[xyz]|[xyz]"))) {
+                return Optional.empty();
+            }
             Kind kind = ReferenceColumns.kind(cols);
             if (kind == Kind.EVENTS && Stream.of(ReferenceColumns.TO_S, ReferenceColumns.TO_MS,
                     ReferenceColumns.TO_SAMPLE, ReferenceColumns.TO_BARE).anyMatch(to -> ReferenceColumns.hasAny(cols, to))) {
