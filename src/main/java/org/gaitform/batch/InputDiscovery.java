@@ -30,7 +30,8 @@ import org.gaitform.report.OutputNames;
  * input, not a crash); folders are searched recursively for files gaitform reads. Links to files and folders are
  * followed (a link that leads back into a folder being searched is a loop and is not followed again). Every path
  * seen in a folder and not taken as an input is recorded with the reason ({@link Skipped}): hidden entries,
- * companion files (ground truth, metadata, READMEs, reference events and forces, FIT message tables), gaitform's
+ * companion files (ground truth, metadata, READMEs, reference events and forces, FIT message tables, stride borders,
+ * mean gait-cycle curves, subject tables), gaitform's
  * own outputs, the output folder, files of other kinds, broken links, link loops, and a second path to a file
  * already taken.
  */
@@ -66,9 +67,9 @@ public final class InputDiscovery {
      * @param reason  a short code for the {@code skip_reason} column: {@code hidden}, {@code not_a_recording},
      *                {@code metadata}, {@code ground_truth}, {@code document}, {@code gaitform_output},
      *                {@code static_trial}, {@code fit_messages}, {@code reference_events},
-     *                {@code reference_values}, {@code force_recording}, {@code output_folder}, {@code link_loop},
-     *                {@code broken_link},
-     *                {@code duplicate}
+     *                {@code reference_values}, {@code force_recording}, {@code reference_strides},
+     *                {@code gait_cycle_curves}, {@code subject_table}, {@code output_folder}, {@code link_loop},
+     *                {@code broken_link}, {@code duplicate}
      * @param message the reason in words
      */
     public record Skipped(Path path, String display, String reason, String message) {
@@ -204,8 +205,9 @@ public final class InputDiscovery {
      * A table in a searched folder that a reader would take but that sits beside the recordings as something else: a
      * table of one kind of FIT message (session, lap, event, …) that Garmin's FIT CSV tool writes beside the records
      * ({@code <name>.record.csv}, the recording), a table of reference gait events (an initial-contact and a
-     * toe-off column and no sensor column), a table of reference session values per named recording, or a force-plate
-     * recording ({@link ReferenceTable#companion}). A file named on the command line is always analysed.
+     * toe-off column and no sensor column), a table of reference session values per named recording, a force-plate
+     * recording, a table of stride borders, of mean curves over the gait cycle or describing the subjects
+     * ({@link ReferenceTable#companion}). A file named on the command line is always analysed.
      */
     private Optional<Skipped> companionTable(Path file) {
         String name = file.getFileName().toString();
@@ -227,6 +229,12 @@ public final class InputDiscovery {
                     + "compares recordings with it");
             case FORCE -> skip(file, "force_recording", "a force-plate recording, not one gaitform analyses: "
                     + "gaitform validate takes its contacts as the reference of the recording beside it");
+            case STRIDES -> skip(file, "reference_strides", "a table of stride borders (a start and an end per "
+                    + "stride), segmented by the dataset's authors, not a recording");
+            case CURVES -> skip(file, "gait_cycle_curves", "a table of curves over the gait cycle (its first column "
+                    + "runs from 0 to 100 %), a processed result, not a recording");
+            case SUBJECTS -> skip(file, "subject_table", "a table describing the subjects or recordings (age, "
+                    + "height, mass, …), not a recording");
         });
     }
 

@@ -75,6 +75,45 @@ class CompanionTablesTest {
                 .allSatisfy(row -> assertThat(row.get("status")).isEqualTo("skipped"));
     }
 
+    /**
+     * A dataset's other tables: the strides its authors segmented, mean curves over the gait cycle (a processed result)
+     * and the description of its subjects are listed as not analysed; tables that only look like them are analysed.
+     */
+    @Test
+    void strideBordersCurvesAndSubjectTablesAreNotAnalysedInAFolder(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("in");
+        TempDirs.write(in, "trial01.csv", Fixtures.shortRunCsv());
+        TempDirs.write(in, "stride_borders.csv", "s_id,foot,start,end,gsd_id\n0,left,364,584,1\n1,left,584,802,1\n");
+        StringBuilder curves = new StringBuilder("PercGcycle\tRhipAngX25\tRkneeAngX25\n");
+        for (int pct = 0; pct <= 100; pct++) {
+            curves.append(pct).append('\t').append(30 - pct * 0.4).append('\t').append(10 + pct * 0.5).append('\n');
+        }
+        TempDirs.write(in, "S01processed.txt", curves.toString());
+        TempDirs.write(in, "subjects.txt", "Subject\tFileName\tAge\tHeight\tMass\tGender\n"
+                + "1\tS01static.txt\t22\t181\t62\tM\n1\tS01runT25markers.txt\t22\t181\t62\tM\n");
+        TempDirs.write(in, "participants.tsv", "participant_id\tage\tsex\nsub-01\t34\tF\n");
+        // a percent column that stops short of 100, and a column named for the cycle that is a count: not curves
+        StringBuilder partial = new StringBuilder("gait_cycle,angle\n");
+        for (int pct = 0; pct <= 60; pct++) {
+            partial.append(pct).append(',').append(pct * 0.3).append('\n');
+        }
+        TempDirs.write(in, "partial_cycle.csv", partial.toString());
+        TempDirs.write(in, "one_trait.csv", "subject,age,cadence\n1,30,170\n");
+
+        BatchResult r = run(List.of(in), dir.resolve("out"));
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        r.notAnalysed().forEach(s -> reasons.put(s.path().getFileName().toString(), s.reason()));
+        assertThat(reasons).containsEntry("stride_borders.csv", "reference_strides")
+                .containsEntry("S01processed.txt", "gait_cycle_curves")
+                .containsEntry("subjects.txt", "subject_table")
+                .containsEntry("participants.tsv", "subject_table")
+                .doesNotContainKeys("partial_cycle.csv", "one_trait.csv", "trial01.csv");
+        assertThat(r.notAnalysed()).filteredOn(s -> s.reason().equals("gait_cycle_curves")).singleElement()
+                .satisfies(s -> assertThat(s.message()).contains("curves over the gait cycle").contains("0 to 100 %"));
+        assertThat(r.outcomes()).extracting(o -> o.input().path().getFileName().toString())
+                .containsExactlyInAnyOrder("trial01.csv", "partial_cycle.csv", "one_trait.csv");
+    }
+
     @Test
     void aReferenceTableNamedOnTheCommandLineIsStillReadAsARecording(@TempDir Path dir) throws IOException {
         Path table = TempDirs.write(dir, "contacts.csv", "foot,ic_time_s,to_time_s\nL,0.5,0.75\n");
@@ -110,6 +149,15 @@ class CompanionTablesTest {
                 "hamner2013-running-markers-grf/Run_20002_contacts_from_vgrf.csv",
                 "gaitmap-foot-imu-walking/stride_events_sample.csv");
         assertThat(fit).hasSizeGreaterThanOrEqualTo(20).allMatch(f -> !f.endsWith(".record.csv"));
+        Map<String, String> others = new java.util.TreeMap<>();
+        found.skipped().stream().filter(s -> List.of("reference_strides", "gait_cycle_curves", "subject_table")
+                .contains(s.reason())).forEach(s -> others.put(shared.relativize(s.path()).toString(), s.reason()));
+        System.out.println("other tables: " + others);
+        assertThat(others).containsEntry("gaitmap-foot-imu-walking/stride_borders_sample.csv", "reference_strides")
+                .containsEntry("fukuchi2017-treadmill-markers/RBDS001processed.txt", "gait_cycle_curves")
+                .containsEntry("fukuchi2017-treadmill-markers/RBDS002processed.txt", "gait_cycle_curves")
+                .containsEntry("fukuchi2017-treadmill-markers/RBDSinfo.txt", "subject_table")
+                .hasSize(5);
         assertThat(found.inputs()).extracting(i -> shared.relativize(i.path()).toString())
                 .contains("alcantara2022-sacral-imu-treadmill/trials/trial21_speed4.17_slope10.csv",
                         "fukuchi2017-treadmill-markers/RBDS008runT35markers.txt",

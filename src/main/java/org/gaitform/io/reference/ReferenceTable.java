@@ -156,8 +156,38 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
          */
         VALUES,
         /** A force-plate recording: a name that says force or GRF, and force columns. */
-        FORCE
+        FORCE,
+        /**
+         * Reference stride borders: a start and an end column, with a stride or foot column beside them (gaitmap's
+         * {@code stride_borders}); strides segmented by a lab, not gait events.
+         */
+        STRIDES,
+        /**
+         * Mean curves over the gait cycle, a processed result: the first column is the per cent of the cycle (its name
+         * says cycle, or per cent, or {@code gc}) and runs from 0 (or 1) to 100 in increasing steps (Visual3D's
+         * {@code *processed.txt} in Fukuchi's set: 101 rows, {@code PercGcycle} 0–100).
+         */
+        CURVES,
+        /**
+         * A description of the subjects or recordings of a dataset: a subject or file column and at least two of age,
+         * height, mass (or weight) and sex (or gender) ({@code RBDSinfo.txt} in Fukuchi's set, a BIDS
+         * {@code participants.tsv}).
+         */
+        SUBJECTS
     }
+
+    /** Columns that name a subject in a table describing subjects. */
+    private static final List<String> SUBJECT_COLUMNS = List.of("subject", "subject_id", "participant",
+            "participant_id", "id");
+
+    /** Columns that describe a subject; two of them make a table a description of subjects. */
+    private static final List<List<String>> SUBJECT_TRAITS = List.of(List.of("age", "age_years", "age_y"),
+            List.of("height", "height_cm", "height_m", "stature", "body_height"),
+            List.of("mass", "mass_kg", "weight", "weight_kg", "body_mass", "body_weight"),
+            List.of("sex", "gender"));
+
+    /** The longest table looked at whole to tell a table of mean curves (rows). */
+    private static final int MAX_CURVE_ROWS = 1_001;
 
     /**
      * What a text table is when it is one of the references that sit beside recordings in a dataset folder
@@ -187,10 +217,53 @@ public record ReferenceTable(Path path, String source, Kind kind, List<String> c
             if ((lower.contains("force") || lower.contains("grf")) && ForceTableReader.hasForceColumns(head.names())) {
                 return Optional.of(Companion.FORCE);
             }
+            if (ReferenceColumns.hasAny(cols, List.of("start", "start_sample", "start_s"))
+                    && ReferenceColumns.hasAny(cols, List.of("end", "end_sample", "end_s"))
+                    && ReferenceColumns.hasAny(cols, List.of("s_id", "stride", "stride_id", "foot", "side"))) {
+                return Optional.of(Companion.STRIDES);
+            }
+            if (SUBJECT_TRAITS.stream().filter(t -> ReferenceColumns.hasAny(cols, t)).count() >= 2
+                    && (ReferenceColumns.hasAny(cols, SUBJECT_COLUMNS) || ReferenceColumns.hasAny(cols, FILE_COLUMNS))) {
+                return Optional.of(Companion.SUBJECTS);
+            }
+            if (cols.get(0).matches(".*cycle.*|(perc|pct|percent).*|(.*_)?p?gc(_.*)?") && percentColumn(path, source, head)) {
+                return Optional.of(Companion.CURVES);
+            }
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * True when the table's first column, below its header, runs from 0 or 1 to 100 in increasing steps, with at most
+     * {@link #MAX_CURVE_ROWS} rows.
+     */
+    private static boolean percentColumn(Path path, String source, Header head) throws IOException {
+        List<Double> values = new ArrayList<>();
+        try (GuardedLineReader r = new GuardedLineReader(TextDecoding.detect(path).open(path), source)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (r.lineNumber() <= head.line() || line.isBlank()) {
+                    continue;
+                }
+                if (values.size() == MAX_CURVE_ROWS) {
+                    return false;
+                }
+                List<String> cells = split(line, head.separator());
+                try {
+                    double v = Double.parseDouble(cells.get(0).trim());
+                    if (!values.isEmpty() && !(v > values.get(values.size() - 1))) {
+                        return false;
+                    }
+                    values.add(v);
+                } catch (NumberFormatException e) {
+                    return false;
+                }
+            }
+        }
+        return values.size() >= 11 && (values.get(0) == 0 || values.get(0) == 1)
+                && values.get(values.size() - 1) == 100;
     }
 
     /** The separator of a header line: the most frequent of tab, semicolon, comma; else runs of white space. */
