@@ -21,8 +21,9 @@ import org.gaitform.model.PoseRecording;
 /**
  * Reads an OpenPose output folder: one JSON file per frame ({@code <video>_<frame number>_keypoints.json})
  * with {@code people[].pose_keypoints_2d} as x, y, confidence triplets in BODY_25 order. Frames are ordered
- * by the number in the file name. When a frame shows several people, the one closest to the runner of the
- * previous frame (the largest, at the start) is taken; frames without people are kept as missing.
+ * by the number in the file name. When frames show several people, they are followed from frame to frame and the
+ * runner is the one seen moving their legs in the most frames ({@link PersonTracks}); frames without the runner are
+ * kept as missing.
  */
 public final class OpenPoseJsonReader {
     private static final Pattern FRAME_NO = Pattern.compile("(\\d+)(?!.*\\d)");
@@ -71,7 +72,7 @@ public final class OpenPoseJsonReader {
             Arrays.fill(row, Double.NaN);
         }
         int multi = 0;
-        double[] previousCentre = null;
+        List<List<double[]>> found = new ArrayList<>();
         for (int f = 0; f < n; f++) {
             Path p = files.get(f);
             String where = p.getFileName().toString();
@@ -132,76 +133,46 @@ public final class OpenPoseJsonReader {
                 }
                 candidates.add(v);
             }
-            if (candidates.isEmpty()) {
-                continue;
-            }
             if (candidates.size() > 1) {
                 multi++;
             }
-            double[] chosen = choose(candidates, previousCentre);
-            previousCentre = centre(chosen);
-            for (int j = 0; j < k; j++) {
-                x[j][f] = chosen[3 * j];
-                y[j][f] = chosen[3 * j + 1];
-                c[j][f] = chosen[3 * j + 2];
-            }
+            found.add(candidates);
         }
         PoseAssembler a = new PoseAssembler(source, "openpose-json");
         a.decide("input_format", "openpose-json", n + " OpenPose BODY_25 JSON files, ordered by frame number");
-        if (multi > 0) {
-            a.warn(multi + " frame(s) show more than one person: the one nearest the runner of the previous frame was "
-                    + "taken");
+        double[][] chosen = new double[n][];
+        if (multi == 0) {
+            for (int f = 0; f < n; f++) {
+                chosen[f] = found.get(f).isEmpty() ? null : found.get(f).get(0);
+            }
+        } else {
+            PersonTracks.Choice choice = PersonTracks.choose(found,
+                    options.fps().orElse(PoseReadOptions.DEFAULT_VIDEO_FPS));
+            chosen = choice.perFrame();
+            long runnerFrames = Arrays.stream(chosen).filter(java.util.Objects::nonNull).count();
+            String what = multi + " frame(s) show more than one person; " + choice.tracks() + " people followed from "
+                    + "frame to frame; the runner taken as the one seen moving their legs in the most frames ("
+                    + runnerFrames + " frames" + (choice.runner() > 1 ? ", found again " + (choice.runner() - 1)
+                    + " time(s) after being lost" : "") + ")" + (choice.left() > 0 ? "; " + choice.left()
+                    + " frame(s) show only other people and are kept as frames without the runner" : "");
+            a.decide("people", choice.tracks() + " followed, runner in " + runnerFrames + " frames", what);
+            a.warn(what);
+        }
+        for (int f = 0; f < n; f++) {
+            if (chosen[f] == null) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                x[j][f] = chosen[f][3 * j];
+                y[j][f] = chosen[f][3 * j + 1];
+                c[j][f] = chosen[f][3 * j + 2];
+            }
         }
         List<PoseAssembler.Raw> raw = new ArrayList<>();
         for (int j = 0; j < k; j++) {
             raw.add(new PoseAssembler.Raw(KeypointNames.BODY_25.get(j), x[j], y[j], null, c[j]));
         }
         return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
-    }
-
-    private static double[] choose(List<double[]> candidates, double[] previousCentre) {
-        double[] best = null;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (double[] v : candidates) {
-            double[] ctr = centre(v);
-            double score;
-            if (previousCentre != null && ctr != null) {
-                score = -Math.hypot(ctr[0] - previousCentre[0], ctr[1] - previousCentre[1]);
-            } else {
-                score = extent(v);
-            }
-            if (best == null || score > bestScore) {
-                best = v;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private static double[] centre(double[] v) {
-        double sx = 0;
-        double sy = 0;
-        int m = 0;
-        for (int j = 0; j < v.length / 3; j++) {
-            if (v[3 * j + 2] > 0) {
-                sx += v[3 * j];
-                sy += v[3 * j + 1];
-                m++;
-            }
-        }
-        return m == 0 ? null : new double[] {sx / m, sy / m};
-    }
-
-    private static double extent(double[] v) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v.length / 3; j++) {
-            if (v[3 * j + 2] > 0) {
-                lo = Math.min(lo, v[3 * j + 1]);
-                hi = Math.max(hi, v[3 * j + 1]);
-            }
-        }
-        return hi > lo ? hi - lo : 0;
     }
 
     private static long frameNumber(Path p) {

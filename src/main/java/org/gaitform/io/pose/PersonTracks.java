@@ -1,0 +1,367 @@
+package org.gaitform.io.pose;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which of several people in a video's frames is the runner, for pose estimators that write every person they find
+ * in a frame, in no fixed order (OpenPose's {@code people[]}).
+ *
+ * <p>The people are followed from frame to frame (multiple-object tracking by detection, in its simplest greedy form:
+ * each frame's people are joined to the tracks whose predicted place they are nearest, within a gate):
+ * <ul>
+ *   <li>a person's place is the mean of their detected keypoints, their size the height of those keypoints in the
+ *       picture; a track predicts its next place from its velocity over the last {@link #VELOCITY_S} seconds;</li>
+ *   <li>a person joins a track when their place is within {@link #GATE_SIZES} of the track's sizes of the prediction
+ *       (plus {@link #GATE_SIZES_PER_S} per second the track has been unseen) and their size within a factor
+ *       {@link #MAX_SIZE_RATIO} of the track's; the tracks seen most recently are served first, and among them the
+ *       nearest pairs (the matching cascade of Wojke, Bewley &amp; Paulus 2017, "Simple online and realtime tracking
+ *       with a deep association metric", IEEE ICIP, pp. 3645-3649: a track unseen for a while has a wide gate and would
+ *       otherwise take a person whom a track seen in the last frame follows);</li>
+ *   <li>a track unseen for {@link #LOST_S} seconds ends; a person joining no track starts one.</li>
+ * </ul>
+ * The runner is the track with the largest score: its frames, each weighted by how much the legs move (the spread of
+ * the ankles about the hips, in sizes, over the track; full weight from {@link #LEG_MOTION_SIZES}, so that people
+ * standing by count little however long they are seen). Tracks that do not overlap the runner's in time and continue
+ * it (within {@link #CHAIN_GAP_S} seconds, near the place and the size that the runner's track predicts, their legs
+ * moving) are the runner found again after being hidden or lost, and are
+ * joined to it. Frames in which none of the runner's tracks is seen hold no person.
+ */
+final class PersonTracks {
+    /** Distance from a track's predicted place within which a person may join it, in the track's sizes. */
+    static final double GATE_SIZES = 0.5;
+    /** How much the gate grows per second the track has been unseen, in sizes. */
+    static final double GATE_SIZES_PER_S = 1.5;
+    /** Largest ratio between a person's size and the track's for the person to join it. */
+    static final double MAX_SIZE_RATIO = 1.6;
+    /** A track unseen for this long ends (s). */
+    static final double LOST_S = 2.0;
+    /** Window over which a track's velocity is measured (s). */
+    static final double VELOCITY_S = 0.5;
+    /** Spread of the ankles about the hips, in sizes, from which a track's frames count fully. */
+    static final double LEG_MOTION_SIZES = 0.06;
+    /** Stretch at a track's end over which its place, size and their change are measured for joining it (s). */
+    static final double END_S = 1.0;
+    /** Longest time between the runner's tracks that are joined (s). */
+    static final double CHAIN_GAP_S = 5.0;
+    /**
+     * Largest ratio between the size of a track that continues the runner's and the size the runner's track predicts
+     * (its own rate of growth or shrinking carried on over the gap), at no gap.
+     */
+    static final double CHAIN_SIZE_RATIO = 1.3;
+    /** How much {@link #CHAIN_SIZE_RATIO} grows per second of gap. */
+    static final double CHAIN_SIZE_RATIO_PER_S = 0.15;
+
+    private static final int MID_HIP = 8;
+    private static final int R_HIP = 9;
+    private static final int L_HIP = 12;
+    private static final int R_ANKLE = 11;
+    private static final int L_ANKLE = 14;
+
+    /** One person found in one frame: BODY_25 keypoints as x, y, confidence triplets. */
+    record Person(int frame, double[] keypoints, double cx, double cy, double size) {
+        static Person of(int frame, double[] v) {
+            double sx = 0;
+            double sy = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            int m = 0;
+            for (int j = 0; j < v.length / 3; j++) {
+                if (v[3 * j + 2] > 0) {
+                    sx += v[3 * j];
+                    sy += v[3 * j + 1];
+                    lo = Math.min(lo, v[3 * j + 1]);
+                    hi = Math.max(hi, v[3 * j + 1]);
+                    m++;
+                }
+            }
+            return m == 0 ? null : new Person(frame, v, sx / m, sy / m, Math.max(hi - lo, 1));
+        }
+    }
+
+    /** A person followed over frames. */
+    static final class Track {
+        final List<Person> seen = new ArrayList<>();
+        private double legMotion = Double.NaN;
+
+        Person last() {
+            return seen.get(seen.size() - 1);
+        }
+
+        Person first() {
+            return seen.get(0);
+        }
+
+        /** Velocity in px per frame over the last {@link #VELOCITY_S} seconds. */
+        double[] velocity(double fps) {
+            int span = Math.max(1, (int) Math.round(VELOCITY_S * fps));
+            Person b = last();
+            Person a = b;
+            for (int i = seen.size() - 1; i >= 0 && b.frame() - seen.get(i).frame() <= span; i--) {
+                a = seen.get(i);
+            }
+            int df = b.frame() - a.frame();
+            return df == 0 ? new double[] {0, 0} : new double[] {(b.cx() - a.cx()) / df, (b.cy() - a.cy()) / df};
+        }
+
+        /**
+         * Where the track is at its end ({@code atEnd}) or start, and how it moves there, robust to single frames: over
+         * the last (first) {@link #END_S} seconds seen, the medians of the place and of the logarithm of the size in
+         * its outer and inner thirds, and the change between them per frame. {frame, x, y, log size, vx, vy, log-size
+         * rate}, all per frame.
+         */
+        double[] end(double fps, boolean atEnd) {
+            int span = Math.max(2, (int) Math.round(END_S * fps));
+            List<Person> w = new ArrayList<>();
+            for (Person p : seen) {
+                if (Math.abs(p.frame() - (atEnd ? last() : first()).frame()) <= span) {
+                    w.add(p);
+                }
+            }
+            int third = Math.max(1, w.size() / 3);
+            List<Person> early = w.subList(0, third);
+            List<Person> late = w.subList(w.size() - third, w.size());
+            List<Person> outer = atEnd ? late : early;
+            List<Person> inner = atEnd ? early : late;
+            double[] o = medians(outer);
+            double[] in = medians(inner);
+            double df = o[0] - in[0];
+            double[] out = {o[0], o[1], o[2], o[3], 0, 0, 0};
+            if (df != 0) {
+                for (int k = 1; k <= 3; k++) {
+                    out[3 + k] = (o[k] - in[k]) / df;
+                }
+            }
+            return out;
+        }
+
+        private static double[] medians(List<Person> ps) {
+            double[][] v = new double[4][ps.size()];
+            for (int i = 0; i < ps.size(); i++) {
+                v[0][i] = ps.get(i).frame();
+                v[1][i] = ps.get(i).cx();
+                v[2][i] = ps.get(i).cy();
+                v[3][i] = Math.log(ps.get(i).size());
+            }
+            double[] m = new double[4];
+            for (int k = 0; k < 4; k++) {
+                java.util.Arrays.sort(v[k]);
+                int n = v[k].length;
+                m[k] = n % 2 == 1 ? v[k][n / 2] : (v[k][n / 2 - 1] + v[k][n / 2]) / 2;
+            }
+            return m;
+        }
+
+        /** Spread of the ankles about the hips over the track, in sizes (computed once the track is complete). */
+        double legMotion() {
+            if (Double.isNaN(legMotion)) {
+                legMotion = spreadOfAnkles();
+            }
+            return legMotion;
+        }
+
+        private double spreadOfAnkles() {
+            double sum = 0;
+            int sides = 0;
+            for (int ankle : new int[] {L_ANKLE, R_ANKLE}) {
+                List<double[]> u = new ArrayList<>();
+                for (Person p : seen) {
+                    double[] v = p.keypoints();
+                    double[] hip = hip(v);
+                    if (hip != null && v[3 * ankle + 2] > 0) {
+                        u.add(new double[] {(v[3 * ankle] - hip[0]) / p.size(), (v[3 * ankle + 1] - hip[1]) / p.size()});
+                    }
+                }
+                if (u.size() >= 10) {
+                    sum += Math.sqrt(variance(u, 0) + variance(u, 1));
+                    sides++;
+                }
+            }
+            return sides == 0 ? 0 : sum / sides;
+        }
+
+        double score() {
+            return seen.size() * Math.min(1, legMotion() / LEG_MOTION_SIZES);
+        }
+    }
+
+    /**
+     * The choice made.
+     *
+     * @param perFrame the runner's keypoints per frame, {@code null} where the runner is not seen
+     * @param tracks   the people followed (tracks)
+     * @param runner   how many of them are the runner's
+     * @param left     frames in which a person was seen but none of them is the runner
+     */
+    record Choice(double[][] perFrame, int tracks, int runner, int left) {
+    }
+
+    private PersonTracks() {
+    }
+
+    /**
+     * Follows the people of {@code frames} (per frame, the people found: BODY_25 triplets) and picks the runner.
+     *
+     * @param fps the frame rate (the constants are in seconds)
+     */
+    static Choice choose(List<List<double[]>> frames, double fps) {
+        List<Track> all = new ArrayList<>();
+        List<Track> active = new ArrayList<>();
+        for (int f = 0; f < frames.size(); f++) {
+            final int frame = f;
+            active.removeIf(t -> frame - t.last().frame() > LOST_S * fps);
+            List<Person> people = new ArrayList<>();
+            for (double[] v : frames.get(f)) {
+                Person p = Person.of(f, v);
+                if (p != null) {
+                    people.add(p);
+                }
+            }
+            List<double[]> pairs = new ArrayList<>(); // frames unseen, cost, person, track
+            for (int i = 0; i < people.size(); i++) {
+                for (int t = 0; t < active.size(); t++) {
+                    double cost = cost(active.get(t), people.get(i), fps);
+                    if (cost <= 1) {
+                        pairs.add(new double[] {f - active.get(t).last().frame(), cost, i, t});
+                    }
+                }
+            }
+            // the tracks seen most recently choose first (the matching cascade of DeepSORT): a track unseen for a while
+            // has a wide gate and would otherwise take a person whom a track seen in the last frame follows
+            pairs.sort(Comparator.<double[]>comparingDouble(a -> a[0]).thenComparingDouble(a -> a[1]));
+            boolean[] personTaken = new boolean[people.size()];
+            boolean[] trackTaken = new boolean[active.size()];
+            for (double[] pr : pairs) {
+                int i = (int) pr[2];
+                int t = (int) pr[3];
+                if (!personTaken[i] && !trackTaken[t]) {
+                    personTaken[i] = true;
+                    trackTaken[t] = true;
+                    active.get(t).seen.add(people.get(i));
+                }
+            }
+            for (int i = 0; i < people.size(); i++) {
+                if (!personTaken[i]) {
+                    Track t = new Track();
+                    t.seen.add(people.get(i));
+                    active.add(t);
+                    all.add(t);
+                }
+            }
+        }
+        double[][] perFrame = new double[frames.size()][];
+        if (all.isEmpty()) {
+            return new Choice(perFrame, 0, 0, 0);
+        }
+        Track best = all.stream().max(Comparator.comparingDouble(Track::score)).orElseThrow();
+        List<Track> runner = new ArrayList<>(List.of(best));
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            Track head = runner.stream().min(Comparator.comparingInt(t -> t.first().frame())).orElseThrow();
+            Track tail = runner.stream().max(Comparator.comparingInt(t -> t.last().frame())).orElseThrow();
+            Track next = continuation(all, runner, tail, true, fps);
+            if (next != null) {
+                runner.add(next);
+                grown = true;
+            }
+            Track before = continuation(all, runner, head, false, fps);
+            if (before != null) {
+                runner.add(before);
+                grown = true;
+            }
+        }
+        for (Track t : runner) {
+            for (Person p : t.seen) {
+                perFrame[p.frame()] = p.keypoints();
+            }
+        }
+        int left = 0;
+        for (int f = 0; f < frames.size(); f++) {
+            if (perFrame[f] == null && !frames.get(f).isEmpty()) {
+                left++;
+            }
+        }
+        return new Choice(perFrame, all.size(), runner.size(), left);
+    }
+
+    /** How far a person is from a track's prediction, as a share of the gate; above 1 the person cannot join. */
+    private static double cost(Track t, Person p, double fps) {
+        Person last = t.last();
+        double ratio = p.size() / last.size();
+        if (ratio > MAX_SIZE_RATIO || ratio < 1 / MAX_SIZE_RATIO) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int gap = p.frame() - last.frame();
+        double[] v = t.velocity(fps);
+        double dx = p.cx() - (last.cx() + v[0] * gap);
+        double dy = p.cy() - (last.cy() + v[1] * gap);
+        double gate = (GATE_SIZES + GATE_SIZES_PER_S * (gap - 1) / fps) * last.size();
+        return Math.hypot(dx, dy) / gate;
+    }
+
+    /**
+     * The track that continues {@code end} of the runner forwards ({@code forwards}) or backwards, without overlapping
+     * any of the runner's tracks: the nearest in time to it, within {@link #CHAIN_GAP_S}, whose first (last) place lies
+     * within the gate of the prediction, of a size within {@link #CHAIN_SIZE_RATIO} (growing with the gap) of the
+     * predicted one, its legs moving; or {@code null}.
+     */
+    private static Track continuation(List<Track> all, List<Track> runner, Track end, boolean forwards, double fps) {
+        Track found = null;
+        double bestGap = Double.MAX_VALUE;
+        double[] from = end.end(fps, forwards);
+        for (Track t : all) {
+            if (runner.contains(t) || runner.stream().anyMatch(r -> overlap(r, t))
+                    || t.legMotion() < LEG_MOTION_SIZES / 2) {
+                continue;
+            }
+            double[] to = t.end(fps, !forwards);
+            double gap = forwards ? to[0] - from[0] : from[0] - to[0];
+            if (gap <= 0 || gap > CHAIN_GAP_S * fps) {
+                continue;
+            }
+            double step = forwards ? gap : -gap;
+            double ratio = Math.exp(to[3] - (from[3] + from[6] * step));
+            double allowed = CHAIN_SIZE_RATIO + CHAIN_SIZE_RATIO_PER_S * gap / fps;
+            if (ratio > allowed || ratio < 1 / allowed) {
+                continue;
+            }
+            double dx = to[1] - (from[1] + from[4] * step);
+            double dy = to[2] - (from[2] + from[5] * step);
+            double gate = (GATE_SIZES + GATE_SIZES_PER_S * gap / fps) * Math.exp(Math.max(from[3], to[3]));
+            if (Math.hypot(dx, dy) <= gate && gap < bestGap) {
+                found = t;
+                bestGap = gap;
+            }
+        }
+        return found;
+    }
+
+    private static boolean overlap(Track a, Track b) {
+        return a.first().frame() <= b.last().frame() && b.first().frame() <= a.last().frame();
+    }
+
+    private static double[] hip(double[] v) {
+        if (v[3 * MID_HIP + 2] > 0) {
+            return new double[] {v[3 * MID_HIP], v[3 * MID_HIP + 1]};
+        }
+        if (v[3 * L_HIP + 2] > 0 && v[3 * R_HIP + 2] > 0) {
+            return new double[] {(v[3 * L_HIP] + v[3 * R_HIP]) / 2, (v[3 * L_HIP + 1] + v[3 * R_HIP + 1]) / 2};
+        }
+        return null;
+    }
+
+    private static double variance(List<double[]> u, int k) {
+        double mean = 0;
+        for (double[] a : u) {
+            mean += a[k];
+        }
+        mean /= u.size();
+        double s = 0;
+        for (double[] a : u) {
+            s += (a[k] - mean) * (a[k] - mean);
+        }
+        return s / u.size();
+    }
+}
