@@ -1,6 +1,7 @@
 package org.gaitform.kinematics;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,16 +168,27 @@ public final class LandmarkMapping {
             }
             Landmark foot = Landmark.of("FOOT_CLUSTER", side);
             List<Keypoint> cluster = clusterOf(rec, side, "foot");
-            if (!tracks.containsKey(foot) && !cluster.isEmpty()) {
-                tracks.put(foot, mean(cluster));
-                sources.put(foot, "mean of " + cluster.size() + " foot cluster markers");
-            }
             if (!cluster.isEmpty()) {
                 Map<String, double[][]> m = new LinkedHashMap<>();
                 for (Keypoint k : cluster) {
                     m.put(k.name(), coords(k));
                 }
+                // three or more markers in 3D: moved as the rigid body they are on, broken frames left out
+                Soderkvist1993ClusterFit.Fit rigid = m.values().iterator().next().length == 3
+                        ? Soderkvist1993ClusterFit.fit(m) : null;
+                if (rigid != null) {
+                    m = rigid.markers();
+                }
                 footMarkers.put(side, m);
+                if (!tracks.containsKey(foot)) {
+                    tracks.put(foot, meanOfTracks(m.values()));
+                    sources.put(foot, "mean of " + cluster.size() + " foot cluster markers" + (rigid == null ? ""
+                            : String.format(Locale.ROOT, ", moved as a rigid body (Söderkvist & Wedin 1993): markers "
+                                    + "%.2f from it at the median, %.2f at the 95th percentile (input's unit); %d of %d "
+                                    + "frames further than %.2f from any rigid placement left out as broken",
+                                    rigid.medianResidual(), rigid.p95Residual(), rigid.brokenFrames(),
+                                    rigid.fittedFrames(), rigid.limit())));
+                }
             }
         }
         for (Map.Entry<Landmark, List<String>> e : MIDLINE.entrySet()) {
@@ -348,14 +360,19 @@ public final class LandmarkMapping {
 
     /** Frame-by-frame mean of points (missing where any is missing). */
     private static double[][] mean(List<Keypoint> ks) {
-        int dims = ks.get(0).is3d() ? 3 : 2;
-        int n = ks.get(0).size();
+        return meanOfTracks(ks.stream().map(LandmarkMapping::coords).toList());
+    }
+
+    /** Frame-by-frame mean of tracks ({x[], y[], z[] or not}; missing where any is missing). */
+    private static double[][] meanOfTracks(Collection<double[][]> tracks) {
+        double[][] first = tracks.iterator().next();
+        int dims = first.length;
+        int n = first[0].length;
         double[][] out = new double[dims][n];
-        for (Keypoint k : ks) {
-            double[][] c = coords(k);
+        for (double[][] c : tracks) {
             for (int d = 0; d < dims; d++) {
                 for (int i = 0; i < n; i++) {
-                    out[d][i] += c[d][i] / ks.size();
+                    out[d][i] += c[d][i] / tracks.size();
                 }
             }
         }
