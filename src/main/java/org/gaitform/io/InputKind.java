@@ -24,6 +24,8 @@ public enum InputKind {
     ACCOUNT_EXPORT("account-export"),
     /** OpenSim marker file. */
     TRC("trc"),
+    /** A Vicon Nexus export (CSV or tab-separated text) with a Trajectories section. */
+    VICON_CSV("vicon-csv"),
     /** C3D motion-capture file. */
     C3D("c3d");
 

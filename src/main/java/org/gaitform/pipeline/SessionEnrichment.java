@@ -137,7 +137,8 @@ final class SessionEnrichment {
                 default -> r.placement().isTrunk() ? "trunk-imu" : "other-imu";
             };
         }
-        if (kind.contains("pose") || kind.contains("marker") || kind.contains("c3d") || kind.contains("trc")) {
+        if (kind.contains("pose") || kind.contains("marker") || kind.contains("c3d") || kind.contains("trc")
+                || kind.contains("vicon")) {
             return "3d".equals(r.info().get("view")) ? "pose-3d" : "pose-2d";
         }
         if (kind.contains("fit") || kind.contains("tcx") || kind.contains("gpx") || kind.contains("watch")) {

@@ -104,6 +104,7 @@ public final class MalformedCorpus {
         out.addAll(MalformedPoseCorpus.poseCsv());
         out.addAll(MalformedPoseCorpus.markerTsv());
         out.addAll(MalformedPoseCorpus.trc());
+        out.addAll(MalformedPoseCorpus.vicon());
         out.addAll(MalformedPoseCorpus.c3d());
         out.addAll(MalformedPoseCorpus.openPoseJson());
         out.addAll(MalformedWatchCorpus.fit());

@@ -195,6 +195,38 @@ public final class MalformedPoseCorpus {
         return cases;
     }
 
+    /** Cases for Vicon Nexus CSV exports. */
+    public static List<Case> vicon() {
+        String r = "vicon";
+        StringBuilder good = new StringBuilder("Trajectories\n100\n,,Runner:LHEE,,,Runner:RHEE,,\n"
+                + "Frame,Sub Frame,X,Y,Z,X,Y,Z\n,,mm,mm,mm,mm,mm,mm\n");
+        for (int f = 1; f <= 40; f++) {
+            good.append(f).append(",0,").append(f).append(".5,100,").append(40 - f).append(",").append(f)
+                    .append(",300,").append(f % 5).append('\n');
+        }
+        List<String> rows = lines(good.toString());
+        List<Case> cases = new ArrayList<>();
+        cases.add(c(r, "cut after the frame rate", "nexus_cut.csv", utf8(join(rows.subList(0, 2))), "nexus_cut.csv",
+                "line 2", "marker names, 'Frame,Sub Frame,X,Y,Z,…' and units after the frame rate",
+                "the end of the file (truncated)"));
+        List<String> word = new ArrayList<>(rows);
+        word.set(20, word.get(20).replaceFirst(",100,", ",1OO,"));
+        cases.add(c(r, "a word in a cell", "nexus_word.csv", utf8(join(word)), "nexus_word.csv",
+                "line 21, column 'Runner:LHEE Y'", "a number (or an empty cell for a gap)", "found '1OO'"));
+        List<String> px = new ArrayList<>(rows);
+        px.set(4, ",,px,px,px,px,px,px");
+        cases.add(c(r, "pixels as the unit", "nexus_px.csv", utf8(join(px)), "nexus_px.csv", "line 5",
+                "the unit of the trajectories: mm, cm or m", "'px'"));
+        List<String> back = new ArrayList<>(rows);
+        back.set(30, back.get(30).replaceFirst("^26,", "3,"));
+        cases.add(c(r, "a frame number going back", "nexus_back.csv", utf8(join(back)), "nexus_back.csv",
+                "line 31, column 'Frame'", "a frame number above the previous row's (25)", "found 3"));
+        cases.add(c(r, "model outputs only", "nexus_model.csv", utf8("Model Outputs\n100\n,,Runner:LKneeAngles,,\n"
+                + "Frame,Sub Frame,X,Y,Z\n,,deg,deg,deg\n1,0,10,2,3\n"), "nexus_model.csv",
+                "a Trajectories section", "the sections Model Outputs only"));
+        return cases;
+    }
+
     /** Cases for C3D files. */
     public static List<Case> c3d() {
         String r = "c3d";

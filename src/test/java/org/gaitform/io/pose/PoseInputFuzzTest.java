@@ -198,6 +198,22 @@ public class PoseInputFuzzTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- Vicon Nexus CSV
+
+    /** The Vicon Nexus export reader on arbitrary bytes. */
+    public static Object viconRun(byte[] data) throws IOException {
+        return new ViconCsvReader().read(write("fuzz_nexus.csv", data), "fuzz_nexus.csv", PoseReadOptions.DEFAULTS);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void vicon(byte[] data) throws IOException {
+        try {
+            check(viconRun(data));
+        } catch (GaitformException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz_nexus.csv: ");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- OpenPose JSON
 
     /** An OpenPose folder holding one fuzzed frame. */
