@@ -52,7 +52,7 @@ import picocli.CommandLine.Parameters;
             "  gaitform analyze mediapipe.csv --image-size 1920x1080 --fps 30 --landmark heel_left=LHEEL",
             "  gaitform analyze trial.c3d trial.trc markers.tsv",
             "%nPose and marker inputs: OpenPose (JSON folder or CSV), MediaPipe CSV, keypoint CSV, marker TSV,",
-            "OpenSim .trc, C3D, Vicon Nexus CSV exports (Trajectories section).",
+            "OpenSim .trc, C3D, Vicon Nexus CSV exports (Trajectories section), Qualisys 3D TSV exports.",
             "Landmarks for --landmark: heel_left, toe_left, ankle_left, knee_left, hip_left,",
             "shoulder_left, wrist_left (and _right), mid_hip, neck, head, knee_medial_left, ankle_medial_left, asis_left,",
             "psis_left. A standing trial beside a marker file (name with 'static') calibrates the foot angle.",

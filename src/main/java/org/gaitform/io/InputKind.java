@@ -26,6 +26,8 @@ public enum InputKind {
     TRC("trc"),
     /** A Vicon Nexus export (CSV or tab-separated text) with a Trajectories section. */
     VICON_CSV("vicon-csv"),
+    /** A Qualisys Track Manager 3D export (TSV with its header block). */
+    QUALISYS_TSV("qualisys-tsv"),
     /** C3D motion-capture file. */
     C3D("c3d");
 

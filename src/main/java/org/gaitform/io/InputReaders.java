@@ -10,6 +10,7 @@ import org.gaitform.io.pose.C3dReader;
 import org.gaitform.io.pose.OpenPoseJsonReader;
 import org.gaitform.io.pose.PoseCsvReader;
 import org.gaitform.io.pose.PoseFiles;
+import org.gaitform.io.pose.QualisysTsvReader;
 import org.gaitform.io.pose.TrcReader;
 import org.gaitform.io.pose.ViconCsvReader;
 import org.gaitform.io.imu.SensorLoggerReader;
@@ -57,6 +58,9 @@ public final class InputReaders {
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
             if (ViconCsvReader.isViconExport(path)) {
                 return staticTrial ? Optional.empty() : Optional.of(InputKind.VICON_CSV);
+            }
+            if (QualisysTsvReader.isQualisysExport(path)) {
+                return staticTrial ? Optional.empty() : Optional.of(InputKind.QUALISYS_TSV);
             }
             if (PoseFiles.isKeypointTable(path)) {
                 // a standing calibration trial accompanies a motion-capture session; it is not a run
@@ -153,6 +157,9 @@ public final class InputReaders {
             if (ViconCsvReader.isViconExport(path)) {
                 return new ViconCsvReader().read(path, source, options.pose());
             }
+            if (QualisysTsvReader.isQualisysExport(path)) {
+                return new QualisysTsvReader().read(path, source, options.pose());
+            }
             return new PoseCsvReader().read(path, source, options.pose());
         } catch (IOException e) {
             throw GaitformException.badInput(source, "", "a readable file", "a read error (" + e.getMessage() + ")");
@@ -175,8 +182,8 @@ public final class InputReaders {
         }
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
                 "a recording gaitform reads (IMU, watch or keypoint CSV/TSV/TXT, a Sensor Logger folder or zip with "
-                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, a Vicon Nexus CSV export, an OpenPose JSON "
-                        + "folder, a Strava or Garmin account export)",
+                        + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, a Vicon Nexus CSV or Qualisys TSV export, an "
+                        + "OpenPose JSON folder, a Strava or Garmin account export)",
                 Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
                         : "a file of another kind"));
         try {
@@ -195,6 +202,7 @@ public final class InputReaders {
                 case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());
                 case VICON_CSV -> new ViconCsvReader().read(path, source, options.pose());
+                case QUALISYS_TSV -> new QualisysTsvReader().read(path, source, options.pose());
                 case C3D -> new C3dReader().read(path, source, options.pose());
                 case ACCOUNT_EXPORT -> throw GaitformException.badInput(source, "", "one recording", "a runner's account "
                         + "export, which is analysed as a whole history by 'gaitform analyze'");

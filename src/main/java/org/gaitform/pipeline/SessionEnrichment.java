@@ -138,7 +138,7 @@ final class SessionEnrichment {
             };
         }
         if (kind.contains("pose") || kind.contains("marker") || kind.contains("c3d") || kind.contains("trc")
-                || kind.contains("vicon")) {
+                || kind.contains("vicon") || kind.contains("qualisys")) {
             return "3d".equals(r.info().get("view")) ? "pose-3d" : "pose-2d";
         }
         if (kind.contains("fit") || kind.contains("tcx") || kind.contains("gpx") || kind.contains("watch")) {

@@ -214,6 +214,22 @@ public class PoseInputFuzzTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- Qualisys TSV
+
+    /** The Qualisys export reader on arbitrary bytes. */
+    public static Object qualisysRun(byte[] data) throws IOException {
+        return new QualisysTsvReader().read(write("fuzz_qtm.tsv", data), "fuzz_qtm.tsv", PoseReadOptions.DEFAULTS);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void qualisys(byte[] data) throws IOException {
+        try {
+            check(qualisysRun(data));
+        } catch (GaitformException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz_qtm.tsv: ");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- OpenPose JSON
 
     /** An OpenPose folder holding one fuzzed frame. */
