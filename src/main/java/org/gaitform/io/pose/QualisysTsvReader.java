@@ -78,7 +78,7 @@ public final class QualisysTsvReader {
                         if (!(rate > 0 && rate <= TrcReader.MAX_RATE_HZ)) {
                             throw GaitformException.badInput(source, "line " + no + ", FREQUENCY", "a frame rate "
                                     + "above 0 and at most " + (long) TrcReader.MAX_RATE_HZ + " Hz",
-                                    v.isEmpty() ? "nothing" : "'" + abbreviate(v) + "'");
+                                    v.isEmpty() ? "nothing" : "'" + MarkerColumns.abbreviate(v) + "'");
                         }
                     }
                     case "NO_OF_FRAMES" -> declaredFrames = Numbers.parse(v, false);
@@ -99,7 +99,7 @@ public final class QualisysTsvReader {
             }
             if (included != null && !included.equalsIgnoreCase("3D")) {
                 throw GaitformException.badInput(source, "DATA_INCLUDED", "3D marker data (export 3D data as TSV)",
-                        "'" + abbreviate(included) + "'");
+                        "'" + MarkerColumns.abbreviate(included) + "'");
             }
             if (Double.isNaN(rate)) {
                 throw GaitformException.badInput(source, "header", "a FREQUENCY line (the frame rate)", "none");
@@ -150,12 +150,7 @@ public final class QualisysTsvReader {
             }
             int width = Arrays.stream(xCol).max().orElse(0) + 3;
             ColumnReader.DoubleColumn time = new ColumnReader.DoubleColumn();
-            ColumnReader.DoubleColumn[][] xyz = new ColumnReader.DoubleColumn[markers.size()][3];
-            for (ColumnReader.DoubleColumn[] m : xyz) {
-                for (int a = 0; a < 3; a++) {
-                    m[a] = new ColumnReader.DoubleColumn();
-                }
-            }
+            MarkerColumns xyz = new MarkerColumns(markers.size());
             int n = 0;
             int nulls = 0;
             double previous = Double.NEGATIVE_INFINITY;
@@ -182,7 +177,7 @@ public final class QualisysTsvReader {
                     t = Numbers.parse(tc, false);
                     if (!(t > previous)) {
                         throw GaitformException.badInput(source, "line " + no + ", column 'Time'", "a time in seconds "
-                                + "after the previous row's", tc.isEmpty() ? "an empty cell" : "'" + abbreviate(tc) + "'");
+                                + "after the previous row's", tc.isEmpty() ? "an empty cell" : "'" + MarkerColumns.abbreviate(tc) + "'");
                     }
                     previous = t;
                 }
@@ -190,23 +185,15 @@ public final class QualisysTsvReader {
                 for (int m = 0; m < markers.size(); m++) {
                     double[] v = new double[3];
                     for (int a = 0; a < 3; a++) {
-                        String cell = f[xCol[m] + a].trim();
-                        v[a] = Double.NaN;
-                        if (!cell.isEmpty() && !cell.equalsIgnoreCase("nan")) {
-                            v[a] = Numbers.parse(cell, false);
-                            if (Double.isNaN(v[a])) {
-                                throw GaitformException.badInput(source, "line " + no + ", column '" + markers.get(m)
-                                        + " " + "XYZ".charAt(a) + "'", "a number (or 0 or an empty cell for a gap)",
-                                        "'" + abbreviate(cell) + "'");
-                            }
-                        }
+                        v[a] = MarkerColumns.cell(f[xCol[m] + a].trim(), source, no, markers.get(m), a,
+                                "0 or an empty cell for a gap");
                     }
                     if (v[0] == 0 && v[1] == 0 && v[2] == 0) {
                         v = new double[] {Double.NaN, Double.NaN, Double.NaN}; // Qualisys's null data
                         nulls++;
                     }
                     for (int a = 0; a < 3; a++) {
-                        xyz[m][a].add(v[a]);
+                        xyz.add(m, a, v[a]);
                     }
                 }
                 n++;
@@ -222,18 +209,7 @@ public final class QualisysTsvReader {
             if (declaredFrames > 0 && declaredFrames != n) {
                 a.warn("the header declares " + PoseAssembler.fmt(declaredFrames) + " frames but " + n + " were read");
             }
-            List<PoseAssembler.Raw> raw = new ArrayList<>();
-            for (int m = 0; m < markers.size(); m++) {
-                raw.add(new PoseAssembler.Raw(markers.get(m), xyz[m][0].toArray(), xyz[m][1].toArray(),
-                        xyz[m][2].toArray(), null));
-                xyz[m] = null;
-            }
-            return a.build(raw, time.toArray(), rate, false, Optional.of("mm"), options);
+            return a.build(xyz.raw(markers), time.toArray(), rate, false, Optional.of("mm"), options);
         }
-    }
-
-    private static String abbreviate(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 37) + "…" : t;
     }
 }

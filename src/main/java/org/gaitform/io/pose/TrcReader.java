@@ -39,7 +39,7 @@ public final class TrcReader {
             }
             if (head.isEmpty() || !head.get(0).startsWith("PathFileType")) {
                 throw GaitformException.badInput(source, "line 1", "a TRC header starting with 'PathFileType'",
-                        head.isEmpty() ? "an empty file" : "'" + abbreviate(head.get(0)) + "'");
+                        head.isEmpty() ? "an empty file" : "'" + MarkerColumns.abbreviate(head.get(0)) + "'");
             }
             if (head.size() < HEADER_LINES) {
                 throw GaitformException.badInput(source, "header", "the " + HEADER_LINES + " header lines of a TRC file "
@@ -70,7 +70,7 @@ public final class TrcReader {
             double x = Numbers.parse(v, false);
             if (Double.isNaN(x)) {
                 throw GaitformException.badInput(source, "line 3, field '" + k + "'", "a number",
-                        "'" + abbreviate(v) + "'");
+                        "'" + MarkerColumns.abbreviate(v) + "'");
             }
             if (k.equals("DataRate")) {
                 if (!(x > 0 && x <= MAX_RATE_HZ)) {
@@ -83,7 +83,7 @@ public final class TrcReader {
             }
         }
         if (unit != null && !unit.matches("mm|cm|m")) {
-            throw GaitformException.badInput(source, "line 3, field 'Units'", "mm, cm or m", "'" + abbreviate(unit) + "'");
+            throw GaitformException.badInput(source, "line 3, field 'Units'", "mm, cm or m", "'" + MarkerColumns.abbreviate(unit) + "'");
         }
         String[] names = lines.get(3).split("\t", -1);
         List<String> markers = new ArrayList<>();
@@ -104,12 +104,7 @@ public final class TrcReader {
                     String.valueOf(markers.size()));
         }
         ColumnReader.DoubleColumn time = new ColumnReader.DoubleColumn();
-        ColumnReader.DoubleColumn[][] xyz = new ColumnReader.DoubleColumn[markers.size()][3];
-        for (ColumnReader.DoubleColumn[] m : xyz) {
-            for (int a = 0; a < 3; a++) {
-                m[a] = new ColumnReader.DoubleColumn();
-            }
-        }
+        MarkerColumns xyz = new MarkerColumns(markers.size());
         int n = 0;
         String s;
         while ((s = r.readLine()) != null) {
@@ -131,23 +126,14 @@ public final class TrcReader {
             double t = Numbers.parse(tc, false);
             if (Double.isNaN(t)) {
                 throw GaitformException.badInput(source, "line " + no + ", column 'Time'", "a time in seconds",
-                        tc.isEmpty() ? "an empty cell" : "'" + abbreviate(tc) + "'");
+                        tc.isEmpty() ? "an empty cell" : "'" + MarkerColumns.abbreviate(tc) + "'");
             }
             time.add(t);
             for (int m = 0; m < markers.size(); m++) {
                 int c0 = firstCol.get(m);
                 for (int a = 0; a < 3; a++) {
-                    String cell = f[c0 + a].trim();
-                    double v = Double.NaN;
-                    if (!cell.isEmpty() && !cell.equalsIgnoreCase("nan")) {
-                        v = Numbers.parse(cell, false);
-                        if (Double.isNaN(v)) {
-                            throw GaitformException.badInput(source, "line " + no + ", column '" + markers.get(m) + " "
-                                    + "XYZ".charAt(a) + "'", "a number (or an empty cell for a missing marker)",
-                                    "'" + abbreviate(cell) + "'");
-                        }
-                    }
-                    xyz[m][a].add(v);
+                    xyz.add(m, a, MarkerColumns.cell(f[c0 + a].trim(), source, no, markers.get(m), a,
+                            "an empty cell for a missing marker"));
                 }
             }
             n++;
@@ -160,17 +146,6 @@ public final class TrcReader {
         if (declaredFrames > 0 && declaredFrames != n) {
             a.warn("the header declares " + PoseAssembler.fmt(declaredFrames) + " frames but " + n + " were read");
         }
-        List<PoseAssembler.Raw> raw = new ArrayList<>();
-        for (int m = 0; m < markers.size(); m++) {
-            raw.add(new PoseAssembler.Raw(markers.get(m), xyz[m][0].toArray(), xyz[m][1].toArray(),
-                    xyz[m][2].toArray(), null));
-            xyz[m] = null;
-        }
-        return a.build(raw, time.toArray(), rate, false, Optional.ofNullable(unit), options);
-    }
-
-    private static String abbreviate(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 37) + "…" : t;
+        return a.build(xyz.raw(markers), time.toArray(), rate, false, Optional.ofNullable(unit), options);
     }
 }

@@ -102,7 +102,7 @@ public final class ViconCsvReader {
         double rate = rateLine == null ? Double.NaN : Numbers.parse(cell(rateLine), false);
         if (!(rate > 0 && rate <= TrcReader.MAX_RATE_HZ)) {
             throw GaitformException.badInput(source, "line " + rateNo, "the Trajectories section's frame rate (Hz) "
-                    + "after its name", rateLine == null ? "the end of the file" : "'" + abbreviate(rateLine) + "'");
+                    + "after its name", rateLine == null ? "the end of the file" : "'" + MarkerColumns.abbreviate(rateLine) + "'");
         }
         String namesLine = r.readLine();
         long namesNo = r.lineNumber();
@@ -118,7 +118,7 @@ public final class ViconCsvReader {
         if (axes.length < 5 || !axes[0].trim().equalsIgnoreCase("frame")
                 || !axes[1].trim().equalsIgnoreCase("sub frame")) {
             throw GaitformException.badInput(source, "line " + axesNo, "'Frame, Sub Frame, X, Y, Z, …'",
-                    "'" + abbreviate(axesLine) + "'");
+                    "'" + MarkerColumns.abbreviate(axesLine) + "'");
         }
         String[] names = Fields.split(namesLine, sep);
         String[] units = Fields.split(unitsLine, sep);
@@ -133,7 +133,7 @@ public final class ViconCsvReader {
             if (i + 2 >= axes.length || !axes[i].trim().equalsIgnoreCase("x") || !axes[i + 1].trim().equalsIgnoreCase("y")
                     || !axes[i + 2].trim().equalsIgnoreCase("z")) {
                 throw GaitformException.badInput(source, "line " + axesNo + ", column " + (i + 1), "X, Y, Z under the "
-                        + "trajectory '" + abbreviate(nm) + "'", "'" + abbreviate(i < axes.length ? axes[i] : "") + "'");
+                        + "trajectory '" + MarkerColumns.abbreviate(nm) + "'", "'" + MarkerColumns.abbreviate(i < axes.length ? axes[i] : "") + "'");
             }
             if (nm.startsWith("*")) {
                 unlabelled++;
@@ -154,19 +154,14 @@ public final class ViconCsvReader {
         if (!unit.matches("mm|cm|m")) {
             throw GaitformException.badInput(source, "line " + (axesNo + 1) + ", column " + (firstCol.get(0) + 1),
                     "the unit of the trajectories: mm, cm or m", unit.isEmpty() ? "an empty cell" : "'"
-                            + abbreviate(unit) + "'");
+                            + MarkerColumns.abbreviate(unit) + "'");
         }
         List<String> shown = withoutSubject(markers);
         int width = firstCol.get(firstCol.size() - 1) + 3;
         ColumnReader.DoubleColumn time = new ColumnReader.DoubleColumn();
         double firstFrame = Double.NaN;
         double previous = Double.NaN;
-        ColumnReader.DoubleColumn[][] xyz = new ColumnReader.DoubleColumn[markers.size()][3];
-        for (ColumnReader.DoubleColumn[] m : xyz) {
-            for (int a = 0; a < 3; a++) {
-                m[a] = new ColumnReader.DoubleColumn();
-            }
-        }
+        MarkerColumns xyz = new MarkerColumns(markers.size());
         int n = 0;
         String s;
         while ((s = r.readLine()) != null) {
@@ -179,7 +174,7 @@ public final class ViconCsvReader {
             double fr = Numbers.parse(fc, false);
             if (Double.isNaN(fr)) {
                 throw GaitformException.badInput(source, "line " + no + ", column 'Frame'", "a frame number",
-                        fc.isEmpty() ? "an empty cell" : "'" + abbreviate(fc) + "'");
+                        fc.isEmpty() ? "an empty cell" : "'" + MarkerColumns.abbreviate(fc) + "'");
             }
             if (n >= PoseCsvReader.MAX_FRAMES) {
                 throw GaitformException.badInput(source, "line " + no, "at most " + PoseCsvReader.MAX_FRAMES + " frames",
@@ -198,16 +193,7 @@ public final class ViconCsvReader {
                 int c0 = firstCol.get(m);
                 for (int a = 0; a < 3; a++) {
                     String cell = c0 + a < f.length ? f[c0 + a].trim() : ""; // Nexus ends a row at its last value
-                    double v = Double.NaN;
-                    if (!cell.isEmpty() && !cell.equalsIgnoreCase("nan")) {
-                        v = Numbers.parse(cell, false);
-                        if (Double.isNaN(v)) {
-                            throw GaitformException.badInput(source, "line " + no + ", column '" + markers.get(m) + " "
-                                    + "XYZ".charAt(a) + "'", "a number (or an empty cell for a gap)",
-                                    "'" + abbreviate(cell) + "'");
-                        }
-                    }
-                    xyz[m][a].add(v);
+                    xyz.add(m, a, MarkerColumns.cell(cell, source, no, markers.get(m), a, "an empty cell for a gap"));
                 }
             }
             n++;
@@ -220,13 +206,7 @@ public final class ViconCsvReader {
                 + " trajectories, " + n + " frames at " + PoseAssembler.fmt(rate) + " Hz (from the section's rate line)"
                 + (unlabelled > 0 ? "; " + unlabelled + " unlabelled trajectories left out" : "")
                 + (shown.equals(markers) ? "" : "; the subject's prefix taken off the names"));
-        List<PoseAssembler.Raw> raw = new ArrayList<>();
-        for (int m = 0; m < markers.size(); m++) {
-            raw.add(new PoseAssembler.Raw(shown.get(m), xyz[m][0].toArray(), xyz[m][1].toArray(), xyz[m][2].toArray(),
-                    null));
-            xyz[m] = null;
-        }
-        return a.build(raw, time.toArray(), rate, false, Optional.of(unit), options);
+        return a.build(xyz.raw(shown), time.toArray(), rate, false, Optional.of(unit), options);
     }
 
     /** The names without the part up to the last {@code :} when that leaves them distinct, else as they are. */
@@ -241,10 +221,5 @@ public final class ViconCsvReader {
             out.add(s);
         }
         return out;
-    }
-
-    private static String abbreviate(String s) {
-        String t = s.replaceAll("\\p{Cntrl}", "?");
-        return t.length() > 40 ? t.substring(0, 37) + "…" : t;
     }
 }
