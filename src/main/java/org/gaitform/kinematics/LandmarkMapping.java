@@ -21,7 +21,7 @@ import org.gaitform.signal.Vec3;
  *
  * <table>
  * <caption>landmark ← accepted names (after the side)</caption>
- * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee</td></tr>
+ * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (calcaneus in the FAU marker set of gaitmap)</td></tr>
  * <tr><td>toe</td><td>bigtoe, footindex, toe, hallux, mt2, the mean of mt1 and mt5, mt1, 1meta, meta1</td></tr>
  * <tr><td>ankle (lateral)</td><td>ankle, latankle, anklelateral, lmal, lat_malleolus</td></tr>
  * <tr><td>ankle (medial)</td><td>anklemedial, mankle, medankle, mmal</td></tr>
@@ -62,7 +62,7 @@ public final class LandmarkMapping {
     private static final Map<Landmark, List<String>> MIDLINE = new EnumMap<>(Landmark.class);
 
     static {
-        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "cal", "hee"));
+        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "cal", "hee", "fcc"));
         SIDED.put("TOE", List.of("bigtoe", "footindex", "toe", "hallux", "mt2", "mt1+mt5", "mt1", "1meta", "meta1"));
         SIDED.put("ANKLE", List.of("ankle", "latankle", "anklelateral", "lmal", "latmalleolus"));
         SIDED.put("ANKLE_MEDIAL", List.of("anklemedial", "mankle", "medankle", "mmal", "medmalleolus"));

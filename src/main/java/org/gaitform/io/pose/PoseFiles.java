@@ -70,8 +70,43 @@ public final class PoseFiles {
                 if (g.isPresent()) {
                     return Optional.of(new Header(i, sep, f, g.get()));
                 }
+                List<String> stacked = i > 0 ? stacked(Arrays.asList(Fields.split(lines.get(i - 1), sep)), f) : null;
+                if (stacked != null) {
+                    g = KeypointColumns.keypointHeader(stacked);
+                    if (g.isPresent()) {
+                        return Optional.of(new Header(i, sep, stacked, g.get()));
+                    }
+                }
             }
         }
         return Optional.empty();
+    }
+
+    /** Coordinate names of a header's lower row when the names of the points stand in the row above it. */
+    private static final java.util.regex.Pattern COORDINATE = java.util.regex.Pattern.compile(
+            "(?i)x|y|z|likelihood|confidence|conf|score|visibility|c|p");
+
+    /**
+     * A header of two rows, the points' names above their coordinates, made one: DeepLabCut's {@code bodyparts} and
+     * {@code coords} rows ({@code nose,nose,nose} over {@code x,y,likelihood}; its {@code scorer} row above them is
+     * not needed), or a motion-capture table's marker names over {@code x,y,z} (gaitmap's {@code mocap_sample.csv}).
+     * Each cell becomes {@code <name>_<coordinate>}; the first column keeps the lower row's label (the frame index).
+     * {@code null} unless the rows are as wide and every cell after the first is a coordinate under a name.
+     */
+    static List<String> stacked(List<String> names, List<String> coords) {
+        if (names.size() != coords.size() || coords.size() < 3) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(coords.get(0));
+        for (int j = 1; j < coords.size(); j++) {
+            String c = KeypointColumns.clean(coords.get(j));
+            String n = KeypointColumns.clean(names.get(j));
+            if (!COORDINATE.matcher(c).matches() || n.isEmpty()) {
+                return null;
+            }
+            out.add(n + "_" + c);
+        }
+        return out;
     }
 }
