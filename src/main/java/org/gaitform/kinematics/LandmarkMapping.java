@@ -21,7 +21,7 @@ import org.gaitform.signal.Vec3;
  *
  * <table>
  * <caption>landmark ← accepted names (after the side)</caption>
- * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (calcaneus in the FAU marker set of gaitmap)</td></tr>
+ * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (gaitmap's calcaneus marker)</td></tr>
  * <tr><td>toe</td><td>bigtoe, footindex, toe, hallux, mt2, the mean of mt1 and mt5, mt1, 1meta, meta1</td></tr>
  * <tr><td>ankle (lateral)</td><td>ankle, latankle, anklelateral, lmal, lat_malleolus</td></tr>
  * <tr><td>ankle (medial)</td><td>anklemedial, mankle, medankle, mmal</td></tr>
