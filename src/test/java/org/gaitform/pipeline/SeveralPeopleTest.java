@@ -166,6 +166,8 @@ class SeveralPeopleTest {
             assertThat(m.find()).isTrue();
             assertThat(Integer.parseInt(m.group(1))).isBetween(58, 63);
         });
+        assertThat(b.warnings()).anyMatch(w -> w.contains("frames do not show the runner")
+                && w.contains("show only other people"));
         assertThat(b.steps()).extracting(Step::icS).containsExactlyElementsOf(a.steps().stream().map(Step::icS).toList());
         assertThat(b.metric("cadence_spm")).isEqualTo(a.metric("cadence_spm"));
         assertThat(b.quality().verdict()).isEqualTo(a.quality().verdict());

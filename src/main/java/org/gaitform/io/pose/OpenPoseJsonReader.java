@@ -157,6 +157,7 @@ public final class OpenPoseJsonReader {
                     + " frame(s) show only other people and are kept as frames without the runner" : "");
             a.decide("people", choice.tracks() + " followed, runner in " + runnerFrames + " frames", what);
             a.warn(what);
+            a.othersOnly(choice.left());
         }
         for (int f = 0; f < n; f++) {
             if (chosen[f] == null) {

@@ -37,10 +37,17 @@ final class PoseAssembler {
     private final String format;
     private final List<Decision> decisions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** Frames in which the reader found people but not the runner ({@link #othersOnly(int)}). */
+    private int othersOnly;
 
     PoseAssembler(String source, String format) {
         this.source = source;
         this.format = format;
+    }
+
+    /** Says that {@code frames} frames without the runner show other people (a reader that chose among people). */
+    void othersOnly(int frames) {
+        othersOnly = frames;
     }
 
     void decide(String key, String value, String reason) {
@@ -140,7 +147,8 @@ final class PoseAssembler {
             throw GaitformException.notAnalysable(source, "no frame has a detected person or a marker position");
         }
         if (empty > 0) {
-            warn(empty + " of " + n + " frames have no person (no keypoint detected); they are skipped");
+            warn(empty + " of " + n + (othersOnly > 0 ? " frames do not show the runner (" + othersOnly + " of them show "
+                    + "only other people)" : " frames have no person (no keypoint detected)") + "; they are skipped");
         }
         // time axis
         double[] t;
