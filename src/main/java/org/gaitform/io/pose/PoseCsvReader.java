@@ -64,6 +64,9 @@ public final class PoseCsvReader {
             }
         }
         int timeCol = g.timeColumn();
+        // a frame-number column (not the time) must increase: repeated numbers are rows of several people or tracks
+        int frameCol = g.frameColumn() != timeCol ? g.frameColumn() : -1;
+        double lastFrame = Double.NaN;
         boolean decimalComma = false;
         int n = 0;
         // an ASCII row without quotes (nearly all) is parsed in place, as bytes; the first row (which tells a decimal
@@ -100,6 +103,21 @@ public final class PoseCsvReader {
                 if (n >= MAX_FRAMES) {
                     throw GaitformException.badInput(source, "line " + no, "at most " + MAX_FRAMES + " frames",
                             "more (split the recording)");
+                }
+                if (frameCol >= 0) {
+                    String cell = KeypointColumns.clean(f == null ? ColumnReader.ascii(b, bounds.from(frameCol),
+                            bounds.to(frameCol)) : f[frameCol]);
+                    double fr = Numbers.parse(cell, false);
+                    if (!Double.isNaN(fr)) { // a frame column of names (image files) is not checked
+                        if (!Double.isNaN(lastFrame) && !(fr > lastFrame)) {
+                            throw GaitformException.badInput(source, "line " + no + ", column '"
+                                    + abbreviate(header.get(frameCol)) + "'", "one row per frame: a frame number above "
+                                    + "the previous row's (" + PoseAssembler.fmt(lastFrame) + ")", PoseAssembler.fmt(fr)
+                                    + (fr == lastFrame ? " again (rows of several people or tracks in one frame? export "
+                                    + "the runner's track alone)" : ""));
+                        }
+                        lastFrame = fr;
+                    }
                 }
                 for (int i = 0; i < cols; i++) {
                     if (data[i] == null) {

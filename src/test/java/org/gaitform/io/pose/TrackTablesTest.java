@@ -1,0 +1,90 @@
+package org.gaitform.io.pose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.InputReaders;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.model.Keypoint;
+import org.gaitform.model.PoseRecording;
+import org.gaitform.model.SessionResult;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.support.TempDirs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Keypoint tables written one row per tracked person (SLEAP's analysis CSV: {@code track, frame_idx,
+ * instance.score, <node>.x, <node>.y, <node>.score, …}). One track is read as the runner's frames; several tracks in
+ * one table repeat each frame number and are refused with one message, instead of being read as a recording twice as
+ * long (before: cadence 82 steps/min for a runner at 164, judged {@code poor}).
+ */
+class TrackTablesTest {
+    @TempDir
+    Path dir;
+
+    private final InputReaders readers = new InputReaders();
+
+    private static ReadOptions fps30() {
+        return new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(Optional.of(30.0), Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
+    }
+
+    /** The sample side-view video as SLEAP's analysis CSV, with {@code tracks} tracks (the same runner each). */
+    private String sleap(PoseRecording rec, int tracks) {
+        StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
+        for (Keypoint k : rec.keypoints()) {
+            sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
+                    .append(".score");
+        }
+        sb.append('\n');
+        for (int f = 0; f < rec.timeS().length; f++) {
+            for (int t = 0; t < tracks; t++) {
+                sb.append("track_").append(t).append(',').append(f).append(",0.95");
+                for (Keypoint k : rec.keypoints()) {
+                    sb.append(Double.isFinite(k.x()[f]) ? String.format(Locale.ROOT, ",%.3f,%.3f,%.4f", k.x()[f],
+                            k.y()[f], k.confidence()[f]) : ",,,");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void oneTrackIsTheRunnersFrames() throws IOException {
+        Path sample = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        PoseRecording rec = (PoseRecording) readers.read(sample, "sample", fps30());
+        Path one = TempDirs.write(dir, "run.analysis.csv", sleap(rec, 1));
+        AnalysisSettings settings = new AnalysisSettings(fps30(), GuidelineTable.builtIn());
+        SessionResult a = new SessionPipeline(settings).analyse(sample, "sample", "a");
+        SessionResult b = new SessionPipeline(settings).analyse(one, "one", "b");
+        assertThat(b.steps()).hasSameSizeAs(a.steps());
+        assertThat(b.metric("cadence_spm")).isCloseTo(a.metric("cadence_spm"), within(1e-6));
+    }
+
+    @Test
+    void severalTracksInOneTableAreRefusedWithTheLine() throws IOException {
+        PoseRecording rec = (PoseRecording) readers.read(Path.of("sample-data", "video_side_openpose_30fps.csv"),
+                "sample", fps30());
+        Path two = TempDirs.write(dir, "two.analysis.csv", sleap(rec, 2));
+        assertThatThrownBy(() -> readers.read(two, "two.analysis.csv", fps30()))
+                .hasMessageContaining("two.analysis.csv").hasMessageContaining("line 3, column 'frame_idx'")
+                .hasMessageContaining("one row per frame").hasMessageContaining("found 0 again")
+                .hasMessageContaining("export the runner's track alone");
+        Path back = TempDirs.write(dir, "back.csv", "frame,LHip_x,LHip_y,LKnee_x,LKnee_y,LAnkle_x,LAnkle_y,RHip_x,RHip_y\n"
+                + "1,1,2,3,4,5,6,7,8\n2,1,2,3,4,5,6,7,8\n1,1,2,3,4,5,6,7,8\n");
+        assertThatThrownBy(() -> readers.read(back, "back.csv", fps30())).hasMessageContaining("line 4, column 'frame'")
+                .hasMessageContaining("above the previous row's (2)").hasMessageContaining("found 1");
+    }
+}
