@@ -3,6 +3,7 @@ package org.gaitform.io;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
@@ -56,13 +57,14 @@ public final class InputReaders {
             return staticTrial ? Optional.empty() : Optional.of(InputKind.C3D);
         }
         if (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt")) {
-            if (ViconCsvReader.isViconExport(path)) {
+            List<String> head = PoseFiles.headLines(path); // read once for the three kinds of motion table
+            if (ViconCsvReader.isViconExport(head)) {
                 return staticTrial ? Optional.empty() : Optional.of(InputKind.VICON_CSV);
             }
-            if (QualisysTsvReader.isQualisysExport(path)) {
+            if (QualisysTsvReader.isQualisysExport(head)) {
                 return staticTrial ? Optional.empty() : Optional.of(InputKind.QUALISYS_TSV);
             }
-            if (PoseFiles.isKeypointTable(path)) {
+            if (PoseFiles.isKeypointTable(head)) {
                 // a standing calibration trial accompanies a motion-capture session; it is not a run
                 return staticTrial ? Optional.empty() : Optional.of(InputKind.POSE_CSV);
             }
@@ -154,10 +156,11 @@ public final class InputReaders {
             if (lower.endsWith(".c3d")) {
                 return new C3dReader().read(path, source, options.pose());
             }
-            if (ViconCsvReader.isViconExport(path)) {
+            List<String> head = PoseFiles.headLines(path);
+            if (ViconCsvReader.isViconExport(head)) {
                 return new ViconCsvReader().read(path, source, options.pose());
             }
-            if (QualisysTsvReader.isQualisysExport(path)) {
+            if (QualisysTsvReader.isQualisysExport(head)) {
                 return new QualisysTsvReader().read(path, source, options.pose());
             }
             return new PoseCsvReader().read(path, source, options.pose());

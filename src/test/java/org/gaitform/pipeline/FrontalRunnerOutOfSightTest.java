@@ -80,19 +80,35 @@ class FrontalRunnerOutOfSightTest {
     }
 
     /**
+     * A random runner ({@link PoseStrikePropertyTest#runner}, 10 s) filmed by a camera 3-5 m behind the start at
+     * 0.8-1.4 m, with the estimator's typical faults ({@link EstimatorFaults#typical}); {@code rnd} is the generator that
+     * placed the camera, for the caller's further draws.
+     */
+    record RearView(Random rnd, PoseRunnerSimulator runner, List<String> names, EstimatorFaults.Faulty faulty) {
+    }
+
+    static RearView filmedFromBehind(long seed, double fps) {
+        Random rnd = new Random(seed);
+        PoseRunnerSimulator r = PoseStrikePropertyTest.runner(seed, fps, 10);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(),
+                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        List<String> names = r.cameraPointNames();
+        return new RearView(rnd, r, names, EstimatorFaults.typical(seed).apply(names, r.cameraPoints(cam, r.beltMps()),
+                fps));
+    }
+
+    /**
      * Films a random runner from behind, hides the runner in the frames whose place in the clip (0-1) {@code hidden}
      * accepts, analyses the clip and checks the contacts well inside the frames that show the runner, the cadence
      * within {@code cadenceSpm} and a knee FPPA on at least {@code fppaShare} of the steps.
      */
     private SessionResult check(long seed, String what, java.util.function.DoublePredicate hidden, double cadenceSpm,
                                 double fppaShare) throws IOException {
-        Random rnd = new Random(seed);
         double fps = 30;
-        PoseRunnerSimulator r = PoseStrikePropertyTest.runner(seed, fps, 10);
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(),
-                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
-        List<String> names = r.cameraPointNames();
-        EstimatorFaults.Faulty f = EstimatorFaults.typical(seed).apply(names, r.cameraPoints(cam, r.beltMps()), fps);
+        RearView view = filmedFromBehind(seed, fps);
+        PoseRunnerSimulator r = view.runner();
+        List<String> names = view.names();
+        EstimatorFaults.Faulty f = view.faulty();
         int n = f.xy().length;
         boolean[] unseen = new boolean[n];
         for (int i = 0; i < n; i++) {

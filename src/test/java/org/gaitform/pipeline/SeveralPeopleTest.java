@@ -21,7 +21,6 @@ import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Step;
 import org.gaitform.simulate.EstimatorFaults;
-import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.simulate.PoseRunnerSimulator;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -197,13 +196,12 @@ class SeveralPeopleTest {
     }
 
     private void crowd(long seed, boolean longHide) throws IOException {
-        Random rnd = new Random(seed);
         double fps = 30;
-        PoseRunnerSimulator r = PoseStrikePropertyTest.runner(seed, fps, 10);
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3 + 2 * rnd.nextDouble(),
-                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
-        List<String> names = r.cameraPointNames();
-        EstimatorFaults.Faulty f = EstimatorFaults.typical(seed).apply(names, r.cameraPoints(cam, r.beltMps()), fps);
+        FrontalRunnerOutOfSightTest.RearView view = FrontalRunnerOutOfSightTest.filmedFromBehind(seed, fps);
+        Random rnd = view.rnd();
+        PoseRunnerSimulator r = view.runner();
+        List<String> names = view.names();
+        EstimatorFaults.Faulty f = view.faulty();
         int n = f.xy().length;
         int[] body25 = names.stream().mapToInt(KeypointNames.BODY_25::indexOf).toArray();
         double[][] runner = new double[n][];

@@ -33,18 +33,33 @@ public final class PoseFiles {
 
     /** True when the file's header names at least four points with x and y columns that are not IMU channels. */
     public static boolean isKeypointTable(Path file) {
+        return isKeypointTable(headLines(file));
+    }
+
+    /** The same on the file's first lines ({@link #headLines}). */
+    public static boolean isKeypointTable(List<String> headLines) {
         try {
-            return header(file).isPresent();
-        } catch (IOException | RuntimeException e) {
+            return header(headLines).isPresent();
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    /** The header of a keypoint table, searched in the first lines of the file. */
-    public static Optional<Header> header(Path file) throws IOException {
-        TextDecoding dec = TextDecoding.detect(file);
+    /**
+     * The first {@link #HEADER_SEARCH_LINES} lines of a text file, read once to tell what kind of table it is (up to a
+     * line longer than any header; none when it cannot be read).
+     */
+    public static List<String> headLines(Path file) {
+        try {
+            return readHead(file);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static List<String> readHead(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
-        try (GuardedLineReader r = new GuardedLineReader(dec.open(file), file.toString())) {
+        try (GuardedLineReader r = new GuardedLineReader(TextDecoding.detect(file).open(file), file.toString())) {
             String s;
             while (lines.size() < HEADER_SEARCH_LINES && (s = r.readLine()) != null) {
                 lines.add(s);
@@ -52,7 +67,12 @@ public final class PoseFiles {
         } catch (GaitformException tooLong) {
             // a line longer than any header: search the lines before it
         }
-        return header(lines);
+        return lines;
+    }
+
+    /** The header of a keypoint table, searched in the first lines of the file. */
+    public static Optional<Header> header(Path file) throws IOException {
+        return header(readHead(file));
     }
 
     static Optional<Header> header(List<String> lines) {

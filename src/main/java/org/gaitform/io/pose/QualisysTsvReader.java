@@ -27,17 +27,13 @@ public final class QualisysTsvReader {
 
     /** True when the file's first non-blank line is the {@code NO_OF_FRAMES} line of a Qualisys export. */
     public static boolean isQualisysExport(Path file) {
-        try (GuardedLineReader r = new GuardedLineReader(TextDecoding.detect(file).open(file), file.toString())) {
-            String s;
-            while ((s = r.readLine()) != null) {
-                if (!s.isBlank()) {
-                    return key(s).equals("NO_OF_FRAMES");
-                }
-            }
-            return false;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return isQualisysExport(PoseFiles.headLines(file));
+    }
+
+    /** The same on the file's first lines ({@link PoseFiles#headLines}). */
+    public static boolean isQualisysExport(List<String> headLines) {
+        return headLines.stream().filter(l -> !l.isBlank()).findFirst().map(l -> key(l).equals("NO_OF_FRAMES"))
+                .orElse(false);
     }
 
     /** A header line's key (its first field, when it is a word in capitals), else empty. */

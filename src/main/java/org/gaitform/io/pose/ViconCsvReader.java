@@ -44,19 +44,14 @@ public final class ViconCsvReader {
      * number (the section's rate): a truncated export is still read as one, and told what it lacks.
      */
     public static boolean isViconExport(Path file) {
-        try (GuardedLineReader r = new GuardedLineReader(TextDecoding.detect(file).open(file), file.toString())) {
-            List<String> lines = new ArrayList<>();
-            String s;
-            while (lines.size() < SNIFF_LINES && (s = r.readLine()) != null) {
-                if (!s.isBlank() || !lines.isEmpty()) {
-                    lines.add(s);
-                }
-            }
-            return lines.size() >= 2 && SECTIONS.contains(cell(lines.get(0)).toLowerCase(Locale.ROOT))
-                    && Double.isFinite(Numbers.parse(cell(lines.get(1)), false));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return isViconExport(PoseFiles.headLines(file));
+    }
+
+    /** The same on the file's first lines ({@link PoseFiles#headLines}). */
+    public static boolean isViconExport(List<String> headLines) {
+        List<String> lines = headLines.stream().dropWhile(String::isBlank).limit(SNIFF_LINES).toList();
+        return lines.size() == SNIFF_LINES && SECTIONS.contains(cell(lines.get(0)).toLowerCase(Locale.ROOT))
+                && Double.isFinite(Numbers.parse(cell(lines.get(1)), false));
     }
 
     /** A line's first field, trimmed (a section name or a rate line may carry trailing separators). */
