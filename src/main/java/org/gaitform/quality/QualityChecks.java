@@ -53,6 +53,8 @@ import org.gaitform.signal.Stats;
  *   <li>{@code frame_rate_assumed}: a frame rate the file did not record;</li>
  *   <li>{@code keypoint_switches}, {@code keypoints_missing} (video keypoints): the share of frames whose left and right
  *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint;</li>
+ *   <li>{@code runner_choice} (video keypoints with several people): another person seen moving their legs in nearly
+ *       as many frames as the person taken for the runner;</li>
  *   <li>{@code sensor_tilt} (tilted pre-aligned trunk exports): the contact times found again on the vertical turned
  *       onto gravity against the reported ones;</li>
  *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean length of the gravity estimate,
@@ -140,6 +142,7 @@ public final class QualityChecks {
             angleConsistency(x, out);
         }
         keypoints(x, out);
+        runnerChoice(x, out);
         sensorTilt(x, out);
         gravityMagnitude(x, out);
         groundFlow(x, out);
@@ -363,6 +366,37 @@ public final class QualityChecks {
                         + "are interpolated over the short gaps", s.missingLegFramesPct()), longer);
                 out.add(q == Quality.GOOD ? QualityCheck.passed("keypoints_missing", sentence)
                         : new QualityCheck("keypoints_missing", q, sentence, x.eventMetrics()));
+            }
+        }
+    }
+
+    /**
+     * {@code runner_choice} (video keypoints with several people in the picture): the runner is the person seen moving
+     * their legs in the most frames; another person who scores at least {@link QualitySettings#rivalShare()} of that
+     * (decision {@code people_rival}) makes the choice doubtful, and with it every value of the session, which may be
+     * that person's.
+     */
+    private void runnerChoice(Session x, List<QualityCheck> out) {
+        for (Decision d : x.r.decisions()) {
+            if (!d.key().equals("people_rival")) {
+                continue;
+            }
+            double share;
+            try {
+                share = Double.parseDouble(d.value());
+            } catch (NumberFormatException e) {
+                continue;
+            }
+            if (share >= s.rivalShare()) {
+                out.add(new QualityCheck("runner_choice", Quality.DOUBTFUL, String.format(Locale.ROOT, "Several people "
+                        + "are in the picture, and another of them was seen moving their legs in %.0f %% as many "
+                        + "frames as the person taken for the runner (%.0f %% or more): the values may be that "
+                        + "person's; check who is followed, or export the runner alone.", 100 * share,
+                        100 * s.rivalShare()), new ArrayList<>(x.r.metrics().keySet())));
+            } else {
+                out.add(QualityCheck.passed("runner_choice", String.format(Locale.ROOT, "Several people are in the "
+                        + "picture; the runner was seen moving their legs in the most frames, anybody else in %.0f %% "
+                        + "as many at most (below %.0f %%).", 100 * share, 100 * s.rivalShare())));
             }
         }
     }

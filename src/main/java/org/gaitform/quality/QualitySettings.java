@@ -77,6 +77,12 @@ package org.gaitform.quality;
  *                              the contact time is doubtful; default 0.5–2 (the shared running sessions read
  *                              0.79–1.40: markers, trunk IMU and watches alike; a unit read wrongly is 10 times off, an
  *                              oscillation from the wrong landmark or perspective several times; docs/quality.md)
+ * @param rivalShare            a video with several people: another person's frames, weighted by how much their legs
+ *                              move, against the runner's (decision {@code people_rival}), from which the choice of the
+ *                              runner is doubtful; default 0.5 (the runner is the person seen moving in the most
+ *                              frames; from half as many, a runner hidden or out of the picture for half the clip
+ *                              could be the one not taken; people walking across the picture for 2.5–3 s of a 10 s
+ *                              clip score 0.28–0.36 in {@code SeveralPeopleTest}; docs/quality.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -88,12 +94,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
-                              double footAngleNoiseDeg, double[] springMassOscillationRatio) {
+                              double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
             1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5,
-            new double[] {0.5, 2.0});
+            new double[] {0.5, 2.0}, 0.5);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

@@ -195,11 +195,8 @@ class SeveralPeopleTest {
         crowd(seed, true);
     }
 
-    private void crowd(long seed, boolean longHide) throws IOException {
-        double fps = 30;
-        FrontalRunnerOutOfSightTest.RearView view = FrontalRunnerOutOfSightTest.filmedFromBehind(seed, fps);
-        Random rnd = view.rnd();
-        PoseRunnerSimulator r = view.runner();
+    /** The simulated runner's frames as BODY_25 triplets (all zero where the estimator found nobody). */
+    private static double[][] body25(FrontalRunnerOutOfSightTest.RearView view) {
         List<String> names = view.names();
         EstimatorFaults.Faulty f = view.faulty();
         int n = f.xy().length;
@@ -216,6 +213,64 @@ class SeveralPeopleTest {
             }
             runner[i] = v;
         }
+        return runner;
+    }
+
+    /**
+     * A second runner beside the first in every frame (another simulated runner filmed by the same camera, moved
+     * sideways by 1.5 of the runner's heights): two people move their legs in as many frames, so which one is the
+     * runner rests on a few frames. The session must say so (quality check {@code runner_choice} doubtful, and the
+     * verdict not good), whatever the values; with one runner and people passing it passes (the cases above).
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {340, 341, 342, 343})
+    void aSecondRunnerInEveryFrameMakesTheChoiceDoubtful(long seed) throws IOException {
+        double fps = 30;
+        double[][] one = body25(FrontalRunnerOutOfSightTest.filmedFromBehind(seed, fps));
+        double[][] two = body25(FrontalRunnerOutOfSightTest.filmedFromBehind(seed + 100, fps));
+        List<List<double[]>> frames = new ArrayList<>();
+        Random rnd = new Random(seed);
+        for (int i = 0; i < Math.min(one.length, two.length); i++) {
+            List<double[]> people = new ArrayList<>();
+            Box a = Box.of(one[i]);
+            if (a != null) {
+                people.add(one[i]);
+            }
+            Box b = Box.of(two[i]);
+            if (b != null) {
+                double[] v = two[i].clone();
+                double shift = 1.5 * (a != null ? a.size() : b.size());
+                for (int j = 0; j < v.length / 3; j++) {
+                    if (v[3 * j + 2] > 0) {
+                        v[3 * j] += shift;
+                    }
+                }
+                people.add(rnd.nextInt(people.size() + 1), v);
+            }
+            frames.add(people);
+        }
+        Path folder = dir.resolve("two_runners_" + seed);
+        writeFrames(folder, frames);
+        SessionResult res = analyse(folder);
+        double rival = res.decisions().stream().filter(d -> d.key().equals("people_rival"))
+                .mapToDouble(d -> Double.parseDouble(d.value())).findFirst().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "seed %d: two runners, rival %.2f, %d steps, cadence %.2f, quality %s %s%n", seed,
+                rival, res.steps().size(), res.metric("cadence_spm"), res.quality().verdict().label(),
+                res.quality().reasons());
+        assertThat(rival).as("the other runner's score against the runner's").isGreaterThan(0.8);
+        assertThat(res.quality().checks()).filteredOn(c -> c.id().equals("runner_choice")).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.DOUBTFUL));
+        assertThat(res.quality().verdict()).isNotEqualTo(org.gaitform.model.Quality.GOOD);
+        assertThat(res.quality().reasons()).anyMatch(w -> w.contains("may be that person's"));
+    }
+
+    private void crowd(long seed, boolean longHide) throws IOException {
+        double fps = 30;
+        FrontalRunnerOutOfSightTest.RearView view = FrontalRunnerOutOfSightTest.filmedFromBehind(seed, fps);
+        Random rnd = view.rnd();
+        PoseRunnerSimulator r = view.runner();
+        double[][] runner = body25(view);
+        int n = runner.length;
         Box first = Box.of(runner[0]);
         double side = rnd.nextBoolean() ? 1 : -1;
         double[] bystander = standing(runner[0], 1.4, side * 2.2 * first.size(), 0.1 * first.size(), rnd);
@@ -273,7 +328,8 @@ class SeveralPeopleTest {
                         + "FPPA %.2f, %s; with the others %d steps, cadence %.2f, FPPA %.2f, %s; %s%n", seed, hidden,
                 a.steps().size(), a.metric("cadence_spm"), r.cadenceSpm(), fppaA, a.quality().verdict().label(),
                 b.steps().size(), b.metric("cadence_spm"), fppaB, b.quality().verdict().label(),
-                b.decisions().stream().filter(d -> d.key().equals("people")).map(d -> d.reason()).toList());
+                b.decisions().stream().filter(d -> d.key().startsWith("people")).map(d -> d.value() + ": "
+                        + d.reason()).toList());
         assertThat(hidden).as("frames in which the passer-by hides the runner").isGreaterThan(longHide ? 70 : 5);
         assertThat(b.decisions()).anyMatch(d -> d.key().equals("people"));
         assertThat(b.steps().size()).as("steps").isBetween(a.steps().size() - 1, a.steps().size() + 1);
@@ -283,5 +339,8 @@ class SeveralPeopleTest {
             assertThat(fppaB).as("knee FPPA").isCloseTo(fppaA, org.assertj.core.data.Offset.offset(0.5));
         }
         assertThat(b.quality().verdict()).isEqualTo(a.quality().verdict());
+        // the people passing move their legs too, in fewer frames than the runner: the choice is not in doubt
+        assertThat(b.quality().checks()).filteredOn(c -> c.id().equals("runner_choice")).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.GOOD));
     }
 }

@@ -156,6 +156,10 @@ public final class OpenPoseJsonReader {
                     + " time(s) after being lost" : "") + ")" + (choice.left() > 0 ? "; " + choice.left()
                     + " frame(s) show only other people and are kept as frames without the runner" : "");
             a.decide("people", choice.tracks() + " followed, runner in " + runnerFrames + " frames", what);
+            a.decide("people_rival", String.format(Locale.ROOT, "%.2f", choice.rival()), choice.rivalFrames() == 0
+                    ? "no other person was followed" : String.format(Locale.ROOT, "the other person seen moving their "
+                    + "legs the most was seen in %d frames; their frames, weighted by leg motion, against the runner's",
+                    choice.rivalFrames()));
             a.warn(what);
             a.othersOnly(choice.left());
         }

@@ -193,8 +193,12 @@ final class PersonTracks {
      * @param tracks   the people followed (tracks)
      * @param runner   how many of them are the runner's
      * @param left     frames in which a person was seen but none of them is the runner
+     * @param rival    the strongest other person's score against the runner's (their tracks joined as the runner's
+     *                 are; frames weighted by leg motion), 0 when nobody else moves their legs; near 1 the choice rests
+     *                 on a few frames
+     * @param rivalFrames frames in which that other person was seen
      */
-    record Choice(double[][] perFrame, int tracks, int runner, int left) {
+    record Choice(double[][] perFrame, int tracks, int runner, int left, double rival, int rivalFrames) {
     }
 
     private PersonTracks() {
@@ -252,26 +256,16 @@ final class PersonTracks {
         }
         double[][] perFrame = new double[frames.size()][];
         if (all.isEmpty()) {
-            return new Choice(perFrame, 0, 0, 0);
+            return new Choice(perFrame, 0, 0, 0, 0, 0);
         }
         Track best = all.stream().max(Comparator.comparingDouble(Track::score)).orElseThrow();
-        List<Track> runner = new ArrayList<>(List.of(best));
-        boolean grown = true;
-        while (grown) {
-            grown = false;
-            Track head = runner.stream().min(Comparator.comparingInt(t -> t.first().frame())).orElseThrow();
-            Track tail = runner.stream().max(Comparator.comparingInt(t -> t.last().frame())).orElseThrow();
-            Track next = continuation(all, runner, tail, true, fps);
-            if (next != null) {
-                runner.add(next);
-                grown = true;
-            }
-            Track before = continuation(all, runner, head, false, fps);
-            if (before != null) {
-                runner.add(before);
-                grown = true;
-            }
-        }
+        List<Track> runner = joined(best, all, List.of(), fps);
+        // the strongest other person, their tracks joined in the same way
+        List<Track> rival = all.stream().filter(t -> !runner.contains(t)).max(Comparator.comparingDouble(Track::score))
+                .map(t -> joined(t, all, runner, fps)).orElse(List.of());
+        double runnerScore = runner.stream().mapToDouble(Track::score).sum();
+        double rivalScore = rival.stream().mapToDouble(Track::score).sum();
+        int rivalFrames = rival.stream().mapToInt(t -> t.seen.size()).sum();
         for (Track t : runner) {
             for (Person p : t.seen) {
                 perFrame[p.frame()] = p.keypoints();
@@ -283,7 +277,33 @@ final class PersonTracks {
                 left++;
             }
         }
-        return new Choice(perFrame, all.size(), runner.size(), left);
+        return new Choice(perFrame, all.size(), runner.size(), left,
+                runnerScore > 0 ? rivalScore / runnerScore : 0, rivalFrames);
+    }
+
+    /**
+     * {@code first} and the tracks that continue it before and after (see {@link #continuation}), none of them among
+     * {@code taken}.
+     */
+    private static List<Track> joined(Track first, List<Track> all, List<Track> taken, double fps) {
+        List<Track> chain = new ArrayList<>(List.of(first));
+        boolean grown = true;
+        while (grown) {
+            grown = false;
+            Track head = chain.stream().min(Comparator.comparingInt(t -> t.first().frame())).orElseThrow();
+            Track tail = chain.stream().max(Comparator.comparingInt(t -> t.last().frame())).orElseThrow();
+            Track next = continuation(all, chain, taken, tail, true, fps);
+            if (next != null) {
+                chain.add(next);
+                grown = true;
+            }
+            Track before = continuation(all, chain, taken, head, false, fps);
+            if (before != null) {
+                chain.add(before);
+                grown = true;
+            }
+        }
+        return chain;
     }
 
     /** How far a person is from a track's prediction, as a share of the gate; above 1 the person cannot join. */
@@ -307,12 +327,13 @@ final class PersonTracks {
      * within the gate of the prediction, of a size within {@link #CHAIN_SIZE_RATIO} (growing with the gap) of the
      * predicted one, its legs moving; or {@code null}.
      */
-    private static Track continuation(List<Track> all, List<Track> runner, Track end, boolean forwards, double fps) {
+    private static Track continuation(List<Track> all, List<Track> runner, List<Track> taken, Track end,
+                                      boolean forwards, double fps) {
         Track found = null;
         double bestGap = Double.MAX_VALUE;
         double[] from = end.end(fps, forwards);
         for (Track t : all) {
-            if (runner.contains(t) || runner.stream().anyMatch(r -> overlap(r, t))
+            if (runner.contains(t) || taken.contains(t) || runner.stream().anyMatch(r -> overlap(r, t))
                     || t.legMotion() < LEG_MOTION_SIZES / 2) {
                 continue;
             }
