@@ -67,6 +67,8 @@ public final class PoseCsvReader {
         // a frame-number column (not the time) must increase: repeated numbers are rows of several people or tracks
         int frameCol = g.frameColumn() != timeCol ? g.frameColumn() : -1;
         double lastFrame = Double.NaN;
+        // the rows' frame numbers, to place them on the video's frames when frames without a person were left out
+        ColumnReader.DoubleColumn frameNumbers = frameCol >= 0 && timeCol < 0 ? new ColumnReader.DoubleColumn() : null;
         boolean decimalComma = false;
         int n = 0;
         // an ASCII row without quotes (nearly all) is parsed in place, as bytes; the first row (which tells a decimal
@@ -118,6 +120,9 @@ public final class PoseCsvReader {
                         }
                         lastFrame = fr;
                     }
+                    if (frameNumbers != null) {
+                        frameNumbers.add(fr);
+                    }
                 }
                 for (int i = 0; i < cols; i++) {
                     if (data[i] == null) {
@@ -157,6 +162,29 @@ public final class PoseCsvReader {
         }
         PoseAssembler a = new PoseAssembler(source, format);
         a.decide("input_format", format, describe(format, g, sep));
+        int[] place = frameNumbers == null ? null : framePlaces(frameNumbers.toArray());
+        if (place != null) {
+            int m = place[n - 1] + 1;
+            if (m > MAX_FRAMES) {
+                throw GaitformException.badInput(source, "column '" + abbreviate(header.get(frameCol)) + "'", "at most "
+                        + MAX_FRAMES + " frames from the first frame number to the last", m + " (split the recording)");
+            }
+            for (int i = 0; i < cols; i++) {
+                if (col[i] != null) {
+                    double[] full = new double[m];
+                    Arrays.fill(full, Double.NaN);
+                    for (int r = 0; r < n; r++) {
+                        full[place[r]] = col[i][r];
+                    }
+                    col[i] = full;
+                }
+            }
+            a.decide("frame_numbers", (m - n) + " missing", String.format(Locale.ROOT, "the rows' frame numbers in "
+                    + "column '%s' skip %d of the %d frames from the first to the last (frames without a person left "
+                    + "out of the table): each row is placed on its own frame, and the frames left out hold no person",
+                    abbreviate(header.get(frameCol)), m - n, m));
+            n = m;
+        }
         if (nPeopleCol >= 0) {
             int none = 0;
             int several = 0;
@@ -209,6 +237,42 @@ public final class PoseCsvReader {
         }
         Arrays.fill(col, null); // the build releases each track as it becomes a keypoint
         return a.build(raw, time, Double.NaN, video, unitHint, options);
+    }
+
+    /**
+     * Each row's frame, counted from the first row's, when the rows' frame numbers are whole numbers that mostly step
+     * by one and skip some frames (a table that leaves out the frames without a person, as SLEAP's analysis CSV
+     * does); {@code null} when they skip none, are not all whole numbers, or mostly step by more than one (every
+     * other frame exported: the rows are then the frames, at their own rate).
+     */
+    static int[] framePlaces(double[] frameNo) {
+        int n = frameNo.length;
+        if (n < 2) {
+            return null;
+        }
+        double[] step = new double[n - 1];
+        boolean skips = false;
+        for (int i = 0; i < n; i++) {
+            if (!(Double.isFinite(frameNo[i]) && frameNo[i] == Math.rint(frameNo[i]))) {
+                return null;
+            }
+            if (i > 0) {
+                step[i - 1] = frameNo[i] - frameNo[i - 1];
+                skips |= step[i - 1] > 1;
+            }
+        }
+        if (!skips || org.gaitform.signal.Stats.median(step) != 1) {
+            return null;
+        }
+        int[] at = new int[n];
+        for (int i = 0; i < n; i++) {
+            double d = frameNo[i] - frameNo[0];
+            if (d > Integer.MAX_VALUE - 8) {
+                return null;
+            }
+            at[i] = (int) d;
+        }
+        return at;
     }
 
     /** True when the mean of the two hips stays within 0.1 of the origin (BlazePose world landmarks). */

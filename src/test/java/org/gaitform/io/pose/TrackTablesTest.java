@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Keypoint tables written one row per tracked person (SLEAP's analysis CSV: {@code track, frame_idx,
  * instance.score, <node>.x, <node>.y, <node>.score, …}). One track is read as the runner's frames; several tracks in
  * one table repeat each frame number and are refused with one message, instead of being read as a recording twice as
- * long (before: cadence 82 steps/min for a runner at 164, judged {@code poor}).
+ * long (before: cadence 82 steps/min for a runner at 164, judged {@code poor}). Frames left out of the table are
+ * frames without a person (before: the rows were read as consecutive frames, cadence 179 for 164, {@code poor}).
  */
 class TrackTablesTest {
     @TempDir
@@ -42,6 +43,15 @@ class TrackTablesTest {
 
     /** The sample side-view video as SLEAP's analysis CSV, with {@code tracks} tracks (the same runner each). */
     private String sleap(PoseRecording rec, int tracks) {
+        return sleap(rec, tracks, f -> true, f -> false);
+    }
+
+    /**
+     * The same, with the rows of the frames that {@code kept} refuses left out and those of {@code blank} written with
+     * empty keypoint cells.
+     */
+    private String sleap(PoseRecording rec, int tracks, java.util.function.IntPredicate kept,
+                         java.util.function.IntPredicate blank) {
         StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
         for (Keypoint k : rec.keypoints()) {
             sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
@@ -49,10 +59,13 @@ class TrackTablesTest {
         }
         sb.append('\n');
         for (int f = 0; f < rec.timeS().length; f++) {
+            if (!kept.test(f)) {
+                continue;
+            }
             for (int t = 0; t < tracks; t++) {
                 sb.append("track_").append(t).append(',').append(f).append(",0.95");
                 for (Keypoint k : rec.keypoints()) {
-                    sb.append(Double.isFinite(k.x()[f]) ? String.format(Locale.ROOT, ",%.3f,%.3f,%.4f", k.x()[f],
+                    sb.append(Double.isFinite(k.x()[f]) && !blank.test(f) ? String.format(Locale.ROOT, ",%.3f,%.3f,%.4f", k.x()[f],
                             k.y()[f], k.confidence()[f]) : ",,,");
                 }
                 sb.append('\n');
@@ -71,6 +84,43 @@ class TrackTablesTest {
         SessionResult b = new SessionPipeline(settings).analyse(one, "one", "b");
         assertThat(b.steps()).hasSameSizeAs(a.steps());
         assertThat(b.metric("cadence_spm")).isCloseTo(a.metric("cadence_spm"), within(1e-6));
+    }
+
+    /**
+     * SLEAP's analysis CSV leaves out the frames in which it found nobody; other exporters do the same. The rows are
+     * placed on their frame numbers, so the steps come out as from the same table with those frames present and empty
+     * (before, the rows were read as consecutive frames: the clip came out shorter and the cadence too high).
+     */
+    @Test
+    void framesLeftOutOfTheTableAreFramesWithoutAPerson() throws IOException {
+        Path sample = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        PoseRecording rec = (PoseRecording) readers.read(sample, "sample", fps30());
+        java.util.function.IntPredicate gone = f -> (f >= 90 && f < 102) || f % 25 == 7;
+        Path leftOut = TempDirs.write(dir, "left_out.analysis.csv", sleap(rec, 1, gone.negate(), f -> false));
+        Path empty = TempDirs.write(dir, "empty.analysis.csv", sleap(rec, 1, f -> true, gone));
+        AnalysisSettings settings = new AnalysisSettings(fps30(), GuidelineTable.builtIn());
+        SessionResult all = new SessionPipeline(settings).analyse(sample, "sample", "a");
+        SessionResult a = new SessionPipeline(settings).analyse(empty, "empty", "b");
+        SessionResult b = new SessionPipeline(settings).analyse(leftOut, "left_out", "c");
+        int missing = (int) java.util.stream.IntStream.range(0, rec.timeS().length).filter(gone).count();
+        assertThat(b.decisions()).filteredOn(d -> d.key().equals("frame_numbers")).singleElement()
+                .satisfies(d -> assertThat(d.value()).isEqualTo(missing + " missing"));
+        assertThat(b.steps()).hasSameSizeAs(a.steps());
+        for (int i = 0; i < a.steps().size(); i++) {
+            assertThat(b.steps().get(i).icS()).isCloseTo(a.steps().get(i).icS(), within(1e-9));
+        }
+        assertThat(b.metric("cadence_spm")).isCloseTo(a.metric("cadence_spm"), within(1e-9));
+        assertThat(b.metric("cadence_spm")).as("against the whole clip").isCloseTo(all.metric("cadence_spm"),
+                within(1.0));
+    }
+
+    @Test
+    void frameNumbersPlaceRowsOnlyWhenTheyCountFramesAndSkipSome() {
+        assertThat(PoseCsvReader.framePlaces(new double[] {3, 4, 6, 7, 8})).containsExactly(0, 1, 3, 4, 5);
+        assertThat(PoseCsvReader.framePlaces(new double[] {0, 1, 2, 3})).as("none skipped").isNull();
+        assertThat(PoseCsvReader.framePlaces(new double[] {0, 2, 4, 6, 9})).as("every other frame").isNull();
+        assertThat(PoseCsvReader.framePlaces(new double[] {0, 1, 2.5, 4})).as("not whole numbers").isNull();
+        assertThat(PoseCsvReader.framePlaces(new double[] {0, 1, Double.NaN, 4})).as("names").isNull();
     }
 
     @Test
