@@ -110,6 +110,11 @@ public final class AnalysisOptions {
             + "keypoints, off for motion-capture markers; the frames exchanged are counted in summary.json.")
     String lrSwitchCorrection;
 
+    @Option(names = "--person", paramLabel = "N", description = "In a video with several people (OpenPose JSON), "
+            + "analyse person N: 1 is the one gaitform takes, the person seen moving their legs in the most frames; 2 "
+            + "the next, and so on. summary.json's decision 'people' lists them with where they are in the picture.")
+    Integer person;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec spec;
 
@@ -218,7 +223,7 @@ public final class AnalysisOptions {
             return new PoseReadOptions(Optional.ofNullable(fps), w, h, Optional.ofNullable(unit), landmarks,
                     Optional.ofNullable(vertical), Optional.ofNullable(forward),
                     Optional.ofNullable(view).map(v -> v.toLowerCase(Locale.ROOT)), Optional.ofNullable(heightCm), tm,
-                    lr);
+                    lr, Optional.ofNullable(person));
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());
         }

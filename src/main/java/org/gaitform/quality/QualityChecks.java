@@ -391,7 +391,8 @@ public final class QualityChecks {
                 out.add(new QualityCheck("runner_choice", Quality.DOUBTFUL, String.format(Locale.ROOT, "Several people "
                         + "are in the picture, and another of them was seen moving their legs in %.0f %% as many "
                         + "frames as the person taken for the runner (%.0f %% or more): the values may be that "
-                        + "person's; check who is followed, or export the runner alone.", 100 * share,
+                        + "person's; name the runner with --person N (summary.json's decision 'people' lists them "
+                        + "with where they are in the picture).", 100 * share,
                         100 * s.rivalShare()), new ArrayList<>(x.r.metrics().keySet())));
             } else {
                 out.add(QualityCheck.passed("runner_choice", String.format(Locale.ROOT, "Several people are in the "

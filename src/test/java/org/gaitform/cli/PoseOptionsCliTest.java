@@ -38,7 +38,8 @@ class PoseOptionsCliTest {
         "--unit|inch|--unit must be px, mm, cm, m or normalised",
         "--fps|0|--fps must be a frame rate",
         "--activity|jogging|--activity must be running or walking",
-        "--lr-switch-correction|maybe|--lr-switch-correction must be auto, on or off"})
+        "--lr-switch-correction|maybe|--lr-switch-correction must be auto, on or off",
+        "--person|0|--person must be 1 (the person gaitform takes), 2 (the next) or more"})
     void badOptionValuesAreUsageErrors(String option, String value, String message) throws IOException {
         Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
         Run r = run("analyze", f.toString(), option, value, "--out", dir.resolve("out").toString());
@@ -77,7 +78,8 @@ class PoseOptionsCliTest {
     void helpListsThePoseOptions() {
         Run r = run("analyze", "--help");
         assertThat(r.out()).contains("--fps", "--image-size", "--landmark", "--vertical", "--forward", "--view",
-                "--height-cm", "--treadmill", "--overground", "--unit", "--activity", "--lr-switch-correction");
+                "--height-cm", "--treadmill", "--overground", "--unit", "--activity", "--lr-switch-correction",
+                "--person");
     }
 
     @Test

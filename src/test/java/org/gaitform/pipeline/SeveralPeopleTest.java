@@ -43,9 +43,14 @@ class SeveralPeopleTest {
     Path dir;
 
     private static SessionResult analyse(Path folder) {
+        return analyse(folder, Optional.empty());
+    }
+
+    /** The analysis with {@code --person}. */
+    private static SessionResult analyse(Path folder, Optional<Integer> person) {
         PoseReadOptions po = new PoseReadOptions(Optional.of(30.0), Optional.empty(), Optional.empty(),
                 Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty()).withPerson(person);
         return new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
                 GuidelineTable.builtIn())).analyse(folder, folder.getFileName().toString(), "s");
     }
@@ -229,12 +234,17 @@ class SeveralPeopleTest {
         double[][] one = body25(FrontalRunnerOutOfSightTest.filmedFromBehind(seed, fps));
         double[][] two = body25(FrontalRunnerOutOfSightTest.filmedFromBehind(seed + 100, fps));
         List<List<double[]>> frames = new ArrayList<>();
+        List<List<double[]>> firstAlone = new ArrayList<>();
+        List<List<double[]>> secondAlone = new ArrayList<>();
         Random rnd = new Random(seed);
         for (int i = 0; i < Math.min(one.length, two.length); i++) {
             List<double[]> people = new ArrayList<>();
+            firstAlone.add(new ArrayList<>());
+            secondAlone.add(new ArrayList<>());
             Box a = Box.of(one[i]);
             if (a != null) {
                 people.add(one[i]);
+                firstAlone.get(i).add(one[i]);
             }
             Box b = Box.of(two[i]);
             if (b != null) {
@@ -246,12 +256,40 @@ class SeveralPeopleTest {
                     }
                 }
                 people.add(rnd.nextInt(people.size() + 1), v);
+                secondAlone.get(i).add(v);
             }
             frames.add(people);
         }
         Path folder = dir.resolve("two_runners_" + seed);
         writeFrames(folder, frames);
         SessionResult res = analyse(folder);
+        // --person names either runner: 1 is the default choice, 2 the other one; each as from their frames alone
+        Path first = dir.resolve("first_" + seed);
+        Path second = dir.resolve("second_" + seed);
+        writeFrames(first, firstAlone);
+        writeFrames(second, secondAlone);
+        SessionResult one1 = analyse(first);
+        SessionResult two2 = analyse(second);
+        SessionResult asked1 = analyse(folder, Optional.of(1));
+        SessionResult asked2 = analyse(folder, Optional.of(2));
+        SessionResult taken = res.metric("cadence_spm") == one1.metric("cadence_spm") ? one1 : two2;
+        SessionResult other = taken == one1 ? two2 : one1;
+        System.out.printf(Locale.ROOT, "    alone: %.2f and %.2f steps/min; default %.2f, --person 1 %.2f, --person 2 "
+                + "%.2f%n", one1.metric("cadence_spm"), two2.metric("cadence_spm"), res.metric("cadence_spm"),
+                asked1.metric("cadence_spm"), asked2.metric("cadence_spm"));
+        assertThat(res.metric("cadence_spm")).as("the default choice is one of the two runners")
+                .isIn(one1.metric("cadence_spm"), two2.metric("cadence_spm"));
+        assertThat(asked1.steps()).hasSameSizeAs(taken.steps());
+        assertThat(asked1.metric("cadence_spm")).isEqualTo(taken.metric("cadence_spm"));
+        assertThat(asked2.steps()).hasSameSizeAs(other.steps());
+        assertThat(asked2.metric("cadence_spm")).isEqualTo(other.metric("cadence_spm"));
+        assertThat(asked2.metric("knee_fppa_deg_mean")).isEqualTo(other.metric("knee_fppa_deg_mean"));
+        assertThat(asked2.decisions()).filteredOn(d -> d.key().equals("people")).singleElement()
+                .satisfies(d -> assertThat(d.value()).contains("person 2"));
+        // named, the choice is not in doubt
+        assertThat(asked2.quality().checks()).noneMatch(c -> c.id().equals("runner_choice"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> analyse(folder, Optional.of(3))))
+                .hasMessageContaining("--person 3").hasMessageContaining("a person from 1 to 2");
         double rival = res.decisions().stream().filter(d -> d.key().equals("people_rival"))
                 .mapToDouble(d -> Double.parseDouble(d.value())).findFirst().orElse(Double.NaN);
         System.out.printf(Locale.ROOT, "seed %d: two runners, rival %.2f, %d steps, cadence %.2f, quality %s %s%n", seed,

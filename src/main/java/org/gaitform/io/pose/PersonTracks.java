@@ -2,7 +2,9 @@ package org.gaitform.io.pose;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Which of several people in a video's frames is the runner, for pose estimators that write every person they find
@@ -41,6 +43,8 @@ final class PersonTracks {
     static final double VELOCITY_S = 0.5;
     /** Spread of the ankles about the hips, in sizes, from which a track's frames count fully. */
     static final double LEG_MOTION_SIZES = 0.06;
+    /** How many people are ranked at least (the runner and the next ones, named in the decision). */
+    static final int RANKED = 3;
     /** Stretch at a track's end over which its place, size and their change are measured for joining it (s). */
     static final double END_S = 1.0;
     /** Longest time between the runner's tracks that are joined (s). */
@@ -84,6 +88,9 @@ final class PersonTracks {
     static final class Track {
         final List<Person> seen = new ArrayList<>();
         private double legMotion = Double.NaN;
+        /** {@link #end} at the end and at the start, measured once the track is complete. */
+        private double[] endCache;
+        private double[] startCache;
 
         Person last() {
             return seen.get(seen.size() - 1);
@@ -112,6 +119,19 @@ final class PersonTracks {
          * rate}, all per frame.
          */
         double[] end(double fps, boolean atEnd) {
+            double[] cached = atEnd ? endCache : startCache;
+            if (cached == null) {
+                cached = measureEnd(fps, atEnd);
+                if (atEnd) {
+                    endCache = cached;
+                } else {
+                    startCache = cached;
+                }
+            }
+            return cached;
+        }
+
+        private double[] measureEnd(double fps, boolean atEnd) {
             int span = Math.max(2, (int) Math.round(END_S * fps));
             List<Person> w = new ArrayList<>();
             for (Person p : seen) {
@@ -187,18 +207,45 @@ final class PersonTracks {
     }
 
     /**
+     * One person followed over the video: their tracks joined.
+     *
+     * @param frames     frames in which they are seen
+     * @param firstFrame the first of them
+     * @param lastFrame  the last of them
+     * @param score      their frames, each weighted by how much their legs move (see {@link Track#score()})
+     * @param x          their median place across the picture (px)
+     * @param size       their median height in the picture (px)
+     */
+    record Followed(int frames, int firstFrame, int lastFrame, double score, double x, double size) {
+    }
+
+    /**
      * The choice made.
      *
-     * @param perFrame the runner's keypoints per frame, {@code null} where the runner is not seen
-     * @param tracks   the people followed (tracks)
-     * @param runner   how many of them are the runner's
-     * @param left     frames in which a person was seen but none of them is the runner
-     * @param rival    the strongest other person's score against the runner's (their tracks joined as the runner's
-     *                 are; frames weighted by leg motion), 0 when nobody else moves their legs; near 1 the choice rests
-     *                 on a few frames
-     * @param rivalFrames frames in which that other person was seen
+     * @param perFrame the chosen person's keypoints per frame, {@code null} where they are not seen
+     * @param tracks   the tracks followed
+     * @param runner   how many of them are the chosen person's
+     * @param left     frames in which a person was seen but none of them is the chosen one
+     * @param people   the people, their tracks joined, ranked by score (the runner first)
+     * @param chosen   the rank of the person taken (1-based)
+     * @param unranked tracks left out of the ranking (people seen less, or parts of them)
      */
-    record Choice(double[][] perFrame, int tracks, int runner, int left, double rival, int rivalFrames) {
+    record Choice(double[][] perFrame, int tracks, int runner, int left, List<Followed> people, int chosen,
+                  int unranked) {
+        /**
+         * The strongest other person's score against the chosen one's: 0 when nobody else moves their legs; near 1
+         * the choice rests on a few frames.
+         */
+        double rival() {
+            double me = people.isEmpty() ? 0 : people.get(chosen - 1).score();
+            double other = 0;
+            for (int i = 0; i < people.size(); i++) {
+                if (i != chosen - 1) {
+                    other = Math.max(other, people.get(i).score());
+                }
+            }
+            return me > 0 ? other / me : 0;
+        }
     }
 
     private PersonTracks() {
@@ -210,6 +257,83 @@ final class PersonTracks {
      * @param fps the frame rate (the constants are in seconds)
      */
     static Choice choose(List<List<double[]>> frames, double fps) {
+        return choose(frames, fps, 1);
+    }
+
+    /**
+     * Follows the people of {@code frames} and takes the one of rank {@code rank} (1: the runner, the person seen
+     * moving their legs in the most frames; 2: the next; …), or {@code null} when fewer people were followed.
+     */
+    static Choice choose(List<List<double[]>> frames, double fps, int rank) {
+        List<Track> all = follow(frames, fps);
+        double[][] perFrame = new double[frames.size()][];
+        if (all.isEmpty()) {
+            return rank == 1 ? new Choice(perFrame, 0, 0, 0, List.of(), 1, 0) : null;
+        }
+        // the first three people, or up to the one asked for and the next: enough to name the choice and its rival
+        Set<Track> taken = new HashSet<>();
+        List<List<Track>> ranked = rank(all, fps, Math.max(RANKED, rank + 1), taken);
+        if (rank > ranked.size()) {
+            return null;
+        }
+        List<Followed> people = new ArrayList<>();
+        for (List<Track> chain : ranked) {
+            people.add(followed(chain));
+        }
+        List<Track> runner = ranked.get(rank - 1);
+        for (Track t : runner) {
+            for (Person p : t.seen) {
+                perFrame[p.frame()] = p.keypoints();
+            }
+        }
+        int left = 0;
+        for (int f = 0; f < frames.size(); f++) {
+            if (perFrame[f] == null && !frames.get(f).isEmpty()) {
+                left++;
+            }
+        }
+        return new Choice(perFrame, all.size(), runner.size(), left, List.copyOf(people), rank,
+                all.size() - taken.size());
+    }
+
+    /** How many people are followed in {@code frames}: their tracks joined, as {@link #choose} ranks them. */
+    static int count(List<List<double[]>> frames, double fps) {
+        List<Track> all = follow(frames, fps);
+        return rank(all, fps, Integer.MAX_VALUE, new HashSet<>()).size();
+    }
+
+    /**
+     * The people, strongest first, at most {@code limit}: the best remaining track with the tracks that continue it,
+     * each added to {@code taken}.
+     */
+    private static List<List<Track>> rank(List<Track> all, double fps, int limit, Set<Track> taken) {
+        List<List<Track>> ranked = new ArrayList<>();
+        while (taken.size() < all.size() && ranked.size() < limit) {
+            Track best = all.stream().filter(t -> !taken.contains(t)).max(Comparator.comparingDouble(Track::score))
+                    .orElseThrow();
+            List<Track> chain = joined(best, all, taken, fps);
+            ranked.add(chain);
+            taken.addAll(chain);
+        }
+        return ranked;
+    }
+
+    private static Followed followed(List<Track> chain) {
+        List<Person> seen = new ArrayList<>();
+        double score = 0;
+        for (Track t : chain) {
+            seen.addAll(t.seen);
+            score += t.score();
+        }
+        double[] x = seen.stream().mapToDouble(Person::cx).sorted().toArray();
+        double[] size = seen.stream().mapToDouble(Person::size).sorted().toArray();
+        return new Followed(seen.size(), seen.stream().mapToInt(Person::frame).min().orElseThrow(),
+                seen.stream().mapToInt(Person::frame).max().orElseThrow(), score, x[x.length / 2],
+                size[size.length / 2]);
+    }
+
+    /** The tracks of the people in {@code frames}, in the order they started. */
+    private static List<Track> follow(List<List<double[]>> frames, double fps) {
         List<Track> all = new ArrayList<>();
         List<Track> active = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
@@ -254,38 +378,14 @@ final class PersonTracks {
                 }
             }
         }
-        double[][] perFrame = new double[frames.size()][];
-        if (all.isEmpty()) {
-            return new Choice(perFrame, 0, 0, 0, 0, 0);
-        }
-        Track best = all.stream().max(Comparator.comparingDouble(Track::score)).orElseThrow();
-        List<Track> runner = joined(best, all, List.of(), fps);
-        // the strongest other person, their tracks joined in the same way
-        List<Track> rival = all.stream().filter(t -> !runner.contains(t)).max(Comparator.comparingDouble(Track::score))
-                .map(t -> joined(t, all, runner, fps)).orElse(List.of());
-        double runnerScore = runner.stream().mapToDouble(Track::score).sum();
-        double rivalScore = rival.stream().mapToDouble(Track::score).sum();
-        int rivalFrames = rival.stream().mapToInt(t -> t.seen.size()).sum();
-        for (Track t : runner) {
-            for (Person p : t.seen) {
-                perFrame[p.frame()] = p.keypoints();
-            }
-        }
-        int left = 0;
-        for (int f = 0; f < frames.size(); f++) {
-            if (perFrame[f] == null && !frames.get(f).isEmpty()) {
-                left++;
-            }
-        }
-        return new Choice(perFrame, all.size(), runner.size(), left,
-                runnerScore > 0 ? rivalScore / runnerScore : 0, rivalFrames);
+        return all;
     }
 
     /**
      * {@code first} and the tracks that continue it before and after (see {@link #continuation}), none of them among
      * {@code taken}.
      */
-    private static List<Track> joined(Track first, List<Track> all, List<Track> taken, double fps) {
+    private static List<Track> joined(Track first, List<Track> all, Set<Track> taken, double fps) {
         List<Track> chain = new ArrayList<>(List.of(first));
         boolean grown = true;
         while (grown) {
@@ -327,7 +427,7 @@ final class PersonTracks {
      * within the gate of the prediction, of a size within {@link #CHAIN_SIZE_RATIO} (growing with the gap) of the
      * predicted one, its legs moving; or {@code null}.
      */
-    private static Track continuation(List<Track> all, List<Track> runner, List<Track> taken, Track end,
+    private static Track continuation(List<Track> all, List<Track> runner, Set<Track> taken, Track end,
                                       boolean forwards, double fps) {
         Track found = null;
         double bestGap = Double.MAX_VALUE;

@@ -22,11 +22,15 @@ import java.util.Optional;
  * @param lrSwitchCorrection whether left–right switches of the pose estimator are undone
  *                    ({@code --lr-switch-correction on|off}, {@link LeftRightSwitchCorrection}); empty (auto, the
  *                    default) undoes them in video keypoints and leaves motion-capture markers as they are
+ * @param person      which person of a video with several people to analyse ({@code --person N}): 1 is the one
+ *                    gaitform takes (seen moving their legs in the most frames), 2 the next, …; empty (the default)
+ *                    takes the first and says how sure the choice is ({@link PersonTracks})
  */
 public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
                               Optional<String> unit, Map<String, String> landmarks, Optional<String> vertical,
                               Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
-                              Optional<Boolean> treadmill, Optional<Boolean> lrSwitchCorrection) {
+                              Optional<Boolean> treadmill, Optional<Boolean> lrSwitchCorrection,
+                              Optional<Integer> person) {
 
     /** Frame rate assumed for video keypoints whose file does not record one (fps). */
     public static final double DEFAULT_VIDEO_FPS = 30.0;
@@ -34,7 +38,16 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
     /** Nothing overridden. */
     public static final PoseReadOptions DEFAULTS = new PoseReadOptions(Optional.empty(), Optional.empty(),
             Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    /** The options with the person left to the default choice. */
+    public PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
+                           Optional<String> unit, Map<String, String> landmarks, Optional<String> vertical,
+                           Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
+                           Optional<Boolean> treadmill, Optional<Boolean> lrSwitchCorrection) {
+        this(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm, treadmill,
+                lrSwitchCorrection, Optional.empty());
+    }
 
     /** The options with the left–right switch correction left to its default (auto). */
     public PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth, Optional<Integer> imageHeight,
@@ -42,13 +55,19 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
                            Optional<String> forward, Optional<String> view, Optional<Double> heightCm,
                            Optional<Boolean> treadmill) {
         this(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm, treadmill,
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     /** These options with the left–right switch correction on ({@code true}), off, or automatic (empty). */
     public PoseReadOptions withLrSwitchCorrection(Optional<Boolean> on) {
         return new PoseReadOptions(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm,
-                treadmill, on);
+                treadmill, on, person);
+    }
+
+    /** These options with the person of rank {@code rank} taken in a video with several people (empty: the default). */
+    public PoseReadOptions withPerson(Optional<Integer> rank) {
+        return new PoseReadOptions(fps, imageWidth, imageHeight, unit, landmarks, vertical, forward, view, heightCm,
+                treadmill, lrSwitchCorrection, rank);
     }
 
     public PoseReadOptions {
@@ -68,6 +87,12 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
         view.ifPresent(v -> {
             if (!v.matches("sagittal|frontal|3d")) {
                 throw new IllegalArgumentException("--view must be sagittal, frontal or 3d, got '" + v + "'");
+            }
+        });
+        person.ifPresent(p -> {
+            if (p < 1) {
+                throw new IllegalArgumentException("--person must be 1 (the person gaitform takes), 2 (the next) or "
+                        + "more, got " + p);
             }
         });
         heightCm.ifPresent(h -> {
