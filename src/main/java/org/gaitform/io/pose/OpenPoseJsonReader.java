@@ -140,43 +140,7 @@ public final class OpenPoseJsonReader {
         }
         PoseAssembler a = new PoseAssembler(source, "openpose-json");
         a.decide("input_format", "openpose-json", n + " OpenPose BODY_25 JSON files, ordered by frame number");
-        double[][] chosen = new double[n][];
-        int rank = options.person().orElse(1);
-        if (multi == 0 && rank > 1) {
-            throw GaitformException.badInput(source, "--person " + rank, "person 1: every frame shows one person at "
-                    + "most", "person " + rank);
-        }
-        if (multi == 0) {
-            for (int f = 0; f < n; f++) {
-                chosen[f] = found.get(f).isEmpty() ? null : found.get(f).get(0);
-            }
-        } else {
-            double fps = options.fps().orElse(PoseReadOptions.DEFAULT_VIDEO_FPS);
-            PersonTracks.Choice choice = PersonTracks.choose(found, fps, rank);
-            if (choice == null) {
-                throw GaitformException.badInput(source, "--person " + rank, "a person from 1 to "
-                        + PersonTracks.count(found, fps) + " (the people followed in the frames)",
-                        "person " + rank);
-            }
-            chosen = choice.perFrame();
-            long runnerFrames = Arrays.stream(chosen).filter(java.util.Objects::nonNull).count();
-            String who = options.person().isPresent() ? "person " + rank + " taken (--person " + rank + ")"
-                    : "the runner taken as the one seen moving their legs in the most frames";
-            String what = multi + " frame(s) show more than one person; " + choice.tracks() + " people followed from "
-                    + "frame to frame; " + who + " (" + runnerFrames + " frames" + (choice.runner() > 1
-                    ? ", found again " + (choice.runner() - 1) + " time(s) after being lost" : "") + ")"
-                    + (choice.left() > 0 ? "; " + choice.left() + " frame(s) show only other people and are kept as "
-                    + "frames without the runner" : "");
-            a.decide("people", choice.tracks() + " followed, " + (options.person().isPresent() ? "person " + rank
-                    : "runner") + " in " + runnerFrames + " frames", what + "; " + ranking(choice, fps));
-            if (options.person().isEmpty()) {
-                a.decide("people_rival", String.format(Locale.ROOT, "%.2f", choice.rival()), choice.people().size() < 2
-                        ? "no other person was followed" : "the strongest other person's frames, weighted by leg "
-                        + "motion, against the runner's");
-            }
-            a.warn(what);
-            a.othersOnly(choice.left());
-        }
+        double[][] chosen = PersonTracks.pick(a, source, found, multi, options, PersonTracks.Layout.BODY_25);
         for (int f = 0; f < n; f++) {
             if (chosen[f] == null) {
                 continue;
@@ -192,26 +156,6 @@ public final class OpenPoseJsonReader {
             raw.add(new PoseAssembler.Raw(KeypointNames.BODY_25.get(j), x[j], y[j], null, c[j]));
         }
         return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
-    }
-
-    /**
-     * The people ranked, as {@code --person} counts them: where and when each was seen, so that the right one can be
-     * named.
-     */
-    static String ranking(PersonTracks.Choice choice, double fps) {
-        StringBuilder sb = new StringBuilder("people by frames with their legs moving (--person N takes person N):");
-        List<PersonTracks.Followed> people = choice.people();
-        for (int i = 0; i < people.size(); i++) {
-            PersonTracks.Followed p = people.get(i);
-            sb.append(String.format(Locale.ROOT, "%s person %d%s: %d frame%s from %.1f to %.1f s, around x %.0f px, "
-                            + "%.0f px tall, score %.0f", i == 0 ? "" : ";", i + 1, i + 1 == choice.chosen()
-                            ? " (analysed)" : "", p.frames(), p.frames() == 1 ? "" : "s", p.firstFrame() / fps,
-                    p.lastFrame() / fps, p.x(), p.size(), p.score()));
-        }
-        if (choice.unranked() > 0) {
-            sb.append("; ").append(choice.unranked()).append(" more track(s) of people seen less");
-        }
-        return sb.toString();
     }
 
     private static long frameNumber(Path p) {

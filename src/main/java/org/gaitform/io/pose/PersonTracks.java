@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.gaitform.model.GaitformException;
 
 /**
  * Which of several people in a video's frames is the runner, for pose estimators that write every person they find
- * in a frame, in no fixed order (OpenPose's {@code people[]}).
+ * in a frame, in no fixed order (OpenPose's {@code people[]}, or a keypoint table with one row per person and frame).
  *
  * <p>The people are followed from frame to frame (multiple-object tracking by detection, in its simplest greedy form:
  * each frame's people are joined to the tracks whose predicted place they are nearest, within a gate):
@@ -57,11 +59,51 @@ final class PersonTracks {
     /** How much {@link #CHAIN_SIZE_RATIO} grows per second of gap. */
     static final double CHAIN_SIZE_RATIO_PER_S = 0.15;
 
-    private static final int MID_HIP = 8;
-    private static final int R_HIP = 9;
-    private static final int L_HIP = 12;
-    private static final int R_ANKLE = 11;
-    private static final int L_ANKLE = 14;
+    /**
+     * Where the hips and ankles are among a person's keypoints (indices of x, y, confidence triplets; -1 when the
+     * keypoint is not in the layout).
+     *
+     * @param midHip     the point between the hips
+     * @param leftHip    the left hip
+     * @param rightHip   the right hip
+     * @param leftAnkle  the left ankle
+     * @param rightAnkle the right ankle
+     */
+    record Layout(int midHip, int leftHip, int rightHip, int leftAnkle, int rightAnkle) {
+        /** OpenPose BODY_25. */
+        static final Layout BODY_25 = new Layout(8, 12, 9, 14, 11);
+
+        /**
+         * The layout of keypoints named {@code names} (any naming: {@code LHip}, {@code left_hip}, {@code hip.R},
+         * {@code RightAnkle}, {@code MidHip}, {@code pelvis}, …).
+         */
+        static Layout of(List<String> names) {
+            int[] found = {-1, -1, -1, -1, -1};
+            for (int i = 0; i < names.size(); i++) {
+                String n = names.get(i).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+                int part = n.contains("hip") ? 0 : n.contains("ankle") || n.matches("[lr]ank|ank[lr]") ? 1 : -1;
+                if (n.matches("midhip|hipcenter|hipcentre|centerhip|centrehip|hips|pelvis|midpelvis")) {
+                    found[0] = found[0] < 0 ? i : found[0];
+                    continue;
+                }
+                if (part < 0) {
+                    continue;
+                }
+                String rest = n.replace(part == 0 ? "hip" : n.contains("ankle") ? "ankle" : "ank", "");
+                int side = rest.matches("l|left") ? 0 : rest.matches("r|right") ? 1 : -1;
+                if (side >= 0) {
+                    int k = 1 + 2 * part + side;
+                    found[k] = found[k] < 0 ? i : found[k];
+                }
+            }
+            return new Layout(found[0], found[1], found[2], found[3], found[4]);
+        }
+
+        /** True when the ankles and the hips (or the point between them) are known. */
+        boolean legs() {
+            return leftAnkle >= 0 && rightAnkle >= 0 && (midHip >= 0 || (leftHip >= 0 && rightHip >= 0));
+        }
+    }
 
     /** One person found in one frame: BODY_25 keypoints as x, y, confidence triplets. */
     record Person(int frame, double[] keypoints, double cx, double cy, double size) {
@@ -87,10 +129,15 @@ final class PersonTracks {
     /** A person followed over frames. */
     static final class Track {
         final List<Person> seen = new ArrayList<>();
+        private final Layout layout;
         private double legMotion = Double.NaN;
         /** {@link #end} at the end and at the start, measured once the track is complete. */
         private double[] endCache;
         private double[] startCache;
+
+        Track(Layout layout) {
+            this.layout = layout;
+        }
 
         Person last() {
             return seen.get(seen.size() - 1);
@@ -182,13 +229,16 @@ final class PersonTracks {
         }
 
         private double spreadOfAnkles() {
+            if (!layout.legs()) {
+                return LEG_MOTION_SIZES; // no hips or ankles to tell: every frame counts fully
+            }
             double sum = 0;
             int sides = 0;
-            for (int ankle : new int[] {L_ANKLE, R_ANKLE}) {
+            for (int ankle : new int[] {layout.leftAnkle(), layout.rightAnkle()}) {
                 List<double[]> u = new ArrayList<>();
                 for (Person p : seen) {
                     double[] v = p.keypoints();
-                    double[] hip = hip(v);
+                    double[] hip = hip(v, layout);
                     if (hip != null && v[3 * ankle + 2] > 0) {
                         u.add(new double[] {(v[3 * ankle] - hip[0]) / p.size(), (v[3 * ankle + 1] - hip[1]) / p.size()});
                     }
@@ -257,15 +307,15 @@ final class PersonTracks {
      * @param fps the frame rate (the constants are in seconds)
      */
     static Choice choose(List<List<double[]>> frames, double fps) {
-        return choose(frames, fps, 1);
+        return choose(frames, fps, 1, Layout.BODY_25);
     }
 
     /**
      * Follows the people of {@code frames} and takes the one of rank {@code rank} (1: the runner, the person seen
      * moving their legs in the most frames; 2: the next; …), or {@code null} when fewer people were followed.
      */
-    static Choice choose(List<List<double[]>> frames, double fps, int rank) {
-        List<Track> all = follow(frames, fps);
+    static Choice choose(List<List<double[]>> frames, double fps, int rank, Layout layout) {
+        List<Track> all = follow(frames, fps, layout);
         double[][] perFrame = new double[frames.size()][];
         if (all.isEmpty()) {
             return rank == 1 ? new Choice(perFrame, 0, 0, 0, List.of(), 1, 0) : null;
@@ -296,9 +346,79 @@ final class PersonTracks {
                 all.size() - taken.size());
     }
 
+    /**
+     * The person to analyse among the people of {@code frames} (per frame, the people found as x, y, confidence
+     * triplets in {@code layout}; {@code multi} frames show more than one): the one {@code --person} names, else the
+     * runner; what was chosen, among whom and how surely is recorded on {@code a} (decisions {@code people},
+     * {@code people_rival}, a warning, the frames that show only other people).
+     *
+     * @return per frame the keypoints taken, {@code null} where nobody is taken
+     */
+    static double[][] pick(PoseAssembler a, String source, List<List<double[]>> frames, int multi,
+                           PoseReadOptions options, Layout layout) {
+        int n = frames.size();
+        int rank = options.person().orElse(1);
+        if (multi == 0 && rank > 1) {
+            throw GaitformException.badInput(source, "--person " + rank, "person 1: every frame shows one person at "
+                    + "most", "person " + rank);
+        }
+        double[][] chosen = new double[n][];
+        if (multi == 0) {
+            for (int f = 0; f < n; f++) {
+                chosen[f] = frames.get(f).isEmpty() ? null : frames.get(f).get(0);
+            }
+            return chosen;
+        }
+        double fps = options.fps().orElse(PoseReadOptions.DEFAULT_VIDEO_FPS);
+        Choice choice = choose(frames, fps, rank, layout);
+        if (choice == null) {
+            throw GaitformException.badInput(source, "--person " + rank, "a person from 1 to "
+                    + count(frames, fps, layout) + " (the people followed in the frames)", "person " + rank);
+        }
+        chosen = choice.perFrame();
+        long runnerFrames = java.util.Arrays.stream(chosen).filter(java.util.Objects::nonNull).count();
+        String who = options.person().isPresent() ? "person " + rank + " taken (--person " + rank + ")"
+                : "the runner taken as the one seen moving their legs in the most frames";
+        String what = multi + " frame(s) show more than one person; " + choice.tracks() + " people followed from "
+                + "frame to frame; " + who + " (" + runnerFrames + " frames" + (choice.runner() > 1
+                ? ", found again " + (choice.runner() - 1) + " time(s) after being lost" : "") + ")"
+                + (choice.left() > 0 ? "; " + choice.left() + " frame(s) show only other people and are kept as "
+                + "frames without the runner" : "");
+        a.decide("people", choice.tracks() + " followed, " + (options.person().isPresent() ? "person " + rank
+                : "runner") + " in " + runnerFrames + " frames", what + "; " + ranking(choice, fps));
+        if (options.person().isEmpty()) {
+            a.decide("people_rival", String.format(Locale.ROOT, "%.2f", choice.rival()), choice.people().size() < 2
+                    ? "no other person was followed" : "the strongest other person's frames, weighted by leg "
+                    + "motion, against the runner's");
+        }
+        a.warn(what);
+        a.othersOnly(choice.left());
+        return chosen;
+    }
+
+    /**
+     * The people ranked, as {@code --person} counts them: where and when each was seen, so that the right one can be
+     * named.
+     */
+    static String ranking(Choice choice, double fps) {
+        StringBuilder sb = new StringBuilder("people by frames with their legs moving (--person N takes person N):");
+        List<Followed> people = choice.people();
+        for (int i = 0; i < people.size(); i++) {
+            Followed p = people.get(i);
+            sb.append(String.format(Locale.ROOT, "%s person %d%s: %d frame%s from %.1f to %.1f s, around x %.0f px, "
+                            + "%.0f px tall, score %.0f", i == 0 ? "" : ";", i + 1, i + 1 == choice.chosen()
+                            ? " (analysed)" : "", p.frames(), p.frames() == 1 ? "" : "s", p.firstFrame() / fps,
+                    p.lastFrame() / fps, p.x(), p.size(), p.score()));
+        }
+        if (choice.unranked() > 0) {
+            sb.append("; ").append(choice.unranked()).append(" more track(s) of people seen less");
+        }
+        return sb.toString();
+    }
+
     /** How many people are followed in {@code frames}: their tracks joined, as {@link #choose} ranks them. */
-    static int count(List<List<double[]>> frames, double fps) {
-        List<Track> all = follow(frames, fps);
+    static int count(List<List<double[]>> frames, double fps, Layout layout) {
+        List<Track> all = follow(frames, fps, layout);
         return rank(all, fps, Integer.MAX_VALUE, new HashSet<>()).size();
     }
 
@@ -333,7 +453,7 @@ final class PersonTracks {
     }
 
     /** The tracks of the people in {@code frames}, in the order they started. */
-    private static List<Track> follow(List<List<double[]>> frames, double fps) {
+    private static List<Track> follow(List<List<double[]>> frames, double fps, Layout layout) {
         List<Track> all = new ArrayList<>();
         List<Track> active = new ArrayList<>();
         for (int f = 0; f < frames.size(); f++) {
@@ -371,7 +491,7 @@ final class PersonTracks {
             }
             for (int i = 0; i < people.size(); i++) {
                 if (!personTaken[i]) {
-                    Track t = new Track();
+                    Track t = new Track(layout);
                     t.seen.add(people.get(i));
                     active.add(t);
                     all.add(t);
@@ -463,12 +583,15 @@ final class PersonTracks {
         return a.first().frame() <= b.last().frame() && b.first().frame() <= a.last().frame();
     }
 
-    private static double[] hip(double[] v) {
-        if (v[3 * MID_HIP + 2] > 0) {
-            return new double[] {v[3 * MID_HIP], v[3 * MID_HIP + 1]};
+    private static double[] hip(double[] v, Layout l) {
+        int m = l.midHip();
+        if (m >= 0 && v[3 * m + 2] > 0) {
+            return new double[] {v[3 * m], v[3 * m + 1]};
         }
-        if (v[3 * L_HIP + 2] > 0 && v[3 * R_HIP + 2] > 0) {
-            return new double[] {(v[3 * L_HIP] + v[3 * R_HIP]) / 2, (v[3 * L_HIP + 1] + v[3 * R_HIP + 1]) / 2};
+        int a = l.leftHip();
+        int b = l.rightHip();
+        if (a >= 0 && b >= 0 && v[3 * a + 2] > 0 && v[3 * b + 2] > 0) {
+            return new double[] {(v[3 * a] + v[3 * b]) / 2, (v[3 * a + 1] + v[3 * b + 1]) / 2};
         }
         return null;
     }

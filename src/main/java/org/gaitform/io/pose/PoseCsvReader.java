@@ -64,11 +64,14 @@ public final class PoseCsvReader {
             }
         }
         int timeCol = g.timeColumn();
-        // a frame-number column (not the time) must increase: repeated numbers are rows of several people or tracks
+        // a frame-number column (not the time) must not decrease: in a video's table, repeated numbers are rows of
+        // several people (one row per person and frame); a marker table holds one row per frame
         int frameCol = g.frameColumn() != timeCol ? g.frameColumn() : -1;
         double lastFrame = Double.NaN;
-        // the rows' frame numbers, to place them on the video's frames when frames without a person were left out
-        ColumnReader.DoubleColumn frameNumbers = frameCol >= 0 && timeCol < 0 ? new ColumnReader.DoubleColumn() : null;
+        // the rows' frame numbers: to place the rows on the video's frames when frames without a person were left out,
+        // and to gather the rows of one frame when the table holds several people (one row per person and frame)
+        ColumnReader.DoubleColumn frameNumbers = frameCol >= 0 ? new ColumnReader.DoubleColumn() : null;
+        int repeated = 0;
         boolean decimalComma = false;
         int n = 0;
         // an ASCII row without quotes (nearly all) is parsed in place, as bytes; the first row (which tells a decimal
@@ -111,12 +114,14 @@ public final class PoseCsvReader {
                             bounds.to(frameCol)) : f[frameCol]);
                     double fr = Numbers.parse(cell, false);
                     if (!Double.isNaN(fr)) { // a frame column of names (image files) is not checked
-                        if (!Double.isNaN(lastFrame) && !(fr > lastFrame)) {
+                        if (fr == lastFrame && video) {
+                            repeated++; // another person in the same frame
+                        } else if (!Double.isNaN(lastFrame) && !(fr > lastFrame)) {
                             throw GaitformException.badInput(source, "line " + no + ", column '"
                                     + abbreviate(header.get(frameCol)) + "'", "one row per frame: a frame number above "
                                     + "the previous row's (" + PoseAssembler.fmt(lastFrame) + ")", PoseAssembler.fmt(fr)
-                                    + (fr == lastFrame ? " again (rows of several people or tracks in one frame? export "
-                                    + "the runner's track alone)" : ""));
+                                    + (fr == lastFrame ? " again (a marker table holds one row per frame)" : "")
+                                    + (fr < lastFrame ? " (rows of several people must be sorted by frame)" : ""));
                         }
                         lastFrame = fr;
                     }
@@ -162,7 +167,65 @@ public final class PoseCsvReader {
         }
         PoseAssembler a = new PoseAssembler(source, format);
         a.decide("input_format", format, describe(format, g, sep));
-        int[] place = frameNumbers == null ? null : framePlaces(frameNumbers.toArray());
+        double[] frameNo = frameNumbers == null ? null : frameNumbers.toArray();
+        if (repeated > 0) {
+            // one row per person and frame: the rows of each frame are its people, and one of them is taken
+            int[] firstRow = firstRows(frameNo);
+            int frames = firstRow.length;
+            List<KeypointColumns.Point> points = g.points();
+            List<List<double[]>> people = new ArrayList<>();
+            Map<double[], Integer> rowOf = new java.util.IdentityHashMap<>();
+            int multi = 0;
+            for (int f = 0; f < frames; f++) {
+                int to = f + 1 < frames ? firstRow[f + 1] : n;
+                List<double[]> here = new ArrayList<>();
+                for (int r = firstRow[f]; r < to; r++) {
+                    double[] v = new double[3 * points.size()];
+                    boolean any = false;
+                    for (int j = 0; j < points.size(); j++) {
+                        KeypointColumns.Point p = points.get(j);
+                        double x = col[p.x()][r];
+                        double y = col[p.y()][r];
+                        double c = p.c() >= 0 ? col[p.c()][r] : 1;
+                        boolean seen = Double.isFinite(x) && Double.isFinite(y) && c > 0;
+                        v[3 * j] = seen ? x : 0;
+                        v[3 * j + 1] = seen ? y : 0;
+                        v[3 * j + 2] = seen ? c : 0;
+                        any |= seen;
+                    }
+                    if (any) {
+                        here.add(v);
+                        rowOf.put(v, r);
+                    }
+                }
+                multi += here.size() > 1 ? 1 : 0;
+                people.add(here);
+            }
+            double[][] taken = PersonTracks.pick(a, source, people, multi, options,
+                    PersonTracks.Layout.of(points.stream().map(KeypointColumns.Point::name).toList()));
+            for (int i = 0; i < cols; i++) {
+                if (col[i] == null) {
+                    continue;
+                }
+                double[] one = new double[frames];
+                for (int f = 0; f < frames; f++) {
+                    // the time and the frame number are the frame's; the keypoints are the person taken's
+                    one[f] = i == timeCol || i == frameCol ? col[i][firstRow[f]]
+                            : taken[f] == null ? Double.NaN : col[i][rowOf.get(taken[f])];
+                }
+                col[i] = one;
+            }
+            double[] numbers = new double[frames];
+            for (int f = 0; f < frames; f++) {
+                numbers[f] = frameNo[firstRow[f]];
+            }
+            a.decide("rows_per_frame", n + " rows in " + frames + " frames", String.format(Locale.ROOT, "%d rows in %d "
+                    + "frames (column '%s'): one row per person and frame; the person is chosen as in a video with "
+                    + "several people (decision people)", n, frames, abbreviate(header.get(frameCol))));
+            frameNo = numbers;
+            n = frames;
+        }
+        int[] place = frameNo == null || timeCol >= 0 ? null : framePlaces(frameNo);
         if (place != null) {
             int m = place[n - 1] + 1;
             if (m > MAX_FRAMES) {
@@ -237,6 +300,17 @@ public final class PoseCsvReader {
         }
         Arrays.fill(col, null); // the build releases each track as it becomes a keypoint
         return a.build(raw, time, Double.NaN, video, unitHint, options);
+    }
+
+    /** The first row of each frame, for frame numbers that do not decrease (rows of one frame are together). */
+    static int[] firstRows(double[] frameNo) {
+        List<Integer> first = new ArrayList<>();
+        for (int r = 0; r < frameNo.length; r++) {
+            if (r == 0 || frameNo[r] != frameNo[r - 1]) {
+                first.add(r);
+            }
+        }
+        return first.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

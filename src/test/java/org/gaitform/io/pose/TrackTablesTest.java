@@ -25,8 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Keypoint tables written one row per tracked person (SLEAP's analysis CSV: {@code track, frame_idx,
  * instance.score, <node>.x, <node>.y, <node>.score, …}). One track is read as the runner's frames; several tracks in
- * one table repeat each frame number and are refused with one message, instead of being read as a recording twice as
- * long (before: cadence 82 steps/min for a runner at 164, judged {@code poor}). Frames left out of the table are
+ * one table repeat each frame number: the rows of a frame are its people, and the runner is chosen among them as in
+ * an OpenPose video (before: they were read as a recording twice as long, cadence 82 steps/min for a runner at 164,
+ * judged {@code poor}; then refused). Frames left out of the table are
  * frames without a person (before: the rows were read as consecutive frames, cadence 179 for 164, {@code poor}).
  */
 class TrackTablesTest {
@@ -123,18 +124,99 @@ class TrackTablesTest {
         assertThat(PoseCsvReader.framePlaces(new double[] {0, 1, Double.NaN, 4})).as("names").isNull();
     }
 
+    /**
+     * One table, one row per person and frame (SLEAP's tracks, or any long-format export): the runner, someone standing
+     * by in every frame, and the runner's own motion shifted sideways as a second person seen in the first 120 frames
+     * only. The rows of each frame are its people and the runner is chosen as in an OpenPose video with several
+     * people; {@code --person 2} takes the other one.
+     */
     @Test
-    void severalTracksInOneTableAreRefusedWithTheLine() throws IOException {
-        PoseRecording rec = (PoseRecording) readers.read(Path.of("sample-data", "video_side_openpose_30fps.csv"),
-                "sample", fps30());
-        Path two = TempDirs.write(dir, "two.analysis.csv", sleap(rec, 2));
-        assertThatThrownBy(() -> readers.read(two, "two.analysis.csv", fps30()))
-                .hasMessageContaining("two.analysis.csv").hasMessageContaining("line 3, column 'frame_idx'")
-                .hasMessageContaining("one row per frame").hasMessageContaining("found 0 again")
-                .hasMessageContaining("export the runner's track alone");
+    void severalPeopleInOneTableAreThePeopleOfEachFrame() throws IOException {
+        Path sample = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        PoseRecording rec = (PoseRecording) readers.read(sample, "sample", fps30());
+        int frames = rec.timeS().length;
+        // {sideways shift (px), first frame, last frame, standing still}
+        double[][] crowd = {{0, 0, frames - 1, 0}, {-700, 0, frames - 1, 1}, {900, 0, 119, 0}};
+        Path table = TempDirs.write(dir, "people.analysis.csv", people(rec, crowd));
+        Path second = TempDirs.write(dir, "second.analysis.csv", people(rec, new double[][] {crowd[2]}));
+        AnalysisSettings settings = new AnalysisSettings(fps30(), GuidelineTable.builtIn());
+        SessionResult alone = new SessionPipeline(settings).analyse(sample, "sample", "a");
+        SessionResult all = new SessionPipeline(settings).analyse(table, "people", "b");
+        assertThat(all.decisions()).filteredOn(d -> d.key().equals("rows_per_frame")).singleElement()
+                .satisfies(d -> assertThat(d.value()).isEqualTo((2 * frames + 120) + " rows in " + frames + " frames"));
+        assertThat(all.decisions()).filteredOn(d -> d.key().equals("people")).singleElement()
+                .satisfies(d -> assertThat(d.reason()).contains("person 1 (analysed): " + frames + " frames"));
+        assertThat(all.steps()).hasSameSizeAs(alone.steps());
+        for (int i = 0; i < alone.steps().size(); i++) {
+            assertThat(all.steps().get(i).icS()).isCloseTo(alone.steps().get(i).icS(), within(1e-9));
+        }
+        assertThat(all.metric("cadence_spm")).isCloseTo(alone.metric("cadence_spm"), within(1e-9));
+        assertThat(all.quality().checks()).filteredOn(c -> c.id().equals("runner_choice")).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.GOOD));
+
+        ReadOptions person2 = new ReadOptions(ImuReadOptions.DEFAULTS, fps30().pose().withPerson(Optional.of(2)));
+        SessionResult b = new SessionPipeline(new AnalysisSettings(person2, GuidelineTable.builtIn()))
+                .analyse(table, "people", "c");
+        SessionResult c = new SessionPipeline(settings).analyse(second, "second", "d");
+        assertThat(b.steps()).hasSameSizeAs(c.steps());
+        assertThat(b.metric("cadence_spm")).isCloseTo(c.metric("cadence_spm"), within(1e-9));
+        ReadOptions person4 = new ReadOptions(ImuReadOptions.DEFAULTS, fps30().pose().withPerson(Optional.of(4)));
+        assertThatThrownBy(() -> readers.read(table, "people.analysis.csv", person4))
+                .hasMessageContaining("people.analysis.csv").hasMessageContaining("--person 4")
+                .hasMessageContaining("a person from 1 to 3");
+    }
+
+    /**
+     * The sample's runner as the people of {@code specs} ({sideways shift in px, first frame, last frame, 1 to stand
+     * still in the first frame's pose}), one row per person and frame, sorted by frame.
+     */
+    private static String people(PoseRecording rec, double[][] specs) {
+        StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
+        for (Keypoint k : rec.keypoints()) {
+            sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
+                    .append(".score");
+        }
+        sb.append('\n');
+        for (int f = 0; f < rec.timeS().length; f++) {
+            for (int t = 0; t < specs.length; t++) {
+                if (f < specs[t][1] || f > specs[t][2]) {
+                    continue;
+                }
+                int at = specs[t][3] == 1 ? 0 : f;
+                sb.append("track_").append(t).append(',').append(f).append(",0.95");
+                for (Keypoint k : rec.keypoints()) {
+                    sb.append(Double.isFinite(k.x()[at]) ? String.format(Locale.ROOT, ",%.3f,%.3f,%.4f",
+                            k.x()[at] + specs[t][0], k.y()[at], k.confidence()[at]) : ",,,");
+                }
+                sb.append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void hipsAndAnklesAreFoundByTheirNames() {
+        assertThat(PersonTracks.Layout.of(java.util.List.of("Nose", "LHip", "RHip", "LAnkle", "RAnkle")))
+                .isEqualTo(new PersonTracks.Layout(-1, 1, 2, 3, 4));
+        assertThat(PersonTracks.Layout.of(java.util.List.of("right_ankle", "left_ankle", "pelvis", "hip.R", "hip.L")))
+                .isEqualTo(new PersonTracks.Layout(2, 4, 3, 1, 0));
+        assertThat(PersonTracks.Layout.of(java.util.List.of("MidHip", "LeftAnkle", "RightAnkle")).legs()).isTrue();
+        assertThat(PersonTracks.Layout.of(java.util.List.of("LKnee", "RKnee", "LHip", "RHip")).legs())
+                .as("no ankles").isFalse();
+        assertThat(PersonTracks.Layout.BODY_25).isEqualTo(PersonTracks.Layout.of(KeypointNames.BODY_25));
+    }
+
+    @Test
+    void rowsOutOfFrameOrderAreRefusedWithTheLine() throws IOException {
         Path back = TempDirs.write(dir, "back.csv", "frame,LHip_x,LHip_y,LKnee_x,LKnee_y,LAnkle_x,LAnkle_y,RHip_x,RHip_y\n"
                 + "1,1,2,3,4,5,6,7,8\n2,1,2,3,4,5,6,7,8\n1,1,2,3,4,5,6,7,8\n");
         assertThatThrownBy(() -> readers.read(back, "back.csv", fps30())).hasMessageContaining("line 4, column 'frame'")
-                .hasMessageContaining("above the previous row's (2)").hasMessageContaining("found 1");
+                .hasMessageContaining("above the previous row's (2)").hasMessageContaining("found 1")
+                .hasMessageContaining("sorted by frame");
+        Path markers = TempDirs.write(dir, "markers.csv", "frame,LHEE_X,LHEE_Y,LHEE_Z,RHEE_X,RHEE_Y,RHEE_Z,LTOE_X,LTOE_Y,"
+                + "LTOE_Z,RTOE_X,RTOE_Y,RTOE_Z\n1,1,2,3,4,5,6,7,8,9,10,11,12\n1,1,2,3,4,5,6,7,8,9,10,11,12\n");
+        assertThatThrownBy(() -> readers.read(markers, "markers.csv", fps30()))
+                .hasMessageContaining("line 3, column 'frame'").hasMessageContaining("found 1 again")
+                .hasMessageContaining("a marker table holds one row per frame");
     }
 }
