@@ -17,6 +17,8 @@ public enum InputKind {
     POSE_CSV("pose-csv"),
     /** A folder of OpenPose per-frame JSON files. */
     OPENPOSE_JSON("openpose-json"),
+    /** One JSON file of keypoints in COCO's layouts (AlphaPose, Detectron2, YOLO-pose, MMPose). */
+    COCO_JSON("coco-json"),
     /**
      * A runner's whole account: a Strava bulk export (folder or zip with {@code activities.csv}) or a Garmin Connect
      * data export (zip of zips of FIT files), analysed as a history rather than as one recording.

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gaitform.io.imu.ImuCsvReader;
 import org.gaitform.io.pose.C3dReader;
+import org.gaitform.io.pose.CocoKeypointsReader;
 import org.gaitform.io.pose.OpenPoseJsonReader;
 import org.gaitform.io.pose.PoseCsvReader;
 import org.gaitform.io.pose.PoseFiles;
@@ -69,6 +70,9 @@ public final class InputReaders {
                 return staticTrial ? Optional.empty() : Optional.of(InputKind.POSE_CSV);
             }
             return Optional.of(InputKind.IMU_CSV);
+        }
+        if (lower.endsWith(".json")) {
+            return CocoKeypointsReader.isCocoKeypoints(path) ? Optional.of(InputKind.COCO_JSON) : Optional.empty();
         }
         if (lower.endsWith(".fit") || lower.endsWith(".fit.gz")) {
             return Optional.of(InputKind.WATCH_FIT);
@@ -203,6 +207,7 @@ public final class InputReaders {
                 case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
                 case POSE_CSV -> new PoseCsvReader().read(path, source, options.pose());
                 case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
+                case COCO_JSON -> new CocoKeypointsReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());
                 case VICON_CSV -> new ViconCsvReader().read(path, source, options.pose());
                 case QUALISYS_TSV -> new QualisysTsvReader().read(path, source, options.pose());

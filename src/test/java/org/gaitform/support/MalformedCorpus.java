@@ -107,6 +107,7 @@ public final class MalformedCorpus {
         out.addAll(MalformedPoseCorpus.vicon());
         out.addAll(MalformedPoseCorpus.c3d());
         out.addAll(MalformedPoseCorpus.openPoseJson());
+        out.addAll(MalformedPoseCorpus.cocoJson());
         out.addAll(MalformedWatchCorpus.fit());
         out.addAll(MalformedWatchCorpus.xml());
         out.addAll(MalformedWatchCorpus.watchCsv());

@@ -196,6 +196,32 @@ public final class MalformedPoseCorpus {
     }
 
     /** Cases for Vicon Nexus CSV exports. */
+    /** COCO keypoints JSON (AlphaPose, YOLO-pose, MMPose). */
+    public static List<Case> cocoJson() {
+        String r = "coco-json";
+        String person = "[" + String.join(",", java.util.Collections.nCopies(17, "100.5,200.5,0.9")) + "]";
+        List<Case> cases = new ArrayList<>();
+        cases.add(c(r, "a keypoint count of no model", "pose_count.json", utf8("[{\"image_id\":0,\"keypoints\":["
+                + String.join(",", java.util.Collections.nCopies(20, "1,2,0.9")) + "]}]"), "pose_count.json",
+                "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 (BODY_25), 26 (Halpe) or 133 (COCO-WholeBody)",
+                "found 20 keypoints"));
+        cases.add(c(r, "a person without a frame", "pose_noid.json", utf8("[{\"keypoints\":" + person + "}]"),
+                "pose_noid.json", "[0].image_id", "the image or frame the person is in", "nothing"));
+        cases.add(c(r, "a word among the numbers", "pose_word.json", utf8("[{\"image_id\":0,\"keypoints\":"
+                + person.replaceFirst("200.5", "\"x\"") + "}]"), "pose_word.json", "[0].keypoints[1]", "a number",
+                "a string"));
+        cases.add(c(r, "an absurdly large coordinate", "pose_absurd.json", utf8("[{\"image_id\":0,\"keypoints\":"
+                + person.replaceFirst("100.5", "1e300") + "}]"), "pose_absurd.json", "[0].keypoints[0]",
+                "a number within ±1e7", "found 1.00e+300"));
+        cases.add(c(r, "cut in the middle", "pose_cut.json", utf8("[{\"image_id\":0,\"keypoints\":"
+                + person.substring(0, 40)), "pose_cut.json", "line 1", "valid JSON"));
+        cases.add(c(r, "an MMPose instance without scores for every point", "pose_mmpose.json",
+                utf8("{\"instance_info\":[{\"frame_id\":1,\"instances\":[{\"keypoints\":[[1,2],[3,4]],"
+                        + "\"keypoint_scores\":[0.9]}]}]}"), "pose_mmpose.json",
+                "instance_info[0].instances[0].keypoint_scores", "2 scores, one per keypoint", "found 1 scores"));
+        return cases;
+    }
+
     public static List<Case> vicon() {
         String r = "vicon";
         StringBuilder good = new StringBuilder("Trajectories\n100\n,,Runner:LHEE,,,Runner:RHEE,,\n"

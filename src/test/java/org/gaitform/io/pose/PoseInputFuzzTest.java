@@ -248,6 +248,23 @@ public class PoseInputFuzzTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- COCO JSON
+
+    /** The COCO keypoints reader (results lists, dataset files, MMPose predictions) on arbitrary bytes. */
+    public static Object cocoJsonRun(byte[] data) throws IOException {
+        return new CocoKeypointsReader().read(write("fuzz_coco.json", data), "fuzz_coco.json",
+                PoseReadOptions.DEFAULTS);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void cocoJson(byte[] data) throws IOException {
+        try {
+            check(cocoJsonRun(data));
+        } catch (GaitformException expected) {
+            assertThat(expected.getMessage()).startsWith("fuzz_coco.json: ");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- tables
 
     /** The keypoint-table reader (OpenPose, MediaPipe, generic CSV, marker TSV) on arbitrary bytes. */

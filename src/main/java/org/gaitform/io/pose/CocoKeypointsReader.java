@@ -1,0 +1,416 @@
+package org.gaitform.io.pose;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gaitform.io.json.JsonReader;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.PoseRecording;
+
+/**
+ * Reads a video's keypoints from one JSON file in the COCO keypoint layouts that most current pose estimators write:
+ * <ul>
+ *   <li>the COCO results list (AlphaPose, Detectron2, YOLO-pose's {@code save_json}, MMPose's tester):
+ *       {@code [{"image_id": …, "keypoints": [x, y, score, …], "score": …}, …]}, one entry per person found;</li>
+ *   <li>a COCO dataset file: {@code {"images": [{"id", "file_name"}], "annotations": [{"image_id", "keypoints"}],
+ *       "categories": [{"keypoints": [names]}]}};</li>
+ *   <li>MMPose's inferencer predictions: {@code {"meta_info": {"keypoint_id2name": {…}}, "instance_info":
+ *       [{"frame_id": …, "instances": [{"keypoints": [[x, y], …], "keypoint_scores": […]}]}]}}, or the list of frames
+ *       alone.</li>
+ * </ul>
+ * The keypoints' names are the file's own (the category's, MMPose's {@code keypoint_id2name}); otherwise they follow
+ * from their number: 17 COCO, 18 OpenPose's COCO, 25 OpenPose BODY_25, 26 Halpe (AlphaPose, with heels and toes),
+ * 133 COCO-WholeBody (its body and feet are kept, the face and hands left out). Frames are ordered by the image or
+ * frame id (a number, or the last number in an image's file name); when the numbers step by one and skip some, as
+ * estimators that leave out images without a person do, the frames skipped hold no person. Several people in a frame
+ * are followed from frame to frame and the runner is chosen as in OpenPose's folders ({@link PersonTracks}).
+ * Coordinates are pixels with the image y pointing down; the frame rate is not recorded (30 fps unless
+ * {@code --fps}).
+ */
+public final class CocoKeypointsReader {
+    /** Largest file read (bytes): an hour of 30 fps video with three people of 26 keypoints is about 200 MiB. */
+    static final long MAX_BYTES = 512L << 20;
+    /** Bytes looked at to tell the format. */
+    private static final int SNIFF_BYTES = 64 << 10;
+    private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");
+
+    /** COCO's 17 body keypoints. */
+    static final List<String> COCO_17 = List.of("nose", "left_eye", "right_eye", "left_ear", "right_ear",
+            "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip",
+            "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle");
+    /** OpenPose's 18-point COCO model. */
+    static final List<String> OPENPOSE_COCO_18 = List.of("Nose", "Neck", "RShoulder", "RElbow", "RWrist", "LShoulder",
+            "LElbow", "LWrist", "RHip", "RKnee", "RAnkle", "LHip", "LKnee", "LAnkle", "REye", "LEye", "REar", "LEar");
+    /** Halpe's 26 keypoints (AlphaPose): COCO's and head, neck, the hips' middle, toes and heels. */
+    static final List<String> HALPE_26;
+    /** COCO-WholeBody's body and feet (its first 23 of 133 points). */
+    static final List<String> WHOLE_BODY_FEET;
+
+    static {
+        List<String> h = new ArrayList<>(COCO_17);
+        h.addAll(List.of("head", "neck", "MidHip", "left_big_toe", "right_big_toe", "left_small_toe",
+                "right_small_toe", "left_heel", "right_heel"));
+        HALPE_26 = List.copyOf(h);
+        List<String> w = new ArrayList<>(COCO_17);
+        w.addAll(List.of("left_big_toe", "left_small_toe", "left_heel", "right_big_toe", "right_small_toe",
+                "right_heel"));
+        WHOLE_BODY_FEET = List.copyOf(w);
+    }
+
+    /** One person found in one frame: the frame's key, and x, y, confidence triplets. */
+    private record Detection(Object frameKey, double[] keypoints) {
+    }
+
+    /**
+     * True for a JSON file that holds COCO keypoints: an array or object whose first {@value #SNIFF_BYTES} bytes name
+     * {@code "keypoints"} or MMPose's {@code "instance_info"} or {@code "keypoint_id2name"} (and not OpenPose's
+     * per-frame {@code "people"}).
+     */
+    public static boolean isCocoKeypoints(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(SNIFF_BYTES);
+        } catch (IOException e) {
+            return false;
+        }
+        String t = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+        return (t.startsWith("[") || t.startsWith("{")) && !t.contains("\"people\"") && (t.contains("\"keypoints\"")
+                || t.contains("\"instance_info\"") || t.contains("\"keypoint_id2name\""));
+    }
+
+    /** Reads the file. */
+    public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw GaitformException.badInput(source, "file", "COCO keypoints JSON of at most " + (MAX_BYTES >> 20)
+                    + " MiB", (size >> 20) + " MiB (split the video)");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw GaitformException.badInput(source, "file", "UTF-8 JSON text", "bytes that are not UTF-8");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        Object doc;
+        try {
+            doc = JsonReader.parse(text);
+        } catch (JsonReader.JsonException e) {
+            throw GaitformException.badInput(source, e.where(), "valid JSON", e.getMessage());
+        }
+        text = null; // the parsed document is what is kept
+        List<Detection> found = new ArrayList<>();
+        List<String> names = null;
+        String flavour;
+        if (doc instanceof List<?> list) {
+            boolean frames = !list.isEmpty() && list.get(0) instanceof Map<?, ?> m0 && m0.containsKey("instances");
+            if (frames) {
+                mmposeFrames(list, "", source, found);
+                flavour = "MMPose predictions (frames with instances)";
+            } else {
+                results(list, "", source, null, found);
+                flavour = "COCO results (one entry per person found)";
+            }
+        } else if (doc instanceof Map<?, ?> m && m.get("instance_info") instanceof List<?> frames) {
+            mmposeFrames(frames, "instance_info", source, found);
+            names = mmposeNames(m.get("meta_info"), source);
+            flavour = "MMPose predictions (instance_info)";
+        } else if (doc instanceof Map<?, ?> m && m.get("annotations") instanceof List<?> anns) {
+            Map<Object, Object> images = new java.util.HashMap<>();
+            if (m.get("images") instanceof List<?> imgs) {
+                for (Object o : imgs) {
+                    if (o instanceof Map<?, ?> im && im.get("id") != null) {
+                        images.put(key(im.get("id")), im.get("file_name") != null ? im.get("file_name") : im.get("id"));
+                    }
+                }
+            }
+            results(anns, "annotations", source, images, found);
+            names = categoryNames(m.get("categories"), source);
+            flavour = "COCO dataset (annotations)";
+        } else {
+            throw GaitformException.badInput(source, "top level", "COCO keypoints: an array of detections with "
+                    + "\"keypoints\", an object with \"annotations\" or MMPose's \"instance_info\"",
+                    doc instanceof Map<?, ?> ? "an object without them" : "a JSON " + kind(doc));
+        }
+        if (found.isEmpty()) {
+            throw GaitformException.badInput(source, "file", "at least one person with keypoints", "none");
+        }
+        int k = found.get(0).keypoints().length / 3;
+        for (int i = 1; i < found.size(); i++) {
+            if (found.get(i).keypoints().length / 3 != k) {
+                throw GaitformException.badInput(source, "person " + (i + 1) + " of the file", k + " keypoints like "
+                        + "the first", found.get(i).keypoints().length / 3 + " keypoints");
+            }
+        }
+        String namesFrom = "the file";
+        if (names == null) {
+            names = switch (k) {
+                case 17 -> COCO_17;
+                case 18 -> OPENPOSE_COCO_18;
+                case 25 -> KeypointNames.BODY_25;
+                case 26 -> HALPE_26;
+                case 133 -> WHOLE_BODY_FEET;
+                default -> throw GaitformException.badInput(source, "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 "
+                        + "(BODY_25), 26 (Halpe) or 133 (COCO-WholeBody) keypoints per person, or their names in the "
+                        + "file", k + " keypoints");
+            };
+            namesFrom = switch (k) {
+                case 17 -> "COCO's 17 keypoints";
+                case 18 -> "OpenPose's 18 COCO keypoints";
+                case 25 -> "OpenPose BODY_25";
+                case 26 -> "Halpe's 26 keypoints (AlphaPose)";
+                default -> "COCO-WholeBody (body and feet kept)";
+            };
+        } else if (names.size() != k) {
+            throw GaitformException.badInput(source, "keypoint names", k + " names, one per keypoint", names.size()
+                    + " names");
+        }
+        int kept = Math.min(k, names.size());
+        // the frames, in the order of their numbers (or of the file when an id holds none)
+        boolean numbered = found.stream().allMatch(d -> d.frameKey() instanceof Long);
+        TreeMap<Long, List<double[]>> byFrame = new TreeMap<>();
+        Map<Object, Long> order = new java.util.LinkedHashMap<>();
+        for (Detection d : found) {
+            long f = numbered ? (Long) d.frameKey() : order.computeIfAbsent(d.frameKey(), x -> (long) order.size());
+            byFrame.computeIfAbsent(f, x -> new ArrayList<>()).add(Arrays.copyOf(d.keypoints(), 3 * kept));
+        }
+        found = null;
+        double[] numbers = byFrame.keySet().stream().mapToDouble(Long::doubleValue).toArray();
+        int[] place = PoseCsvReader.framePlaces(numbers);
+        int n = place == null ? numbers.length : place[place.length - 1] + 1;
+        if (n > PoseCsvReader.MAX_FRAMES) {
+            throw GaitformException.badInput(source, "frames", "at most " + PoseCsvReader.MAX_FRAMES + " frames", n
+                    + " (split the video)");
+        }
+        List<List<double[]>> frames = new ArrayList<>();
+        for (int f = 0; f < n; f++) {
+            frames.add(new ArrayList<>());
+        }
+        int idx = 0;
+        int multi = 0;
+        for (List<double[]> people : byFrame.values()) {
+            List<double[]> here = frames.get(place == null ? idx : place[idx]);
+            for (double[] v : people) {
+                if (seen(v)) {
+                    here.add(v);
+                }
+            }
+            multi += here.size() > 1 ? 1 : 0;
+            idx++;
+        }
+        PoseAssembler a = new PoseAssembler(source, "coco-json");
+        a.decide("input_format", "coco-json", String.format(Locale.ROOT, "%s, %d keypoints per person named by %s, %d "
+                        + "frames%s", flavour, kept, namesFrom, n, place == null ? "" : " (" + (n - numbers.length)
+                        + " left out of the file hold no person)"));
+        if (!numbered) {
+            a.decide("frame_order", "file", "the image ids hold no number: frames in the order of the file");
+        }
+        List<String> used = names.subList(0, kept);
+        double[][] chosen = PersonTracks.pick(a, source, frames, multi, options, PersonTracks.Layout.of(used));
+        List<PoseAssembler.Raw> raw = new ArrayList<>();
+        for (int j = 0; j < kept; j++) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            double[] c = new double[n];
+            for (int f = 0; f < n; f++) {
+                double[] v = chosen[f];
+                boolean ok = v != null && v[3 * j + 2] > 0;
+                x[f] = ok ? v[3 * j] : Double.NaN;
+                y[f] = ok ? v[3 * j + 1] : Double.NaN;
+                c[f] = ok ? v[3 * j + 2] : 0;
+            }
+            raw.add(new PoseAssembler.Raw(used.get(j), x, y, null, c));
+        }
+        return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
+    }
+
+    /** Entries of a COCO results list or a dataset's annotations; {@code images} maps image ids to file names. */
+    private static void results(List<?> list, String at, String source, Map<Object, Object> images,
+                                List<Detection> out) {
+        for (int i = 0; i < list.size(); i++) {
+            String where = (at.isEmpty() ? "" : at) + "[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> e)) {
+                throw GaitformException.badInput(source, where, "a detection object", article(kind(list.get(i))));
+            }
+            if (!(e.get("keypoints") instanceof List<?> kp)) {
+                throw GaitformException.badInput(source, where + ".keypoints", "an array of x, y, score triplets",
+                        e.containsKey("keypoints") ? article(kind(e.get("keypoints"))) : "nothing");
+            }
+            Object id = e.containsKey("image_id") ? e.get("image_id") : e.get("frame_id");
+            if (id == null) {
+                throw GaitformException.badInput(source, where + ".image_id", "the image or frame the person is in",
+                        "nothing");
+            }
+            Object name = images == null ? id : images.getOrDefault(key(id), id);
+            if (kp.size() % 3 != 0 || kp.isEmpty()) {
+                throw GaitformException.badInput(source, where + ".keypoints", "x, y, score triplets", kp.size()
+                        + " numbers");
+            }
+            double[] v = new double[kp.size()];
+            for (int j = 0; j < v.length; j++) {
+                v[j] = number(kp.get(j), source, where + ".keypoints[" + j + "]");
+            }
+            out.add(new Detection(frameKey(name), cleaned(v)));
+        }
+    }
+
+    /** MMPose's frames: {@code frame_id} and {@code instances} with {@code keypoints} [[x, y], …] and scores. */
+    private static void mmposeFrames(List<?> frames, String at, String source, List<Detection> out) {
+        for (int i = 0; i < frames.size(); i++) {
+            String where = at + "[" + i + "]";
+            if (!(frames.get(i) instanceof Map<?, ?> fr) || !(fr.get("instances") instanceof List<?> inst)) {
+                throw GaitformException.badInput(source, where, "a frame with \"instances\"",
+                        frames.get(i) instanceof Map<?, ?> ? "an object without them" : article(kind(frames.get(i))));
+            }
+            Object id = fr.get("frame_id") != null ? fr.get("frame_id") : (double) i;
+            for (int p = 0; p < inst.size(); p++) {
+                String w = where + ".instances[" + p + "]";
+                if (!(inst.get(p) instanceof Map<?, ?> in) || !(in.get("keypoints") instanceof List<?> kp)) {
+                    throw GaitformException.badInput(source, w, "an instance with \"keypoints\"",
+                            inst.get(p) instanceof Map<?, ?> ? "an object without them" : article(kind(inst.get(p))));
+                }
+                List<?> scores = in.get("keypoint_scores") instanceof List<?> s ? s : null;
+                if (scores != null && scores.size() != kp.size()) {
+                    throw GaitformException.badInput(source, w + ".keypoint_scores", kp.size() + " scores, one per "
+                            + "keypoint", scores.size() + " scores");
+                }
+                if (kp.isEmpty()) {
+                    throw GaitformException.badInput(source, w + ".keypoints", "[x, y] pairs", "an empty array");
+                }
+                double[] v = new double[3 * kp.size()];
+                for (int j = 0; j < kp.size(); j++) {
+                    if (!(kp.get(j) instanceof List<?> xy) || xy.size() < 2) {
+                        throw GaitformException.badInput(source, w + ".keypoints[" + j + "]", "an [x, y] pair",
+                                article(kind(kp.get(j))) + (kp.get(j) instanceof List<?> l ? " of " + l.size() : ""));
+                    }
+                    v[3 * j] = number(xy.get(0), source, w + ".keypoints[" + j + "][0]");
+                    v[3 * j + 1] = number(xy.get(1), source, w + ".keypoints[" + j + "][1]");
+                    v[3 * j + 2] = scores == null ? 1 : number(scores.get(j), source, w + ".keypoint_scores[" + j
+                            + "]");
+                }
+                out.add(new Detection(frameKey(id), cleaned(v)));
+            }
+        }
+    }
+
+    /** MMPose's {@code meta_info.keypoint_id2name} as a list, or {@code null}. */
+    private static List<String> mmposeNames(Object meta, String source) {
+        if (!(meta instanceof Map<?, ?> m) || !(m.get("keypoint_id2name") instanceof Map<?, ?> id2name)) {
+            return null;
+        }
+        String[] names = new String[id2name.size()];
+        for (Map.Entry<?, ?> e : id2name.entrySet()) {
+            int i;
+            try {
+                i = Integer.parseInt(String.valueOf(e.getKey()).trim());
+            } catch (NumberFormatException ex) {
+                i = -1;
+            }
+            if (i < 0 || i >= names.length || !(e.getValue() instanceof String s) || names[i] != null) {
+                throw GaitformException.badInput(source, "meta_info.keypoint_id2name", "keypoint numbers 0 to "
+                        + (names.length - 1) + " with a name each", "'" + e.getKey() + "': " + kind(e.getValue()));
+            }
+            names[i] = s;
+        }
+        return List.of(names);
+    }
+
+    /** The first category's keypoint names, or {@code null}. */
+    private static List<String> categoryNames(Object categories, String source) {
+        if (!(categories instanceof List<?> cats) || cats.isEmpty() || !(cats.get(0) instanceof Map<?, ?> c)
+                || !(c.get("keypoints") instanceof List<?> kp)) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < kp.size(); i++) {
+            if (!(kp.get(i) instanceof String s)) {
+                throw GaitformException.badInput(source, "categories[0].keypoints[" + i + "]", "a keypoint name",
+                        article(kind(kp.get(i))));
+            }
+            names.add(s);
+        }
+        return names;
+    }
+
+    /** {@code v} with every keypoint whose place is not a finite number, or whose score is not, unseen (score 0). */
+    private static double[] cleaned(double[] v) {
+        for (int j = 0; j + 2 < v.length; j += 3) {
+            if (!(Double.isFinite(v[j]) && Double.isFinite(v[j + 1]) && v[j + 2] > 0 && Double.isFinite(v[j + 2]))) {
+                v[j] = 0;
+                v[j + 1] = 0;
+                v[j + 2] = 0;
+            }
+        }
+        return v;
+    }
+
+    /** True when any keypoint of {@code v} is seen (a score above 0). */
+    private static boolean seen(double[] v) {
+        for (int j = 2; j < v.length; j += 3) {
+            if (v[j] > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A frame's key: its number (a whole number, or the last number in a name), else the id itself. */
+    private static Object frameKey(Object id) {
+        if (id instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        if (id instanceof String s) {
+            Matcher m = LAST_NUMBER.matcher(s);
+            if (m.find() && m.group(1).length() < 16) {
+                return Long.parseLong(m.group(1));
+            }
+        }
+        return String.valueOf(id);
+    }
+
+    /** An id as a map key: whole numbers as longs, so that 3 and 3.0 are one image. */
+    private static Object key(Object id) {
+        return id instanceof Double d && d == Math.rint(d) ? (Object) d.longValue() : id;
+    }
+
+    private static double number(Object o, String source, String where) {
+        if (o instanceof Double d) {
+            if (!(Math.abs(d) <= PoseAssembler.MAX_COORDINATE)) {
+                throw GaitformException.badInput(source, where, "a number within ±" + PoseAssembler.MAX_COORDINATE_TEXT,
+                        String.format(Locale.ROOT, "%.3g", d));
+            }
+            return d;
+        }
+        if (o == null) {
+            return Double.NaN; // a keypoint not found
+        }
+        throw GaitformException.badInput(source, where, "a number", article(kind(o)));
+    }
+
+    private static String article(String kind) {
+        return kind.equals("null") ? "null" : (kind.startsWith("a") || kind.startsWith("o") ? "an " : "a ") + kind;
+    }
+
+    private static String kind(Object o) {
+        return o == null ? "null" : o instanceof String ? "string" : o instanceof Double ? "number"
+                : o instanceof Boolean ? "boolean" : o instanceof List ? "array" : "object";
+    }
+}
