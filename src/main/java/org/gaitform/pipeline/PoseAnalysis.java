@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.gaitform.events.Fellin2010KneeExtensionToeOff;
 import org.gaitform.events.FootClearanceEvents;
 import org.gaitform.events.FootClearanceSettings;
 import org.gaitform.events.FootContact;
@@ -150,6 +151,31 @@ final class PoseAnalysis {
                     "median backward speed of the feet on the ground; foot speeds are taken relative to the belt"));
         }
         List<FootContact> contacts = ev.contacts();
+        List<String> ankleOnly = new ArrayList<>();
+        for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
+            if (Fellin2010KneeExtensionToeOff.ankleOnly(body, s)) {
+                ankleOnly.add(s.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!ankleOnly.isEmpty()) {
+            decisions.add(new Decision(QualityChecks.ANKLE_ONLY_FEET, String.join(" and ", ankleOnly), "no heel, toe "
+                    + "or foot keypoint on the " + (ankleOnly.size() == 2 ? "feet" : ankleOnly.get(0) + " foot")
+                    + " (a pose model such as COCO's 17 points): the contacts are timed from the ankle"));
+        }
+        if (body.view() != View.FRONTAL) {
+            // feet seen at the ankle only (no heel or toe keypoints): the ankle leaves its ground level as the heel
+            // rises, so the toe-offs come from the knee's peak extension instead
+            Fellin2010KneeExtensionToeOff.Result kneeTo = Fellin2010KneeExtensionToeOff.retime(body, contacts);
+            if (!kneeTo.sides().isEmpty()) {
+                contacts = kneeTo.contacts();
+                decisions.add(new Decision(QualityChecks.TOE_OFF_FROM_KNEE, String.format(Locale.ROOT, "%d of %d "
+                        + "contacts", kneeTo.retimed(), contacts.size()), String.format(Locale.ROOT, "no heel or toe "
+                        + "keypoints on the %s: initial contacts from the ankle, toe-offs at the knee's peak extension "
+                        + "in late stance (Fellin et al. 2010), %+.0f ms on average from the ankle's clearance; the "
+                        + "others keep the ankle's", kneeTo.sides().size() == 2 ? "feet" : kneeTo.sides().get(0)
+                        .name().toLowerCase(Locale.ROOT) + " foot", kneeTo.meanShiftMs())));
+            }
+        }
         boolean pelvisTimed = false;
         boolean pelvisTracked = false;
         boolean groundFlow = body.decisions().stream().anyMatch(d -> d.key().equals(FrontalPerspective.GROUND_FLOW));

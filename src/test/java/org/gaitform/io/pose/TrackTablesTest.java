@@ -42,6 +42,16 @@ class TrackTablesTest {
                 Optional.empty(), Optional.empty(), Optional.empty()));
     }
 
+    /** SLEAP's analysis CSV header for the keypoints of {@code rec}, with its line end. */
+    private static StringBuilder sleapHeader(PoseRecording rec) {
+        StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
+        for (Keypoint k : rec.keypoints()) {
+            sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
+                    .append(".score");
+        }
+        return sb.append('\n');
+    }
+
     /** The sample side-view video as SLEAP's analysis CSV, with {@code tracks} tracks (the same runner each). */
     private String sleap(PoseRecording rec, int tracks) {
         return sleap(rec, tracks, f -> true, f -> false);
@@ -53,12 +63,7 @@ class TrackTablesTest {
      */
     private String sleap(PoseRecording rec, int tracks, java.util.function.IntPredicate kept,
                          java.util.function.IntPredicate blank) {
-        StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
-        for (Keypoint k : rec.keypoints()) {
-            sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
-                    .append(".score");
-        }
-        sb.append('\n');
+        StringBuilder sb = sleapHeader(rec);
         for (int f = 0; f < rec.timeS().length; f++) {
             if (!kept.test(f)) {
                 continue;
@@ -171,12 +176,7 @@ class TrackTablesTest {
      * still in the first frame's pose}), one row per person and frame, sorted by frame.
      */
     private static String people(PoseRecording rec, double[][] specs) {
-        StringBuilder sb = new StringBuilder("track,frame_idx,instance.score");
-        for (Keypoint k : rec.keypoints()) {
-            sb.append(',').append(k.name()).append(".x,").append(k.name()).append(".y,").append(k.name())
-                    .append(".score");
-        }
-        sb.append('\n');
+        StringBuilder sb = sleapHeader(rec);
         for (int f = 0; f < rec.timeS().length; f++) {
             for (int t = 0; t < specs.length; t++) {
                 if (f < specs[t][1] || f > specs[t][2]) {
