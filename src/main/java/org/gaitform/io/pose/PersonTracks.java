@@ -383,7 +383,7 @@ final class PersonTracks {
                 + "frame to frame; " + who + " (" + runnerFrames + " frames" + (choice.runner() > 1
                 ? ", found again " + (choice.runner() - 1) + " time(s) after being lost" : "") + ")"
                 + (choice.left() > 0 ? "; " + choice.left() + " frame(s) show only other people and are kept as "
-                + "frames without the runner" : "");
+                + "frames without " + (options.person().isPresent() ? "person " + rank : "the runner") : "");
         a.decide("people", choice.tracks() + " followed, " + (options.person().isPresent() ? "person " + rank
                 : "runner") + " in " + runnerFrames + " frames", what + "; " + ranking(choice, fps));
         if (options.person().isEmpty()) {
