@@ -110,8 +110,8 @@ public final class AnalysisOptions {
             + "keypoints, off for motion-capture markers; the frames exchanged are counted in summary.json.")
     String lrSwitchCorrection;
 
-    @Option(names = "--person", paramLabel = "N", description = "In a video with several people (OpenPose JSON, or "
-            + "a keypoint table with one row per person and frame), "
+    @Option(names = "--person", paramLabel = "N", description = "In a video with several people (OpenPose or COCO "
+            + "keypoints JSON, or a keypoint table with one row per person and frame), "
             + "analyse person N: 1 is the one gaitform takes, the person seen moving their legs in the most frames; 2 "
             + "the next, and so on. summary.json's decision 'people' lists them with where they are in the picture.")
     Integer person;
