@@ -18,10 +18,19 @@ import java.util.Optional;
  * @param keypoints    the points; all have {@code timeS.length} frames and the same dimension
  * @param decisions    what the reader decided
  * @param warnings     what the reader noticed
+ * @param people       for a video with several people, everyone in one frame of the picture (view {@code picture},
+ *                     one figure each, the person analysed among them), so that the report can show whom gaitform
+ *                     followed; empty otherwise
  */
 public record PoseRecording(String source, String format, double[] timeS, double frameRateHz, String unit,
                             boolean imageYDown, List<Keypoint> keypoints, List<Decision> decisions,
-                            List<String> warnings) implements Recording {
+                            List<String> warnings, List<StickFigure> people) implements Recording {
+    /** A recording of one person in the picture (no other people to show). */
+    public PoseRecording(String source, String format, double[] timeS, double frameRateHz, String unit,
+                         boolean imageYDown, List<Keypoint> keypoints, List<Decision> decisions, List<String> warnings) {
+        this(source, format, timeS, frameRateHz, unit, imageYDown, keypoints, decisions, warnings, List.of());
+    }
+
     public PoseRecording {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(format, "format");
@@ -46,6 +55,7 @@ public record PoseRecording(String source, String format, double[] timeS, double
         keypoints = List.copyOf(keypoints);
         decisions = List.copyOf(decisions);
         warnings = List.copyOf(warnings);
+        people = List.copyOf(people);
     }
 
     @Override

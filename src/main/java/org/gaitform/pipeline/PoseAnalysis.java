@@ -368,7 +368,11 @@ final class PoseAnalysis {
                     + "crossover need a frontal or 3D view)");
         }
         List<Trace> traces = settings.reportDetail() ? traces(rec, body, ev, contacts) : List.of();
-        List<StickFigure> figures = settings.reportDetail() ? PoseFigures.figures(body, contacts, steps) : List.of();
+        List<StickFigure> figures = new ArrayList<>();
+        if (settings.reportDetail()) {
+            figures.addAll(PoseFigures.figures(body, contacts, steps));
+            figures.addAll(rec.people()); // whom gaitform followed among the people in the picture
+        }
         Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
         return new SessionResult(sessionId, source, rec.format(), placement, rec.frameRateHz(), bouts, steps, metrics,
                 info, findings, decisions, warnings, traces, figures);

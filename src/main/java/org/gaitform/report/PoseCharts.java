@@ -7,8 +7,10 @@ import java.awt.Stroke;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.gaitform.model.Activity;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
@@ -47,8 +49,16 @@ public final class PoseCharts {
     /** The pose charts of a session (none for other inputs). */
     public static List<ChartSpec> forSession(SessionResult r) {
         List<ChartSpec> out = new ArrayList<>();
+        List<StickFigure> picture = new ArrayList<>();
         for (StickFigure f : r.figures()) {
-            out.add(f.view().equals("sagittal") ? sagittal(r, f) : frontal(r, f));
+            if (f.view().equals("picture")) {
+                picture.add(f);
+            } else {
+                out.add(f.view().equals("sagittal") ? sagittal(r, f) : frontal(r, f));
+            }
+        }
+        if (!picture.isEmpty()) {
+            out.add(people(picture));
         }
         Trace lean = r.traces().stream().filter(t -> t.name().startsWith(SERIES_PREFIX + "trunk lean")).findFirst()
                 .orElse(null);
@@ -235,6 +245,77 @@ public final class PoseCharts {
         return new ChartSpec("overstride", "Horizontal distance from the hip midpoint to the heel at each landing; "
                 + "smaller means the foot lands closer under the body. There is no validated cut-off; read it with the "
                 + "foot-strike type (Wille 2014).", chart, Charts.FULL_WIDTH, 180f);
+    }
+
+    /** Width over height of the picture chart's plot area, for a pixel across as long as a pixel down. */
+    private static final double ASPECT = 2.2;
+    /** The bones drawn between body parts, per side. */
+    private static final String[][] BONES = {{"hip", "knee"}, {"knee", "ankle"}, {"ankle", "heel"}, {"ankle", "toe"},
+        {"heel", "toe"}, {"shoulder", "elbow"}, {"elbow", "wrist"}, {"shoulder", "hip"}};
+
+    /**
+     * Everyone in one frame of a video with several people, as gaitform followed them: the person analysed in blue,
+     * the people ranked after them (as {@code --person} counts them) in black, anybody else in grey.
+     */
+    static ChartSpec people(List<StickFigure> figures) {
+        double lo0 = Double.POSITIVE_INFINITY;
+        double hi0 = Double.NEGATIVE_INFINITY;
+        double lo1 = lo0;
+        double hi1 = hi0;
+        for (StickFigure f : figures) {
+            for (double[] p : f.points().values()) {
+                lo0 = Math.min(lo0, p[0]);
+                hi0 = Math.max(hi0, p[0]);
+                lo1 = Math.min(lo1, p[1]);
+                hi1 = Math.max(hi1, p[1]);
+            }
+        }
+        double pad = 0.08 * Math.max(hi0 - lo0, hi1 - lo1) + 1;
+        // the picture's own proportions: a pixel across as long as a pixel down (the plot is about twice as wide as
+        // high), image y pointing down as in the video
+        double w = hi0 - lo0 + 2 * pad;
+        double h = hi1 - lo1 + 3 * pad;
+        double cx = (lo0 + hi0) / 2;
+        double cy = (lo1 + hi1 + pad) / 2;
+        w = Math.max(w, ASPECT * h);
+        h = Math.max(h, w / ASPECT);
+        NumberAxis xa = new NumberAxis("across the picture (px)");
+        xa.setRange(cx - w / 2, cx + w / 2);
+        NumberAxis ya = new NumberAxis("down the picture (px)");
+        ya.setRange(-(cy + h / 2), -(cy - h / 2));
+        ya.setInverted(true);
+        XYPlot plot = new XYPlot(new XYSeriesCollection(), xa, ya, new XYLineAndShapeRenderer());
+        for (StickFigure up : figures) {
+            Map<String, double[]> down = new LinkedHashMap<>();
+            up.points().forEach((k, v) -> down.put(k, new double[] {v[0], -v[1]}));
+            StickFigure f = new StickFigure(up.key(), up.view(), up.unit(), down, up.steps());
+            boolean analysed = f.key().endsWith("_analysed");
+            boolean ranked = f.key().startsWith("people_p");
+            Color c = analysed ? Palette.BLUE : ranked ? Palette.INK : OTHER;
+            Stroke st = analysed ? BONE : BONE_OTHER;
+            for (String side : new String[] {"left", "right"}) {
+                for (String[] b : BONES) {
+                    bone(plot, f, b[0] + "_" + side, b[1] + "_" + side, st, c);
+                }
+            }
+            bone(plot, f, "hip_left", "hip_right", st, c);
+            bone(plot, f, "shoulder_left", "shoulder_right", st, c);
+            bone(plot, f, "neck", "head", st, c);
+            double top = lowest(f); // the head: the smallest image y
+            double mid = f.points().values().stream().mapToDouble(p -> p[0]).average().orElse(0);
+            if (ranked) {
+                String n = f.key().replace("people_p", "").replace("_analysed", "");
+                label(plot, "person " + n + (analysed ? " (analysed)" : ""), mid, top - pad * 0.3, c,
+                        TextAnchor.BOTTOM_CENTER);
+            }
+        }
+        JFreeChart chart = new JFreeChart("People in the picture, and whom gaitform analysed", Fonts.bold(10f), plot,
+                false);
+        ChartStyle.apply(chart);
+        return new ChartSpec("people", "One frame of the video: the person analysed in blue; the others whom gaitform "
+                + "followed, numbered as --person N counts them (by frames with their legs moving), in black; anybody "
+                + "else in grey. If the runner is not the one in blue, analyse again with --person N.", chart,
+                Charts.FULL_WIDTH, 260f);
     }
 
     private static XYPlot figurePlot(StickFigure f, String xLabel) {

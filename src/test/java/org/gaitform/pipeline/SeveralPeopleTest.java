@@ -380,5 +380,11 @@ class SeveralPeopleTest {
         // the people passing move their legs too, in fewer frames than the runner: the choice is not in doubt
         assertThat(b.quality().checks()).filteredOn(c -> c.id().equals("runner_choice")).singleElement()
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.GOOD));
+        // the report shows one frame with everyone in it and the runner marked; not for the runner alone
+        assertThat(b.figures()).filteredOn(fig -> fig.view().equals("picture")).hasSizeGreaterThanOrEqualTo(2)
+                .filteredOn(fig -> fig.key().equals("people_p1_analysed")).singleElement()
+                .satisfies(fig -> assertThat(fig.points()).hasSizeGreaterThanOrEqualTo(6)); // some dropped by the faults
+        assertThat(a.figures()).noneMatch(fig -> fig.view().equals("picture"));
+        assertThat(org.gaitform.report.PoseCharts.forSession(b)).anyMatch(c -> c.name().equals("people"));
     }
 }

@@ -224,7 +224,8 @@ public final class CocoKeypointsReader {
             a.decide("frame_order", "file", "the image ids hold no number: frames in the order of the file");
         }
         List<String> used = names.subList(0, kept);
-        double[][] chosen = PersonTracks.pick(a, source, frames, multi, options, PersonTracks.Layout.of(used));
+        double[][] chosen = PersonTracks.pick(a, source, frames, multi, options, PersonTracks.Layout.of(used),
+                used);
         List<PoseAssembler.Raw> raw = new ArrayList<>();
         for (int j = 0; j < kept; j++) {
             double[] x = new double[n];

@@ -140,7 +140,8 @@ public final class OpenPoseJsonReader {
         }
         PoseAssembler a = new PoseAssembler(source, "openpose-json");
         a.decide("input_format", "openpose-json", n + " OpenPose BODY_25 JSON files, ordered by frame number");
-        double[][] chosen = PersonTracks.pick(a, source, found, multi, options, PersonTracks.Layout.BODY_25);
+        double[][] chosen = PersonTracks.pick(a, source, found, multi, options, PersonTracks.Layout.BODY_25,
+                KeypointNames.BODY_25);
         for (int f = 0; f < n; f++) {
             if (chosen[f] == null) {
                 continue;

@@ -5,8 +5,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.gaitform.model.GaitformException;
+import org.gaitform.model.StickFigure;
 
 /**
  * Which of several people in a video's frames is the runner, for pose estimators that write every person they find
@@ -265,8 +267,10 @@ final class PersonTracks {
      * @param score      their frames, each weighted by how much their legs move (see {@link Track#score()})
      * @param x          their median place across the picture (px)
      * @param size       their median height in the picture (px)
+     * @param keypoints  their keypoints in the frames they are seen (the frames' own arrays, compared by identity)
      */
-    record Followed(int frames, int firstFrame, int lastFrame, double score, double x, double size) {
+    record Followed(int frames, int firstFrame, int lastFrame, double score, double x, double size,
+                    Set<double[]> keypoints) {
     }
 
     /**
@@ -286,6 +290,16 @@ final class PersonTracks {
          * The strongest other person's score against the chosen one's: 0 when nobody else moves their legs; near 1
          * the choice rests on a few frames.
          */
+        /** The rank of the person whose keypoints in some frame are {@code v} (the same array), 0 when not ranked. */
+        int rankOf(double[] v) {
+            for (int k = 0; k < people.size(); k++) {
+                if (people.get(k).keypoints().contains(v)) {
+                    return k + 1;
+                }
+            }
+            return 0;
+        }
+
         double rival() {
             double me = people.isEmpty() ? 0 : people.get(chosen - 1).score();
             double other = 0;
@@ -355,7 +369,7 @@ final class PersonTracks {
      * @return per frame the keypoints taken, {@code null} where nobody is taken
      */
     static double[][] pick(PoseAssembler a, String source, List<List<double[]>> frames, int multi,
-                           PoseReadOptions options, Layout layout) {
+                           PoseReadOptions options, Layout layout, List<String> names) {
         int n = frames.size();
         int rank = options.person().orElse(1);
         if (multi == 0 && rank > 1) {
@@ -393,7 +407,100 @@ final class PersonTracks {
         }
         a.warn(what);
         a.othersOnly(choice.left());
+        a.people(picture(frames, choice, names));
         return chosen;
+    }
+
+    /**
+     * Everyone in one frame of the picture, for the report: the frame, among those that show the person taken, that
+     * shows the most of the ranked people (the nearest to the middle of the person's frames among equals); one figure
+     * per person, with the keypoints that name a body part ({@link #roles}), image y turned up.
+     */
+    static List<StickFigure> picture(List<List<double[]>> frames, Choice choice, List<String> names) {
+        double[][] chosen = choice.perFrame();
+        int first = -1;
+        int last = -1;
+        for (int f = 0; f < chosen.length; f++) {
+            if (chosen[f] != null) {
+                first = first < 0 ? f : first;
+                last = f;
+            }
+        }
+        if (first < 0) {
+            return List.of();
+        }
+        double middle = (first + last) / 2.0;
+        int best = -1;
+        int bestCount = -1;
+        for (int f = first; f <= last; f++) {
+            if (chosen[f] == null) {
+                continue;
+            }
+            int count = 0;
+            for (double[] v : frames.get(f)) {
+                count += choice.rankOf(v) > 0 ? 1 : 0;
+            }
+            if (count > bestCount || (count == bestCount && Math.abs(f - middle) < Math.abs(best - middle))) {
+                best = f;
+                bestCount = count;
+            }
+        }
+        Map<String, Integer> roles = roles(names);
+        List<StickFigure> out = new ArrayList<>();
+        int others = 0;
+        for (double[] v : frames.get(best)) {
+            int rank = choice.rankOf(v);
+            Map<String, double[]> points = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Integer> e : roles.entrySet()) {
+                int j = e.getValue();
+                if (v[3 * j + 2] > 0) {
+                    points.put(e.getKey(), new double[] {v[3 * j], -v[3 * j + 1]});
+                }
+            }
+            if (points.isEmpty()) {
+                continue;
+            }
+            String key = rank > 0 ? "people_p" + rank + (rank == choice.chosen() ? "_analysed" : "")
+                    : "people_other_" + (++others);
+            out.add(new StickFigure(key, "picture", "px", points, 0));
+        }
+        return out;
+    }
+
+    /**
+     * The body parts among keypoints named {@code names} ({@code LHip}, {@code left_knee}, {@code RBigToe},
+     * {@code right_heel}, {@code Nose}, …): part and side ({@code hip_left}, {@code toe_right}, {@code head},
+     * {@code neck}) → the first keypoint that names it.
+     */
+    static Map<String, Integer> roles(List<String> names) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        String[][] parts = {{"hip", "hip"}, {"knee", "knee"}, {"ankle", "ankle"}, {"heel", "heel"}, {"toe", "toe"},
+            {"footindex", "toe"}, {"shoulder", "shoulder"}, {"elbow", "elbow"}, {"wrist", "wrist"}};
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+            if (n.equals("nose") || n.equals("head")) {
+                out.putIfAbsent("head", i);
+                continue;
+            }
+            if (n.equals("neck")) {
+                out.putIfAbsent("neck", i);
+                continue;
+            }
+            for (String[] p : parts) {
+                int at = n.indexOf(p[0]);
+                if (at < 0) {
+                    continue;
+                }
+                String rest = n.substring(0, at) + n.substring(at + p[0].length());
+                rest = rest.replaceAll("^(big|small)|(big|small)$", "").replace("big", "").replace("small", "");
+                String side = rest.matches("l|left") ? "left" : rest.matches("r|right") ? "right" : null;
+                if (side != null) {
+                    out.putIfAbsent(p[1] + "_" + side, i);
+                }
+                break;
+            }
+        }
+        return out;
     }
 
     /**
@@ -447,9 +554,13 @@ final class PersonTracks {
         }
         double[] x = seen.stream().mapToDouble(Person::cx).sorted().toArray();
         double[] size = seen.stream().mapToDouble(Person::size).sorted().toArray();
+        Set<double[]> arrays = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Person p : seen) {
+            arrays.add(p.keypoints());
+        }
         return new Followed(seen.size(), seen.stream().mapToInt(Person::frame).min().orElseThrow(),
                 seen.stream().mapToInt(Person::frame).max().orElseThrow(), score, x[x.length / 2],
-                size[size.length / 2]);
+                size[size.length / 2], arrays);
     }
 
     /** The tracks of the people in {@code frames}, in the order they started. */

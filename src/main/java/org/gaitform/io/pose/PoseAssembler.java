@@ -8,6 +8,7 @@ import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.Keypoint;
 import org.gaitform.model.PoseRecording;
+import org.gaitform.model.StickFigure;
 import org.gaitform.signal.Stats;
 
 /**
@@ -39,10 +40,16 @@ final class PoseAssembler {
     private final List<String> warnings = new ArrayList<>();
     /** Frames in which the reader found people but not the runner ({@link #othersOnly(int)}). */
     private int othersOnly;
+    private List<StickFigure> people = List.of();
 
     PoseAssembler(String source, String format) {
         this.source = source;
         this.format = format;
+    }
+
+    /** The people in one frame of the picture, for the report (a reader that chose among people). */
+    void people(List<StickFigure> figures) {
+        people = List.copyOf(figures);
     }
 
     /** Says that {@code frames} frames without the runner show other people (a reader that chose among people). */
@@ -271,7 +278,7 @@ final class PoseAssembler {
             Raw r = raw.set(i, null);
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
-        return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings);
+        return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings, people);
     }
 
     /**

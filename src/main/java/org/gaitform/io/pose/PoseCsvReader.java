@@ -201,8 +201,9 @@ public final class PoseCsvReader {
                 multi += here.size() > 1 ? 1 : 0;
                 people.add(here);
             }
+            List<String> pointNames = points.stream().map(KeypointColumns.Point::name).toList();
             double[][] taken = PersonTracks.pick(a, source, people, multi, options,
-                    PersonTracks.Layout.of(points.stream().map(KeypointColumns.Point::name).toList()));
+                    PersonTracks.Layout.of(pointNames), pointNames);
             for (int i = 0; i < cols; i++) {
                 if (col[i] == null) {
                     continue;

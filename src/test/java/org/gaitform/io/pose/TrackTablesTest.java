@@ -207,6 +207,18 @@ class TrackTablesTest {
     }
 
     @Test
+    void bodyPartsForThePictureAreFoundByTheirNames() {
+        Map<String, Integer> body25 = PersonTracks.roles(KeypointNames.BODY_25);
+        assertThat(body25).containsEntry("head", 0).containsEntry("neck", 1).containsEntry("hip_left", 12)
+                .containsEntry("toe_left", KeypointNames.BODY_25.indexOf("LBigToe"))
+                .containsEntry("heel_right", KeypointNames.BODY_25.indexOf("RHeel"))
+                .containsEntry("wrist_right", KeypointNames.BODY_25.indexOf("RWrist")).doesNotContainKey("hip");
+        Map<String, Integer> whole = PersonTracks.roles(CocoKeypointsReader.WHOLE_BODY_FEET);
+        assertThat(whole).containsEntry("toe_left", 17).containsEntry("heel_left", 19)
+                .containsEntry("ankle_right", 16).containsEntry("head", 0);
+    }
+
+    @Test
     void rowsOutOfFrameOrderAreRefusedWithTheLine() throws IOException {
         Path back = TempDirs.write(dir, "back.csv", "frame,LHip_x,LHip_y,LKnee_x,LKnee_y,LAnkle_x,LAnkle_y,RHip_x,RHip_y\n"
                 + "1,1,2,3,4,5,6,7,8\n2,1,2,3,4,5,6,7,8\n1,1,2,3,4,5,6,7,8\n");
