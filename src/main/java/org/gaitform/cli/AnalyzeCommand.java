@@ -191,7 +191,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (result.outcomes().isEmpty() && interrupted == 0) {
             e.println("gaitform: no recordings found in " + inputs + " (looked for .csv, .tsv, .txt, .fit, .tcx, .gpx, "
-                    + ".trc and .c3d files, Sensor Logger and OpenPose JSON folders)" + (other == 0 ? ""
+                    + ".trc, .c3d and COCO keypoints .json files, Sensor Logger and OpenPose JSON folders)" + (other == 0 ? ""
                     : "; " + notAnalysed(result) + ", listed in " + result.summaryFile()));
             e.flush();
             return ExitCode.NOTHING_ANALYSED;

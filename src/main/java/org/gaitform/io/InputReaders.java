@@ -190,7 +190,8 @@ public final class InputReaders {
         InputKind kind = kindOf(path).orElseThrow(() -> GaitformException.badInput(source, "",
                 "a recording gaitform reads (IMU, watch or keypoint CSV/TSV/TXT, a Sensor Logger folder or zip with "
                         + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, a Vicon Nexus CSV or Qualisys TSV export, an "
-                        + "OpenPose JSON folder, a Strava or Garmin account export)",
+                        + "OpenPose JSON folder, a COCO keypoints JSON file with image or frame ids, a Strava or Garmin "
+                        + "account export)",
                 Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
                         : "a file of another kind"));
         try {

@@ -62,7 +62,7 @@ final class Pages {
         Html h = new Html();
         h.raw("<h1>Analyse running recordings</h1>")
                 .raw("<p class=\"lead\">Drop watch exports (FIT, TCX, GPX), IMU recordings (CSV, Sensor Logger zip), "
-                        + "video keypoints (an OpenPose JSON folder, MediaPipe CSV) or motion-capture files (TRC, C3D). "
+                        + "video keypoints (an OpenPose JSON folder, COCO keypoints JSON, MediaPipe CSV) or motion-capture files (TRC, C3D). "
                         + "Several files, folders and zips at once: a whole watch-account export is fine.</p>")
                 .raw("<form id=\"upload-form\" method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">")
                 .raw(csrfField(f))

@@ -205,8 +205,9 @@ public final class MalformedPoseCorpus {
                 + String.join(",", java.util.Collections.nCopies(20, "1,2,0.9")) + "]}]"), "pose_count.json",
                 "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 (BODY_25), 26 (Halpe) or 133 (COCO-WholeBody)",
                 "found 20 keypoints"));
-        cases.add(c(r, "a person without a frame", "pose_noid.json", utf8("[{\"keypoints\":" + person + "}]"),
-                "pose_noid.json", "[0].image_id", "the image or frame the person is in", "nothing"));
+        cases.add(c(r, "a person without a frame", "pose_noid.json", utf8("[{\"image_id\":0,\"keypoints\":" + person
+                + "},{\"keypoints\":" + person + "}]"), "pose_noid.json", "[1].image_id",
+                "the image or frame the person is in", "nothing"));
         cases.add(c(r, "a word among the numbers", "pose_word.json", utf8("[{\"image_id\":0,\"keypoints\":"
                 + person.replaceFirst("200.5", "\"x\"") + "}]"), "pose_word.json", "[0].keypoints[1]", "a number",
                 "a string"));

@@ -74,9 +74,9 @@ public final class CocoKeypointsReader {
     }
 
     /**
-     * True for a JSON file that holds COCO keypoints: an array or object whose first {@value #SNIFF_BYTES} bytes name
-     * {@code "keypoints"} or MMPose's {@code "instance_info"} or {@code "keypoint_id2name"} (and not OpenPose's
-     * per-frame {@code "people"}).
+     * True for a JSON file that holds a video's COCO keypoints: an array or object whose first {@value #SNIFF_BYTES}
+     * bytes name {@code "keypoints"} and the frames ({@code "image_id"} or {@code "frame_id"}), or MMPose's
+     * {@code "instance_info"} (and not OpenPose's per-frame {@code "people"}).
      */
     public static boolean isCocoKeypoints(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -89,8 +89,11 @@ public final class CocoKeypointsReader {
             return false;
         }
         String t = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
-        return (t.startsWith("[") || t.startsWith("{")) && !t.contains("\"people\"") && (t.contains("\"keypoints\"")
-                || t.contains("\"instance_info\"") || t.contains("\"keypoint_id2name\""));
+        // a video's frames are named (image_id, frame_id) or held in instance_info; a file of one image's people
+        // without them (MMPose's per-image output) is one frame of a folder, not a recording
+        boolean frames = t.contains("\"image_id\"") || t.contains("\"frame_id\"") || t.contains("\"instance_info\"");
+        return (t.startsWith("[") || t.startsWith("{")) && !t.contains("\"people\"") && frames
+                && (t.contains("\"keypoints\"") || t.contains("\"instance_info\""));
     }
 
     /** Reads the file. */

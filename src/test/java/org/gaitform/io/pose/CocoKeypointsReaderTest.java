@@ -247,8 +247,12 @@ class CocoKeypointsReaderTest {
         Path frame = TempDirs.write(dir, "clip_000000000000_keypoints.json",
                 "{\"version\":1.3,\"people\":[{\"pose_keypoints_2d\":[1,2,0.5]}],\"keypoints\":1}");
         Path other = TempDirs.write(dir, "settings.json", "{\"speed\": 3.5}");
+        // MMPose's output for one image: the people of one frame of a folder, not a recording
+        Path oneImage = TempDirs.write(dir, "frame_0001.json", "[{\"keypoints\": [[1, 2], [3, 4]], "
+                + "\"keypoint_scores\": [0.9, 0.8], \"bbox\": [[0, 0, 5, 5]]}]");
         assertThat(readers.kindOf(frame)).isEmpty();
         assertThat(readers.kindOf(other)).isEmpty();
+        assertThat(readers.kindOf(oneImage)).isEmpty();
     }
 
     @Test
@@ -261,8 +265,9 @@ class CocoKeypointsReaderTest {
         assertThatThrownBy(() -> readers.read(text, "text.json", fps30()))
                 .hasMessageContaining("[0].keypoints[2]").hasMessageContaining("a number")
                 .hasMessageContaining("a string");
-        Path noId = TempDirs.write(dir, "noid.json", "[{\"keypoints\":[1,2,0.5]}]");
-        assertThatThrownBy(() -> readers.read(noId, "noid.json", fps30())).hasMessageContaining("[0].image_id")
+        Path noId = TempDirs.write(dir, "noid.json", "[{\"image_id\":0,\"keypoints\":[1,2,0.5]},{\"keypoints\":"
+                + "[1,2,0.5]}]");
+        assertThatThrownBy(() -> readers.read(noId, "noid.json", fps30())).hasMessageContaining("[1].image_id")
                 .hasMessageContaining("the image or frame the person is in");
         String seventeen = "[" + String.join(",", java.util.Collections.nCopies(17, "1,2,0.5")) + "]";
         Path mixed = TempDirs.write(dir, "mixed.json", "[{\"image_id\":0,\"keypoints\":" + seventeen
