@@ -383,6 +383,14 @@ public final class QualityChecks {
                 continue;
             }
             boolean knee = x.r.decisions().stream().anyMatch(e -> e.key().equals(TOE_OFF_FROM_KNEE));
+            List<String> doubts = ankleOnlyDoubts(x);
+            if (doubts.isEmpty()) {
+                // a frontal view: no contact time and no value taken at the landing is reported
+                out.add(QualityCheck.passed("foot_keypoints", "No heel or toe keypoint on " + (d.value()
+                        .contains(" and ") ? "either foot" : "the " + d.value() + " foot") + ", only the ankle; no "
+                        + "value of this view rests on the feet's contact times."));
+                continue;
+            }
             out.add(new QualityCheck("foot_keypoints", Quality.DOUBTFUL, (d.value().contains(" and ")
                     ? "Neither foot has a" : "The " + d.value() + " foot has no") + " heel or toe keypoint, only the "
                     + "ankle: " + (knee
@@ -394,7 +402,7 @@ public final class QualityChecks {
                     + "contact time, flight and duty factor, and the values taken at the landing (overstride, shank "
                     + "angle: the ankle lands 23–34 ms late on simulated forefoot strikers), are shown but not judged "
                     + "(cadence is not affected). A pose model with heel and toe keypoints (OpenPose BODY_25, Halpe, "
-                    + "COCO-WholeBody, MediaPipe) times the contacts from the foot.", ankleOnlyDoubts(x)));
+                    + "COCO-WholeBody, MediaPipe) times the contacts from the foot.", doubts));
         }
     }
 

@@ -178,6 +178,34 @@ class PoseStrikePropertyTest {
         assertThat(res.quality().checks()).anyMatch(c -> c.id().equals("foot_keypoints"));
     }
 
+    /**
+     * A frontal view without heel or toe keypoints: its steps come from the pelvis and it reports no contact time and
+     * no value taken at the landing, so the missing feet put nothing in doubt (the check passes) and the verdict is
+     * the one the same view gets with its feet.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {31, 34})
+    void frontalViewWithoutHeelsOrToes(long seed) throws IOException {
+        Random rnd = new Random(seed);
+        double fps = seed % 2 == 0 ? 60 : 30;
+        PoseRunnerSimulator r = runner(seed, fps, 6);
+        boolean behind = seed % 4 < 2;
+        double distance = behind ? 3 + 2 * rnd.nextDouble() : r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble();
+        PinholeCamera cam = new PinholeCamera(behind ? PinholeCamera.Placement.BEHIND : PinholeCamera.Placement.AHEAD,
+                distance, 0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        String table = r.cameraKeypointTable(cam, r.beltMps(), 0.5, seed);
+        SessionResult feet = analyse("camera_keypoints.csv", table, Optional.of(fps));
+        SessionResult ankles = analyse("camera_ankles.csv", org.gaitform.support.CsvRows.withoutColumns(table, "Heel",
+                "Toe"), Optional.of(fps));
+        System.out.printf(Locale.ROOT, "seed %d frontal without heels or toes: %s (with them %s), %s%n", seed,
+                ankles.quality().verdict().label(), feet.quality().verdict().label(), ankles.quality().checks().stream()
+                        .filter(c -> c.id().equals("foot_keypoints")).map(c -> c.sentence()).toList());
+        assertThat(ankles.info().get("view")).isEqualTo("frontal");
+        assertThat(ankles.decisions()).anyMatch(d -> d.key().equals("ankle_only_feet"));
+        assertThat(ankles.quality().checks()).filteredOn(c -> c.id().equals("foot_keypoints")).singleElement()
+                .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.GOOD));
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {31, 32, 33, 34, 35, 36})
     void filmedFromBehindOrTheFrontWhileMoving(long seed) throws IOException {
