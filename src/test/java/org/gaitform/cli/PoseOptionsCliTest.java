@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.gaitform.io.pose.CocoKeypointsReader;
 import org.gaitform.simulate.PoseRunnerSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +48,60 @@ class PoseOptionsCliTest {
         Run r = run("analyze", f.toString(), option, value, "--out", dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).contains(message);
+    }
+
+    /**
+     * A COCO results file with two people (the sample's runner and a copy of them 700 px to the right): analysed with
+     * the choice reported, {@code --person 2} analyses the other one, {@code --person 3} is a failed input with one
+     * message naming the file, the option, what was expected and what was found.
+     */
+    @Test
+    void personChoosesAmongThePeopleOfACocoFile() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "video_side_openpose_30fps.csv"));
+        List<String> head = List.of(lines.get(0).split(","));
+        List<String> names = CocoKeypointsReader.HALPE_26;
+        Map<String, String> toHalpe = Map.of("LHip", "left_hip", "RHip", "right_hip", "LKnee", "left_knee", "RKnee",
+                "right_knee", "LAnkle", "left_ankle", "RAnkle", "right_ankle", "LHeel", "left_heel", "RHeel",
+                "right_heel", "LBigToe", "left_big_toe", "RBigToe", "right_big_toe");
+        StringBuilder sb = new StringBuilder("[");
+        for (int f = 1; f < lines.size(); f++) {
+            String[] cells = lines.get(f).split(",", -1);
+            for (int person = 0; person < 2; person++) {
+                double[] v = new double[3 * names.size()];
+                toHalpe.forEach((b25, halpe) -> {
+                    int x = head.indexOf(b25 + "_x");
+                    int j = names.indexOf(halpe);
+                    if (!cells[x].isEmpty()) {
+                        v[3 * j] = Double.parseDouble(cells[x]);
+                        v[3 * j + 1] = Double.parseDouble(cells[x + 1]);
+                        v[3 * j + 2] = Double.parseDouble(cells[x + 2]);
+                    }
+                });
+                if (person == 1) {
+                    for (int j = 0; j < names.size(); j++) {
+                        v[3 * j] += v[3 * j + 2] > 0 ? 700 : 0;
+                    }
+                }
+                sb.append(sb.length() > 1 ? "," : "").append("{\"image_id\":").append(f).append(",\"keypoints\":")
+                        .append(java.util.Arrays.toString(v)).append('}');
+            }
+        }
+        Path f = Files.writeString(dir.resolve("two.json"), sb.append("]").toString());
+        Run one = run("analyze", f.toString(), "--fps", "30", "--out", dir.resolve("out1").toString());
+        assertThat(one.code()).as(one.err()).isEqualTo(ExitCode.OK);
+        assertThat(one.out()).contains("quality doubtful");
+        String summary = Files.readString(dir.resolve("out1").resolve("two").resolve("summary.json"));
+        assertThat(summary).contains("\"decision_people\": \"2 followed, runner in 300 frames\"",
+                "the values may be that person's");
+        Run two = run("analyze", f.toString(), "--fps", "30", "--person", "2", "--out", dir.resolve("out2").toString());
+        assertThat(two.code()).as(two.err()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(dir.resolve("out2").resolve("two").resolve("summary.json")))
+                .contains("\"decision_people\": \"2 followed, person 2 in 300 frames\"");
+        Run three = run("analyze", f.toString(), "--fps", "30", "--person", "3", "--out",
+                dir.resolve("out3").toString());
+        assertThat(three.code()).isEqualTo(ExitCode.NOTHING_ANALYSED);
+        assertThat(three.out() + three.err()).contains("two.json: --person 3: expected a person from 1 to 2 (the "
+                + "people followed in the frames), found person 3").doesNotContain("Exception");
     }
 
     @Test

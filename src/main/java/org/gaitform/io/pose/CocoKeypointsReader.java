@@ -47,16 +47,17 @@ public final class CocoKeypointsReader {
     private static final Pattern LAST_NUMBER = Pattern.compile("(\\d+)(?!.*\\d)");
 
     /** COCO's 17 body keypoints. */
-    static final List<String> COCO_17 = List.of("nose", "left_eye", "right_eye", "left_ear", "right_ear",
+    public static final List<String> COCO_17 = List.of("nose", "left_eye", "right_eye", "left_ear", "right_ear",
             "left_shoulder", "right_shoulder", "left_elbow", "right_elbow", "left_wrist", "right_wrist", "left_hip",
             "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle");
     /** OpenPose's 18-point COCO model. */
-    static final List<String> OPENPOSE_COCO_18 = List.of("Nose", "Neck", "RShoulder", "RElbow", "RWrist", "LShoulder",
-            "LElbow", "LWrist", "RHip", "RKnee", "RAnkle", "LHip", "LKnee", "LAnkle", "REye", "LEye", "REar", "LEar");
+    public static final List<String> OPENPOSE_COCO_18 = List.of("Nose", "Neck", "RShoulder", "RElbow", "RWrist",
+            "LShoulder", "LElbow", "LWrist", "RHip", "RKnee", "RAnkle", "LHip", "LKnee", "LAnkle", "REye", "LEye", "REar",
+            "LEar");
     /** Halpe's 26 keypoints (AlphaPose): COCO's and head, neck, the hips' middle, toes and heels. */
-    static final List<String> HALPE_26;
+    public static final List<String> HALPE_26;
     /** COCO-WholeBody's body and feet (its first 23 of 133 points). */
-    static final List<String> WHOLE_BODY_FEET;
+    public static final List<String> WHOLE_BODY_FEET;
 
     static {
         List<String> h = new ArrayList<>(COCO_17);
