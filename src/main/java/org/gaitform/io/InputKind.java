@@ -17,7 +17,10 @@ public enum InputKind {
     POSE_CSV("pose-csv"),
     /** A folder of OpenPose per-frame JSON files. */
     OPENPOSE_JSON("openpose-json"),
-    /** One JSON file of keypoints in COCO's layouts (AlphaPose, Detectron2, YOLO-pose, MMPose). */
+    /**
+     * One JSON file of keypoints in COCO's layouts (AlphaPose, Detectron2, YOLO-pose, MMPose), or a folder of MMPose's
+     * one-image outputs.
+     */
     COCO_JSON("coco-json"),
     /**
      * A runner's whole account: a Strava bulk export (folder or zip with {@code activities.csv}) or a Garmin Connect

@@ -45,6 +45,9 @@ public final class InputReaders {
             if (OpenPoseJsonReader.isOpenPoseFolder(path)) {
                 return Optional.of(InputKind.OPENPOSE_JSON);
             }
+            if (CocoKeypointsReader.isMmposeImageFolder(path)) {
+                return Optional.of(InputKind.COCO_JSON);
+            }
             return SensorLoggerReader.isExportFolder(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
         if (lower.endsWith(".zip")) {
@@ -192,7 +195,8 @@ public final class InputReaders {
                         + "Accelerometer.csv, FIT, TCX, GPX, .trc, .c3d, a Vicon Nexus CSV or Qualisys TSV export, an "
                         + "OpenPose JSON folder, a COCO keypoints JSON file with image or frame ids, a Strava or Garmin "
                         + "account export)",
-                Files.isDirectory(path) ? "a folder without Accelerometer.csv or OpenPose *_keypoints.json files"
+                Files.isDirectory(path) ? "a folder without Accelerometer.csv, OpenPose *_keypoints.json or MMPose "
+                        + "one-image JSON files"
                         : "a file of another kind"));
         try {
             if (!Files.isDirectory(path) && Files.size(path) == 0) {
@@ -208,7 +212,9 @@ public final class InputReaders {
                 case WATCH_GPX -> new GpxReader().read(path, source, options.watch());
                 case POSE_CSV -> new PoseCsvReader().read(path, source, options.pose());
                 case OPENPOSE_JSON -> new OpenPoseJsonReader().read(path, source, options.pose());
-                case COCO_JSON -> new CocoKeypointsReader().read(path, source, options.pose());
+                case COCO_JSON -> Files.isDirectory(path)
+                        ? new CocoKeypointsReader().readFolder(path, source, options.pose())
+                        : new CocoKeypointsReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());
                 case VICON_CSV -> new ViconCsvReader().read(path, source, options.pose());
                 case QUALISYS_TSV -> new QualisysTsvReader().read(path, source, options.pose());

@@ -28,7 +28,9 @@ import org.gaitform.model.PoseRecording;
  *       "categories": [{"keypoints": [names]}]}};</li>
  *   <li>MMPose's inferencer predictions: {@code {"meta_info": {"keypoint_id2name": {…}}, "instance_info":
  *       [{"frame_id": …, "instances": [{"keypoints": [[x, y], …], "keypoint_scores": […]}]}]}}, or the list of frames
- *       alone.</li>
+ *       alone;</li>
+ *   <li>a folder of MMPose's one-image outputs (a video's frames run through MMPose as images), one file per frame
+ *       holding the list of people found, frames by the number in the file names ({@link #readFolder}).</li>
  * </ul>
  * The keypoints' names are the file's own (the category's, MMPose's {@code keypoint_id2name}); otherwise they follow
  * from their number: 17 COCO, 18 OpenPose's COCO, 25 OpenPose BODY_25, 26 Halpe (AlphaPose, with heels and toes),
@@ -97,11 +99,11 @@ public final class CocoKeypointsReader {
                 && (t.contains("\"keypoints\"") || t.contains("\"instance_info\""));
     }
 
-    /** Reads the file. */
-    public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
+    /** The JSON document of {@code file}; {@code where} names it in messages ("file", or the file's name). */
+    private static Object parse(Path file, String source, String where, long limit) throws IOException {
         long size = Files.size(file);
-        if (size > MAX_BYTES) {
-            throw GaitformException.badInput(source, "file", "COCO keypoints JSON of at most " + (MAX_BYTES >> 20)
+        if (size > limit) {
+            throw GaitformException.badInput(source, where, "COCO keypoints JSON of at most " + (limit >> 20)
                     + " MiB", (size >> 20) + " MiB (split the video)");
         }
         String text;
@@ -109,18 +111,92 @@ public final class CocoKeypointsReader {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw GaitformException.badInput(source, "file", "UTF-8 JSON text", "bytes that are not UTF-8");
+            throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
-        Object doc;
         try {
-            doc = JsonReader.parse(text);
+            return JsonReader.parse(text);
         } catch (JsonReader.JsonException e) {
-            throw GaitformException.badInput(source, e.where(), "valid JSON", e.getMessage());
+            throw GaitformException.badInput(source, (where.equals("file") ? "" : where + ", ") + e.where(),
+                    "valid JSON", e.getMessage());
         }
-        text = null; // the parsed document is what is kept
+    }
+
+    /**
+     * True for a folder of MMPose's one-image outputs (a video's frames run through MMPose as images): its first
+     * {@code .json} file, by the number in its name, is a list of people with {@code "keypoints"} pairs and
+     * {@code "keypoint_scores"}.
+     */
+    public static boolean isMmposeImageFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try {
+            List<Path> files = jsonFiles(dir);
+            if (files.isEmpty()) {
+                return false;
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(files.get(0))) {
+                head = in.readNBytes(SNIFF_BYTES);
+            }
+            String t = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
+            return t.startsWith("[") && t.contains("\"keypoint_scores\"") && !t.contains("\"image_id\"")
+                    && !t.contains("\"people\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The {@code .json} files of a folder, by the last number in their names (then by name). */
+    private static List<Path> jsonFiles(Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
+            for (Path p : ds) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
+                    files.add(p);
+                }
+            }
+        }
+        files.sort(java.util.Comparator.comparingLong((Path p) -> {
+            Object k = frameKey(p.getFileName().toString());
+            return k instanceof Long l ? l : Long.MAX_VALUE;
+        }).thenComparing(p -> p.getFileName().toString()));
+        return files;
+    }
+
+    /**
+     * Reads a folder of MMPose's one-image outputs: one JSON file per frame, each a list of the people found with
+     * their {@code keypoints} pairs and {@code keypoint_scores}, frames by the number in the file names.
+     */
+    public PoseRecording readFolder(Path dir, String source, PoseReadOptions options) throws IOException {
+        List<Path> files = jsonFiles(dir);
+        if (files.isEmpty()) {
+            throw GaitformException.badInput(source, "", "MMPose one-image JSON files", "no JSON file in the folder");
+        }
+        if (files.size() > PoseCsvReader.MAX_FRAMES) {
+            throw GaitformException.badInput(source, "", "at most " + PoseCsvReader.MAX_FRAMES + " frames",
+                    files.size() + " files (split the video)");
+        }
+        List<Detection> found = new ArrayList<>();
+        for (int f = 0; f < files.size(); f++) {
+            String name = files.get(f).getFileName().toString();
+            Object doc = parse(files.get(f), source, name, OpenPoseJsonReader.MAX_FRAME_BYTES);
+            if (!(doc instanceof List<?> people)) {
+                throw GaitformException.badInput(source, name, "a list of the people found in the image",
+                        article(kind(doc)));
+            }
+            Object id = frameKey(name);
+            mmposeInstances(people, name, source, id instanceof Long ? (double) (Long) id : (double) f, found);
+        }
+        return recording(found, null, "MMPose one-image outputs (" + files.size() + " files)", source, options);
+    }
+
+    /** Reads the file. */
+    public PoseRecording read(Path file, String source, PoseReadOptions options) throws IOException {
+        Object doc = parse(file, source, "file", MAX_BYTES);
         List<Detection> found = new ArrayList<>();
         List<String> names = null;
         String flavour;
@@ -154,6 +230,15 @@ public final class CocoKeypointsReader {
                     + "\"keypoints\", an object with \"annotations\" or MMPose's \"instance_info\"",
                     doc instanceof Map<?, ?> ? "an object without them" : "a JSON " + kind(doc));
         }
+        return recording(found, names, flavour, source, options);
+    }
+
+    /**
+     * The recording of the people found: keypoint names ({@code null}: from their number), the frames, the person
+     * taken.
+     */
+    private static PoseRecording recording(List<Detection> found, List<String> names, String flavour, String source,
+                                           PoseReadOptions options) {
         if (found.isEmpty()) {
             throw GaitformException.badInput(source, "file", "at least one person with keypoints", "none");
         }
@@ -223,7 +308,7 @@ public final class CocoKeypointsReader {
         PoseAssembler a = new PoseAssembler(source, "coco-json");
         a.decide("input_format", "coco-json", String.format(Locale.ROOT, "%s, %d keypoints per person named by %s, %d "
                         + "frames%s", flavour, kept, namesFrom, n, place == null ? "" : " (" + (n - numbers.length)
-                        + " left out of the file hold no person)"));
+                        + " frames with nobody found)"));
         if (!numbered) {
             a.decide("frame_order", "file", "the image ids hold no number: frames in the order of the file");
         }
@@ -286,33 +371,37 @@ public final class CocoKeypointsReader {
                         frames.get(i) instanceof Map<?, ?> ? "an object without them" : article(kind(frames.get(i))));
             }
             Object id = fr.get("frame_id") != null ? fr.get("frame_id") : (double) i;
-            for (int p = 0; p < inst.size(); p++) {
-                String w = where + ".instances[" + p + "]";
-                if (!(inst.get(p) instanceof Map<?, ?> in) || !(in.get("keypoints") instanceof List<?> kp)) {
-                    throw GaitformException.badInput(source, w, "an instance with \"keypoints\"",
-                            inst.get(p) instanceof Map<?, ?> ? "an object without them" : article(kind(inst.get(p))));
-                }
-                List<?> scores = in.get("keypoint_scores") instanceof List<?> s ? s : null;
-                if (scores != null && scores.size() != kp.size()) {
-                    throw GaitformException.badInput(source, w + ".keypoint_scores", kp.size() + " scores, one per "
-                            + "keypoint", scores.size() + " scores");
-                }
-                if (kp.isEmpty()) {
-                    throw GaitformException.badInput(source, w + ".keypoints", "[x, y] pairs", "an empty array");
-                }
-                double[] v = new double[3 * kp.size()];
-                for (int j = 0; j < kp.size(); j++) {
-                    if (!(kp.get(j) instanceof List<?> xy) || xy.size() < 2) {
-                        throw GaitformException.badInput(source, w + ".keypoints[" + j + "]", "an [x, y] pair",
-                                article(kind(kp.get(j))) + (kp.get(j) instanceof List<?> l ? " of " + l.size() : ""));
-                    }
-                    v[3 * j] = number(xy.get(0), source, w + ".keypoints[" + j + "][0]");
-                    v[3 * j + 1] = number(xy.get(1), source, w + ".keypoints[" + j + "][1]");
-                    v[3 * j + 2] = scores == null ? 1 : number(scores.get(j), source, w + ".keypoint_scores[" + j
-                            + "]");
-                }
-                out.add(new Detection(frameKey(id), cleaned(v)));
+            mmposeInstances(inst, where + ".instances", source, id, out);
+        }
+    }
+
+    /** One frame's people in MMPose's layout: {@code keypoints} [[x, y], …] with {@code keypoint_scores}. */
+    private static void mmposeInstances(List<?> inst, String at, String source, Object id, List<Detection> out) {
+        for (int p = 0; p < inst.size(); p++) {
+            String w = at + "[" + p + "]";
+            if (!(inst.get(p) instanceof Map<?, ?> in) || !(in.get("keypoints") instanceof List<?> kp)) {
+                throw GaitformException.badInput(source, w, "an instance with \"keypoints\"",
+                        inst.get(p) instanceof Map<?, ?> ? "an object without them" : article(kind(inst.get(p))));
             }
+            List<?> scores = in.get("keypoint_scores") instanceof List<?> s ? s : null;
+            if (scores != null && scores.size() != kp.size()) {
+                throw GaitformException.badInput(source, w + ".keypoint_scores", kp.size() + " scores, one per "
+                        + "keypoint", scores.size() + " scores");
+            }
+            if (kp.isEmpty()) {
+                throw GaitformException.badInput(source, w + ".keypoints", "[x, y] pairs", "an empty array");
+            }
+            double[] v = new double[3 * kp.size()];
+            for (int j = 0; j < kp.size(); j++) {
+                if (!(kp.get(j) instanceof List<?> xy) || xy.size() < 2) {
+                    throw GaitformException.badInput(source, w + ".keypoints[" + j + "]", "an [x, y] pair",
+                            article(kind(kp.get(j))) + (kp.get(j) instanceof List<?> l ? " of " + l.size() : ""));
+                }
+                v[3 * j] = number(xy.get(0), source, w + ".keypoints[" + j + "][0]");
+                v[3 * j + 1] = number(xy.get(1), source, w + ".keypoints[" + j + "][1]");
+                v[3 * j + 2] = scores == null ? 1 : number(scores.get(j), source, w + ".keypoint_scores[" + j + "]");
+            }
+            out.add(new Detection(frameKey(id), cleaned(v)));
         }
     }
 

@@ -216,6 +216,48 @@ class CocoKeypointsReaderTest {
     }
 
     /**
+     * A video's frames run through MMPose as images: one JSON file per frame (a list of the people found), frames by
+     * the number in the file name, a frame where nobody was found an empty list. Read as the same video in MMPose's
+     * own video layout.
+     */
+    @Test
+    void mmposeOneImageFilesInAFolderAreTheVideosFrames() throws IOException {
+        PoseRecording rec = (PoseRecording) readers.read(SAMPLE, "sample", fps30());
+        List<String> names = CocoKeypointsReader.HALPE_26;
+        int[] at = places(rec, names, TO_COCO);
+        Path folder = dir.resolve("mmpose_frames");
+        StringBuilder video = new StringBuilder("{\"instance_info\":[");
+        for (int f = 0; f < rec.timeS().length; f++) {
+            double[] v = person(rec, at, names.size(), f, 0);
+            StringBuilder kp = new StringBuilder("[");
+            StringBuilder sc = new StringBuilder("[");
+            for (int j = 0; j < names.size(); j++) {
+                kp.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "[%.3f,%.3f]", v[3 * j], v[3 * j + 1]));
+                sc.append(j == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.3f", v[3 * j + 2]));
+            }
+            String person = "{\"keypoints\":" + kp + "],\"keypoint_scores\":" + sc + "],\"bbox\":[[0,0,9,9]]}";
+            boolean nobody = f % 50 == 17;
+            TempDirs.write(folder, String.format(Locale.ROOT, "frame_%05d.json", f + 1), nobody ? "[]" : "[" + person
+                    + "]");
+            video.append(f == 0 ? "" : ",").append("{\"frame_id\":").append(f + 1).append(",\"instances\":[")
+                    .append(nobody ? "" : person).append("]}");
+        }
+        Path single = TempDirs.write(dir, "video_predictions.json", video.append("]}").toString());
+        assertThat(readers.kindOf(folder)).contains(InputKind.COCO_JSON);
+        SessionResult a = analyse(single);
+        SessionResult b = analyse(folder);
+        assertSameSteps(a, b);
+        assertThat(b.decisions()).filteredOn(d -> d.key().equals("input_format")).singleElement()
+                .satisfies(d -> assertThat(d.reason()).contains("MMPose one-image outputs (300 files)",
+                        "6 frames with nobody found"));
+        // a broken frame file is named in the message
+        TempDirs.write(folder, "frame_00007.json", "[{\"keypoints\": 3}]");
+        assertThatThrownBy(() -> readers.read(folder, "mmpose_frames", fps30()))
+                .hasMessageContaining("mmpose_frames: frame_00007.json[0]")
+                .hasMessageContaining("an instance with \"keypoints\"");
+    }
+
+    /**
      * Estimators that leave out the images without a person: the frames skipped hold no person, and several people in
      * a frame are followed as in OpenPose's folders (the runner and someone standing by in every frame).
      */
@@ -239,7 +281,7 @@ class CocoKeypointsReaderTest {
         assertSameSteps(a, b);
         assertThat(b.decisions()).anyMatch(d -> d.key().equals("people"));
         assertThat(b.decisions()).filteredOn(d -> d.key().equals("input_format")).singleElement()
-                .satisfies(d -> assertThat(d.reason()).contains("24 left out of the file hold no person"));
+                .satisfies(d -> assertThat(d.reason()).contains("24 frames with nobody found"));
     }
 
     @Test
