@@ -186,13 +186,9 @@ class PoseStrikePropertyTest {
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {31, 34})
     void frontalViewWithoutHeelsOrToes(long seed) throws IOException {
-        Random rnd = new Random(seed);
         double fps = seed % 2 == 0 ? 60 : 30;
         PoseRunnerSimulator r = runner(seed, fps, 6);
-        boolean behind = seed % 4 < 2;
-        double distance = behind ? 3 + 2 * rnd.nextDouble() : r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble();
-        PinholeCamera cam = new PinholeCamera(behind ? PinholeCamera.Placement.BEHIND : PinholeCamera.Placement.AHEAD,
-                distance, 0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        PinholeCamera cam = movingCamera(seed, r);
         String table = r.cameraKeypointTable(cam, r.beltMps(), 0.5, seed);
         SessionResult feet = analyse("camera_keypoints.csv", table, Optional.of(fps));
         SessionResult ankles = analyse("camera_ankles.csv", org.gaitform.support.CsvRows.withoutColumns(table, "Heel",
@@ -206,16 +202,24 @@ class PoseStrikePropertyTest {
                 .satisfies(c -> assertThat(c.outcome()).isEqualTo(org.gaitform.model.Quality.GOOD));
     }
 
+    /**
+     * The camera for a runner moving away (seed % 4 below 2: behind, 3-5 m from the start) or coming closer (ahead,
+     * beyond where the runner ends), its lens 0.8-1.4 m high, drawn from the seed.
+     */
+    private static PinholeCamera movingCamera(long seed, PoseRunnerSimulator r) {
+        Random rnd = new Random(seed);
+        boolean behind = seed % 4 < 2;
+        double distance = behind ? 3 + 2 * rnd.nextDouble() : r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble();
+        return new PinholeCamera(behind ? PinholeCamera.Placement.BEHIND : PinholeCamera.Placement.AHEAD, distance,
+                0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {31, 32, 33, 34, 35, 36})
     void filmedFromBehindOrTheFrontWhileMoving(long seed) throws IOException {
-        Random rnd = new Random(seed);
         double fps = seed % 2 == 0 ? 60 : 30;
         PoseRunnerSimulator r = runner(seed, fps, 6);
-        boolean behind = seed % 4 < 2;
-        double distance = behind ? 3 + 2 * rnd.nextDouble() : r.beltMps() * r.seconds() + 4 + 3 * rnd.nextDouble();
-        PinholeCamera cam = new PinholeCamera(behind ? PinholeCamera.Placement.BEHIND : PinholeCamera.Placement.AHEAD,
-                distance, 0.8 + 0.6 * rnd.nextDouble(), 1400, 1920, 1080);
+        PinholeCamera cam = movingCamera(seed, r);
         SessionResult video = analyse("camera_keypoints.csv", r.cameraKeypointTable(cam, r.beltMps(), 0.5, seed),
                 Optional.of(fps));
         SessionResult truth = analyse("markers.txt", r.markerTable(), Optional.empty());
@@ -228,7 +232,7 @@ class PoseStrikePropertyTest {
         double vo = video.metric("vertical_oscillation_pct_leg");
         System.out.printf(Locale.ROOT, "seed %2d %s %.1f m, lens %.2f m, %.0f fps: %s; matched %3.0f %%, |IC| %.1f ms; "
                         + "pelvic drop %.1f (markers %.1f, simulated %.1f) deg, FPPA %.1f (markers %.1f) deg, VO %s%n",
-                seed, cam.placement(), distance, cam.heightM(), fps, video.decisions().stream()
+                seed, cam.placement(), cam.distanceM(), cam.heightM(), fps, video.decisions().stream()
                         .filter(d -> d.key().equals("perspective")).map(d -> d.value()).findFirst().orElse("-"),
                 100 * e[0], 1000 * e[1], video.metric("pelvic_drop_deg_mean"), truth.metric("pelvic_drop_deg_mean"),
                 r.pelvicDropDeg(), video.metric("knee_fppa_deg_mean"), truth.metric("knee_fppa_deg_mean"),
