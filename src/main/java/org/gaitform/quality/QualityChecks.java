@@ -382,7 +382,9 @@ public final class QualityChecks {
             if (!d.key().equals(ANKLE_ONLY_FEET)) {
                 continue;
             }
-            boolean knee = x.r.decisions().stream().anyMatch(e -> e.key().equals(TOE_OFF_FROM_KNEE));
+            // the knee's toe-offs only where some contact was re-timed (decision "N of M contacts", N above 0)
+            boolean knee = x.r.decisions().stream().anyMatch(e -> e.key().equals(TOE_OFF_FROM_KNEE)
+                    && !e.value().startsWith("0 of"));
             List<String> doubts = ankleOnlyDoubts(x);
             if (doubts.isEmpty()) {
                 // a frontal view: no contact time and no value taken at the landing is reported

@@ -134,12 +134,13 @@ public final class CocoKeypointsReader {
             return false;
         }
         try {
-            List<Path> files = jsonFiles(dir);
-            if (files.isEmpty()) {
+            // the first frame only: folder discovery asks this of every folder, so no sort of the whole listing
+            java.util.Optional<Numbered> first = numberedJsonFiles(dir).stream().min(Numbered.ORDER);
+            if (first.isEmpty()) {
                 return false;
             }
             byte[] head;
-            try (InputStream in = Files.newInputStream(files.get(0))) {
+            try (InputStream in = Files.newInputStream(first.get().path())) {
                 head = in.readNBytes(SNIFF_BYTES);
             }
             String t = new String(head, StandardCharsets.UTF_8).replace("\uFEFF", "").stripLeading();
@@ -150,21 +151,30 @@ public final class CocoKeypointsReader {
         }
     }
 
-    /** The {@code .json} files of a folder, by the last number in their names (then by name). */
-    private static List<Path> jsonFiles(Path dir) throws IOException {
-        List<Path> files = new ArrayList<>();
+    /** A folder's JSON file with the last number in its name (the largest long when it holds none). */
+    private record Numbered(long number, String name, Path path) {
+        static final java.util.Comparator<Numbered> ORDER = java.util.Comparator.comparingLong(Numbered::number)
+                .thenComparing(Numbered::name);
+    }
+
+    /** The {@code .json} files of a folder, each with its number (the name read once). */
+    private static List<Numbered> numberedJsonFiles(Path dir) throws IOException {
+        List<Numbered> files = new ArrayList<>();
         try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.json")) {
             for (Path p : ds) {
-                if (Files.isRegularFile(p) && !p.getFileName().toString().startsWith(".")) {
-                    files.add(p);
+                String name = p.getFileName().toString();
+                if (!name.startsWith(".") && Files.isRegularFile(p)) {
+                    Object k = frameKey(name);
+                    files.add(new Numbered(k instanceof Long l ? l : Long.MAX_VALUE, name, p));
                 }
             }
         }
-        files.sort(java.util.Comparator.comparingLong((Path p) -> {
-            Object k = frameKey(p.getFileName().toString());
-            return k instanceof Long l ? l : Long.MAX_VALUE;
-        }).thenComparing(p -> p.getFileName().toString()));
         return files;
+    }
+
+    /** The {@code .json} files of a folder, by the last number in their names (then by name). */
+    private static List<Path> jsonFiles(Path dir) throws IOException {
+        return numberedJsonFiles(dir).stream().sorted(Numbered.ORDER).map(Numbered::path).toList();
     }
 
     /**

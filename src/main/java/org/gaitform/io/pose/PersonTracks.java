@@ -316,17 +316,10 @@ final class PersonTracks {
     }
 
     /**
-     * Follows the people of {@code frames} (per frame, the people found: BODY_25 triplets) and picks the runner.
-     *
-     * @param fps the frame rate (the constants are in seconds)
-     */
-    static Choice choose(List<List<double[]>> frames, double fps) {
-        return choose(frames, fps, 1, Layout.BODY_25);
-    }
-
-    /**
-     * Follows the people of {@code frames} and takes the one of rank {@code rank} (1: the runner, the person seen
-     * moving their legs in the most frames; 2: the next; …), or {@code null} when fewer people were followed.
+     * Follows the people of {@code frames} (per frame, the people found: x, y, confidence triplets in {@code layout})
+     * and takes the one of rank {@code rank} (1: the runner, the person seen moving their legs in the most frames; 2:
+     * the next; …), or {@code null} when fewer people were followed; {@code fps} is the frame rate (the constants are
+     * in seconds).
      */
     static Choice choose(List<List<double[]>> frames, double fps, int rank, Layout layout) {
         List<Track> all = follow(frames, fps, layout);
