@@ -284,6 +284,42 @@ class CocoKeypointsReaderTest {
                 .satisfies(d -> assertThat(d.reason()).contains("24 frames with nobody found"));
     }
 
+    /**
+     * The shared real OpenPose clip (a runner filmed from the side, BODY_25, one JSON file per frame) written as one
+     * COCO results file of 25 keypoints: the same steps as the folder (real data; the clip is short, 4 steps).
+     */
+    @Test
+    void theRealOpenPoseClipAsCocoResultsGivesTheFoldersSteps() throws IOException {
+        Path folder = org.gaitform.support.SharedData.require("openpose-running-side").resolve("json");
+        PoseRecording rec = (PoseRecording) readers.read(folder, "json", fps30());
+        StringBuilder sb = new StringBuilder("[");
+        for (int f = 0; f < rec.timeS().length; f++) {
+            double[] v = new double[3 * KeypointNames.BODY_25.size()];
+            for (Keypoint k : rec.keypoints()) {
+                int j = KeypointNames.BODY_25.indexOf(k.name());
+                if (j >= 0 && Double.isFinite(k.x()[f])) {
+                    v[3 * j] = k.x()[f];
+                    v[3 * j + 1] = k.y()[f];
+                    v[3 * j + 2] = k.confidence()[f];
+                }
+            }
+            sb.append(f == 0 ? "" : ",").append("{\"image_id\":").append(f).append(",\"keypoints\":")
+                    .append(triplets(v)).append('}');
+        }
+        Path json = TempDirs.write(dir, "clip_results.json", sb.append("]").toString());
+        SessionResult a = analyse(folder);
+        SessionResult b = analyse(json);
+        assertThat(a.steps()).hasSizeGreaterThanOrEqualTo(4);
+        assertThat(b.steps()).hasSameSizeAs(a.steps());
+        for (int i = 0; i < a.steps().size(); i++) {
+            // the folder's coordinates pass through 3-decimal text here
+            assertThat(b.steps().get(i).icS()).isCloseTo(a.steps().get(i).icS(), within(1e-3));
+            assertThat(b.steps().get(i).side()).isEqualTo(a.steps().get(i).side());
+        }
+        assertThat(b.metric("cadence_spm")).isCloseTo(a.metric("cadence_spm"), within(0.1));
+        assertThat(b.quality().verdict()).isEqualTo(a.quality().verdict());
+    }
+
     @Test
     void otherJsonFilesAreNotKeypoints() throws IOException {
         Path frame = TempDirs.write(dir, "clip_000000000000_keypoints.json",
