@@ -588,9 +588,19 @@ public final class BatchRunner {
 
     /** Waits for a session; false when the run was asked to stop first. */
     private boolean await(Future<?> f) throws IOException {
+        return await(f, () -> stopRequested);
+    }
+
+    /**
+     * Waits for a session, looking every 100 ms whether {@code stop} asks to give up (then false). A session that
+     * fills the heap fails on its own thread with its own message ({@link #one}); meanwhile this thread may find no
+     * memory for the timeout's exception of its own wait, and waits on instead of ending the batch (a 30-minute,
+     * two-person COCO keypoints file in a 192 MB heap crashed the whole run so, before).
+     */
+    static boolean await(Future<?> f, java.util.function.BooleanSupplier stop) throws IOException {
         try {
             while (true) {
-                if (stopRequested) {
+                if (stop.getAsBoolean()) {
                     return false;
                 }
                 try {
@@ -598,6 +608,10 @@ public final class BatchRunner {
                     return true;
                 } catch (TimeoutException e) {
                     // check for a stop request, then wait on
+                } catch (OutOfMemoryError e) {
+                    // this thread's own allocation failed while a session holds the heap: the session's own error,
+                    // if any, comes wrapped in an ExecutionException below
+                    Thread.sleep(10);
                 }
             }
         } catch (InterruptedException e) {

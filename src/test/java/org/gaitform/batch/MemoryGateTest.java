@@ -1,12 +1,18 @@
 package org.gaitform.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,5 +87,37 @@ class MemoryGateTest {
         assertThat(t.isAlive()).isFalse();
         gate.release(a);
         assertThat(gate.acquire(10)).isZero();
+    }
+
+    /**
+     * While a session fills the heap, the batch's own thread may find no memory for the exception of its timed wait.
+     * It waits on (the session fails with its own message), instead of the whole run ending with a stack trace, as
+     * a 30-minute, two-person COCO file in a 192 MB heap made it do. A session's own error still reaches the batch.
+     */
+    @Test
+    void theBatchWaitsOnWhenItsOwnWaitFindsTheHeapFull() throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        FutureTask<Object> session = new FutureTask<>(() -> "done") {
+            @Override
+            public Object get(long timeout, TimeUnit unit)
+                    throws InterruptedException, ExecutionException, TimeoutException {
+                if (polls.incrementAndGet() <= 3) {
+                    throw new OutOfMemoryError("Java heap space"); // as FutureTask's own TimeoutException would
+                }
+                if (polls.get() == 4) {
+                    throw new TimeoutException();
+                }
+                run();
+                return super.get(timeout, unit);
+            }
+        };
+        assertThat(BatchRunner.await(session, () -> false)).isTrue();
+        assertThat(polls).hasValue(5);
+
+        CompletableFuture<Object> failed = new CompletableFuture<>();
+        failed.completeExceptionally(new OutOfMemoryError("the session's own"));
+        assertThatExceptionOfType(OutOfMemoryError.class).isThrownBy(() -> BatchRunner.await(failed, () -> false))
+                .withMessage("the session's own");
+        assertThat(BatchRunner.await(new CompletableFuture<>(), () -> true)).isFalse();
     }
 }

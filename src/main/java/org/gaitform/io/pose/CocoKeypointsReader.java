@@ -108,13 +108,9 @@ public final class CocoKeypointsReader {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
+            text = JsonReader.utf8Text(Files.readAllBytes(file));
         } catch (CharacterCodingException e) {
             throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
         }
         try {
             return JsonReader.parse(text);

@@ -2,7 +2,6 @@ package org.gaitform.io.pose;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,12 +82,9 @@ public final class OpenPoseJsonReader {
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(p))).toString();
+                text = JsonReader.utf8Text(Files.readAllBytes(p));
             } catch (CharacterCodingException e) {
                 throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
-            }
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1); // a byte-order mark, which some tools write before the JSON
             }
             Object doc;
             try {
