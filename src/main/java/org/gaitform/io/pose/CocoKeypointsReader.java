@@ -34,7 +34,9 @@ import org.gaitform.model.PoseRecording;
  * </ul>
  * The keypoints' names are the file's own (the category's, MMPose's {@code keypoint_id2name}); otherwise they follow
  * from their number: 17 COCO, 18 OpenPose's COCO, 25 OpenPose BODY_25, 26 Halpe (AlphaPose, with heels and toes),
- * 133 COCO-WholeBody (its body and feet are kept, the face and hands left out). Frames are ordered by the image or
+ * 133 COCO-WholeBody and 136 Halpe full body (AlphaPose's whole-body model: Halpe's 26, then 68 face and 42 hand
+ * points; Fang et al. 2022, AlphaPose, IEEE TPAMI 45:7157); of these two the body and feet are kept, the face and
+ * hands left out. Frames are ordered by the image or
  * frame id (a number, or the last number in an image's file name); when the numbers step by one and skip some, as
  * estimators that leave out images without a person do, the frames skipped hold no person. Several people in a frame
  * are followed from frame to frame and the runner is chosen as in OpenPose's folders ({@link PersonTracks}).
@@ -261,17 +263,18 @@ public final class CocoKeypointsReader {
                 case 17 -> COCO_17;
                 case 18 -> OPENPOSE_COCO_18;
                 case 25 -> KeypointNames.BODY_25;
-                case 26 -> HALPE_26;
+                case 26, 136 -> HALPE_26;
                 case 133 -> WHOLE_BODY_FEET;
                 default -> throw GaitformException.badInput(source, "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 "
-                        + "(BODY_25), 26 (Halpe) or 133 (COCO-WholeBody) keypoints per person, or their names in the "
-                        + "file", k + " keypoints");
+                        + "(BODY_25), 26 (Halpe), 133 (COCO-WholeBody) or 136 (Halpe full body) keypoints per person, "
+                        + "or their names in the file", k + " keypoints");
             };
             namesFrom = switch (k) {
                 case 17 -> "COCO's 17 keypoints";
                 case 18 -> "OpenPose's 18 COCO keypoints";
                 case 25 -> "OpenPose BODY_25";
                 case 26 -> "Halpe's 26 keypoints (AlphaPose)";
+                case 136 -> "Halpe's 136 full-body keypoints (AlphaPose; body and feet kept)";
                 default -> "COCO-WholeBody (body and feet kept)";
             };
         } else if (names.size() != k) {

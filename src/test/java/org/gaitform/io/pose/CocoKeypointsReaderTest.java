@@ -143,6 +143,24 @@ class CocoKeypointsReaderTest {
     }
 
     /**
+     * AlphaPose's whole-body model writes Halpe's 136 points: its 26 body and feet points, then 68 face and 42 hand
+     * points, which are left out.
+     */
+    @Test
+    void alphaPoseFullBodyResultsGiveTheStepsOfItsBodyPoints() throws IOException {
+        PoseRecording rec = (PoseRecording) readers.read(SAMPLE, "sample", fps30());
+        String body = results(rec, CocoKeypointsReader.HALPE_26, f -> true, false, true);
+        String faceAndHands = ",333.000,222.000,0.700".repeat(110);
+        assertThat(body).contains("]}");
+        Path json = TempDirs.write(dir, "alphapose-136.json", body.replace("]}", faceAndHands + "]}"));
+        SessionResult a = analyse(TempDirs.write(dir, "alphapose-26.json", body));
+        SessionResult b = analyse(json);
+        assertSameSteps(a, b);
+        assertThat(b.decisions()).filteredOn(d -> d.key().equals("input_format")).singleElement()
+                .satisfies(d -> assertThat(d.reason()).contains("136"));
+    }
+
+    /**
      * COCO's 17 keypoints (YOLO-pose, Detectron2) have no heels or toes: the contacts come from the ankles, as from a
      * table with the same 17 points.
      */
