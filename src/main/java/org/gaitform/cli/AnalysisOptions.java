@@ -65,7 +65,8 @@ public final class AnalysisOptions {
     Double fps;
 
     @Option(names = "--image-size", paramLabel = "WxH", description = "Image size in pixels, to scale normalised "
-            + "keypoint coordinates (MediaPipe).")
+            + "keypoint coordinates (MediaPipe; YOLO pose labels, whose size is otherwise taken from the video "
+            + "written beside them).")
     String imageSize;
 
     @Option(names = "--unit", paramLabel = "px|mm|cm|m|normalised", description = "Coordinate unit of keypoints or "

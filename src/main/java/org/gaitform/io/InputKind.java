@@ -22,6 +22,8 @@ public enum InputKind {
      * one-image outputs.
      */
     COCO_JSON("coco-json"),
+    /** The labels folder of an Ultralytics YOLO pose model: one text file per video frame. */
+    YOLO_POSE_TXT("yolo-pose-txt"),
     /**
      * A runner's whole account: a Strava bulk export (folder or zip with {@code activities.csv}) or a Garmin Connect
      * data export (zip of zips of FIT files), analysed as a history rather than as one recording.

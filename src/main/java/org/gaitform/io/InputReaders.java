@@ -15,6 +15,7 @@ import org.gaitform.io.pose.PoseFiles;
 import org.gaitform.io.pose.QualisysTsvReader;
 import org.gaitform.io.pose.TrcReader;
 import org.gaitform.io.pose.ViconCsvReader;
+import org.gaitform.io.pose.YoloPoseLabelsReader;
 import org.gaitform.io.imu.SensorLoggerReader;
 import org.gaitform.io.watch.AccountExport;
 import org.gaitform.io.watch.FitActivityReader;
@@ -47,6 +48,9 @@ public final class InputReaders {
             }
             if (CocoKeypointsReader.isMmposeImageFolder(path)) {
                 return Optional.of(InputKind.COCO_JSON);
+            }
+            if (YoloPoseLabelsReader.isLabelsFolder(path)) {
+                return Optional.of(InputKind.YOLO_POSE_TXT);
             }
             return SensorLoggerReader.isExportFolder(path) ? Optional.of(InputKind.SENSOR_LOGGER) : Optional.empty();
         }
@@ -215,6 +219,7 @@ public final class InputReaders {
                 case COCO_JSON -> Files.isDirectory(path)
                         ? new CocoKeypointsReader().readFolder(path, source, options.pose())
                         : new CocoKeypointsReader().read(path, source, options.pose());
+                case YOLO_POSE_TXT -> new YoloPoseLabelsReader().read(path, source, options.pose());
                 case TRC -> new TrcReader().read(path, source, options.pose());
                 case VICON_CSV -> new ViconCsvReader().read(path, source, options.pose());
                 case QUALISYS_TSV -> new QualisysTsvReader().read(path, source, options.pose());

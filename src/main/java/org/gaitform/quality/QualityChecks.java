@@ -51,6 +51,8 @@ import org.gaitform.signal.Stats;
  *   <li>{@code vertical_ratio_consistency} (watch): the device's vertical ratio against its oscillation and step
  *       length;</li>
  *   <li>{@code frame_rate_assumed}: a frame rate the file did not record;</li>
+ *   <li>{@code image_aspect_assumed}: normalised image coordinates without the picture's size, measured as if it
+ *       were square;</li>
  *   <li>{@code keypoint_switches}, {@code keypoints_missing} (video keypoints): the share of frames whose left and right
  *       keypoints the pose estimator exchanged, and of frames missing a leg keypoint;</li>
  *   <li>{@code runner_choice} (video keypoints with several people): another person seen moving their legs in nearly
@@ -310,7 +312,25 @@ public final class QualityChecks {
                 assumed.add("speed " + d.value() + " m/s (read from the file name)");
             }
         }
+        boolean normalised = x.r.decisions().stream().anyMatch(d -> d.key().equals("coordinate_unit")
+                && d.value().equals("normalised"));
+        boolean sized = x.r.decisions().stream().anyMatch(d -> d.key().equals("image_size"));
+        if (normalised && !sized) {
+            assumed.add("a square picture (normalised image coordinates without --image-size)");
+            out.add(new QualityCheck("image_aspect_assumed", Quality.DOUBTFUL, "The keypoints are shares of the "
+                    + "picture's width and height, and its size is not known: horizontal and vertical distances were "
+                    + "compared as if the picture were square, which tilts every angle and stretches lengths across "
+                    + "it in a video of another shape (give --image-size WxH).", x.present(ASPECT_METRICS)));
+        }
     }
+
+    /** Summary keys that compare horizontal with vertical distances in the picture: angles, lengths across it. */
+    static final List<String> ASPECT_METRICS = List.of("trunk_lean_deg", "knee_fppa_deg", "knee_fppa_deg_mean",
+            "knee_fppa_deg_left", "knee_fppa_deg_right", "pelvic_drop_deg", "pelvic_drop_deg_mean",
+            "pelvic_drop_deg_left", "pelvic_drop_deg_right", "shank_angle_deg", "knee_flexion_ic_deg",
+            "foot_strike_angle_deg", "foot_strike_angle_deg_left", "foot_strike_angle_deg_right", "overstride_cm",
+            "overstride_pct_leg", "step_length_m", "step_length_cm", "step_length_pct_leg", "foot_midline_pct_leg",
+            "crossover_pct", "knee_abduction_deg", "knee_abduction_deg_mean");
 
     /** Values that rest on telling the left from the right leg. */
     static final List<String> SIDE_METRICS = List.of("contact_ms_left", "contact_ms_right", "contact_ms_lr_diff",

@@ -75,7 +75,7 @@ public final class CocoKeypointsReader {
     }
 
     /** One person found in one frame: the frame's key, and x, y, confidence triplets. */
-    private record Detection(Object frameKey, double[] keypoints) {
+    record Detection(Object frameKey, double[] keypoints) {
     }
 
     /**
@@ -199,7 +199,8 @@ public final class CocoKeypointsReader {
             Object id = frameKey(name);
             mmposeInstances(people, name, source, id instanceof Long ? (double) (Long) id : (double) f, found);
         }
-        return recording(found, null, "MMPose one-image outputs (" + files.size() + " files)", source, options);
+        return recording(found, null, "MMPose one-image outputs (" + files.size() + " files)", source, options,
+                new PoseAssembler(source, "coco-json"), Double.NaN);
     }
 
     /** Reads the file. */
@@ -238,15 +239,16 @@ public final class CocoKeypointsReader {
                     + "\"keypoints\", an object with \"annotations\" or MMPose's \"instance_info\"",
                     doc instanceof Map<?, ?> ? "an object without them" : "a JSON " + kind(doc));
         }
-        return recording(found, names, flavour, source, options);
+        return recording(found, names, flavour, source, options, new PoseAssembler(source, "coco-json"), Double.NaN);
     }
 
     /**
      * The recording of the people found: keypoint names ({@code null}: from their number), the frames, the person
-     * taken.
+     * taken; {@code a} is the assembler of the input's format (decisions may already be in it), {@code fileRateHz}
+     * the frame rate the input records (NaN: none).
      */
-    private static PoseRecording recording(List<Detection> found, List<String> names, String flavour, String source,
-                                           PoseReadOptions options) {
+    static PoseRecording recording(List<Detection> found, List<String> names, String flavour, String source,
+                                   PoseReadOptions options, PoseAssembler a, double fileRateHz) {
         if (found.isEmpty()) {
             throw GaitformException.badInput(source, "file", "at least one person with keypoints", "none");
         }
@@ -314,8 +316,7 @@ public final class CocoKeypointsReader {
             multi += here.size() > 1 ? 1 : 0;
             idx++;
         }
-        PoseAssembler a = new PoseAssembler(source, "coco-json");
-        a.decide("input_format", "coco-json", String.format(Locale.ROOT, "%s, %d keypoints per person named by %s, %d "
+        a.decide("input_format", a.format(), String.format(Locale.ROOT, "%s, %d keypoints per person named by %s, %d "
                         + "frames%s", flavour, kept, namesFrom, n, place == null ? "" : " (" + (n - numbers.length)
                         + " frames with nobody found)"));
         if (!numbered) {
@@ -338,7 +339,7 @@ public final class CocoKeypointsReader {
             }
             raw.add(new PoseAssembler.Raw(used.get(j), x, y, null, c));
         }
-        return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
+        return a.build(raw, null, fileRateHz, true, Optional.empty(), options);
     }
 
     /** Entries of a COCO results list or a dataset's annotations; {@code images} maps image ids to file names. */

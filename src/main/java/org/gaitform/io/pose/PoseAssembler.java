@@ -36,6 +36,8 @@ final class PoseAssembler {
 
     private final String source;
     private final String format;
+    /** How the frame rate given to {@link #build} as the file's own was found, as the decision says it. */
+    private String fileRateReason = "recorded in the file";
     private final List<Decision> decisions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Frames in which the reader found people but not the runner ({@link #othersOnly(int)}). */
@@ -55,6 +57,16 @@ final class PoseAssembler {
     /** Says that {@code frames} frames without the runner show other people (a reader that chose among people). */
     void othersOnly(int frames) {
         othersOnly = frames;
+    }
+
+    /** Says where the frame rate given to {@link #build} as the file's own comes from, when not from the file. */
+    void fileRateReason(String reason) {
+        fileRateReason = reason;
+    }
+
+    /** The input format named in outputs ({@code coco-json}, {@code pose-csv}, …). */
+    String format() {
+        return format;
     }
 
     void decide(String key, String value, String reason) {
@@ -211,7 +223,7 @@ final class PoseAssembler {
         } else if (Double.isFinite(fileRateHz) && fileRateHz > 0) {
             rate = fileRateHz;
             t = grid(n, 0, rate);
-            decide("frame_rate_hz", fmt(rate), "recorded in the file");
+            decide("frame_rate_hz", fmt(rate), fileRateReason);
         } else if (video) {
             rate = PoseReadOptions.DEFAULT_VIDEO_FPS;
             t = grid(n, 0, rate);

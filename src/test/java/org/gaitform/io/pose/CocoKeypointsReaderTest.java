@@ -50,7 +50,7 @@ class CocoKeypointsReaderTest {
     }
 
     /** The sample's BODY_25 keypoints by their place in {@code names} (-1: the model has no such point). */
-    private static int[] places(PoseRecording rec, List<String> names, Map<String, String> body25ToModel) {
+    static int[] places(PoseRecording rec, List<String> names, Map<String, String> body25ToModel) {
         int[] at = new int[rec.keypoints().size()];
         for (int i = 0; i < at.length; i++) {
             String m = body25ToModel.get(rec.keypoints().get(i).name());
@@ -59,7 +59,7 @@ class CocoKeypointsReaderTest {
         return at;
     }
 
-    private static final Map<String, String> TO_COCO = Map.ofEntries(Map.entry("Nose", "nose"),
+    static final Map<String, String> TO_COCO = Map.ofEntries(Map.entry("Nose", "nose"),
             Map.entry("LShoulder", "left_shoulder"), Map.entry("RShoulder", "right_shoulder"),
             Map.entry("LWrist", "left_wrist"), Map.entry("RWrist", "right_wrist"), Map.entry("LHip", "left_hip"),
             Map.entry("RHip", "right_hip"), Map.entry("LKnee", "left_knee"), Map.entry("RKnee", "right_knee"),
@@ -68,7 +68,7 @@ class CocoKeypointsReaderTest {
             Map.entry("LHeel", "left_heel"), Map.entry("RHeel", "right_heel"));
 
     /** One person's keypoints in frame {@code f} as x, y, score triplets in the model's order, moved by {@code dx}. */
-    private static double[] person(PoseRecording rec, int[] at, int size, int f, double dx) {
+    static double[] person(PoseRecording rec, int[] at, int size, int f, double dx) {
         double[] v = new double[3 * size];
         for (int i = 0; i < at.length; i++) {
             Keypoint k = rec.keypoints().get(i);

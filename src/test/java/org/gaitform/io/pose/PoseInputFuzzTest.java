@@ -265,6 +265,41 @@ public class PoseInputFuzzTest {
         }
     }
 
+    // ---------------------------------------------------------------------------------------------------- YOLO labels
+
+    /**
+     * A YOLO pose labels folder of the fuzzed frames: the bytes split at form feeds into up to 20 files
+     * {@code run_1.txt}, {@code run_2.txt}, … (the folder emptied first).
+     */
+    public static Object yoloLabelsRun(byte[] data) throws IOException {
+        Path folder = DIR.resolve("yolo").resolve("labels");
+        if (Files.isDirectory(folder)) {
+            try (java.util.stream.Stream<Path> old = Files.list(folder)) {
+                for (Path p : old.toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        int start = 0;
+        int frame = 1;
+        for (int i = 0; i <= data.length && frame <= 20; i++) {
+            if (i == data.length || data[i] == '\f') {
+                write("yolo/labels/run_" + frame++ + ".txt", java.util.Arrays.copyOfRange(data, start, i));
+                start = i + 1;
+            }
+        }
+        return new YoloPoseLabelsReader().read(folder, "yolo", PoseReadOptions.DEFAULTS);
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void yoloLabels(byte[] data) throws IOException {
+        try {
+            check(yoloLabelsRun(data));
+        } catch (GaitformException expected) {
+            assertThat(expected.getMessage()).startsWith("yolo: ");
+        }
+    }
+
     // ---------------------------------------------------------------------------------------------------- tables
 
     /** The keypoint-table reader (OpenPose, MediaPipe, generic CSV, marker TSV) on arbitrary bytes. */
