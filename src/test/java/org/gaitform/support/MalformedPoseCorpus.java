@@ -203,7 +203,8 @@ public final class MalformedPoseCorpus {
         List<Case> cases = new ArrayList<>();
         cases.add(c(r, "a keypoint count of no model", "pose_count.json", utf8("[{\"image_id\":0,\"keypoints\":["
                 + String.join(",", java.util.Collections.nCopies(20, "1,2,0.9")) + "]}]"), "pose_count.json",
-                "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 (BODY_25), 26 (Halpe) or 133 (COCO-WholeBody)",
+                "keypoints", "17 (COCO), 18 (OpenPose COCO), 25 (BODY_25), 26 (Halpe), 133 (COCO-WholeBody) or 136 "
+                        + "(Halpe full body)",
                 "found 20 keypoints"));
         cases.add(c(r, "a person without a frame", "pose_noid.json", utf8("[{\"image_id\":0,\"keypoints\":" + person
                 + "},{\"keypoints\":" + person + "}]"), "pose_noid.json", "[1].image_id",

@@ -2,9 +2,6 @@ package org.gaitform.io.pose;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -33,10 +30,10 @@ import org.gaitform.model.Printable;
  * <p>Frames without a file are frames in which nobody was found. Several people are followed from frame to frame and
  * the runner is chosen as in OpenPose's folders ({@link PersonTracks}, {@code --person N}); track ids are not used.
  * Coordinates become pixels with {@code --image-size WxH} or, without it, with the size of the video the predictor
- * wrote beside its labels folder ({@code runs/pose/predict/run.avi}, whose AVI main header also gives the frame rate;
- * OpenCV's writer there holds a whole number of frames per second, so 23, 29, 59, 119 and 239 are read as the NTSC
- * rates 24, 30, 60, 120 and 240 × 1000/1001); otherwise they stay shares of the picture, and angles are measured as if
- * it were square (a warning says so). The frame rate is 30 fps when neither {@code --fps} nor that video gives it.
+ * wrote beside its labels folder ({@code runs/pose/predict/run.avi}, {@code .mp4} on macOS), whose header also gives
+ * the frame rate ({@link VideoHeaders}); otherwise they stay shares of the picture, and angles are measured as if it
+ * were square (a warning and the quality check {@code image_aspect_assumed} say so). The frame rate is 30 fps when
+ * neither {@code --fps} nor that video gives it.
  */
 public final class YoloPoseLabelsReader {
     /** Values on a line: class, box (4), 17 keypoints of x, y[, confidence], then box confidence and track id. */
@@ -46,8 +43,6 @@ public final class YoloPoseLabelsReader {
     private static final Pattern FRAME_FILE = Pattern.compile("(.*?)_?(\\d{1,9})\\.txt", Pattern.CASE_INSENSITIVE);
     /** Bytes of a frame file read at most (a frame of many people is a few kB). */
     static final long MAX_FRAME_BYTES = 1 << 20;
-    /** Bytes of a video's header read for its size and frame rate. */
-    private static final int AVI_HEAD_BYTES = 1 << 16;
 
     /** A frame file: the video's name, the frame's number. */
     private record FrameFile(String stem, long frame, Path path) {
@@ -152,7 +147,8 @@ public final class YoloPoseLabelsReader {
         if (stems.size() > 1) {
             throw GaitformException.badInput(source, "", "the labels of one video (files named <video>_<frame>.txt "
                     + "with one <video>)", stems.size() + " videos (" + String.join(", ", stems.stream().limit(4)
-                    .map(st -> st.isEmpty() ? "(no name)" : "'" + st + "'").toList()) + (stems.size() > 4 ? ", …" : "")
+                    .map(st -> st.isEmpty() ? "(no name)" : "'" + st + "'").toList())
+                    + (stems.size() > 4 ? ", …" : "")
                     + "): put each video's labels in a folder of its own");
         }
         if (files.size() > PoseCsvReader.MAX_FRAMES) {
@@ -166,9 +162,10 @@ public final class YoloPoseLabelsReader {
         if (files.size() > 2 && steps < (files.size() - 1) / 2.0) {
             throw GaitformException.badInput(source, "file names", "a video's frames, numbered one by one (frames "
                     + "without anybody have no file)", "numbers that mostly skip (" + files.get(0).path().getFileName()
-                    + ", " + files.get(1).path().getFileName() + ", …): these look like the labels of separate images");
+                    + ", " + files.get(1).path().getFileName() + ", …): these look like the labels of separate "
+                    + "images");
         }
-        Optional<AviHeader> avi = options.imageWidth().isPresent() && options.fps().isPresent()
+        Optional<VideoHeaders.Header> avi = options.imageWidth().isPresent() && options.fps().isPresent()
                 ? Optional.empty() : videoBeside(dir, files.get(0).stem());
         double w = options.imageWidth().map(x -> (double) x).orElse(avi.map(h -> (double) h.width()).orElse(1.0));
         double h = options.imageWidth().isPresent() ? options.imageHeight().orElse(options.imageWidth().get())
@@ -197,10 +194,10 @@ public final class YoloPoseLabelsReader {
                 String[] tokens = line.split("\\s+");
                 int per = keypointValues(tokens);
                 if (per == 0) {
-                    throw GaitformException.badInput(source, name + ", line " + (li + 1), "a YOLO pose label: the class, "
-                            + "the box's x, y, width and height, then x, y[, confidence] of 17 keypoints as shares of "
-                            + "the picture (" + (5 + 3 * KEYPOINTS) + " to " + (7 + 3 * KEYPOINTS) + " numbers, or "
-                            + (5 + 2 * KEYPOINTS) + " to " + (7 + 2 * KEYPOINTS) + " without confidences)",
+                    throw GaitformException.badInput(source, name + ", line " + (li + 1), "a YOLO pose label: the "
+                            + "class, the box's x, y, width and height, then x, y[, confidence] of 17 keypoints as "
+                            + "shares of the picture (" + (5 + 3 * KEYPOINTS) + " to " + (7 + 3 * KEYPOINTS)
+                            + " numbers, or " + (5 + 2 * KEYPOINTS) + " to " + (7 + 2 * KEYPOINTS) + " without confidences)",
                             tokens.length + " value(s) starting '" + Printable.quoted(line) + "'");
                 }
                 if (perKeypoint != 0 && per != perKeypoint) {
@@ -237,83 +234,23 @@ public final class YoloPoseLabelsReader {
     }
 
     /**
-     * An AVI file's main header: the picture's size and its frame rate.
-     *
-     * @param file      the file's name
-     * @param width     pixels
-     * @param height    pixels
-     * @param fps       frames per second (0 when the header gives none)
-     * @param fpsReason how the frame rate was read
+     * The video named {@code stem} beside the labels folder (in its parent, where Ultralytics writes it: {@code .avi}
+     * on Linux and Windows, {@code .mp4} on macOS), if any and readable.
      */
-    record AviHeader(String file, int width, int height, double fps, String fpsReason) {
-    }
-
-    /**
-     * The AVI video named {@code stem} beside the labels folder (in its parent, where Ultralytics writes it), if any
-     * and readable.
-     */
-    static Optional<AviHeader> videoBeside(Path dir, String stem) {
+    static Optional<VideoHeaders.Header> videoBeside(Path dir, String stem) {
         Path parent = dir.toAbsolutePath().getParent();
         if (parent == null || stem.isEmpty()) {
             return Optional.empty();
         }
-        for (String ext : List.of(".avi", ".AVI")) {
+        for (String ext : List.of(".avi", ".mp4", ".mov", ".AVI", ".MP4", ".MOV")) {
             Path video = parent.resolve(stem + ext);
             if (Files.isRegularFile(video)) {
-                try (InputStream in = Files.newInputStream(video)) {
-                    return aviHeader(in.readNBytes(AVI_HEAD_BYTES), video.getFileName().toString());
-                } catch (IOException e) {
-                    return Optional.empty();
+                Optional<VideoHeaders.Header> h = VideoHeaders.of(video);
+                if (h.isPresent()) {
+                    return h;
                 }
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * The main header ({@code avih}) of an AVI file's first bytes: microseconds per frame, then after six more
-     * 32-bit fields the width and the height, little-endian (Microsoft, AVI RIFF File Reference, AVIMAINHEADER).
-     */
-    static Optional<AviHeader> aviHeader(byte[] head, String file) {
-        ByteBuffer b = ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN);
-        if (head.length < 12 || b.getInt(0) != fourcc("RIFF") || b.getInt(8) != fourcc("AVI ")) {
-            return Optional.empty();
-        }
-        for (int p = 12; p + 8 + 40 <= head.length; p++) {
-            if (b.getInt(p) != fourcc("avih")) {
-                continue;
-            }
-            int size = b.getInt(p + 4);
-            if (size < 40) {
-                return Optional.empty();
-            }
-            long usPerFrame = b.getInt(p + 8) & 0xffffffffL;
-            int width = b.getInt(p + 8 + 32);
-            int height = b.getInt(p + 8 + 36);
-            if (width <= 0 || height <= 0 || width > 100_000 || height > 100_000) {
-                return Optional.empty();
-            }
-            double fps = 0;
-            String reason = "no frame rate in its header";
-            if (usPerFrame > 0 && usPerFrame < 1_000_000) {
-                double raw = 1e6 / usPerFrame;
-                long whole = Math.round(raw);
-                if (Math.abs(raw - whole) < 0.01 && List.of(23L, 29L, 59L, 119L, 239L).contains(whole)) {
-                    fps = (whole + 1) * 1000.0 / 1001;
-                    reason = String.format(Locale.ROOT, "%d fps in its header, a whole number written for an NTSC "
-                            + "video: %.3f fps", whole, fps);
-                } else {
-                    fps = raw;
-                    reason = String.format(Locale.ROOT, "%.3f fps in its header", raw);
-                }
-            }
-            return Optional.of(new AviHeader(file, width, height, fps, reason));
-        }
-        return Optional.empty();
-    }
-
-    private static int fourcc(String s) {
-        byte[] c = s.getBytes(StandardCharsets.US_ASCII);
-        return (c[0] & 0xff) | (c[1] & 0xff) << 8 | (c[2] & 0xff) << 16 | (c[3] & 0xff) << 24;
     }
 }

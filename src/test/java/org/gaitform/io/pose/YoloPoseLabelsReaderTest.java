@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -45,7 +42,8 @@ class YoloPoseLabelsReaderTest {
     private static final int H = 1080;
 
     private static ReadOptions options(Optional<Double> fps, boolean size, Optional<Integer> person) {
-        return new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(fps, size ? Optional.of(W) : Optional.empty(),
+        return new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(fps,
+                size ? Optional.of(W) : Optional.empty(),
                 size ? Optional.of(H) : Optional.empty(), Optional.empty(), Map.of(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), person));
     }
@@ -166,7 +164,7 @@ class YoloPoseLabelsReaderTest {
         PoseRecording rec = sample();
         Path predict = Files.createDirectories(dir.resolve("predict"));
         Path labels = labels(predict, rec, f -> true, false, "");
-        Files.write(predict.resolve("run.avi"), avi(1_000_000 / 29, W, H));
+        Files.write(predict.resolve("run.avi"), VideoHeadersTest.avi(1_000_000 / 29, W, H));
         SessionResult a = analyse(table(rec, f -> true), options(Optional.of(30.0), false, Optional.empty()));
         SessionResult b = analyse(labels, options(Optional.empty(), false, Optional.empty()));
         double fps = 30000.0 / 1001;
@@ -226,7 +224,8 @@ class YoloPoseLabelsReaderTest {
                 .hasMessageContaining("the labels of one video").hasMessageContaining("2 videos ('run', 'walk')");
         Files.delete(labels.resolve("walk_5.txt"));
         // a line that is not a pose label
-        Files.writeString(labels.resolve("run_7.txt"), "0 0.5 0.5 0.1 0.2 0.3\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(labels.resolve("run_7.txt"), "0 0.5 0.5 0.1 0.2 0.3\n",
+                java.nio.file.StandardOpenOption.APPEND);
         assertThatThrownBy(() -> readers.read(labels, "labels", o)).isInstanceOf(GaitformException.class)
                 .hasMessageContaining("run_7.txt, line 2").hasMessageContaining("a YOLO pose label")
                 .hasMessageContaining("found 6 value(s) starting '0 0.5 0.5 0.1 0.2 0.3'");
@@ -244,34 +243,5 @@ class YoloPoseLabelsReaderTest {
         Files.copy(labels.resolve("run_8.txt"), other.resolve("session_2.txt"));
         Files.writeString(other.resolve("README.txt"), "labels\n");
         assertThat(readers.kindOf(other)).isEmpty();
-    }
-
-    @Test
-    void aviMainHeaders() {
-        assertThat(YoloPoseLabelsReader.aviHeader(avi(33_333, 1280, 720), "a.avi")).get().satisfies(h -> {
-            assertThat(h.width()).isEqualTo(1280);
-            assertThat(h.height()).isEqualTo(720);
-            assertThat(h.fps()).isCloseTo(30.0, within(0.01));
-        });
-        assertThat(YoloPoseLabelsReader.aviHeader(avi(1_000_000 / 59, 1080, 1920), "a.avi")).get()
-                .satisfies(h -> assertThat(h.fps()).isCloseTo(60000.0 / 1001, within(1e-9)));
-        assertThat(YoloPoseLabelsReader.aviHeader(avi(40_000, 720, 576), "a.avi")).get()
-                .satisfies(h -> assertThat(h.fps()).isCloseTo(25.0, within(1e-9)));
-        byte[] notAvi = avi(33_333, 1280, 720);
-        notAvi[8] = 'W';
-        assertThat(YoloPoseLabelsReader.aviHeader(notAvi, "a.avi")).isEmpty();
-        assertThat(YoloPoseLabelsReader.aviHeader(avi(33_333, 0, 720), "a.avi")).isEmpty();
-        assertThat(YoloPoseLabelsReader.aviHeader(new byte[5], "a.avi")).isEmpty();
-    }
-
-    /** The start of an AVI file: RIFF, the header list and its main header (AVIMAINHEADER, 56 bytes). */
-    static byte[] avi(int usPerFrame, int width, int height) {
-        ByteBuffer b = ByteBuffer.allocate(12 + 12 + 8 + 56).order(ByteOrder.LITTLE_ENDIAN);
-        b.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(1 << 20).put("AVI ".getBytes(StandardCharsets.US_ASCII));
-        b.put("LIST".getBytes(StandardCharsets.US_ASCII)).putInt(4 + 8 + 56).put("hdrl".getBytes(StandardCharsets.US_ASCII));
-        b.put("avih".getBytes(StandardCharsets.US_ASCII)).putInt(56);
-        b.putInt(usPerFrame).putInt(0).putInt(0).putInt(0x10).putInt(300).putInt(0).putInt(1).putInt(0);
-        b.putInt(width).putInt(height).putInt(0).putInt(0).putInt(0).putInt(0);
-        return b.array();
     }
 }
