@@ -197,7 +197,8 @@ public final class YoloPoseLabelsReader {
                     throw GaitformException.badInput(source, name + ", line " + (li + 1), "a YOLO pose label: the "
                             + "class, the box's x, y, width and height, then x, y[, confidence] of 17 keypoints as "
                             + "shares of the picture (" + (5 + 3 * KEYPOINTS) + " to " + (7 + 3 * KEYPOINTS)
-                            + " numbers, or " + (5 + 2 * KEYPOINTS) + " to " + (7 + 2 * KEYPOINTS) + " without confidences)",
+                            + " numbers, or " + (5 + 2 * KEYPOINTS) + " to " + (7 + 2 * KEYPOINTS)
+                            + " without confidences)",
                             tokens.length + " value(s) starting '" + Printable.quoted(line) + "'");
                 }
                 if (perKeypoint != 0 && per != perKeypoint) {
