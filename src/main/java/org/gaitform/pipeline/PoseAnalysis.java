@@ -271,7 +271,7 @@ final class PoseAnalysis {
             }
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running, over %.1f s: "
                     + "%s; gaitform's pose analysis measures running%s%s", dur, String.join("; and ", why),
-                    noiseNote(body), RUNNING_OVERRIDE));
+                    noiseNote(body) + aspectNote(rec), RUNNING_OVERRIDE));
         }
         if (forced.isEmpty()) {
             decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
@@ -284,12 +284,13 @@ final class PoseAnalysis {
             throw GaitformException.notAnalysable(source, String.format(Locale.ROOT, "walking, not running: %d steps "
                     + "over %.1f s with both feet on the ground together for %.0f ms per step (median) and no flight "
                     + "phase; gaitform's pose analysis measures running%s%s", contacts.size(), dur, -medianFlight,
-                    noiseNote(body), RUNNING_OVERRIDE));
+                    noiseNote(body) + aspectNote(rec), RUNNING_OVERRIDE));
         }
         if (contacts.size() < MIN_STEPS) {
             throw GaitformException.notAnalysable(source, "only " + contacts.size() + " foot contact(s) found in "
                     + String.format(Locale.ROOT, "%.1f s", rec.durationS()) + "; at least " + MIN_STEPS
-                    + " are needed (are both feet visible, and is the runner running?)" + noiseNote(body));
+                    + " are needed (are both feet visible, and is the runner running?)" + noiseNote(body)
+                    + aspectNote(rec));
         }
         double[] staticFoot = {Double.NaN, Double.NaN};
         if (standing != null) {
@@ -446,6 +447,21 @@ final class PoseAnalysis {
     static final String RUNNING_OVERRIDE = " (if this is running, --activity running overrides the decision)";
 
     /** What a refusal adds when the video keypoints are noisy for the runner's size in the picture, else "". */
+    /**
+     * A refusal's note when the keypoints are shares of the picture whose shape is not known: distances across the
+     * picture were compared with distances along it as if it were square, which can hide the contacts of a view from
+     * behind or ahead (a simulated 6 s run filmed from behind in 16:9, squeezed square, gave 1 contact;
+     * {@code ImageAspectTest}).
+     */
+    static String aspectNote(PoseRecording rec) {
+        boolean normalised = rec.decisions().stream().anyMatch(d -> d.key().equals("coordinate_unit")
+                && d.value().equals("normalised"));
+        boolean shaped = rec.decisions().stream().anyMatch(d -> d.key().equals("image_size")
+                || d.key().equals("image_aspect"));
+        return normalised && !shaped ? "; note that the keypoints are shares of the picture's width and height and its "
+                + "size is not known, so they were measured as if it were square: give --image-size WxH" : "";
+    }
+
     static String noiseNote(Body body) {
         double j = body.keypointJitterPctLeg();
         return j > NOISY_KEYPOINTS_PCT_LEG ? String.format(Locale.ROOT, "; note that the video keypoints jitter by %.1f "

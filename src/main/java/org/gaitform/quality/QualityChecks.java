@@ -314,7 +314,8 @@ public final class QualityChecks {
         }
         boolean normalised = x.r.decisions().stream().anyMatch(d -> d.key().equals("coordinate_unit")
                 && d.value().equals("normalised"));
-        boolean sized = x.r.decisions().stream().anyMatch(d -> d.key().equals("image_size"));
+        boolean sized = x.r.decisions().stream().anyMatch(d -> d.key().equals("image_size")
+                || d.key().equals("image_aspect"));
         if (normalised && !sized) {
             assumed.add("a square picture (normalised image coordinates without --image-size)");
             out.add(new QualityCheck("image_aspect_assumed", Quality.DOUBTFUL, "The keypoints are shares of the "

@@ -488,6 +488,36 @@ class QualityFaultInjectionTest {
                 });
     }
 
+    /** The pose session with other decisions. */
+    private static SessionResult poseWith(List<Decision> ds) {
+        return new SessionResult(pose.sessionId(), pose.source(), pose.inputKind(), pose.placement(),
+                pose.samplingRateHz(), pose.bouts(), pose.steps(), pose.metrics(), pose.info(), pose.findings(), ds,
+                pose.warnings(), pose.traces(), pose.figures(), pose.quality());
+    }
+
+    /**
+     * Keypoints as shares of the picture whose size and shape are unknown: angles and lengths across the picture are
+     * doubtful, times are not; a shape found from the legs (or a given size) clears it.
+     */
+    @Test
+    void anUnknownPictureShapeMakesAnglesDoubtful() {
+        List<Decision> ds = new ArrayList<>(pose.decisions());
+        ds.removeIf(d -> d.key().equals("coordinate_unit"));
+        ds.add(new Decision("coordinate_unit", "normalised", "test"));
+        SessionQuality q = assess(poseRec, poseWith(ds), "pose-3d");
+        assertFlagged("normalised coordinates, shape unknown", q, Quality.DOUBTFUL, "image_aspect_assumed");
+        assertThat(q.checks()).filteredOn(c -> c.id().equals("image_aspect_assumed")).singleElement()
+                .satisfies(c -> assertThat(c.metrics()).isNotEmpty().isSubsetOf(QualityChecks.ASPECT_METRICS)
+                        .doesNotContain("cadence_spm", "contact_ms"));
+        assertThat(q.assumedInputs()).anyMatch(a -> a.contains("square picture"));
+        for (String known : List.of("image_aspect", "image_size")) {
+            List<Decision> shaped = new ArrayList<>(ds);
+            shaped.add(new Decision(known, "16:9", "test"));
+            assertThat(assess(poseRec, poseWith(shaped), "pose-3d").checks())
+                    .noneMatch(c -> c.id().equals("image_aspect_assumed"));
+        }
+    }
+
     @Test
     void aFrameRateTheFileDoesNotRecordMakesTimesDoubtful() throws IOException {
         PoseRunnerSimulator sim = new PoseRunnerSimulator(30, 12, 170, 0.26, 3.0, 8, 0.2, 15, 6, 0.03, false);

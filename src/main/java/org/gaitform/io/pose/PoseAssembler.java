@@ -237,8 +237,7 @@ final class PoseAssembler {
         if (video) {
             legKeypointsMissing(raw, n, rate);
         }
-        correctSwitches(raw, n, rate, video, options);
-        // unit
+        // unit (first, so that the left/right correction below compares distances in the picture's own proportions)
         String unit;
         boolean imageYDown = false;
         if (options.unit().isPresent()) {
@@ -281,16 +280,60 @@ final class PoseAssembler {
                 unit = "px";
                 decide("image_size", w + "x" + h, "override (--image-size): normalised coordinates scaled to pixels");
             } else {
-                warn("normalised image coordinates without --image-size WxH: horizontal and vertical distances are "
-                        + "compared as if the image were square, which tilts angles in a non-square video");
+                Optional<ImageAspect.Estimate> shape = is3d ? Optional.empty() : ImageAspect.of(legSegments(raw));
+                if (shape.isPresent()) {
+                    double a = shape.get().ratio();
+                    for (Raw r : raw) {
+                        for (int i = 0; i < n; i++) {
+                            r.x()[i] *= a;
+                        }
+                    }
+                    decide("image_aspect", shape.get().shape().isEmpty() ? String.format(Locale.ROOT, "%.3f", a)
+                            : shape.get().shape(), shape.get().describe() + "; coordinates in picture heights "
+                            + "(give --image-size WxH to set it)");
+                } else {
+                    warn("normalised image coordinates without --image-size WxH: horizontal and vertical distances "
+                            + "are compared as if the image were square, which tilts angles in a non-square video");
+                }
             }
         }
+        correctSwitches(raw, n, rate, video, options);
         List<Keypoint> kps = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
             Raw r = raw.set(i, null);
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings, people);
+    }
+
+    /**
+     * The thighs and shanks of both sides, {x1, y1, x2, y2} from the upper end to the lower, for the picture's shape
+     * ({@link ImageAspect}); the first hip, knee and ankle point of each side by name.
+     */
+    private static List<double[][]> legSegments(List<Raw> raw) {
+        Raw[][] ends = new Raw[2][3];
+        for (Raw r : raw) {
+            Object[] side = LeftRightSwitchCorrection.side(r.name());
+            if (side == null) {
+                continue;
+            }
+            LeftRightSwitchCorrection.Role role = LeftRightSwitchCorrection.role((String) side[1]);
+            int k = role == LeftRightSwitchCorrection.Role.HIP ? 0 : role == LeftRightSwitchCorrection.Role.KNEE ? 1
+                    : role == LeftRightSwitchCorrection.Role.ANKLE ? 2 : -1;
+            int sd = (Integer) side[0];
+            if (k >= 0 && ends[sd][k] == null) {
+                ends[sd][k] = r;
+            }
+        }
+        List<double[][]> out = new ArrayList<>();
+        for (Raw[] e : ends) {
+            for (int k = 0; k < 2; k++) {
+                if (e[k] != null && e[k + 1] != null) {
+                    out.add(new double[][] {e[k].x(), e[k].y(), e[k + 1].x(), e[k + 1].y()});
+                }
+            }
+        }
+        return out;
     }
 
     /**

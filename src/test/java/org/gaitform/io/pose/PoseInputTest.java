@@ -111,9 +111,11 @@ class PoseInputTest {
         assertThat(b.metrics()).isEqualTo(a.metrics());
         assertThat(a.decisions()).anyMatch(d -> d.key().equals("image_size") && d.value().equals("1920x1080"));
         assertThat(a.decisions()).anyMatch(d -> d.key().equals("mediapipe_coordinates") && d.value().equals("image"));
-        // without --image-size the aspect ratio is unknown: said so
+        // without --image-size the picture's shape is found from the legs of this side view (ImageAspect)
         SessionResult c = analyse(named, opts(Optional.of(30.0), Optional.empty(), Optional.empty()));
-        assertThat(c.warnings()).anyMatch(w -> w.contains("--image-size"));
+        assertThat(c.decisions()).anyMatch(d -> d.key().equals("image_aspect") && d.value().equals("16:9"));
+        assertThat(c.metric("trunk_lean_deg")).isCloseTo(a.metric("trunk_lean_deg"), within(0.05));
+        assertThat(c.warnings()).noneMatch(w -> w.contains("--image-size"));
     }
 
     @Test
