@@ -24,7 +24,7 @@ import org.gaitform.model.GaitformException;
  * running sessions are a run.
  *
  * @param running       the running sessions' {start, end} (FIT seconds)
- * @param otherSports   the sports of the other sessions, by name
+ * @param otherSports   the sports of the other sessions, by name, in the table's order
  * @param sessions      how many sessions the table holds
  * @param table         the session table's file name
  */
@@ -32,7 +32,8 @@ public record FitCsvSessions(List<double[]> running, Set<String> otherSports, in
 
     public FitCsvSessions {
         running = List.copyOf(running);
-        otherSports = Set.copyOf(otherSports);
+        // in the table's order: Set.copyOf iterates in an order that changes from run to run
+        otherSports = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(otherSports));
     }
 
     /**

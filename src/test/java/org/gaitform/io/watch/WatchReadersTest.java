@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.gaitform.io.InputKind;
 import org.gaitform.io.InputReaders;
@@ -248,5 +249,19 @@ class WatchReadersTest {
         assertThat(CadenceUnits.normalise(doubled, null, CadenceUnit.AUTO, "x").factor()).isEqualTo(1);
         Decision d = CadenceUnits.normalise(new double[] {0, 0}, null, CadenceUnit.AUTO, "x").decision();
         assertThat(d.value()).isEqualTo("none");
+    }
+
+    /**
+     * The sports skipped in a multisport file are named in the session table's order, the same on every run (they
+     * came out in an order that changed from run to run, so a dataset's sessions table differed between two runs).
+     */
+    @Test
+    void skippedSportsKeepTheTablesOrder() {
+        List<String> one = List.of("transition", "cycling", "generic", "swimming");
+        List<String> two = List.of("swimming", "generic", "cycling", "transition");
+        for (List<String> order : List.of(one, two)) {
+            FitCsvSessions s = new FitCsvSessions(List.of(), new java.util.LinkedHashSet<>(order), 5, "t.session.csv");
+            assertThat(List.copyOf(s.otherSports())).isEqualTo(order);
+        }
     }
 }
