@@ -125,14 +125,14 @@ class QualityFaultInjectionTest {
     private static SessionResult withTiltShift(String value) {
         List<Decision> ds = new ArrayList<>(trunk.decisions());
         ds.add(new Decision("tilt_contact_shift", value, "test"));
-        return trunkWith(ds);
+        return withDecisions(trunk, ds);
     }
 
-    /** The trunk session with other decisions. */
-    private static SessionResult trunkWith(List<Decision> ds) {
-        return new SessionResult(trunk.sessionId(), trunk.source(), trunk.inputKind(), trunk.placement(),
-                trunk.samplingRateHz(), trunk.bouts(), trunk.steps(), trunk.metrics(), trunk.info(), trunk.findings(), ds,
-                trunk.warnings(), trunk.traces(), trunk.figures(), trunk.quality());
+    /** The session {@code s} with other decisions. */
+    private static SessionResult withDecisions(SessionResult s, List<Decision> ds) {
+        return new SessionResult(s.sessionId(), s.source(), s.inputKind(), s.placement(), s.samplingRateHz(),
+                s.bouts(), s.steps(), s.metrics(), s.info(), s.findings(), ds, s.warnings(), s.traces(), s.figures(),
+                s.quality());
     }
 
     @Test
@@ -201,7 +201,7 @@ class QualityFaultInjectionTest {
             ds.add(d.key().equals("gravity_estimate_g") ? new Decision(d.key(), value, "test") : d);
         }
         assertThat(ds).extracting(Decision::key).contains("gravity_estimate_g");
-        return trunkWith(ds);
+        return withDecisions(trunk, ds);
     }
 
     // ------------------------------------------------------------------ faults in the contacts
@@ -488,13 +488,6 @@ class QualityFaultInjectionTest {
                 });
     }
 
-    /** The pose session with other decisions. */
-    private static SessionResult poseWith(List<Decision> ds) {
-        return new SessionResult(pose.sessionId(), pose.source(), pose.inputKind(), pose.placement(),
-                pose.samplingRateHz(), pose.bouts(), pose.steps(), pose.metrics(), pose.info(), pose.findings(), ds,
-                pose.warnings(), pose.traces(), pose.figures(), pose.quality());
-    }
-
     /**
      * Keypoints as shares of the picture whose size and shape are unknown: angles and lengths across the picture are
      * doubtful, times are not; a shape found from the legs (or a given size) clears it.
@@ -504,7 +497,7 @@ class QualityFaultInjectionTest {
         List<Decision> ds = new ArrayList<>(pose.decisions());
         ds.removeIf(d -> d.key().equals("coordinate_unit"));
         ds.add(new Decision("coordinate_unit", "normalised", "test"));
-        SessionQuality q = assess(poseRec, poseWith(ds), "pose-3d");
+        SessionQuality q = assess(poseRec, withDecisions(pose, ds), "pose-3d");
         assertFlagged("normalised coordinates, shape unknown", q, Quality.DOUBTFUL, "image_aspect_assumed");
         assertThat(q.checks()).filteredOn(c -> c.id().equals("image_aspect_assumed")).singleElement()
                 .satisfies(c -> assertThat(c.metrics()).isNotEmpty().isSubsetOf(QualityChecks.ASPECT_METRICS)
@@ -513,7 +506,7 @@ class QualityFaultInjectionTest {
         for (String known : List.of("image_aspect", "image_size")) {
             List<Decision> shaped = new ArrayList<>(ds);
             shaped.add(new Decision(known, "16:9", "test"));
-            assertThat(assess(poseRec, poseWith(shaped), "pose-3d").checks())
+            assertThat(assess(poseRec, withDecisions(pose, shaped), "pose-3d").checks())
                     .noneMatch(c -> c.id().equals("image_aspect_assumed"));
         }
     }
