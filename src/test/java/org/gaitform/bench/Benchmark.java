@@ -521,6 +521,28 @@ public final class Benchmark {
                 m.group(3), m.group(4)));
         verdicts.add("2-hour 200 Hz trunk recording with -Xmx512m: " + (ok ? TARGET_MET : TARGET_MISSED)
                 + " (peak live heap " + m.group(3) + " MB)");
+        AtomicFiles.deleteTree(out);
+        // a pose estimator's JSON: a 30-minute COCO results file of two runners (AlphaPose's Halpe 26 points)
+        Path coco = work.resolve("coco_30min_2people.json");
+        if (!Files.exists(coco)) {
+            LongRecordings.writeLongCocoJson(coco, 30, 30, 2, 11L);
+        }
+        Path cocoLog = work.resolve("heap-probe-coco.log");
+        Process pc = ChildJvm.start(List.of("-Xmx384m"), HeapProbe.class.getName(),
+                List.of("analyze", coco.toString(), "--out", out.toString(), "--force", "--progress", "lines"), cocoLog);
+        if (!pc.waitFor(10, TimeUnit.MINUTES)) {
+            pc.destroyForcibly();
+        }
+        Matcher mc = Pattern.compile("exit=(\\d+) seconds=([0-9.]+) peak_live_mb=([0-9.]+) peak_used_mb=([0-9.]+)")
+                .matcher(Files.readString(cocoLog));
+        boolean cocoOk = mc.find() && mc.group(1).equals("0");
+        line(cocoOk ? String.format(Locale.ROOT, "- 30-minute COCO keypoints JSON of two runners at 30 fps (%.0f MB, "
+                        + "Halpe's 26 points), read, the runner chosen, analysed and reported in a JVM with -Xmx384m: done "
+                        + "in %s s; peak live heap (after GC) %s MB, peak heap including garbage %s MB",
+                Files.size(coco) / 1e6, mc.group(2), mc.group(3), mc.group(4))
+                : "- 30-minute COCO keypoints JSON of two runners in -Xmx384m: FAILED\n" + Files.readString(cocoLog));
+        verdicts.add("30-minute two-person COCO keypoints JSON with -Xmx384m: " + (cocoOk ? TARGET_MET : TARGET_MISSED)
+                + (cocoOk ? " (peak live heap " + mc.group(3) + " MB)" : ""));
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

@@ -240,6 +240,54 @@ public final class LongRecordings {
                 });
     }
 
+    /** Halpe's 26 keypoint names (AlphaPose) as the BODY_25 points they are. */
+    private static final List<String> HALPE_AS_BODY25 = List.of("Nose", "LEye", "REye", "LEar", "REar", "LShoulder",
+            "RShoulder", "LElbow", "RElbow", "LWrist", "RWrist", "LHip", "RHip", "LKnee", "RKnee", "LAnkle", "RAnkle",
+            "Nose", "Neck", "MidHip", "LBigToe", "RBigToe", "LSmallToe", "RSmallToe", "LHeel", "RHeel");
+
+    /**
+     * Writes a COCO results file of a long run seen from the side, as AlphaPose writes it: one entry per person and
+     * frame ({@code image_id} a frame's file name), Halpe's 26 keypoints as x, y, score triplets in pixels (1.5 px of
+     * seeded jitter). {@code people} runners are in every frame, each 700 px to the left of the one before and 1.3 s
+     * behind it in their stride.
+     *
+     * @return the file's size in bytes
+     */
+    public static long writeLongCocoJson(Path file, double minutes, double fps, int people, long seed)
+            throws IOException {
+        PoseRunnerSimulator r = longPoseRunner(minutes, fps);
+        Random rnd = new Random(seed);
+        int frames = (int) Math.round(minutes * 60 * fps);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write('[');
+            byte[] line = new byte[8192];
+            for (int i = 0; i < frames; i++) {
+                for (int k = 0; k < people; k++) {
+                    Map<String, double[]> p = r.pose((i / fps + 1.3 * k) % (minutes * 60));
+                    byte[] head = String.format(Locale.ROOT, "%s{\"image_id\":\"%06d.jpg\",\"category_id\":1,"
+                            + "\"score\":0.9,\"keypoints\":[", i == 0 && k == 0 ? "" : ",\n", i)
+                            .getBytes(StandardCharsets.US_ASCII);
+                    System.arraycopy(head, 0, line, 0, head.length);
+                    int at = head.length - 1; // cell() writes the comma before each value: the first one replaces '['
+                    for (String n : HALPE_AS_BODY25) {
+                        double[] v = body25(n, p);
+                        at = cell(960 - 700 * k + v[0] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                        at = cell(1000 - v[1] * 600 + 1.5 * rnd.nextGaussian(), 2, line, at);
+                        at = cell(0.55 + 0.4 * rnd.nextDouble(), 3, line, at);
+                    }
+                    line[head.length - 1] = '[';
+                    line[at++] = ']';
+                    line[at++] = '}';
+                    out.write(line, 0, at);
+                }
+            }
+            out.write(']');
+            out.write('\n');
+        }
+        return Files.size(file);
+    }
+
     /** A BlazePose landmark from the simulator's points (face, elbows, hands derived; foot index = big toe). */
     private static double[] blaze(String name, Map<String, double[]> p) {
         boolean left = name.startsWith("left_");
