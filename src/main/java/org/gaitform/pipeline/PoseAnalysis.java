@@ -454,11 +454,7 @@ final class PoseAnalysis {
      * {@code ImageAspectTest}).
      */
     static String aspectNote(PoseRecording rec) {
-        boolean normalised = rec.decisions().stream().anyMatch(d -> d.key().equals("coordinate_unit")
-                && d.value().equals("normalised"));
-        boolean shaped = rec.decisions().stream().anyMatch(d -> d.key().equals("image_size")
-                || d.key().equals("image_aspect"));
-        return normalised && !shaped ? "; note that the keypoints are shares of the picture's width and height and its "
+        return QualityChecks.pictureShapeUnknown(rec.decisions()) ? "; note that the keypoints are shares of the picture's width and height and its "
                 + "size is not known, so they were measured as if it were square: give --image-size WxH" : "";
     }
 

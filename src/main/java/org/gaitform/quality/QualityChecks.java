@@ -312,17 +312,25 @@ public final class QualityChecks {
                 assumed.add("speed " + d.value() + " m/s (read from the file name)");
             }
         }
-        boolean normalised = x.r.decisions().stream().anyMatch(d -> d.key().equals("coordinate_unit")
-                && d.value().equals("normalised"));
-        boolean sized = x.r.decisions().stream().anyMatch(d -> d.key().equals("image_size")
-                || d.key().equals("image_aspect"));
-        if (normalised && !sized) {
+        if (pictureShapeUnknown(x.r.decisions())) {
             assumed.add("a square picture (normalised image coordinates without --image-size)");
             out.add(new QualityCheck("image_aspect_assumed", Quality.DOUBTFUL, "The keypoints are shares of the "
                     + "picture's width and height, and its size is not known: horizontal and vertical distances were "
                     + "compared as if the picture were square, which tilts every angle and stretches lengths across "
                     + "it in a video of another shape (give --image-size WxH).", x.present(ASPECT_METRICS)));
         }
+    }
+
+    /**
+     * True when a recording's keypoints are shares of the picture's width and height and neither its size nor its
+     * shape is known (decision {@code coordinate_unit} is {@code normalised}, without {@code image_size} or
+     * {@code image_aspect}): distances across and along the picture were compared as if it were square.
+     */
+    public static boolean pictureShapeUnknown(List<Decision> decisions) {
+        boolean normalised = decisions.stream().anyMatch(d -> d.key().equals("coordinate_unit")
+                && d.value().equals("normalised"));
+        return normalised && decisions.stream().noneMatch(d -> d.key().equals("image_size")
+                || d.key().equals("image_aspect"));
     }
 
     /** Summary keys that compare horizontal with vertical distances in the picture: angles, lengths across it. */
