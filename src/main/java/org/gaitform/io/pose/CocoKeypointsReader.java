@@ -239,7 +239,10 @@ public final class CocoKeypointsReader {
                     + "\"keypoints\", an object with \"annotations\" or MMPose's \"instance_info\"",
                     doc instanceof Map<?, ?> ? "an object without them" : "a JSON " + kind(doc));
         }
-        return recording(found, names, flavour, source, options, new PoseAssembler(source, "coco-json"), Double.NaN);
+        PoseAssembler a = new PoseAssembler(source, "coco-json");
+        a.videoBeside(VideoHeaders.beside(java.util.Arrays.asList(file.toAbsolutePath().getParent(),
+                file.toAbsolutePath().getParent().getParent()), VideoHeaders.stem(file)));
+        return recording(found, names, flavour, source, options, a, Double.NaN);
     }
 
     /**

@@ -135,6 +135,10 @@ public final class OpenPoseJsonReader {
             found.add(candidates);
         }
         PoseAssembler a = new PoseAssembler(source, "openpose-json");
+        // OpenPose names its frames <video>_<frame number>_keypoints.json, in a folder beside the video or in it
+        String video = files.get(0).getFileName().toString().replaceFirst("_\\d+_keypoints\\.json$", "");
+        a.videoBeside(video.endsWith(".json") ? Optional.empty() : VideoHeaders.beside(java.util.Arrays.asList(
+                dir.toAbsolutePath(), dir.toAbsolutePath().getParent()), video));
         a.decide("input_format", "openpose-json", n + " OpenPose BODY_25 JSON files, ordered by frame number");
         double[][] chosen = PersonTracks.pick(a, source, found, multi, options, PersonTracks.Layout.BODY_25,
                 KeypointNames.BODY_25);

@@ -38,6 +38,8 @@ final class PoseAssembler {
     private final String format;
     /** How the frame rate given to {@link #build} as the file's own was found, as the decision says it. */
     private String fileRateReason = "recorded in the file";
+    /** The video beside the keypoint file, if one was found: its frame rate and size when the file has neither. */
+    private Optional<VideoHeaders.Header> videoBeside = Optional.empty();
     private final List<Decision> decisions = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     /** Frames in which the reader found people but not the runner ({@link #othersOnly(int)}). */
@@ -62,6 +64,14 @@ final class PoseAssembler {
     /** Says where the frame rate given to {@link #build} as the file's own comes from, when not from the file. */
     void fileRateReason(String reason) {
         fileRateReason = reason;
+    }
+
+    /**
+     * The video found beside the keypoint file ({@link VideoHeaders#beside}): it gives the frame rate when neither
+     * {@code --fps} nor the file does, and the picture's size for normalised coordinates without {@code --image-size}.
+     */
+    void videoBeside(Optional<VideoHeaders.Header> video) {
+        videoBeside = video;
     }
 
     /** The input format named in outputs ({@code coco-json}, {@code pose-csv}, …). */
@@ -224,6 +234,11 @@ final class PoseAssembler {
             rate = fileRateHz;
             t = grid(n, 0, rate);
             decide("frame_rate_hz", fmt(rate), fileRateReason);
+        } else if (video && videoBeside.isPresent() && videoBeside.get().fps() > 0) {
+            rate = videoBeside.get().fps();
+            t = grid(n, 0, rate);
+            decide("frame_rate_hz", fmt(rate), "the video beside the keypoints (" + videoBeside.get().file() + "): "
+                    + videoBeside.get().fpsReason());
         } else if (video) {
             rate = PoseReadOptions.DEFAULT_VIDEO_FPS;
             t = grid(n, 0, rate);
@@ -279,6 +294,18 @@ final class PoseAssembler {
                 }
                 unit = "px";
                 decide("image_size", w + "x" + h, "override (--image-size): normalised coordinates scaled to pixels");
+            } else if (videoBeside.isPresent()) {
+                int w = videoBeside.get().width();
+                int h = videoBeside.get().height();
+                for (Raw r : raw) {
+                    for (int i = 0; i < n; i++) {
+                        r.x()[i] *= w;
+                        r.y()[i] *= h;
+                    }
+                }
+                unit = "px";
+                decide("image_size", w + "x" + h, "the size of the video beside the keypoints ("
+                        + videoBeside.get().file() + "): normalised coordinates scaled to pixels");
             } else {
                 Optional<ImageAspect.Estimate> shape = is3d ? Optional.empty() : ImageAspect.of(legSegments(raw));
                 if (shape.isPresent()) {

@@ -167,6 +167,8 @@ public final class PoseCsvReader {
         }
         PoseAssembler a = new PoseAssembler(source, format);
         a.decide("input_format", format, describe(format, g, sep));
+        a.videoBeside(VideoHeaders.beside(java.util.Collections.singletonList(file.toAbsolutePath().getParent()),
+                VideoHeaders.stem(file)));
         double[] frameNo = frameNumbers == null ? null : frameNumbers.toArray();
         if (repeated > 0) {
             // one row per person and frame: the rows of each frame are its people, and one of them is taken

@@ -42,6 +42,48 @@ public final class VideoHeaders {
     private VideoHeaders() {
     }
 
+    /** Endings of a keypoint file's name that a pose tool adds to its video's name ({@code run_keypoints.csv}). */
+    private static final java.util.regex.Pattern TOOL_SUFFIX = java.util.regex.Pattern.compile(
+            "(?i)[_.-](keypoints|pose|poses|landmarks|openpose|mediapipe|blazepose|coco|yolo|alphapose|mmpose|results"
+                    + "|2d)$");
+
+    /**
+     * The video named {@code stem} (or {@code stem} without an ending a pose tool adds, such as {@code _keypoints})
+     * in one of {@code folders}, the first found whose header is readable; empty when there is none.
+     */
+    public static Optional<Header> beside(List<Path> folders, String stem) {
+        if (stem.isBlank()) {
+            return Optional.empty();
+        }
+        java.util.LinkedHashSet<String> stems = new java.util.LinkedHashSet<>();
+        stems.add(stem);
+        stems.add(TOOL_SUFFIX.matcher(stem).replaceFirst(""));
+        for (Path dir : folders) {
+            if (dir == null || !Files.isDirectory(dir)) {
+                continue;
+            }
+            for (String st : stems) {
+                for (String ext : List.of(".mp4", ".mov", ".m4v", ".avi", ".MP4", ".MOV", ".M4V", ".AVI")) {
+                    Path video = dir.resolve(st + ext);
+                    if (!st.isBlank() && Files.isRegularFile(video)) {
+                        Optional<Header> h = of(video);
+                        if (h.isPresent()) {
+                            return h;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A file's name without its extension ({@code run.csv} → {@code run}). */
+    public static String stem(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
     /** The header of the video {@code file} (AVI, MP4, MOV, M4V), or empty when it is of another kind or unreadable. */
     public static Optional<Header> of(Path file) {
         String name = file.getFileName().toString();

@@ -166,7 +166,9 @@ public final class YoloPoseLabelsReader {
                     + "images");
         }
         Optional<VideoHeaders.Header> avi = options.imageWidth().isPresent() && options.fps().isPresent()
-                ? Optional.empty() : videoBeside(dir, files.get(0).stem());
+                ? Optional.empty()
+                : VideoHeaders.beside(java.util.Collections.singletonList(dir.toAbsolutePath().getParent()),
+                        files.get(0).stem());
         double w = options.imageWidth().map(x -> (double) x).orElse(avi.map(h -> (double) h.width()).orElse(1.0));
         double h = options.imageWidth().isPresent() ? options.imageHeight().orElse(options.imageWidth().get())
                 : avi.map(x -> (double) x.height()).orElse(1.0);
@@ -232,26 +234,5 @@ public final class YoloPoseLabelsReader {
         return CocoKeypointsReader.recording(found, null, String.format(Locale.ROOT,
                 "Ultralytics YOLO pose labels (%d files%s)", files.size(), perKeypoint == 2 ? ", no keypoint "
                         + "confidences" : ""), source, options, a, fileRate);
-    }
-
-    /**
-     * The video named {@code stem} beside the labels folder (in its parent, where Ultralytics writes it: {@code .avi}
-     * on Linux and Windows, {@code .mp4} on macOS), if any and readable.
-     */
-    static Optional<VideoHeaders.Header> videoBeside(Path dir, String stem) {
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent == null || stem.isEmpty()) {
-            return Optional.empty();
-        }
-        for (String ext : List.of(".avi", ".mp4", ".mov", ".AVI", ".MP4", ".MOV")) {
-            Path video = parent.resolve(stem + ext);
-            if (Files.isRegularFile(video)) {
-                Optional<VideoHeaders.Header> h = VideoHeaders.of(video);
-                if (h.isPresent()) {
-                    return h;
-                }
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -79,6 +79,12 @@ class VideoHeadersTest {
         return b.array();
     }
 
+    /** A small MP4 file: a file-type box, media data, and the movie box with one video track, after the data. */
+    static byte[] mp4(int width, int height, int timescale, int delta, int samples) {
+        return cat(box("ftyp", "isom".getBytes(StandardCharsets.US_ASCII)), box("mdat", new byte[100]),
+                box("moov", trak("vide", width, height, timescale, delta, samples)));
+    }
+
     /** A track: header with the size, media header with the time scale, handler, and one time-to-sample entry. */
     private static byte[] trak(String handler, int width, int height, int timescale, int delta, int samples) {
         ByteBuffer tkhd = ByteBuffer.allocate(84); // version 0: ... matrix, then width and height in 16.16
