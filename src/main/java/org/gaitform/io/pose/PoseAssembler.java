@@ -286,23 +286,13 @@ final class PoseAssembler {
             if (options.imageWidth().isPresent()) {
                 int w = options.imageWidth().get();
                 int h = options.imageHeight().orElse(w);
-                for (Raw r : raw) {
-                    for (int i = 0; i < n; i++) {
-                        r.x()[i] *= w;
-                        r.y()[i] *= h;
-                    }
-                }
+                scale(raw, n, w, h);
                 unit = "px";
                 decide("image_size", w + "x" + h, "override (--image-size): normalised coordinates scaled to pixels");
             } else if (videoBeside.isPresent()) {
                 int w = videoBeside.get().width();
                 int h = videoBeside.get().height();
-                for (Raw r : raw) {
-                    for (int i = 0; i < n; i++) {
-                        r.x()[i] *= w;
-                        r.y()[i] *= h;
-                    }
-                }
+                scale(raw, n, w, h);
                 unit = "px";
                 decide("image_size", w + "x" + h, "the size of the video beside the keypoints ("
                         + videoBeside.get().file() + "): normalised coordinates scaled to pixels");
@@ -310,11 +300,7 @@ final class PoseAssembler {
                 Optional<ImageAspect.Estimate> shape = is3d ? Optional.empty() : ImageAspect.of(legSegments(raw));
                 if (shape.isPresent()) {
                     double a = shape.get().ratio();
-                    for (Raw r : raw) {
-                        for (int i = 0; i < n; i++) {
-                            r.x()[i] *= a;
-                        }
-                    }
+                    scale(raw, n, a, 1);
                     decide("image_aspect", shape.get().shape().isEmpty() ? String.format(Locale.ROOT, "%.3f", a)
                             : shape.get().shape(), shape.get().describe() + "; coordinates in picture heights "
                             + "(give --image-size WxH to set it)");
@@ -331,6 +317,16 @@ final class PoseAssembler {
             kps.add(new Keypoint(r.name(), r.x(), r.y(), r.z(), r.c()));
         }
         return new PoseRecording(source, format, t, rate, unit, imageYDown, kps, decisions, warnings, people);
+    }
+
+    /** Multiplies every point's x by {@code sx} and y by {@code sy} (the first {@code n} frames). */
+    private static void scale(List<Raw> raw, int n, double sx, double sy) {
+        for (Raw r : raw) {
+            for (int i = 0; i < n; i++) {
+                r.x()[i] *= sx;
+                r.y()[i] *= sy;
+            }
+        }
     }
 
     /**
