@@ -2,7 +2,6 @@ package org.gaitform.io.pose;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gaitform.io.json.JsonReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
 
@@ -103,23 +101,7 @@ public final class CocoKeypointsReader {
 
     /** The JSON document of {@code file}; {@code where} names it in messages ("file", or the file's name). */
     private static Object parse(Path file, String source, String where, long limit) throws IOException {
-        long size = Files.size(file);
-        if (size > limit) {
-            throw GaitformException.badInput(source, where, "COCO keypoints JSON of at most " + (limit >> 20)
-                    + " MiB", (size >> 20) + " MiB (split the video)");
-        }
-        String text;
-        try {
-            text = JsonReader.utf8Text(Files.readAllBytes(file));
-        } catch (CharacterCodingException e) {
-            throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
-        }
-        try {
-            return JsonReader.parse(text);
-        } catch (JsonReader.JsonException e) {
-            throw GaitformException.badInput(source, (where.equals("file") ? "" : where + ", ") + e.where(),
-                    "valid JSON", e.getMessage());
-        }
+        return PoseFiles.readJson(file, source, where, "COCO keypoints JSON", limit, " (split the video)");
     }
 
     /**
@@ -200,7 +182,7 @@ public final class CocoKeypointsReader {
             mmposeInstances(people, name, source, id instanceof Long ? (double) (Long) id : (double) f, found);
         }
         return recording(found, null, "MMPose one-image outputs (" + files.size() + " files)", source, options,
-                new PoseAssembler(source, "coco-json"), Double.NaN);
+                new PoseAssembler(source, "coco-json"));
     }
 
     /** Reads the file. */
@@ -242,16 +224,16 @@ public final class CocoKeypointsReader {
         PoseAssembler a = new PoseAssembler(source, "coco-json");
         a.videoBeside(VideoHeaders.beside(java.util.Arrays.asList(file.toAbsolutePath().getParent(),
                 file.toAbsolutePath().getParent().getParent()), VideoHeaders.stem(file)));
-        return recording(found, names, flavour, source, options, a, Double.NaN);
+        return recording(found, names, flavour, source, options, a);
     }
 
     /**
      * The recording of the people found: keypoint names ({@code null}: from their number), the frames, the person
-     * taken; {@code a} is the assembler of the input's format (decisions may already be in it), {@code fileRateHz}
-     * the frame rate the input records (NaN: none).
+     * taken; {@code a} is the assembler of the input's format (decisions and the video beside the input may already
+     * be in it).
      */
     static PoseRecording recording(List<Detection> found, List<String> names, String flavour, String source,
-                                   PoseReadOptions options, PoseAssembler a, double fileRateHz) {
+                                   PoseReadOptions options, PoseAssembler a) {
         if (found.isEmpty()) {
             throw GaitformException.badInput(source, "file", "at least one person with keypoints", "none");
         }
@@ -342,7 +324,7 @@ public final class CocoKeypointsReader {
             }
             raw.add(new PoseAssembler.Raw(used.get(j), x, y, null, c));
         }
-        return a.build(raw, null, fileRateHz, true, Optional.empty(), options);
+        return a.build(raw, null, Double.NaN, true, Optional.empty(), options);
     }
 
     /** Entries of a COCO results list or a dataset's annotations; {@code images} maps image ids to file names. */

@@ -17,7 +17,10 @@ import java.util.Optional;
  * from behind or ahead they stay near vertical and their lengths hardly depend on the ratio. The estimate is only used
  * when the segments' orientation in the picture spans at least {@link #MIN_TURN_DEG} (between the 10th and the 90th
  * percentile) and the best ratio lies inside the range searched; a ratio within {@link #SNAP} of a common video shape
- * (16:9, 4:3, 1:1 and their portrait forms) is taken as the nearest.
+ * (16:9, 4:3, 1:1 and their portrait forms) is taken as the nearest. A ratio far from all of them is reported but not
+ * used by {@link PoseAssembler}: no video has that shape, and a view at an angle to the runner's path, whose
+ * foreshortening also shortens the legs as they turn, gives such ratios (filmed at 45°, a side view's forward
+ * distances shrink by about 30 %, which reads as a ratio 1.4 times the picture's).
  *
  * <p>Measured ({@code ImageAspectTest}): the shared real OpenPose side-view clip (88 frames, four steps), its pixels
  * divided by a 16:9, 9:16, 4:3, 3:4 or square size, gives ratios 1.6–1.7 % above the true ones, each taken as the

@@ -1,7 +1,6 @@
 package org.gaitform.io.pose;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gaitform.io.json.JsonReader;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
 
@@ -75,23 +73,7 @@ public final class OpenPoseJsonReader {
         for (int f = 0; f < n; f++) {
             Path p = files.get(f);
             String where = p.getFileName().toString();
-            long size = Files.size(p);
-            if (size > MAX_FRAME_BYTES) {
-                throw GaitformException.badInput(source, where, "an OpenPose frame of at most " + (MAX_FRAME_BYTES >> 20)
-                        + " MiB", (size >> 20) + " MiB");
-            }
-            String text;
-            try {
-                text = JsonReader.utf8Text(Files.readAllBytes(p));
-            } catch (CharacterCodingException e) {
-                throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
-            }
-            Object doc;
-            try {
-                doc = JsonReader.parse(text);
-            } catch (JsonReader.JsonException e) {
-                throw GaitformException.badInput(source, where + ", " + e.where(), "valid JSON", e.getMessage());
-            }
+            Object doc = PoseFiles.readJson(p, source, where, "an OpenPose frame", MAX_FRAME_BYTES, "");
             if (!(doc instanceof Map<?, ?> m) || !(m.get("people") instanceof List<?> people)) {
                 throw GaitformException.badInput(source, where, "an OpenPose object with a \"people\" array",
                         !(doc instanceof Map<?, ?> dm) ? "a JSON " + kind(doc) : dm.containsKey("people")

@@ -36,8 +36,6 @@ final class PoseAssembler {
 
     private final String source;
     private final String format;
-    /** How the frame rate given to {@link #build} as the file's own was found, as the decision says it. */
-    private String fileRateReason = "recorded in the file";
     /** The video beside the keypoint file, if one was found: its frame rate and size when the file has neither. */
     private Optional<VideoHeaders.Header> videoBeside = Optional.empty();
     private final List<Decision> decisions = new ArrayList<>();
@@ -59,11 +57,6 @@ final class PoseAssembler {
     /** Says that {@code frames} frames without the runner show other people (a reader that chose among people). */
     void othersOnly(int frames) {
         othersOnly = frames;
-    }
-
-    /** Says where the frame rate given to {@link #build} as the file's own comes from, when not from the file. */
-    void fileRateReason(String reason) {
-        fileRateReason = reason;
     }
 
     /**
@@ -233,7 +226,7 @@ final class PoseAssembler {
         } else if (Double.isFinite(fileRateHz) && fileRateHz > 0) {
             rate = fileRateHz;
             t = grid(n, 0, rate);
-            decide("frame_rate_hz", fmt(rate), fileRateReason);
+            decide("frame_rate_hz", fmt(rate), "recorded in the file");
         } else if (video && videoBeside.isPresent() && videoBeside.get().fps() > 0) {
             rate = videoBeside.get().fps();
             t = grid(n, 0, rate);
@@ -298,15 +291,16 @@ final class PoseAssembler {
                         + videoBeside.get().file() + "): normalised coordinates scaled to pixels");
             } else {
                 Optional<ImageAspect.Estimate> shape = is3d ? Optional.empty() : ImageAspect.of(legSegments(raw));
-                if (shape.isPresent()) {
-                    double a = shape.get().ratio();
-                    scale(raw, n, a, 1);
-                    decide("image_aspect", shape.get().shape().isEmpty() ? String.format(Locale.ROOT, "%.3f", a)
-                            : shape.get().shape(), shape.get().describe() + "; coordinates in picture heights "
-                            + "(give --image-size WxH to set it)");
+                if (shape.isPresent() && !shape.get().shape().isEmpty()) {
+                    scale(raw, n, shape.get().ratio(), 1);
+                    decide("image_aspect", shape.get().shape(), shape.get().describe() + "; coordinates in picture "
+                            + "heights (give --image-size WxH to set it)");
                 } else {
+                    // a ratio far from every video shape is not the picture's: the view is likely oblique, whose
+                    // foreshortening also changes the legs' lengths as they turn
                     warn("normalised image coordinates without --image-size WxH: horizontal and vertical distances "
-                            + "are compared as if the image were square, which tilts angles in a non-square video");
+                            + "are compared as if the image were square, which tilts angles in a non-square video"
+                            + shape.map(e -> " (" + e.describe() + ", not taken)").orElse(""));
                 }
             }
         }

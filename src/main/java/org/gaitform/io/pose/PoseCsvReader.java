@@ -167,8 +167,6 @@ public final class PoseCsvReader {
         }
         PoseAssembler a = new PoseAssembler(source, format);
         a.decide("input_format", format, describe(format, g, sep));
-        a.videoBeside(VideoHeaders.beside(java.util.Collections.singletonList(file.toAbsolutePath().getParent()),
-                VideoHeaders.stem(file)));
         double[] frameNo = frameNumbers == null ? null : frameNumbers.toArray();
         if (repeated > 0) {
             // one row per person and frame: the rows of each frame are its people, and one of them is taken
@@ -300,6 +298,11 @@ public final class PoseCsvReader {
         Optional<String> unitHint = Optional.empty();
         if (world) {
             unitHint = Optional.of("m");
+        }
+        if (time == null && video) {
+            // a video's table without times: the video it was made from, if it lies beside, gives the frame rate
+            a.videoBeside(VideoHeaders.beside(java.util.Collections.singletonList(file.toAbsolutePath().getParent()),
+                    VideoHeaders.stem(file)));
         }
         Arrays.fill(col, null); // the build releases each track as it becomes a keypoint
         return a.build(raw, time, Double.NaN, video, unitHint, options);

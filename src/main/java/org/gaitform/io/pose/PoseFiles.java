@@ -1,6 +1,8 @@
 package org.gaitform.io.pose;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import org.gaitform.io.text.Fields;
 import org.gaitform.io.text.GuardedLineReader;
 import org.gaitform.io.text.TextDecoding;
+import org.gaitform.io.json.JsonReader;
 import org.gaitform.model.GaitformException;
 
 /** Tells keypoint and marker tables apart from other delimited text (IMU exports) by their header. */
@@ -128,5 +131,31 @@ public final class PoseFiles {
             out.add(n + "_" + c);
         }
         return out;
+    }
+
+    /**
+     * The JSON document of a pose estimator's file: at most {@code limit} bytes ({@code what}, such as "an OpenPose
+     * frame", says what a file must be, {@code tooBig} is added to the size found), UTF-8, valid JSON; every refusal
+     * names the file as {@code where} ("file" for the input itself) and, for malformed JSON, the line and column.
+     */
+    static Object readJson(Path file, String source, String where, String what, long limit, String tooBig)
+            throws IOException {
+        long size = Files.size(file);
+        if (size > limit) {
+            throw GaitformException.badInput(source, where, what + " of at most " + (limit >> 20) + " MiB",
+                    (size >> 20) + " MiB" + tooBig);
+        }
+        String text;
+        try {
+            text = JsonReader.utf8Text(Files.readAllBytes(file));
+        } catch (CharacterCodingException e) {
+            throw GaitformException.badInput(source, where, "UTF-8 JSON text", "bytes that are not UTF-8");
+        }
+        try {
+            return JsonReader.parse(text);
+        } catch (JsonReader.JsonException e) {
+            throw GaitformException.badInput(source, (where.equals("file") ? "" : where + ", ") + e.where(),
+                    "valid JSON", e.getMessage());
+        }
     }
 }

@@ -31,8 +31,9 @@ import org.gaitform.model.Printable;
  * the runner is chosen as in OpenPose's folders ({@link PersonTracks}, {@code --person N}); track ids are not used.
  * Coordinates become pixels with {@code --image-size WxH} or, without it, with the size of the video the predictor
  * wrote beside its labels folder ({@code runs/pose/predict/run.avi}, {@code .mp4} on macOS), whose header also gives
- * the frame rate ({@link VideoHeaders}); otherwise they stay shares of the picture, and angles are measured as if it
- * were square (a warning and the quality check {@code image_aspect_assumed} say so). The frame rate is 30 fps when
+ * the frame rate ({@link VideoHeaders}, {@link PoseAssembler#videoBeside}); otherwise the picture's shape is found from
+ * the legs ({@link ImageAspect}) or, when it cannot be, angles are measured as if it were square (a warning and the
+ * quality check {@code image_aspect_assumed} say so). The frame rate is 30 fps when
  * neither {@code --fps} nor that video gives it.
  */
 public final class YoloPoseLabelsReader {
@@ -165,13 +166,6 @@ public final class YoloPoseLabelsReader {
                     + ", " + files.get(1).path().getFileName() + ", …): these look like the labels of separate "
                     + "images");
         }
-        Optional<VideoHeaders.Header> avi = options.imageWidth().isPresent() && options.fps().isPresent()
-                ? Optional.empty()
-                : VideoHeaders.beside(java.util.Collections.singletonList(dir.toAbsolutePath().getParent()),
-                        files.get(0).stem());
-        double w = options.imageWidth().map(x -> (double) x).orElse(avi.map(h -> (double) h.width()).orElse(1.0));
-        double h = options.imageWidth().isPresent() ? options.imageHeight().orElse(options.imageWidth().get())
-                : avi.map(x -> (double) x.height()).orElse(1.0);
         List<CocoKeypointsReader.Detection> found = new ArrayList<>();
         int perKeypoint = 0;
         for (FrameFile f : files) {
@@ -213,26 +207,19 @@ public final class YoloPoseLabelsReader {
                     double x = Double.parseDouble(tokens[5 + per * k]);
                     double y = Double.parseDouble(tokens[6 + per * k]);
                     double c = per == 3 ? Double.parseDouble(tokens[7 + per * k]) : (x == 0 && y == 0 ? 0 : 1);
-                    v[3 * k] = x * w;
-                    v[3 * k + 1] = y * h;
+                    v[3 * k] = x;
+                    v[3 * k + 1] = y;
                     v[3 * k + 2] = c;
                 }
                 found.add(new CocoKeypointsReader.Detection(f.frame(), v));
             }
         }
         PoseAssembler a = new PoseAssembler(source, FORMAT);
-        double fileRate = Double.NaN;
-        if (options.imageWidth().isEmpty() && avi.isPresent()) {
-            a.decide("image_size", avi.get().width() + "x" + avi.get().height(), "the size of the video the predictor "
-                    + "wrote beside the labels (" + avi.get().file() + "): shares of the picture scaled to pixels");
-        }
-        if (options.fps().isEmpty() && avi.isPresent() && avi.get().fps() > 0) {
-            fileRate = avi.get().fps();
-            a.fileRateReason("the video the predictor wrote beside the labels (" + avi.get().file() + "): "
-                    + avi.get().fpsReason());
-        }
+        // the video the predictor wrote beside the labels folder gives the picture's size and the frame rate
+        a.videoBeside(VideoHeaders.beside(java.util.Collections.singletonList(dir.toAbsolutePath().getParent()),
+                files.get(0).stem()));
         return CocoKeypointsReader.recording(found, null, String.format(Locale.ROOT,
                 "Ultralytics YOLO pose labels (%d files%s)", files.size(), perKeypoint == 2 ? ", no keypoint "
-                        + "confidences" : ""), source, options, a, fileRate);
+                        + "confidences" : ""), source, options, a);
     }
 }

@@ -149,4 +149,18 @@ class ImageAspectTest {
                 fps(150));
         assertThat(decision(rec, "image_aspect")).get().satisfies(d -> assertThat(d.value()).isEqualTo("9:16"));
     }
+
+    /**
+     * A ratio far from every video shape is not taken: the sample with its forward distances shrunk by 30 %, as a view
+     * at about 45° to the runner's path shrinks them, reads a ratio of about 2.5 in a 16:9 picture.
+     */
+    @Test
+    void aRatioNoVideoHasIsNotTaken() throws IOException {
+        Path squeezed = normalised(SAMPLE, 1920 / 0.7, 1080, "oblique.csv");
+        PoseRecording rec = (PoseRecording) new InputReaders().read(squeezed, "oblique", fps30());
+        assertThat(decision(rec, "image_aspect")).isEmpty();
+        assertThat(rec.warnings()).anyMatch(w -> w.contains("as if the image were square")
+                && w.contains("not a common video shape") && w.contains("not taken"));
+        assertThat(analyse(squeezed).quality().checks()).anyMatch(q -> q.id().equals("image_aspect_assumed"));
+    }
 }
