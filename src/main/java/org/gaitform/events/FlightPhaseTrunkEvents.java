@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.gaitform.events.DetectedContact.IcMethod;
 import org.gaitform.signal.Crossings;
+import org.gaitform.signal.CubicSplineUpsampler;
 import org.gaitform.signal.Stats;
 import org.gaitform.signal.ZeroPhaseButterworth;
 
@@ -54,10 +55,15 @@ import org.gaitform.signal.ZeroPhaseButterworth;
  *       landing on a downhill.</li>
  * </ol>
  * When the data start on the way up to a stance, its initial contact is extrapolated back from where the signal
- * rises through 1 g, with this runner's own time from landing to that point; when they end on the way down from
+ * rises through 1 g, with this runner's own time from landing to that point, and the contact is kept only when its
+ * step to the next is like the stretch's other steps (data that start in the rebound after a downhill heel strike
+ * would otherwise give a landing tens of milliseconds late); when they end on the way down from
  * one, its toe-off is extrapolated from where the signal falls through 1 g, with this runner's own time from there
- * to the free-fall level, and the contact is kept only if that toe-off falls inside the recording. Settings, and
- * which constants were chosen on data: {@link TrunkEventSettings}.
+ * to the free-fall level, and the contact is kept only if that toe-off falls inside the recording. A recording
+ * sampled more slowly than {@link TrunkEventSettings#detectionRateHz()} (200 Hz) is first upsampled, by a whole
+ * factor, through the cubic spline of its samples, and its events are found on that curve: at 50 Hz the fall from
+ * stance to flight spans two or three samples, and straight lines between them put toe-off up to a sample late.
+ * Settings, and which constants were chosen on data: {@link TrunkEventSettings}.
  *
  * <p>References. Patoz A, Lussiana T, Breine B, Gindre C, Malatesta D. Estimating effective contact and flight
  * times using a sacral-mounted inertial measurement unit. J Biomech 2021;127:110667. — Patoz A et al. A single
@@ -109,6 +115,13 @@ public final class FlightPhaseTrunkEvents {
      * @return contacts in time order, as fractional sample indices
      */
     public List<DetectedContact> detect(TrunkSignals signals, List<IndexRange> ranges) {
+        int factor = upsamplingFactor(signals.samplingRateHz());
+        // the spline needs every sample (the readers fill short gaps; a sample missing anyway leaves the rate as is)
+        boolean finite = factor > 1 && finite(signals.vertical()) && (!signals.hasAp() || finite(signals.ap()));
+        return finite ? detectUpsampled(signals, ranges, factor) : detectAtRate(signals, ranges);
+    }
+
+    private List<DetectedContact> detectAtRate(TrunkSignals signals, List<IndexRange> ranges) {
         double fs = signals.samplingRateHz();
         DoubleBuffer v = signals.vertical();
         double[] step = ZeroPhaseButterworth.lowPass(2, settings.stepLowPassHz()).apply(v, fs);
@@ -118,6 +131,38 @@ public final class FlightPhaseTrunkEvents {
         List<DetectedContact> out = new ArrayList<>();
         for (IndexRange r : ranges) {
             out.addAll(detectIn(v, step, edge, ap, fs, r));
+        }
+        return out;
+    }
+
+    /**
+     * By how much a recording at this rate is upsampled before its events are found: the smallest whole factor that
+     * brings it to {@link TrunkEventSettings#detectionRateHz()}, 1 at or above it.
+     */
+    int upsamplingFactor(double samplingRateHz) {
+        return samplingRateHz >= settings.detectionRateHz() ? 1
+                : (int) Math.ceil(settings.detectionRateHz() / samplingRateHz - 1e-9);
+    }
+
+    /**
+     * The contacts of a slowly sampled recording, found on its cubic spline at {@code factor} times the rate and
+     * given back in the recording's own (fractional) sample indices; each contact's peak is that of the recorded
+     * samples, not of the curve between them.
+     */
+    private List<DetectedContact> detectUpsampled(TrunkSignals signals, List<IndexRange> ranges, int factor) {
+        TrunkSignals fine = TrunkSignals.adopt(signals.samplingRateHz() * factor,
+                CubicSplineUpsampler.upsample(signals.vertical(), factor),
+                signals.hasAp() ? CubicSplineUpsampler.upsample(signals.ap(), factor) : null, null);
+        int n = fine.size();
+        List<IndexRange> fineRanges = ranges.stream().map(r -> new IndexRange(Math.min(n, r.from() * factor),
+                (int) Math.min(n, (long) r.to() * factor))).toList();
+        DoubleBuffer raw = signals.vertical();
+        List<DetectedContact> out = new ArrayList<>();
+        for (DetectedContact c : detectAtRate(fine, fineRanges)) {
+            double ic = c.icIndex() / factor;
+            double to = c.toIndex() / factor;
+            double peak = max(raw, Math.max(0, (int) Math.floor(ic)), Math.min(raw.limit(), (int) Math.ceil(to) + 1));
+            out.add(new DetectedContact(ic, to, c.icMethod(), peak));
         }
         return out;
     }
@@ -190,6 +235,9 @@ public final class FlightPhaseTrunkEvents {
             double toEdge = flights[1].returnAfter(edge, humps[0], settings.toMarginG());
             found[0] = Double.isNaN(ic) || Double.isNaN(toEdge) ? null
                     : finish(raw, ic, toEdge - settings.toFreeFallLatencyMs() / 1000.0 * fs, IcMethod.EXTRAPOLATED, fs);
+            if (found[0] != null && !stepLikeTheOthers(found)) {
+                found[0] = null;
+            }
         }
         int k = humps.length - 1;
         if (k > 0 && flights[k + 1] != null && flights[k + 1].cut() && flights[k] != null && !flights[k].cut()) {
@@ -231,6 +279,28 @@ public final class FlightPhaseTrunkEvents {
             }
         }
         return finish(raw, icIdx, toIdx, method, fs);
+    }
+
+    /**
+     * Whether the first contact, whose landing was extrapolated, is one step before the next like the stretch's other
+     * steps (within {@link TrunkEventSettings#cutStepFraction()} of their median); true when fewer than two other
+     * steps show the runner's step.
+     */
+    private boolean stepLikeTheOthers(DetectedContact[] found) {
+        if (found.length < 2 || found[1] == null) {
+            return true;
+        }
+        List<Double> steps = new ArrayList<>();
+        for (int k = 1; k + 1 < found.length; k++) {
+            if (found[k] != null && found[k + 1] != null) {
+                steps.add(found[k + 1].icIndex() - found[k].icIndex());
+            }
+        }
+        if (steps.size() < 2) {
+            return true;
+        }
+        double median = Stats.median(steps.stream().mapToDouble(Double::doubleValue).toArray());
+        return Math.abs(found[1].icIndex() - found[0].icIndex() - median) <= settings.cutStepFraction() * median;
     }
 
     /** The contact, or {@code null} when it is not a running stance (no positive duration, or too long). */
@@ -509,6 +579,15 @@ public final class FlightPhaseTrunkEvents {
         }
         double d = ap[j] - ap[j + 1];
         return d > 0 ? j + (ap[j] - mid) / d : j;
+    }
+
+    private static boolean finite(DoubleBuffer x) {
+        for (int i = x.position(); i < x.limit(); i++) {
+            if (!Double.isFinite(x.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Largest value of {@code x[from, to)} ignoring NaN; NaN when there is none. */

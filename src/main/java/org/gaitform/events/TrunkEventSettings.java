@@ -40,21 +40,39 @@ package org.gaitform.events;
  * @param maxContactMs         longest contact that counts as a running stance (ms); default 450
  * @param edgeMarginMs         how far outside a running stretch the flights around its first and last stance
  *                             may be searched (ms); default 300
+ * @param cutStepFraction      a contact whose landing the start of the data cut (its initial contact extrapolated
+ *                             back) is kept only when its step to the next contact is within this fraction of the
+ *                             median of the stretch's other steps: data that start inside a stance, in the rebound
+ *                             after a downhill heel strike, otherwise give a landing tens of milliseconds late and a
+ *                             step that short; default 0.1 (running step times vary by 2–4 % from step to step,
+ *                             Nakayama et al. 2010; not chosen on data)
+ * @param detectionRateHz      a recording sampled more slowly than this is first upsampled, by a whole factor,
+ *                             to at least this rate through the cubic spline of its samples, and its events are
+ *                             found there (Hz); default 200. At 50 Hz a sample lies 20 ms from the next, about a
+ *                             third of the fall from stance to flight: straight lines between samples put the return
+ *                             to the flight level, and so every toe-off, up to a sample late (Alcantara's trials
+ *                             decimated to 50 Hz: contact times 18–25 ms long on average, 4–5 ms with the
+ *                             spline; {@code TrunkRateAccuracyTest}). Not chosen on data: set before that measurement,
+ *                             a rate at which the fall spans eight samples or more, and that keeps the upsampled
+ *                             recording no longer than one recorded at 200 Hz
  */
 public record TrunkEventSettings(double stepLowPassHz, double minStepMs, double stepMergeFraction,
                                  double edgeLowPassHz, double flightMaxG, double toMarginG,
                                  double toFreeFallLatencyMs, double icLevelG, double icLatencyMs,
                                  double apLowPassHz, double apPeakBeforeFlightMs, double apPeakHysteresis,
                                  double maxIcBeforeVerticalMs, double maxIcAfterVerticalMs, double maxContactMs,
-                                 double edgeMarginMs) {
+                                 double edgeMarginMs, double cutStepFraction, double detectionRateHz) {
 
     /** The defaults described above. */
     public static final TrunkEventSettings DEFAULTS = new TrunkEventSettings(5, 200, 0.6, 20, 0.4, 0.03, 25, 0.5, 6,
-            10, 50, 0.1, 60, 40, 450, 300);
+            10, 50, 0.1, 60, 40, 450, 300, 0.1, 200);
 
     public TrunkEventSettings {
         if (!(stepLowPassHz > 0 && edgeLowPassHz > 0 && apLowPassHz > 0)) {
             throw new IllegalArgumentException("cut-off frequencies must be positive");
+        }
+        if (!(cutStepFraction > 0 && detectionRateHz > 0)) {
+            throw new IllegalArgumentException("the cut step fraction and the detection rate must be positive");
         }
         if (!(minStepMs > 0 && stepMergeFraction > 0 && stepMergeFraction < 1)) {
             throw new IllegalArgumentException("the step spacing rules need a positive duration and a fraction in (0, 1)");
@@ -73,6 +91,6 @@ public record TrunkEventSettings(double stepLowPassHz, double minStepMs, double 
     public TrunkEventSettings withToFreeFallLatencyMs(double ms) {
         return new TrunkEventSettings(stepLowPassHz, minStepMs, stepMergeFraction, edgeLowPassHz, flightMaxG, toMarginG,
                 ms, icLevelG, icLatencyMs, apLowPassHz, apPeakBeforeFlightMs, apPeakHysteresis, maxIcBeforeVerticalMs,
-                maxIcAfterVerticalMs, maxContactMs, edgeMarginMs);
+                maxIcAfterVerticalMs, maxContactMs, edgeMarginMs, cutStepFraction, detectionRateHz);
     }
 }

@@ -62,6 +62,8 @@ import org.gaitform.signal.Stats;
  *       onto gravity against the reported ones;</li>
  *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean length of the gravity estimate,
  *       from which the vertical is found, against 1 g;</li>
+ *   <li>{@code sampling_rate} (trunk sensors, running): the sampling rate against the lowest at which toe-offs are
+ *       timed;</li>
  *   <li>{@code ground_flow} (frontal video of a runner at one distance): the ground moving through the picture, as
  *       on a treadmill, where the feet's contacts come late in stance; passed when the pelvis timed them.</li>
  * </ol>
@@ -149,6 +151,7 @@ public final class QualityChecks {
         ankleOnlyFeet(x, out);
         sensorTilt(x, out);
         gravityMagnitude(x, out);
+        trunkRate(x, out);
         groundFlow(x, out);
         footAngleNoise(x, out);
         speed(x, out);
@@ -554,6 +557,31 @@ public final class QualityChecks {
                         + "estimate is %.2f g long on average, within %.2f g of 1 g, so the vertical found from it can "
                         + "be trusted.", meanG, s.gravityMagnitudeTolG())));
             }
+        }
+    }
+
+    /**
+     * {@code sampling_rate}: a running trunk session sampled more slowly than {@link QualitySettings#minTrunkContactRateHz()}.
+     * Toe-off is timed on the fall of the vertical acceleration from stance to flight, 30–40 ms long; at such rates it
+     * can lie between two samples, where no interpolation finds it again, and contact times came out long by amounts
+     * that varied from trial to trial (Alcantara's trials decimated to 25 Hz: up to 59 ms). Cadence, which counts the
+     * steps, is not affected.
+     */
+    private void trunkRate(Session x, List<QualityCheck> out) {
+        if (!x.kind.equals("trunk-imu") || !x.running() || !(x.fs > 0)) {
+            return;
+        }
+        // a 50 Hz sensor whose clock runs 1 % slow (or whose times are rounded) is a 50 Hz sensor
+        if (x.fs < 0.98 * s.minTrunkContactRateHz()) {
+            out.add(new QualityCheck("sampling_rate", Quality.DOUBTFUL, String.format(Locale.ROOT, "The sensor was "
+                    + "sampled at %.0f Hz, below the %.0f Hz at which a trunk sensor times toe-offs: the fall from "
+                    + "stance to flight (30–40 ms) can lie between two samples, so contact time, flight and duty factor "
+                    + "are shown but not judged (on force-plate trials sampled at 25 Hz they came out up to 59 ms long; "
+                    + "cadence is not affected). Record at %.0f Hz or more.", x.fs, s.minTrunkContactRateHz(),
+                    s.minTrunkContactRateHz()), x.present(RUNNING_CONTACT_METRICS)));
+        } else {
+            out.add(QualityCheck.passed("sampling_rate", String.format(Locale.ROOT, "The sensor was sampled at %.0f Hz, "
+                    + "at least the %.0f Hz at which a trunk sensor times toe-offs.", x.fs, s.minTrunkContactRateHz())));
         }
     }
 

@@ -83,6 +83,13 @@ package org.gaitform.quality;
  *                              frames; from half as many, a runner hidden or out of the picture for half the clip
  *                              could be the one not taken; people walking across the picture for 2.5–3 s of a 10 s
  *                              clip score 0.28–0.36 in {@code SeveralPeopleTest}; docs/quality.md)
+ * @param minTrunkContactRateHz a running trunk sensor sampled more slowly than this gives contact times that are
+ *                              doubtful (Hz); default 50 (the fall from stance to flight that times toe-off takes 30–40
+ *                              ms: at 50 Hz two samples or more lie on it and the spline between them finds it again,
+ *                              at 25 Hz it can fall between two; Alcantara's 18 trials decimated: mean contact-time
+ *                              errors +4 to +5 ms at 50 Hz, +7 to +10 ms at 25 Hz with trials up to 59 ms long,
+ *                              {@code TrunkRateAccuracyTest}; set on those trials, which the thresholds of
+ *                              {@code FlightPhaseTrunkEvents} were also chosen on)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -94,12 +101,13 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double[] contactLengthM, double stepLengthAgreementPct, double switchedFramesPct,
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
-                              double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare) {
+                              double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare,
+                              double minTrunkContactRateHz) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
             1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5,
-            new double[] {0.5, 2.0}, 0.5);
+            new double[] {0.5, 2.0}, 0.5, 50);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {
