@@ -40,10 +40,11 @@ public final class MeasurementUncertainty {
 
     /**
      * Kinds that refine another, by suffix: frontal video ({@code pose-2d-frontal}, a runner filmed from behind or ahead
-     * while moving) and a trunk IMU with raw axes ({@code trunk-imu-raw}, its vertical found from gravity by gaitform)
-     * have their own rows where they differ from {@code pose-2d} and {@code trunk-imu} and take the rest from them.
+     * while moving), a trunk IMU with raw axes ({@code trunk-imu-raw}, its vertical found from gravity by gaitform) and
+     * one with a vertical column alone ({@code trunk-imu-vertical}) have their own rows where they differ from
+     * {@code pose-2d} and {@code trunk-imu} and take the rest from them.
      */
-    static final List<String> REFINEMENTS = List.of("-frontal", "-raw");
+    static final List<String> REFINEMENTS = List.of("-frontal", "-raw", "-vertical");
 
     /**
      * Uncertainty of a metric for a kind of input ({@code trunk-imu}, {@code trunk-imu-raw}, {@code foot-imu},

@@ -111,12 +111,18 @@ final class SessionEnrichment {
     /**
      * The row of the uncertainty table for the session: its {@link #measurementKind}, refined to {@code trunk-imu-raw}
      * for a trunk sensor whose vertical gaitform found from gravity (raw axes), whose contact times were measured
-     * longer on real recordings (docs/quality.md).
+     * longer on real recordings (docs/quality.md), and to {@code trunk-imu-vertical} for an export with a vertical
+     * column and no forward one, whose contact times were measured further off ({@code VerticalOnlyTrunkAccuracyTest}).
      */
     static String uncertaintyKind(SessionResult r) {
         String kind = measurementKind(r);
+        if (!kind.equals("trunk-imu")) {
+            return kind;
+        }
         boolean raw = r.decisions().stream().anyMatch(d -> d.key().equals("alignment") && d.value().equals("gravity"));
-        return kind.equals("trunk-imu") && raw ? "trunk-imu-raw" : kind;
+        boolean verticalOnly = r.decisions().stream().anyMatch(d -> d.key().equals("ap_direction")
+                && d.value().equals(TrunkRunningAnalysis.VERTICAL_ONLY));
+        return raw ? "trunk-imu-raw" : verticalOnly ? "trunk-imu-vertical" : kind;
     }
 
     /**

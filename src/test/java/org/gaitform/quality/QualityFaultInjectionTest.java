@@ -194,6 +194,43 @@ class QualityFaultInjectionTest {
         assertThat(fine.verdict()).as("%s", fine.reasons()).isEqualTo(Quality.GOOD);
     }
 
+    /**
+     * A trunk sensor sampled at 25 Hz (the simulated 200 Hz session kept at every 8th sample): toe-offs are timed on a
+     * fall from stance to flight that can lie between two samples, so contact time, flight and duty factor are shown
+     * but not judged; cadence is still judged. Kept at every 4th sample (50 Hz) it passes.
+     */
+    @Test
+    void aTrunkSensorSampledBelow50HzLeavesContactTimeUnjudged() throws IOException {
+        assertThat(trunk.quality().checks()).filteredOn(c -> c.id().equals("sampling_rate")).singleElement()
+                .satisfies(c -> assertThat(c.failed()).as(c.sentence()).isFalse());
+        SessionResult slow = analyse(everyNth(8, "trunk_sacrum_25hz.csv"), ReadOptions.DEFAULTS);
+        assertThat(slow.samplingRateHz()).isCloseTo(25.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertFlagged("trunk sensor at 25 Hz", slow.quality(), Quality.DOUBTFUL, "sampling_rate");
+        QualityCheck c = slow.quality().checks().stream().filter(k -> k.id().equals("sampling_rate")).findFirst()
+                .orElseThrow();
+        assertThat(c.sentence()).contains("sampled at 25 Hz", "below the 50 Hz", "up to 59 ms long");
+        assertThat(c.metrics()).contains("contact_ms", "flight_ms", "duty_factor").doesNotContain("cadence_spm");
+        assertThat(slow.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isEqualTo(FindingStatus.NOT_JUDGED));
+        assertThat(slow.findings()).filteredOn(f -> f.metricKey().equals("cadence_spm")).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.status()).isNotEqualTo(FindingStatus.NOT_JUDGED));
+        SessionResult fifty = analyse(everyNth(4, "trunk_sacrum_50hz.csv"), ReadOptions.DEFAULTS);
+        assertThat(fifty.quality().checks()).filteredOn(k -> k.id().equals("sampling_rate")).singleElement()
+                .satisfies(k -> assertThat(k.failed()).as(k.sentence()).isFalse());
+    }
+
+    /** The simulated trunk file with every {@code n}-th data row kept. */
+    private static Path everyNth(int n, String name) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("trunk_sacrum.csv"));
+        StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+        for (int i = 1; i < lines.size(); i += n) {
+            out.append(lines.get(i)).append('\n');
+        }
+        Path p = dir.resolve(name);
+        Files.writeString(p, out);
+        return p;
+    }
+
     /** The trunk session with its gravity-estimate decision replaced. */
     private static SessionResult withGravityEstimate(String value) {
         List<Decision> ds = new ArrayList<>();
