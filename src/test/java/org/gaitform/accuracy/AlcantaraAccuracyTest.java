@@ -61,22 +61,11 @@ class AlcantaraAccuracyTest {
     void everyTrialMeetsTheTargets() throws IOException {
         Path dir = SharedData.require(FOLDER);
         Map<String, List<Ref>> contacts = references(dir);
-        Map<String, CSVRecord> summary = summaries(dir);
         Map<String, String> roles = roles();
         assertThat(contacts).hasSize(18);
         assertThat(roles.keySet()).as("docs/tuning-split.csv lists every Alcantara trial for " + METHOD)
                 .containsAll(contacts.keySet());
-        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
-        List<Trial> trials = new ArrayList<>();
-        for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
-            String file = e.getKey();
-            SessionResult s = pipeline.analyse(dir.resolve("trials").resolve(file), file, "t");
-            CSVRecord ref = summary.get(file);
-            trials.add(evaluate(file, s.steps(), e.getValue(), Double.parseDouble(ref.get("speed_m_s")),
-                    Double.parseDouble(ref.get("slope_deg")), roles.get(file),
-                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
-                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean"))));
-        }
+        List<Trial> trials = new ArrayList<>(analyse(null, null).stream().map(Analysed::trial).toList());
         trials.sort(java.util.Comparator.comparingDouble(Trial::slopeDeg).thenComparingDouble(Trial::speedMps)
                 .thenComparing(Trial::file));
         StringBuilder out = new StringBuilder();
@@ -170,6 +159,45 @@ class AlcantaraAccuracyTest {
         assertThat(failures).as(out.toString()).isEmpty();
         assertThat(KNOWN_GAPS.keySet()).as("a known gap that is met no longer: remove it").allMatch(
                 f -> gaps.stream().anyMatch(g -> g.startsWith(f)));
+    }
+
+    /** How a copy of a trial is written: from the trial's file and its force-plate contacts to {@code out}. */
+    interface Copy {
+        void write(Path trial, List<Ref> contacts, Path out) throws IOException;
+    }
+
+    /** A trial (or a copy of it) as analysed: its figures against the force plate, and the session. */
+    record Analysed(Trial trial, SessionResult session) {
+    }
+
+    /**
+     * Every trial, in file order, written by {@code copy} into the folder {@code copies} (both {@code null}: the trial
+     * as recorded), analysed with the default settings and compared with its force-plate contacts and reference
+     * summary.
+     */
+    static List<Analysed> analyse(Path copies, Copy copy) throws IOException {
+        Path dir = SharedData.require(FOLDER);
+        Map<String, List<Ref>> contacts = references(dir);
+        Map<String, CSVRecord> summary = summaries(dir);
+        Map<String, String> roles = roles();
+        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
+        List<Analysed> out = new ArrayList<>();
+        for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
+            String file = e.getKey();
+            Path in = dir.resolve("trials").resolve(file);
+            if (copy != null) {
+                Path to = copies.resolve(file);
+                copy.write(in, e.getValue(), to);
+                in = to;
+            }
+            SessionResult s = pipeline.analyse(in, file, "t");
+            CSVRecord ref = summary.get(file);
+            out.add(new Analysed(evaluate(file, s.steps(), e.getValue(), Double.parseDouble(ref.get("speed_m_s")),
+                    Double.parseDouble(ref.get("slope_deg")), roles.get(file),
+                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
+                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean"))), s));
+        }
+        return out;
     }
 
     /** The force plate's contacts per trial file. */

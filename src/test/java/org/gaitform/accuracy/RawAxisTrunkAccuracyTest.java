@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gaitform.accuracy.AlcantaraAccuracyTest.Analysed;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
 import org.gaitform.events.TrunkAlignment;
@@ -22,11 +22,8 @@ import org.gaitform.model.FindingStatus;
 import org.gaitform.model.Placement;
 import org.gaitform.model.Quality;
 import org.gaitform.model.SessionResult;
-import org.gaitform.pipeline.AnalysisSettings;
-import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.quality.QualityChecks;
 import org.gaitform.simulate.FootImuSimulator;
-import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,29 +50,23 @@ class RawAxisTrunkAccuracyTest {
 
     @Test
     void alcantaraTurnedIntoRandomSensorFrames() throws IOException {
-        Path dir = SharedData.require(AlcantaraAccuracyTest.FOLDER);
-        Map<String, List<Ref>> contacts = AlcantaraAccuracyTest.references(dir);
-        Map<String, CSVRecord> summary = AlcantaraAccuracyTest.summaries(dir);
-        Map<String, String> roles = AlcantaraAccuracyTest.roles();
-        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
         Random rnd = new Random(13);
-        List<Trial> trials = new ArrayList<>();
+        List<double[][]> rotations = new ArrayList<>();
         List<double[]> clipped = new ArrayList<>();
+        List<Analysed> analysed = AlcantaraAccuracyTest.analyse(tmp, (trial, contacts, to) -> {
+            double[][] rot = FootImuSimulator.randomRotation(rnd);
+            rotations.add(rot);
+            clipped.add(writeTurned(trial, to, rot, contacts));
+        });
+        List<Trial> trials = new ArrayList<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 turned into random sensor "
                 + "frames (raw axes, vertical found by gaitform)%n%-31s %-8s %5s %8s %9s %8s %9s %8s %8s  %s%n", "trial",
                 "role", "found", "matched", "cad err", "IC bias", "GCT err", "tilt", "gravity", "verdict"));
-        for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
-            String file = e.getKey();
-            double[][] rot = FootImuSimulator.randomRotation(rnd);
-            Path raw = tmp.resolve(file);
-            double[] clip = writeTurned(dir.resolve("trials").resolve(file), raw, rot, e.getValue());
-            clipped.add(clip);
-            SessionResult s = pipeline.analyse(raw, file, "t");
-            CSVRecord ref = summary.get(file);
-            Trial t = AlcantaraAccuracyTest.evaluate(file, s.steps(), e.getValue(),
-                    Double.parseDouble(ref.get("speed_m_s")), Double.parseDouble(ref.get("slope_deg")), roles.get(file),
-                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
-                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean")));
+        for (int i = 0; i < analysed.size(); i++) {
+            Trial t = analysed.get(i).trial();
+            SessionResult s = analysed.get(i).session();
+            double[][] rot = rotations.get(i);
+            String file = t.file();
             trials.add(t);
             out.append(String.format(Locale.ROOT, "%-31s %-8s %5d %7.1f%% %+9.2f %+5.1f ms %+6.1f ms %6.1f° %8s  %s%n", file,
                     t.role(), t.found(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.contactErrMs(),

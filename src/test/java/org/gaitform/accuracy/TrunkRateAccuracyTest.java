@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.gaitform.accuracy.AlcantaraAccuracyTest.Analysed;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
 import org.gaitform.model.FindingStatus;
@@ -56,11 +57,6 @@ class TrunkRateAccuracyTest {
 
     @Test
     void decimatedTrials() throws IOException {
-        Path dir = SharedData.require(AlcantaraAccuracyTest.FOLDER);
-        Map<String, List<Ref>> contacts = AlcantaraAccuracyTest.references(dir);
-        Map<String, CSVRecord> summary = AlcantaraAccuracyTest.summaries(dir);
-        Map<String, String> roles = AlcantaraAccuracyTest.roles();
-        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
         double minRate = QualitySettings.DEFAULTS.minTrunkContactRateHz();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 decimated (force-plate "
                 + "truth; 18 trials per row)%n%7s %5s %8s %9s %10s %9s %10s %10s  %s%n", "rate", "start", "matched",
@@ -71,16 +67,14 @@ class TrunkRateAccuracyTest {
             for (int phase : new int[] {0, factor / 2}) {
                 List<Trial> trials = new ArrayList<>();
                 int[] verdicts = new int[3];
-                for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
-                    String file = e.getKey();
-                    Path p = tmp.resolve(factor + "_" + phase + "_" + file);
-                    decimate(dir.resolve("trials").resolve(file), p, factor, phase);
-                    SessionResult s = pipeline.analyse(p, file, "t");
-                    CSVRecord ref = summary.get(file);
-                    Trial t = AlcantaraAccuracyTest.evaluate(file, s.steps(), e.getValue(),
-                            Double.parseDouble(ref.get("speed_m_s")), Double.parseDouble(ref.get("slope_deg")),
-                            roles.get(file), s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
-                            s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean")));
+                int every = factor;
+                int ph = phase;
+                Path copies = Files.createDirectories(tmp.resolve(factor + "_" + phase));
+                for (Analysed a : AlcantaraAccuracyTest.analyse(copies, (trial, contacts, to) -> decimate(trial, to, every,
+                        ph))) {
+                    Trial t = a.trial();
+                    SessionResult s = a.session();
+                    String file = t.file();
                     trials.add(t);
                     verdicts[s.quality().verdict().ordinal()]++;
                     String at = String.format(Locale.ROOT, "%.0f Hz from sample %d, %s", rate, phase, file);

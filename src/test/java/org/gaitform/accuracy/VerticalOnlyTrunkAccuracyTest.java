@@ -11,16 +11,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.gaitform.accuracy.AlcantaraAccuracyTest.Ref;
+import org.gaitform.accuracy.AlcantaraAccuracyTest.Analysed;
 import org.gaitform.accuracy.AlcantaraAccuracyTest.Trial;
 import org.gaitform.model.SessionResult;
-import org.gaitform.pipeline.AnalysisSettings;
-import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.quality.QualityChecks;
-import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,32 +33,22 @@ class VerticalOnlyTrunkAccuracyTest {
 
     @Test
     void alcantaraWithoutItsForwardColumn() throws IOException {
-        Path dir = SharedData.require(AlcantaraAccuracyTest.FOLDER);
-        Map<String, List<Ref>> contacts = AlcantaraAccuracyTest.references(dir);
-        Map<String, CSVRecord> summary = AlcantaraAccuracyTest.summaries(dir);
-        Map<String, String> roles = AlcantaraAccuracyTest.roles();
-        SessionPipeline pipeline = new SessionPipeline(AnalysisSettings.defaults());
-        List<Trial> trials = new ArrayList<>();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022, vertical column alone%n"
                 + "%-31s %-8s %8s %9s %8s %8s %8s  %s%n", "trial", "role", "matched", "cad err", "IC bias", "TO bias",
                 "GCT err", "verdict"));
-        for (Map.Entry<String, List<Ref>> e : contacts.entrySet()) {
-            String file = e.getKey();
-            Path p = tmp.resolve(file);
-            verticalOnly(dir.resolve("trials").resolve(file), p);
-            SessionResult s = pipeline.analyse(p, file, "t");
-            CSVRecord ref = summary.get(file);
-            Trial t = AlcantaraAccuracyTest.evaluate(file, s.steps(), e.getValue(),
-                    Double.parseDouble(ref.get("speed_m_s")), Double.parseDouble(ref.get("slope_deg")), roles.get(file),
-                    s.metric("cadence_spm") - Double.parseDouble(ref.get("cadence_steps_per_min")),
-                    s.metric("contact_ms") - Double.parseDouble(ref.get("gct_ms_mean")));
+        List<Trial> trials = new ArrayList<>();
+        for (Analysed a : AlcantaraAccuracyTest.analyse(tmp, (trial, contacts, to) -> verticalOnly(trial, to))) {
+            Trial t = a.trial();
+            SessionResult s = a.session();
+            String file = t.file();
             trials.add(t);
             out.append(String.format(Locale.ROOT, "%-31s %-8s %7.1f%% %+9.2f %+5.1f ms %+5.1f ms %+5.1f ms  %s%n", file,
                     t.role(), t.matchedPct(), t.cadenceErrSpm(), t.icBiasMs(), t.toBiasMs(), t.contactErrMs(),
                     s.quality().verdict().label()));
             assertThat(s.info().get("accuracy")).as(file + ": the report says so").contains("no forward acceleration");
             assertThat(s.findings()).filteredOn(f -> f.metricKey().equals("contact_ms")).isNotEmpty().allSatisfy(f ->
-                    assertThat(f.uncertainty()).as(file + ": contact time's ± is the vertical-only one").isGreaterThanOrEqualTo(30));
+                    assertThat(f.uncertainty()).as(file + ": contact time's ± is the vertical-only one")
+                            .isGreaterThanOrEqualTo(30));
         }
         int refs = trials.stream().mapToInt(Trial::refs).sum();
         double matched = 100 * trials.stream().mapToDouble(t -> t.matchedPct() * t.refs() / 100).sum() / refs;
