@@ -44,16 +44,16 @@ package org.gaitform.events;
  *                             back) is kept only when its step to the next contact is within this fraction of the
  *                             median of the stretch's other steps: data that start inside a stance, in the rebound
  *                             after a downhill heel strike, otherwise give a landing tens of milliseconds late and a
- *                             step that short; default 0.1 (running step times vary by 2–4 % from step to step,
- *                             Nakayama et al. 2010; not chosen on data)
+ *                             step that short; default 0.1 (running stride times vary by a few per cent from
+ *                             stride to stride, Nakayama et al. 2010, Gait Posture 31:331; not chosen on data)
  * @param detectionRateHz      a recording sampled more slowly than this is first upsampled, by a whole factor,
  *                             to at least this rate through the cubic spline of its samples, and its events are
- *                             found there (Hz); default 200. At 50 Hz a sample lies 20 ms from the next, about a
- *                             third of the fall from stance to flight: straight lines between samples put the return
+ *                             found there (Hz); default 200. At 50 Hz a sample lies 20 ms from the next, half of
+ *                             the 30–40 ms fall from stance to flight: straight lines between samples put the return
  *                             to the flight level, and so every toe-off, up to a sample late (Alcantara's trials
  *                             decimated to 50 Hz: contact times 18–25 ms long on average, 4–5 ms with the
  *                             spline; {@code TrunkRateAccuracyTest}). Not chosen on data: set before that measurement,
- *                             a rate at which the fall spans eight samples or more, and that keeps the upsampled
+ *                             a rate at which the fall spans six samples or more, and that keeps the upsampled
  *                             recording no longer than one recorded at 200 Hz
  */
 public record TrunkEventSettings(double stepLowPassHz, double minStepMs, double stepMergeFraction,
