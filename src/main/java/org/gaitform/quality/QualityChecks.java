@@ -62,8 +62,8 @@ import org.gaitform.signal.Stats;
  *       onto gravity against the reported ones;</li>
  *   <li>{@code gravity_magnitude} (trunk exports with raw axes, running): the mean length of the gravity estimate,
  *       from which the vertical is found, against 1 g;</li>
- *   <li>{@code sampling_rate} (trunk sensors, running): the sampling rate against the lowest at which toe-offs are
- *       timed;</li>
+ *   <li>{@code sampling_rate} (trunk sensors running; foot and shank sensors): the sampling rate against the lowest at
+ *       which toe-offs are timed;</li>
  *   <li>{@code ground_flow} (frontal video of a runner at one distance): the ground moving through the picture, as
  *       on a treadmill, where the feet's contacts come late in stance; passed when the pelvis timed them.</li>
  * </ol>
@@ -160,7 +160,7 @@ public final class QualityChecks {
         ankleOnlyFeet(x, out);
         sensorTilt(x, out);
         gravityMagnitude(x, out);
-        trunkRate(x, out);
+        samplingRate(x, out);
         groundFlow(x, out);
         footAngleNoise(x, out);
         speed(x, out);
@@ -570,27 +570,35 @@ public final class QualityChecks {
     }
 
     /**
-     * {@code sampling_rate}: a running trunk session sampled more slowly than {@link QualitySettings#minTrunkContactRateHz()}.
-     * Toe-off is timed on the fall of the vertical acceleration from stance to flight, 30–40 ms long; at such rates it
-     * can lie between two samples, where no interpolation finds it again, and contact times came out long by amounts
-     * that varied from trial to trial (Alcantara's trials decimated to 25 Hz: up to 59 ms). Cadence, which counts the
-     * steps, is not affected.
+     * {@code sampling_rate}: a running trunk session, or a foot or shank session, sampled more slowly than
+     * {@link QualitySettings#minImuContactRateHz()}. Toe-off is timed on a feature a few tens of milliseconds long (the
+     * trunk's fall from stance to flight, 30–40 ms; the foot's push-off); at such rates it can lie between two samples,
+     * where no interpolation finds it again, and an anti-aliasing filter smooths it away: contact times came out off by
+     * amounts that varied from recording to recording (Alcantara's trunk trials decimated to 25 Hz: up to 59 ms long;
+     * gaitmap's foot sensors at 25.6 Hz: 1 toe-off in 57 within 30 ms of motion capture, stance 28 ms short). Cadence, which counts
+     * the steps, is not affected. A trunk sensor's walking events are not timed on such a feature and are left alone.
      */
-    private void trunkRate(Session x, List<QualityCheck> out) {
-        if (!x.kind.equals("trunk-imu") || !x.running() || !(x.fs > 0)) {
+    private void samplingRate(Session x, List<QualityCheck> out) {
+        boolean trunk = x.kind.equals("trunk-imu") && x.running();
+        boolean limb = x.kind.equals("foot-imu") || x.kind.equals("shank-imu");
+        if (!(trunk || limb) || !(x.fs > 0)) {
             return;
         }
+        String sensor = trunk ? "a trunk sensor" : "a foot or shank sensor";
         // a 50 Hz sensor whose clock runs 1 % slow (or whose times are rounded) is a 50 Hz sensor
-        if (x.fs < 0.98 * s.minTrunkContactRateHz()) {
+        if (x.fs < 0.98 * s.minImuContactRateHz()) {
+            String measured = trunk ? "on force-plate trials sampled at 25 Hz they came out up to 59 ms long"
+                    : "on foot sensors sampled at 25.6 Hz, 1 toe-off in 57 came within 30 ms of motion capture's, "
+                    + "and stance 28 ms short";
             out.add(new QualityCheck("sampling_rate", Quality.DOUBTFUL, String.format(Locale.ROOT, "The sensor was "
-                    + "sampled at %.0f Hz, below the %.0f Hz at which a trunk sensor times toe-offs: the fall from "
-                    + "stance to flight (30–40 ms) can lie between two samples, so contact time, flight and duty factor "
-                    + "are shown but not judged (on force-plate trials sampled at 25 Hz they came out up to 59 ms long; "
-                    + "cadence is not affected). Record at %.0f Hz or more.", x.fs, s.minTrunkContactRateHz(),
-                    s.minTrunkContactRateHz()), x.present(RUNNING_CONTACT_METRICS)));
+                    + "sampled at %.0f Hz, below the %.0f Hz at which %s times toe-offs: the %s that times them can lie "
+                    + "between two samples, so contact time, flight and duty factor are shown but not judged (%s; "
+                    + "cadence is not affected). Record at %.0f Hz or more.", x.fs, s.minImuContactRateHz(), sensor,
+                    trunk ? "fall from stance to flight (30–40 ms)" : "push-off", measured, s.minImuContactRateHz()),
+                    x.present(trunk ? RUNNING_CONTACT_METRICS : CONTACT_METRICS)));
         } else {
             out.add(QualityCheck.passed("sampling_rate", String.format(Locale.ROOT, "The sensor was sampled at %.0f Hz, "
-                    + "at least the %.0f Hz at which a trunk sensor times toe-offs.", x.fs, s.minTrunkContactRateHz())));
+                    + "at least the %.0f Hz at which %s times toe-offs.", x.fs, s.minImuContactRateHz(), sensor)));
         }
     }
 
