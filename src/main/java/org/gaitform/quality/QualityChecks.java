@@ -570,35 +570,48 @@ public final class QualityChecks {
     }
 
     /**
-     * {@code sampling_rate}: a running trunk session, or a foot or shank session, sampled more slowly than
-     * {@link QualitySettings#minImuContactRateHz()}. Toe-off is timed on a feature a few tens of milliseconds long (the
-     * trunk's fall from stance to flight, 30–40 ms; the foot's push-off); at such rates it can lie between two samples,
-     * where no interpolation finds it again, and an anti-aliasing filter smooths it away: contact times came out off by
-     * amounts that varied from recording to recording (Alcantara's trunk trials decimated to 25 Hz: up to 59 ms long;
-     * gaitmap's foot sensors at 25.6 Hz: 1 toe-off in 57 within 30 ms of motion capture, stance 28 ms short). Cadence, which counts
-     * the steps, is not affected. A trunk sensor's walking events are not timed on such a feature and are left alone.
+     * {@code sampling_rate}: a running trunk session, a foot or shank session, or a side or 3D pose session, sampled
+     * more slowly than {@link QualitySettings#minContactRateHz()}. Toe-off is timed on a feature a few tens of
+     * milliseconds long (the trunk's fall from stance to flight, 30–40 ms; the foot's push-off; the toe's lift); at such
+     * rates it can lie between two samples, where no interpolation finds it again, and an anti-aliasing filter smooths
+     * it away, so contact times came out off by amounts that varied from recording to recording (Alcantara's trunk
+     * trials decimated to 25 Hz: up to 59 ms long; gaitmap's foot sensors at 25.6 Hz: 1 toe-off in 57 within 30 ms of
+     * motion capture, stance 28 ms short; force-plate trials filmed through a virtual side camera at 30 and 25 fps:
+     * contact times up to 49 ms off, 12 of 32 sessions more than 25 ms off). Cadence, which counts the steps, is not
+     * affected. A trunk sensor's walking events, and a frontal video's (whose contact time is not reported), are left
+     * alone.
      */
     private void samplingRate(Session x, List<QualityCheck> out) {
         boolean trunk = x.kind.equals("trunk-imu") && x.running();
         boolean limb = x.kind.equals("foot-imu") || x.kind.equals("shank-imu");
-        if (!(trunk || limb) || !(x.fs > 0)) {
+        // a frontal video's contact time is not reported (docs/pose-input.md)
+        boolean video = x.kind.equals("pose-2d") && !"frontal".equals(x.r.info().get("view"));
+        boolean pose3d = x.kind.equals("pose-3d");
+        if (!(trunk || limb || video || pose3d) || !(x.fs > 0)) {
             return;
         }
-        String sensor = trunk ? "a trunk sensor" : "a foot or shank sensor";
+        String unit = video || pose3d ? "fps" : "Hz";
+        String what = trunk ? "a trunk sensor" : limb ? "a foot or shank sensor" : video ? "a video" : "a 3D recording";
+        double min = s.minContactRateHz();
         // a 50 Hz sensor whose clock runs 1 % slow (or whose times are rounded) is a 50 Hz sensor
-        if (x.fs < 0.98 * s.minImuContactRateHz()) {
+        if (x.fs < 0.98 * min) {
+            String feature = trunk ? "the fall from stance to flight (30–40 ms)" : limb ? "the push-off"
+                    : String.format(Locale.ROOT, "the toe's lift, one frame of %.0f ms,", 1000 / x.fs);
             String measured = trunk ? "on force-plate trials sampled at 25 Hz they came out up to 59 ms long"
-                    : "on foot sensors sampled at 25.6 Hz, 1 toe-off in 57 came within 30 ms of motion capture's, "
-                    + "and stance 28 ms short";
-            out.add(new QualityCheck("sampling_rate", Quality.DOUBTFUL, String.format(Locale.ROOT, "The sensor was "
-                    + "sampled at %.0f Hz, below the %.0f Hz at which %s times toe-offs: the %s that times them can lie "
-                    + "between two samples, so contact time, flight and duty factor are shown but not judged (%s; "
-                    + "cadence is not affected). Record at %.0f Hz or more.", x.fs, s.minImuContactRateHz(), sensor,
-                    trunk ? "fall from stance to flight (30–40 ms)" : "push-off", measured, s.minImuContactRateHz()),
+                    : limb ? "on foot sensors sampled at 25.6 Hz, 1 toe-off in 57 came within 30 ms of motion capture's, "
+                    + "and stance 28 ms short"
+                    : "force-plate trials filmed from the side at 30 and 25 fps gave contact times up to 49 ms off";
+            out.add(new QualityCheck("sampling_rate", Quality.DOUBTFUL, String.format(Locale.ROOT, "The %s was "
+                    + "%s at %.0f %s, below the %.0f %s at which %s times toe-offs: %s can lie between two %s, so "
+                    + "contact time, flight and duty factor are shown but not judged (%s; cadence is not affected). "
+                    + "%s at %.0f %s or more.", video ? "video" : pose3d ? "recording" : "sensor",
+                    video ? "filmed" : "sampled", x.fs, unit, min, unit, what, feature,
+                    video || pose3d ? "frames" : "samples", measured, video ? "Film" : "Record", min, unit),
                     x.present(trunk ? RUNNING_CONTACT_METRICS : CONTACT_METRICS)));
         } else {
-            out.add(QualityCheck.passed("sampling_rate", String.format(Locale.ROOT, "The sensor was sampled at %.0f Hz, "
-                    + "at least the %.0f Hz at which %s times toe-offs.", x.fs, s.minImuContactRateHz(), sensor)));
+            out.add(QualityCheck.passed("sampling_rate", String.format(Locale.ROOT, "The %s was %s at %.0f %s, at least "
+                    + "the %.0f %s at which %s times toe-offs.", video ? "video" : pose3d ? "recording" : "sensor",
+                    video ? "filmed" : "sampled", x.fs, unit, min, unit, what)));
         }
     }
 

@@ -83,15 +83,17 @@ package org.gaitform.quality;
  *                              frames; from half as many, a runner hidden or out of the picture for half the clip
  *                              could be the one not taken; people walking across the picture for 2.5–3 s of a 10 s
  *                              clip score 0.28–0.36 in {@code SeveralPeopleTest}; docs/quality.md)
- * @param minImuContactRateHz   a running trunk sensor, or a foot or shank sensor, sampled more slowly than this gives
- *                              contact times that are doubtful (Hz); default 50 (the features that time toe-off last a
+ * @param minContactRateHz      a running trunk sensor, a foot or shank sensor, or a side video or 3D recording,
+ *                              sampled more slowly than this gives contact times that are doubtful (Hz, fps); default 50 (the features that time toe-off last a
  *                              few tens of milliseconds: the trunk's fall from stance to flight, 30–40 ms, the foot's
  *                              push-off; at 50 Hz two samples or more lie on them, at 25 Hz they can fall between two.
  *                              Alcantara's 18 trunk trials decimated: mean contact-time errors +4 to +5 ms at 50 Hz, +7
  *                              to +10 ms at 25 Hz with trials up to 59 ms long, {@code TrunkRateAccuracyTest}; gaitmap's
  *                              foot sensors: 96–100 % of the toe-offs within 30 ms of motion capture at 51.2 Hz, 0–3 %
- *                              at 25.6 Hz, {@code GaitmapFootMountingTest}; set on those recordings, which the thresholds of
- *                              {@code FlightPhaseTrunkEvents} and {@code Falbriard2018FootEvents} were also chosen on)
+ *                              at 25.6 Hz, {@code GaitmapFootMountingTest}; Fukuchi's and Hamner's force-plate trials
+ *                              filmed from the side through a virtual camera: 1 of 16 sessions more than 25 ms off at
+ *                              60 fps, 6 of 16 at 30 and at 25 fps, {@code MarkerEventAccuracyTest}; set on those
+ *                              recordings, which the trunk, foot and marker methods' thresholds were also chosen on)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -104,7 +106,7 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
                               double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare,
-                              double minImuContactRateHz) {
+                              double minContactRateHz) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,

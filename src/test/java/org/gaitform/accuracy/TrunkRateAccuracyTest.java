@@ -57,7 +57,7 @@ class TrunkRateAccuracyTest {
 
     @Test
     void decimatedTrials() throws IOException {
-        double minRate = QualitySettings.DEFAULTS.minImuContactRateHz();
+        double minRate = QualitySettings.DEFAULTS.minContactRateHz();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%nAlcantara 2022 decimated (force-plate "
                 + "truth; 18 trials per row)%n%7s %5s %8s %9s %10s %9s %10s %10s  %s%n", "rate", "start", "matched",
                 "cad MAE", "cad worst", "GCT MAE", "GCT mean", "GCT worst", "verdicts (good/doubtful/poor)"));

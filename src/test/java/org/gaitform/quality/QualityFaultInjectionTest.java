@@ -550,11 +550,11 @@ class QualityFaultInjectionTest {
 
     @Test
     void aFrameRateTheFileDoesNotRecordMakesTimesDoubtful() throws IOException {
-        PoseRunnerSimulator sim = new PoseRunnerSimulator(30, 12, 170, 0.26, 3.0, 8, 0.2, 15, 6, 0.03, false);
+        PoseRunnerSimulator sim = new PoseRunnerSimulator(60, 12, 170, 0.26, 3.0, 8, 0.2, 15, 6, 0.03, false);
         Path f = dir.resolve("side_no_fps.csv");
         Files.writeString(f, sim.keypointTable(false, 500, 1.0, 4));
         SessionResult assumed = analyse(f, ReadOptions.DEFAULTS);
-        SessionResult given = analyse(f, new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(Optional.of(30.0),
+        SessionResult given = analyse(f, new ReadOptions(ImuReadOptions.DEFAULTS, new PoseReadOptions(Optional.of(60.0),
                 Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty())));
         assertFlagged("frame rate assumed", assumed.quality(), Quality.DOUBTFUL, "frame_rate_assumed");
