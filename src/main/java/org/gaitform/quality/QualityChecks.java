@@ -587,7 +587,7 @@ public final class QualityChecks {
         // a frontal video's contact time is not reported (docs/pose-input.md)
         boolean video = x.kind.equals("pose-2d") && !"frontal".equals(x.r.info().get("view"));
         boolean pose3d = x.kind.equals("pose-3d");
-        if (!(trunk || limb || video || pose3d) || !(x.fs > 0)) {
+        if (!(trunk || limb || video || pose3d) || !(x.fs > 0) || rateAssumed(x)) {
             return;
         }
         String unit = video || pose3d ? "fps" : "Hz";
@@ -613,6 +613,12 @@ public final class QualityChecks {
                     + "the %.0f %s at which %s times toe-offs.", video ? "video" : pose3d ? "recording" : "sensor",
                     video ? "filmed" : "sampled", x.fs, unit, min, unit, what)));
         }
+    }
+
+    /** Whether the frame rate was assumed (the check {@code frame_rate_assumed} then speaks for every time). */
+    private static boolean rateAssumed(Session x) {
+        return x.r.decisions().stream().anyMatch(d -> d.key().equals("frame_rate_hz")
+                && d.reason().toLowerCase(Locale.ROOT).contains("assumed"));
     }
 
     /** Frontal-view values measured over the stance, which a late contact moves into late stance. */

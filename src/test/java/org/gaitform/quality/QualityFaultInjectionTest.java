@@ -558,6 +558,10 @@ class QualityFaultInjectionTest {
                 Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty())));
         assertFlagged("frame rate assumed", assumed.quality(), Quality.DOUBTFUL, "frame_rate_assumed");
+        // the assumed 30 fps is no measured rate: frame_rate_assumed speaks for it, not sampling_rate
+        assertThat(assumed.quality().checks()).extracting(QualityCheck::id).doesNotContain("sampling_rate");
+        assertThat(given.quality().checks()).filteredOn(c -> c.id().equals("sampling_rate")).singleElement()
+                .satisfies(c -> assertThat(c.failed()).as(c.sentence()).isFalse());
         assertThat(find(assumed.findings(), "R1").status()).isEqualTo(FindingStatus.NOT_JUDGED);
         // trunk lean does not depend on the time axis: still judged
         assertThat(find(assumed.findings(), "R4").status()).isNotEqualTo(FindingStatus.NOT_JUDGED);
