@@ -591,7 +591,8 @@ public final class QualityChecks {
             return;
         }
         String unit = video || pose3d ? "fps" : "Hz";
-        String what = trunk ? "a trunk sensor" : limb ? "a foot or shank sensor" : video ? "a video" : "a 3D recording";
+        String what = trunk ? "from a trunk sensor" : limb ? "from a foot or shank sensor" : video ? "in a video"
+                : "in a 3D recording";
         double min = s.minContactRateHz();
         // a 50 Hz sensor whose clock runs 1 % slow (or whose times are rounded) is a 50 Hz sensor
         if (x.fs < 0.98 * min) {
@@ -602,15 +603,16 @@ public final class QualityChecks {
                     + "and stance 28 ms short"
                     : "force-plate trials filmed from the side at 30 and 25 fps gave contact times up to 49 ms off";
             out.add(new QualityCheck("sampling_rate", Quality.DOUBTFUL, String.format(Locale.ROOT, "The %s was "
-                    + "%s at %.0f %s, below the %.0f %s at which %s times toe-offs: %s can lie between two %s, so "
-                    + "contact time, flight and duty factor are shown but not judged (%s; cadence is not affected). "
-                    + "%s at %.0f %s or more.", video ? "video" : pose3d ? "recording" : "sensor",
+                    + "%s at %.0f %s, below the %.0f %s gaitform needs to time toe-offs %s: %s can lie between two "
+                    + "%s, so contact time, flight and duty factor are shown but not judged (%s; cadence is not "
+                    + "affected). %s", video ? "video" : pose3d ? "recording" : "sensor",
                     video ? "filmed" : "sampled", x.fs, unit, min, unit, what, feature,
-                    video || pose3d ? "frames" : "samples", measured, video ? "Film" : "Record", min, unit),
+                    video || pose3d ? "frames" : "samples", measured, video ? "Film at 60 fps or more (most phones "
+                    + "offer it)." : String.format(Locale.ROOT, "Record at %.0f %s or more.", min, unit)),
                     x.present(trunk ? RUNNING_CONTACT_METRICS : CONTACT_METRICS)));
         } else {
             out.add(QualityCheck.passed("sampling_rate", String.format(Locale.ROOT, "The %s was %s at %.0f %s, at least "
-                    + "the %.0f %s at which %s times toe-offs.", video ? "video" : pose3d ? "recording" : "sensor",
+                    + "the %.0f %s gaitform needs to time toe-offs %s.", video ? "video" : pose3d ? "recording" : "sensor",
                     video ? "filmed" : "sampled", x.fs, unit, min, unit, what)));
         }
     }
