@@ -257,6 +257,49 @@ class MarkerEventAccuracyTest {
     }
 
     /**
+     * The marker recordings at lower rates (every 2nd and 3rd frame: Fukuchi's at 75 and 50 Hz, Hamner's at 50 and 33
+     * Hz): no session whose cadence is more than 2 steps/min or whose mean contact time is more than 25 ms off may be
+     * called good, and the {@code sampling_rate} check must doubt the 33 Hz ones and pass the others.
+     */
+    @Test
+    void markersAtLowerRates() throws IOException {
+        SharedData.require(FUKUCHI);
+        StringBuilder sb = new StringBuilder("\nMarkers at lower rates against force-plate contacts\n");
+        sb.append(String.format(Locale.ROOT, "%-6s ", "Hz")).append(header()).append("  verdict\n");
+        List<String> failures = new ArrayList<>();
+        for (Trial t : TRIALS) {
+            Path dir = SharedData.root().resolve(t.dataset());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(dir.resolve(t.file()));
+            for (int every : new int[] {2, 3}) {
+                StringBuilder kept = new StringBuilder(lines.get(0)).append('\n');
+                for (int i = 1; i < lines.size(); i += every) {
+                    kept.append(lines.get(i)).append('\n');
+                }
+                Path f = tmp.resolve(every + "_" + t.file());
+                Files.writeString(f, kept);
+                SessionResult s = pipeline.analyse(f, t.file(), "s");
+                Row r = compare(t, refs(dir.resolve(t.contacts())), s, 0);
+                sb.append(String.format(Locale.ROOT, "%-6.0f ", s.samplingRateHz())).append(line(r)).append("  ")
+                        .append(s.quality().verdict().label()).append('\n');
+                String at = String.format(Locale.ROOT, "%s at %.0f Hz", t.file(), s.samplingRateHz());
+                boolean off = Math.abs(r.cadErrSpm()) > 2 || Math.abs(r.gctErrMs()) > 25;
+                if (off && s.quality().verdict() == Quality.GOOD) {
+                    failures.add(at + ": off and called good");
+                }
+                boolean doubted = s.quality().checks().stream().anyMatch(c -> c.id().equals("sampling_rate") && c.failed());
+                if (doubted != s.samplingRateHz() < 49) {
+                    failures.add(at + ": sampling_rate " + (doubted ? "doubts" : "passes"));
+                }
+            }
+        }
+        System.out.print(sb);
+        assertThat(failures).as(sb.toString()).isEmpty();
+    }
+
+    /**
      * The strike class of Hamner's runner from the force itself: the centre of pressure in the first 5 ms of each
      * contact as a fraction of the heel (CAL) → toe (TOE) marker distance at that moment (Cavanagh &amp; Lafortune
      * 1980 strike index: below 1/3 rearfoot).
