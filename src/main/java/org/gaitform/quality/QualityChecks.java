@@ -312,7 +312,7 @@ public final class QualityChecks {
     private void assumedInputs(Session x, List<QualityCheck> out, List<String> assumed) {
         for (Decision d : x.r.decisions()) {
             String reason = d.reason().toLowerCase(Locale.ROOT);
-            if (d.key().equals("frame_rate_hz") && reason.contains("assumed")) {
+            if (assumedRate(d)) {
                 assumed.add("frame rate " + d.value() + " fps (not recorded in the file; give --fps)");
                 out.add(new QualityCheck("frame_rate_assumed", Quality.DOUBTFUL, "The frame rate, " + d.value()
                         + " fps, was assumed: the file does not record it, and every time, cadence and contact time "
@@ -619,8 +619,12 @@ public final class QualityChecks {
 
     /** Whether the frame rate was assumed (the check {@code frame_rate_assumed} then speaks for every time). */
     private static boolean rateAssumed(Session x) {
-        return x.r.decisions().stream().anyMatch(d -> d.key().equals("frame_rate_hz")
-                && d.reason().toLowerCase(Locale.ROOT).contains("assumed"));
+        return x.r.decisions().stream().anyMatch(QualityChecks::assumedRate);
+    }
+
+    /** A frame rate the file does not record and gaitform assumed (the decision {@code frame_rate_hz}). */
+    private static boolean assumedRate(Decision d) {
+        return d.key().equals("frame_rate_hz") && d.reason().toLowerCase(Locale.ROOT).contains("assumed");
     }
 
     /** Frontal-view values measured over the stance, which a late contact moves into late stance. */
