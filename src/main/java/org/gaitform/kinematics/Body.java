@@ -100,6 +100,35 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
                 imageScaleChange);
     }
 
+    /**
+     * The same body with {@code shift[i]} taken off every point's up coordinate in frame {@code i} (and off the heels'
+     * impact-band heights): a camera's own up-and-down motion removed from a side video.
+     */
+    public Body withUpShift(double[] shift) {
+        if (shift.length != size()) {
+            throw new IllegalArgumentException("a shift per frame is needed: " + shift.length + " for " + size());
+        }
+        Map<Landmark, double[][]> moved = new EnumMap<>(Landmark.class);
+        for (Map.Entry<Landmark, double[][]> e : tracks.entrySet()) {
+            double[][] t = e.getValue().clone();
+            t[1] = minus(t[1], shift);
+            moved.put(e.getKey(), t);
+        }
+        Map<Landmark, double[]> impact = new EnumMap<>(Landmark.class);
+        impactUp.forEach((l, up) -> impact.put(l, minus(up, shift)));
+        return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, moved, sources,
+                decisions, warnings, verticalCaveat, groundHeights, impact, imageSpeed, angleNoiseDeg,
+                keypointJitterPctLeg, imageScaleChange);
+    }
+
+    private static double[] minus(double[] x, double[] shift) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] - shift[i];
+        }
+        return out;
+    }
+
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,

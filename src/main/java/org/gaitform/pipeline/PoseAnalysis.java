@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.gaitform.events.Fellin2010KneeExtensionToeOff;
+import org.gaitform.events.FloorDrift;
 import org.gaitform.events.FootClearanceEvents;
 import org.gaitform.events.FootClearanceSettings;
 import org.gaitform.events.FootContact;
@@ -145,6 +146,29 @@ final class PoseAnalysis {
         boolean video = isVideoDerived(rec);
         FootClearanceSettings fcs = video ? FootClearanceSettings.VIDEO : FootClearanceSettings.MARKERS;
         FootClearanceEvents.Result ev = new FootClearanceEvents(fcs).detect(body);
+        if (video && body.view() == View.SAGITTAL) {
+            // a hand-held camera moves the floor in the picture: each stance is measured from the floor under it
+            Optional<FloorDrift.Result> drift = FloorDrift.measure(body, ev.contacts(), ev.threshold());
+            if (drift.isPresent()) {
+                FloorDrift.Result d = drift.get();
+                decisions.add(new Decision(FloorDrift.KEY, d.applies() ? "taken off" : "none", String.format(Locale.ROOT,
+                        "side video: the planted foot's height in the picture (the lower of heel and toe over the middle "
+                                + "half of each of %d stances) varies by %.2f %% of the leg's length from stance to stance "
+                                + "(robust standard deviation); %s", d.stances(), d.spreadPct(), d.applies()
+                                ? String.format(Locale.ROOT, "from %.1f %% the floor is taken as moving (a hand-held "
+                                + "camera, or a treadmill deck that moves) and each foot is measured from the floor "
+                                + "under it, interpolated between the stances", FloorDrift.MIN_SPREAD_PCT)
+                                : String.format(Locale.ROOT, "below %.1f %% the floor is taken as still",
+                                FloorDrift.MIN_SPREAD_PCT))));
+                if (d.applies()) {
+                    body = body.withUpShift(d.shift());
+                    ev = new FootClearanceEvents(fcs).detect(body);
+                    warnings.add(String.format(Locale.ROOT, "the floor moves up and down in the picture by %.1f %% of "
+                            + "the leg's length from stance to stance (a hand-held camera?): each foot was measured from "
+                            + "the floor under it; a camera on a tripod gives steadier contacts", d.spreadPct()));
+                }
+            }
+        }
         if (Double.isFinite(ev.beltSpeed())) {
             body = body.withBeltSpeed(ev.beltSpeed());
             decisions.add(new Decision("belt_speed", String.format(Locale.ROOT, "%.3f %s/s", ev.beltSpeed(), body.unit()),
