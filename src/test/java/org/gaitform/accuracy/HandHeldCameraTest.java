@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.gaitform.events.FloorDrift;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
@@ -21,6 +20,7 @@ import org.gaitform.model.SessionResult;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.simulate.PinholeCamera;
+import org.gaitform.support.CameraDrift;
 import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -29,9 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A side video filmed with the camera in the hand: Fukuchi's and Hamner's eight force-plate trials filmed by the
  * virtual side camera of {@link MarkerEventAccuracyTest#videoKeypointsFromTheSameMarkers} (6 m, 60 fps, 1 px of
- * keypoint jitter), the whole picture then moved up and down and sideways by a smooth random drift (Gaussian noise
- * averaged over 0.52 s or 0.15 s, scaled to a standard deviation of 3 or 6 px; the leg is about 380 px tall), as a
- * hand-held phone moves. Before {@link FloorDrift}, the slow 3 px drift made two of the eight sessions' mean contact
+ * keypoint jitter), the whole picture then moved up and down and sideways by a smooth random drift ({@link CameraDrift}:
+ * Gaussian noise averaged over 0.52 s or 0.15 s, scaled to 3 or 6 px; the leg is about 380 px tall), as a hand-held
+ * phone moves. Before {@link FloorDrift}, the slow 3 px drift made two of the eight sessions' mean contact
  * times 30–32 ms short and the faster one a third 26 ms short, all three called good; the clips' mean |contact-time
  * error| was 21.1 and 18.2 ms. Now every 3 px clip has the drift taken off, those means are 7.6 and 11.2 ms, and no
  * session off by more than 2 steps/min or 25 ms is called good (issue 13's contract), with the camera held or on a
@@ -72,7 +72,8 @@ class HandHeldCameraTest {
                 }
                 MarkerCamera.Tracks tr = MarkerCamera.landmarks(dir.resolve(t.file()));
                 Path f = tmp.resolve(t.file().replaceAll("\\.(txt|csv)$", "") + "_" + h.name().replace(' ', '_') + ".csv");
-                Files.writeString(f, drift(MarkerCamera.keypointCsv(tr, cam, fps, 0, 1, 7), h, 3));
+                Files.writeString(f, CameraDrift.apply(MarkerCamera.keypointCsv(tr, cam, fps, 0, 1, 7), h.driftPx(), h.halfWindow(),
+                        3));
                 SessionResult s = pipeline.analyse(f, f.getFileName().toString(), "s");
                 MarkerEventAccuracyTest.Row r = MarkerEventAccuracyTest.compare(t,
                         MarkerEventAccuracyTest.refs(dir.resolve(t.contacts())), s, tr.timeS()[0]);
@@ -104,43 +105,5 @@ class HandHeldCameraTest {
         }
         System.out.print(sb);
         assertThat(failures).as(sb.toString()).isEmpty();
-    }
-
-    /** The keypoint table with the whole picture moved per frame by the hold's drift (seeded). */
-    static String drift(String csv, Hold h, long seed) {
-        String[] lines = csv.split("\n");
-        int n = lines.length - 1;
-        Random r = new Random(seed);
-        double[] dx = smoothNoise(r, n, h.halfWindow());
-        double[] dy = smoothNoise(r, n, h.halfWindow());
-        StringBuilder sb = new StringBuilder(lines[0]).append('\n');
-        for (int k = 0; k < n; k++) {
-            String[] v = lines[k + 1].split(",");
-            for (int c = 1; c + 2 < v.length; c += 3) {
-                if (Double.parseDouble(v[c + 2]) > 0) {
-                    v[c] = String.format(Locale.ROOT, "%.2f", Double.parseDouble(v[c]) + h.driftPx() * dx[k]);
-                    v[c + 1] = String.format(Locale.ROOT, "%.2f", Double.parseDouble(v[c + 1]) + h.driftPx() * dy[k]);
-                }
-            }
-            sb.append(String.join(",", v)).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /** Unit-variance Gaussian noise averaged over 2 × half + 1 samples. */
-    private static double[] smoothNoise(Random r, int n, int half) {
-        double[] x = new double[n + 2 * half];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = r.nextGaussian();
-        }
-        double[] out = new double[n];
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int j = i; j <= i + 2 * half; j++) {
-                s += x[j];
-            }
-            out[i] = s / Math.sqrt(2 * half + 1);
-        }
-        return out;
     }
 }
