@@ -58,6 +58,12 @@ public final class AccuracyReport {
      * {@code QualityChecks.springMassOscillationRatio}), which measure nothing and so give no role.
      */
     static final String QUALITY_CHECKS = "QualityChecks";
+    /**
+     * The tuning-split methods whose thresholds were chosen on copies of the stored recordings that no table here
+     * analyses (side videos filmed of the markers by a virtual camera, {@code FloorDrift}): they change no figure of
+     * the stored recording and so give it no role.
+     */
+    static final java.util.Set<String> COPIES_ONLY = java.util.Set.of("FloorDrift");
     /** Roles in the order they are reported. */
     static final List<String> ROLES = List.of("held-out", "not-listed", "tuning", "simulated");
     static final double TOLERANCE_MS = ValidationOptions.DEFAULT_TOLERANCE_MS;
@@ -199,7 +205,7 @@ public final class AccuracyReport {
     /**
      * The role of a recording: tuning when any method's thresholds were chosen on it, else held-out when listed. The
      * quality checks' rows do not count: the verdict changes no measured value (it is checked on its own, by
-     * {@code SharedRecordingsQualityTest}).
+     * {@code SharedRecordingsQualityTest}); nor do those of methods tuned on copies only ({@link #COPIES_ONLY}).
      */
     static String role(Map<String, String> row, List<Map<String, String>> split) {
         if (row.get("dataset").equals("gaitform-simulator")) {
@@ -210,7 +216,8 @@ public final class AccuracyReport {
         Set<String> roles = new LinkedHashSet<>();
         for (Map<String, String> s : split) {
             if (s.getOrDefault("dataset", "").equals(folder) && s.getOrDefault("recording", "").equals(name)
-                    && !s.getOrDefault("method", "").startsWith(QUALITY_CHECKS)) {
+                    && !s.getOrDefault("method", "").startsWith(QUALITY_CHECKS)
+                    && !COPIES_ONLY.contains(s.getOrDefault("method", ""))) {
                 roles.add(s.getOrDefault("role", "").trim());
             }
         }
