@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gaitform.kinematics.Body;
+import org.gaitform.kinematics.FrontalPerspective;
 import org.gaitform.kinematics.Landmark;
 import org.gaitform.kinematics.View;
 import org.gaitform.model.Side;
@@ -137,6 +138,10 @@ public final class FootClearanceEvents {
                 runSpeed = pelvisSpeed(body);
             }
         }
+        // a frontal view whose ground flows through the picture (a treadmill filmed from behind or ahead): a planted foot
+        // reaches its lowest image height only at the end of its stance, so its contacts are short; they only mark
+        // the steps, whose landings the pelvis times (PelvisDescentContacts)
+        boolean groundFlows = body.decisions().stream().anyMatch(d -> d.key().equals(FrontalPerspective.GROUND_FLOW));
         List<FootContact> out = new ArrayList<>();
         // a frontal view sees a foot's height only through the perspective: its deceleration is not timed there
         boolean impact = fs >= settings.impactMinRateHz() && body.view() != View.FRONTAL;
@@ -149,7 +154,7 @@ public final class FootClearanceEvents {
         for (Side s : heights.keySet()) {
             double[] h = heights.get(s);
             double[] v = footFwd.get(s) == null ? null : derivative(footFwd.get(s), fs);
-            List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)));
+            List<double[]> spans = spans(h, thr, fs, Math.max(settings.minFlightS(), 0.3 * strideS(h, fs)), groundFlows);
             for (double[] sp : spans) {
                 double ic = sp[0];
                 double crossing = sp[0];
@@ -289,7 +294,7 @@ public final class FootClearanceEvents {
         return lag == null || !(lag[1] > 0.3) || bestLen < 4 * lag[0] ? 0 : lag[0] / fs;
     }
 
-    private List<double[]> spans(double[] h, double thr, double fs, double minBreakS) {
+    private List<double[]> spans(double[] h, double thr, double fs, double minBreakS, boolean groundFlows) {
         int n = h.length;
         List<double[]> raw = new ArrayList<>();
         int i = 1;
@@ -328,7 +333,8 @@ public final class FootClearanceEvents {
                 merged.add(sp.clone());
             }
         }
-        merged.removeIf(sp -> (sp[1] - sp[0]) / fs < settings.minContactS());
+        double minContactS = groundFlows ? settings.minContactS() * GROUND_FLOW_CONTACT_SHARE : settings.minContactS();
+        merged.removeIf(sp -> (sp[1] - sp[0]) / fs < minContactS);
         return merged;
     }
 
@@ -531,6 +537,18 @@ public final class FootClearanceEvents {
         }
         return h;
     }
+
+    /**
+     * Share of {@link FootClearanceSettings#minContactS()} that a contact must last in a frontal view whose ground
+     * flows through the picture ({@link FrontalPerspective#GROUND_FLOW}, a treadmill filmed from behind or ahead). The
+     * belt carries the planted foot towards (or away from) the camera, so a foot point reaches its lowest image height,
+     * and comes within the clearance of it, only in the last 50–70 ms of the stance; the contacts found there mark the
+     * steps, and the pelvis times their landings ({@link PelvisDescentContacts}). With the full 60 ms, a heel without
+     * toe keypoints (hidden behind the heel from behind) lost every other contact on Fukuchi's markers filmed behind a
+     * treadmill: 0–4 of 11–12 contacts within 60 ms, cadence 54–82 steps/min low, `poor`; with a third, every contact,
+     * as with toes (docs/pose-input.md, "Heels without toes").
+     */
+    static final double GROUND_FLOW_CONTACT_SHARE = 1.0 / 3;
 
     /** Most foot positions the ground line is fitted to; longer recordings are sampled evenly. */
     static final int GROUND_SAMPLE = 200_000;

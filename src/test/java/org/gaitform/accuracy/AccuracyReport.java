@@ -60,10 +60,12 @@ public final class AccuracyReport {
     static final String QUALITY_CHECKS = "QualityChecks";
     /**
      * The tuning-split methods whose thresholds were chosen on copies of the stored recordings that no table here
-     * analyses (side videos filmed of the markers by a virtual camera, {@code FloorDrift}): they change no figure of
-     * the stored recording and so give it no role.
+     * analyses (videos filmed of the markers by a virtual camera: {@code FloorDrift}'s side views, the frontal
+     * treadmill views of {@code FootClearanceEvents.GROUND_FLOW_CONTACT_SHARE}): they change no figure of the stored
+     * recording and so give it no role.
      */
-    static final java.util.Set<String> COPIES_ONLY = java.util.Set.of("FloorDrift");
+    static final java.util.Set<String> COPIES_ONLY = java.util.Set.of("FloorDrift",
+            "FootClearanceEvents.GROUND_FLOW_CONTACT_SHARE");
     /** Roles in the order they are reported. */
     static final List<String> ROLES = List.of("held-out", "not-listed", "tuning", "simulated");
     static final double TOLERANCE_MS = ValidationOptions.DEFAULT_TOLERANCE_MS;
