@@ -8,7 +8,7 @@ import org.gaitform.model.Side;
 
 /**
  * Toe-off at the knee's peak extension in late stance, for feet seen only at the ankle (a pose model without heel and
- * toe keypoints, such as COCO's 17 points): Fellin, Rose, Royer &amp; Davis 2010, "Comparison of methods for
+ * toe keypoints, such as COCO's 17 points) or at the heel without a toe ({@link #heelWithoutToe}): Fellin, Rose, Royer &amp; Davis 2010, "Comparison of methods for
  * kinematic identification of footstrike and toe-off during overground and treadmill running", J Sci Med Sport
  * 13:646–650, found toe-off from peak knee extension 4.9 ms (overground) and 5.2 ms (treadmill) from the force plate
  * on average at 3.35 m/s.
@@ -35,7 +35,8 @@ public final class Fellin2010KneeExtensionToeOff {
      *
      * @param contacts the contacts
      * @param retimed  how many toe-offs moved to the knee's peak extension
-     * @param sides    the sides whose feet are seen at the ankle only (the others are unchanged)
+     * @param sides    the sides whose feet are seen at the ankle only or at the heel without a toe (the others are
+     *                 unchanged)
      * @param meanShiftMs the mean move of the re-timed toe-offs (ms, positive: later), NaN when none moved
      */
     public record Result(List<FootContact> contacts, int retimed, List<Side> sides, double meanShiftMs) {
@@ -48,7 +49,21 @@ public final class Fellin2010KneeExtensionToeOff {
     }
 
     /**
-     * Moves the toe-off of each contact of a foot seen at the ankle only (with its knee and hip) to the knee's peak
+     * True when the foot of {@code side} has a heel but nothing at the front of the foot (no toe, forefoot or foot
+     * cluster point): toe keypoints below the estimator's confidence throughout (hidden), or a keypoint set without them.
+     * The heel leaves the ground as it rises, long before the toe: on Fukuchi's and Hamner's force-plate markers filmed
+     * by a virtual side camera without toes the heel's clearance put the toe-offs 91–146 ms early and the contact times
+     * 76–110 ms short (docs/pose-input.md, "Heels without toes").
+     */
+    public static boolean heelWithoutToe(Body body, Side side) {
+        return body.has(Landmark.of("HEEL", side)) && !body.has(Landmark.of("TOE", side))
+                && !body.has(Landmark.of("FOOT_CLUSTER", side)) && !body.has(Landmark.of("FOREFOOT_MEDIAL", side))
+                && !body.has(Landmark.of("FOREFOOT_LATERAL", side));
+    }
+
+    /**
+     * Moves the toe-off of each contact of a foot seen at the ankle only, or at the heel without a toe (with its knee
+     * and hip), to the knee's peak
      * extension (the largest sagittal angle between thigh and shank) from {@link #FROM_SHARE} of the way to the
      * ankle's toe-off until the other foot lands (or {@link #AFTER_ANKLE_S} after the ankle's toe-off); a contact whose
      * knee reaches no peak inside that window keeps its toe-off.
@@ -57,7 +72,8 @@ public final class Fellin2010KneeExtensionToeOff {
         List<Side> sides = new ArrayList<>();
         double[][] knee = new double[2][];
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
-            if (ankleOnly(body, s) && body.has(Landmark.of("KNEE", s)) && body.has(Landmark.of("HIP", s))) {
+            if ((ankleOnly(body, s) || heelWithoutToe(body, s)) && body.has(Landmark.of("KNEE", s))
+                    && body.has(Landmark.of("HIP", s))) {
                 sides.add(s);
                 knee[s == Side.LEFT ? 0 : 1] = kneeAngleDeg(body, s);
             }

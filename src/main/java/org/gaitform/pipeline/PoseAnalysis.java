@@ -176,9 +176,12 @@ final class PoseAnalysis {
         }
         List<FootContact> contacts = ev.contacts();
         List<String> ankleOnly = new ArrayList<>();
+        List<String> heelOnly = new ArrayList<>();
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
             if (Fellin2010KneeExtensionToeOff.ankleOnly(body, s)) {
                 ankleOnly.add(s.name().toLowerCase(Locale.ROOT));
+            } else if (Fellin2010KneeExtensionToeOff.heelWithoutToe(body, s)) {
+                heelOnly.add(s.name().toLowerCase(Locale.ROOT));
             }
         }
         if (!ankleOnly.isEmpty()) {
@@ -186,18 +189,24 @@ final class PoseAnalysis {
                     + "or foot keypoint on the " + (ankleOnly.size() == 2 ? "feet" : ankleOnly.get(0) + " foot")
                     + " (a pose model such as COCO's 17 points): the contacts are timed from the ankle"));
         }
+        if (!heelOnly.isEmpty()) {
+            decisions.add(new Decision(QualityChecks.HEEL_ONLY_FEET, String.join(" and ", heelOnly), "a heel but no toe "
+                    + "or forefoot point on the " + (heelOnly.size() == 2 ? "feet" : heelOnly.get(0) + " foot")
+                    + " (toe keypoints hidden or not in the keypoint set): the contacts are timed from the heel"));
+        }
         if (body.view() != View.FRONTAL) {
-            // feet seen at the ankle only (no heel or toe keypoints): the ankle leaves its ground level as the heel
-            // rises, so the toe-offs come from the knee's peak extension instead
+            // feet seen at the ankle only, or at the heel without a toe: the ankle and the heel leave their ground
+            // level as the heel rises, so the toe-offs come from the knee's peak extension instead
             Fellin2010KneeExtensionToeOff.Result kneeTo = Fellin2010KneeExtensionToeOff.retime(body, contacts);
             if (!kneeTo.sides().isEmpty()) {
                 contacts = kneeTo.contacts();
+                String point = heelOnly.isEmpty() ? "ankle" : ankleOnly.isEmpty() ? "heel" : "ankle or heel";
                 decisions.add(new Decision(QualityChecks.TOE_OFF_FROM_KNEE, String.format(Locale.ROOT, "%d of %d "
-                        + "contacts", kneeTo.retimed(), contacts.size()), String.format(Locale.ROOT, "no heel or toe "
-                        + "keypoints on the %s: initial contacts from the ankle, toe-offs at the knee's peak extension "
-                        + "in late stance (Fellin et al. 2010), %+.0f ms on average from the ankle's clearance; the "
-                        + "others keep the ankle's", kneeTo.sides().size() == 2 ? "feet" : kneeTo.sides().get(0)
-                        .name().toLowerCase(Locale.ROOT) + " foot", kneeTo.meanShiftMs())));
+                        + "contacts", kneeTo.retimed(), contacts.size()), String.format(Locale.ROOT, "no toe keypoint "
+                        + "on the %s: initial contacts from the %s, toe-offs at the knee's peak extension in late stance "
+                        + "(Fellin et al. 2010), %+.0f ms on average from the %s's clearance; the others keep the %s's",
+                        kneeTo.sides().size() == 2 ? "feet" : kneeTo.sides().get(0).name().toLowerCase(Locale.ROOT)
+                        + " foot", point, kneeTo.meanShiftMs(), point, point)));
             }
         }
         boolean pelvisTimed = false;

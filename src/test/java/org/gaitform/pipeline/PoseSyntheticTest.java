@@ -15,6 +15,8 @@ import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
 import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.Activity;
+import org.gaitform.model.Quality;
+import org.gaitform.model.QualityCheck;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
@@ -23,6 +25,7 @@ import org.gaitform.support.CameraDrift;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The pose pipeline on a synthetic runner with known events and form values. */
@@ -197,6 +200,58 @@ class PoseSyntheticTest {
         assertThat(n).as("steps matched").isGreaterThan(20);
         double mean = sum / n;
         return new double[] {Math.sqrt(Math.max(0, sq / n - mean * mean)), mean};
+    }
+
+    /**
+     * A side video whose toe keypoints are missing throughout (hidden, or not in the keypoint set): the heel leaves
+     * the ground as it rises, long before the toe, so the toe-offs come from the knee's peak extension (Fellin et al.
+     * 2010) and the session says that its contact times are not to be judged ({@code foot_keypoints}). Four simulated
+     * runners (2–4 m/s, rearfoot to forefoot), 60 fps, 1 px.
+     */
+    @ParameterizedTest
+    @CsvSource({"170, 0.26, 3.0, 15", "180, 0.22, 4.0, 5", "165, 0.30, 2.5, -8", "160, 0.32, 2.0, 15"})
+    void sideVideoWithHeelsButNoToes(double cadenceSpm, double contactS, double speedMps, double strikeDeg)
+            throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 12, cadenceSpm, contactS, speedMps, 8.0, 0.20, strikeDeg, 6,
+                0.03, false);
+        String[] lines = r.keypointTable(false, 400, 1, 3).split("\n");
+        String[] header = lines[0].split(",");
+        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+        for (int k = 1; k < lines.length; k++) {
+            String[] v = lines[k].split(",");
+            for (int c = 1; c + 2 < v.length; c += 3) {
+                if (header[c].contains("Toe")) {
+                    v[c] = "0";
+                    v[c + 1] = "0";
+                    v[c + 2] = "0";
+                }
+            }
+            csv.append(String.join(",", v)).append('\n');
+        }
+        SessionResult res = analyse("no_toes.csv", csv.toString(), pose(Optional.of(60.0), Optional.empty()));
+        double toBias = 0;
+        int n = 0;
+        for (double[] c : r.contacts()) {
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - c[0]),
+                    Math.abs(b.icS() - c[0]))).orElseThrow();
+            if (Math.abs(best.icS() - c[0]) < 0.05) {
+                toBias += best.toS() - (c[0] + r.contactS());
+                n++;
+            }
+        }
+        toBias = 1000 * toBias / n;
+        System.out.printf("side video without toes, %.0f steps/min, %.1f m/s, strike %.0f°: toe-off %+.1f ms on average%n",
+                cadenceSpm, speedMps, strikeDeg, toBias);
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("heel_only_feet") && d.value().equals("left and right"));
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("toe_off_from_knee") && !d.value().startsWith("0 of"));
+        // measured 2026-12-07: −20.5 … +19.9 ms from the knee; the heel's own clearance left them 38–78 ms earlier
+        assertThat(Math.abs(toBias)).as("mean toe-off error (ms)").isLessThan(25);
+        assertThat(n).isGreaterThan(25);
+        QualityCheck feet = res.quality().checks().stream().filter(c -> c.id().equals("foot_keypoints")).findFirst()
+                .orElseThrow();
+        assertThat(feet.outcome()).isEqualTo(Quality.DOUBTFUL);
+        assertThat(feet.metrics()).contains("contact_ms", "flight_ms", "duty_factor");
+        assertThat(res.quality().verdict()).isNotEqualTo(Quality.GOOD);
     }
 
     private static String floorDrift(SessionResult res) {
