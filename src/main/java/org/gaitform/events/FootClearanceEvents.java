@@ -120,17 +120,27 @@ public final class FootClearanceEvents {
         double beltSpeed = Double.NaN;
         double runSpeed = Double.NaN;
         if (body.view() != View.FRONTAL) {
+            // the foot moves with the ground while it lies flat: heel and toe both within the clearance (where the foot
+            // has both); with the heel lifting and the toe still down the heel rolls forward and slows (on Hamner's
+            // heel-counter marker, frames with either point down gave a belt 19-21 % slow)
             List<Double> stanceV = new ArrayList<>();
+            List<Double> flatV = new ArrayList<>();
             for (Side s : heights.keySet()) {
                 double[] v = derivative(footFwd.get(s), fs);
                 double[] h = heights.get(s);
+                double[] hh = heelH.get(s);
+                double[] th = toeH.get(s);
                 for (int i = 0; i < n; i++) {
                     if (h[i] < thr && Double.isFinite(v[i])) {
                         stanceV.add(v[i]);
+                        if (hh != null && th != null && hh[i] < thr && th[i] < thr) {
+                            flatV.add(v[i]);
+                        }
                     }
                 }
             }
-            double vStance = Stats.median(stanceV.stream().mapToDouble(Double::doubleValue).toArray());
+            List<Double> used = flatV.size() >= MIN_FLAT_FRAMES ? flatV : stanceV;
+            double vStance = Stats.median(used.stream().mapToDouble(Double::doubleValue).toArray());
             if (body.treadmill()) {
                 beltSpeed = -vStance;
                 runSpeed = Math.abs(beltSpeed);
@@ -549,6 +559,13 @@ public final class FootClearanceEvents {
      * as with toes (docs/pose-input.md, "Heels without toes").
      */
     static final double GROUND_FLOW_CONTACT_SHARE = 1.0 / 3;
+
+    /**
+     * Fewest frames with a foot lying flat (heel and toe both within the clearance) from which the belt speed is taken
+     * from them alone; with fewer (a forefoot runner whose heel stays up, a foot without a toe point) every frame with
+     * the foot down counts.
+     */
+    static final int MIN_FLAT_FRAMES = 10;
 
     /** Most foot positions the ground line is fitted to; longer recordings are sampled evenly. */
     static final int GROUND_SAMPLE = 200_000;
