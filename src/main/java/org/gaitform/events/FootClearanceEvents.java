@@ -61,9 +61,11 @@ public final class FootClearanceEvents {
      *                   not measurable (frontal view)
      * @param footHeight per side, the lowest foot point's height above its ground level (body units)
      * @param threshold  the clearance threshold (body units)
+     * @param floorTiltDeg a treadmill side video's belt tilt in the picture (degrees, positive: rising forward;
+     *                   {@link #treadmillFloorSlope}), NaN for other views
      */
     public record Result(List<FootContact> contacts, double beltSpeed, double runSpeed, Map<Side, double[]> footHeight,
-                         double threshold) {
+                         double threshold, double floorTiltDeg) {
     }
 
     /** Detects contacts. */
@@ -256,7 +258,9 @@ public final class FootClearanceEvents {
             }
         }
         out.sort(Comparator.comparingDouble(FootContact::icIndex));
-        return new Result(out, beltSpeed, runSpeed, heights, thr);
+        double tilt = body.treadmill() && body.view() == View.SAGITTAL
+                ? Math.toDegrees(Math.atan(treadmillFloorSlope(body))) : Double.NaN;
+        return new Result(out, beltSpeed, runSpeed, heights, thr, tilt);
     }
 
     private static Landmark pick(Body b, Landmark... ls) {
@@ -430,6 +434,10 @@ public final class FootClearanceEvents {
         double[] line = groundLine(b);
         if (line[1] == 0) {
             return x -> line[0];
+        }
+        if (b.treadmill()) {
+            // a treadmill's belt is one straight line in the picture, tilted when the camera is not level
+            return x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
         }
         Ground first = x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
         List<double[]> pts = new ArrayList<>();
@@ -606,6 +614,10 @@ public final class FootClearanceEvents {
         fwdAll = Arrays.copyOf(fwdAll, m);
         upAll = Arrays.copyOf(upAll, m);
         double low = Stats.percentile(upAll, 2);
+        if (b.treadmill() && b.view() == View.SAGITTAL) {
+            double slope = treadmillFloorSlope(b);
+            return new double[] {low, Math.abs(slope) < LEVEL_FLOOR_SLOPE ? 0 : slope};
+        }
         if (b.treadmill() || b.view() == View.FRONTAL) {
             return new double[] {low, 0};
         }
@@ -641,6 +653,87 @@ public final class FootClearanceEvents {
         double slope = sxx > 0 ? sxy / sxx : 0;
         return new double[] {my - slope * mx, slope};
     }
+
+    /**
+     * The slope (up per forward unit) of a treadmill's belt in a side video: a camera that is not level, or that sees
+     * the belt obliquely, shows the belt as a tilted line, along which the planted foot slides back. Per heel, toe and
+     * ankle, a least-squares line through its positions in the lowest quarter of its heights (the planted foot, which
+     * sweeps some 30 % of a leg length along the belt in each stance; a point whose lowest positions span less than a
+     * tenth of a leg length is skipped); the median slope, 0 when no point gives one. A level camera square to the belt
+     * gives about 0 (below {@link #LEVEL_FLOOR_SLOPE} the belt is taken as level); a camera rolled by 3° moved the
+     * simulated runner's contact times by 45 ms before the belt's tilt was followed (docs/pose-input.md, "A camera that
+     * is not level").
+     */
+    static double treadmillFloorSlope(Body b) {
+        // the lowest quarter is taken across the line found so far: a quarter chosen by height alone leans to the low
+        // end of a tilted sweep and flattens the line (a 3° roll read as 2°), so the choice and the fit are repeated
+        double slope = 0;
+        for (int pass = 0; pass < FLOOR_SLOPE_PASSES; pass++) {
+            List<Double> slopes = new ArrayList<>();
+            for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.TOE_LEFT,
+                Landmark.TOE_RIGHT, Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT}) {
+                if (b.has(l)) {
+                    double s = lowestQuarterSlope(b.fwd(l), b.up(l), slope, 0.1 * b.legLength());
+                    if (Double.isFinite(s)) {
+                        slopes.add(s);
+                    }
+                }
+            }
+            if (slopes.isEmpty()) {
+                return 0;
+            }
+            slope = Stats.median(slopes.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        return slope;
+    }
+
+    /** Passes of {@link #treadmillFloorSlope}'s choice and fit. */
+    private static final int FLOOR_SLOPE_PASSES = 4;
+
+    /**
+     * The least-squares slope of up over forward through a point's positions in the lowest quarter of its heights above
+     * the line of slope {@code across}; NaN with fewer than 10 such positions or when they span less than
+     * {@code minSpan} forward.
+     */
+    private static double lowestQuarterSlope(double[] fwd, double[] up, double across, double minSpan) {
+        int n = up.length;
+        double[] h = new double[n];
+        for (int i = 0; i < n; i++) {
+            h[i] = up[i] - across * fwd[i];
+        }
+        double q = Stats.percentile(Arrays.stream(h).filter(Double::isFinite).toArray(), 25);
+        double sx = 0;
+        double sy = 0;
+        int m = 0;
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (h[i] <= q) {
+                sx += fwd[i];
+                sy += up[i];
+                m++;
+                lo = Math.min(lo, fwd[i]);
+                hi = Math.max(hi, fwd[i]);
+            }
+        }
+        if (m < 10 || hi - lo < minSpan) {
+            return Double.NaN;
+        }
+        double mx = sx / m;
+        double my = sy / m;
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            if (h[i] <= q) {
+                sxy += (fwd[i] - mx) * (up[i] - my);
+                sxx += (fwd[i] - mx) * (fwd[i] - mx);
+            }
+        }
+        return sxy / sxx;
+    }
+
+    /** A belt slope below this (up per forward unit, about 1°) is taken as level. */
+    static final double LEVEL_FLOOR_SLOPE = Math.tan(Math.toRadians(1));
 
     /** Central-difference derivative (units/s); NaN where a neighbour is missing. */
     public static double[] derivative(double[] x, double fs) {

@@ -162,6 +162,7 @@ public final class QualityChecks {
         gravityMagnitude(x, out);
         samplingRate(x, out);
         groundFlow(x, out);
+        cameraLevel(x, out);
         footAngleNoise(x, out);
         speed(x, out);
         ranges(x, out);
@@ -670,6 +671,14 @@ public final class QualityChecks {
     public static final String TOE_OFF_FROM_KNEE = "toe_off_from_knee";
     /** Decision: the feet (which) are seen at the ankle only, without heel or toe keypoints. */
     public static final String ANKLE_ONLY_FEET = "ankle_only_feet";
+    /** Decision key: a treadmill side video's belt tilt in the picture (degrees). */
+    public static final String FLOOR_TILT = "floor_tilt";
+    /** Values measured against the picture's vertical or horizontal, which a camera that is not level turns. */
+    static final List<String> PICTURE_VERTICAL_METRICS = List.of("trunk_lean_deg", "trunk_lean_deg_left",
+            "trunk_lean_deg_right", "trunk_lean_deg_lr_diff", "shank_angle_deg", "shank_angle_deg_left",
+            "shank_angle_deg_right", "shank_angle_deg_lr_diff", "overstride_cm", "overstride_cm_left",
+            "overstride_cm_right", "overstride_cm_lr_diff", "overstride_pct_leg", "overstride_pct_leg_left",
+            "overstride_pct_leg_right", "overstride_pct_leg_lr_diff");
     /** Decision: the feet (which) have a heel keypoint but no toe or forefoot point. */
     public static final String HEEL_ONLY_FEET = "heel_only_feet";
     /**
@@ -715,6 +724,42 @@ public final class QualityChecks {
                 + "instead; knee FPPA and pelvic drop, measured over the stance, are shown but not judged (cadence is "
                 + "not affected). A runner moving away from the camera, or a side view, avoids this.",
                 x.present(FRONTAL_STANCE_METRICS)));
+    }
+
+    /**
+     * {@code camera_level}: a treadmill side video whose belt is tilted in the picture by more than
+     * {@link QualitySettings#maxFloorTiltDeg()} (decision {@link #FLOOR_TILT}). The contacts are found from the tilted
+     * belt line, but trunk lean, shank angle and overstride are measured against the picture's vertical: a camera rolled
+     * by an angle turns the first two by that angle and moves the heel against the hips by the leg's length times its
+     * sine (3° on the simulated runner: trunk lean 11.0° for 8.0°, overstride 16.0 % of leg length for 20.7 %).
+     * gaitform cannot tell a rolled camera from one that sees the belt obliquely or from an inclined treadmill, so it
+     * does not turn the picture; the values are shown and not judged.
+     */
+    private void cameraLevel(Session x, List<QualityCheck> out) {
+        for (Decision d : x.r.decisions()) {
+            if (!d.key().equals(FLOOR_TILT)) {
+                continue;
+            }
+            double deg;
+            try {
+                deg = Double.parseDouble(d.value().replace("°", "").trim());
+            } catch (NumberFormatException e) {
+                return;
+            }
+            if (Math.abs(deg) <= s.maxFloorTiltDeg()) {
+                out.add(QualityCheck.passed("camera_level", String.format(Locale.ROOT, "The treadmill's belt is level "
+                        + "in the picture to %.1f° (up to %.1f° allowed): angles are measured against the picture's "
+                        + "vertical.", Math.abs(deg), s.maxFloorTiltDeg())));
+            } else {
+                out.add(new QualityCheck("camera_level", Quality.DOUBTFUL, String.format(Locale.ROOT, "The treadmill's "
+                        + "belt is tilted by %.1f° in the picture: the camera is not level (or sees the belt obliquely, "
+                        + "or the treadmill is inclined). Contacts are found along the tilted belt, but trunk lean, shank "
+                        + "angle and overstride are measured against the picture's vertical and may be off by about "
+                        + "%.0f°; they are shown but not judged. Level the camera (most phones show a level line), square "
+                        + "to the treadmill.", Math.abs(deg), Math.abs(deg)), x.present(PICTURE_VERTICAL_METRICS)));
+            }
+            return;
+        }
     }
 
     /** The foot strike angle's metrics: the angle (session, sides) and the share of steps in each strike class. */

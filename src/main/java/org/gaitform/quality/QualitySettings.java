@@ -94,6 +94,13 @@ package org.gaitform.quality;
  *                              filmed from the side through a virtual camera: 1 of 16 sessions more than 25 ms off at
  *                              60 fps, 6 of 16 at 30 and at 25 fps, {@code MarkerEventAccuracyTest}; set on those
  *                              recordings, which the trunk, foot and marker methods' thresholds were also chosen on)
+ * @param maxFloorTiltDeg       a treadmill side video whose belt is tilted by more than this in the picture (decision
+ *                              {@code floor_tilt}) has its trunk lean, shank angle and overstride doubtful (deg);
+ *                              default 2 (a camera rolled by an angle turns trunk lean and shank angle by that angle;
+ *                              below 2° the error is within the few degrees that separate the trunk-lean bands of the
+ *                              guidelines; a level side camera read 0.1° on the simulated runner and −1.4 to +0.7° on
+ *                              Fukuchi's and Hamner's treadmill trials, whose feet slide back along lines not quite level
+ *                              in the labs' frames; docs/pose-input.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -106,12 +113,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
                               double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare,
-                              double minContactRateHz) {
+                              double minContactRateHz, double maxFloorTiltDeg) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
             1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5,
-            new double[] {0.5, 2.0}, 0.5, 50);
+            new double[] {0.5, 2.0}, 0.5, 50, 2);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Gaussian noise averaged over 0.52 s or 0.15 s, scaled to 3 or 6 px; the leg is about 380 px tall), as a hand-held
  * phone moves. Before {@link FloorDrift}, the slow 3 px drift made two of the eight sessions' mean contact
  * times 30–32 ms short and the faster one a third 26 ms short, all three called good; the clips' mean |contact-time
- * error| was 21.1 and 18.2 ms. Now every 3 px clip has the drift taken off, those means are 7.6 and 11.2 ms, and no
+ * error| was 21.1 and 18.2 ms. Now every 3 px clip has the drift taken off, those means are 9.7 and 11.1 ms, and no
  * session off by more than 2 steps/min or 25 ms is called good (issue 13's contract), with the camera held or on a
  * tripod.
  */
@@ -96,9 +96,10 @@ class HandHeldCameraTest {
             double meanAbsGct = sumAbsGct / n;
             sb.append(String.format(Locale.ROOT, "%-18s mean |contact-time error| %.1f ms over %d clips%n", h.name(),
                     meanAbsGct, n));
-            // measured 2026-12-07 (before FloorDrift → after): tripod 12.5 → 9.6 ms, 3 px slow 21.1 → 7.6 ms, 3 px faster
-            // 18.2 → 11.2 ms, 6 px slow 43.4 → 26.5 ms
-            double limit = h.driftPx() != 3 ? Double.POSITIVE_INFINITY : h.halfWindow() > 10 ? 10 : 14;
+            // measured 2026-12-07 (before FloorDrift → after; then with the belt's tilt followed, FootClearanceEvents):
+            // tripod 12.5 → 9.6 → 10.9 ms, 3 px slow 21.1 → 7.6 → 9.7 ms, 3 px faster 18.2 → 11.2 → 11.1 ms, 6 px slow
+            // 43.4 → 26.5 → 23.4 ms
+            double limit = h.driftPx() != 3 ? Double.POSITIVE_INFINITY : h.halfWindow() > 10 ? 12 : 14;
             if (meanAbsGct > limit) {
                 failures.add(String.format(Locale.ROOT, "%s: mean |contact-time error| %.1f ms", h.name(), meanAbsGct));
             }
