@@ -431,7 +431,7 @@ public final class QualityChecks {
             // the knee's toe-offs only where some contact was re-timed (decision "N of M contacts", N above 0)
             boolean knee = x.r.decisions().stream().anyMatch(e -> e.key().equals(TOE_OFF_FROM_KNEE)
                     && !e.value().startsWith("0 of"));
-            List<String> doubts = ankleOnlyDoubts(x);
+            List<String> doubts = footKeypointDoubts(x);
             if (doubts.isEmpty()) {
                 // a frontal view: no contact time and no value taken at the landing is reported
                 out.add(QualityCheck.passed("foot_keypoints", "No heel or toe keypoint on " + (d.value()
@@ -464,7 +464,7 @@ public final class QualityChecks {
      */
     private void heelOnlyFeet(Session x, Decision d, List<QualityCheck> out) {
         String feet = d.value().contains(" and ") ? "either foot" : "the " + d.value() + " foot";
-        List<String> doubts = ankleOnlyDoubts(x);
+        List<String> doubts = footKeypointDoubts(x);
         if (doubts.isEmpty()) {
             out.add(QualityCheck.passed("foot_keypoints", "No toe keypoint on " + feet + ", only the heel; no value of "
                     + "this view rests on the feet's contact times."));
@@ -483,8 +483,11 @@ public final class QualityChecks {
                 + "index) time the contacts from the whole foot.", doubts));
     }
 
-    /** What feet seen at the ankle only put in doubt: the contact times and the values taken at the landing. */
-    private static List<String> ankleOnlyDoubts(Session x) {
+    /**
+     * What feet seen at the ankle only, or at the heel without a toe, put in doubt: the contact times and the values
+     * taken at the landing.
+     */
+    private static List<String> footKeypointDoubts(Session x) {
         List<String> out = new ArrayList<>(x.present(CONTACT_METRICS));
         out.addAll(x.present(List.of("overstride_cm", "overstride_pct_leg", "shank_angle_deg", "knee_flexion_ic_deg",
                 "foot_strike_angle_deg")));
@@ -671,6 +674,8 @@ public final class QualityChecks {
     public static final String TOE_OFF_FROM_KNEE = "toe_off_from_knee";
     /** Decision: the feet (which) are seen at the ankle only, without heel or toe keypoints. */
     public static final String ANKLE_ONLY_FEET = "ankle_only_feet";
+    /** Decision: the feet (which) have a heel keypoint but no toe or forefoot point. */
+    public static final String HEEL_ONLY_FEET = "heel_only_feet";
     /** Decision key: a treadmill side video's belt tilt in the picture (degrees). */
     public static final String FLOOR_TILT = "floor_tilt";
     /** Values measured against the picture's vertical or horizontal, which a camera that is not level turns. */
@@ -679,8 +684,6 @@ public final class QualityChecks {
             "shank_angle_deg_right", "shank_angle_deg_lr_diff", "overstride_cm", "overstride_cm_left",
             "overstride_cm_right", "overstride_cm_lr_diff", "overstride_pct_leg", "overstride_pct_leg_left",
             "overstride_pct_leg_right", "overstride_pct_leg_lr_diff");
-    /** Decision: the feet (which) have a heel keypoint but no toe or forefoot point. */
-    public static final String HEEL_ONLY_FEET = "heel_only_feet";
     /**
      * Decision key: a frontal view of a runner moving away or coming closer whose steps were tracked on the pelvis's
      * bounce (PelvisStepTracking).
@@ -754,9 +757,11 @@ public final class QualityChecks {
                 out.add(new QualityCheck("camera_level", Quality.DOUBTFUL, String.format(Locale.ROOT, "The treadmill's "
                         + "belt is tilted by %.1f° in the picture: the camera is not level (or sees the belt obliquely, "
                         + "or the treadmill is inclined). Contacts are found along the tilted belt, but trunk lean, shank "
-                        + "angle and overstride are measured against the picture's vertical and may be off by about "
-                        + "%.0f°; they are shown but not judged. Level the camera (most phones show a level line), square "
-                        + "to the treadmill.", Math.abs(deg), Math.abs(deg)), x.present(PICTURE_VERTICAL_METRICS)));
+                        + "angle and overstride are measured against the picture's vertical: the angles may be off by "
+                        + "about %.0f° and the overstride by %.0f %% of the leg's length; they are shown but not judged. "
+                        + "Level the camera (most phones show a level line), square to the treadmill.", Math.abs(deg),
+                        Math.abs(deg), 100 * Math.sin(Math.toRadians(Math.abs(deg)))),
+                        x.present(PICTURE_VERTICAL_METRICS)));
             }
             return;
         }
