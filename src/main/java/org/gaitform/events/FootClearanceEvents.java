@@ -61,8 +61,9 @@ public final class FootClearanceEvents {
      *                   not measurable (frontal view)
      * @param footHeight per side, the lowest foot point's height above its ground level (body units)
      * @param threshold  the clearance threshold (body units)
-     * @param floorTiltDeg a treadmill side video's belt tilt in the picture (degrees, positive: rising forward;
-     *                   {@link #treadmillFloorSlope}), NaN for other views
+     * @param floorTiltDeg a side video's floor tilt in the picture (degrees, positive: rising forward): a treadmill's
+     *                   belt ({@link #treadmillFloorSlope}), or overground the line through the foot positions'
+     *                   lowest points ({@link #groundLine}); NaN for other views
      */
     public record Result(List<FootContact> contacts, double beltSpeed, double runSpeed, Map<Side, double[]> footHeight,
                          double threshold, double floorTiltDeg) {
@@ -258,8 +259,8 @@ public final class FootClearanceEvents {
             }
         }
         out.sort(Comparator.comparingDouble(FootContact::icIndex));
-        double tilt = body.treadmill() && body.view() == View.SAGITTAL
-                ? Math.toDegrees(Math.atan(treadmillFloorSlope(body))) : Double.NaN;
+        double tilt = body.view() != View.SAGITTAL ? Double.NaN : body.treadmill()
+                ? Math.toDegrees(Math.atan(treadmillFloorSlope(body))) : Math.toDegrees(Math.atan(groundLine(body)[1]));
         return new Result(out, beltSpeed, runSpeed, heights, thr, tilt);
     }
 

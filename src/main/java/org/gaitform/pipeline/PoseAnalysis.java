@@ -171,10 +171,12 @@ final class PoseAnalysis {
         }
         if (Double.isFinite(ev.floorTiltDeg())) {
             decisions.add(new Decision(QualityChecks.FLOOR_TILT, String.format(Locale.ROOT, "%.1f°", ev.floorTiltDeg()),
-                    "treadmill side video: the planted feet slide back along a line tilted by this much in the picture "
-                    + "(a camera that is not level, or that sees the belt obliquely, or an inclined treadmill); the "
-                    + "feet's heights are measured from that line" + (Math.abs(ev.floorTiltDeg()) < 1 ? " (below 1° "
-                    + "taken as level)" : "")));
+                    body.treadmill() ? "treadmill side video: the planted feet slide back along a line tilted by this "
+                    + "much in the picture (a camera that is not level, or that sees the belt obliquely, or an inclined "
+                    + "treadmill); the feet's heights are measured from that line" + (Math.abs(ev.floorTiltDeg()) < 1
+                    ? " (below 1° taken as level)" : "") : "side video: the floor through the feet's contacts is tilted "
+                    + "by this much in the picture (a camera that is not level, a runner not square to it, or a slope); "
+                    + "the feet's heights are measured from that floor"));
         }
         if (Double.isFinite(ev.beltSpeed())) {
             body = body.withBeltSpeed(ev.beltSpeed());

@@ -676,7 +676,7 @@ public final class QualityChecks {
     public static final String ANKLE_ONLY_FEET = "ankle_only_feet";
     /** Decision: the feet (which) have a heel keypoint but no toe or forefoot point. */
     public static final String HEEL_ONLY_FEET = "heel_only_feet";
-    /** Decision key: a treadmill side video's belt tilt in the picture (degrees). */
+    /** Decision key: a side video's floor tilt in the picture (degrees): the treadmill's belt, or the floor overground. */
     public static final String FLOOR_TILT = "floor_tilt";
     /** Values measured against the picture's vertical or horizontal, which a camera that is not level turns. */
     static final List<String> PICTURE_VERTICAL_METRICS = List.of("trunk_lean_deg", "trunk_lean_deg_left",
@@ -730,9 +730,9 @@ public final class QualityChecks {
     }
 
     /**
-     * {@code camera_level}: a treadmill side video whose belt is tilted in the picture by more than
-     * {@link QualitySettings#maxFloorTiltDeg()} (decision {@link #FLOOR_TILT}). The contacts are found from the tilted
-     * belt line, but trunk lean, shank angle and overstride are measured against the picture's vertical: a camera rolled
+     * {@code camera_level}: a side video whose floor — a treadmill's belt, or the line through the contacts overground —
+     * is tilted in the picture by more than {@link QualitySettings#maxFloorTiltDeg()} (decision {@link #FLOOR_TILT}).
+     * The contacts are found from the tilted floor, but trunk lean, shank angle and overstride are measured against the picture's vertical: a camera rolled
      * by an angle turns the first two by that angle and moves the heel against the hips by the leg's length times its
      * sine (3° on the simulated runner: trunk lean 11.0° for 8.0°, overstride 16.0 % of leg length for 20.7 %).
      * gaitform cannot tell a rolled camera from one that sees the belt obliquely or from an inclined treadmill, so it
@@ -749,18 +749,21 @@ public final class QualityChecks {
             } catch (NumberFormatException e) {
                 return;
             }
+            boolean treadmill = "yes".equals(x.r.info().get("treadmill"));
+            String floor = treadmill ? "The treadmill's belt" : "The floor through the feet's contacts";
             if (Math.abs(deg) <= s.maxFloorTiltDeg()) {
-                out.add(QualityCheck.passed("camera_level", String.format(Locale.ROOT, "The treadmill's belt is level "
-                        + "in the picture to %.1f° (up to %.1f° allowed): angles are measured against the picture's "
-                        + "vertical.", Math.abs(deg), s.maxFloorTiltDeg())));
+                out.add(QualityCheck.passed("camera_level", String.format(Locale.ROOT, "%s is level in the picture to "
+                        + "%.1f° (up to %.1f° allowed): angles are measured against the picture's vertical.", floor,
+                        Math.abs(deg), s.maxFloorTiltDeg())));
             } else {
-                out.add(new QualityCheck("camera_level", Quality.DOUBTFUL, String.format(Locale.ROOT, "The treadmill's "
-                        + "belt is tilted by %.1f° in the picture: the camera is not level (or sees the belt obliquely, "
-                        + "or the treadmill is inclined). Contacts are found along the tilted belt, but trunk lean, shank "
-                        + "angle and overstride are measured against the picture's vertical: the angles may be off by "
-                        + "about %.0f° and the overstride by %.0f %% of the leg's length; they are shown but not judged. "
-                        + "Level the camera (most phones show a level line), square to the treadmill.", Math.abs(deg),
-                        Math.abs(deg), 100 * Math.sin(Math.toRadians(Math.abs(deg)))),
+                out.add(new QualityCheck("camera_level", Quality.DOUBTFUL, String.format(Locale.ROOT, "%s is tilted by "
+                        + "%.1f° in the picture: the camera is not level (or %s). Contacts are found along the tilted "
+                        + "floor, but trunk lean, shank angle and overstride are measured against the picture's vertical: "
+                        + "the angles may be off by about %.0f° and the overstride by %.0f %% of the leg's length; they are "
+                        + "shown but not judged. Level the camera (most phones show a level line), square to the %s.",
+                        floor, Math.abs(deg), treadmill ? "sees the belt obliquely, or the treadmill is inclined"
+                        : "the runner does not pass square to it, or the ground slopes", Math.abs(deg),
+                        100 * Math.sin(Math.toRadians(Math.abs(deg))), treadmill ? "treadmill" : "runner's path"),
                         x.present(PICTURE_VERTICAL_METRICS)));
             }
             return;
