@@ -19,6 +19,7 @@ import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.quality.QualityChecks;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,12 @@ class PoseAccuracyTest {
             assertThat(b.extras()).isEqualTo(a.extras());
         }
         assertThat(csv.metrics()).isEqualTo(json.metrics());
+        // overground: the floor's line through the contacts, −1.6° in the picture (a camera a little off level, or a
+        // path not quite square to it), within camera_level's 2°
+        String tilt = json.decisions().stream().filter(d -> d.key().equals(QualityChecks.FLOOR_TILT))
+                .map(d -> d.value()).findFirst().orElseThrow();
+        assertThat(Double.parseDouble(tilt.replace("°", ""))).isBetween(-2.0, -1.0);
+        assertThat(json.quality().checks()).anyMatch(c -> c.id().equals("camera_level") && !c.failed());
     }
 
     @Test
