@@ -10,8 +10,8 @@ import org.gaitform.model.Side;
  * Toe-off at the knee's peak extension in late stance, for feet seen only at the ankle (a pose model without heel and
  * toe keypoints, such as COCO's 17 points) or at the heel without a toe ({@link #heelWithoutToe}): Fellin, Rose, Royer
  * &amp; Davis 2010, "Comparison of methods for kinematic identification of footstrike and toe-off during overground
- * and treadmill running", J Sci Med Sport 13:646–650, found toe-off from peak knee extension 4.9 ms (overground) and 5.2 ms (treadmill) from the force plate
- * on average at 3.35 m/s.
+ * and treadmill running", J Sci Med Sport 13:646–650, found toe-off from peak knee extension 4.9 ms (overground) and
+ * 5.2 ms (treadmill) from the force plate on average at 3.35 m/s.
  *
  * <p>The ankle leaves its ground level as the heel rises, long before the toe leaves: on the sample side-view video
  * written with COCO's 17 points the ankle's clearance put the toe-offs 65 ms early and the contact times 56 ms

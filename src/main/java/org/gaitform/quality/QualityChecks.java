@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.gaitform.guidelines.MeasurementUncertainty;
 import org.gaitform.model.Activity;
@@ -732,23 +733,16 @@ public final class QualityChecks {
     /**
      * {@code camera_level}: a side video whose floor — a treadmill's belt, or the line through the contacts overground —
      * is tilted in the picture by more than {@link QualitySettings#maxFloorTiltDeg()} (decision {@link #FLOOR_TILT}).
-     * The contacts are found from the tilted floor, but trunk lean, shank angle and overstride are measured against the picture's vertical: a camera rolled
-     * by an angle turns the first two by that angle and moves the heel against the hips by the leg's length times its
-     * sine (3° on the simulated runner: trunk lean 11.0° for 8.0°, overstride 16.0 % of leg length for 20.7 %).
-     * gaitform cannot tell a rolled camera from one that sees the belt obliquely or from an inclined treadmill, so it
-     * does not turn the picture; the values are shown and not judged.
+     * The contacts are found from the tilted floor, but trunk lean, shank angle and overstride are measured against the
+     * picture's vertical: a camera rolled by an angle turns the first two by that angle and moves the heel against the
+     * hips by the leg's length times its sine (3° on the simulated runner: trunk lean 11.0° for 8.0°, overstride
+     * 16.0 % of leg length for 20.7 %). gaitform cannot tell a rolled camera from one that sees the runner's path
+     * obliquely or from a slope, so it does not turn the picture; the values are shown and not judged.
      */
     private void cameraLevel(Session x, List<QualityCheck> out) {
-        for (Decision d : x.r.decisions()) {
-            if (!d.key().equals(FLOOR_TILT)) {
-                continue;
-            }
-            double deg;
-            try {
-                deg = Double.parseDouble(d.value().replace("°", "").trim());
-            } catch (NumberFormatException e) {
-                return;
-            }
+        OptionalDouble tilt = degrees(x, FLOOR_TILT);
+        if (tilt.isPresent()) {
+            double deg = tilt.getAsDouble();
             boolean treadmill = "yes".equals(x.r.info().get("treadmill"));
             String floor = treadmill ? "The treadmill's belt" : "The floor through the feet's contacts";
             if (Math.abs(deg) <= s.maxFloorTiltDeg()) {
@@ -766,8 +760,21 @@ public final class QualityChecks {
                         100 * Math.sin(Math.toRadians(Math.abs(deg))), treadmill ? "treadmill" : "runner's path"),
                         x.present(PICTURE_VERTICAL_METRICS)));
             }
-            return;
         }
+    }
+
+    /** The first decision {@code key}'s value in degrees ("1.5°"), empty when there is none or it is not a number. */
+    private static OptionalDouble degrees(Session x, String key) {
+        for (Decision d : x.r.decisions()) {
+            if (d.key().equals(key)) {
+                try {
+                    return OptionalDouble.of(Double.parseDouble(d.value().replace("°", "").trim()));
+                } catch (NumberFormatException e) {
+                    return OptionalDouble.empty();
+                }
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     /** The foot strike angle's metrics: the angle (session, sides) and the share of steps in each strike class. */
@@ -784,16 +791,9 @@ public final class QualityChecks {
      * 2.6–5.5° per-step errors of 2.7–10.4° on average. The angle and the strike class are shown and not judged.
      */
     private void footAngleNoise(Session x, List<QualityCheck> out) {
-        for (Decision d : x.r.decisions()) {
-            if (!d.key().equals("foot_angle_noise")) {
-                continue;
-            }
-            double v;
-            try {
-                v = Double.parseDouble(d.value().replace("°", "").trim());
-            } catch (NumberFormatException e) {
-                return;
-            }
+        OptionalDouble noise = degrees(x, "foot_angle_noise");
+        if (noise.isPresent()) {
+            double v = noise.getAsDouble();
             if (v <= s.footAngleNoiseDeg()) {
                 out.add(QualityCheck.passed("foot_angle_noise", String.format(Locale.ROOT, "The keypoints' jitter "
                         + "turns the foot strike angle by %.1f° per frame (up to %.1f° allowed).", v,
@@ -805,7 +805,6 @@ public final class QualityChecks {
                         + "strike angle and class are shown but not judged (film closer or at a higher resolution).", v,
                         s.footAngleNoiseDeg()), x.present(FOOT_STRIKE_METRICS)));
             }
-            return;
         }
     }
 

@@ -21,6 +21,7 @@ import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.quality.QualityChecks;
 import org.gaitform.support.ClusterReconstruction;
+import org.gaitform.support.KeypointTables;
 import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
@@ -349,16 +350,9 @@ class FrontalViewAccuracyTest {
         // the slow midfoot runner with --activity running, as in the rows above; the others decided automatically
         SessionResult res = analyse(video, Optional.of(FPS), run.startsWith("RBDS002"));
         List<Step> truth = ref.steps().stream().filter(st -> st.icS() - t0 > 0.3 && st.icS() - t0 < 4.5).toList();
-        int found = 0;
-        double sumAbs = 0;
-        for (Step st : truth) {
-            double best = res.steps().stream().filter(v -> v.side() == st.side())
-                    .mapToDouble(v -> Math.abs(v.icS() - (st.icS() - t0))).min().orElse(Double.NaN);
-            if (best <= 0.06) {
-                found++;
-                sumAbs += best;
-            }
-        }
+        double[] within = within60Ms(truth, res, t0);
+        int found = (int) within[0];
+        double sumAbs = within[1];
         double cadenceDiff = res.metric("cadence_spm") - ref.metric("cadence_spm");
         System.out.printf(Locale.ROOT, "tracked %s %s %.0f m, %.0f px, seed %d: %d of %d 3D contacts within 60 ms, "
                 + "|IC| %.1f ms, cadence %+.1f steps/min, quality %s%n", run, where, distance, jitterPx, seed, found,
@@ -397,34 +391,15 @@ class FrontalViewAccuracyTest {
         PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distance, cameraHeightM, 1400, 1920,
                 1080);
         double t0 = reference.tracks().timeS()[0] + FROM_S;
-        String[] lines = MarkerCamera.keypointCsv(reference.tracks(), cam, FPS, 0, 1, 13, t0, SECONDS, 0).split("\n");
-        String[] header = lines[0].split(",");
-        StringBuilder csv = new StringBuilder(lines[0]).append('\n');
-        for (int k = 1; k < lines.length; k++) {
-            String[] v = lines[k].split(",");
-            for (int c = 1; c + 2 < v.length; c += 3) {
-                if (header[c].contains("Toe")) {
-                    v[c] = "0";
-                    v[c + 1] = "0";
-                    v[c + 2] = "0";
-                }
-            }
-            csv.append(String.join(",", v)).append('\n');
-        }
+        String csv = KeypointTables.without(MarkerCamera.keypointCsv(reference.tracks(), cam, FPS, 0, 1, 13, t0, SECONDS,
+                0), "Toe");
         Path video = tmp.resolve(run.replace(".txt", "_" + where.toLowerCase(Locale.ROOT) + "_no_toes.csv"));
         Files.writeString(video, csv);
         SessionResult res = analyse(video, Optional.of(FPS));
         List<Step> truth = ref.steps().stream().filter(st -> st.icS() - t0 > 0.3 && st.icS() - t0 < 4.5).toList();
-        int found = 0;
-        double sumAbs = 0;
-        for (Step st : truth) {
-            double best = res.steps().stream().filter(v -> v.side() == st.side())
-                    .mapToDouble(v -> Math.abs(v.icS() - (st.icS() - t0))).min().orElse(Double.NaN);
-            if (best <= 0.06) {
-                found++;
-                sumAbs += best;
-            }
-        }
+        double[] within = within60Ms(truth, res, t0);
+        int found = (int) within[0];
+        double sumAbs = within[1];
         double cadenceDiff = res.metric("cadence_spm") - ref.metric("cadence_spm");
         double fppaDiff = res.metric("knee_fppa_deg") - ref.metric("knee_fppa_deg");
         double dropDiff = res.metric("pelvic_drop_deg") - ref.metric("pelvic_drop_deg");
@@ -439,6 +414,24 @@ class FrontalViewAccuracyTest {
         if (Math.abs(fppaDiff) > 2.5 || Math.abs(dropDiff) > 2.5) {
             assertThat(res.quality().verdict()).as("verdict of a session whose angles are off").isNotEqualTo(Quality.GOOD);
         }
+    }
+
+    /**
+     * {contacts of {@code truth} with a contact of {@code res} of the same side within 60 ms, the sum of their |IC
+     * differences| (s)}; {@code t0} is where the video starts in the 3D recording's time.
+     */
+    private static double[] within60Ms(List<Step> truth, SessionResult res, double t0) {
+        int found = 0;
+        double sumAbs = 0;
+        for (Step st : truth) {
+            double best = res.steps().stream().filter(v -> v.side() == st.side())
+                    .mapToDouble(v -> Math.abs(v.icS() - (st.icS() - t0))).min().orElse(Double.NaN);
+            if (best <= 0.06) {
+                found++;
+                sumAbs += best;
+            }
+        }
+        return new double[] {found, sumAbs};
     }
 
     private static double val(Step s, String k) {

@@ -26,6 +26,7 @@ import org.gaitform.model.Step;
 import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.simulate.PinholeCamera;
+import org.gaitform.support.KeypointTables;
 import org.gaitform.support.MarkerCamera;
 import org.gaitform.support.SharedData;
 import org.junit.jupiter.api.Test;
@@ -373,20 +374,7 @@ class MarkerEventAccuracyTest {
                 continue;
             }
             MarkerCamera.Tracks tr = MarkerCamera.landmarks(dir.resolve(t.file()));
-            String[] lines = MarkerCamera.keypointCsv(tr, cam, 60, 0, 1, 7).split("\n");
-            String[] names = lines[0].split(",");
-            StringBuilder csv = new StringBuilder(lines[0]).append('\n');
-            for (int k = 1; k < lines.length; k++) {
-                String[] v = lines[k].split(",");
-                for (int c = 1; c + 2 < v.length; c += 3) {
-                    if (names[c].contains("Toe")) {
-                        v[c] = "0";
-                        v[c + 1] = "0";
-                        v[c + 2] = "0";
-                    }
-                }
-                csv.append(String.join(",", v)).append('\n');
-            }
+            String csv = KeypointTables.without(MarkerCamera.keypointCsv(tr, cam, 60, 0, 1, 7), "Toe");
             Path f = tmp.resolve(t.file().replaceAll("\\.(txt|csv)$", "") + "_no_toes.csv");
             Files.writeString(f, csv);
             SessionResult s = p.analyse(f, f.getFileName().toString(), "s");
