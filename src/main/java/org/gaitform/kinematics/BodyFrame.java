@@ -138,6 +138,17 @@ public final class BodyFrame {
         }
         // the keypoints' own jitter, measured before the smoothing hides it (video keypoints only)
         KeypointNoise.Estimate noise = dims == 2 ? KeypointNoise.measure(raw, rec.frameRateHz(), cutoff) : null;
+        if (dims == 2) {
+            // frames lost without a trace shorten the time axis: every moving point then steps twice as far
+            FrameTiming.Result timing = FrameTiming.measure(raw, noise == null ? 0 : noise.pointPx());
+            if (timing.judged() > 0) {
+                decisions.add(new Decision(FrameTiming.KEY, timing.skipped() + " of " + timing.judged(), String.format(
+                        Locale.ROOT, "video keypoints: across %d of %d frame intervals (%.1f %%) every moving point "
+                        + "travels about twice as far as the frames around predict, as across a frame lost without a "
+                        + "trace (the frames are taken as one period apart)", timing.skipped(), timing.judged(),
+                        100 * timing.skippedShare())));
+            }
+        }
         for (Map.Entry<Landmark, double[][]> e : raw.entrySet()) {
             int[] counts = new int[2];
             double[][] t = e.getValue();

@@ -101,6 +101,11 @@ package org.gaitform.quality;
  *                              guidelines; a level side camera read 0.1° on the simulated runner and −1.4 to +0.7° on
  *                              Fukuchi's and Hamner's treadmill trials, whose feet slide back along lines not quite level
  *                              in the labs' frames; docs/pose-input.md)
+ * @param maxSkippedFramesPct   a video in which more than this share of the frame intervals (%) looks to span a lost
+ *                              frame (decision {@code frames_skipped}) has every time-scaled value doubtful; default 1
+ *                              (each lost frame in a hundred shortens every time by 1 %; the side videos of the
+ *                              force-plate trials read 0 % intact and 4–6 % with 5 % of their frames dropped,
+ *                              docs/pose-input.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
                               double cadenceAgreementSpm, double cadenceAgreementPct, double cadencePoorSpm,
@@ -113,12 +118,12 @@ public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPer
                               double missingLegFramesPct, double missingLegFramesPoorPct, double tiltContactShiftMs,
                               double gravityMagnitudeTolG, double angleStepSdDeg,
                               double footAngleNoiseDeg, double[] springMassOscillationRatio, double rivalShare,
-                              double minContactRateHz, double maxFloorTiltDeg) {
+                              double minContactRateHz, double maxFloorTiltDeg, double maxSkippedFramesPct) {
 
     /** The defaults described above. */
     public static final QualitySettings DEFAULTS = new QualitySettings(10, 5, 10, 2, 1, 6, 4, 10, 30, 0.5, 10, 50, 0.6,
             1, 10, 10, 25, 10, 30, 6, 15, 10, 25, new double[] {0.4, 1.4}, 15, 25, 20, 50, 25, 0.1, 3.5, 1.5,
-            new double[] {0.5, 2.0}, 0.5, 50, 2);
+            new double[] {0.5, 2.0}, 0.5, 50, 2, 1);
 
     public QualitySettings {
         if (minSteps < 1 || minStepsPerSide < 1 || minStepsPerSideBalance < 1) {

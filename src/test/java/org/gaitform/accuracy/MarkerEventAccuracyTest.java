@@ -393,6 +393,77 @@ class MarkerEventAccuracyTest {
     }
 
     /**
+     * The same side videos (60 fps, 1 px) with frames lost without a trace (5 % of them dropped at random and the rest
+     * numbered on, as a faulty re-encoding leaves them) and with frames repeated in place of lost ones (the time kept
+     * right). Lost frames shorten every time: before {@code frame_timing}, cadences came out 7–17 steps/min fast and
+     * two sessions were called good. Now {@code frames_skipped} must find lost frames in every dropped copy and none in
+     * the intact or repeated ones, {@code frame_timing} must doubt exactly the dropped copies, and no session off by more
+     * than 2 steps/min or 25 ms may be called good.
+     */
+    @Test
+    void videoWithLostFrames() throws IOException {
+        SharedData.require(FUKUCHI);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
+        PoseReadOptions po = new PoseReadOptions(Optional.of(60.0), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        SessionPipeline p = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn()));
+        StringBuilder sb = new StringBuilder("\nSide video with lost or repeated frames (60 fps, 1 px) against force-plate "
+                + "contacts\n").append(String.format(Locale.ROOT, "%-9s ", "frames")).append(header())
+                .append("  verdict   frames_skipped\n");
+        List<String> failures = new ArrayList<>();
+        for (String mode : new String[] {"intact", "lost 5 %", "repeated"}) {
+            for (Trial t : TRIALS) {
+                Path dir = SharedData.root().resolve(t.dataset());
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                MarkerCamera.Tracks tr = MarkerCamera.landmarks(dir.resolve(t.file()));
+                String[] lines = MarkerCamera.keypointCsv(tr, cam, 60, 0, 1, 7).split("\n");
+                Random rnd = new Random(5);
+                StringBuilder csv = new StringBuilder(lines[0]).append('\n');
+                int frame = 0;
+                for (int k = 1; k < lines.length; k++) {
+                    String[] v = lines[k].split(",");
+                    if (mode.startsWith("lost") && rnd.nextDouble() < 0.05) {
+                        continue;
+                    }
+                    v[0] = String.valueOf(frame++);
+                    csv.append(String.join(",", v)).append('\n');
+                    if (mode.equals("repeated") && rnd.nextDouble() < 0.05 && k + 1 < lines.length) {
+                        k++; // the next frame lost, this one written again in its place
+                        v[0] = String.valueOf(frame++);
+                        csv.append(String.join(",", v)).append('\n');
+                    }
+                }
+                Path f = tmp.resolve(mode.replaceAll("[^a-z]", "") + "_" + t.file().replaceAll("\\.(txt|csv)$", "") + ".csv");
+                Files.writeString(f, csv);
+                SessionResult s = p.analyse(f, f.getFileName().toString(), "s");
+                Row r = compare(t, refs(dir.resolve(t.contacts())), s, tr.timeS()[0]);
+                String skipped = s.decisions().stream().filter(d -> d.key().equals("frames_skipped"))
+                        .map(d -> d.value()).findFirst().orElse("not measured");
+                sb.append(String.format(Locale.ROOT, "%-9s ", mode)).append(line(r)).append("  ")
+                        .append(String.format(Locale.ROOT, "%-9s %s", s.quality().verdict().label(), skipped)).append('\n');
+                String at = mode + ", " + t.file();
+                boolean off = Math.abs(r.cadErrSpm()) > 2 || Math.abs(r.gctErrMs()) > 25;
+                if (off && s.quality().verdict() == Quality.GOOD) {
+                    failures.add(at + ": off and called good");
+                }
+                boolean lost = mode.startsWith("lost");
+                if (skipped.startsWith("0 of") == lost) {
+                    failures.add(at + ": frames_skipped " + skipped);
+                }
+                boolean doubted = s.quality().checks().stream().anyMatch(c -> c.id().equals("frame_timing") && c.failed());
+                if (doubted != lost) {
+                    failures.add(at + ": frame_timing " + (doubted ? "doubts" : "passes"));
+                }
+            }
+        }
+        System.out.print(sb);
+        assertThat(failures).as(sb.toString()).isEmpty();
+    }
+
+    /**
      * The marker recordings at lower rates (every 2nd and 3rd frame: Fukuchi's at 75 and 50 Hz, Hamner's at 50 and 33
      * Hz): no session whose cadence is more than 2 steps/min or whose mean contact time is more than 25 ms off may be
      * called good, and the {@code sampling_rate} check must doubt the 33 Hz ones and pass the others.
