@@ -104,7 +104,7 @@ package org.gaitform.quality;
  * @param maxSkippedFramesPct   a video in which more than this share of the frame intervals (%) looks to span a lost
  *                              frame (decision {@code frames_skipped}) has every time-scaled value doubtful; default 1
  *                              (each lost frame in a hundred shortens every time by 1 %; the side videos of the
- *                              force-plate trials read 0 % intact and 4–6 % with 5 % of their frames dropped,
+ *                              force-plate trials read 0 % intact and 3.7–5.6 % with 5 % of their frames dropped,
  *                              docs/pose-input.md)
  */
 public record QualitySettings(int minSteps, int minStepsPerSide, int minStepsPerSideBalance,
