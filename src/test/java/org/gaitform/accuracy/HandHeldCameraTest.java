@@ -8,16 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import org.gaitform.events.FloorDrift;
-import org.gaitform.guidelines.GuidelineTable;
-import org.gaitform.io.ReadOptions;
-import org.gaitform.io.imu.ImuReadOptions;
-import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.Quality;
 import org.gaitform.model.SessionResult;
-import org.gaitform.pipeline.AnalysisSettings;
 import org.gaitform.pipeline.SessionPipeline;
 import org.gaitform.simulate.PinholeCamera;
 import org.gaitform.support.CameraDrift;
@@ -51,12 +44,9 @@ class HandHeldCameraTest {
     @Test
     void theFloorUnderEachStanceIsFollowed() throws IOException {
         SharedData.require(MarkerEventAccuracyTest.FUKUCHI);
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
+        PinholeCamera cam = MarkerEventAccuracyTest.SIDE_CAMERA;
         double fps = 60;
-        PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SessionPipeline pipeline = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
-                GuidelineTable.builtIn()));
+        SessionPipeline pipeline = MarkerEventAccuracyTest.videoPipeline(fps);
         StringBuilder sb = new StringBuilder("\nSide video from a hand-held camera (real markers through a virtual camera, "
                 + "60 fps) against force-plate contacts\n");
         sb.append(String.format(Locale.ROOT, "%-18s ", "camera")).append(MarkerEventAccuracyTest.header())

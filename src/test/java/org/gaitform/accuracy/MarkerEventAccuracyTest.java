@@ -80,6 +80,17 @@ class MarkerEventAccuracyTest {
             new Trial(HAMNER, "Run_50002_markers.csv", "Run_50002_contacts_from_vgrf.csv", "Hamner S1", "rearfoot", 5,
                     true));
 
+    /** The virtual side-view camera the video tests film the markers with: 6 m away, 1 m high, about 700 px tall. */
+    static final PinholeCamera SIDE_CAMERA = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
+
+    /** The pipeline with the video's frame rate given ({@code --fps}). */
+    static SessionPipeline videoPipeline(double fps) {
+        PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn()));
+    }
+
     static List<Ref> refs(Path file) throws IOException {
         List<Ref> refs = new ArrayList<>();
         try (Reader r = Files.newBufferedReader(file)) {
@@ -360,11 +371,8 @@ class MarkerEventAccuracyTest {
     @Test
     void videoWithoutToes() throws IOException {
         SharedData.require(FUKUCHI);
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
-        PoseReadOptions po = new PoseReadOptions(Optional.of(60.0), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SessionPipeline p = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
-                GuidelineTable.builtIn()));
+        PinholeCamera cam = SIDE_CAMERA;
+        SessionPipeline p = videoPipeline(60);
         StringBuilder sb = new StringBuilder("\nSide video without toe keypoints (60 fps, 1 px) against force-plate "
                 + "contacts\n").append(header()).append("  verdict\n");
         List<String> failures = new ArrayList<>();
@@ -403,11 +411,8 @@ class MarkerEventAccuracyTest {
     @Test
     void videoWithLostFrames() throws IOException {
         SharedData.require(FUKUCHI);
-        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.SIDE, 6, 1.0, 2300, 1920, 1080);
-        PoseReadOptions po = new PoseReadOptions(Optional.of(60.0), Optional.empty(), Optional.empty(), Optional.empty(),
-                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        SessionPipeline p = new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
-                GuidelineTable.builtIn()));
+        PinholeCamera cam = SIDE_CAMERA;
+        SessionPipeline p = videoPipeline(60);
         StringBuilder sb = new StringBuilder("\nSide video with lost or repeated frames (60 fps, 1 px) against force-plate "
                 + "contacts\n").append(String.format(Locale.ROOT, "%-9s ", "frames")).append(header())
                 .append("  verdict   frames_skipped\n");
