@@ -3,6 +3,7 @@ package org.gaitform.events;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gaitform.kinematics.Body;
 import org.gaitform.kinematics.Landmark;
@@ -65,17 +66,18 @@ public final class FloorDrift {
      * The drift of a 2D side view with at least {@link #MIN_STANCES} stances of each foot seen at the heel or toe,
      * else empty.
      *
-     * @param clearance the clearance the contacts were found with (body units)
+     * @param footHeight per side, the lower of heel and toe (the ankle where a foot has no heel) above its own ground
+     *                   level, per frame, as the contacts were found from ({@link FootClearanceEvents.Result#footHeight()})
      */
-    public static Optional<Result> measure(Body b, List<FootContact> contacts, double clearance) {
-        if (b.view() != View.SAGITTAL || !(b.legLength() > 0) || !(clearance > 0)) {
+    public static Optional<Result> measure(Body b, List<FootContact> contacts, Map<Side, double[]> footHeight) {
+        if (b.view() != View.SAGITTAL || !(b.legLength() > 0)) {
             return Optional.empty();
         }
         List<Level> all = new ArrayList<>();
         double sumSq = 0;
         for (Side s : new Side[] {Side.LEFT, Side.RIGHT}) {
-            double[] low = lowestFootPoint(b, s, clearance);
-            if (low == null) {
+            double[] low = footHeight.get(s);
+            if (low == null || !(b.has(Landmark.of("HEEL", s)) || b.has(Landmark.of("TOE", s)))) {
                 return Optional.empty();
             }
             List<Level> levels = new ArrayList<>();
@@ -131,27 +133,5 @@ public final class FloorDrift {
             }
         }
         return Optional.of(new Result(shift, all.size(), 100 * Math.sqrt(sumSq / 2) / b.legLength()));
-    }
-
-    /** Per frame, the lower of the side's heel and toe above its own ground level; null without either. */
-    private static double[] lowestFootPoint(Body b, Side s, double clearance) {
-        double[] out = null;
-        for (String part : new String[] {"HEEL", "TOE"}) {
-            Landmark l = Landmark.of(part, s);
-            if (!b.has(l)) {
-                continue;
-            }
-            double[] h = FootClearanceEvents.heightAboveGround(b, l, clearance);
-            if (out == null) {
-                out = h;
-                continue;
-            }
-            for (int i = 0; i < out.length; i++) {
-                if (Double.isNaN(out[i]) || h[i] < out[i]) {
-                    out[i] = h[i];
-                }
-            }
-        }
-        return out;
     }
 }

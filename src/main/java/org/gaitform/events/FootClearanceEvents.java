@@ -74,7 +74,8 @@ public final class FootClearanceEvents {
         double fs = body.rateHz();
         int n = body.size();
         double thr = settings.clearanceLegFraction() * body.legLength();
-        Ground groundLine = ground(body, thr);
+        double[] line = groundLine(body);
+        Ground groundLine = ground(body, thr, line);
         Map<Side, double[]> heights = new LinkedHashMap<>();
         Map<Side, double[]> heelH = new LinkedHashMap<>();
         Map<Side, double[]> toeH = new LinkedHashMap<>();
@@ -259,8 +260,7 @@ public final class FootClearanceEvents {
             }
         }
         out.sort(Comparator.comparingDouble(FootContact::icIndex));
-        double tilt = body.view() != View.SAGITTAL ? Double.NaN : body.treadmill()
-                ? Math.toDegrees(Math.atan(treadmillFloorSlope(body))) : Math.toDegrees(Math.atan(groundLine(body)[1]));
+        double tilt = body.view() == View.SAGITTAL ? Math.toDegrees(Math.atan(line[1])) : Double.NaN;
         return new Result(out, beltSpeed, runSpeed, heights, thr, tilt);
     }
 
@@ -432,13 +432,19 @@ public final class FootClearanceEvents {
      * the clearance).
      */
     static Ground ground(Body b, double thr) {
-        double[] line = groundLine(b);
+        return ground(b, thr, groundLine(b));
+    }
+
+    /** {@link #ground(Body, double)} from the line {@link #groundLine} gave. */
+    private static Ground ground(Body b, double thr, double[] line) {
+        if (b.treadmill() && line[1] != 0) {
+            // a treadmill's belt is one straight line in the picture, tilted when the camera is not level; below
+            // LEVEL_FLOOR_SLOPE it is taken as level
+            double slope = Math.abs(line[1]) < LEVEL_FLOOR_SLOPE ? 0 : line[1];
+            return x -> line[0] + (Double.isFinite(x) ? slope * x : 0);
+        }
         if (line[1] == 0) {
             return x -> line[0];
-        }
-        if (b.treadmill()) {
-            // a treadmill's belt is one straight line in the picture, tilted when the camera is not level
-            return x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
         }
         Ground first = x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
         List<double[]> pts = new ArrayList<>();
@@ -562,10 +568,10 @@ public final class FootClearanceEvents {
      * flows through the picture ({@link FrontalPerspective#GROUND_FLOW}, a treadmill filmed from behind or ahead). The
      * belt carries the planted foot towards (or away from) the camera, so a foot point reaches its lowest image height,
      * and comes within the clearance of it, only in the last 50–70 ms of the stance; the contacts found there mark the
-     * steps, and the pelvis times their landings ({@link PelvisDescentContacts}). With the full 60 ms, a heel without
-     * toe keypoints (hidden behind the heel from behind) lost every other contact on Fukuchi's markers filmed behind a
-     * treadmill: 0–4 of 11–12 contacts within 60 ms, cadence 54–82 steps/min low, `poor`; with a third, every contact,
-     * as with toes (docs/pose-input.md, "Heels without toes").
+     * steps, and the pelvis times their landings ({@link PelvisDescentContacts}). With the full 60 ms, heels without
+     * toe keypoints (hidden behind the heel from behind) lost their contacts on four of five views of Fukuchi's markers
+     * filmed behind a treadmill: 0–4 of 11–12 contacts within 60 ms, cadence up to 82 steps/min low, `poor`; with a
+     * third, every contact, as with toes (docs/pose-input.md, "Heels without toes").
      */
     static final double GROUND_FLOW_CONTACT_SHARE = 1.0 / 3;
 
@@ -580,8 +586,9 @@ public final class FootClearanceEvents {
     static final int GROUND_SAMPLE = 200_000;
 
     /**
-     * The ground as {intercept, slope} of height over forward position: flat (slope 0) on a treadmill and in
-     * frontal or 3D views; in overground sagittal video a line through the lowest foot positions of each
+     * The ground as {intercept, slope} of height over forward position: flat (slope 0) in frontal and 3D views and on
+     * a treadmill seen other than from the side; a treadmill's belt as measured in a side video
+     * ({@link #treadmillFloorSlope}); in overground sagittal video a line through the lowest foot positions of each
      * stretch of the travel.
      */
     static double[] groundLine(Body b) {
@@ -616,8 +623,8 @@ public final class FootClearanceEvents {
         upAll = Arrays.copyOf(upAll, m);
         double low = Stats.percentile(upAll, 2);
         if (b.treadmill() && b.view() == View.SAGITTAL) {
-            double slope = treadmillFloorSlope(b);
-            return new double[] {low, Math.abs(slope) < LEVEL_FLOOR_SLOPE ? 0 : slope};
+            // the belt's slope as measured (ground() takes it as level below LEVEL_FLOOR_SLOPE)
+            return new double[] {low, treadmillFloorSlope(b)};
         }
         if (b.treadmill() || b.view() == View.FRONTAL) {
             return new double[] {low, 0};

@@ -148,7 +148,7 @@ final class PoseAnalysis {
         FootClearanceEvents.Result ev = new FootClearanceEvents(fcs).detect(body);
         if (video && body.view() == View.SAGITTAL) {
             // a hand-held camera moves the floor in the picture: each stance is measured from the floor under it
-            Optional<FloorDrift.Result> drift = FloorDrift.measure(body, ev.contacts(), ev.threshold());
+            Optional<FloorDrift.Result> drift = FloorDrift.measure(body, ev.contacts(), ev.footHeight());
             if (drift.isPresent()) {
                 FloorDrift.Result d = drift.get();
                 decisions.add(new Decision(FloorDrift.KEY, d.applies() ? "taken off" : "none", String.format(Locale.ROOT,
