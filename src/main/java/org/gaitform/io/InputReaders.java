@@ -180,6 +180,23 @@ public final class InputReaders {
         }
     }
 
+    /** A motion recording (.trc, .c3d, a motion-capture export or keypoint table) whose name contains "static". */
+    private static boolean isStandingTrial(Path path) {
+        String lower = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!lower.contains("static")) {
+            return false;
+        }
+        if (lower.endsWith(".trc") || lower.endsWith(".c3d")) {
+            return true;
+        }
+        if (!(lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".txt"))) {
+            return false;
+        }
+        List<String> head = PoseFiles.headLines(path);
+        return ViconCsvReader.isViconExport(head) || QualisysTsvReader.isQualisysExport(head)
+                || PoseFiles.isKeypointTable(head);
+    }
+
     /**
      * Reads one input.
      *
@@ -201,6 +218,9 @@ public final class InputReaders {
                         + "account export)",
                 Files.isDirectory(path) ? "a folder without Accelerometer.csv, OpenPose *_keypoints.json or MMPose "
                         + "one-image JSON files"
+                        : isStandingTrial(path) ? "a standing calibration trial (its name contains \"static\"), "
+                        + "which gaitform reads only to calibrate the run recorded beside it; rename the file if it "
+                        + "is a run"
                         : "a file of another kind"));
         try {
             if (!Files.isDirectory(path) && Files.size(path) == 0) {

@@ -453,7 +453,7 @@ public final class FrontalPerspective {
     }
 
     /** {scale, up, weight} of the lowest foot point in each window; weight 0 for windows without feet. */
-    private static List<double[]> lowestFootPoints(Map<Landmark, double[][]> tracks, double[] scale, double rateHz) {
+    static List<double[]> lowestFootPoints(Map<Landmark, double[][]> tracks, double[] scale, double rateHz) {
         List<double[][]> feet = new ArrayList<>();
         for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.TOE_LEFT, Landmark.TOE_RIGHT,
             Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT}) {
@@ -538,7 +538,7 @@ public final class FrontalPerspective {
     }
 
     /** Gaps filled linearly (ends held), then low-passed below {@link #SCALE_CUTOFF_HZ}; null when under 10 % finite. */
-    private static double[] smoothFilled(double[] x, double rateHz) {
+    static double[] smoothFilled(double[] x, double rateHz) {
         int n = x.length;
         int first = firstFinite(x);
         if (first < 0 || Stats.count(x) < 0.1 * n) {

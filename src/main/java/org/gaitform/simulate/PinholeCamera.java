@@ -42,6 +42,15 @@ public record PinholeCamera(Placement placement, double distanceM, double height
 
     /** Pixel coordinates {x, y (down)} of a world point {x, y, z}; NaN behind the camera. */
     public double[] project(double[] w) {
+        return project(w, 0);
+    }
+
+    /**
+     * Pixel coordinates {x, y (down)} of a world point {x, y, z} with the camera turned about the vertical through its
+     * lens by {@code yawDeg} (a camera panned to follow a runner; for {@link Placement#SIDE} positive turns it
+     * towards the direction of travel); NaN behind the camera.
+     */
+    public double[] project(double[] w, double yawDeg) {
         double[] c;
         double[] f;
         double[] r;
@@ -61,6 +70,12 @@ public record PinholeCamera(Placement placement, double distanceM, double height
                 f = new double[] {-1, 0, 0};
                 r = new double[] {0, 0, -1};
             }
+        }
+        if (yawDeg != 0) {
+            double cy = Math.cos(Math.toRadians(yawDeg));
+            double sy = Math.sin(Math.toRadians(yawDeg));
+            f = new double[] {f[0] * cy - f[2] * sy, 0, f[0] * sy + f[2] * cy};
+            r = new double[] {r[0] * cy - r[2] * sy, 0, r[0] * sy + r[2] * cy};
         }
         // pitched down: the viewing axis tips towards the floor, the image's up axis towards the view
         double cos = Math.cos(Math.toRadians(pitchDeg));

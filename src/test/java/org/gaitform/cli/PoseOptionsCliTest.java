@@ -105,6 +105,20 @@ class PoseOptionsCliTest {
     }
 
     @Test
+    void aKeypointTableNamedStaticIsSaidToBeTakenForACalibrationTrial() throws IOException {
+        PoseRunnerSimulator s = new PoseRunnerSimulator(60, 8, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        Path f = Files.writeString(dir.resolve("run_static_camera.csv"), s.keypointTable(false, 600));
+        Run r = run("analyze", f.toString(), "--fps", "60", "--out", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(ExitCode.NOTHING_ANALYSED);
+        assertThat(r.out() + r.err()).contains("run_static_camera.csv: expected a recording gaitform reads",
+                "found a standing calibration trial (its name contains \"static\"), which gaitform reads only to "
+                        + "calibrate the run recorded beside it; rename the file if it is a run");
+        Path renamed = Files.move(f, dir.resolve("run_still_camera.csv"));
+        assertThat(run("analyze", renamed.toString(), "--fps", "60", "--out", dir.resolve("out2").toString()).code())
+                .isEqualTo(ExitCode.OK);
+    }
+
+    @Test
     void treadmillAndOvergroundExcludeEachOther() throws IOException {
         Path f = Files.writeString(dir.resolve("x.csv"), "a,b\n1,2\n");
         Run r = run("analyze", f.toString(), "--treadmill", "--overground", "--out", dir.resolve("out").toString());
