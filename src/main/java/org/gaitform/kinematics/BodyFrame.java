@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.gaitform.model.Decision;
 import org.gaitform.model.GaitformException;
 import org.gaitform.model.PoseRecording;
@@ -378,32 +377,21 @@ public final class BodyFrame {
             decisions.add(noiseDecision(noise, angleNoise, rec.unit(), jitterPctLeg));
         }
         if (view == View.SAGITTAL) {
-            Optional<SideViewScale.Scale> size = SideViewScale.measure(tracks, rec.frameRateHz());
+            java.util.OptionalDouble size = SideViewScale.measure(tracks, rec.frameRateHz());
             if (size.isPresent()) {
-                scaleChange = size.get().change();
-                Optional<SideViewScale.Corrected> c = !treadmill && scaleChange >= SideViewScale.CORRECT_FROM
-                        ? SideViewScale.correct(tracks, impactUp, size.get(), rec.frameRateHz()) : Optional.empty();
-                if (c.isPresent()) {
-                    tracks = new EnumMap<>(c.get().tracks());
-                    impactUp = new EnumMap<>(c.get().impactUp());
-                }
-                String value = String.format(Locale.ROOT, "×%.2f", scaleChange) + (c.isPresent() ? ", taken off"
-                        : scaleChange >= SideViewScale.CORRECT_FROM ? ", not taken off" : "");
-                decisions.add(new Decision(SideViewScale.KEY, value,
-                        String.format(Locale.ROOT, "side view: the runner's image size (trunk length, smoothed) changes "
-                                + "by a factor %.2f over the recording (a camera that stands still keeps a runner on a "
-                                + "treadmill, or passing square to it, at one size; from ×%.2f the size is followed)",
-                                scaleChange, SideViewScale.CORRECT_FROM)
-                                + (c.isEmpty() && scaleChange >= SideViewScale.CORRECT_FROM ? (treadmill
-                                ? "; the runner stays in place in the picture while changing size: the camera turns to "
-                                + "follow the runner, which also tilts the floor in the picture, so the size is not "
-                                + "taken off" : "; the floor under the runner could not be fitted, so the size is not "
-                                + "taken off") : "")
-                                + c.map(k -> String.format(Locale.ROOT, "; the runner passes the camera obliquely: "
-                                + "positions are scaled frame by frame to the median trunk length (%.1f %s) and heights "
-                                + "measured from the floor under the runner (a line in the runner's scale through the "
-                                + "feet's lowest point per %.1f s, %d points)", k.medianTrunk(), rec.unit(),
-                                FrontalPerspective.WINDOW_S, k.floorPoints())).orElse("")));
+                scaleChange = size.getAsDouble();
+                boolean changes = scaleChange >= SideViewScale.TURNING_FROM;
+                boolean turning = treadmill && changes;
+                decisions.add(new Decision(SideViewScale.KEY, String.format(Locale.ROOT, "×%.2f", scaleChange)
+                        + (turning ? ", camera turns" : changes ? ", oblique pass" : ""), String.format(Locale.ROOT,
+                        "side view: the runner's image "
+                        + "size (trunk length, smoothed) changes by a factor %.2f over the recording (a camera that "
+                        + "stands still keeps a runner on a treadmill, or passing square to it, at one size)", scaleChange)
+                        + (turning ? "; the runner stays in place in the picture while changing size: the camera turns "
+                        + "to follow the runner, which also tilts the floor in the picture"
+                        : changes ? "; the runner passes the camera "
+                        + "obliquely, coming closer or moving away: the feet's floor is the line through their contacts"
+                        : "")));
             }
         }
         if (view == View.FRONTAL && dims == 2) {

@@ -453,7 +453,7 @@ public final class FrontalPerspective {
     }
 
     /** {scale, up, weight} of the lowest foot point in each window; weight 0 for windows without feet. */
-    static List<double[]> lowestFootPoints(Map<Landmark, double[][]> tracks, double[] scale, double rateHz) {
+    private static List<double[]> lowestFootPoints(Map<Landmark, double[][]> tracks, double[] scale, double rateHz) {
         List<double[][]> feet = new ArrayList<>();
         for (Landmark l : new Landmark[] {Landmark.HEEL_LEFT, Landmark.HEEL_RIGHT, Landmark.TOE_LEFT, Landmark.TOE_RIGHT,
             Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT}) {

@@ -70,8 +70,8 @@ import org.gaitform.signal.Stats;
  *   <li>{@code camera_level} (side video): the floor's tilt in the picture, which turns the angles measured against
  *       its vertical;</li>
  *   <li>{@code frame_timing} (video keypoints): frames lost without a trace, which shorten every time;</li>
- *   <li>{@code runner_distance} (side video): the runner's size changing in the picture, followed for a runner passing
- *       a still camera obliquely, not for a camera that turns to follow the runner.</li>
+ *   <li>{@code runner_distance} (side video): the runner's size changing in the picture while the runner stays in
+ *       place in it, as when the camera turns to follow the runner.</li>
  * </ol>
  */
 public final class QualityChecks {
@@ -806,12 +806,11 @@ public final class QualityChecks {
 
     /**
      * {@code runner_distance}: a side video in which the runner changes size (decision {@code image_scale},
-     * {@code SideViewScale}). A runner passing a still camera obliquely is brought to one scale and measured from the
-     * floor under them, and the check passes; a runner who stays in place in the picture while changing size is
-     * followed by a camera that turns, which also tilts the floor in the picture (by 6° at 45° from 8 m): simulated
-     * runners filmed so over ±45° keep 2–4 of 9–16 contacts, cadence up to 14 steps/min off ({@code
-     * SideViewScaleTest}); taking the size off as for an oblique pass left their contact times 30–175 ms short. Every
-     * value from the contacts and every angle against the picture's vertical is then shown and not judged.
+     * {@code SideViewScale}). A runner who stays in place in the picture while changing size is followed by a camera
+     * that turns, which also tilts the floor in the picture (by 6° at 45° from 8 m): simulated runners filmed so over
+     * ±45° keep 2–4 of 9–16 contacts, cadence up to 14 steps/min off ({@code SideViewScaleTest}). Every value from the
+     * contacts and every angle against the picture's vertical is then shown and not judged. A runner passing a still
+     * camera obliquely is measured as one passing square to it (the check passes and says so).
      */
     private void runnerDistance(Session x, List<QualityCheck> out) {
         for (Decision d : x.r.decisions()) {
@@ -823,22 +822,20 @@ public final class QualityChecks {
                 return;
             }
             double change = Double.parseDouble(m.group(1));
-            if (d.value().endsWith("not taken off")) {
-                boolean turning = "yes".equals(x.r.info().get("treadmill"));
+            if (d.value().endsWith("camera turns")) {
                 List<String> doubted = new ArrayList<>(EVENT_METRICS);
                 PICTURE_VERTICAL_METRICS.stream().filter(k -> !doubted.contains(k)).forEach(doubted::add);
                 out.add(new QualityCheck("runner_distance", Quality.DOUBTFUL, String.format(Locale.ROOT, "The runner's "
-                        + "size in the picture changes by a factor %.2f over the recording%s: the floor under the runner "
-                        + "moves and tilts in the picture, so the contacts, and the heights and angles measured at "
-                        + "them, are shown but not judged. Keep the camera still, square to the runner's path, and "
-                        + "let the runner pass through the picture (or film a treadmill from the side).", change,
-                        turning ? " while the runner stays in place in it: the camera turned to follow the runner"
-                                : " and the floor under the runner could not be followed"), x.present(doubted)));
-            } else if (d.value().endsWith("taken off")) {
-                out.add(QualityCheck.passed("runner_distance", String.format(Locale.ROOT, "The runner passes the "
-                        + "camera obliquely (size ×%.2f over the recording): positions were brought to one scale and "
-                        + "heights measured from the floor under the runner. Forward distances and angles are seen "
-                        + "foreshortened by the path's angle to the picture (3 %% at 15°).", change)));
+                        + "size in the picture changes by a factor %.2f while the runner stays in place in it: the "
+                        + "camera turned to follow the runner, so the floor under the runner moves and tilts in the "
+                        + "picture, and the contacts, and the heights and angles measured at them, are shown but not "
+                        + "judged. Keep the camera still, square to the runner's path, and let the runner pass through "
+                        + "the picture (or film a treadmill from the side).", change), x.present(doubted)));
+            } else if (d.value().endsWith("oblique pass")) {
+                out.add(QualityCheck.passed("runner_distance", String.format(Locale.ROOT, "The runner passes the camera "
+                        + "obliquely (size ×%.2f over the recording): heights are measured from the floor's line through "
+                        + "the contacts, as for a square pass; forward distances and angles are seen foreshortened by "
+                        + "the path's angle to the picture (3 %% at 15°).", change)));
             } else {
                 out.add(QualityCheck.passed("runner_distance", String.format(Locale.ROOT, "The runner keeps one size in "
                         + "the picture (×%.2f over the recording).", change)));

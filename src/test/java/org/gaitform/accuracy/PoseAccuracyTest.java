@@ -134,7 +134,8 @@ class PoseAccuracyTest {
      * contact), and the wrists in frames 34–39, where both wrists move in parallel 10–27 px apart at the runner's speed
      * and the estimator's wrist labels jump between frames 39 and 41 (the left-minus-right distance goes from +15 to
      * −53 px: most likely a real wrist switch from frame 40 on, which the correction splits into two smaller jumps
-     * instead of removing). No gait value uses the wrists in a side view: the steps and values are the same.
+     * instead of removing). No gait value uses the wrists in a side view: the steps and values are the same, but for the
+     * knee angles at the first contact, three frames after the knees' border frames.
      */
     @Test
     void openPoseSideViewGivesTheSameResultsWithTheSwitchCorrection() {
@@ -151,6 +152,10 @@ class PoseAccuracyTest {
                 + "either way%n", switched, on.steps().size());
         assertThat(switched).startsWith("8 of 88").contains("2 frame(s) with leg keypoints exchanged");
         assertThat(on.steps()).hasSameSizeAs(off.steps());
+        // the first contact starts at frame 5-6 (0.19 s), three frames after the knees exchanged at the border: the
+        // knee's smoothed track there, and so that step's shank angle and knee flexion, take something of them (0.7°
+        // and 1.7° on 2026-12-07, when each foot got its own floor overground and this first contact was found)
+        List<String> kneeAtLanding = List.of("shank_angle_deg", "knee_flexion_ic_deg");
         for (int i = 0; i < on.steps().size(); i++) {
             assertThat(on.steps().get(i).side()).isEqualTo(off.steps().get(i).side());
             assertThat(on.steps().get(i).icS()).isCloseTo(off.steps().get(i).icS(), within(1e-3));
@@ -158,13 +163,18 @@ class PoseAccuracyTest {
             // third digit (within 1 %)
             Step a = on.steps().get(i);
             Step b = off.steps().get(i);
+            boolean nearBorderFrames = a.icS() < 0.25;
             assertThat(a.extras().keySet()).isEqualTo(b.extras().keySet());
-            a.extras().forEach((k, v) -> assertThat(v).as(k).isCloseTo(b.extras().get(k), within(1e-2 * (1 + Math.abs(v)))));
+            a.extras().forEach((k, v) -> assertThat(v).as(k).isCloseTo(b.extras().get(k), within(
+                    nearBorderFrames && kneeAtLanding.contains(k) ? 2.0 : 1e-2 * (1 + Math.abs(v)))));
         }
         assertThat(on.metrics().keySet()).isEqualTo(off.metrics().keySet());
+        int n = on.steps().size();
         on.metrics().forEach((k, v) -> {
             if (Double.isFinite(v)) {
-                assertThat(v).as(k).isCloseTo(off.metrics().get(k), within(1e-2 * (1 + Math.abs(v))));
+                boolean knee = kneeAtLanding.stream().anyMatch(k::startsWith);
+                assertThat(v).as(k).isCloseTo(off.metrics().get(k), within(knee ? 2.0 * 2 / n + 1e-2 * (1 + Math.abs(v))
+                        : 1e-2 * (1 + Math.abs(v))));
             }
         });
     }

@@ -139,7 +139,19 @@ public final class MarkerCamera {
      */
     public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed,
                                      double fromS, double durationS, double lateralM) {
+        return keypointCsv(tracks, cam, fps, travelMps, jitterPx, seed, fromS, durationS, lateralM, 0, 0);
+    }
+
+    /**
+     * As above, with the runner {@code startXM} metres along the path from the camera's reference position at
+     * {@code fromS}, and the path sheared by {@code pathDeg} about the vertical (every point moves {@code tan(pathDeg)}
+     * metres to the runner's right per metre forward, a planted foot stays where it is: a side camera sees the runner
+     * move away or come closer while passing).
+     */
+    public static String keypointCsv(Tracks tracks, PinholeCamera cam, double fps, double travelMps, double jitterPx, long seed,
+                                     double fromS, double durationS, double lateralM, double startXM, double pathDeg) {
         double z0 = Double.isNaN(lateralM) ? 0 : medianHipLateral(tracks) - lateralM;
+        double slope = Math.tan(Math.toRadians(pathDeg));
         Random rnd = new Random(seed);
         double[] t = tracks.timeS();
         List<Landmark> ls = new ArrayList<>(tracks.points().keySet());
@@ -156,7 +168,8 @@ public final class MarkerCamera {
             sb.append(k);
             for (Landmark l : ls) {
                 double[][] p = tracks.points().get(l);
-                double[] w = {at(t, p[0], tk) - x0 + travelMps * (tk - fromS), at(t, p[1], tk), at(t, p[2], tk) - z0};
+                double fwd = at(t, p[0], tk) - x0 + startXM + travelMps * (tk - fromS);
+                double[] w = {fwd, at(t, p[1], tk), at(t, p[2], tk) - z0 + slope * fwd};
                 double[] img = cam.project(w);
                 double x = img[0] + rnd.nextGaussian() * jitterPx;
                 double y = img[1] + rnd.nextGaussian() * jitterPx;

@@ -96,14 +96,22 @@ class VideoBesideTest {
                 Files.copy(f, json.resolve(f.getFileName()));
             }
         }
-        SessionResult at30 = analyse(json);
+        SessionResult assumed = analyse(json);
         Files.write(dir.resolve("normal_side.mp4"), VideoHeadersTest.mp4(1920, 1080, 60, 1, 88));
         SessionResult r = analyse(json);
         assertThat(decision(r, "frame_rate_hz")).get().satisfies(d -> {
             assertThat(d.value()).isEqualTo("60");
             assertThat(d.reason()).contains("normal_side.mp4");
         });
-        assertThat(r.metric("cadence_spm")).isCloseTo(2 * at30.metric("cadence_spm"), within(1.0));
+        // the same as the frame rate given with --fps, and not the 30 fps assumed without the video
+        SessionResult given = new SessionPipeline(new AnalysisSettings(new ReadOptions(
+                org.gaitform.io.imu.ImuReadOptions.DEFAULTS, new PoseReadOptions(Optional.of(60.0), Optional.empty(),
+                Optional.empty(), Optional.empty(), java.util.Map.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty())),
+                GuidelineTable.builtIn())).analyse(json, "json", "s");
+        assertThat(r.metric("cadence_spm")).isEqualTo(given.metric("cadence_spm"));
+        assertThat(r.steps()).hasSameSizeAs(given.steps());
+        assertThat(r.metric("cadence_spm")).isNotCloseTo(assumed.metric("cadence_spm"), within(10.0));
     }
 
     @Test
