@@ -116,21 +116,15 @@ public final class FrontalPerspective {
     public static Result apply(Map<Landmark, double[][]> tracks, double rateHz, String unit, double legRaw) {
         List<Decision> decisions = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        double[][] top = tracks.containsKey(Landmark.NECK) ? tracks.get(Landmark.NECK)
-                : mean(tracks.get(Landmark.SHOULDER_LEFT), tracks.get(Landmark.SHOULDER_RIGHT));
-        double[][] hip = tracks.containsKey(Landmark.MID_HIP) ? tracks.get(Landmark.MID_HIP)
-                : mean(tracks.get(Landmark.HIP_LEFT), tracks.get(Landmark.HIP_RIGHT));
-        if (top == null || hip == null) {
+        double[] trunk = trunkLength(tracks, 2);
+        if (trunk == null) {
             warnings.add("frontal view without the neck or shoulders and the hips: the runner's distance from the camera "
                     + "cannot be followed, positions are not corrected for perspective (vertical oscillation is not "
                     + "reported)");
             return new Result(tracks, Map.of(), Map.of(), Double.NaN, Double.NaN, Double.NaN, decisions, warnings);
         }
-        int n = hip[1].length;
-        double[] trunk = new double[n];
-        for (int i = 0; i < n; i++) {
-            trunk[i] = Math.hypot(top[2][i] - hip[2][i], top[1][i] - hip[1][i]);
-        }
+        double[][] hip = hips(tracks);
+        int n = trunk.length;
         double[] scale = smoothFilled(trunk, rateHz);
         double[] path = smoothFilled(hip[2], rateHz);
         if (scale == null || path == null) {
@@ -570,18 +564,42 @@ public final class FrontalPerspective {
         return ZeroPhaseButterworth.lowPass(2, SCALE_CUTOFF_HZ).apply(y, rateHz);
     }
 
-    private static double[][] mean(double[][] a, double[][] b) {
+    /**
+     * Per frame, the trunk's image length: neck (or the shoulders' midpoint) to the hips' midpoint, in the up axis and
+     * the given horizontal one (0 forward in a side view, 2 lateral in a frontal one); null when either end is missing.
+     */
+    static double[] trunkLength(Map<Landmark, double[][]> tracks, int across) {
+        double[][] top = tracks.containsKey(Landmark.NECK) ? tracks.get(Landmark.NECK)
+                : midpoint(tracks.get(Landmark.SHOULDER_LEFT), tracks.get(Landmark.SHOULDER_RIGHT));
+        double[][] hip = hips(tracks);
+        if (top == null || hip == null) {
+            return null;
+        }
+        double[] trunk = new double[hip[1].length];
+        for (int i = 0; i < trunk.length; i++) {
+            trunk[i] = Math.hypot(top[across][i] - hip[across][i], top[1][i] - hip[1][i]);
+        }
+        return trunk;
+    }
+
+    /** The hips' midpoint track: the mid-hip point, or the midpoint of the two hips; null when not seen. */
+    private static double[][] hips(Map<Landmark, double[][]> tracks) {
+        return tracks.containsKey(Landmark.MID_HIP) ? tracks.get(Landmark.MID_HIP)
+                : midpoint(tracks.get(Landmark.HIP_LEFT), tracks.get(Landmark.HIP_RIGHT));
+    }
+
+    /** The midpoint of two tracks, axis by axis (NaN where either is); null when either is missing. */
+    private static double[][] midpoint(double[][] a, double[][] b) {
         if (a == null || b == null) {
             return null;
         }
         int n = a[1].length;
         double[][] m = new double[3][n];
-        for (int d = 1; d < 3; d++) {
+        for (int d = 0; d < 3; d++) {
             for (int i = 0; i < n; i++) {
                 m[d][i] = (a[d][i] + b[d][i]) / 2;
             }
         }
-        Arrays.fill(m[0], Double.NaN);
         return m;
     }
 

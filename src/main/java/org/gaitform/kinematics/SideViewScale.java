@@ -53,17 +53,9 @@ public final class SideViewScale {
      * @param rateHz frame rate
      */
     public static OptionalDouble measure(Map<Landmark, double[][]> tracks, double rateHz) {
-        double[][] top = tracks.containsKey(Landmark.NECK) ? tracks.get(Landmark.NECK)
-                : mean(tracks.get(Landmark.SHOULDER_LEFT), tracks.get(Landmark.SHOULDER_RIGHT));
-        double[][] hip = tracks.containsKey(Landmark.MID_HIP) ? tracks.get(Landmark.MID_HIP)
-                : mean(tracks.get(Landmark.HIP_LEFT), tracks.get(Landmark.HIP_RIGHT));
-        if (top == null || hip == null) {
+        double[] trunk = FrontalPerspective.trunkLength(tracks, 0);
+        if (trunk == null) {
             return OptionalDouble.empty();
-        }
-        int n = hip[1].length;
-        double[] trunk = new double[n];
-        for (int i = 0; i < n; i++) {
-            trunk[i] = Math.hypot(top[0][i] - hip[0][i], top[1][i] - hip[1][i]);
         }
         double[] scale = FrontalPerspective.smoothFilled(trunk, rateHz);
         if (scale == null) {
@@ -72,20 +64,5 @@ public final class SideViewScale {
         double[] finite = Arrays.stream(scale).filter(Double::isFinite).toArray();
         double lo = Stats.percentile(finite, 1);
         return lo > 0 ? OptionalDouble.of(Stats.percentile(finite, 99) / lo) : OptionalDouble.empty();
-    }
-
-    /** The midpoint of two points' forward and up coordinates; null when either is missing. */
-    private static double[][] mean(double[][] a, double[][] b) {
-        if (a == null || b == null) {
-            return null;
-        }
-        int n = a[1].length;
-        double[][] m = new double[2][n];
-        for (int d = 0; d < 2; d++) {
-            for (int i = 0; i < n; i++) {
-                m[d][i] = (a[d][i] + b[d][i]) / 2;
-            }
-        }
-        return m;
     }
 }
