@@ -88,7 +88,7 @@ public final class FootClearanceEvents {
             if (heel == null && toe == null) {
                 continue;
             }
-            Ground groundLine = ground(body, thr, line, s);
+            Ground groundLine = ground(body, thr, line, s, settings.maxRelativeSpeed());
             double[] hh = heel == null ? null : relHeight(body, heel, groundLine);
             double[] th = toe == null || toe == heel ? null : relHeight(body, toe, groundLine);
             double[] low = lower(hh, th, n);
@@ -416,7 +416,8 @@ public final class FootClearanceEvents {
 
     /** A landmark's height above its own ground level (body units): 0 when it rests on the ground. */
     public static double[] heightAboveGround(Body b, Landmark l, double thresholdHeight) {
-        return relHeight(b, l, ground(b, thresholdHeight, groundLine(b), l.side()));
+        return relHeight(b, l, ground(b, thresholdHeight, groundLine(b), l.side(),
+                FootClearanceSettings.MARKERS.maxRelativeSpeed()));
     }
 
     /** The ground's height at a forward position (body units). */
@@ -435,13 +436,18 @@ public final class FootClearanceEvents {
      * 8 px, 3.5 % of the leg, 6 m from a phone whose lens is 1 m up), and the heel and toe keypoints or markers sit at
      * their own heights above the sole; one floor through both feet's contacts, each at its point's own image height,
      * zigzagged by those differences and left the contact times of real markers passing a still camera 26.6 ms off on
-     * average (11.9 ms with a floor per foot; 11.7 ms for the same stretches on the treadmill,
+     * average (12.0 ms with a floor per foot; 11.7 ms for the same stretches on the treadmill,
      * {@code ObliquePassAccuracyTest}), and on the real OpenPose side clip in ../shared missed the first contact and
-     * put three of the four others' initial contacts 40–50 ms late against the keypoints read frame by frame.
+     * put three of the four others' initial contacts 40–50 ms late against the keypoints read frame by frame. A
+     * candidate whose lowest point moves faster than {@code maxRelativeSpeed} of the running speed (the pelvis's) is a
+     * swing foot skimming the floor, as for the contacts themselves, and gives no floor point: the toe of Hamner's
+     * runner at 2 m/s, moved forward at the belt's speed, passes 1–3 cm above its lowest level in mid-swing, and taken
+     * for the floor there it merged stances (9 of 14 contacts, `MarkerEventAccuracyTest.overgroundMarkers`).
      *
-     * @param side the foot; {@code null} for a floor through both feet's contacts
+     * @param side             the foot; {@code null} for a floor through both feet's contacts
+     * @param maxRelativeSpeed the fastest a foot standing on the floor moves, as a fraction of the running speed
      */
-    static Ground ground(Body b, double thr, double[] line, Side side) {
+    static Ground ground(Body b, double thr, double[] line, Side side, double maxRelativeSpeed) {
         if (b.treadmill() && line[1] != 0) {
             // a treadmill's belt is one straight line in the picture, tilted when the camera is not level; below
             // LEVEL_FLOOR_SLOPE it is taken as level
@@ -452,6 +458,7 @@ public final class FootClearanceEvents {
             return x -> line[0];
         }
         Ground first = x -> line[0] + (Double.isFinite(x) ? line[1] * x : 0);
+        double stillBelow = maxRelativeSpeed * pelvisSpeed(b);
         List<double[]> pts = new ArrayList<>();
         for (Side s : side == null ? new Side[] {Side.LEFT, Side.RIGHT} : new Side[] {side}) {
             List<Landmark> foot = new ArrayList<>();
@@ -494,7 +501,9 @@ public final class FootClearanceEvents {
                 }
                 Landmark l = foot.get(which[best]);
                 double x = b.fwd(l)[best];
-                if (Double.isFinite(x)) {
+                double[] f = b.fwd(l);
+                double speed = best > 0 && best < n - 1 ? Math.abs(f[best + 1] - f[best - 1]) / 2 * b.rateHz() : Double.NaN;
+                if (Double.isFinite(x) && !(speed > stillBelow)) {
                     pts.add(new double[] {x, first.at(x) + low[best]});
                 }
             }

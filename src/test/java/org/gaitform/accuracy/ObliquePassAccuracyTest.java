@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the image height of its lowest point, which zigzags by the far foot's greater distance and by the heel and toe
  * points' own heights above the sole; the square passes' contact times were 26.6 ms off on average (RBDS001 45–85 ms
  * short), against 11.7 ms for the same stretches filmed on the treadmill. Each foot now has its own floor
- * ({@code FootClearanceEvents.ground}): 11.9 ms.
+ * ({@code FootClearanceEvents.ground}): 12.0 ms.
  */
 class ObliquePassAccuracyTest {
     @TempDir
@@ -119,7 +119,7 @@ class ObliquePassAccuracyTest {
                 + "error| square %.1f ms, 15° %.1f ms%n", matched[0], refsTotal[0], matched[1], refsTotal[1], square,
                 oblique));
         System.out.print(sb);
-        // measured 2026-12-07: 80 and 75 of 86 contacts, 11.9 and 12.0 ms; the same passes filmed on the treadmill (the
+        // measured 2026-12-07: 81 and 76 of 86 contacts, 12.0 and 12.1 ms; the same passes filmed on the treadmill (the
         // runner in place): 80 of 86, 11.7 ms; with one floor through both feet's contacts overground: 26.6 ms square
         if (square > 15) {
             failures.add(String.format(Locale.ROOT, "square passes: mean |contact-time error| %.1f ms", square));

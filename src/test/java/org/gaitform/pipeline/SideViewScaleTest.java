@@ -84,9 +84,10 @@ class SideViewScaleTest {
                 QualityCheck check = s.quality().checks().stream().filter(c -> c.id().equals("runner_distance"))
                         .findFirst().orElse(null);
                 sb.append(String.format(Locale.ROOT, "seed %d %-8s %.1f m/s  contacts %2d/%2d  contact time %+6.1f ms  "
-                        + "cadence %+5.1f  scale %-22s %-9s%s%n", seed, f, r.beltMps(), o.matched(), o.contacts(),
+                        + "cadence %+5.1f  scale %-22s %-9s %s%n", seed, f, r.beltMps(), o.matched(), o.contacts(),
                         o.gctErrMs(), o.cadErrSpm(), scale, s.quality().verdict().label(),
-                        check == null ? "no check" : check.failed() ? "runner_distance doubtful" : ""));
+                        check == null ? "no runner_distance check" : s.quality().checks().stream()
+                                .filter(QualityCheck::failed).map(QualityCheck::id).toList()));
                 boolean off = Math.abs(o.cadErrSpm()) > 2 || Math.abs(o.gctErrMs()) > 25;
                 if (off && s.quality().verdict() == Quality.GOOD) {
                     failures.add("seed " + seed + " " + f + ": off and called good");
