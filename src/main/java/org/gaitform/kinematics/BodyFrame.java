@@ -382,16 +382,19 @@ public final class BodyFrame {
                 scaleChange = size.getAsDouble();
                 boolean changes = scaleChange >= SideViewScale.TURNING_FROM;
                 boolean turning = treadmill && changes;
-                decisions.add(new Decision(SideViewScale.KEY, String.format(Locale.ROOT, "×%.2f", scaleChange)
-                        + (turning ? ", camera turns" : changes ? ", oblique pass" : ""), String.format(Locale.ROOT,
-                        "side view: the runner's image "
-                        + "size (trunk length, smoothed) changes by a factor %.2f over the recording (a camera that "
-                        + "stands still keeps a runner on a treadmill, or passing square to it, at one size)", scaleChange)
-                        + (turning ? "; the runner stays in place in the picture while changing size: the camera turns "
-                        + "to follow the runner, which also tilts the floor in the picture"
-                        : changes ? "; the runner passes the camera "
-                        + "obliquely, coming closer or moving away: the feet's floor is the line through their contacts"
-                        : "")));
+                String value = String.format(Locale.ROOT, "×%.2f", scaleChange)
+                        + (turning ? ", camera turns" : changes ? ", oblique pass" : "");
+                String why = String.format(Locale.ROOT, "side view: the runner's image size (trunk length, smoothed) "
+                        + "changes by a factor %.2f over the recording (a camera that stands still keeps a runner on a "
+                        + "treadmill, or passing square to it, at one size)", scaleChange);
+                if (turning) {
+                    why += "; the runner stays in place in the picture while changing size: the camera turns to follow "
+                            + "the runner, which also tilts the floor in the picture";
+                } else if (changes) {
+                    why += "; the runner passes the camera obliquely, coming closer or moving away: the feet's floor is "
+                            + "the line through their contacts";
+                }
+                decisions.add(new Decision(SideViewScale.KEY, value, why));
             }
         }
         if (view == View.FRONTAL && dims == 2) {
