@@ -294,6 +294,66 @@ class MarkerEventAccuracyTest {
      * (3 mm white: |IC| 9–27 ms on Hamner's runner), then the toe-offs (10 mm wobble: contact times 12–66 ms short);
      * the step-time and contact-time variability checks flagged every session that was off.
      */
+
+    /**
+     * The force-plate trials written in other labs' axis conventions: the vertical as z (x forward, y to the left, a
+     * rotation about x) and the runner going the other way along x (a turn about the vertical). The axes are found from
+     * the data ({@code vertical_axis}, {@code forward_axis}), so the contacts must be the trials' own. Measured
+     * 2026-12-07: identical on all eight, both ways.
+     */
+    @Test
+    void otherAxisConventions() throws IOException {
+        SharedData.require(FUKUCHI);
+        StringBuilder sb = new StringBuilder("\nMarkers in other axis conventions against force-plate contacts\n");
+        sb.append(String.format(Locale.ROOT, "%-9s ", "axes")).append(header()).append("  verdict\n");
+        List<String> failures = new ArrayList<>();
+        for (Trial t : TRIALS) {
+            Path dir = SharedData.root().resolve(t.dataset());
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            List<String> lines = Files.readAllLines(dir.resolve(t.file()));
+            String sep = lines.get(0).contains("\t") ? "\t" : ",";
+            String[] head = lines.get(0).split(sep);
+            Row original = evaluate(t);
+            sb.append(String.format(Locale.ROOT, "%-9s ", "lab's")).append(line(original)).append('\n');
+            for (String axes : new String[] {"z up", "-x ahead"}) {
+                StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+                for (int i = 1; i < lines.size(); i++) {
+                    String[] v = lines.get(i).split(sep, -1);
+                    // each marker's x, y, z columns follow one another, x first
+                    for (int c = 0; c + 2 < Math.min(v.length, head.length); c++) {
+                        if (!head[c].toUpperCase(Locale.ROOT).endsWith("X") || v[c].isBlank()) {
+                            continue;
+                        }
+                        double x = Double.parseDouble(v[c]);
+                        double y = Double.parseDouble(v[c + 1]);
+                        double z = Double.parseDouble(v[c + 2]);
+                        double[] w = axes.equals("z up") ? new double[] {x, -z, y} : new double[] {-x, y, -z};
+                        for (int k = 0; k < 3; k++) {
+                            v[c + k] = String.format(Locale.ROOT, "%.5f", w[k]);
+                        }
+                        c += 2;
+                    }
+                    out.append(String.join(sep, v)).append('\n');
+                }
+                Path f = tmp.resolve(axes.replace(' ', '_') + "_" + t.file());
+                Files.writeString(f, out);
+                SessionResult s = pipeline.analyse(f, t.file(), "s");
+                Row r = compare(t, refs(dir.resolve(t.contacts())), s, 0);
+                sb.append(String.format(Locale.ROOT, "%-9s ", axes)).append(line(r)).append("  ")
+                        .append(s.quality().verdict().label()).append('\n');
+                if (r.matched() != original.matched() || Math.abs(r.icMaeMs() - original.icMaeMs()) > 0.5
+                        || Math.abs(r.toMaeMs() - original.toMaeMs()) > 0.5
+                        || Math.abs(r.gctErrMs() - original.gctErrMs()) > 0.5) {
+                    failures.add(axes + ", " + t.file() + ": not the lab's own contacts");
+                }
+            }
+        }
+        System.out.print(sb);
+        assertThat(failures).as(sb.toString()).isEmpty();
+    }
+
     /**
      * The force-plate trials turned into overground running: every marker moved forward at the belt's speed (a lab
      * runway seen by the same cameras), so that the planted foot stands still and the pelvis travels. The contacts
