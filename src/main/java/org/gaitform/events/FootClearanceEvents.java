@@ -438,11 +438,12 @@ public final class FootClearanceEvents {
      * zigzagged by those differences and left the contact times of real markers passing a still camera 26.6 ms off on
      * average (12.0 ms with a floor per foot; 11.7 ms for the same stretches on the treadmill,
      * {@code ObliquePassAccuracyTest}), and on the real OpenPose side clip in ../shared missed the first contact and
-     * put three of the four others' initial contacts 40–50 ms late against the keypoints read frame by frame. A
-     * candidate whose lowest point moves faster than {@code maxRelativeSpeed} of the running speed (the pelvis's) is a
-     * swing foot skimming the floor, as for the contacts themselves, and gives no floor point: the toe of Hamner's
-     * runner at 2 m/s, moved forward at the belt's speed, passes 1–3 cm above its lowest level in mid-swing, and taken
-     * for the floor there it merged stances (9 of 14 contacts, `MarkerEventAccuracyTest.overgroundMarkers`).
+     * timed three of the other four 42–53 ms later than now (read frame by frame, its keypoints agree with the new
+     * contacts to within a frame). A candidate whose lowest point moves faster than {@code maxRelativeSpeed} of the
+     * running speed (the pelvis's) is a swing foot skimming the floor, as for the contacts themselves, and gives no
+     * floor point: the lower of heel and toe of Hamner's runner at 2 m/s, moved forward at the belt's speed, passes
+     * 3.9–4.2 cm above its lowest level in mid-swing (under three times the clearance, 4.7 cm), and taken for the floor
+     * there it merged stances (9 of 14 contacts, {@code MarkerEventAccuracyTest.overgroundMarkers}).
      *
      * @param side             the foot; {@code null} for a floor through both feet's contacts
      * @param maxRelativeSpeed the fastest a foot standing on the floor moves, as a fraction of the running speed

@@ -19,7 +19,8 @@ import org.gaitform.signal.Stats;
  * with each step); the change is its 99th over its 1st percentile. A runner passing a still camera obliquely needs no
  * correction: the path's floor is a straight line in the picture, which the contacts' floor follows
  * ({@code FootClearanceEvents}; bringing such passes to one scale with the frontal view's geometry made their contact
- * times worse, 7.4 → 30.7 ms on the simulated runners and 12.0 → 23.4 ms on real markers). A runner who stays in place
+ * times worse, 7.4 → 30.7 ms on the simulated runners and 12.0 → 23.4 ms on real markers, measured before the floor
+ * points of skimming feet were left out). A runner who stays in place
  * in the picture while changing size by {@link #TURNING_FROM} or more is followed by a turning camera, whose floor
  * also tilts frame by frame: the quality check {@code runner_distance} puts the values in doubt (docs/pose-input.md,
  * "A runner who changes size in a side view").

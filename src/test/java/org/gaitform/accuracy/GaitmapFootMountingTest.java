@@ -121,18 +121,14 @@ class GaitmapFootMountingTest {
         double[][][] data = readImu(dir.resolve("imu_sample.csv"));
         List<Ref> refs = readRefs(dir.resolve("stride_events_sample.csv"));
         double[][] id = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%ngaitmap foot IMUs at slower rates (IC/TO "
-                + "within %.0f ms)%n%-12s %7s %7s %7s %7s %9s %9s  %s%n", 1000 * TOLERANCE_S, "rate", "IC L", "IC R",
-                "TO L", "TO R", "walk/run", "contact", "sampling_rate"));
+        StringBuilder table = new StringBuilder(tableHeader(" at slower rates", "rate", 12, "sampling_rate"));
         List<String> failures = new ArrayList<>();
         for (int every : new int[] {4, 8}) {
             Outcome o = run(new Variant("as published", id, false, id, false, false, false), data, refs, every);
             assertThat(o.error()).as("%.1f Hz", RATE_HZ / every).isNull();
             QualityCheck rate = o.session().quality().checks().stream().filter(c -> c.id().equals("sampling_rate"))
                     .findFirst().orElseThrow();
-            table.append(String.format(Locale.ROOT, "%-12s %6.1f%% %6.1f%% %6.1f%% %6.1f%% %4d/%-4d %4.0f/%-4.0f  %s%n",
-                    String.format(Locale.ROOT, "%.1f Hz", RATE_HZ / every), o.icPct()[0], o.icPct()[1], o.toPct()[0],
-                    o.toPct()[1], o.walking(), o.running(), o.contactMs(), o.refContactMs(),
+            table.append(tableRow(String.format(Locale.ROOT, "%.1f Hz", RATE_HZ / every), 12, o,
                     rate.failed() ? "doubtful" : "passed"));
             boolean slow = every == 8;
             if (rate.failed() != slow) {
@@ -170,9 +166,7 @@ class GaitmapFootMountingTest {
         double[][][] data = readImu(dir.resolve("imu_sample.csv"));
         List<Ref> refs = readRefs(dir.resolve("stride_events_sample.csv"));
         double[][] id = {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%ngaitmap foot IMUs, sensor faults (IC/TO "
-                + "within %.0f ms)%n%-22s %7s %7s %7s %7s %9s %9s  %s%n", 1000 * TOLERANCE_S, "fault", "IC L", "IC R",
-                "TO L", "TO R", "walk/run", "contact", "verdict"));
+        StringBuilder table = new StringBuilder(tableHeader(", sensor faults", "fault", 22, "verdict"));
         List<String> failures = new ArrayList<>();
         // kind: offset (deg/s), noise, gyro range (deg/s), acc range (g)
         record Fault(String name, String kind, double amount) {
@@ -202,9 +196,7 @@ class GaitmapFootMountingTest {
             }
             Outcome o = run(new Variant(fault.name(), id, false, id, false, false, false), d, refs, 1);
             assertThat(o.error()).as(fault.name()).isNull();
-            table.append(String.format(Locale.ROOT, "%-22s %6.1f%% %6.1f%% %6.1f%% %6.1f%% %4d/%-4d %4.0f/%-4.0f  %s%n",
-                    fault.name(), o.icPct()[0], o.icPct()[1], o.toPct()[0], o.toPct()[1], o.walking(), o.running(),
-                    o.contactMs(), o.refContactMs(), o.session().quality().verdict().label()));
+            table.append(tableRow(fault.name(), 22, o, o.session().quality().verdict().label()));
             for (int f = 0; f < 2; f++) {
                 if (o.icPct()[f] < 95) {
                     failures.add(String.format(Locale.ROOT, "%s foot %d: IC %.1f %%", fault.name(), f, o.icPct()[f]));
@@ -220,6 +212,20 @@ class GaitmapFootMountingTest {
         }
         System.out.println(table);
         assertThat(failures).as(table.toString()).isEmpty();
+    }
+
+    /** The header of a table of variants: title, then the first column (of {@code width}) to the last. */
+    private static String tableHeader(String title, String first, int width, String last) {
+        return String.format(Locale.ROOT, "%ngaitmap foot IMUs" + title + " (IC/TO within %.0f ms)%n%-" + width
+                + "s %7s %7s %7s %7s %9s %9s  %s%n", 1000 * TOLERANCE_S, first, "IC L", "IC R", "TO L", "TO R",
+                "walk/run", "contact", last);
+    }
+
+    /** One variant's row of such a table. */
+    private static String tableRow(String label, int width, Outcome o, String last) {
+        return String.format(Locale.ROOT, "%-" + width + "s %6.1f%% %6.1f%% %6.1f%% %6.1f%% %4d/%-4d %4.0f/%-4.0f  %s%n",
+                label, o.icPct()[0], o.icPct()[1], o.toPct()[0], o.toPct()[1], o.walking(), o.running(), o.contactMs(),
+                o.refContactMs(), last);
     }
 
     /** The variant written at {@code RATE_HZ / every} (anti-aliased) and analysed, against the motion-capture events. */

@@ -147,6 +147,53 @@ class MarkerEventAccuracyTest {
                 gctErr, res.metric("running_speed_mps"));
     }
 
+    /**
+     * A trial's marker table as text, for the tests that analyse a changed copy of it: Fukuchi's (tab-separated, time
+     * then millimetres) or Hamner's (comma-separated, frame and time then metres).
+     *
+     * @param lines         the file's lines, the header first
+     * @param sep           the column separator
+     * @param head          the header's column names
+     * @param timeCol       the time column; the coordinates follow it
+     * @param metresPerUnit metres per coordinate unit
+     */
+    record MarkerTable(List<String> lines, String sep, String[] head, int timeCol, double metresPerUnit) {
+        static MarkerTable of(Path file) throws IOException {
+            List<String> lines = Files.readAllLines(file);
+            boolean tsv = lines.get(0).contains("\t");
+            String sep = tsv ? "\t" : ",";
+            return new MarkerTable(lines, sep, lines.get(0).split(sep), tsv ? 0 : 1, tsv ? 0.001 : 1);
+        }
+
+        /** Data rows. */
+        int rows() {
+            return lines.size() - 1;
+        }
+
+        /** Whether column {@code c} is a marker's x (its name ends in X). */
+        boolean isX(int c) {
+            return head[c].toUpperCase(Locale.ROOT).endsWith("X");
+        }
+
+        /** Writes the table to {@code f} with each data row's fields changed in place by {@code edit}. */
+        Path write(Path f, RowEdit edit) throws IOException {
+            StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+            for (int i = 1; i < lines.size(); i++) {
+                String[] v = lines.get(i).split(sep, -1);
+                edit.edit(i - 1, v);
+                out.append(String.join(sep, v)).append('\n');
+            }
+            return Files.writeString(f, out);
+        }
+    }
+
+    /** A change to one data row of a {@link MarkerTable}. */
+    @FunctionalInterface
+    interface RowEdit {
+        /** Changes {@code fields}, the {@code row}-th data row (from 0), in place. */
+        void edit(int row, String[] fields);
+    }
+
     static String header() {
         return String.format(Locale.ROOT, "%-26s %-10s %-9s %6s %-8s %8s %7s %7s %7s %7s %6s %8s %8s",
                 "trial", "subject", "strike", "m/s", "role", "matched", "|IC|ms", "|TO|ms", "ICbias", "TObias", "side%",
@@ -287,15 +334,6 @@ class MarkerEventAccuracyTest {
     }
 
     /**
-     * The marker recordings with noise added to every coordinate, as markerless 3D keypoints carry it: white noise of
-     * 3 mm (per frame) and a slow wobble of 10 mm (Gaussian noise averaged over about 60 ms), seeded. No session whose
-     * cadence is more than 2 steps/min or whose mean contact time is more than 25 ms off may be called good.
-     * Measured 2026-12-07 with 1–10 mm of each kind and two seeds: the initial contacts of the heel strikers go first
-     * (3 mm white: |IC| 9–27 ms on Hamner's runner), then the toe-offs (10 mm wobble: contact times 12–66 ms short);
-     * the step-time and contact-time variability checks flagged every session that was off.
-     */
-
-    /**
      * The force-plate trials written in other labs' axis conventions: the vertical as z (x forward, y to the left, a
      * rotation about x) and the runner going the other way along x (a turn about the vertical). The axes are found from
      * the data ({@code vertical_axis}, {@code forward_axis}), so the contacts must be the trials' own. Measured
@@ -312,18 +350,14 @@ class MarkerEventAccuracyTest {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(dir.resolve(t.file()));
-            String sep = lines.get(0).contains("\t") ? "\t" : ",";
-            String[] head = lines.get(0).split(sep);
+            MarkerTable table = MarkerTable.of(dir.resolve(t.file()));
             Row original = evaluate(t);
             sb.append(String.format(Locale.ROOT, "%-9s ", "lab's")).append(line(original)).append('\n');
             for (String axes : new String[] {"z up", "-x ahead"}) {
-                StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
-                for (int i = 1; i < lines.size(); i++) {
-                    String[] v = lines.get(i).split(sep, -1);
+                Path f = table.write(tmp.resolve(axes.replace(' ', '_') + "_" + t.file()), (row, v) -> {
                     // each marker's x, y, z columns follow one another, x first
-                    for (int c = 0; c + 2 < Math.min(v.length, head.length); c++) {
-                        if (!head[c].toUpperCase(Locale.ROOT).endsWith("X") || v[c].isBlank()) {
+                    for (int c = 0; c + 2 < Math.min(v.length, table.head().length); c++) {
+                        if (!table.isX(c) || v[c].isBlank()) {
                             continue;
                         }
                         double x = Double.parseDouble(v[c]);
@@ -335,10 +369,7 @@ class MarkerEventAccuracyTest {
                         }
                         c += 2;
                     }
-                    out.append(String.join(sep, v)).append('\n');
-                }
-                Path f = tmp.resolve(axes.replace(' ', '_') + "_" + t.file());
-                Files.writeString(f, out);
+                });
                 SessionResult s = pipeline.analyse(f, t.file(), "s");
                 Row r = compare(t, refs(dir.resolve(t.contacts())), s, 0);
                 sb.append(String.format(Locale.ROOT, "%-9s ", axes)).append(line(r)).append("  ")
@@ -371,26 +402,16 @@ class MarkerEventAccuracyTest {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(dir.resolve(t.file()));
-            boolean tsv = lines.get(0).contains("\t");
-            String sep = tsv ? "\t" : ",";
-            int timeCol = tsv ? 0 : 1; // Fukuchi: time, then mm; Hamner: frame, time, then m
-            double perMetre = tsv ? 1000 : 1;
-            String[] head = lines.get(0).split(sep);
-            StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
-            for (int i = 1; i < lines.size(); i++) {
-                String[] v = lines.get(i).split(sep, -1);
-                double time = Double.parseDouble(v[timeCol]);
-                for (int c = timeCol + 1; c < v.length && c < head.length; c++) {
-                    if (!v[c].isBlank() && head[c].toUpperCase(Locale.ROOT).endsWith("X")) {
+            MarkerTable table = MarkerTable.of(dir.resolve(t.file()));
+            Path f = table.write(tmp.resolve("overground_" + t.file()), (row, v) -> {
+                double time = Double.parseDouble(v[table.timeCol()]);
+                for (int c = table.timeCol() + 1; c < v.length && c < table.head().length; c++) {
+                    if (!v[c].isBlank() && table.isX(c)) {
                         v[c] = String.format(Locale.ROOT, "%.5f", Double.parseDouble(v[c])
-                                + t.speedMps() * time * perMetre);
+                                + t.speedMps() * time / table.metresPerUnit());
                     }
                 }
-                out.append(String.join(sep, v)).append('\n');
-            }
-            Path f = tmp.resolve("overground_" + t.file());
-            Files.writeString(f, out);
+            });
             Row still = evaluate(t);
             SessionResult s = pipeline.analyse(f, t.file(), "s");
             Row r = compare(t, refs(dir.resolve(t.contacts())), s, 0);
@@ -414,6 +435,14 @@ class MarkerEventAccuracyTest {
         assertThat(failures).as(sb.toString()).isEmpty();
     }
 
+    /**
+     * The marker recordings with noise added to every coordinate, as markerless 3D keypoints carry it: white noise of
+     * 3 mm (per frame) and a slow wobble of 10 mm (Gaussian noise averaged over about 60 ms), seeded. No session whose
+     * cadence is more than 2 steps/min or whose mean contact time is more than 25 ms off may be called good.
+     * Measured 2026-12-07 with 1–10 mm of each kind and two seeds: the initial contacts of the heel strikers go first
+     * (3 mm white: |IC| 9–27 ms on Hamner's runner), then the toe-offs (10 mm wobble: contact times 12–66 ms short);
+     * the step-time and contact-time variability checks flagged every session that was off.
+     */
     @Test
     void noisyMarkers() throws IOException {
         SharedData.require(FUKUCHI);
@@ -425,19 +454,18 @@ class MarkerEventAccuracyTest {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            List<String> lines = Files.readAllLines(dir.resolve(t.file()));
-            boolean tsv = lines.get(0).contains("\t");
-            String sep = tsv ? "\t" : ",";
-            int first = tsv ? 1 : 2; // Fukuchi: time, then mm; Hamner: frame, time, then m
-            double unit = tsv ? 1 : 0.001;
+            MarkerTable table = MarkerTable.of(dir.resolve(t.file()));
+            int first = table.timeCol() + 1;
+            double mmToUnit = 0.001 / table.metresPerUnit();
+            double rateHz = table.timeCol() == 0 ? 150 : 100; // Fukuchi's markers at 150 Hz, Hamner's at 100 Hz
             for (String kind : new String[] {"white 3 mm", "wobble 10 mm"}) {
                 boolean white = kind.startsWith("white");
                 double sdMm = white ? 3 : 10;
-                int cols = lines.get(0).split(sep).length;
-                int n = lines.size() - 1;
+                int cols = table.head().length;
+                int n = table.rows();
                 Random rnd = new Random(kind.hashCode() + t.file().hashCode());
                 double[][] noise = new double[cols][];
-                int half = white ? 0 : (int) Math.round(0.03 * (tsv ? 150 : 100));
+                int half = white ? 0 : (int) Math.round(0.03 * rateHz);
                 for (int c = first; c < cols; c++) {
                     double[] x = new double[n + 2 * half];
                     for (int i = 0; i < x.length; i++) {
@@ -452,19 +480,14 @@ class MarkerEventAccuracyTest {
                         noise[c][i] = sum / Math.sqrt(2 * half + 1);
                     }
                 }
-                StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
-                for (int i = 1; i < lines.size(); i++) {
-                    String[] v = lines.get(i).split(sep, -1);
+                Path f = table.write(tmp.resolve(kind.replace(' ', '_') + "_" + t.file()), (row, v) -> {
                     for (int c = first; c < v.length && c < cols; c++) {
                         if (!v[c].isBlank()) {
                             v[c] = String.format(Locale.ROOT, "%.5f", Double.parseDouble(v[c])
-                                    + noise[c][i - 1] * sdMm * unit);
+                                    + noise[c][row] * sdMm * mmToUnit);
                         }
                     }
-                    out.append(String.join(sep, v)).append('\n');
-                }
-                Path f = tmp.resolve(kind.replace(' ', '_') + "_" + t.file());
-                Files.writeString(f, out);
+                });
                 // before the belt speed was taken from the flat foot alone, Hamner's 2 m/s runner under the wobble was
                 // refused as a walker (belt 1.33 m/s)
                 SessionResult s = pipeline.analyse(f, t.file(), "s");

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Found with it: overground, the floor under the feet was one piecewise line through both feet's contacts, each at
  * the image height of its lowest point, which zigzags by the far foot's greater distance and by the heel and toe
- * points' own heights above the sole; the square passes' contact times were 26.6 ms off on average (RBDS001 45–85 ms
+ * points' own heights above the sole; the square passes' contact times were 26.6 ms off on average (RBDS001 67–69 ms
  * short), against 11.7 ms for the same stretches filmed on the treadmill. Each foot now has its own floor
  * ({@code FootClearanceEvents.ground}): 12.0 ms.
  */
@@ -50,7 +50,7 @@ class ObliquePassAccuracyTest {
         StringBuilder sb = new StringBuilder("\nReal markers passing a still side camera (6 m, 60 fps), square and 15° "
                 + "off square, against force-plate contacts\n");
         sb.append(String.format(Locale.ROOT, "%-8s %-5s ", "path", "pass")).append(MarkerEventAccuracyTest.header())
-                .append("  verdict   scale\n");
+                .append("  verdict   scale                floor tilt\n");
         List<String> failures = new ArrayList<>();
         int[] matched = new int[2];
         int[] refsTotal = new int[2];
@@ -94,9 +94,11 @@ class ObliquePassAccuracyTest {
                     MarkerEventAccuracyTest.Row r = MarkerEventAccuracyTest.compare(t, refs, s, fromS);
                     String scale = s.decisions().stream().filter(d -> d.key().equals(SideViewScale.KEY))
                             .map(d -> d.value()).findFirst().orElse("none");
+                    String tilt = s.decisions().stream().filter(d -> d.key().equals("floor_tilt"))
+                            .map(d -> d.value()).findFirst().orElse("–");
                     sb.append(String.format(Locale.ROOT, "%-8s %-5d ", k == 0 ? "square" : "15°", pass))
-                            .append(MarkerEventAccuracyTest.line(r)).append(String.format(Locale.ROOT, "  %-9s %s%n",
-                                    s.quality().verdict().label(), scale));
+                            .append(MarkerEventAccuracyTest.line(r)).append(String.format(Locale.ROOT, "  %-9s %-20s %s%n",
+                                    s.quality().verdict().label(), scale, tilt));
                     boolean off = Math.abs(r.cadErrSpm()) > 2 || Math.abs(r.gctErrMs()) > 25;
                     if (off && s.quality().verdict() == Quality.GOOD) {
                         failures.add(name + ": off and called good");

@@ -81,11 +81,13 @@ class SideViewScaleTest {
                 SessionResult s = o.result();
                 String scale = s.decisions().stream().filter(d -> d.key().equals(SideViewScale.KEY))
                         .map(d -> d.value()).findFirst().orElse("none");
+                String tilt = s.decisions().stream().filter(d -> d.key().equals("floor_tilt"))
+                        .map(d -> d.value()).findFirst().orElse("–");
                 QualityCheck check = s.quality().checks().stream().filter(c -> c.id().equals("runner_distance"))
                         .findFirst().orElse(null);
                 sb.append(String.format(Locale.ROOT, "seed %d %-8s %.1f m/s  contacts %2d/%2d  contact time %+6.1f ms  "
-                        + "cadence %+5.1f  scale %-22s %-9s %s%n", seed, f, r.beltMps(), o.matched(), o.contacts(),
-                        o.gctErrMs(), o.cadErrSpm(), scale, s.quality().verdict().label(),
+                        + "cadence %+5.1f  scale %-22s floor %6s  %-9s %s%n", seed, f, r.beltMps(), o.matched(),
+                        o.contacts(), o.gctErrMs(), o.cadErrSpm(), scale, tilt, s.quality().verdict().label(),
                         check == null ? "no runner_distance check" : s.quality().checks().stream()
                                 .filter(QualityCheck::failed).map(QualityCheck::id).toList()));
                 boolean off = Math.abs(o.cadErrSpm()) > 2 || Math.abs(o.gctErrMs()) > 25;
