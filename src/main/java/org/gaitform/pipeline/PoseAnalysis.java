@@ -56,6 +56,15 @@ final class PoseAnalysis {
     /** A median flight time of at least this (ms) is a running gait whatever the pelvis seems to do (frontal views). */
     static final double CLEAR_FLIGHT_MS = 40;
     /**
+     * A frontal view of a runner moving away or coming closer whose feet's contacts overlap (no flight) is still taken
+     * as running when the pelvis bounces at least this often (steps/min): a frontal view times landings early, and
+     * walking rarely exceeds 130 steps/min while running rarely falls below 150 (the watch analysis's boundary,
+     * {@code WatchMetricSettings.runningMinCadenceSpm}; taken from there, not fitted here). Measured
+     * ({@code FrontalGaitDecisionTest}): a slow midfoot runner (2.5 m/s) bounces at 149–150 steps/min, OpenCap's walker
+     * at 108–111, filmed from behind by eleven cameras.
+     */
+    static final double RUNNING_MIN_CADENCE_SPM = 140;
+    /**
      * Below this Froude number (speed² / (g · leg length)) a gait is taken as walking; people change from walking
      * to running near 0.5 (Alexander 1989, Optimization and gaits in the locomotion of vertebrates, Physiol Rev
      * 69:1199–1227); 0.25 is about 1.5 m/s for a 0.9 m leg, slower than jogging. Only used when calibrated.
@@ -220,6 +229,7 @@ final class PoseAnalysis {
         }
         boolean pelvisTimed = false;
         boolean pelvisTracked = false;
+        String feetOverlap = "";
         boolean groundFlow = body.decisions().stream().anyMatch(d -> d.key().equals(FrontalPerspective.GROUND_FLOW));
         if (body.view() == View.FRONTAL && body.groundHeights().isEmpty() && !PelvisStepTracking.moving(body)) {
             // a runner at one distance from a frontal camera, as on a treadmill: the belt carries the planted foot
@@ -245,14 +255,27 @@ final class PoseAnalysis {
             } else if (groundFlow) {
                 warnings.add(FrontalPerspective.GROUND_FLOW_WARNING);
             }
-        } else if (PelvisStepTracking.moving(body) && (settings.activity().isPresent()
-                || !gait(body, contacts, rec).walking())) {
+        } else if (PelvisStepTracking.moving(body)) {
             // a runner moving away or coming closer: under keypoint jitter the feet's contacts are lost or split, the
-            // pelvis's bounce is tracked step by step instead (not for a walker, whose pelvis is highest in mid-stance:
-            // its fastest descent comes before the landing, and the walk is told from the feet's contacts below)
-            Optional<PelvisStepTracking.Result> tracked = PelvisStepTracking.track(body, contacts, ev.footHeight());
+            // pelvis's bounce is tracked step by step instead; not for a walker, whose pelvis is highest in mid-stance
+            // (its fastest descent comes before the landing): a walk is told from the feet's contacts below, by the
+            // pelvis vaulting over them, or by the feet overlapping while the pelvis bounces at a walking cadence
+            Gait feet = gait(body, contacts, rec);
+            boolean auto = settings.activity().isEmpty();
+            Optional<PelvisStepTracking.Result> tracked = auto && feet.vaulting() ? Optional.empty()
+                    : PelvisStepTracking.track(body, contacts, ev.footHeight());
+            if (auto && feet.noFlight() && tracked.isPresent() && 60 / tracked.get().stepS() < RUNNING_MIN_CADENCE_SPM) {
+                tracked = Optional.empty();
+            }
             if (tracked.isPresent()) {
                 PelvisStepTracking.Result t = tracked.get();
+                if (auto && feet.noFlight()) {
+                    feetOverlap = String.format(Locale.ROOT, "; the feet's own contacts overlapped by %.0f ms per step "
+                            + "(median), as a walk's would, but a frontal view times landings early (a heel that hovers "
+                            + "low before landing seems to stand still in the picture) and the pelvis bounces at %.0f "
+                            + "steps/min, a running cadence (at least %.0f; walking rarely exceeds 130, running rarely "
+                            + "falls below 150)", -feet.medianFlightMs(), 60 / t.stepS(), RUNNING_MIN_CADENCE_SPM);
+                }
                 contacts = t.contacts();
                 pelvisTracked = true;
                 decisions.add(new Decision(QualityChecks.PELVIS_TRACKING, String.format(Locale.ROOT, "%d steps",
@@ -318,8 +341,8 @@ final class PoseAnalysis {
         if (forced.isEmpty()) {
             decisions.add(new Decision("activity", "running", String.format(Locale.ROOT, "the pelvis is %.1f %% of leg "
                     + "length below its step mean at mid-stance (a spring-like running step), the median flight time is "
-                    + "%.0f ms%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
-                    ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "")));
+                    + "%.0f ms%s%s", -pelvisPhase, medianFlight, Double.isFinite(froude)
+                    ? String.format(Locale.ROOT, " and the Froude number is %.2f", froude) : "", feetOverlap)));
         }
         if (forced.isEmpty() && noFlight) {
             double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
@@ -564,10 +587,6 @@ final class PoseAnalysis {
      */
     private record Gait(List<Step> steps, double medianFlightMs, double pelvisPhase, boolean vaulting,
                         boolean noFlight) {
-        /** Either sign of a walk. */
-        boolean walking() {
-            return vaulting || noFlight;
-        }
     }
 
     private static Gait gait(Body body, List<FootContact> contacts, PoseRecording rec) {

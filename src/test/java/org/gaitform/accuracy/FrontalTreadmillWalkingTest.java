@@ -63,7 +63,7 @@ class FrontalTreadmillWalkingTest {
     }
 
     /** OpenCap's walker (the shared trial's keypoints, m). */
-    private static MarkerCamera.Tracks walker() {
+    static MarkerCamera.Tracks walker() {
         return MarkerCamera.landmarks(SharedData.require("opencap-markerless-walking").resolve("walk.trc"));
     }
 

@@ -1,0 +1,141 @@
+package org.gaitform.accuracy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.gaitform.guidelines.GuidelineTable;
+import org.gaitform.io.ReadOptions;
+import org.gaitform.io.imu.ImuReadOptions;
+import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.model.Decision;
+import org.gaitform.model.GaitformException;
+import org.gaitform.model.SessionResult;
+import org.gaitform.pipeline.AnalysisSettings;
+import org.gaitform.pipeline.SessionPipeline;
+import org.gaitform.simulate.PinholeCamera;
+import org.gaitform.support.ClusterReconstruction;
+import org.gaitform.support.MarkerCamera;
+import org.gaitform.support.SharedData;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Running or walking, decided automatically from a frontal view of a person moving away from the camera: Fukuchi et
+ * al. 2017's four treadmill runners (2.5–4.5 m/s, real markers with their knees and ankles carried from the standing
+ * trial, turned into overground running at the belt speed, 6 s of each) and OpenCap's walker (1.4 m/s, its whole
+ * trial), all filmed from behind by the same eleven cameras: a tripod at hip height, a phone on the ground close
+ * behind, one held at eye level, 1080p landscape, an upright phone and 4K, 30 and 60 fps, 1–3 px of jitter.
+ *
+ * <p>Found with it: in a frontal view the feet's own contacts start early (a heel that hovers low before landing
+ * seems to stand still in the picture), so the slow midfoot runner's (RBDS002, 2.5 m/s) overlapped by 26–79 ms per
+ * step and it was refused as walking by 8 of these 11 cameras, its steps never tracked on the pelvis: no FPPA, no
+ * pelvic drop. Now, when the feet overlap, the pelvis's bounce decides: at a running cadence (at least
+ * {@code PoseAnalysis.RUNNING_MIN_CADENCE_SPM}, 140 steps/min; this runner 149–150) the steps are tracked and the
+ * session is running; the walker's pelvis bounces at 108–111 steps/min and it is refused as before (without that
+ * cadence it was analysed as running by three cameras). Every runner must be analysed as running without
+ * {@code --activity running}, and the walker refused, by every camera: by seven as a walk, by four (1.5–3 m away,
+ * 0.15–1.6 m up) because its feet give 0–2 contacts in its 3.6 s.
+ */
+class FrontalGaitDecisionTest {
+    private static final String FUKUCHI = "fukuchi2017-treadmill-markers";
+    private static final String[][] RUNNERS = {
+        {"RBDS0041runT352.txt", "RBDS0041static.txt", "3.5"},
+        {"RBDS0041runT452.txt", "RBDS0041static.txt", "4.5"},
+        {"RBDS008runT35markers.txt", "RBDS008static.txt", "3.5"},
+        {"RBDS002runT25markers.txt", "RBDS002static.txt", "2.5"},
+    };
+    private static final Map<String, MarkerCamera.Tracks> TRACKS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @TempDir
+    static Path tmp;
+
+    private static MarkerCamera.Tracks runner(Path dir, String run, String standing) {
+        return TRACKS.computeIfAbsent(run, r -> {
+            try {
+                return MarkerCamera.landmarks(ClusterReconstruction.withAnatomicalMarkers(dir.resolve(r),
+                        dir.resolve(standing), tmp.resolve(r.replace(".txt", "_knees.txt"))));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @ParameterizedTest(name = "camera behind {1} m at {0} m, {3}×{4}, {5} fps, {6} px")
+    @CsvSource({
+        "1.0, 3.5, 1400, 1920, 1080, 30, 1",
+        "1.0, 3.5, 1400, 1920, 1080, 60, 1",
+        "1.0, 5.0, 1400, 1920, 1080, 30, 2",
+        "1.0, 2.0, 1400, 1920, 1080, 30, 2",
+        "1.0, 1.5, 1400, 1920, 1080, 30, 2",
+        "0.3, 1.5, 1400, 1920, 1080, 60, 2",
+        "0.15, 2.0, 2900, 3840, 2160, 30, 2",
+        "0.3, 3.0, 2900, 3840, 2160, 30, 3",
+        "0.15, 2.0, 1500, 1080, 1920, 30, 2",
+        "0.5, 2.5, 1500, 1080, 1920, 60, 3",
+        "1.6, 3.0, 1400, 1920, 1080, 30, 2",
+    })
+    void runnersAreRunningAndTheWalkerIsWalking(double heightM, double distanceM, double focalPx, int widthPx,
+                                                int heightPx, double fps, double jitterPx) throws IOException {
+        Path dir = SharedData.require(FUKUCHI);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, distanceM, heightM, focalPx, widthPx,
+                heightPx);
+        String camName = String.format(Locale.ROOT, "behind %.1f m at %.2f m, %d×%d, %.0f fps, %.0f px", distanceM,
+                heightM, widthPx, heightPx, fps, jitterPx);
+        List<String> wrong = new ArrayList<>();
+        for (String[] r : RUNNERS) {
+            MarkerCamera.Tracks tr = runner(dir, r[0], r[1]);
+            Path video = tmp.resolve(r[0].replace(".txt", "") + "_" + camName.replaceAll("[^0-9a-z]+", "_") + ".csv");
+            Files.writeString(video, MarkerCamera.keypointCsv(tr, cam, fps, Double.parseDouble(r[2]), jitterPx, 11,
+                    tr.timeS()[0] + 2, 6, 0));
+            try {
+                SessionResult res = analyse(video, fps);
+                Decision activity = decision(res, "activity").orElseThrow();
+                String overlap = activity.reason().contains("overlapped") ? activity.reason()
+                        .replaceAll(".*overlapped by (\\d+) ms.*bounces at (\\d+) steps/min.*", "feet overlapped $1 ms, "
+                        + "pelvis $2 steps/min") : "feet show flight";
+                System.out.printf(Locale.ROOT, "%-36s %-26s %s, %s, %d steps, cadence %.1f steps/min%n", camName, r[0],
+                        activity.value(), overlap, res.steps().size(), res.metric("cadence_spm"));
+                if (!activity.value().equals("running") || activity.reason().startsWith("override")) {
+                    wrong.add(r[0] + ": " + activity);
+                }
+            } catch (GaitformException refused) {
+                System.out.printf(Locale.ROOT, "%-36s %-26s REFUSED: %s%n", camName, r[0], refused.getMessage());
+                wrong.add(r[0] + " refused: " + refused.getMessage());
+            }
+        }
+        MarkerCamera.Tracks walker = FrontalTreadmillWalkingTest.walker();
+        double[] t = walker.timeS();
+        Path walk = tmp.resolve("walk_" + camName.replaceAll("[^0-9a-z]+", "_") + ".csv");
+        Files.writeString(walk, MarkerCamera.keypointCsv(walker, cam, fps, 0, jitterPx, 11, t[0], t[t.length - 1] - t[0],
+                0));
+        try {
+            SessionResult res = analyse(walk, fps);
+            System.out.printf(Locale.ROOT, "%-36s %-26s ANALYSED as %s%n", camName, "OpenCap walker",
+                    decision(res, "activity").map(Decision::toString).orElse("?"));
+            wrong.add("the walker was analysed as running");
+        } catch (GaitformException refused) {
+            System.out.printf(Locale.ROOT, "%-36s %-26s refused: %s%n", camName, "OpenCap walker",
+                    refused.getMessage().replaceAll("^[^:]*: ", ""));
+        }
+        assertThat(wrong).as("runners refused or the walker analysed, " + camName).isEmpty();
+    }
+
+    private static Optional<Decision> decision(SessionResult res, String key) {
+        return res.decisions().stream().filter(d -> d.key().equals(key)).findFirst();
+    }
+
+    private static SessionResult analyse(Path f, double fps) {
+        PoseReadOptions po = new PoseReadOptions(Optional.of(fps), Optional.empty(), Optional.empty(), Optional.empty(),
+                Map.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new SessionPipeline(new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po),
+                GuidelineTable.builtIn())).analyse(f, f.getFileName().toString(), "s");
+    }
+}
