@@ -85,8 +85,10 @@ public final class AnalysisOptions {
             + "from the pelvis's travel, or the feet on a treadmill).")
     String forward;
 
-    @Option(names = "--view", paramLabel = "sagittal|frontal|3d", description = "How the runner was filmed (default: "
-            + "detected from the geometry).")
+    @Option(names = "--view", paramLabel = "sagittal|frontal|rear|front|3d", description = "How the runner was filmed "
+            + "(default: detected from the geometry). rear and front are frontal views that say which side of the runner "
+            + "faces the camera: a pose estimator's left and right labels that say otherwise are exchanged (detected "
+            + "without it when the runner moves away or comes closer).")
     String view;
 
     @Option(names = "--height-cm", paramLabel = "CM", description = "The runner's height, to give pixel distances in "

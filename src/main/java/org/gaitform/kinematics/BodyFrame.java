@@ -47,6 +47,8 @@ public final class BodyFrame {
     public static final double OVERGROUND_TRAVEL_LEGS = 1.5;
     /** Hip (or shoulder) width over trunk length above which a 2D view is frontal. */
     public static final double FRONTAL_WIDTH_RATIO = 0.25;
+    /** Decision key: whether a frontal view's left and right labels were kept or exchanged ({@link FrontalFacing}). */
+    public static final String LR_LABELS = "lr_labels";
     /**
      * In a frontal view corrected for perspective, the pelvis height's slow drift (below 0.5 Hz) over the recording may
      * reach this fraction of leg length before heights (vertical oscillation) are no longer trusted: a runner at an
@@ -108,10 +110,9 @@ public final class BodyFrame {
                     + "cluster) for both feet, or --landmark heel_left=POINT …", "none among "
                     + rec.keypoints().size() + " points");
         }
-        StringBuilder map = new StringBuilder();
-        mapped.sources().forEach((l, s) -> map.append(map.length() == 0 ? "" : "; ").append(l.label()).append(" ← ")
-                .append(s));
-        decisions.add(new Decision("landmarks", String.valueOf(mapped.sources().size()), map.toString()));
+        Decision landmarksDecision = landmarksDecision(mapped.sources());
+        decisions.add(landmarksDecision);
+        boolean labelsExchanged = false;
         // gaps, then smoothing
         int maxGap = Math.max(1, (int) Math.round(MAX_FILLED_GAP_S * rec.frameRateHz()));
         int filled = 0;
@@ -278,6 +279,32 @@ public final class BodyFrame {
             right = cross(fwd, up);
         } else if (view == View.FRONTAL) {
             double s = rightSign(raw);
+            // a back view labelled as a front one (or the other way round) for the whole recording
+            FrontalFacing.Result facing = FrontalFacing.check(raw, o.view(), s);
+            if (facing.exchange()) {
+                Map<Landmark, double[][]> mirrored = FrontalFacing.exchanged(raw);
+                raw.clear();
+                raw.putAll(mirrored);
+                Map<Landmark, double[][]> wideMirrored = FrontalFacing.exchanged(wide);
+                wide.clear();
+                wide.putAll(wideMirrored);
+                labelsExchanged = true;
+                String labelledHip = s > 0 ? "right" : "left";
+                s = -s;
+                String shown = facing.facing().get() == FrontalFacing.Facing.REAR ? "back" : "front";
+                String labelledAs = shown.equals("back") ? "front" : "back";
+                decisions.add(new Decision(LR_LABELS, "exchanged", String.format(Locale.ROOT, "%s; but the pose "
+                        + "estimator's labels put the right hip on the image's %s, as if the %s faced the camera "
+                        + "(estimators learn mostly from people facing the camera and often label a back view as a "
+                        + "front one): left and right are exchanged for the whole recording", facing.why(),
+                        labelledHip, labelledAs)));
+                warnings.add(String.format(Locale.ROOT, "left and right were exchanged for the whole recording: the "
+                        + "runner's %s faces the camera, the keypoints were labelled as if the %s did; every value per "
+                        + "side follows the runner's own left and right (check one step against the video)", shown,
+                        labelledAs));
+            } else if (facing.facing().isPresent() && !Double.isNaN(s)) {
+                decisions.add(new Decision(LR_LABELS, "as labelled", facing.why() + "; the labels agree"));
+            }
             right[0] = Double.isNaN(s) ? 1 : s;
             decisions.add(new Decision("lateral_axis", (right[0] > 0 ? "+x" : "-x"), Double.isNaN(s)
                     ? "the sides cannot be told apart: the runner's right is taken as image right (rear view)"
@@ -316,7 +343,11 @@ public final class BodyFrame {
             }
             it.remove(); // long recordings: hold the input and the projected track of one landmark at a time
         }
-        Map<Landmark, String> sources = new EnumMap<>(mapped.sources());
+        Map<Landmark, String> sources = new EnumMap<>(labelsExchanged ? FrontalFacing.exchanged(mapped.sources())
+                : mapped.sources());
+        if (labelsExchanged) {
+            decisions.set(decisions.indexOf(landmarksDecision), landmarksDecision(sources));
+        }
         if (view != View.FRONTAL) {
             for (Map.Entry<Side, Map<String, double[][]>> e : mapped.footMarkers().entrySet()) {
                 Side s = e.getKey();
@@ -732,6 +763,13 @@ public final class BodyFrame {
             t[i] = Math.hypot(sh[0][i] - hip[0][i], sh[1][i] - hip[1][i]);
         }
         return Stats.median(finite(w)) / Stats.median(finite(t));
+    }
+
+    /** The decision naming the input point behind each landmark. */
+    private static Decision landmarksDecision(Map<Landmark, String> sources) {
+        StringBuilder map = new StringBuilder();
+        sources.forEach((l, s) -> map.append(map.length() == 0 ? "" : "; ").append(l.label()).append(" ← ").append(s));
+        return new Decision("landmarks", String.valueOf(sources.size()), map.toString());
     }
 
     private static double rightSign(Map<Landmark, double[][]> raw) {

@@ -10,7 +10,8 @@ import java.util.Optional;
  * @param landmarks landmark label → point name ({@code --landmark})
  * @param vertical  the data's up axis, {@code [+-]x|y|z} ({@code --vertical})
  * @param forward   the direction of travel, {@code [+-]x|y|z} ({@code --forward})
- * @param view      {@code sagittal}, {@code frontal} or {@code 3d} ({@code --view})
+ * @param view      {@code sagittal}, {@code frontal}, {@code rear}, {@code front} or {@code 3d} ({@code --view}; rear and
+ *                  front name the side of the runner facing the camera, {@link FrontalFacing})
  * @param heightCm  the runner's height, to calibrate pixels ({@code --height-cm})
  * @param treadmill true for treadmill, false for overground ({@code --treadmill}, {@code --overground})
  */

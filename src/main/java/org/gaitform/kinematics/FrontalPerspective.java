@@ -594,8 +594,8 @@ public final class FrontalPerspective {
             return null;
         }
         int n = a[1].length;
-        double[][] m = new double[3][n];
-        for (int d = 0; d < 3; d++) {
+        double[][] m = new double[a.length][n];
+        for (int d = 0; d < a.length; d++) {
             for (int i = 0; i < n; i++) {
                 m[d][i] = (a[d][i] + b[d][i]) / 2;
             }

@@ -14,6 +14,8 @@ import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
 import org.gaitform.io.pose.PoseReadOptions;
+import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.model.Side;
 import org.gaitform.model.Quality;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Step;
@@ -416,6 +418,85 @@ class FrontalViewAccuracyTest {
         if (Math.abs(fppaDiff) > 2.5 || Math.abs(dropDiff) > 2.5) {
             assertThat(res.quality().verdict()).as("verdict of a session whose angles are off").isNotEqualTo(Quality.GOOD);
         }
+    }
+
+    /**
+     * A pose estimator that labels a runner's back as their front (or the other way round) for the whole clip, as
+     * estimators trained mostly on people facing the camera often do: every left keypoint is written as right and every
+     * right one as left. The clip must give the very steps, sides and knee angles of the same clip labelled right
+     * ({@code FrontalFacing}): for a runner moving away or coming closer from the change in size, for a treadmill (one
+     * distance, which shows neither) only with {@code --view rear}; and the rightly labelled clips keep their labels.
+     * Before, every value per side went to the other leg: no 3D contact had a 2D contact of the same side.
+     */
+    @ParameterizedTest(name = "{0} camera {3} {4} m, labels mirrored, --view {5}")
+    @CsvSource({
+        "RBDS0041runT352.txt, RBDS0041static.txt, 3.5, BEHIND, 4, frontal, exchanged",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 3.5, BEHIND, 4, frontal, exchanged",
+        "RBDS002runT25markers.txt, RBDS002static.txt, 2.5, BEHIND, 4, frontal, exchanged",
+        "RBDS0041runT452.txt, RBDS0041static.txt, 4.5, AHEAD, 22, frontal, exchanged",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, frontal, kept",
+        "RBDS008runT35markers.txt, RBDS008static.txt, 0, BEHIND, 3, rear, exchanged",
+    })
+    void labelsMirroredForTheWholeClip(String run, String standing, double speed, String where, double distance,
+                                       String view, String expect) throws IOException {
+        Path dir = SharedData.require(FUKUCHI);
+        Reference reference = reference(dir, run, standing);
+        PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.valueOf(where), distance, 1.0, 1400, 1920, 1080);
+        double t0 = reference.tracks().timeS()[0] + FROM_S;
+        String csv = MarkerCamera.keypointCsv(reference.tracks(), cam, FPS, speed, 1, 11, t0, SECONDS, 0);
+        String base = run.replace(".txt", "_" + where.toLowerCase(Locale.ROOT) + "_" + view);
+        Path plain = tmp.resolve(base + "_labelled.csv");
+        Path mirrored = tmp.resolve(base + "_mirrored.csv");
+        Files.writeString(plain, csv);
+        int eol = csv.indexOf('\n');
+        Files.writeString(mirrored, csv.substring(0, eol).replaceAll("\\b([LR])([A-Z][A-Za-z]*_[xyc])\\b", "#$1$2")
+                .replace("#L", "R").replace("#R", "L") + csv.substring(eol));
+        SessionResult right = analyse(plain, Optional.of(FPS), Optional.of(view));
+        SessionResult res = analyse(mirrored, Optional.of(FPS), Optional.of(view));
+        String decision = res.decisions().stream().filter(d -> d.key().equals(BodyFrame.LR_LABELS)).map(d -> d.value())
+                .findFirst().orElse("none");
+        List<Step> truth = reference.result().steps().stream().filter(st -> st.icS() - t0 > 0.3 && st.icS() - t0 < 4.5)
+                .toList();
+        int found = (int) within60Ms(truth, res, t0)[0];
+        System.out.printf(Locale.ROOT, "mirrored labels, %s %s %.0f m, --view %s: lr_labels %s (the clip labelled right: "
+                + "%s), %d of %d 3D contacts with a 2D contact of the same side within 60 ms, knee FPPA left %.1f right "
+                + "%.1f° (labelled right: %.1f, %.1f)%n", run, where, distance, view, decision, right.decisions().stream()
+                .filter(d -> d.key().equals(BodyFrame.LR_LABELS)).map(d -> d.value()).findFirst().orElse("none"), found,
+                truth.size(), sideMean(res, Side.LEFT), sideMean(res, Side.RIGHT), sideMean(right, Side.LEFT),
+                sideMean(right, Side.RIGHT));
+        assertThat(right.decisions()).noneMatch(d -> d.key().equals(BodyFrame.LR_LABELS) && d.value().equals("exchanged"));
+        if (expect.equals("kept")) {
+            // a runner at one distance shows no direction of travel: the labels are kept (told in the docs), and every
+            // side is the other leg's
+            assertThat(decision).isEqualTo("none");
+            return;
+        }
+        assertThat(decision).isEqualTo("exchanged");
+        assertThat(res.warnings()).anyMatch(w -> w.startsWith("left and right were exchanged for the whole recording"));
+        assertThat(res.steps()).hasSameSizeAs(right.steps());
+        for (int i = 0; i < res.steps().size(); i++) {
+            Step a = res.steps().get(i);
+            Step b = right.steps().get(i);
+            assertThat(a.side()).as("side of step %d", i).isEqualTo(b.side());
+            assertThat(a.icS()).as("initial contact of step %d", i).isCloseTo(b.icS(),
+                    org.assertj.core.api.Assertions.within(1e-9));
+            assertThat(val(a, "knee_fppa_deg")).as("knee FPPA of step %d", i).isCloseTo(val(b, "knee_fppa_deg"),
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+        assertThat(found).as("3D contacts with a 2D contact of the same side within 60 ms")
+                .isGreaterThanOrEqualTo(truth.size() - 1);
+    }
+
+    private static double sideMean(SessionResult r, Side side) {
+        return r.steps().stream().filter(s -> s.side() == side).mapToDouble(s -> val(s, "knee_fppa_deg"))
+                .filter(Double::isFinite).average().orElse(Double.NaN);
+    }
+
+    private static SessionResult analyse(Path f, Optional<Double> fps, Optional<String> view) {
+        PoseReadOptions po = new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
+                Optional.empty(), Optional.empty(), view, Optional.empty(), Optional.empty());
+        AnalysisSettings s = new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po), GuidelineTable.builtIn());
+        return new SessionPipeline(s).analyse(f, f.getFileName().toString(), "s");
     }
 
     /**

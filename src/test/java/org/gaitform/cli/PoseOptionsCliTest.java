@@ -35,7 +35,7 @@ class PoseOptionsCliTest {
     @CsvSource(delimiter = '|', value = {
         "--image-size|1920by1080|--image-size must be WIDTHxHEIGHT",
         "--landmark|elbow_knee=X|unknown landmark 'elbow_knee'",
-        "--view|oblique|--view must be sagittal, frontal or 3d",
+        "--view|oblique|--view must be sagittal, frontal, rear, front or 3d",
         "--vertical|up|an axis must be x, y or z",
         "--height-cm|20|--height-cm must be a body height",
         "--unit|inch|--unit must be px, mm, cm, m or normalised",

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param vertical    the input's vertical axis ({@code --vertical +y}, {@code -z}, …: axis letter with the
  *                    sign pointing up)
  * @param forward     the input's direction of travel ({@code --forward +x}, …)
- * @param view        {@code sagittal}, {@code frontal} or {@code 3d} ({@code --view})
+ * @param view        {@code sagittal}, {@code frontal}, {@code rear}, {@code front} (frontal views saying which side of
+ *                    the runner faces the camera) or {@code 3d} ({@code --view})
  * @param heightCm    the runner's height ({@code --height-cm}), to calibrate pixel data
  * @param treadmill   true for treadmill, false for overground ({@code --treadmill}, {@code --overground})
  * @param lrSwitchCorrection whether left–right switches of the pose estimator are undone
@@ -85,8 +86,9 @@ public record PoseReadOptions(Optional<Double> fps, Optional<Integer> imageWidth
         vertical.ifPresent(PoseReadOptions::checkAxis);
         forward.ifPresent(PoseReadOptions::checkAxis);
         view.ifPresent(v -> {
-            if (!v.matches("sagittal|frontal|3d")) {
-                throw new IllegalArgumentException("--view must be sagittal, frontal or 3d, got '" + v + "'");
+            if (!v.matches("sagittal|frontal|rear|front|3d")) {
+                throw new IllegalArgumentException("--view must be sagittal, frontal, rear, front or 3d, got '" + v
+                        + "'");
             }
         });
         person.ifPresent(p -> {
