@@ -531,8 +531,11 @@ public final class FrontalPerspective {
         return new double[] {my - b * mx, b};
     }
 
-    /** Gaps filled linearly (ends held), then low-passed below {@link #SCALE_CUTOFF_HZ}; null when under 10 % finite. */
-    static double[] smoothFilled(double[] x, double rateHz) {
+    /**
+     * Gaps filled linearly (ends held), then low-passed below {@link #SCALE_CUTOFF_HZ}; null when under 10 % finite.
+     * Also the quality check's yardstick's image scale ({@code SignalCadence.imageScale}).
+     */
+    public static double[] smoothFilled(double[] x, double rateHz) {
         int n = x.length;
         int first = firstFinite(x);
         if (first < 0 || Stats.count(x) < 0.1 * n) {

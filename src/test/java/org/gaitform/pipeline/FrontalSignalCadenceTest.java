@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * times over the clip) and once on a treadmill at the camera's first distance. The left-minus-right heel difference
  * read +0.8 to +2.3 steps/min high on the travelling runners (−0.3 to +0.2 on the treadmill): a foot's image height
  * mixes its depth with its height, and the mix changes with the distance. Each heel taken from its own knee
- * (SignalCadence.pose for a frontal view) reads +0.0 to +0.9 there; a residual above 0.5 steps/min is printed as a
- * known gap, and a change that brings back the old bias fails.
+ * (SignalCadence.pose for a frontal view) reads +0.0 to +0.9 there, and divided by the runner's image scale per frame
+ * (2026-12-07, evening) +0.03 to +0.74; a residual above 0.5 steps/min is printed as a known gap (2 of 12), and a
+ * change that brings back the old bias fails.
  */
 class FrontalSignalCadenceTest {
     @TempDir
