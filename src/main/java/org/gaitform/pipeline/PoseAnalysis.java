@@ -424,7 +424,12 @@ final class PoseAnalysis {
         info.put("accuracy", video ? ACCURACY_VIDEO + (sourceKind.equals("pose-2d-frontal") ? ACCURACY_FRONTAL
                 : pelvisTimed ? ACCURACY_FRONTAL_TREADMILL : "")
                 : ACCURACY_MARKERS);
-        info.put("side_method", "from the keypoint or marker names (left and right feet are tracked separately).");
+        boolean exchanged = body.decisions().stream().anyMatch(d -> d.key().equals(BodyFrame.LR_LABELS)
+                && d.value().equals("exchanged"));
+        info.put("side_method", exchanged ? "from the keypoint names, exchanged for the whole recording: the pose "
+                + "estimator labelled the runner's back as a front or the other way round (decision lr_labels); left and "
+                + "right feet are tracked separately." : "from the keypoint or marker names (left and right feet are "
+                + "tracked separately).");
         info.put("guidelines", settings.guidelines().origin());
         if (!body.has(Landmark.SHOULDER_LEFT) && !body.has(Landmark.NECK) && body.view() != View.FRONTAL) {
             warnings.add("no shoulder points: trunk lean is not measured");

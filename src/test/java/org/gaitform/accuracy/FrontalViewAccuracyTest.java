@@ -473,6 +473,7 @@ class FrontalViewAccuracyTest {
         }
         assertThat(decision).isEqualTo("exchanged");
         assertThat(res.warnings()).anyMatch(w -> w.startsWith("left and right were exchanged for the whole recording"));
+        assertThat(res.info().get("side_method")).contains("exchanged for the whole recording");
         assertThat(res.steps()).hasSameSizeAs(right.steps());
         for (int i = 0; i < res.steps().size(); i++) {
             Step a = res.steps().get(i);
