@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.gaitform.kinematics.FrontalPerspective;
 import org.gaitform.model.Channel;
 import org.gaitform.model.ImuSensor;
 import org.gaitform.model.Keypoint;
 import org.gaitform.model.PoseRecording;
-import org.gaitform.kinematics.FrontalPerspective;
 import org.gaitform.signal.Periodicity;
 import org.gaitform.signal.Stats;
 
@@ -248,7 +248,7 @@ public final class SignalCadence {
      * on a treadmill. Each frame's difference is then divided by the runner's image scale ({@link #imageScale}), so that
      * the stretch near the camera does not outweigh the far one: +0.03 to +0.74 steps/min on those runners, and on
      * Fukuchi's four real runners filmed from behind by eleven cameras (FrontalGaitDecisionTest) a mean |error| of 0.27
-     * steps/min against the clip's 3D cadence (at most 0.62; 0.55 and 1.43 without it).
+     * steps/min against the clip's 3D cadence, at most 0.62 (without it a mean of 0.55, at most 1.43).
      */
     public static Optional<Source> pose(PoseRecording rec, boolean frontal) {
         Keypoint[] pair = footPair(rec);

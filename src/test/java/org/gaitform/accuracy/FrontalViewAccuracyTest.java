@@ -74,8 +74,13 @@ class FrontalViewAccuracyTest {
     }
 
     private static SessionResult analyse(Path f, Optional<Double> fps, boolean running) {
+        return analyse(f, fps, running, Optional.empty());
+    }
+
+    /** With {@code --activity running} when {@code running}, and {@code --view} when given. */
+    private static SessionResult analyse(Path f, Optional<Double> fps, boolean running, Optional<String> view) {
         PoseReadOptions po = new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), view, Optional.empty(), Optional.empty());
         AnalysisSettings s = new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po), GuidelineTable.builtIn());
         return new SessionPipeline(running ? s.withActivity(org.gaitform.model.Activity.RUNNING) : s)
                 .analyse(f, f.getFileName().toString(), "s");
@@ -451,8 +456,8 @@ class FrontalViewAccuracyTest {
         int eol = csv.indexOf('\n');
         Files.writeString(mirrored, csv.substring(0, eol).replaceAll("\\b([LR])([A-Z][A-Za-z]*_[xyc])\\b", "#$1$2")
                 .replace("#L", "R").replace("#R", "L") + csv.substring(eol));
-        SessionResult right = analyse(plain, Optional.of(FPS), Optional.of(view));
-        SessionResult res = analyse(mirrored, Optional.of(FPS), Optional.of(view));
+        SessionResult right = analyse(plain, Optional.of(FPS), false, Optional.of(view));
+        SessionResult res = analyse(mirrored, Optional.of(FPS), false, Optional.of(view));
         String decision = res.decisions().stream().filter(d -> d.key().equals(BodyFrame.LR_LABELS)).map(d -> d.value())
                 .findFirst().orElse("none");
         List<Step> truth = reference.result().steps().stream().filter(st -> st.icS() - t0 > 0.3 && st.icS() - t0 < 4.5)
@@ -491,13 +496,6 @@ class FrontalViewAccuracyTest {
     private static double sideMean(SessionResult r, Side side) {
         return r.steps().stream().filter(s -> s.side() == side).mapToDouble(s -> val(s, "knee_fppa_deg"))
                 .filter(Double::isFinite).average().orElse(Double.NaN);
-    }
-
-    private static SessionResult analyse(Path f, Optional<Double> fps, Optional<String> view) {
-        PoseReadOptions po = new PoseReadOptions(fps, Optional.empty(), Optional.empty(), Optional.empty(), Map.of(),
-                Optional.empty(), Optional.empty(), view, Optional.empty(), Optional.empty());
-        AnalysisSettings s = new AnalysisSettings(new ReadOptions(ImuReadOptions.DEFAULTS, po), GuidelineTable.builtIn());
-        return new SessionPipeline(s).analyse(f, f.getFileName().toString(), "s");
     }
 
     /**
