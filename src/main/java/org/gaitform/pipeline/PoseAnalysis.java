@@ -56,12 +56,13 @@ final class PoseAnalysis {
     /** A median flight time of at least this (ms) is a running gait whatever the pelvis seems to do (frontal views). */
     static final double CLEAR_FLIGHT_MS = 40;
     /**
-     * A frontal view of a runner moving away or coming closer whose feet's contacts overlap (no flight) is still taken
-     * as running when the pelvis bounces at least this often (steps/min): a frontal view times landings early, and
-     * walking rarely exceeds 130 steps/min while running rarely falls below 150 (the watch analysis's boundary,
+     * In a frontal view of a person moving away or coming closer, whose feet's contacts a frontal view times poorly
+     * (landings early, and at 24–25 fps some stances missed), the pelvis's bounce decides: at least this many steps/min
+     * is running, fewer walking (the feet's overlap alone no longer refuses a runner, nor their apparent flight passes a
+     * walker). Walking rarely exceeds 130 steps/min, running rarely falls below 150 (the watch analysis's boundary,
      * {@code WatchMetricSettings.runningMinCadenceSpm}; taken from there, not fitted here). Measured
      * ({@code FrontalGaitDecisionTest}): a slow midfoot runner (2.5 m/s) bounces at 149–150 steps/min, OpenCap's walker
-     * at 108–111, filmed from behind by eleven cameras.
+     * at 108–111, filmed from behind by seventeen cameras.
      */
     static final double RUNNING_MIN_CADENCE_SPM = 140;
     /**
@@ -230,6 +231,8 @@ final class PoseAnalysis {
         boolean pelvisTimed = false;
         boolean pelvisTracked = false;
         String feetOverlap = "";
+        double stepsSpm = Double.NaN;
+        String cadenceFrom = "";
         boolean groundFlow = body.decisions().stream().anyMatch(d -> d.key().equals(FrontalPerspective.GROUND_FLOW));
         if (body.view() == View.FRONTAL && body.groundHeights().isEmpty() && !PelvisStepTracking.moving(body)) {
             // a runner at one distance from a frontal camera, as on a treadmill: the belt carries the planted foot
@@ -264,7 +267,11 @@ final class PoseAnalysis {
             boolean auto = settings.activity().isEmpty();
             Optional<PelvisStepTracking.Result> tracked = auto && feet.vaulting() ? Optional.empty()
                     : PelvisStepTracking.track(body, contacts, ev.footHeight());
-            if (auto && feet.noFlight() && tracked.isPresent() && 60 / tracked.get().stepS() < RUNNING_MIN_CADENCE_SPM) {
+            // the cadence the walk or run is told by: the pelvis's bounce, or the feet's own steps when it is not tracked
+            stepsSpm = tracked.map(t -> 60 / t.stepS()).orElse(feetCadence(contacts, rec));
+            cadenceFrom = tracked.isPresent() ? "the pelvis bounces" : "the feet step";
+            if (auto && stepsSpm < RUNNING_MIN_CADENCE_SPM) {
+                // a walking cadence: a walk, refused below
                 tracked = Optional.empty();
             }
             if (tracked.isPresent()) {
@@ -304,6 +311,7 @@ final class PoseAnalysis {
                     + "measures running");
         }
         boolean noFlight = gait.noFlight();
+        boolean walkingCadence = stepsSpm < RUNNING_MIN_CADENCE_SPM;
         if (forced.isPresent()) {
             List<String> would = new ArrayList<>();
             if (vaulting) {
@@ -317,13 +325,23 @@ final class PoseAnalysis {
                 would.add(String.format(Locale.ROOT, "both feet are on the ground together for %.0f ms per step",
                         -medianFlight));
             }
+            if (walkingCadence) {
+                would.add(String.format(Locale.ROOT, "%s at %.0f steps/min", cadenceFrom, stepsSpm));
+            }
             decisions.add(new Decision("activity", "running", "override (--activity running)" + (would.isEmpty()
                     ? "; the automatic decision agrees" : "; the automatic decision would have been walking: "
                     + String.join(", ", would))));
         }
-        if (forced.isEmpty() && (vaulting || slow) && contacts.size() >= 2) {
-            double dur = rec.timeAt(contacts.get(contacts.size() - 1).toIndex()) - rec.timeAt(contacts.get(0).icIndex());
+        if (forced.isEmpty() && ((vaulting || slow) && contacts.size() >= 2 || walkingCadence)) {
+            double dur = contacts.size() >= 2 ? rec.timeAt(contacts.get(contacts.size() - 1).toIndex())
+                    - rec.timeAt(contacts.get(0).icIndex()) : rec.durationS();
             List<String> why = new ArrayList<>();
+            if (walkingCadence) {
+                why.add(String.format(Locale.ROOT, "%s at %.0f steps/min, a walking cadence (below %.0f: "
+                        + "walking rarely exceeds 130 steps/min, running rarely falls below 150)%s", cadenceFrom, stepsSpm,
+                        RUNNING_MIN_CADENCE_SPM, noFlight ? String.format(Locale.ROOT, ", with both feet on the ground "
+                        + "together for %.0f ms per step", -medianFlight) : ""));
+            }
             if (vaulting) {
                 why.add(String.format(Locale.ROOT, "the pelvis is highest, not lowest, while a foot is on the ground "
                         + "(it vaults over the stance leg: %.1f %% of leg length above its step mean at mid-stance)",
@@ -592,6 +610,19 @@ final class PoseAnalysis {
      */
     private record Gait(List<Step> steps, double medianFlightMs, double pelvisPhase, boolean vaulting,
                         boolean noFlight) {
+    }
+
+    /** Steps/min from the median interval between consecutive initial contacts; NaN for fewer than three. */
+    private static double feetCadence(List<FootContact> contacts, PoseRecording rec) {
+        if (contacts.size() < 3) {
+            return Double.NaN;
+        }
+        double[] dt = new double[contacts.size() - 1];
+        for (int i = 1; i < contacts.size(); i++) {
+            dt[i - 1] = rec.timeAt(contacts.get(i).icIndex()) - rec.timeAt(contacts.get(i - 1).icIndex());
+        }
+        double median = Stats.median(dt);
+        return median > 0 ? 60 / median : Double.NaN;
     }
 
     private static Gait gait(Body body, List<FootContact> contacts, PoseRecording rec) {

@@ -34,18 +34,19 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Running or walking, decided automatically from a frontal view of a person moving away from the camera: Fukuchi et
  * al. 2017's four treadmill runners (2.5–4.5 m/s, real markers with their knees and ankles carried from the standing
  * trial, turned into overground running at the belt speed, 6 s of each) and OpenCap's walker (1.4 m/s, its whole
- * trial), all filmed from behind by the same eleven cameras: a tripod at hip height, a phone on the ground close
- * behind, one held at eye level, 1080p landscape, an upright phone and 4K, 30 and 60 fps, 1–3 px of jitter.
+ * trial), all filmed from behind by the same seventeen cameras: a tripod at hip height, a phone on the ground close
+ * behind, one held at eye level, 1080p landscape, an upright phone and 4K, 24, 25, 30, 60 and 120 fps, 1–3 px of
+ * jitter.
  *
  * <p>Found with it: in a frontal view the feet's own contacts start early (a heel that hovers low before landing
  * seems to stand still in the picture), so the slow midfoot runner's (RBDS002, 2.5 m/s) overlapped by 26–79 ms per
- * step and it was refused as walking by 8 of these 11 cameras, its steps never tracked on the pelvis: no FPPA, no
- * pelvic drop. Now, when the feet overlap, the pelvis's bounce decides: at a running cadence (at least
- * {@code PoseAnalysis.RUNNING_MIN_CADENCE_SPM}, 140 steps/min; this runner 149–150) the steps are tracked and the
- * session is running; the walker's pelvis bounces at 108–111 steps/min and it is refused as before (without that
- * cadence it was analysed as running by three cameras). Every runner must be analysed as running without
- * {@code --activity running}, and the walker refused, by every camera: by seven as a walk, by four (1.5–3 m away,
- * 0.15–1.6 m up) because its feet give 0–2 contacts in its 3.6 s.
+ * step and it was refused as walking by 8 of the first 11 cameras (30 and 60 fps), its steps never tracked on
+ * the pelvis: no FPPA, no pelvic drop. At 25 fps, the other way round, the walker's feet seemed to leave the ground
+ * between steps and two cameras analysed it as running. Now, unless the pelvis vaults over the feet's contacts, the
+ * cadence decides, the pelvis's bounce or, when it cannot be tracked, the feet's own steps: at least
+ * {@code PoseAnalysis.RUNNING_MIN_CADENCE_SPM} (140 steps/min; this runner 149–150) is running; the walker's pelvis
+ * bounces at 107–111 steps/min (without that gate three of the first eleven cameras analysed it as running). Every
+ * runner must be analysed as running without {@code --activity running}, and the walker refused, by every camera.
  *
  * <p>The same clips hold the quality check's yardstick (the cadence from the signal's periodicity,
  * {@code SignalCadence.pose}) to within {@value #YARDSTICK_LIMIT_SPM} steps/min of the clip's own 3D cadence: without
@@ -99,6 +100,12 @@ class FrontalGaitDecisionTest {
         "0.15, 2.0, 1500, 1080, 1920, 30, 2",
         "0.5, 2.5, 1500, 1080, 1920, 60, 3",
         "1.6, 3.0, 1400, 1920, 1080, 30, 2",
+        "1.0, 3.5, 1400, 1920, 1080, 25, 1",
+        "1.0, 2.0, 1400, 1920, 1080, 25, 2",
+        "0.3, 1.5, 1400, 1920, 1080, 24, 2",
+        "0.15, 2.0, 1500, 1080, 1920, 25, 2",
+        "1.0, 3.5, 1400, 1920, 1080, 120, 2",
+        "0.3, 2.0, 2900, 3840, 2160, 120, 2",
     })
     void runnersAreRunningTheWalkerIsWalkingAndTheYardstickHolds(double heightM, double distanceM, double focalPx, int widthPx,
                                                 int heightPx, double fps, double jitterPx) throws IOException {
@@ -150,7 +157,8 @@ class FrontalGaitDecisionTest {
                 0));
         try {
             SessionResult res = analyse(walk, Optional.of(fps));
-            System.out.printf(Locale.ROOT, "%-36s %-26s ANALYSED as %s%n", camName, "OpenCap walker",
+            System.out.printf(Locale.ROOT, "%-36s %-26s ANALYSED: %d steps, cadence %.1f steps/min, %s%n", camName,
+                    "OpenCap walker", res.steps().size(), res.metric("cadence_spm"),
                     decision(res, "activity").map(Decision::toString).orElse("?"));
             wrong.add("the walker was analysed as running");
         } catch (GaitformException refused) {
