@@ -57,12 +57,13 @@ final class PoseAnalysis {
     static final double CLEAR_FLIGHT_MS = 40;
     /**
      * In a frontal view of a person moving away or coming closer, whose feet's contacts a frontal view times poorly
-     * (landings early, and at 24–25 fps some stances missed), the pelvis's bounce decides: at least this many steps/min
+     * (landings early, and at 24–25 fps some stances missed), the cadence decides unless the pelvis vaults over the
+     * feet: the pelvis's bounce, or the feet's own steps when the pelvis cannot be tracked; at least this many steps/min
      * is running, fewer walking (the feet's overlap alone no longer refuses a runner, nor their apparent flight passes a
      * walker). Walking rarely exceeds 130 steps/min, running rarely falls below 150 (the watch analysis's boundary,
      * {@code WatchMetricSettings.runningMinCadenceSpm}; taken from there, not fitted here). Measured
      * ({@code FrontalGaitDecisionTest}): a slow midfoot runner (2.5 m/s) bounces at 149–150 steps/min, OpenCap's walker
-     * at 108–111, filmed from behind by seventeen cameras.
+     * at 107–111, filmed from behind by seventeen cameras.
      */
     static final double RUNNING_MIN_CADENCE_SPM = 140;
     /**
@@ -261,8 +262,8 @@ final class PoseAnalysis {
         } else if (PelvisStepTracking.moving(body)) {
             // a runner moving away or coming closer: under keypoint jitter the feet's contacts are lost or split, the
             // pelvis's bounce is tracked step by step instead; not for a walker, whose pelvis is highest in mid-stance
-            // (its fastest descent comes before the landing): a walk is told from the feet's contacts below, by the
-            // pelvis vaulting over them, or by the feet overlapping while the pelvis bounces at a walking cadence
+            // (its fastest descent comes before the landing): a walk is told below, by the pelvis vaulting over the
+            // feet's contacts, or by a walking cadence
             Gait feet = gait(body, contacts, rec);
             boolean auto = settings.activity().isEmpty();
             Optional<PelvisStepTracking.Result> tracked = auto && feet.vaulting() ? Optional.empty()
@@ -612,17 +613,30 @@ final class PoseAnalysis {
                         boolean noFlight) {
     }
 
-    /** Steps/min from the median interval between consecutive initial contacts; NaN for fewer than three. */
+    /**
+     * Steps/min from the feet's own contacts: twice the strides per minute, a stride being the median interval between
+     * consecutive initial contacts of the same foot (a missed contact of the other foot does not change it; one of the
+     * same foot makes one interval two strides long, which the median passes over); NaN for fewer than two strides.
+     */
     private static double feetCadence(List<FootContact> contacts, PoseRecording rec) {
-        if (contacts.size() < 3) {
+        List<Double> strides = new ArrayList<>();
+        for (Side side : new Side[] {Side.LEFT, Side.RIGHT}) {
+            double last = Double.NaN;
+            for (FootContact c : contacts) {
+                if (c.side() == side) {
+                    double t = rec.timeAt(c.icIndex());
+                    if (Double.isFinite(last)) {
+                        strides.add(t - last);
+                    }
+                    last = t;
+                }
+            }
+        }
+        if (strides.size() < 2) {
             return Double.NaN;
         }
-        double[] dt = new double[contacts.size() - 1];
-        for (int i = 1; i < contacts.size(); i++) {
-            dt[i - 1] = rec.timeAt(contacts.get(i).icIndex()) - rec.timeAt(contacts.get(i - 1).icIndex());
-        }
-        double median = Stats.median(dt);
-        return median > 0 ? 60 / median : Double.NaN;
+        double median = Stats.median(strides.stream().mapToDouble(Double::doubleValue).toArray());
+        return median > 0 ? 120 / median : Double.NaN;
     }
 
     private static Gait gait(Body body, List<FootContact> contacts, PoseRecording rec) {
