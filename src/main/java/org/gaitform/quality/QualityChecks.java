@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import org.gaitform.guidelines.MeasurementUncertainty;
+import org.gaitform.kinematics.BodyFrame;
 import org.gaitform.model.Activity;
 import org.gaitform.model.Bout;
 import org.gaitform.model.Decision;
@@ -331,6 +332,11 @@ public final class QualityChecks {
                         + " (guessed from its typical value)");
             } else if (d.key().equals("speed_mps") && reason.contains("file name")) {
                 assumed.add("speed " + d.value() + " m/s (read from the file name)");
+            } else if (d.key().equals(BodyFrame.LR_LABELS) && d.value().equals("exchanged")
+                    && !reason.startsWith("override")) {
+                assumed.add("left and right from the runner's direction of travel: the pose estimator labelled the "
+                        + (reason.contains("the back faces") ? "back as the front" : "front as the back")
+                        + ", its labels exchanged (check one step against the video, or give --view rear|front)");
             }
         }
         if (pictureShapeUnknown(x.r.decisions())) {

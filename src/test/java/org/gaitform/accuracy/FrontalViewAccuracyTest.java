@@ -479,6 +479,14 @@ class FrontalViewAccuracyTest {
         assertThat(decision).isEqualTo("exchanged");
         assertThat(res.warnings()).anyMatch(w -> w.startsWith("left and right were exchanged for the whole recording"));
         assertThat(res.info().get("side_method")).contains("exchanged for the whole recording");
+        // said on page 1 when gaitform inferred it, not when --view said which side faces the camera
+        if (view.equals("rear")) {
+            assertThat(res.quality().assumedInputs()).noneMatch(a -> a.startsWith("left and right"));
+        } else {
+            assertThat(res.quality().assumedInputs()).anyMatch(a -> a.startsWith("left and right from the runner's "
+                    + "direction of travel: the pose estimator labelled the " + (where.equals("BEHIND") ? "back as the "
+                    + "front" : "front as the back")));
+        }
         assertThat(res.steps()).hasSameSizeAs(right.steps());
         for (int i = 0; i < res.steps().size(); i++) {
             Step a = res.steps().get(i);
