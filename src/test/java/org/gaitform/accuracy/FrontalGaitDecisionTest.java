@@ -107,8 +107,9 @@ class FrontalGaitDecisionTest {
         "1.0, 3.5, 1400, 1920, 1080, 120, 2",
         "0.3, 2.0, 2900, 3840, 2160, 120, 2",
     })
-    void runnersAreRunningTheWalkerIsWalkingAndTheYardstickHolds(double heightM, double distanceM, double focalPx, int widthPx,
-                                                int heightPx, double fps, double jitterPx) throws IOException {
+    void runnersAreRunningTheWalkerIsWalkingAndTheYardstickHolds(double heightM, double distanceM, double focalPx,
+                                                                  int widthPx, int heightPx, double fps,
+                                                                  double jitterPx) throws IOException {
         Path dir = SharedData.require(FUKUCHI);
         PinholeCamera cam = new PinholeCamera(PinholeCamera.Placement.BEHIND, distanceM, heightM, focalPx, widthPx,
                 heightPx);
