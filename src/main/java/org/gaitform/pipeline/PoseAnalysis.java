@@ -57,13 +57,13 @@ final class PoseAnalysis {
     static final double CLEAR_FLIGHT_MS = 40;
     /**
      * In a frontal view of a person moving away or coming closer, whose feet's contacts a frontal view times poorly
-     * (landings early, and at 24–25 fps some stances missed), the cadence decides unless the pelvis vaults over the
-     * feet: the pelvis's bounce, or the feet's own steps when the pelvis cannot be tracked; at least this many steps/min
-     * is running, fewer walking (the feet's overlap alone no longer refuses a runner, nor their apparent flight passes a
-     * walker). Walking rarely exceeds 130 steps/min, running rarely falls below 150 (the watch analysis's boundary,
-     * {@code WatchMetricSettings.runningMinCadenceSpm}; taken from there, not fitted here). Measured
-     * ({@code FrontalGaitDecisionTest}): a slow midfoot runner (2.5 m/s) bounces at 149–150 steps/min, OpenCap's walker
-     * at 107–111, filmed from behind by seventeen cameras.
+     * (landings early, and at 24–25 fps a walker's stances cut short), the cadence decides unless the pelvis vaults
+     * over the feet: the pelvis's bounce, or the feet's own steps when the pelvis cannot be tracked; at least this many
+     * steps/min is running, fewer walking (the feet's overlap alone no longer refuses a runner, nor their apparent
+     * flight passes a walker). Walking rarely exceeds 130 steps/min, running rarely falls below 150 (the watch
+     * analysis's boundary, {@code WatchMetricSettings.runningMinCadenceSpm}; taken from there, not fitted here).
+     * Measured ({@code FrontalGaitDecisionTest}): a slow midfoot runner (2.5 m/s) bounces at 149–150 steps/min,
+     * OpenCap's walker at 107–111, filmed from behind by seventeen cameras.
      */
     static final double RUNNING_MIN_CADENCE_SPM = 140;
     /**
