@@ -39,9 +39,10 @@ import org.gaitform.signal.Stats;
  *       {@code knee_abduction_deg} (3D, with medial and lateral knee markers: the angle between the knee's
  *       medio-lateral axis and the shank's long axis minus 90°, after the floating axis of Grood &amp; Suntay
  *       1983, positive valgus), {@code pelvic_drop_deg} (largest drop of the opposite hip during stance
- *       relative to the recording's mean pelvic obliquity), {@code wrist_crossing} (1 when a wrist crosses the
- *       pelvis midline during the step), {@code foot_midline_pct_leg} and {@code crossover} (stance foot
- *       placed across the midline).</li>
+ *       relative to the recording's mean pelvic obliquity), {@code wrist_crossing_pct} (100 when a wrist crosses
+ *       the pelvis midline during the step, else 0, so that the session's mean is the share of such steps),
+ *       {@code foot_midline_pct_leg} and {@code crossover_pct} (100 when the stance foot is placed across the
+ *       midline, else 0).</li>
  * </ul>
  */
 public final class PoseMetrics {
@@ -234,14 +235,14 @@ public final class PoseMetrics {
                 }
             }
             if (seen) {
-                x.put("wrist_crossing", any ? 1.0 : 0.0);
+                x.put("wrist_crossing_pct", any ? 100.0 : 0.0);
             }
             Landmark foot = pick(b, Landmark.of("HEEL", side), Landmark.of("ANKLE", side), Landmark.of("FOOT_CLUSTER", side));
             if (foot != null && ms >= 0) {
                 double d = (b.lat(foot)[ms] - b.lat(pel)[ms]) * medial;
                 if (Double.isFinite(d)) {
                     x.put("foot_midline_pct_leg", 100 * d / leg);
-                    x.put("crossover", d > 0 ? 1.0 : 0.0);
+                    x.put("crossover_pct", d > 0 ? 100.0 : 0.0);
                 }
             }
         }
@@ -258,21 +259,15 @@ public final class PoseMetrics {
             double all = mean(steps, k, null);
             double l = mean(steps, k, Side.LEFT);
             double r = mean(steps, k, Side.RIGHT);
-            String base = switch (k) {
-                case "wrist_crossing" -> "wrist_crossing_pct";
-                case "crossover" -> "crossover_pct";
-                default -> k;
-            };
-            double f = base.equals(k) ? 1 : 100;
-            m.put(base, all * f);
-            m.put(base + "_left", l * f);
-            m.put(base + "_right", r * f);
-            m.put(base + "_lr_diff", (r - l) * f);
+            m.put(k, all);
+            m.put(k + "_left", l);
+            m.put(k + "_right", r);
+            m.put(k + "_lr_diff", r - l);
             if (k.equals("knee_fppa_deg") || k.equals("pelvic_drop_deg") || k.equals("knee_abduction_deg")) {
                 // the guideline judges the worse side
                 double worse = Double.isNaN(l) ? r : Double.isNaN(r) ? l : Math.max(l, r);
-                m.put(base, worse);
-                m.put(base + "_mean", all);
+                m.put(k, worse);
+                m.put(k + "_mean", all);
             }
         }
         double fsa = m.getOrDefault("foot_strike_angle_deg", Double.NaN);

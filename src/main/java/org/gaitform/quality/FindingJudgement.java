@@ -125,7 +125,8 @@ public final class FindingJudgement {
         } else if (key.equals("duty_factor") && all.length >= 2) {
             ci = f.value() * Z95 * Stats.sd(all) / Stats.mean(all) / Math.sqrt(all.length);
         } else if (key.equals("wrist_crossing_pct") && all.length >= 2) {
-            double p = Stats.mean(all);
+            // each step is 0 or 100: the interval of a proportion
+            double p = Stats.mean(all) / 100;
             ci = 100 * Z95 * Math.sqrt(p * (1 - p) / all.length);
         } else if (all.length >= 2) {
             ci = Z95 * Stats.sd(all) / Math.sqrt(all.length);
@@ -166,7 +167,6 @@ public final class FindingJudgement {
             case "flight_ms" -> Step::flightMs;
             case "step_length_m" -> st -> st.extras().containsKey("step_length_m") ? st.extras().get("step_length_m")
                     : st.extras().getOrDefault("step_length_cm", Double.NaN) / 100;
-            case "wrist_crossing_pct" -> st -> st.extras().getOrDefault("wrist_crossing", Double.NaN);
             default -> st -> st.extras().getOrDefault(key, Double.NaN);
         };
     }

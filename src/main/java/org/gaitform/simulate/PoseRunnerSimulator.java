@@ -256,10 +256,20 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
      * the form values do not depend on the camera.
      */
     public String cameraKeypointTable(PinholeCamera cam, double travelMps, double jitterPx, long seed) {
+        return cameraKeypointTable(cam, travelMps, jitterPx, seed, false);
+    }
+
+    /**
+     * The same, with a first column {@code time_s} (each frame's time in seconds, as tools that export keypoints
+     * with the video's timestamps write it) when {@code timeColumn} is true, so that the frame rate is read from the
+     * table rather than assumed.
+     */
+    public String cameraKeypointTable(PinholeCamera cam, double travelMps, double jitterPx, long seed,
+                                      boolean timeColumn) {
         java.util.Random rnd = new java.util.Random(seed);
         List<String> names = new ArrayList<>(pose(0).keySet());
         names.removeIf(n -> n.contains("Medial"));
-        StringBuilder sb = new StringBuilder("frame");
+        StringBuilder sb = new StringBuilder(timeColumn ? "time_s,frame" : "frame");
         for (String n : names) {
             sb.append(',').append(n).append("_x,").append(n).append("_y,").append(n).append("_c");
         }
@@ -268,6 +278,9 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
         for (int i = 0; i < frames; i++) {
             double t = i / fs;
             Map<String, double[]> p = pose(t);
+            if (timeColumn) {
+                sb.append(String.format(Locale.ROOT, "%.4f,", t));
+            }
             sb.append(i);
             for (String n : names) {
                 double[] v = p.get(n);

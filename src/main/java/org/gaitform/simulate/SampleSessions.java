@@ -11,10 +11,10 @@ import org.gaitform.model.Bout;
 import org.gaitform.signal.Vec3;
 
 /**
- * The example sessions of {@code sample-data/}: three trunk-IMU recordings in three export styles, each
- * with its ground truth ({@code <name>.truth.csv}: one row per running step; {@code <name>.truth.json}:
- * the plan and the bouts), and a README saying how they were made. Deterministic: the same seed writes
- * the same bytes.
+ * The example sessions of {@code sample-data/}: three trunk-IMU recordings in three export styles, a pair of foot
+ * IMUs, and two videos' keypoints (a side view and a rear view of a treadmill runner), each with its ground truth
+ * ({@code <name>.truth.csv}: one row per running step; for the trunk sessions {@code <name>.truth.json}: the plan and
+ * the bouts), and a README saying how they were made. Deterministic: the same seed writes the same bytes.
  */
 public final class SampleSessions {
     /** Default seed. */
@@ -63,6 +63,20 @@ public final class SampleSessions {
             0.03, false);
     /** Image scale of the sample (pixels per metre). */
     static final double POSE_SAMPLE_PX_PER_M = 550;
+    /** File stem of the rear-view video-keypoint sample. */
+    static final String REAR_SAMPLE_NAME = "video_rear_treadmill_60fps";
+    /**
+     * The rear-view sample: a rearfoot striker on a treadmill at 3 m/s, 60 fps, whose opposite hip drops by 8° at
+     * mid-stance and whose stance knee moves 5 cm inwards, the two frontal-plane findings a physiotherapist films a
+     * treadmill runner from behind for.
+     */
+    public static final PoseRunnerSimulator REAR_SAMPLE = new PoseRunnerSimulator(60, 12, 168, 0.26, 3.0, 6, 0.15, 14, 8, 0.05,
+            false);
+    /** The rear-view sample's camera: a phone on a tripod 3 m behind the runner, lens 0.9 m high, 1080p landscape. */
+    static final PinholeCamera REAR_SAMPLE_CAMERA = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3.0, 0.9, 1500,
+            1920, 1080);
+    /** Keypoint jitter of the rear-view sample (pixels, standard deviation). */
+    static final double REAR_SAMPLE_JITTER_PX = 1.0;
 
     private SampleSessions() {
     }
@@ -128,6 +142,13 @@ public final class SampleSessions {
         Files.writeString(poseTruth, POSE_SAMPLE.truthCsv(), StandardCharsets.UTF_8);
         out.add(keypoints);
         out.add(poseTruth);
+        Path rear = dir.resolve(REAR_SAMPLE_NAME + ".csv");
+        Files.writeString(rear, REAR_SAMPLE.cameraKeypointTable(REAR_SAMPLE_CAMERA, 0, REAR_SAMPLE_JITTER_PX,
+                seed + 9000L, true), StandardCharsets.UTF_8);
+        Path rearTruth = dir.resolve(REAR_SAMPLE_NAME + ".truth.csv");
+        Files.writeString(rearTruth, REAR_SAMPLE.truthCsv(), StandardCharsets.UTF_8);
+        out.add(rear);
+        out.add(rearTruth);
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, readme(seed), StandardCharsets.UTF_8);
         out.add(readme);
@@ -235,6 +256,11 @@ public final class SampleSessions {
                 + "confidences) of a rearfoot striker on a treadmill at 3 m/s filmed from the right side: cadence 164 "
                 + "steps/min, contact 270 ms, trunk lean 6°, heel 24 cm ahead of the hips at landing, foot angle 14° at "
                 + "landing; 1.5 px keypoint jitter; 30 fps, not recorded in the file (as in OpenPose's own output) |\n");
+        sb.append("| `").append(REAR_SAMPLE_NAME).append(".csv` | 2D keypoints (pixels, image y down, confidences) of "
+                + "a rearfoot striker on a treadmill at 3 m/s filmed from behind, as a physiotherapist films knee "
+                + "valgus and pelvic drop: the hip opposite the stance foot drops by 8° at mid-stance and the stance "
+                + "knee moves 5 cm inwards; cadence 168 steps/min; a phone 3 m behind at 0.9 m, 1920 × 1080; 1.0 px "
+                + "keypoint jitter; 60 fps, with each frame's time in a `time_s` column |\n");
         sb.append("\nNext to each recording: `<name>.truth.csv` lists every running step (side, initial contact and "
                 + "toe-off in seconds on the file's own time axis, speed, slope) and `<name>.truth.json` the bouts of "
                 + "standing, walking and running. gaitform does not read these as inputs.\n\n");
@@ -247,6 +273,16 @@ public final class SampleSessions {
                         + "the stance knee moves 3 cm inwards during stance (seen only from the front). Its truth file "
                         + "lists initial contacts and toe-offs (`step,side,ic_s,to_s`). The threshold method places "
                         + "initial contacts about half a frame early and toe-offs late on this foot model.\n\n");
+        sb.append("## Rear view (`").append(REAR_SAMPLE_NAME).append(".csv`)\n\n");
+        sb.append("The same stick figure, its hip dropping by 8° and its knee moving 5 cm inwards, filmed by a level "
+                + "pinhole camera (focal length 1500 px, 1920 × 1080) 3 m behind the runner with its lens 0.9 m above "
+                + "the belt. On a treadmill the belt carries each planted foot back towards the camera, so in the "
+                + "picture the foot keeps coming down through its stance; gaitform then times the initial contacts "
+                + "from the pelvis's descent, and reports no contact time from this view. The truth file lists the "
+                + "initial contacts and toe-offs (`step,side,ic_s,to_s`). Knee valgus (frontal-plane projection "
+                + "angle) and pelvic drop are geometry, not inputs: the same runner's 3D points "
+                + "(`PoseRunnerSimulator.markerTable`) analysed by gaitform give the values that the rear view is "
+                + "compared with (`PoseSyntheticTest.rearSampleMatchesItsTruthAndTheRunnersOwn3dAngles`).\n\n");
         sb.append("## Signal model\n\n");
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "

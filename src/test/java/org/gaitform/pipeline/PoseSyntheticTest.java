@@ -15,12 +15,14 @@ import org.gaitform.io.ReadOptions;
 import org.gaitform.io.imu.ImuReadOptions;
 import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.model.Activity;
+import org.gaitform.model.FindingStatus;
 import org.gaitform.model.Quality;
 import org.gaitform.model.QualityCheck;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
 import org.gaitform.simulate.PoseRunnerSimulator;
+import org.gaitform.simulate.SampleSessions;
 import org.gaitform.support.CameraDrift;
 import org.gaitform.support.KeypointTables;
 import org.junit.jupiter.api.Test;
@@ -125,6 +127,85 @@ class PoseSyntheticTest {
         assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
         assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));
         assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
+    }
+
+    /**
+     * The rear-view sample, a treadmill runner filmed from behind at 60 fps, analysed with gaitform's defaults: its
+     * frame rate is read from its time column, every initial contact of its truth is found on the right side, no
+     * contact time is reported from the view, and its knee FPPA and pelvic drop are those of the same runner's 3D
+     * points within 1°, so that the findings a physiotherapist reads from it (pelvic drop above 7°, knee valgus
+     * between 10 and 15°) are the runner's.
+     */
+    @Test
+    void rearSampleMatchesItsTruthAndTheRunnersOwn3dAngles() throws IOException {
+        Path f = Path.of("sample-data", "video_rear_treadmill_60fps.csv");
+        SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
+        assertThat(res.samplingRateHz()).isCloseTo(60, within(0.01));
+        assertThat(res.decisions()).anyMatch(d -> d.key().equals("time_column") && d.value().equals("time_s"));
+        List<String> truth = Files.readAllLines(Path.of("sample-data", "video_rear_treadmill_60fps.truth.csv"));
+        int matched = 0;
+        double sumIc = 0;
+        for (String line : truth.subList(1, truth.size())) {
+            String[] t = line.split(",");
+            double ic = Double.parseDouble(t[2]);
+            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ic), Math.abs(b.icS() - ic)))
+                    .orElseThrow();
+            if (Math.abs(best.icS() - ic) < 0.040) {
+                matched++;
+                sumIc += Math.abs(best.icS() - ic);
+                assertThat(best.side().label()).as("side of the contact at %.3f s", ic).isEqualTo(t[1]);
+            }
+        }
+        SessionResult threeD = analyse("rear_sample_3d.txt", SampleSessions.REAR_SAMPLE.markerTable(),
+                PoseReadOptions.DEFAULTS);
+        System.out.printf("sample-data rear video: %d of %d contacts within 40 ms, mean |IC error| %.1f ms; knee FPPA "
+                        + "%.2f° (3D %.2f°), pelvic drop %.2f° (3D %.2f°), quality %s%n", matched, truth.size() - 1,
+                1000 * sumIc / matched, res.metric("knee_fppa_deg_mean"), threeD.metric("knee_fppa_deg_mean"),
+                res.metric("pelvic_drop_deg_mean"), threeD.metric("pelvic_drop_deg_mean"), res.quality().verdict());
+        assertThat(matched).isGreaterThanOrEqualTo(truth.size() - 3);
+        assertThat(sumIc / matched).as("mean |IC error| (s)").isLessThanOrEqualTo(0.015);
+        assertThat(res.metric("cadence_spm")).isCloseTo(168, within(1.0));
+        assertThat(res.metric("contact_ms")).isNaN();
+        assertThat(res.metric("knee_fppa_deg_mean")).isCloseTo(threeD.metric("knee_fppa_deg_mean"), within(1.0));
+        assertThat(res.metric("pelvic_drop_deg_mean")).isCloseTo(threeD.metric("pelvic_drop_deg_mean"), within(1.0));
+        assertThat(res.quality().verdict()).isEqualTo(Quality.GOOD);
+        assertThat(res.findings()).filteredOn(x -> x.guidelineId().equals("R6")).singleElement()
+                .extracting(x -> x.status()).isEqualTo(FindingStatus.OUTSIDE);
+        assertThat(res.findings()).filteredOn(x -> x.guidelineId().equals("R5")).singleElement()
+                .extracting(x -> x.status()).isEqualTo(FindingStatus.WATCH);
+    }
+
+    /**
+     * The rear-view sample with the left wrist carried across the body for the first half of the clip: per step the
+     * crossing is 0 or 100, the session's share is their mean, and the finding's uncertainty holds the interval of that
+     * proportion (about ±17 points on 33 steps at one half) as well as the typical uncertainty of the input.
+     */
+    @Test
+    void wristsCrossingOnHalfOfTheStepsGiveTheirShareWithItsInterval() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("sample-data", "video_rear_treadmill_60fps.csv"));
+        List<String> head = List.of(lines.get(0).split(","));
+        int lx = head.indexOf("LWrist_x");
+        int rx = head.indexOf("RWrist_x");
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split(",");
+            if (Double.parseDouble(c[0]) < 6.0) {
+                c[lx] = c[rx];
+            }
+            sb.append(String.join(",", c)).append('\n');
+        }
+        SessionResult res = analyse("rear_wrist_across.csv", sb.toString(), PoseReadOptions.DEFAULTS);
+        long crossing = res.steps().stream().filter(st -> st.extras().get("wrist_crossing_pct") == 100.0).count();
+        assertThat(res.steps()).allMatch(st -> st.extras().get("wrist_crossing_pct") == 0.0
+                || st.extras().get("wrist_crossing_pct") == 100.0);
+        double share = 100.0 * crossing / res.steps().size();
+        assertThat(share).isBetween(35.0, 65.0);
+        assertThat(res.metric("wrist_crossing_pct")).isCloseTo(share, within(1e-9));
+        var finding = res.findings().stream().filter(x -> x.metricKey().equals("wrist_crossing_pct")).findFirst()
+                .orElseThrow();
+        double p = share / 100;
+        double interval = 100 * 1.96 * Math.sqrt(p * (1 - p) / res.steps().size());
+        assertThat(finding.uncertainty()).isGreaterThanOrEqualTo(interval - 1e-9).isFinite();
     }
 
     @Test

@@ -153,7 +153,7 @@ class SparkJobTest {
         Path out = dir.resolve("spark-sample");
         String[] r = job("sample-data", "--out", out.toString());
         assertThat(r[0]).as(r[2]).isEqualTo("0");
-        assertThat(r[1]).contains("5 of 5 input(s) analysed, 0 failed");
+        assertThat(r[1]).contains("6 of 6 input(s) analysed, 0 failed");
         assertSameTables(cliOut, out);
         ParquetRead.Content steps = sparkTable(out, DatasetTable.STEPS);
         assertThat(sparkUnits(steps)).containsEntry("contact_ms", "ms").containsEntry("step_time_s", "s");

@@ -59,7 +59,7 @@ class SparkSubmitIT {
         String text = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(done).as(text).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
-        assertThat(text).contains("5 of 5 input(s) analysed, 0 failed");
+        assertThat(text).contains("6 of 6 input(s) analysed, 0 failed");
         for (String t : List.of("steps", "bouts", "sessions", "findings")) {
             try (Stream<Path> s = Files.list(dir.resolve("spark-out").resolve(t))) {
                 assertThat(s.map(f -> f.getFileName().toString())).as(t).anyMatch(n -> n.endsWith(".parquet"))
