@@ -1,14 +1,18 @@
 package org.gaitform.dataset;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gaitform.io.watch.WatchUnits;
 
 /**
  * The unit a column name ends with, spelled out: gaitform names every quantity with its unit ({@code contact_ms},
  * {@code cadence_spm}, {@code trunk_lean_deg_left}). Side and statistic qualifiers after the unit ({@code _left},
  * {@code _right}, {@code _lr_diff}, {@code _median}, {@code _sd}, {@code _mean}) keep the unit of the value they
  * qualify. Counts ({@code n_…}, {@code …_n_…}) are {@code count}; a number without a unit suffix has none ({@code duty_factor} is a
- * fraction of the stride, {@code 1}).
+ * fraction of the stride, {@code 1}). A watch's own fields that gaitform keeps as exported carry the suffix of the
+ * unit their values are in ({@code temperature_degc}, {@code total_work_kj}), from {@link WatchUnits}.
  */
 public final class Units {
     private static final List<String> QUALIFIERS = List.of("_left", "_right", "_lr_diff", "_median", "_sd", "_mean");
@@ -39,6 +43,8 @@ public final class Units {
             Map.entry("_kcal", "kcal"),
             Map.entry("_score", "score 0–10"),
             Map.entry("_centimeters", "cm"));
+    /** Suffix → symbol of every unit a watch field can be kept in, longest suffix first. */
+    private static final Map<String, String> WATCH_SUFFIXES = watchSuffixes();
 
     private Units() {
     }
@@ -75,6 +81,19 @@ public final class Units {
                 return e.getValue();
             }
         }
+        for (Map.Entry<String, String> e : WATCH_SUFFIXES.entrySet()) {
+            if (n.endsWith(e.getKey())) {
+                return e.getValue();
+            }
+        }
         return "";
+    }
+
+    private static Map<String, String> watchSuffixes() {
+        Map<String, String> m = new LinkedHashMap<>();
+        WatchUnits.spellings().values().stream().filter(u -> !u.suffix().isEmpty() && !u.symbol().isEmpty()).distinct()
+                .sorted(Comparator.comparingInt((WatchUnits.Unit u) -> -u.suffix().length()))
+                .forEach(u -> m.putIfAbsent("_" + u.suffix(), u.symbol()));
+        return m;
     }
 }

@@ -411,7 +411,7 @@ public final class WatchMetrics {
      * {@code <d>_step_length_m}, {@code <d>_stance_time_pct} averaged over running exactly as the session values are,
      * each from that device's own values only; and for each other device {@code difference_<d>_<value>}: the mean of
      * its value minus the chosen device's over the running records where both measured (paired, so that neither
-     * device's gaps bias it), and {@code difference_<d>_records}, how many records that is. Also {@code <d>_power_w}
+     * device's gaps bias it), and {@code difference_<d>_n_records}, how many records that is. Also {@code <d>_power_w}
      * for a second power source. Empty when the export has one device.
      *
      * @param primary the id of the device the findings use
@@ -445,7 +445,7 @@ public final class WatchMetrics {
                         pairs = Math.max(pairs, count);
                     }
                 }
-                m.put("difference_" + o.id() + "_records", (double) pairs);
+                m.put("difference_" + o.id() + "_n_records", (double) pairs);
             }
         }
         for (org.gaitform.model.WatchSource o : rec.otherSources()) {

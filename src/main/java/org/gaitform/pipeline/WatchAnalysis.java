@@ -193,7 +193,7 @@ final class WatchAnalysis {
                 parts.add(String.format(Locale.ROOT, "vertical oscillation %+.1f cm", dv));
             }
             sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "On the same %.0f records, %s reads "
-                    + "%s against %s.", byDevice.getOrDefault("difference_" + o.id() + "_records", 0.0), o.label(),
+                    + "%s against %s.", byDevice.getOrDefault("difference_" + o.id() + "_n_records", 0.0), o.label(),
                     String.join(", ", parts), label));
             if (dc != null && Math.abs(dc) >= 10) {
                 sb.append(" The devices define ground contact differently (a foot pod senses the foot on the ground, "
@@ -230,7 +230,7 @@ final class WatchAnalysis {
             }
             metrics.put(o.id() + "_elevation_gain_m", gl[0]);
             metrics.put(o.id() + "_elevation_loss_m", gl[1]);
-            metrics.put("elevation_terrain_disagreements", (double) differ);
+            metrics.put("elevation_terrain_n_disagreements", (double) differ);
             String chosenId = rec.info().getOrDefault("altitude_source", "");
             boolean pod = List.of("stryd", "runscribe", "pod", "milestone").contains(chosenId);
             String chosen = pod ? rec.info().getOrDefault("altitude_source_label", chosenId)

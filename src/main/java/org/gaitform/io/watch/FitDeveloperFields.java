@@ -164,12 +164,20 @@ final class FitDeveloperFields {
 
     /** Output column of an extra developer field: its name in snake case with its unit ({@code form_power_w}). */
     static String column(String name, String units) {
+        return withSuffix(name, WatchUnits.parse(units).map(WatchUnits.Unit::suffix).orElse(WatchFields.normalise(units)
+                .replace(' ', '_')));
+    }
+
+    /** Output column of a field whose values are in {@code unit}: its name in snake case with the unit's suffix. */
+    static String column(String name, WatchUnits.Unit unit) {
+        return withSuffix(name, unit.suffix());
+    }
+
+    private static String withSuffix(String name, String unit) {
         String base = WatchFields.normalise(name).replace(' ', '_');
         if (base.isEmpty()) {
             base = "developer_field";
         }
-        String unit = WatchUnits.parse(units).map(WatchUnits.Unit::suffix).orElse(WatchFields.normalise(units)
-                .replace(' ', '_'));
         String col = unit.isEmpty() || base.endsWith("_" + unit) ? base : base + "_" + unit;
         for (WatchChannel c : WatchChannel.values()) {
             if (c.column().equals(col)) {

@@ -384,7 +384,9 @@ public final class WatchCsvReader {
                 String name = switch (role) {
                     case FORM_POWER -> "form_power_w";
                     case LEG_SPRING_STIFFNESS -> "leg_spring_stiffness_kn_per_m";
-                    default -> FitDeveloperFields.column(col.header().name(), col.header().unit());
+                    // the values were converted into the role's stored unit, whatever unit the header named
+                    default -> role.stored() != null ? FitDeveloperFields.column(col.header().name(), role.stored())
+                            : FitDeveloperFields.column(col.header().name(), col.header().unit());
                 };
                 for (int i = 0; i < n; i++) {
                     table.setExtra(name, i, v[i]);

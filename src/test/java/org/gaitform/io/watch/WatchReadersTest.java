@@ -123,6 +123,25 @@ class WatchReadersTest {
         assertThat(r.extras()).containsKey("form_power_w");
     }
 
+    /**
+     * A field gaitform keeps as exported (the temperature) is named with the unit its values are stored in, whatever
+     * the header called it: {@code temperature_degc} from a header without a unit, and from a header in °F, whose
+     * values are converted (before, the first was named {@code temperature}, with no unit, and the second
+     * {@code temperature_degf} over values in °C).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Temperature", "Temperature (F)", "Temperature (C)"})
+    void aKeptFieldIsNamedWithTheUnitOfItsValues(String header) throws IOException {
+        String[] lines = RUN.strydCsv().split("\n");
+        StringBuilder sb = new StringBuilder(lines[0]).append(',').append(header).append('\n');
+        for (int i = 1; i < lines.length; i++) {
+            sb.append(lines[i]).append(',').append(header.contains("(F)") ? "68" : "20").append('\n');
+        }
+        WatchRecording r = read("stryd_temperature.csv", sb.toString());
+        assertThat(r.extras()).containsKey("temperature_degc").doesNotContainKeys("temperature", "temperature_degf");
+        assertThat(median(r.extras().get("temperature_degc"))).isCloseTo(20, within(1e-9));
+    }
+
     @Test
     void garminFitCsvToolColumnsAreRecognised() throws IOException {
         WatchRecording r = read("garmin.csv", RUN.garminCsv());
