@@ -163,6 +163,10 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
             {"Flight", "flight_ms", 0, 1.0, "ms (mean)"},
             {"Duty factor", "duty_factor", 1, 100.0, "% of stride"},
             {"Vertical oscillation", "vertical_oscillation_cm", 1, 1.0, "cm"},
+            // a frontal view measures no contact times: its own headline numbers take their place (the worse side's,
+            // as the guideline judges them)
+            {"Knee valgus (FPPA)", "knee_fppa_deg", 1, 1.0, "° (worse side)"},
+            {"Pelvic drop", "pelvic_drop_deg", 1, 1.0, "° (worse side)"},
             {"Running steps", "n_steps", 0, 1.0, "steps"},
             {"Walking cadence", "walking_cadence_spm", 0, 1.0, "steps/min"},
             {"Walking stance", "walking_stance_ms", 0, 1.0, "ms (mean)"}};

@@ -21,6 +21,7 @@ import org.gaitform.model.QualityCheck;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
 import org.gaitform.model.Step;
+import org.gaitform.report.Scorecard;
 import org.gaitform.simulate.PoseRunnerSimulator;
 import org.gaitform.simulate.SampleSessions;
 import org.gaitform.support.CameraDrift;
@@ -173,6 +174,9 @@ class PoseSyntheticTest {
                 .extracting(x -> x.status()).isEqualTo(FindingStatus.OUTSIDE);
         assertThat(res.findings()).filteredOn(x -> x.guidelineId().equals("R5")).singleElement()
                 .extracting(x -> x.status()).isEqualTo(FindingStatus.WATCH);
+        // page 1's headline numbers: no contact times from this view, its knee and pelvis instead
+        assertThat(Scorecard.of(res, GuidelineTable.builtIn()).tiles()).extracting(Scorecard.Tile::metricKey)
+                .containsExactly("cadence_spm", "knee_fppa_deg", "pelvic_drop_deg", "n_steps");
     }
 
     /**
