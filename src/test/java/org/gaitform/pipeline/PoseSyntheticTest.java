@@ -104,11 +104,12 @@ class PoseSyntheticTest {
         assertThat(res.steps()).allMatch(s -> s.activity() == Activity.RUNNING);
     }
 
-    @Test
-    void sampleDataKeypointsMatchTheirTruth() throws IOException {
-        Path f = Path.of("sample-data", "video_side_openpose_30fps.csv");
-        SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
-        List<String> truth = Files.readAllLines(Path.of("sample-data", "video_side_openpose_30fps.truth.csv"));
+    /**
+     * The contacts of a sample's truth file ({@code step,side,ic_s,…}) matched to the nearest step within {@code tolS},
+     * each matched one on its side: {matched, contacts in the truth, mean |initial-contact error| in seconds}.
+     */
+    private static double[] matchTruth(SessionResult res, Path truthFile, double tolS) throws IOException {
+        List<String> truth = Files.readAllLines(truthFile);
         int matched = 0;
         double sumIc = 0;
         for (String line : truth.subList(1, truth.size())) {
@@ -116,15 +117,23 @@ class PoseSyntheticTest {
             double ic = Double.parseDouble(t[2]);
             Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ic), Math.abs(b.icS() - ic)))
                     .orElseThrow();
-            if (Math.abs(best.icS() - ic) < 0.045) {
+            if (Math.abs(best.icS() - ic) < tolS) {
                 matched++;
                 sumIc += Math.abs(best.icS() - ic);
-                assertThat(best.side().label()).isEqualTo(t[1]);
+                assertThat(best.side().label()).as("side of the contact at %.3f s", ic).isEqualTo(t[1]);
             }
         }
-        System.out.printf("sample-data video: %d of %d contacts within 45 ms, mean |IC error| %.1f ms%n", matched,
-                truth.size() - 1, 1000 * sumIc / matched);
-        assertThat(matched).isGreaterThanOrEqualTo(truth.size() - 3);
+        return new double[] {matched, truth.size() - 1, sumIc / matched};
+    }
+
+    @Test
+    void sampleDataKeypointsMatchTheirTruth() throws IOException {
+        Path f = Path.of("sample-data", "video_side_openpose_30fps.csv");
+        SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
+        double[] m = matchTruth(res, Path.of("sample-data", "video_side_openpose_30fps.truth.csv"), 0.045);
+        System.out.printf("sample-data video: %.0f of %.0f contacts within 45 ms, mean |IC error| %.1f ms%n", m[0], m[1],
+                1000 * m[2]);
+        assertThat(m[0]).isGreaterThanOrEqualTo(m[1] - 2);
         assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
         assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));
         assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
@@ -143,28 +152,15 @@ class PoseSyntheticTest {
         SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
         assertThat(res.samplingRateHz()).isCloseTo(60, within(0.01));
         assertThat(res.decisions()).anyMatch(d -> d.key().equals("time_column") && d.value().equals("time_s"));
-        List<String> truth = Files.readAllLines(Path.of("sample-data", "video_rear_treadmill_60fps.truth.csv"));
-        int matched = 0;
-        double sumIc = 0;
-        for (String line : truth.subList(1, truth.size())) {
-            String[] t = line.split(",");
-            double ic = Double.parseDouble(t[2]);
-            Step best = res.steps().stream().min((a, b) -> Double.compare(Math.abs(a.icS() - ic), Math.abs(b.icS() - ic)))
-                    .orElseThrow();
-            if (Math.abs(best.icS() - ic) < 0.040) {
-                matched++;
-                sumIc += Math.abs(best.icS() - ic);
-                assertThat(best.side().label()).as("side of the contact at %.3f s", ic).isEqualTo(t[1]);
-            }
-        }
+        double[] m = matchTruth(res, Path.of("sample-data", "video_rear_treadmill_60fps.truth.csv"), 0.040);
         SessionResult threeD = analyse("rear_sample_3d.txt", SampleSessions.REAR_SAMPLE.markerTable(),
                 PoseReadOptions.DEFAULTS);
         System.out.printf("sample-data rear video: %d of %d contacts within 40 ms, mean |IC error| %.1f ms; knee FPPA "
-                        + "%.2f° (3D %.2f°), pelvic drop %.2f° (3D %.2f°), quality %s%n", matched, truth.size() - 1,
-                1000 * sumIc / matched, res.metric("knee_fppa_deg_mean"), threeD.metric("knee_fppa_deg_mean"),
+                        + "%.2f° (3D %.2f°), pelvic drop %.2f° (3D %.2f°), quality %s%n", (int) m[0], (int) m[1],
+                1000 * m[2], res.metric("knee_fppa_deg_mean"), threeD.metric("knee_fppa_deg_mean"),
                 res.metric("pelvic_drop_deg_mean"), threeD.metric("pelvic_drop_deg_mean"), res.quality().verdict());
-        assertThat(matched).isGreaterThanOrEqualTo(truth.size() - 3);
-        assertThat(sumIc / matched).as("mean |IC error| (s)").isLessThanOrEqualTo(0.015);
+        assertThat(m[0]).isGreaterThanOrEqualTo(m[1] - 2);
+        assertThat(m[2]).as("mean |IC error| (s)").isLessThanOrEqualTo(0.015);
         assertThat(res.metric("cadence_spm")).isCloseTo(168, within(1.0));
         assertThat(res.metric("contact_ms")).isNaN();
         assertThat(res.metric("knee_fppa_deg_mean")).isCloseTo(threeD.metric("knee_fppa_deg_mean"), within(1.0));
