@@ -102,7 +102,24 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
     public static Scorecard of(SessionResult r, GuidelineTable table) {
         return new Scorecard("Running form report", subtitle(r), durations(r), tiles(r), notes(r), focusIntro(r),
                 focus(r), rows(r, table), r.findings().stream().filter(f -> f.status() == FindingStatus.NOT_MEASURABLE)
-                .map(Finding::indicator).toList(), evidence(r));
+                .map(f -> notMeasurable(f, r)).toList(), evidence(r));
+    }
+
+    /**
+     * An indicator this input cannot measure, by name; one that the recommendation gives in centimetres or metres but
+     * this input measures relative to the leg's length (video keypoints without the runner's height) says so, with
+     * its value, so that page 1 does not call unmeasured what page 2 shows.
+     */
+    static String notMeasurable(Finding f, SessionResult r) {
+        String key = f.metricKey();
+        String base = key.endsWith("_cm") ? key.substring(0, key.length() - 3)
+                : key.endsWith("_m") ? key.substring(0, key.length() - 2) : null;
+        double relative = base == null ? Double.NaN : r.metric(base + "_pct_leg");
+        if (!Double.isFinite(relative)) {
+            return f.indicator();
+        }
+        return f.indicator() + " (" + SessionReportPdf.fmt(relative, 1) + " % of leg length here; in " + f.unit()
+                + " once the runner's height is given)";
     }
 
     private static String subtitle(SessionResult r) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gaitform.events.FloorDrift;
@@ -173,6 +174,10 @@ class PoseSyntheticTest {
         // page 1's headline numbers: no contact times from this view, its knee and pelvis instead
         assertThat(Scorecard.of(res, GuidelineTable.builtIn()).tiles()).extracting(Scorecard.Tile::metricKey)
                 .containsExactly("cadence_spm", "knee_fppa_deg", "pelvic_drop_deg", "n_steps");
+        // the oscillation the form table shows relative to the leg is not called unmeasurable without a word
+        assertThat(Scorecard.of(res, GuidelineTable.builtIn()).notMeasurable()).contains(String.format(Locale.ROOT,
+                "vertical oscillation (%.1f %% of leg length here; in cm once the runner's height is given)",
+                res.metric("vertical_oscillation_pct_leg")));
     }
 
     /**
