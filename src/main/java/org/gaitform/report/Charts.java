@@ -6,6 +6,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Activity;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
@@ -37,6 +38,11 @@ public final class Charts {
 
     /** The charts that apply to a session, in report order. */
     public static List<ChartSpec> forSession(SessionResult r) {
+        return forSession(r, GuidelineTable.builtIn());
+    }
+
+    /** The charts of a session, with the limits of {@code table}'s recommendations where a chart draws them. */
+    public static List<ChartSpec> forSession(SessionResult r, GuidelineTable table) {
         List<ChartSpec> out = new ArrayList<>();
         if (r.traces().stream().anyMatch(t -> !t.name().startsWith(PoseCharts.SERIES_PREFIX))) {
             out.add(signalExcerpt(r));
@@ -58,7 +64,7 @@ public final class Charts {
             SessionCharts.leftRight(r, run).ifPresent(out::add);
         }
         SessionCharts.formOverTime(run, contacts).ifPresent(out::add);
-        out.addAll(PoseCharts.forSession(r));
+        out.addAll(PoseCharts.forSession(r, table));
         return out;
     }
 

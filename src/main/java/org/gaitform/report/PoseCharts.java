@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gaitform.guidelines.Guideline;
+import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Activity;
 import org.gaitform.model.SessionResult;
 import org.gaitform.model.Side;
@@ -22,6 +24,7 @@ import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -48,7 +51,15 @@ public final class PoseCharts {
 
     /** The pose charts of a session (none for other inputs). */
     public static List<ChartSpec> forSession(SessionResult r) {
+        return forSession(r, GuidelineTable.builtIn());
+    }
+
+    /** The pose charts of a session, with the limits of {@code table}'s recommendations where a chart draws them. */
+    public static List<ChartSpec> forSession(SessionResult r, GuidelineTable table) {
         List<ChartSpec> out = new ArrayList<>();
+        List<Step> run = r.steps().stream().filter(s -> s.activity() == Activity.RUNNING).toList();
+        // the values per step first, then the stick figures of their means
+        frontalPerStep(run, table).ifPresent(out::add);
         List<StickFigure> picture = new ArrayList<>();
         for (StickFigure f : r.figures()) {
             if (f.view().equals("picture")) {
@@ -65,11 +76,105 @@ public final class PoseCharts {
         if (lean != null) {
             out.add(trunkLean(r, lean));
         }
-        List<Step> run = r.steps().stream().filter(s -> s.activity() == Activity.RUNNING).toList();
         if (run.stream().anyMatch(s -> s.extras().containsKey("overstride_pct_leg"))) {
             out.add(overstride(r, run));
         }
         return out;
+    }
+
+    /** The per-step frontal-plane values drawn by {@link #frontalPerStep}: key and axis label. */
+    private static final String[][] FRONTAL_PANELS = {{"knee_fppa_deg", "knee valgus, FPPA (°)", "Knee valgus"},
+        {"pelvic_drop_deg", "pelvic drop (°)", "Pelvic drop"}};
+
+    /**
+     * Knee valgus (the frontal-plane projection angle) and pelvic drop per step, left and right apart, one panel each
+     * (a panel needs 4 steps with the value), with the limits of the table's recommendation for each: dashed where
+     * "worth watching" begins, dotted where "outside" begins. Frontal and 3D views; empty for the others.
+     */
+    static java.util.Optional<ChartSpec> frontalPerStep(List<Step> run, GuidelineTable table) {
+        NumberAxis time = new NumberAxis("time (s)");
+        time.setAutoRangeIncludesZero(false);
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
+        combined.setGap(8);
+        int panels = 0;
+        List<String> titles = new ArrayList<>();
+        for (String[] panel : FRONTAL_PANELS) {
+            XYSeries left = new XYSeries("left foot in stance", false, true);
+            XYSeries right = new XYSeries("right foot in stance", false, true);
+            for (Step s : run) {
+                Double v = s.extras().get(panel[0]);
+                if (v != null && Double.isFinite(v) && s.side() != Side.UNKNOWN) {
+                    (s.side() == Side.LEFT ? left : right).add(s.icS(), v);
+                }
+            }
+            if (left.getItemCount() + right.getItemCount() < 4) {
+                continue;
+            }
+            XYSeriesCollection data = new XYSeriesCollection();
+            data.addSeries(left);
+            data.addSeries(right);
+            XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(false, true);
+            rend.setSeriesPaint(0, Palette.LEFT);
+            rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            rend.setSeriesPaint(1, Palette.RIGHT);
+            rend.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+            // one legend for both panels
+            rend.setSeriesVisibleInLegend(0, panels == 0);
+            rend.setSeriesVisibleInLegend(1, panels == 0);
+            NumberAxis y = new NumberAxis(panel[1]);
+            y.setAutoRangeIncludesZero(true);
+            y.setLabelFont(Fonts.regular(7.5f));
+            XYPlot plot = new XYPlot(data, null, y, rend);
+            table.guidelines().stream().filter(g -> g.metric().equals(panel[0]) && g.rule() == Guideline.Rule.MAX
+                    && Double.isFinite(g.low())).findFirst().ifPresent(g -> {
+                        plot.addRangeMarker(limit(g.low(), "worth watching above " + trim(g.low()) + "° (" + g.id()
+                                + ")", Palette.DASHED));
+                        if (Double.isFinite(g.watchHigh())) {
+                            plot.addRangeMarker(limit(g.watchHigh(), "outside above " + trim(g.watchHigh()) + "°",
+                                    Palette.DOTTED));
+                        }
+                        double top = Double.isFinite(g.watchHigh()) ? g.watchHigh() : g.low();
+                        y.setRange(Math.min(0, min(left, right) - 1), Math.max(top, max(left, right)) + 2);
+                    });
+            combined.add(plot, 1);
+            titles.add(panels == 0 ? panel[2] : panel[2].toLowerCase(Locale.ROOT));
+            panels++;
+        }
+        if (panels == 0) {
+            return java.util.Optional.empty();
+        }
+        JFreeChart chart = new JFreeChart(String.join(" and ", titles) + " per step", Fonts.bold(10f), combined, true);
+        ChartStyle.apply(chart);
+        return java.util.Optional.of(new ChartSpec("frontal_per_step", "Each mark is one step, by the foot in stance: the "
+                + "knee's frontal-plane projection angle around mid-stance (positive with the knee inside the hip–ankle "
+                + "line; a 2D indicator) and the drop of the opposite hip. Dashed and dotted: the limits of the "
+                + "recommendation (the table's row, as on page 1). Steps without a value (in a video, those whose "
+                + "value the keypoints' noise would blur) are not drawn.", chart, Charts.FULL_WIDTH, panels == 2 ? 240f : 160f));
+    }
+
+    private static ValueMarker limit(double value, String label, Stroke stroke) {
+        ValueMarker m = new ValueMarker(value, Palette.INK, stroke);
+        m.setLabel(label);
+        m.setLabelFont(Fonts.regular(7f));
+        m.setLabelPaint(Palette.INK);
+        m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
+        m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        return m;
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+    }
+
+    private static double min(XYSeries a, XYSeries b) {
+        return Math.min(a.getItemCount() > 0 ? a.getMinY() : Double.POSITIVE_INFINITY,
+                b.getItemCount() > 0 ? b.getMinY() : Double.POSITIVE_INFINITY);
+    }
+
+    private static double max(XYSeries a, XYSeries b) {
+        return Math.max(a.getItemCount() > 0 ? a.getMaxY() : Double.NEGATIVE_INFINITY,
+                b.getItemCount() > 0 ? b.getMaxY() : Double.NEGATIVE_INFINITY);
     }
 
     /** Side view at initial contact. */

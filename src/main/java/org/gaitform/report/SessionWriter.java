@@ -74,7 +74,7 @@ public final class SessionWriter {
                 AtomicFiles.write(tmp.resolve(t.getKey()), t.getValue());
             }
             if (reports) {
-                List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r);
+                List<ChartSpec> charts = watch ? WatchCharts.forSession(r) : Charts.forSession(r, table);
                 for (ChartSpec c : charts) {
                     AtomicFiles.write(tmp.resolve("charts").resolve(c.name() + ".png"), ChartImages.png(c, dpi));
                 }
