@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.gaitform.guidelines.Guideline;
 import org.gaitform.guidelines.GuidelineTable;
 import org.gaitform.model.Activity;
@@ -82,7 +83,7 @@ public final class PoseCharts {
         return out;
     }
 
-    /** The per-step frontal-plane values drawn by {@link #frontalPerStep}: key and axis label. */
+    /** The per-step frontal-plane values drawn by {@link #frontalPerStep}: key, axis label and title. */
     private static final String[][] FRONTAL_PANELS = {{"knee_fppa_deg", "knee valgus, FPPA (°)", "Knee valgus"},
         {"pelvic_drop_deg", "pelvic drop (°)", "Pelvic drop"}};
 
@@ -91,7 +92,7 @@ public final class PoseCharts {
      * (a panel needs 4 steps with the value), with the limits of the table's recommendation for each: dashed where
      * "worth watching" begins, dotted where "outside" begins. Frontal and 3D views; empty for the others.
      */
-    static java.util.Optional<ChartSpec> frontalPerStep(List<Step> run, GuidelineTable table) {
+    static Optional<ChartSpec> frontalPerStep(List<Step> run, GuidelineTable table) {
         NumberAxis time = new NumberAxis("time (s)");
         time.setAutoRangeIncludesZero(false);
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
@@ -141,15 +142,15 @@ public final class PoseCharts {
             panels++;
         }
         if (panels == 0) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JFreeChart chart = new JFreeChart(String.join(" and ", titles) + " per step", Fonts.bold(10f), combined, true);
         ChartStyle.apply(chart);
-        return java.util.Optional.of(new ChartSpec("frontal_per_step", "Each mark is one step, by the foot in stance: the "
-                + "knee's frontal-plane projection angle around mid-stance (positive with the knee inside the hip–ankle "
-                + "line; a 2D indicator) and the drop of the opposite hip. Dashed and dotted: the limits of the "
-                + "recommendation (the table's row, as on page 1). Steps without a value (in a video, those whose "
-                + "value the keypoints' noise would blur) are not drawn.", chart, Charts.FULL_WIDTH, panels == 2 ? 240f : 160f));
+        return Optional.of(new ChartSpec("frontal_per_step", "Each mark is one step, by the foot in stance: the knee's "
+                + "frontal-plane projection angle around mid-stance (positive with the knee inside the hip–ankle line; a "
+                + "2D indicator) and the drop of the opposite hip. Dashed and dotted: the limits of the recommendation "
+                + "(the table's row, as on page 1). Steps without a value (in a video, those whose value the keypoints' "
+                + "noise would blur) are not drawn.", chart, Charts.FULL_WIDTH, panels == 2 ? 240f : 160f));
     }
 
     private static ValueMarker limit(double value, String label, Stroke stroke) {

@@ -70,8 +70,8 @@ public final class SampleSessions {
      * mid-stance and whose stance knee moves 5 cm inwards, the two frontal-plane findings a physiotherapist films a
      * treadmill runner from behind for.
      */
-    public static final PoseRunnerSimulator REAR_SAMPLE = new PoseRunnerSimulator(60, 12, 168, 0.26, 3.0, 6, 0.15, 14, 8, 0.05,
-            false);
+    public static final PoseRunnerSimulator REAR_SAMPLE = new PoseRunnerSimulator(60, 12, 168, 0.26, 3.0, 6, 0.15, 14,
+            8, 0.05, false);
     /** The rear-view sample's camera: a phone on a tripod 3 m behind the runner, lens 0.9 m high, 1080p landscape. */
     static final PinholeCamera REAR_SAMPLE_CAMERA = new PinholeCamera(PinholeCamera.Placement.BEHIND, 3.0, 0.9, 1500,
             1920, 1080);
@@ -279,10 +279,12 @@ public final class SampleSessions {
                 + "the belt. On a treadmill the belt carries each planted foot back towards the camera, so in the "
                 + "picture the foot keeps coming down through its stance; gaitform then times the initial contacts "
                 + "from the pelvis's descent, and reports no contact time from this view. The truth file lists the "
-                + "initial contacts and toe-offs (`step,side,ic_s,to_s`). Knee valgus (frontal-plane projection "
-                + "angle) and pelvic drop are geometry, not inputs: the same runner's 3D points "
-                + "(`PoseRunnerSimulator.markerTable`) analysed by gaitform give the values that the rear view is "
-                + "compared with (`PoseSyntheticTest.rearSampleMatchesItsTruthAndTheRunnersOwn3dAngles`).\n\n");
+                + "initial contacts and toe-offs (`step,side,ic_s,to_s`). The knee valgus angle (frontal-plane "
+                + "projection angle) follows from the knee's inward movement and the legs' geometry rather than being "
+                + "set, and the pelvic drop measured over a stance is not exactly the 8° set at mid-stance: the same "
+                + "runner's 3D points (`PoseRunnerSimulator.markerTable`) analysed by gaitform give the values that the "
+                + "rear view is compared with (`PoseSyntheticTest.rearSampleMatchesItsTruthAndTheRunnersOwn3dAngles`)."
+                + "\n\n");
         sb.append("## Signal model\n\n");
         sb.append("Body axes (vertical up, forward, right), gravity included:\n\n");
         sb.append("- running contact of duration tc: vertical acceleration A·sin(π·t/tc), plus a landing transient 25 ms "

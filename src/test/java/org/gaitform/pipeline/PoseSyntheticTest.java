@@ -106,8 +106,8 @@ class PoseSyntheticTest {
     }
 
     /**
-     * The contacts of a sample's truth file ({@code step,side,ic_s,…}) matched to the nearest step within {@code tolS},
-     * each matched one on its side: {matched, contacts in the truth, mean |initial-contact error| in seconds}.
+     * The contacts of a sample's truth file ({@code step,side,ic_s,…}) matched to the nearest step within
+     * {@code tolS}, each matched one on its side: {matched, contacts in the truth, mean |initial-contact error| in seconds}.
      */
     private static double[] matchTruth(SessionResult res, Path truthFile, double tolS) throws IOException {
         List<String> truth = Files.readAllLines(truthFile);
@@ -132,8 +132,8 @@ class PoseSyntheticTest {
         Path f = Path.of("sample-data", "video_side_openpose_30fps.csv");
         SessionResult res = new SessionPipeline(AnalysisSettings.defaults()).analyse(f, f.toString(), "s");
         double[] m = matchTruth(res, Path.of("sample-data", "video_side_openpose_30fps.truth.csv"), 0.045);
-        System.out.printf("sample-data video: %.0f of %.0f contacts within 45 ms, mean |IC error| %.1f ms%n", m[0], m[1],
-                1000 * m[2]);
+        System.out.printf("sample-data video: %.0f of %.0f contacts within 45 ms, mean |IC error| %.1f ms%n", m[0],
+                m[1], 1000 * m[2]);
         assertThat(m[0]).isGreaterThanOrEqualTo(m[1] - 2);
         assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
         assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));

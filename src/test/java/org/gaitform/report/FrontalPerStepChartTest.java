@@ -58,8 +58,9 @@ class FrontalPerStepChartTest {
         try (InputStream in = GuidelineTable.class.getResourceAsStream("guidelines.csv")) {
             csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        GuidelineTable own = GuidelineTable.fromText(csv.replace("R6,contralateral pelvic drop,pelvic_drop_deg,°,max,5,,,7,",
-                "R6,contralateral pelvic drop,pelvic_drop_deg,°,max,4,,,6,"), "clinic.csv");
+        String row = "R6,contralateral pelvic drop,pelvic_drop_deg,°,max,";
+        assertThat(csv).contains(row + "5,,,7,");
+        GuidelineTable own = GuidelineTable.fromText(csv.replace(row + "5,,,7,", row + "4,,,6,"), "clinic.csv");
         ChartSpec mine = Charts.forSession(r, own).stream().filter(s -> s.name().equals("frontal_per_step"))
                 .findFirst().orElseThrow();
         assertThat(limits(((CombinedDomainXYPlot) mine.chart().getXYPlot()).getSubplots().get(1)))
