@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every numeric column of the dataset tables names its unit on real recordings too, where other people's exports
  * bring their own fields: the watch and pod exports of ../shared (FIT files and CSV decodes, with their developer
- * fields and temperatures) and a 3D marker trial (frontal-plane values per step). The sample sessions alone
+ * fields and temperatures), a 3D marker trial (frontal-plane values per step) and one recording of each other kind. The sample sessions alone
  * ({@link DatasetTablesTest}) had none of these; on them a temperature column without a unit and two counts without
  * {@code n_} had passed unseen.
  */
@@ -34,9 +34,18 @@ class SharedDatasetUnitsTest {
         List<Path> inputs = new ArrayList<>();
         inputs.add(SharedData.require("garmin-stryd-fit-exports"));
         inputs.add(SharedData.require("fukuchi2017-treadmill-markers").resolve("RBDS002runT25markers.txt"));
+        // one recording of each other kind: a trunk sensor, two foot sensors, a lumbar walk, a real OpenPose clip,
+        // markerless and cluster markers
+        SharedData.find("alcantara2022-sacral-imu-treadmill").map(d -> d.resolve("trials/trial10_speed3.33_slope-5.csv"))
+                .ifPresent(inputs::add);
+        SharedData.find("gaitmap-foot-imu-walking").map(d -> d.resolve("imu_sample.csv")).ifPresent(inputs::add);
+        SharedData.find("gaitpy-lumbar-walking").map(d -> d.resolve("demo_data.csv")).ifPresent(inputs::add);
+        SharedData.find("openpose-running-side").map(d -> d.resolve("openpose_body25_side.csv")).ifPresent(inputs::add);
+        SharedData.find("opencap-markerless-walking").map(d -> d.resolve("walk.trc")).ifPresent(inputs::add);
+        SharedData.find("ric-treadmill-markers").map(d -> d.resolve("20140515T133244_run.c3d")).ifPresent(inputs::add);
         BatchResult r = new BatchRunner(AnalysisSettings.defaults(), "test",
                 new BatchOptions(2, false, Outputs.TABLES, DatasetFormat.PARQUET)).run(inputs, dir, BatchListener.NONE);
-        assertThat(r.okCount()).as("sessions analysed").isGreaterThanOrEqualTo(5);
+        assertThat(r.okCount()).as("sessions analysed").isGreaterThanOrEqualTo(11);
         List<String> unnamed = new ArrayList<>();
         int numeric = 0;
         for (DatasetTable t : DatasetTable.values()) {
