@@ -100,25 +100,13 @@ public final class PoseCharts {
         int panels = 0;
         List<String> titles = new ArrayList<>();
         for (String[] panel : FRONTAL_PANELS) {
-            XYSeries left = new XYSeries("left foot in stance", false, true);
-            XYSeries right = new XYSeries("right foot in stance", false, true);
-            for (Step s : run) {
-                Double v = s.extras().get(panel[0]);
-                if (v != null && Double.isFinite(v) && s.side() != Side.UNKNOWN) {
-                    (s.side() == Side.LEFT ? left : right).add(s.icS(), v);
-                }
-            }
+            XYSeriesCollection data = bySide(run, panel[0], "left foot in stance", "right foot in stance");
+            XYSeries left = data.getSeries(0);
+            XYSeries right = data.getSeries(1);
             if (left.getItemCount() + right.getItemCount() < 4) {
                 continue;
             }
-            XYSeriesCollection data = new XYSeriesCollection();
-            data.addSeries(left);
-            data.addSeries(right);
-            XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(false, true);
-            rend.setSeriesPaint(0, Palette.LEFT);
-            rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-            rend.setSeriesPaint(1, Palette.RIGHT);
-            rend.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+            XYLineAndShapeRenderer rend = sideMarks();
             // one legend for both panels
             rend.setSeriesVisibleInLegend(0, panels == 0);
             rend.setSeriesVisibleInLegend(1, panels == 0);
@@ -151,6 +139,32 @@ public final class PoseCharts {
                 + "2D indicator) and the drop of the opposite hip. Dashed and dotted: the limits of the recommendation "
                 + "(the table's row, as on page 1). Steps without a value (in a video, those whose value the keypoints' "
                 + "noise would blur) are not drawn.", chart, Charts.FULL_WIDTH, panels == 2 ? 240f : 160f));
+    }
+
+    /** Each step's value of {@code key} at its initial contact, left and right apart (steps of no side left out). */
+    private static XYSeriesCollection bySide(List<Step> run, String key, String leftName, String rightName) {
+        XYSeries left = new XYSeries(leftName, false, true);
+        XYSeries right = new XYSeries(rightName, false, true);
+        for (Step s : run) {
+            Double v = s.extras().get(key);
+            if (v != null && Double.isFinite(v) && s.side() != Side.UNKNOWN) {
+                (s.side() == Side.LEFT ? left : right).add(s.icS(), v);
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        data.addSeries(left);
+        data.addSeries(right);
+        return data;
+    }
+
+    /** Marks without lines for {@link #bySide}'s two series: left circles and right squares in the sides' colours. */
+    private static XYLineAndShapeRenderer sideMarks() {
+        XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(false, true);
+        rend.setSeriesPaint(0, Palette.LEFT);
+        rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        rend.setSeriesPaint(1, Palette.RIGHT);
+        rend.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+        return rend;
     }
 
     private static ValueMarker limit(double value, String label, Stroke stroke) {
@@ -319,22 +333,8 @@ public final class PoseCharts {
     static ChartSpec overstride(SessionResult r, List<Step> run) {
         boolean cm = run.stream().anyMatch(s -> s.extras().containsKey("overstride_cm"));
         String key = cm ? "overstride_cm" : "overstride_pct_leg";
-        XYSeries left = new XYSeries("left foot", false, true);
-        XYSeries right = new XYSeries("right foot", false, true);
-        for (Step s : run) {
-            Double v = s.extras().get(key);
-            if (v != null) {
-                (s.side() == Side.LEFT ? left : right).add(s.icS(), v);
-            }
-        }
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(left);
-        data.addSeries(right);
-        XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(false, true);
-        rend.setSeriesPaint(0, Palette.LEFT);
-        rend.setSeriesShape(0, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
-        rend.setSeriesPaint(1, Palette.RIGHT);
-        rend.setSeriesShape(1, new Rectangle2D.Double(-2.5, -2.5, 5, 5));
+        XYSeriesCollection data = bySide(run, key, "left foot", "right foot");
+        XYLineAndShapeRenderer rend = sideMarks();
         NumberAxis xa = new NumberAxis("time (s)");
         xa.setAutoRangeIncludesZero(false);
         NumberAxis ya = new NumberAxis(cm ? "heel ahead of hip at landing (cm)" : "heel ahead of hip (% leg length)");
