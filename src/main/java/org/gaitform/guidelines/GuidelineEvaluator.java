@@ -36,9 +36,29 @@ public final class GuidelineEvaluator {
     public List<Finding> evaluate(Map<String, Double> metrics, String sourceKind) {
         List<Finding> out = new ArrayList<>();
         for (Guideline g : table.guidelines()) {
-            out.add(evaluate(g, metrics.getOrDefault(g.metric(), Double.NaN), sourceKind));
+            out.add(evaluate(g, valueOf(metrics, g.metric()), sourceKind));
         }
         return rank(out);
+    }
+
+    /**
+     * A recommendation's metric in a session's metrics: the metric itself or, when the session has it in the other
+     * unit of length, that value converted ({@code step_length_cm} of a video calibrated with the runner's height
+     * judged by a recommendation in {@code step_length_m}, as watches give it; {@code _cm} from {@code _m} likewise);
+     * NaN when neither is measured.
+     */
+    public static double valueOf(Map<String, Double> metrics, String metric) {
+        double v = metrics.getOrDefault(metric, Double.NaN);
+        if (Double.isFinite(v)) {
+            return v;
+        }
+        if (metric.endsWith("_cm")) {
+            return metrics.getOrDefault(metric.substring(0, metric.length() - 3) + "_m", Double.NaN) * 100;
+        }
+        if (metric.endsWith("_m")) {
+            return metrics.getOrDefault(metric.substring(0, metric.length() - 2) + "_cm", Double.NaN) / 100;
+        }
+        return v;
     }
 
     /** Evaluates one guideline on one value ({@code NaN} when not measured). */

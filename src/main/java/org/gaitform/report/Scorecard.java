@@ -108,21 +108,20 @@ public record Scorecard(String title, String subtitle, String durations, List<Ti
     /**
      * An indicator this input cannot measure, by name; one that the recommendation gives in centimetres or metres but
      * this input measures relative to the leg's length (video keypoints without the runner's height) says so, with
-     * its value, so that page 1 does not call unmeasured what page 2 shows. Only a value in centimetres is promised
-     * with the runner's height: the calibration gives lengths in cm ({@code step_length_cm}), and the step-length
-     * recommendation, in m, is not judged from it.
+     * its value, so that page 1 does not call unmeasured what page 2 shows, and that the runner's height gives it in
+     * the recommendation's unit (the calibration gives lengths in cm, which a recommendation in m is judged by:
+     * {@link org.gaitform.guidelines.GuidelineEvaluator#valueOf}).
      */
     static String notMeasurable(Finding f, SessionResult r) {
         String key = f.metricKey();
-        boolean cm = key.endsWith("_cm");
-        String base = cm ? key.substring(0, key.length() - 3)
+        String base = key.endsWith("_cm") ? key.substring(0, key.length() - 3)
                 : key.endsWith("_m") ? key.substring(0, key.length() - 2) : null;
         double relative = base == null ? Double.NaN : r.metric(base + "_pct_leg");
         if (!Double.isFinite(relative)) {
             return f.indicator();
         }
-        return f.indicator() + " (" + SessionReportPdf.fmt(relative, 1) + " % of leg length here"
-                + (cm ? "; in cm once the runner's height is given)" : ")");
+        return f.indicator() + " (" + SessionReportPdf.fmt(relative, 1) + " % of leg length here; in " + f.unit()
+                + " once the runner's height is given)";
     }
 
     private static String subtitle(SessionResult r) {

@@ -2,6 +2,7 @@ package org.gaitform.guidelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,6 +71,26 @@ class GuidelineEvaluatorTest {
         assertThat(f.get(1).status()).isEqualTo(FindingStatus.WITHIN);
         assertThat(f.stream().filter(x -> x.status() == FindingStatus.NOT_MEASURABLE)).allMatch(x -> x.priority() == 0)
                 .hasSize(table.guidelines().size() - 2);
+    }
+
+    /**
+     * A video calibrated with the runner's height measures step length in cm; the recommendation is in m, as watches give
+     * it: the same length is judged in the recommendation's unit, and a table keyed in cm is judged from metres.
+     */
+    @Test
+    void aLengthInTheOtherUnitIsJudgedInTheRecommendationsUnit() {
+        Finding step = eval.evaluate(Map.of("step_length_cm", 106.8), "pose-2d").stream()
+                .filter(x -> x.guidelineId().equals("R2c")).findFirst().orElseThrow();
+        assertThat(step.status()).isEqualTo(FindingStatus.REPORTED);
+        assertThat(step.value()).isCloseTo(1.068, within(1e-12));
+        assertThat(step.message()).contains("1.07 m");
+        assertThat(GuidelineEvaluator.valueOf(Map.of("vertical_oscillation_m", 0.081), "vertical_oscillation_cm"))
+                .isCloseTo(8.1, within(1e-12));
+        // the metric itself comes first; an unmeasured one stays unmeasured
+        assertThat(GuidelineEvaluator.valueOf(Map.of("step_length_m", 1.1, "step_length_cm", 50.0), "step_length_m"))
+                .isEqualTo(1.1);
+        assertThat(GuidelineEvaluator.valueOf(Map.of("step_length_pct_leg", 120.0), "step_length_m")).isNaN();
+        assertThat(GuidelineEvaluator.valueOf(Map.of("contact_ms", 250.0), "cadence_spm")).isNaN();
     }
 
     @Test

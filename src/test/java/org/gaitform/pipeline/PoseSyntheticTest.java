@@ -138,6 +138,10 @@ class PoseSyntheticTest {
         assertThat(res.metric("cadence_spm")).isCloseTo(164, within(1.0));
         assertThat(res.metric("trunk_lean_deg")).isCloseTo(6, within(1.0));
         assertThat(res.info().get("foot_strike_class")).isEqualTo("rearfoot");
+        // without the runner's height, lengths are relative to the leg; page 1 says what the height would give
+        assertThat(Scorecard.of(res, GuidelineTable.builtIn()).notMeasurable()).contains(String.format(Locale.ROOT,
+                "step length (%.1f %% of leg length here; in m once the runner's height is given)",
+                res.metric("step_length_pct_leg")));
     }
 
     /**
@@ -237,6 +241,13 @@ class PoseSyntheticTest {
         assertThat(res.metric("overstride_cm")).isCloseTo(20.0, within(4.0));
         assertThat(res.metric("shank_angle_deg")).isGreaterThan(0);
         assertThat(res.metric("knee_fppa_deg")).isNaN();
+        // the calibration gives the step length in cm; the recommendation, in m as watches give it, reports it
+        assertThat(res.metric("step_length_cm")).isCloseTo(3.0 / (170 / 60.0) * 100, within(5.0));
+        assertThat(res.findings()).filteredOn(x -> x.guidelineId().equals("R2c")).singleElement()
+                .satisfies(x -> assertThat(x.value()).isCloseTo(res.metric("step_length_cm") / 100, within(1e-9)))
+                .extracting(x -> x.status()).isEqualTo(FindingStatus.REPORTED);
+        assertThat(Scorecard.of(res, GuidelineTable.builtIn()).notMeasurable()).doesNotContain("step length")
+                .noneMatch(x -> x.startsWith("step length ("));
     }
 
     /**
