@@ -41,8 +41,9 @@ import org.gaitform.signal.Stats;
  *       1983, positive valgus), {@code pelvic_drop_deg} (largest drop of the opposite hip during stance
  *       relative to the recording's mean pelvic obliquity), {@code wrist_crossing_pct} (100 when a wrist crosses
  *       the pelvis midline during the step, else 0, so that the session's mean is the share of such steps),
- *       {@code foot_midline_pct_leg} and {@code crossover_pct} (100 when the stance foot is placed across the
- *       midline, else 0).</li>
+ *       {@code foot_midline_pct_leg} and {@code crossover_pct} (the stance foot's distance across the midline at
+ *       mid-stance, positive across it, measured from the line of progression, and 100 when the foot is placed across
+ *       it, else 0: {@link #centredOnTheLineOfProgression}).</li>
  * </ul>
  */
 public final class PoseMetrics {
@@ -156,6 +157,37 @@ public final class PoseMetrics {
                 }
             }
             out.add(st);
+        }
+        return centredOnTheLineOfProgression(out);
+    }
+
+    /**
+     * The feet's placement across the midline measured from the line of progression: the pelvis's path moved sideways
+     * by the session's constant offset so that it runs halfway between the left and the right footprints. A runner's
+     * centre of mass is, over the strides, as far to one side as the feet it stands on (the sideways force averages to
+     * zero), so a pelvis midpoint that lies steadily to one side of the footprints is an offset of the landmarks (a
+     * pelvis marker or keypoint placed off centre, a heel marker on the side of the shoe), not a foot crossing over:
+     * measured from the pelvis alone, Fukuchi's RBDS001 had every left step across the midline and no right one (the
+     * footprints 2.5 % of leg length to the right of the pelvis on average). The offset is half the difference of the
+     * two sides' mean distances; each step keeps its own deviation from its side's mean, and a step lands across the
+     * line when its foot is past it ({@code crossover_pct} 100). With one side only, the pelvis is taken as it is.
+     */
+    static List<Step> centredOnTheLineOfProgression(List<Step> steps) {
+        double left = mean(steps, "foot_midline_pct_leg", Side.LEFT);
+        double right = mean(steps, "foot_midline_pct_leg", Side.RIGHT);
+        if (!Double.isFinite(left) || !Double.isFinite(right)) {
+            return steps;
+        }
+        double offset = (left - right) / 2;
+        List<Step> out = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            Double d = s.extras().get("foot_midline_pct_leg");
+            if (d == null || (s.side() != Side.LEFT && s.side() != Side.RIGHT)) {
+                out.add(s);
+                continue;
+            }
+            double centred = d - (s.side() == Side.LEFT ? offset : -offset);
+            out.add(s.withExtra("foot_midline_pct_leg", centred).withExtra("crossover_pct", centred > 0 ? 100.0 : 0.0));
         }
         return out;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -215,6 +216,45 @@ class PoseSyntheticTest {
         double p = share / 100;
         double interval = 100 * 1.96 * Math.sqrt(p * (1 - p) / res.steps().size());
         assertThat(finding.uncertainty()).isGreaterThanOrEqualTo(interval - 1e-9).isFinite();
+    }
+
+    /**
+     * Feet placed across the midline are told from a pelvis that sits off the footprints' centre. The simulated runner
+     * lands each foot 10 cm to its side of the pelvis; its foot markers are moved sideways (m, positive to the right).
+     * Both feet moved 12 cm to the right put the left footprints 2 cm right of the pelvis, which measured from the
+     * pelvis alone read as every left step crossing over and no right one; the feet are still 20 cm apart, and no step
+     * crosses the line halfway between them. Moved 12 cm towards each other, each foot lands 2 cm across it.
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 0, 0, -10", "0.12, 0.12, 0, -10", "-0.13, -0.13, 0, -10", "0.12, -0.12, 100, 2",
+        "0.15, -0.09, 100, 2"})
+    void feetAcrossTheMidlineAreMeasuredFromTheLineOfProgression(double leftShiftM, double rightShiftM,
+                                                                 double crossoverPct, double acrossCm) throws IOException {
+        PoseRunnerSimulator r = PoseRunnerSimulator.typical();
+        List<String> lines = new ArrayList<>(r.markerTable().lines().toList());
+        List<String> head = List.of(lines.get(0).split("\t"));
+        StringBuilder sb = new StringBuilder(lines.get(0)).append('\n');
+        for (String line : lines.subList(1, lines.size())) {
+            String[] c = line.split("\t");
+            for (int i = 1; i < head.size(); i++) {
+                String h = head.get(i);
+                boolean foot = h.matches("[LR](Heel|BigToe|Ankle)(\\.Medial)?Z");
+                if (foot) {
+                    double shift = h.startsWith("L") ? leftShiftM : rightShiftM;
+                    c[i] = String.format(Locale.ROOT, "%.2f", Double.parseDouble(c[i]) + 1000 * shift);
+                }
+            }
+            sb.append(String.join("\t", c)).append('\n');
+        }
+        SessionResult res = analyse("feet_moved.txt", sb.toString(), PoseReadOptions.DEFAULTS);
+        double legCm = res.metric("leg_length_cm");
+        System.out.printf("feet moved %+.2f / %+.2f m: crossover %.0f %% (left %.0f, right %.0f), %.1f %% of leg across%n",
+                leftShiftM, rightShiftM, res.metric("crossover_pct"), res.metric("crossover_pct_left"),
+                res.metric("crossover_pct_right"), res.metric("foot_midline_pct_leg"));
+        assertThat(res.metric("crossover_pct_left")).isEqualTo(crossoverPct);
+        assertThat(res.metric("crossover_pct_right")).isEqualTo(crossoverPct);
+        assertThat(res.metric("foot_midline_pct_leg_left") * legCm / 100).isCloseTo(acrossCm, within(0.5));
+        assertThat(res.metric("foot_midline_pct_leg_right") * legCm / 100).isCloseTo(acrossCm, within(0.5));
     }
 
     @Test
