@@ -53,12 +53,32 @@ public final class GuidelineEvaluator {
             return v;
         }
         if (metric.endsWith("_cm")) {
-            return metrics.getOrDefault(metric.substring(0, metric.length() - 3) + "_m", Double.NaN) * 100;
+            return metrics.getOrDefault(otherUnit(metric), Double.NaN) * 100;
         }
         if (metric.endsWith("_m")) {
-            return metrics.getOrDefault(metric.substring(0, metric.length() - 2) + "_cm", Double.NaN) / 100;
+            return metrics.getOrDefault(otherUnit(metric), Double.NaN) / 100;
         }
         return v;
+    }
+
+    /**
+     * The keys that may hold a recommendation's metric: the metric and, for a length, the same quantity in the other
+     * unit ({@code step_length_m}, {@code step_length_cm}), so that what is said of the value measured (a quality
+     * check's doubt) is found under the recommendation's key.
+     */
+    public static List<String> keysOf(String metric) {
+        String other = otherUnit(metric);
+        return other == null ? List.of(metric) : List.of(metric, other);
+    }
+
+    private static String otherUnit(String metric) {
+        if (metric.endsWith("_cm")) {
+            return metric.substring(0, metric.length() - 3) + "_m";
+        }
+        if (metric.endsWith("_m")) {
+            return metric.substring(0, metric.length() - 2) + "_cm";
+        }
+        return null;
     }
 
     /** Evaluates one guideline on one value ({@code NaN} when not measured). */

@@ -60,7 +60,8 @@ public final class FindingJudgement {
                 continue;
             }
             Finding g = watch ? withDeviceEvidence(f, r) : withSessionEvidence(f, run, r, oneLeg);
-            Optional<QualityCheck> doubt = q.doubtOn(f.metricKey());
+            Optional<QualityCheck> doubt = GuidelineEvaluator.keysOf(f.metricKey()).stream().map(q::doubtOn)
+                    .flatMap(Optional::stream).findFirst();
             Evidence e = g.evidence();
             if (doubt.isPresent()) {
                 g = g.notJudged("Not judged: doubtful measure. " + doubt.get().sentence());

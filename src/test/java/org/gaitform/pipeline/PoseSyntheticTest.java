@@ -291,6 +291,25 @@ class PoseSyntheticTest {
     }
 
     /**
+     * The same video calibrated with a height 2.3 times too small (80 cm): its steps of about 46 cm are implausible for
+     * running, and the step-length recommendation, in m, shows the value measured in cm without judging it, for the
+     * reason the quality check gives on the cm value.
+     */
+    @Test
+    void aDoubtOnTheStepLengthInCmReachesTheRecommendationInM() throws IOException {
+        PoseRunnerSimulator r = new PoseRunnerSimulator(60, 10, 170, 0.26, 3.0, 8.0, 0.20, 15, 6, 0.03, false);
+        SessionResult res = analyse("side_keypoints.csv", r.keypointTable(false, 600), pose(Optional.of(60.0),
+                Optional.of(80.0)));
+        assertThat(res.metric("step_length_cm")).isBetween(40.0, 50.0);
+        assertThat(res.quality().doubtOn("step_length_cm")).isPresent();
+        assertThat(res.findings()).filteredOn(x -> x.guidelineId().equals("R2c")).singleElement()
+                .satisfies(x -> assertThat(x.value()).isCloseTo(res.metric("step_length_cm") / 100, within(1e-9)))
+                .satisfies(x -> assertThat(x.message()).startsWith("Not judged: doubtful measure.")
+                        .contains("tep length"))
+                .extracting(x -> x.status()).isEqualTo(FindingStatus.NOT_JUDGED);
+    }
+
+    /**
      * A side video from a camera held in the hand ({@link CameraDrift}: the picture drifts by 3 px, about 1 % of the
      * leg's 370 px, over half-second swings): the floor's drift is taken off ({@link FloorDrift}) and the mean contact
      * time comes out as on a tripod; a tripod's clip keeps its floor. Seeded runs of the simulated runner at 60 fps
