@@ -21,7 +21,9 @@ import org.gaitform.signal.Vec3;
  *
  * <table>
  * <caption>landmark ← accepted names (after the side)</caption>
- * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (gaitmap's calcaneus marker)</td></tr>
+ * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (gaitmap's calcaneus marker); else
+ *     heeltop, heellateral, heelmedial (a Fukuchi-style heel whose bottom marker is missing: on Fukuchi's four force
+ *     trials the top or the lateral heel marker times the contacts within 1.6 ms of the bottom one on average)</td></tr>
  * <tr><td>toe</td><td>bigtoe, footindex, toe, hallux, mt2, the mean of mt1 and mt5, mt1, 1meta, meta1</td></tr>
  * <tr><td>ankle (lateral)</td><td>ankle, latankle, anklelateral, lmal, lat_malleolus</td></tr>
  * <tr><td>ankle (medial)</td><td>anklemedial, mankle, medankle, mmal</td></tr>
@@ -62,7 +64,8 @@ public final class LandmarkMapping {
     private static final Map<Landmark, List<String>> MIDLINE = new EnumMap<>(Landmark.class);
 
     static {
-        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "cal", "hee", "fcc"));
+        SIDED.put("HEEL", List.of("heelbottom", "heel", "calc", "calcaneus", "cal", "hee", "fcc", "heeltop",
+                "heellateral", "heelmedial"));
         SIDED.put("TOE", List.of("bigtoe", "footindex", "toe", "hallux", "mt2", "mt1+mt5", "mt1", "1meta", "meta1"));
         SIDED.put("ANKLE", List.of("ankle", "latankle", "anklelateral", "lmal", "latmalleolus"));
         SIDED.put("ANKLE_MEDIAL", List.of("anklemedial", "mankle", "medankle", "mmal", "medmalleolus"));

@@ -207,6 +207,41 @@ class MarkerEventAccuracyTest {
                 r.toMaeMs(), r.icBiasMs(), r.toBiasMs(), r.sidesPct(), r.cadErrSpm(), r.gctErrMs());
     }
 
+    /**
+     * A Fukuchi-style file whose heel-bottom marker is missing (renamed away here) is read with the top heel marker,
+     * and without that with the lateral one; every force-plate contact is still found, with initial contact and toe-off
+     * within the 10 ms of issue 13 (measured 2026-12-08, |IC| / |TO| ms, bottom → top, lateral: RBDS008 T35 5.1 / 8.8 →
+     * 5.5 / 7.8, 5.9 / 8.4; RBDS001 T25 4.7 / 4.8 → 4.7 / 4.4, 5.0 / 4.7; RBDS002 T25 6.3 / 3.2 → 6.7 / 3.8, 5.3 / 3.3).
+     * Before, such a file was refused ("the leg length cannot be measured").
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} without {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"RBDS008runT35, Heel.Bottom", "RBDS008runT35, Heel.Bottom Heel.Top",
+        "RBDS001runT25, Heel.Bottom", "RBDS001runT25, Heel.Bottom Heel.Top", "RBDS002runT25, Heel.Bottom",
+        "RBDS002runT25, Heel.Bottom Heel.Top"})
+    void aMissingHeelBottomMarkerIsStoodInForByTheTopOrLateralOne(String trial, String missing, @TempDir Path tmp)
+            throws IOException {
+        Path dir = SharedData.require(FUKUCHI);
+        Trial t = TRIALS.stream().filter(x -> x.file().startsWith(trial)).findFirst().orElseThrow();
+        List<String> lines = Files.readAllLines(dir.resolve(t.file()));
+        String head = lines.get(0);
+        for (String m : missing.split(" ")) {
+            head = head.replace("." + m, ".Gone" + m.replace(".", ""));
+        }
+        Path in = tmp.resolve(trial + "markers.txt");
+        lines.set(0, head);
+        Files.write(in, lines);
+        SessionResult res = pipeline.analyse(in, in.getFileName().toString(), "s");
+        String heel = res.decisions().stream().filter(d -> d.key().equals("landmarks")).findFirst().orElseThrow()
+                .reason().replaceAll(".*heel_left ← ([^;]+);.*", "$1");
+        Row r = compare(t, refs(dir.resolve(t.contacts())), res, 0);
+        System.out.printf(Locale.ROOT, "%s without %s: heel from %s, %d/%d contacts, |IC| %.1f ms, |TO| %.1f ms%n", trial,
+                missing, heel, r.matched(), r.refs(), r.icMaeMs(), r.toMaeMs());
+        assertThat(heel).isEqualTo(missing.contains("Top") ? "L.Heel.Lateral" : "L.Heel.Top");
+        assertThat(r.matched()).isEqualTo(r.refs());
+        assertThat(r.icMaeMs()).isLessThanOrEqualTo(10.0);
+        assertThat(r.toMaeMs()).isLessThanOrEqualTo(10.0);
+    }
+
     @Test
     void markersAgainstForcePlatePerCondition() throws IOException {
         SharedData.require(FUKUCHI);
