@@ -22,8 +22,9 @@ import org.gaitform.signal.Vec3;
  * <table>
  * <caption>landmark ← accepted names (after the side)</caption>
  * <tr><td>heel</td><td>heelbottom, heel, calc, calcaneus, cal, hee, fcc (gaitmap's calcaneus marker); else
- *     heeltop, heellateral, heelmedial (a Fukuchi-style heel whose bottom marker is missing: on Fukuchi's four force
- *     trials the top or the lateral heel marker times the contacts within 1.6 ms of the bottom one on average)</td></tr>
+ *     heeltop, heellateral, heelmedial (a Fukuchi-style heel whose bottom marker is missing: on three of Fukuchi's
+ *     force trials the top or the lateral heel marker still finds every contact, initial contact and toe-off within
+ *     10 ms, MarkerEventAccuracyTest)</td></tr>
  * <tr><td>toe</td><td>bigtoe, footindex, toe, hallux, mt2, the mean of mt1 and mt5, mt1, 1meta, meta1</td></tr>
  * <tr><td>ankle (lateral)</td><td>ankle, latankle, anklelateral, lmal, lat_malleolus</td></tr>
  * <tr><td>ankle (medial)</td><td>anklemedial, mankle, medankle, mmal</td></tr>
