@@ -129,6 +129,28 @@ public record Body(double[] timeS, double rateHz, View view, String unit, boolea
         return out;
     }
 
+    /**
+     * The same body with the tracks of {@code landmarks} taken from {@code other}, a body built in the same frame from
+     * the same recording with points added (knee and ankle markers rebuilt from a standing trial,
+     * {@link Cappozzo1995Cast}); landmarks this body already has are kept. Its leg length, events' landmarks and
+     * decisions stay this body's.
+     */
+    public Body withLandmarksOf(Body other, List<Landmark> landmarks) {
+        Map<Landmark, double[][]> t = new EnumMap<>(Landmark.class);
+        t.putAll(tracks);
+        Map<Landmark, String> s = new EnumMap<>(Landmark.class);
+        s.putAll(sources);
+        for (Landmark l : landmarks) {
+            if (!tracks.containsKey(l) && other.tracks.containsKey(l)) {
+                t.put(l, other.tracks.get(l));
+                s.put(l, other.sources.get(l));
+            }
+        }
+        return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, t, s, decisions,
+                warnings, verticalCaveat, groundHeights, impactUp, imageSpeed, angleNoiseDeg, keypointJitterPctLeg,
+                imageScaleChange);
+    }
+
     /** A body with other tracks (for example treadmill-corrected or re-referenced). */
     public Body withTracks(Map<Landmark, double[][]> newTracks) {
         return new Body(timeS, rateHz, view, unit, calibrated, legLength, treadmill, beltSpeed, newTracks, sources,

@@ -294,11 +294,16 @@ public final class LandmarkMapping {
     /** Points present in fewer frames than this fraction are ignored (markers placed only in the static trial). */
     static final double MIN_PRESENT_FRACTION = 0.2;
 
-    private static boolean usable(Keypoint k) {
+    static boolean usable(Keypoint k) {
         return k.presentFrames() >= MIN_PRESENT_FRACTION * k.size();
     }
 
-    private static Keypoint find(PoseRecording rec, Side side, String want) {
+    /** The names a sided landmark ({@code HEEL}, {@code KNEE_MEDIAL}, …) is taken from, in order of preference. */
+    static List<String> sidedNames(String landmark) {
+        return SIDED.getOrDefault(landmark, List.of());
+    }
+
+    static Keypoint find(PoseRecording rec, Side side, String want) {
         for (Keypoint k : rec.keypoints()) {
             if (!usable(k)) {
                 continue;

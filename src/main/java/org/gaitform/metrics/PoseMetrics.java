@@ -35,7 +35,7 @@ import org.gaitform.signal.Stats;
  *   <li>{@code vertical_oscillation_cm}, {@code _pct_leg}: pelvis height range from this IC to the next;</li>
  *   <li>frontal and 3D: {@code knee_fppa_deg} (2D frontal-plane projection angle around mid-stance: the mean over the
  *       middle third of the stance and the lowest pelvis point, positive knee medial — an indicator, not 3D knee
- *       abduction),
+ *       abduction; in 3D from the joints' centres between lateral and medial markers when both are tracked),
  *       {@code knee_abduction_deg} (3D, with medial and lateral knee markers: the angle between the knee's
  *       medio-lateral axis and the shank's long axis minus 90°, after the floating axis of Grood &amp; Suntay
  *       1983, positive valgus), {@code pelvic_drop_deg} (largest drop of the opposite hip during stance
@@ -206,9 +206,16 @@ public final class PoseMetrics {
             int z = window[1];
             double sum = 0;
             int k = 0;
+            // 3D markers on both sides of the knee and of the ankle: the joint centres between them (a lateral marker
+            // alone lies about 5 cm outside the joint and reads a varus knee)
+            double[][] kc = jointCentre(b, knee, Landmark.of("KNEE_MEDIAL", side));
+            double[][] ac = ankle == Landmark.of("ANKLE", side) ? jointCentre(b, ankle, Landmark.of("ANKLE_MEDIAL", side))
+                    : new double[][] {b.lat(ankle), b.up(ankle)};
+            double[] hipLat = b.lat(hip);
+            double[] hipUp = b.up(hip);
             for (int i = a; i <= z; i++) {
-                double thigh = Math.atan2(b.lat(knee)[i] - b.lat(hip)[i], b.up(hip)[i] - b.up(knee)[i]);
-                double shank = Math.atan2(b.lat(ankle)[i] - b.lat(knee)[i], b.up(knee)[i] - b.up(ankle)[i]);
+                double thigh = Math.atan2(kc[0][i] - hipLat[i], hipUp[i] - kc[1][i]);
+                double shank = Math.atan2(ac[0][i] - kc[0][i], kc[1][i] - ac[1][i]);
                 // knee medial: thigh goes medially, shank comes back laterally
                 double fppa = Math.toDegrees(thigh - shank) * medial;
                 if (Double.isFinite(fppa)) {
@@ -278,6 +285,27 @@ public final class PoseMetrics {
                 }
             }
         }
+    }
+
+    /**
+     * {lat[], up[]} of a joint: between its lateral and medial markers in 3D when both are tracked, else the point
+     * itself (a video keypoint is the joint's centre already).
+     */
+    private static double[][] jointCentre(Body b, Landmark point, Landmark medial) {
+        double[] lat = b.lat(point);
+        double[] up = b.up(point);
+        if (b.view() != View.THREE_D || !b.has(medial)) {
+            return new double[][] {lat, up};
+        }
+        double[] mLat = b.lat(medial);
+        double[] mUp = b.up(medial);
+        double[] cLat = new double[lat.length];
+        double[] cUp = new double[up.length];
+        for (int i = 0; i < lat.length; i++) {
+            cLat[i] = (lat[i] + mLat[i]) / 2;
+            cUp[i] = (up[i] + mUp[i]) / 2;
+        }
+        return new double[][] {cLat, cUp};
     }
 
     /** Session means of the per-step values over the running steps, with left, right and right − left. */

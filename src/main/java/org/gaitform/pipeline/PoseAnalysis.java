@@ -18,6 +18,7 @@ import org.gaitform.guidelines.GuidelineEvaluator;
 import org.gaitform.io.pose.PoseReadOptions;
 import org.gaitform.kinematics.Body;
 import org.gaitform.kinematics.BodyFrame;
+import org.gaitform.kinematics.Cappozzo1995Cast;
 import org.gaitform.kinematics.BodyFrameSettings;
 import org.gaitform.kinematics.FrontalPerspective;
 import org.gaitform.kinematics.Landmark;
@@ -395,7 +396,10 @@ final class PoseAnalysis {
                     + "the recording; ") + "the strike angle is measured from the foot resting flat in stance (each "
                     + "point at its own ground level), which reads up to about 2° more rearfoot than a static reference"));
         }
-        steps = PoseMetrics.perStep(body, contacts, steps, staticFoot);
+        // knee and ankle markers placed for the standing trial only, carried through the movement by their clusters:
+        // for the knee and shank angles; the events, the leg length and everything else stay as measured without them
+        Body measured = withAnatomyFromStatic(body, rec, standing, options, decisions);
+        steps = PoseMetrics.perStep(measured, contacts, steps, staticFoot);
         // a frontal video's angles of the steps in which the keypoints' own noise would decide them are left out
         FrontalAngleNoise.Result angleNoise = FrontalAngleNoise.apply(body, contacts, steps);
         steps = angleNoise.steps();
@@ -460,7 +464,7 @@ final class PoseAnalysis {
         List<Trace> traces = settings.reportDetail() ? traces(rec, body, ev, contacts) : List.of();
         List<StickFigure> figures = new ArrayList<>();
         if (settings.reportDetail()) {
-            figures.addAll(PoseFigures.figures(body, contacts, steps));
+            figures.addAll(PoseFigures.figures(measured, contacts, steps));
             figures.addAll(rec.people()); // whom gaitform followed among the people in the picture
         }
         Placement placement = video ? Placement.VIDEO : Placement.MARKERS;
@@ -580,6 +584,53 @@ final class PoseAnalysis {
         long blaze = rec.keypoints().stream().filter(k -> org.gaitform.io.pose.KeypointNames.BLAZEPOSE.contains(
                 k.name().toLowerCase(Locale.ROOT))).count();
         return body25 >= 10 || blaze >= 10;
+    }
+
+    /** The landmarks that {@link Cappozzo1995Cast} may rebuild. */
+    private static final List<Landmark> REBUILT = List.of(Landmark.KNEE_LEFT, Landmark.KNEE_RIGHT,
+            Landmark.KNEE_MEDIAL_LEFT, Landmark.KNEE_MEDIAL_RIGHT, Landmark.ANKLE_LEFT, Landmark.ANKLE_RIGHT,
+            Landmark.ANKLE_MEDIAL_LEFT, Landmark.ANKLE_MEDIAL_RIGHT);
+
+    /**
+     * The body with the knee and ankle markers that only the standing trial has, rebuilt in the movement from the thigh
+     * and shank clusters ({@link Cappozzo1995Cast}), or the body as it is. The rebuilt body is built from the same
+     * recording with those points added and must put every other landmark where this body has it; only the rebuilt
+     * landmarks are taken from it (decision {@code anatomy_from_static}).
+     */
+    private static Body withAnatomyFromStatic(Body body, PoseRecording rec, PoseRecording standing,
+                                              BodyFrameSettings options, List<Decision> decisions) {
+        if (standing == null || body.view() != View.THREE_D) {
+            return body;
+        }
+        Optional<Cappozzo1995Cast.Result> cast = Cappozzo1995Cast.rebuild(standing, rec);
+        if (cast.isEmpty()) {
+            return body;
+        }
+        Body rebuilt;
+        try {
+            rebuilt = BodyFrame.build(cast.get().recording(), options);
+        } catch (GaitformException e) {
+            decisions.add(new Decision("anatomy_from_static", "not used", "the knee and ankle markers rebuilt from the "
+                    + "standing trial left the recording unreadable: " + e.getMessage()));
+            return body;
+        }
+        for (Map.Entry<Landmark, double[][]> e : body.tracks().entrySet()) {
+            if (!java.util.Arrays.deepEquals(e.getValue(), rebuilt.tracks().get(e.getKey()))) {
+                decisions.add(new Decision("anatomy_from_static", "not used", "with the knee and ankle markers rebuilt "
+                        + "from the standing trial, " + e.getKey().label() + " moved (the body's frame changed)"));
+                return body;
+            }
+        }
+        Body out = body.withLandmarksOf(rebuilt, REBUILT);
+        List<String> added = REBUILT.stream().filter(l -> out.has(l) && !body.has(l)).map(Landmark::label).toList();
+        if (added.isEmpty()) {
+            return body;
+        }
+        decisions.add(new Decision("anatomy_from_static", String.join(", ", added), "markers placed for the standing "
+                + "trial only, carried through the movement by the segment's cluster fitted as a rigid body (Cappozzo "
+                + "et al. 1995, calibrated anatomical systems): " + String.join("; ", cast.get().rebuilt())
+                + "; used for the knee and shank angles only (events and leg length without them)"));
+        return out;
     }
 
     /** The static trial restricted to the points the recording has in most frames, so both use the same markers. */

@@ -40,6 +40,12 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
     public static final double ANKLE_FWD = 0.04;
     public static final double HIP_HALF_WIDTH = 0.09;
     public static final double FOOT_HALF_WIDTH = 0.10;
+    /**
+     * Half the width across the knee's epicondyles (m; the malleoli 0.7 of it): the 3D marker table puts a lateral and a
+     * medial marker this far either side of each knee and ankle centre, as marker sets do, and a camera sees the
+     * centres.
+     */
+    public static final double KNEE_HALF_WIDTH = 0.05;
     public static final double OSCILLATION = 0.08;
     public static final double TRUNK = 0.50;
 
@@ -163,7 +169,7 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
             p.put(n + "Hip", hip);
             p.put(n + "Knee", knee);
             p.put(n + "Ankle", ankle);
-            double med = side == 0 ? 0.1 : -0.1;
+            double med = side == 0 ? KNEE_HALF_WIDTH : -KNEE_HALF_WIDTH;
             p.put(n + "Knee.Medial", new double[] {knee[0], knee[1], knee[2] + med});
             p.put(n + "Ankle.Medial", new double[] {ankle[0], ankle[1], ankle[2] + med * 0.7});
             p.put(n + "Heel", new double[] {f[0], f[1], f[2]});
@@ -217,7 +223,10 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
         return sb.toString();
     }
 
-    /** A 3D marker table in mm, tab separated, Fukuchi-style names ({@code RHeelX}). */
+    /**
+     * A 3D marker table in mm, tab separated, Fukuchi-style names ({@code RHeelX}); the knees and ankles as a lateral
+     * ({@code RKnee}) and a medial ({@code RKnee.Medial}) marker either side of the joint ({@link #KNEE_HALF_WIDTH}).
+     */
     public String markerTable() {
         StringBuilder sb = new StringBuilder("Time");
         List<String> names = new ArrayList<>(pose(0).keySet());
@@ -232,6 +241,11 @@ public record PoseRunnerSimulator(double fs, double seconds, double cadenceSpm, 
             sb.append(String.format(Locale.ROOT, "%.4f", t));
             for (String n : names) {
                 double[] v = p.get(n);
+                double[] medial = p.get(n + ".Medial");
+                if (medial != null) {
+                    // the lateral marker, as far outside the joint's centre as the medial one is inside it
+                    v = new double[] {2 * v[0] - medial[0], 2 * v[1] - medial[1], 2 * v[2] - medial[2]};
+                }
                 sb.append(String.format(Locale.ROOT, "\t%.2f\t%.2f\t%.2f", v[0] * 1000, v[1] * 1000, v[2] * 1000));
             }
             sb.append('\n');

@@ -17,7 +17,8 @@ import org.gaitform.simulate.PinholeCamera;
 
 /**
  * Real 3D marker trajectories filmed by a virtual pinhole camera: the landmarks gaitform maps from the markers
- * (heels, toes, ankles, knees, hip joint centres, shoulders, neck) projected into an image and written as an
+ * (heels, toes, ankles, knees, hip joint centres, shoulders, neck; a knee or ankle with a medial marker as well at the
+ * joint's centre between the two) projected into an image and written as an
  * OpenPose BODY_25-style keypoint CSV ({@code frame,<Name>_x,_y,_c}, pixels, y down) at a video frame rate, with
  * seeded Gaussian jitter; a point outside the picture is not detected (written as 0, 0 with confidence 0). A
  * treadmill trial can be turned into overground running by moving the runner forward at the belt speed, so that a
@@ -48,6 +49,11 @@ public final class MarkerCamera {
         NAMES.put(Landmark.TOE_RIGHT, "RBigToe");
     }
 
+    /** The medial marker that, with a lateral one, puts a joint's centre between them. */
+    static final Map<Landmark, Landmark> MEDIAL = Map.of(Landmark.KNEE_LEFT, Landmark.KNEE_MEDIAL_LEFT,
+            Landmark.KNEE_RIGHT, Landmark.KNEE_MEDIAL_RIGHT, Landmark.ANKLE_LEFT, Landmark.ANKLE_MEDIAL_LEFT,
+            Landmark.ANKLE_RIGHT, Landmark.ANKLE_MEDIAL_RIGHT);
+
     /** The landmarks of a marker file in metres (lab axes), with the frame times. */
     public record Tracks(double[] timeS, Map<Landmark, double[][]> points) {
     }
@@ -72,6 +78,11 @@ public final class MarkerCamera {
                 continue;
             }
             double[][] t = e.getValue();
+            // a pose estimator sees a joint's centre: between a lateral and a medial marker when the file has both
+            Landmark medial = MEDIAL.get(e.getKey());
+            if (medial != null && m.tracks().containsKey(medial)) {
+                t = mean(t, m.tracks().get(medial));
+            }
             double[][] s = new double[3][t[0].length];
             for (int d = 0; d < 3; d++) {
                 for (int i = 0; i < t[0].length; i++) {
