@@ -51,14 +51,9 @@ class KneeFromStaticTrialTest {
         assertThat(without.decisions()).noneMatch(d -> d.key().equals("anatomy_from_static"));
         assertThat(without.metric("knee_flexion_ic_deg")).isNaN();
         // the events and the leg length are the trial's own
-        assertThat(with.steps()).hasSameSizeAs(without.steps());
-        for (int i = 0; i < with.steps().size(); i++) {
-            Step a = with.steps().get(i);
-            Step b = without.steps().get(i);
-            assertThat(a.icS()).isEqualTo(b.icS());
-            assertThat(a.toS()).isEqualTo(b.toS());
-            assertThat(a.side()).isEqualTo(b.side());
-        }
+        assertThat(with.steps()).extracting(Step::icS, Step::toS, Step::side).containsExactlyElementsOf(
+                without.steps().stream().map(st -> org.assertj.core.groups.Tuple.tuple(st.icS(), st.toS(), st.side()))
+                        .toList());
         assertThat(with.metric("leg_length_cm")).isEqualTo(without.metric("leg_length_cm"));
         assertThat(with.metric("contact_ms")).isEqualTo(without.metric("contact_ms"));
 

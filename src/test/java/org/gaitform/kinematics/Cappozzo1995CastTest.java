@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.gaitform.model.Keypoint;
 import org.gaitform.model.PoseRecording;
+import org.gaitform.simulate.FootImuSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,7 +33,7 @@ class Cappozzo1995CastTest {
         int n = 200;
         double[][][] moved = new double[NAMES.length + 1][3][n];
         for (int f = 0; f < n; f++) {
-            double[][] r = rotation(rnd.nextGaussian() * 0.4, rnd.nextGaussian() * 0.4, rnd.nextGaussian() * 0.4);
+            double[][] r = FootImuSimulator.randomRotation(rnd);
             double[] t = {rnd.nextGaussian() * 300, 900 + rnd.nextGaussian() * 50, rnd.nextGaussian() * 100};
             for (int k = 0; k <= NAMES.length; k++) {
                 double[] p = apply(r, t, k < NAMES.length ? CLUSTER[k] : KNEE);
@@ -99,25 +100,6 @@ class Cappozzo1995CastTest {
             t[i] = i / 100.0;
         }
         return new PoseRecording("test", "marker-text", t, 100, "mm", false, ks, List.of(), List.of());
-    }
-
-    private static double[][] rotation(double a, double b, double c) {
-        double[][] x = {{1, 0, 0}, {0, Math.cos(a), -Math.sin(a)}, {0, Math.sin(a), Math.cos(a)}};
-        double[][] y = {{Math.cos(b), 0, Math.sin(b)}, {0, 1, 0}, {-Math.sin(b), 0, Math.cos(b)}};
-        double[][] z = {{Math.cos(c), -Math.sin(c), 0}, {Math.sin(c), Math.cos(c), 0}, {0, 0, 1}};
-        return mul(z, mul(y, x));
-    }
-
-    private static double[][] mul(double[][] a, double[][] b) {
-        double[][] o = new double[3][3];
-        for (int i = 0; i < 3; i++) {
-            for (int j = 0; j < 3; j++) {
-                for (int k = 0; k < 3; k++) {
-                    o[i][j] += a[i][k] * b[k][j];
-                }
-            }
-        }
-        return o;
     }
 
     private static double[] apply(double[][] r, double[] t, double[] p) {
