@@ -77,6 +77,11 @@ public final class PdfDoc implements Closeable {
         y = PAGE_H - MARGIN;
     }
 
+    /** Pages started so far. */
+    public int pages() {
+        return pages.size();
+    }
+
     /** Starts a new page unless {@code height} points still fit. */
     public void ensure(float height) throws IOException {
         if (remaining() < height) {

@@ -47,12 +47,12 @@ public final class SessionReportPdf {
             boolean pose = PoseReportSection.applies(r);
             if (pose) {
                 // keypoint and marker sessions: the form indicators open the page of charts
-                d.newPage();
+                sectionPage(d);
                 PoseReportSection.write(d, r);
             }
             if (!charts.isEmpty()) {
                 if (!pose) {
-                    d.newPage();
+                    sectionPage(d);
                 }
                 d.heading("Charts", 12);
                 for (ChartSpec c : charts) {
@@ -64,6 +64,18 @@ public final class SessionReportPdf {
             d.newPage();
             references(d, r, table);
             return d.finish();
+        }
+    }
+
+    /**
+     * Starts the page after page 1 — or, when page 1's content ran over onto a second page and left more than half of it
+     * free (a session with many indicators), goes on there, so that the report has no page with a line or two on it.
+     */
+    static void sectionPage(PdfDoc d) throws IOException {
+        if (d.pages() > 1 && d.remaining() > (PdfDoc.PAGE_H - 2 * PdfDoc.MARGIN) / 2) {
+            d.space(18);
+        } else {
+            d.newPage();
         }
     }
 
